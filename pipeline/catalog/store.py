@@ -1,0 +1,59 @@
+"""Read access to the DuckDB parts catalog, shared by every thread of a process.
+
+DuckDB lets many processes open a file read-only but only one open it read-write, so at serve
+time the catalog is read-only; rebuilding writes a new file and swaps it in. A DuckDB connection
+must not be used from two threads at once, so each thread gets its own ``cursor()``.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pipeline.errors import CatalogError
+
+
+class CatalogStore:
+    """An open catalog file; ``cursor()`` hands each thread its own connection cursor."""
+
+    def __init__(self, path: str | Path, read_only: bool = True) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise CatalogError(
+                f"catalog {self.path} does not exist; build it with `python -m pipeline catalog build`"
+            )
+        try:
+            self._connection = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as error:
+            raise CatalogError(f"cannot open catalog {self.path}: {error}") from error
+        self._local = threading.local()
+        tables = {row[0] for row in self._connection.execute("SHOW TABLES").fetchall()}
+        if "parts" not in tables:
+            raise CatalogError(f"catalog {self.path} has no `parts` table; rebuild it")
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """This thread's cursor (created on first use)."""
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            cursor = self._connection.cursor()
+            self._local.cursor = cursor
+        return cursor
+
+    def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        """Run a parameterised query and return its rows as dicts."""
+        result = self.cursor().execute(sql, params)
+        names = [column[0] for column in result.description]
+        return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+    def get(self, part_number: str) -> dict[str, Any] | None:
+        found = self.rows("SELECT * FROM parts WHERE part_number = ?", [part_number])
+        return found[0] if found else None
+
+    def count(self) -> int:
+        return int(self.cursor().execute("SELECT count(*) FROM parts").fetchone()[0])
+
+    def close(self) -> None:
+        self._connection.close()
