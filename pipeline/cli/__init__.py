@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from pipeline.errors import OrderDeskError
 
-from . import catalog_cmd
+from . import catalog_cmd, match_cmd, process_cmd
 
-COMMANDS = (catalog_cmd,)
+COMMANDS = (process_cmd, match_cmd, catalog_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

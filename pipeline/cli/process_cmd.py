@@ -1,0 +1,58 @@
+"""``process FILE... [--json]``: run the whole pipeline on each file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pipeline.context import open_runner
+from pipeline.runner import Runner
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("process", help="run the pipeline on order files (.txt, .eml)")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
+    parser.set_defaults(func=run)
+
+
+def process_file(runner: Runner, path: Path) -> dict[str, Any]:
+    """The ``process --json`` object for one file; unreadable files give ``{"error": ...}``."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return {"source": {"path": str(path)}, "error": f"cannot read {path}: {error.strerror}"}
+    state = runner.process(str(path), data)
+    if state.order is None:
+        record = runner.ledger.job(state.job_id)
+        return {"source": {"path": str(path)}, "error": record.error if record else "unknown error"}
+    return state.order.to_dict()
+
+
+def _summary(result: dict[str, Any]) -> str:
+    source = result["source"]["path"]
+    if "error" in result:
+        return f"{source}: FAILED — {result['error']}"
+    lines = [
+        f"{source}: {result['order_id']}  {result['review']['status']}  ${result['totals']['subtotal']:,.2f}"
+    ]
+    for line in result["lines"]:
+        match = line["match"]
+        part = f"{match['part_number']} ({match['confidence']:.2f})" if match else "no match"
+        lines.append(f"  {line['line_no']:>2}. {line['source_text'][:60]:<60} → {part}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    runner = open_runner()
+    failed = 0
+    for path in args.files:
+        result = process_file(runner, path)
+        failed += "error" in result
+        print(json.dumps(result) if args.json else _summary(result), flush=True)
+    if failed:
+        print(f"{failed} of {len(args.files)} files failed", file=sys.stderr)
+    return 1 if failed else 0

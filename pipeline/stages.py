@@ -1,0 +1,82 @@
+"""The default pipeline: each stage binds one pure step to the job state and reports progress.
+
+ingest → extract → search → match → assemble → review. The folder listing reads the same way:
+``ingest/``, ``extract/``, ``catalog/search.py``, ``match.py``, ``assemble.py``, ``review.py``.
+"""
+
+from __future__ import annotations
+
+from pipeline.assemble import assemble
+from pipeline.catalog.search import search_line
+from pipeline.extract import extract
+from pipeline.ingest import ingest
+from pipeline.match import rank
+from pipeline.review import review
+from pipeline.runner import JobState, Stage, StageContext
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def ingest_stage(state: JobState, ctx: StageContext) -> str:
+    state.document = ingest(state.filename, state.data)
+    attachments = len(state.document.attachments)
+    return f"{len(state.document.text):,} characters" + (
+        f", {_plural(attachments, 'attachment')}" if attachments else ""
+    )
+
+
+def extract_stage(state: JobState, ctx: StageContext) -> str:
+    state.extraction = extract(state.document)
+    for item in state.extraction.lines:
+        ctx.line_updated(item.line_no, "extracted", text=item.source_text[:200])
+    return f"{_plural(len(state.extraction.lines), 'line')} found"
+
+
+def search_stage(state: JobState, ctx: StageContext) -> str:
+    lines = state.extraction.lines
+    for done, item in enumerate(lines, start=1):
+        ctx.line_updated(item.line_no, "searching")
+        state.candidates[item.line_no] = search_line(ctx.catalog, item)
+        ctx.progress(done, len(lines))
+    total = sum(len(found) for found in state.candidates.values())
+    return f"{_plural(total, 'candidate')} for {_plural(len(lines), 'line')}"
+
+
+def match_stage(state: JobState, ctx: StageContext) -> str:
+    matched = 0
+    for item in state.extraction.lines:
+        ranked = rank(item, state.candidates.get(item.line_no, []))
+        state.ranked[item.line_no] = ranked
+        if ranked:
+            matched += 1
+            best = ranked[0]
+            ctx.line_updated(
+                item.line_no, "matched", part_number=best.part_number, confidence=best.confidence
+            )
+        else:
+            ctx.line_updated(item.line_no, "no_match")
+    return f"{matched} of {_plural(len(state.extraction.lines), 'line')} matched"
+
+
+def assemble_stage(state: JobState, ctx: StageContext) -> str:
+    state.order = assemble(state.document, state.extraction, state.ranked)
+    return f"subtotal ${state.order.subtotal:,.2f}"
+
+
+def review_stage(state: JobState, ctx: StageContext) -> str:
+    state.order.review = review(state.order)
+    status = state.order.review.status.replace("_", " ")
+    reasons = len(state.order.review.reasons)
+    return status + (f" ({_plural(reasons, 'reason')})" if reasons else "")
+
+
+DEFAULT_STAGES: tuple[Stage, ...] = (
+    Stage("ingest", ingest_stage),
+    Stage("extract", extract_stage),
+    Stage("search", search_stage),
+    Stage("match", match_stage),
+    Stage("assemble", assemble_stage),
+    Stage("review", review_stage),
+)
