@@ -44,15 +44,17 @@ def _one(name: str, value: float, label: str, code: str, area: float, common: bo
 _METRIC_FAMILIES = frozenset(("stainless_steel", "carbon_steel", "alloy_steel", "aluminum"))
 
 
-def _metric(grade: Grade, values_mm: Iterable[int], name: str, area: float, power: int) -> list[Section]:
-    """Metric stock, stored in inches, for the families that import it."""
+def _metric(
+    grade: Grade, values_mm: Iterable[int], name: str, area: float, power: int, top: float
+) -> list[Section]:
+    """Metric stock up to ``top`` inches, stored in inches, for the families that import it.
+    The cross-section is ``area`` x size ** ``power`` (2 for bars, 1 for plate thickness)."""
     if grade.family not in _METRIC_FAMILIES:
         return []
     return [
-        _one(
-            name, mm * MM, f"{mm} mm ({decimal_label(mm * MM)})", f"{mm}MM", area * (mm * MM) ** power, False
-        )
+        _one(name, inches, f"{mm} mm ({decimal_label(inches)})", f"{mm}MM", area * inches**power, False)
         for mm in values_mm
+        if (inches := mm * MM) <= top
     ]
 
 
@@ -77,7 +79,7 @@ def _round_bars(grade: Grade) -> list[Section]:
         for d in sizes.BAR_DIAMETERS
         if bottom <= d <= top
     ]
-    return imperial + _metric(grade, sizes.METRIC_BAR_MM, "diameter", math.pi / 4, 2)
+    return imperial + _metric(grade, sizes.METRIC_BAR_MM, "diameter", math.pi / 4, 2, top)
 
 
 def _bars(values: Iterable[float], name: str, area_factor: float) -> list[Section]:
@@ -127,7 +129,7 @@ def _plates(grade: Grade) -> list[Section]:
         for t in (*sizes.PLATE_THICKNESSES, *sizes.THICK_PLATE)
         if bottom <= t <= top
     ]
-    return imperial + _metric(grade, sizes.METRIC_PLATE_MM, "thickness", 1.0, 1)
+    return imperial + _metric(grade, sizes.METRIC_PLATE_MM, "thickness", 1.0, 1, top)
 
 
 _MAX_FLAT = {"copper": (0.5, 6.0), "brass": (1.0, 6.0), "tool_steel": (2.0, 12.0)}
