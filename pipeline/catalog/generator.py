@@ -22,7 +22,7 @@ from pipeline.catalog.grades import GRADES, Grade
 from pipeline.catalog.keyed import uniform
 from pipeline.catalog.products import FINISH_CODES, FLAT_FORMS, Line, line
 from pipeline.catalog.schema import DIMENSIONS
-from pipeline.catalog.stats import CatalogStats, catalog_stats
+from pipeline.catalog.stats import CatalogStats
 from pipeline.catalog.writer import write_parts
 from pipeline.errors import CatalogError
 
@@ -239,5 +239,4 @@ def build_catalog(
 ) -> CatalogStats:
     """Generate ``n`` parts and swap them in as the catalog at ``path``; returns what was written."""
     parts = generate_parts(n, seed)
-    write_parts(parts, path, {"source": "generated", "seed": str(seed), "parts": str(n)}, parquet)
-    return catalog_stats(path)
+    return write_parts(parts, path, {"source": "generated", "seed": str(seed), "parts": str(n)}, parquet)

@@ -286,7 +286,7 @@ COMMON_SHAPES: frozenset[str] = frozenset(
     ("W8x31", "W10x33", "W12x26", "W6x15", "C4x5.4", "C6x8.2", "C3x4.1")
 )
 
-_DESIGNATION = re.compile(r"^\s*([WSCI])\s*(\d+)\s*[xX×]\s*(\d+(?:\.\d+)?)\s*$")
+_DESIGNATION = re.compile(r"^\s*([WSCI])\s*(\d+)\s*[x×]\s*(\d+(?:\.\d+)?)\s*$", re.IGNORECASE)
 
 
 def _normalise(designation: str) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from pipeline.catalog.store import CatalogStore
 
 
@@ -19,35 +21,40 @@ class CatalogStats:
     info: dict[str, str]
 
 
-def _counts(store: CatalogStore, column: str) -> dict[str, int]:
-    rows = store.cursor().execute(
+def _counts(cursor: duckdb.DuckDBPyConnection, column: str) -> dict[str, int]:
+    rows = cursor.execute(
         f"SELECT {column}, count(*) AS n FROM parts GROUP BY {column} ORDER BY n DESC, {column}"
     )
     return {name: int(count) for name, count in rows.fetchall()}
 
 
-def _info(store: CatalogStore) -> dict[str, str]:
-    tables = {row[0] for row in store.cursor().execute("SHOW TABLES").fetchall()}
+def _info(cursor: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    tables = {row[0] for row in cursor.execute("SHOW TABLES").fetchall()}
     if "catalog_info" not in tables:  # a catalog written by something other than write_parts
         return {}
-    return dict(store.cursor().execute("SELECT key, value FROM catalog_info ORDER BY key").fetchall())
+    return dict(cursor.execute("SELECT key, value FROM catalog_info ORDER BY key").fetchall())
+
+
+def summarize(cursor: duckdb.DuckDBPyConnection, path: Path) -> CatalogStats:
+    """Stats of the catalog open on ``cursor`` (``path`` is only reported)."""
+    total, low, high = cursor.execute(
+        "SELECT count(*), min(unit_price), max(unit_price) FROM parts"
+    ).fetchone()
+    return CatalogStats(
+        path=path,
+        total=int(total),
+        by_family=_counts(cursor, "family"),
+        by_form=_counts(cursor, "form"),
+        price_min=float(low or 0),
+        price_max=float(high or 0),
+        info=_info(cursor),
+    )
 
 
 def catalog_stats(path: str | Path) -> CatalogStats:
     """Open the catalog read-only and summarise it (raises CatalogError if it is missing)."""
     store = CatalogStore(path)
     try:
-        total, low, high = (
-            store.cursor().execute("SELECT count(*), min(unit_price), max(unit_price) FROM parts").fetchone()
-        )
-        return CatalogStats(
-            path=Path(path),
-            total=int(total),
-            by_family=_counts(store, "family"),
-            by_form=_counts(store, "form"),
-            price_min=float(low or 0),
-            price_max=float(high or 0),
-            info=_info(store),
-        )
+        return summarize(store.cursor(), Path(path))
     finally:
         store.close()

@@ -4,6 +4,11 @@ A server holds the catalog open read-only; DuckDB would refuse a writer on that 
 rewriting it in place would pull rows from under the reader. So the table is built in a temporary
 file in the same directory and ``os.replace``-d over the target: open readers keep the old inode,
 new readers get the new file, and a failed build leaves the old catalog untouched.
+
+DuckDB keeps one database instance per path per process: a process that still has the old file
+open gets the old instance back when it reconnects to the path, so close the old
+``CatalogStore`` before opening the new catalog in the same process. Other processes see the
+new file at once.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.catalog.schema import PARTS_DDL
+from pipeline.catalog.stats import CatalogStats, summarize
 from pipeline.errors import CatalogError
 
 # Rows are stored grouped by form and grade, then by size, so DuckDB's per-row-group min/max
@@ -62,8 +68,11 @@ def _export_parquet(connection: duckdb.DuckDBPyConnection, parquet: Path) -> Non
 
 def write_parts(
     parts: pd.DataFrame, path: str | Path, info: Mapping[str, str], parquet: str | Path | None = None
-) -> Path:
-    """Write ``parts`` as the ``parts`` table of a fresh catalog at ``path`` (and optionally Parquet)."""
+) -> CatalogStats:
+    """Write ``parts`` as the ``parts`` table of a fresh catalog at ``path`` (and optionally Parquet).
+
+    Returns the stats of what was written, read before the swap (see the module note on reopening).
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = _temporary(path)
@@ -74,6 +83,7 @@ def write_parts(
             _fill(connection, parts, info)
             if parquet is not None:
                 _export_parquet(connection, Path(parquet))
+            stats = summarize(connection, path)
         finally:
             connection.close()
         os.replace(temporary, path)
@@ -81,4 +91,4 @@ def write_parts(
         raise CatalogError(f"cannot write catalog {path}: {error}") from error
     finally:
         _remove(temporary)
-    return path
+    return stats
