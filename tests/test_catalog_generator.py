@@ -16,7 +16,7 @@ from pipeline.catalog import sizes
 from pipeline.catalog.generator import build_catalog, catalog_space, generate_parts
 from pipeline.catalog.grades import GRADES
 from pipeline.catalog.products import FLAT_FORMS, line
-from pipeline.catalog.schema import FAMILIES, FORMS, SECTION_DIMENSIONS
+from pipeline.catalog.schema import FAMILIES, FORMS, PARTS_DDL, SECTION_DIMENSIONS
 from pipeline.catalog.store import CatalogStore
 from pipeline.errors import CatalogError
 
@@ -47,6 +47,13 @@ def test_same_seed_builds_identical_tables_and_another_seed_does_not(tmp_path: P
     build_catalog(other, n=2_000, seed=8)
     assert table_digest(first) == table_digest(second)
     assert table_digest(first) != table_digest(other)
+
+
+def test_generate_parts_returns_exactly_the_table_columns() -> None:
+    connection = duckdb.connect()
+    connection.execute(PARTS_DDL)
+    expected = [column[0] for column in connection.execute("SELECT * FROM parts LIMIT 0").description]
+    assert list(generate_parts(50, seed=1).columns) == expected
 
 
 def test_a_smaller_catalog_is_a_subset_of_a_larger_one() -> None:

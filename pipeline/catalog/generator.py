@@ -23,7 +23,7 @@ from pipeline.catalog.keyed import uniform
 from pipeline.catalog.products import FINISH_CODES, FLAT_FORMS, Line, line
 from pipeline.catalog.schema import DIMENSIONS
 from pipeline.catalog.stats import CatalogStats
-from pipeline.catalog.writer import write_parts
+from pipeline.catalog.writer import PARTS_COLUMNS, write_parts
 from pipeline.errors import CatalogError
 
 DEFAULT_PARTS = 50_000
@@ -179,6 +179,7 @@ def _variant_columns(space: CatalogSpace, picks: Picks) -> pd.DataFrame:
     lines = space.lines
     cuts = [lines[i].cuts[c] for i, c in zip(line_of, picks.cut, strict=True)]
     finishes = [lines[i].finishes[f] for i, f in zip(line_of, picks.finish, strict=True)]
+    # Rotate which mill is an item's usual one, so no mill owns a whole family.
     rotation = (picks.base + picks.supplier) % space.base["suppliers"].to_numpy()[picks.base]
     suppliers = [lines[i].suppliers[s] for i, s in zip(line_of, rotation, strict=True)]
     return pd.DataFrame(
@@ -223,7 +224,10 @@ def _dimensions(rows: pd.DataFrame) -> pd.DataFrame:
 def generate_parts(
     n: int = DEFAULT_PARTS, seed: int = DEFAULT_SEED, space: CatalogSpace | None = None
 ) -> pd.DataFrame:
-    """Exactly ``n`` parts as a DataFrame with the ``parts`` table's columns, same seed -> same rows."""
+    """Exactly ``n`` parts as a DataFrame with the ``parts`` table's columns in table order.
+
+    The same seed gives the same rows; pass ``space`` to reuse one ``catalog_space()`` across calls.
+    """
     space = space or catalog_space()
     picks = sample(space, n, seed)
     rows = space.base.iloc[picks.base].reset_index(drop=True)
@@ -231,7 +235,7 @@ def generate_parts(
     rows = _dimensions(rows)
     rows["description"], rows["part_number"] = _texts(rows)
     rows = add_commercial_fields(rows, picks, seed)
-    return rows
+    return rows[list(PARTS_COLUMNS)]
 
 
 def build_catalog(

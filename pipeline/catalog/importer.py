@@ -22,7 +22,11 @@ from pipeline.catalog.schema import DIMENSIONS, FAMILIES, FORMS, SECTION_DIMENSI
 from pipeline.catalog.writer import write_parts
 from pipeline.errors import CatalogError
 
-REQUIRED_COLUMNS = ("part_number", "category", "material", "grade", "description", "unit_price")
+# Columns the parts table cannot do without; a file lacking one is not a parts export.
+REQUIRED_COLUMNS = (
+    "part_number", "category", "material", "grade", "description",
+    "unit_price", "weight_per_unit", "supplier",
+)  # fmt: skip
 LENGTH_UNITS = {"": 1.0, "in": 1.0, "inch": 1.0, "inches": 1.0, "ft": 12.0, "foot": 12.0, "feet": 12.0}
 IN_STOCK_LEAD_DAYS, BACKORDER_LEAD_DAYS = 1, 14  # the export has no lead times
 NOTES = (
@@ -88,9 +92,14 @@ class _Row:
     def problem(self, code: str, message: str) -> None:
         self.problems.append(Problem(code, message))
 
-    def number(self, column: str, *, positive: bool, code: str = "non_positive_value") -> float | None:
+    def number(
+        self, column: str, *, positive: bool, code: str = "non_positive_value", required: bool = False
+    ) -> float | None:
+        """The column as a float; ``None`` (with a problem noted) when it is blank or unusable."""
         text = self.raw.get(column, "")
         if not text:
+            if required:
+                self.problem("missing_field", f"no {column}")
             return None
         try:
             value = float(text)
@@ -148,17 +157,14 @@ def _identity(row: _Row, first_line: dict[str, int], line: int) -> None:
 
 
 def _commerce(row: _Row) -> None:
-    price = row.number("unit_price", positive=True, code="non_positive_price")
-    if price is None and not any(p.code in ("non_positive_price", "bad_number") for p in row.problems):
-        row.problem("missing_field", "no unit_price")
-    weight = row.number("weight_per_unit", positive=True, code="non_positive_weight")
+    price = row.number("unit_price", positive=True, code="non_positive_price", required=True)
+    weight = row.number("weight_per_unit", positive=True, code="non_positive_weight", required=True)
     stock = row.number("availability", positive=False)
     minimum = row.number("minimum_order", positive=True)
-    if weight is None and not any(p.code == "non_positive_weight" for p in row.problems):
-        row.problem("missing_field", "no weight_per_unit")
     if stock is not None and stock < 0:
         row.problem("non_positive_value", f"availability {stock:g} is negative")
-    in_stock = bool(stock and stock > 0)
+    if not row.raw.get("supplier"):
+        row.problem("missing_field", "no supplier")
     condition = ", ".join(v for v in (row.raw.get("condition", ""), row.raw.get("heat_treatment", "")) if v)
     row.values |= {
         "uom": "EA",
@@ -167,15 +173,13 @@ def _commerce(row: _Row) -> None:
         "weight_per_foot": None,
         "stock_qty": int(stock or 0),
         "min_order_qty": int(minimum or 1),
-        "lead_time_days": IN_STOCK_LEAD_DAYS if in_stock else BACKORDER_LEAD_DAYS,
-        "supplier": row.raw.get("supplier") or None,
+        "lead_time_days": IN_STOCK_LEAD_DAYS if stock and stock > 0 else BACKORDER_LEAD_DAYS,
+        "supplier": row.raw.get("supplier"),
         "finish": row.raw.get("finish") or None,
         "temper": row.raw.get("temper") or None,
         "condition": condition or None,
         "spec": row.raw.get("specifications") or None,
     }
-    if not row.values["supplier"]:
-        row.problem("missing_field", "no supplier")
 
 
 def _dimensions(row: _Row) -> None:

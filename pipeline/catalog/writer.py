@@ -31,6 +31,19 @@ STORAGE_ORDER = f"form, grade, {MAIN_DIMENSION}, part_number"
 INFO_DDL = "CREATE TABLE catalog_info (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)"
 
 
+def _columns_of(ddl: str) -> tuple[str, ...]:
+    """The column names a CREATE TABLE statement defines, in order (asked of DuckDB, not parsed)."""
+    connection = duckdb.connect()
+    try:
+        connection.execute(ddl)
+        return tuple(column[0] for column in connection.execute("SELECT * FROM parts LIMIT 0").description)
+    finally:
+        connection.close()
+
+
+PARTS_COLUMNS: tuple[str, ...] = _columns_of(PARTS_DDL)
+
+
 def _temporary(path: Path) -> Path:
     return path.with_name(f".{path.name}.tmp")
 
