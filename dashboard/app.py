@@ -20,8 +20,8 @@ from pipeline.errors import OrderDeskError
 
 TITLE = "Order Desk"
 EXTENSION_OPTIONS = {
-    "disconnect_notification": "Lost the connection to Order Desk. Jobs keep running on the server; "
-    "reload the page to see them.",
+    "disconnect_notification": "Lost the connection to Order Desk; reload the page. Jobs already "
+    "submitted keep running and are kept in the ledger.",
     "ready_notification": "Order Desk is ready.",
 }
 
