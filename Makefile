@@ -1,0 +1,43 @@
+# Order Desk — every target sets itself up first, so each works on a fresh clone.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+CATALOG ?= data/catalog.duckdb
+HOST   ?= 127.0.0.1
+PORT   ?= 5006
+
+.PHONY: setup catalog serve test test-fast lint bench eval clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+catalog: $(CATALOG)
+
+$(CATALOG): $(STAMP) $(wildcard pipeline/catalog/*.py)
+	$(PY) -m pipeline catalog build --out $(CATALOG)
+
+serve: setup catalog
+	$(VENV)/bin/panel serve dashboard/app.py --address $(HOST) --port $(PORT) \
+		--allow-websocket-origin $(HOST):$(PORT) --allow-websocket-origin localhost:$(PORT)
+
+test: setup catalog lint
+	$(PY) -m pytest
+
+test-fast: setup catalog
+	$(PY) -m pytest -m "not ui and not slow"
+
+lint: setup
+	$(VENV)/bin/ruff check pipeline dashboard tests benchmarks
+	$(VENV)/bin/ruff format --check pipeline dashboard tests benchmarks
+
+bench: setup catalog
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) data/*.duckdb data/*.sqlite* .pytest_cache
