@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from pipeline.ledger import Ledger
 from pipeline.runner import Runner, Stage
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
+MakeService = Callable[..., JobService]
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def sample_order() -> bytes:
 
 
 @pytest.fixture
-def make_service(small_catalog_path: Path, tmp_path: Path) -> Iterator:
+def make_service(small_catalog_path: Path, tmp_path: Path) -> Iterator[MakeService]:
     """Factory: a JobService on the small catalog, optionally with other stages; closed after the test."""
     catalog = CatalogStore(small_catalog_path)
     services: list[JobService] = []
@@ -38,5 +39,5 @@ def make_service(small_catalog_path: Path, tmp_path: Path) -> Iterator:
 
 
 @pytest.fixture
-def service(make_service) -> JobService:
+def service(make_service: MakeService) -> JobService:
     return make_service()

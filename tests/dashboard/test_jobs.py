@@ -8,12 +8,16 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.jobs import JobService, _Subscription
 from pipeline.events import Event
 from pipeline.ledger import Ledger
 from pipeline.runner import JobState, Stage, StageContext
 from pipeline.stages import DEFAULT_STAGES
+
+if TYPE_CHECKING:  # a fixture's type; conftest is pytest's to import
+    from tests.dashboard.conftest import MakeService
 
 WAIT_S = 30
 
@@ -42,7 +46,7 @@ def test_a_late_subscriber_replays_the_whole_history_once(service: JobService, s
 
 
 def test_a_subscriber_joining_mid_job_gets_history_then_live_events_without_gap(
-    make_service, sample_order: bytes
+    make_service: MakeService, sample_order: bytes
 ) -> None:
     reached, release = threading.Event(), threading.Event()
 
@@ -51,7 +55,7 @@ def test_a_subscriber_joining_mid_job_gets_history_then_live_events_without_gap(
         assert release.wait(WAIT_S)
         return "released"
 
-    service: JobService = make_service((*DEFAULT_STAGES[:3], Stage("gate", gate), *DEFAULT_STAGES[3:]))
+    service = make_service((*DEFAULT_STAGES[:3], Stage("gate", gate), *DEFAULT_STAGES[3:]))
     job_id = service.submit("sample_order_1.txt", sample_order)
     assert reached.wait(WAIT_S)
     seen: list[Event] = []
@@ -75,14 +79,14 @@ def test_an_event_both_replayed_and_received_live_is_delivered_once() -> None:
     assert [event.seq for event in seen] == [1, 2, 3]
 
 
-def test_unsubscribed_callbacks_get_nothing_more(make_service, sample_order: bytes) -> None:
+def test_unsubscribed_callbacks_get_nothing_more(make_service: MakeService, sample_order: bytes) -> None:
     release = threading.Event()
 
     def gate(state: JobState, ctx: StageContext) -> str:
         assert release.wait(WAIT_S)
         return "released"
 
-    service: JobService = make_service((Stage("gate", gate), *DEFAULT_STAGES))
+    service = make_service((Stage("gate", gate), *DEFAULT_STAGES))
     job_id = service.submit("sample_order_1.txt", sample_order)
     seen: list[Event] = []
     unsubscribe = service.subscribe(job_id, seen.append)
@@ -93,7 +97,7 @@ def test_unsubscribed_callbacks_get_nothing_more(make_service, sample_order: byt
     assert len(seen) == count
 
 
-def test_startup_marks_jobs_of_a_dead_process_interrupted(make_service, tmp_path: Path) -> None:
+def test_startup_marks_jobs_of_a_dead_process_interrupted(make_service: MakeService, tmp_path: Path) -> None:
     ledger_path = tmp_path / "ledger.sqlite"
     job_id = Ledger(ledger_path).accept("lost.txt", b"10 pcs 304 sheet")
     code = "import os; print(os.getpid())"
@@ -103,6 +107,6 @@ def test_startup_marks_jobs_of_a_dead_process_interrupted(make_service, tmp_path
             "UPDATE jobs SET status = 'running', owner_pid = ? WHERE job_id = ?", (int(dead.stdout), job_id)
         )
     assert int(dead.stdout) != os.getpid()
-    service: JobService = make_service()
+    service = make_service()
     assert service.interrupted == [job_id]
     assert service.job(job_id).status == "interrupted"
