@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 DEFAULT_WORKERS = 2  # the machine has 2 cores; jobs are short and mostly CPU-bound
 
 EventCallback = Callable[[Event], None]
+JobCallback = Callable[[str], None]
+RETRYABLE_STATUSES = ("interrupted", "failed")
+# Events after which a job's entry in a job list (its status) reads differently.
+STATUS_KINDS = frozenset({"job_started", "job_finished", "job_failed", "job_interrupted"})
 
 
 class _Subscription:
@@ -77,7 +81,9 @@ class JobService:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="orderdesk-job")
         self._futures: dict[str, Future[None]] = {}
         self._subscriptions: dict[str, list[_Subscription]] = {}
+        self._watchers: list[JobCallback] = []
         self._lock = threading.Lock()
+        self._retry_lock = threading.Lock()
         self._unsubscribe_bus = runner.bus.subscribe(self._dispatch)
 
     @property
@@ -87,11 +93,45 @@ class JobService:
     def submit(self, filename: str, data: bytes) -> str:
         """Store the input durably, queue it on the pool, and return its job id at once."""
         job_id = self.runner.submit(filename, data)
+        self._queue(job_id)
+        return job_id
+
+    def retry(self, job_id: str) -> None:
+        """Run an interrupted or failed job again, from its stored input; its history continues."""
+        with self._retry_lock:  # two tabs pressing Retry at once queue the job once
+            record = self.job(job_id)
+            if record is None:
+                raise OrderDeskError(f"no job {job_id} in the ledger {self.runner.ledger.path}")
+            if record.status not in RETRYABLE_STATUSES:
+                raise OrderDeskError(f"job {job_id} is {record.status}; only a stopped or failed job retries")
+            self.runner.ledger.set_status(job_id, "queued")
+        self._queue(job_id)
+
+    def recent(self, limit: int = 50) -> list[JobRecord]:
+        """The newest jobs in the ledger, whoever submitted them (this process, another, a batch)."""
+        return self.runner.ledger.jobs(limit=limit)
+
+    def watch(self, callback: JobCallback) -> Callable[[], None]:
+        """Call ``callback(job_id)`` whenever a job is queued or its status changes; returns unwatch.
+
+        Runs in whichever thread made the change; like ``subscribe``'s callbacks it must be quick.
+        """
+        with self._lock:
+            self._watchers.append(callback)
+
+        def unwatch() -> None:
+            with self._lock:
+                if callback in self._watchers:
+                    self._watchers.remove(callback)
+
+        return unwatch
+
+    def _queue(self, job_id: str) -> None:
         future = self._pool.submit(self._run, job_id)
         with self._lock:
             self._futures[job_id] = future
         future.add_done_callback(lambda _: self._forget_future(job_id))
-        return job_id
+        self._notify(job_id)
 
     def subscribe(self, job_id: str, callback: EventCallback) -> Callable[[], None]:
         """Call ``callback`` with every event of ``job_id`` (history, then live); returns unsubscribe.
@@ -151,6 +191,17 @@ class JobService:
                 subscription.offer(event)
             except Exception:  # one broken session must not starve the others of events
                 log.exception("subscriber of job %s failed on %s", event.job_id, event.kind)
+        if event.kind in STATUS_KINDS:
+            self._notify(event.job_id)
+
+    def _notify(self, job_id: str) -> None:
+        with self._lock:
+            watchers = list(self._watchers)
+        for watcher in watchers:
+            try:
+                watcher(job_id)
+            except Exception:  # as in _dispatch: one broken session must not starve the others
+                log.exception("job watcher failed on %s", job_id)
 
     def _remove(self, job_id: str, subscription: _Subscription) -> None:
         with self._lock:
@@ -165,10 +216,20 @@ _service: JobService | None = None
 _service_lock = threading.Lock()
 
 
-def service(settings: Settings | None = None) -> JobService:
-    """The process's job service, created on first use from ``settings`` (default: environment)."""
+def start(settings: Settings, workers: int = DEFAULT_WORKERS) -> JobService:
+    """Create the process's job service now (a server at start-up); an error if it exists already."""
+    global _service
+    with _service_lock:
+        if _service is not None:
+            raise OrderDeskError("the job service of this process is already running")
+        _service = JobService(open_runner(settings), workers=workers)
+        return _service
+
+
+def service() -> JobService:
+    """The process's job service; created on first use from the environment's settings."""
     global _service
     with _service_lock:
         if _service is None:
-            _service = JobService(open_runner(settings or Settings.from_env()))
+            _service = JobService(open_runner(Settings.from_env()))
         return _service

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import subprocess
-import sys
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 from dashboard.jobs import JobService, _Subscription
+from pipeline.errors import OrderDeskError
 from pipeline.events import Event
-from pipeline.ledger import Ledger
 from pipeline.runner import JobState, Stage, StageContext
 from pipeline.stages import DEFAULT_STAGES
 
@@ -97,16 +94,46 @@ def test_unsubscribed_callbacks_get_nothing_more(make_service: MakeService, samp
     assert len(seen) == count
 
 
-def test_startup_marks_jobs_of_a_dead_process_interrupted(make_service: MakeService, tmp_path: Path) -> None:
-    ledger_path = tmp_path / "ledger.sqlite"
-    job_id = Ledger(ledger_path).accept("lost.txt", b"10 pcs 304 sheet")
-    code = "import os; print(os.getpid())"
-    dead = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    with sqlite3.connect(ledger_path) as connection:  # as if that process had been running it
-        connection.execute(
-            "UPDATE jobs SET status = 'running', owner_pid = ? WHERE job_id = ?", (int(dead.stdout), job_id)
-        )
-    assert int(dead.stdout) != os.getpid()
+def test_startup_marks_jobs_of_a_dead_process_interrupted(
+    make_service: MakeService, interrupted_job: str
+) -> None:
     service = make_service()
-    assert service.interrupted == [job_id]
-    assert service.job(job_id).status == "interrupted"
+    assert service.interrupted == [interrupted_job]
+    assert service.job(interrupted_job).status == "interrupted"
+    assert service.runner.ledger.events(interrupted_job)[-1].kind == "job_interrupted"
+
+
+def test_an_interrupted_job_retries_from_its_stored_input_and_its_history_goes_on(
+    make_service: MakeService, interrupted_job: str
+) -> None:
+    service = make_service()
+    changed: list[str] = []
+    service.watch(changed.append)
+    service.retry(interrupted_job)
+    record = service.wait(interrupted_job, timeout=WAIT_S)
+    assert record.status == "done" and len(record.result["lines"]) == 5
+    kinds = [event.kind for event in service.runner.ledger.events(interrupted_job)]
+    assert kinds[:3] == ["job_started", "stage_started", "job_interrupted"]
+    assert kinds[3] == "job_started" and kinds[-1] == "job_finished"
+    assert changed[0] == interrupted_job and set(changed) == {interrupted_job}
+    assert len(changed) == 3  # queued, started, finished
+
+
+def test_only_a_stopped_or_failed_job_can_be_retried(service: JobService, sample_order: bytes) -> None:
+    job_id = service.submit("sample_order_1.txt", sample_order)
+    service.wait(job_id, timeout=WAIT_S)
+    with pytest.raises(OrderDeskError, match="is done; only a stopped or failed job retries"):
+        service.retry(job_id)
+    with pytest.raises(OrderDeskError, match="no job nope"):
+        service.retry("nope")
+
+
+def test_recent_lists_jobs_of_every_service_on_the_ledger_newest_first(
+    make_service: MakeService, sample_order: bytes
+) -> None:
+    first, second = make_service(), make_service()
+    older = first.submit("sample_order_1.txt", sample_order)
+    newer = second.submit("empty.txt", b"")
+    for service, job_id in ((first, older), (second, newer)):
+        service.wait(job_id, timeout=WAIT_S)
+    assert [record.job_id for record in first.recent()] == [newer, older]

@@ -1,0 +1,88 @@
+"""The recent jobs, from the ledger: who sent what, where each job is, and a click to follow one.
+
+The list is the store's ``jobs`` (every recent job, whichever session, API call or earlier run
+of the server accepted it), so nothing accepted disappears from view when a browser closes or
+the server restarts: an interrupted job stays listed, with its status, until someone retries it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import panel as pn
+import param
+from panel.models.tabulator import CellClickEvent
+from panel.viewable import Viewer
+
+from dashboard.progress import JobRow
+from dashboard.store import DeskStore
+
+COLUMNS = {
+    "received": "Received (UTC)",
+    "filename": "File",
+    "status": "Status",
+    "review": "Review",
+    "lines": "Lines",
+    "subtotal": "Subtotal",
+    "customer": "Customer",
+}
+STATUS_STYLE = """
+.tabulator-cell[tabulator-field=status] { font-weight: 600; }
+"""
+
+
+def jobs_frame(rows: dict[str, JobRow]) -> pd.DataFrame:
+    """One row per job, in the store's order (newest first); ``job_id`` is a hidden column."""
+    records = [
+        {
+            "job_id": row.job_id,
+            "received": row.created_at[:19].replace("T", " "),
+            "filename": row.filename,
+            "status": row.status,
+            "review": row.review.replace("_", " "),
+            "lines": row.lines,
+            "subtotal": row.subtotal,
+            "customer": row.customer,
+        }
+        for row in rows.values()
+    ]
+    return pd.DataFrame(records, columns=["job_id", *COLUMNS])
+
+
+class JobList(Viewer):
+    """Recent jobs in a table; clicking a row makes that job the one the page follows."""
+
+    store = param.ClassSelector(class_=DeskStore, doc="The session's state: its jobs and current job.")
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self.table = pn.widgets.Tabulator(
+            jobs_frame(self.store.jobs),
+            disabled=True,
+            show_index=False,
+            hidden_columns=["job_id"],
+            titles=COLUMNS,
+            formatters={"subtotal": {"type": "money", "symbol": "$", "precision": 2}},
+            selectable=1,
+            layout="fit_data_stretch",
+            pagination="local",
+            page_size=10,
+            sizing_mode="stretch_width",
+            stylesheets=[STATUS_STYLE],
+            css_classes=["od-jobs"],
+        )
+        self.table.on_click(self._clicked)
+        self.store.param.watch(self._refresh, ["jobs", "current"])
+        self._refresh()
+
+    def _refresh(self, *_: param.parameterized.Event) -> None:
+        frame = jobs_frame(self.store.jobs)
+        selected = frame.index[frame["job_id"] == self.store.current].tolist()
+        self.table.param.update(value=frame, selection=selected)
+
+    def _clicked(self, event: CellClickEvent) -> None:
+        self.store.current = str(self.table.value["job_id"].iloc[event.row])
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self.table

@@ -1,0 +1,62 @@
+"""``python -m dashboard serve``: every page and the HTTP API in one Panel server process.
+
+Why not only ``panel serve dashboard/app.py``: the pages and the API handlers must share one job
+service (they do when both import ``dashboard.jobs`` in one process), uploads of many files need
+a larger websocket message limit than Bokeh's 20 MB, and the catalog and ledger should be opened —
+and interrupted jobs of a previous run marked — when the server starts, not when the first page
+is opened. ``make serve`` runs this.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import panel as pn
+from tornado.web import RedirectHandler
+
+from dashboard import api, jobs
+from dashboard.pages import PAGES, TITLE
+from pipeline.config import Settings
+
+log = logging.getLogger(__name__)
+
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # one websocket message carries every file of a selection
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    address: str = "127.0.0.1"
+    port: int = 5006
+    workers: int = jobs.DEFAULT_WORKERS
+    allow_websocket_origin: list[str] = field(default_factory=list)
+
+
+def origins(options: ServeOptions) -> list[str]:
+    """Where pages may open their websocket from: this address and port, plus any asked for."""
+    own = [f"{options.address}:{options.port}", f"localhost:{options.port}"]
+    return [*dict.fromkeys([*own, *options.allow_websocket_origin])]
+
+
+def serve(options: ServeOptions) -> None:
+    """Open the job service (recovering interrupted jobs), then serve until stopped."""
+    service = jobs.start(Settings.from_env(), workers=options.workers)
+    if service.interrupted:
+        log.warning(
+            "%d jobs of an earlier run were interrupted; retry them from the page or the API",
+            len(service.interrupted),
+        )
+    routes = [(r"/", RedirectHandler, {"url": "/app"}), *api.ROUTES]
+    pn.serve(
+        PAGES,
+        address=options.address,
+        port=options.port,
+        websocket_origin=origins(options),
+        extra_patterns=routes,
+        websocket_max_message_size=MAX_UPLOAD_BYTES,
+        http_server_kwargs={"max_body_size": MAX_UPLOAD_BYTES},
+        title={slug: TITLE for slug in PAGES},
+        show=False,
+        start=True,
+        threaded=False,
+    )
