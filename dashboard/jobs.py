@@ -92,9 +92,18 @@ class JobService:
 
     def submit(self, filename: str, data: bytes) -> str:
         """Store the input durably, queue it on the pool, and return its job id at once."""
-        job_id = self.runner.submit(filename, data)
-        self._queue(job_id)
-        return job_id
+        return self.submit_many([(filename, data)])[0]
+
+    def submit_many(self, inputs: list[tuple[str, bytes]]) -> list[str]:
+        """Store every input durably first, then queue them: once any of them runs, all are accepted.
+
+        (Queued one by one, a server killed while the first job ran could lose the files of the
+        same upload it had not yet stored.)
+        """
+        job_ids = [self.runner.submit(filename, data) for filename, data in inputs]
+        for job_id in job_ids:
+            self._queue(job_id)
+        return job_ids
 
     def retry(self, job_id: str) -> None:
         """Run an interrupted or failed job again, from its stored input; its history continues."""

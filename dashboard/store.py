@@ -68,12 +68,16 @@ class DeskStore(param.Parameterized):
 
     def submit(self, filename: str, data: bytes) -> str:
         """Start a job on the service and follow it; the views switch to it."""
-        job_id = self.service.submit(filename, data)
-        record = self.service.job(job_id)
-        if record is not None:  # listed now, not a tick later, so the list never lacks the current job
-            self._update_rows({job_id: JobRow.from_record(record)})
-        self.current = job_id
-        return job_id
+        return self.submit_many([(filename, data)])[0]
+
+    def submit_many(self, inputs: list[tuple[str, bytes]]) -> list[str]:
+        """Start one job per input (all stored before any runs) and follow the last one."""
+        job_ids = self.service.submit_many(inputs)
+        records = [self.service.job(job_id) for job_id in job_ids]
+        # Listed now, not a tick later, so the list never lacks the current job.
+        self._update_rows({record.job_id: JobRow.from_record(record) for record in records if record})
+        self.current = job_ids[-1]
+        return job_ids
 
     def retry(self, job_id: str | None = None) -> None:
         """Run an interrupted or failed job again (default: the current one) and follow it."""

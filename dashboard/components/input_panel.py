@@ -106,11 +106,10 @@ class InputPanel(Viewer):
         self._paste_name = PASTED_NAME
 
     def _submit(self, found: list[tuple[str, bytes]]) -> None:
-        for filename, data in found:
-            try:
-                self.store.submit(filename, data)
-            except OrderDeskError as error:
-                notify("error", str(error))
+        try:
+            self.store.submit_many(found)
+        except OrderDeskError as error:
+            notify("error", str(error))
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(

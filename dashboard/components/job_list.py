@@ -78,8 +78,10 @@ class JobList(Viewer):
 
     def _refresh(self, *_: param.parameterized.Event) -> None:
         frame = jobs_frame(self.store.jobs)
-        selected = frame.index[frame["job_id"] == self.store.current].tolist()
-        self.table.param.update(value=frame, selection=selected)
+        # Value first, then selection: in one update Panel would map the new selection through
+        # the old frame's index (IndexError once the list grows).
+        self.table.value = frame
+        self.table.selection = frame.index[frame["job_id"] == self.store.current].tolist()
 
     def _clicked(self, event: CellClickEvent) -> None:
         self.store.current = str(self.table.value["job_id"].iloc[event.row])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import panel as pn
+import pytest
 from panel.models.tabulator import CellClickEvent  # what the browser sends when a cell is clicked
 
 from dashboard.components import InputPanel, JobList, OrderView, ProgressView
@@ -70,6 +72,21 @@ def test_clicking_a_listed_job_follows_it(service: JobService, sample_order: byt
     jobs.table._process_event(CellClickEvent(model=None, column="filename", row=1))
     assert store.current == first and store.status == "done"
     assert jobs.table.selection == [1]
+
+
+def test_the_followed_job_stays_selected_when_jobs_from_elsewhere_arrive(
+    service: JobService, sample_order: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    followed = service.submit("sample_order_1.txt", sample_order)
+    service.wait(followed, timeout=WAIT_S)
+    store = DeskStore(service=service)
+    jobs = JobList(store=store)
+    store.current = followed
+    arrived = service.submit("empty.txt", b"")  # another page or the API: listed above it
+    service.wait(arrived, timeout=WAIT_S)
+    assert list(jobs.table.value["job_id"]) == [arrived, followed]
+    assert jobs.table.selection == [1]
+    assert [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR] == []
 
 
 def test_retry_shows_only_for_a_job_that_stopped_or_failed(service: JobService) -> None:

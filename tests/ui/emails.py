@@ -51,3 +51,23 @@ def expected_orders(files: list[Path], catalog: Path, ledger: Path) -> dict[str,
 def comparable(order: dict[str, Any]) -> dict[str, Any]:
     """An order without what legitimately differs between two runs: how long the stages took."""
     return {key: value for key, value in order.items() if key != "timings_ms"}
+
+
+ITEMS = (
+    'Stainless Steel 304 Sheet - 4ft x 8ft x 0.125" thick - Quantity: {n} sheets',
+    'Aluminum 6061 Round Bar - 2" diameter x 12ft length - Quantity: {n} bars',
+    'Carbon Steel 1018 Plate - 12" x 12" x 0.5" thick - Quantity: {n} pieces',
+    'Brass 360 Hex Bar - 1" hex x 6ft length - Quantity: {n} bars',
+)
+
+
+def long_order(folder: Path, name: str, lines: int) -> Path:
+    """An order email with ``lines`` numbered lines, written like sample_order_1: a job that takes a while."""
+    body = "\n".join(f"{n}. {ITEMS[n % len(ITEMS)].format(n=n)}" for n in range(1, lines + 1))
+    text = (
+        f"From: buyer@acme-manufacturing.com\nSubject: Stock order {name} [ref {uuid.uuid4().hex[:10]}]\n\n"
+        f"Please quote and ship:\n\n{body}\n\nThanks,\nJohn Smith\nACME Manufacturing Co.\n"
+    )
+    target = folder / f"{name}.txt"
+    target.write_text(text, encoding="utf-8")
+    return target

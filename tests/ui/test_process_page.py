@@ -13,10 +13,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.ui.emails import SAMPLES, comparable, expected_orders, tagged_copy
-from tests.ui.harness import DeskPage, DeskServer, open_desk_page
-
-STAGES = ("ingest", "extract", "search", "match", "assemble", "review")
-ALL_DONE = "stages => stages.every(s => window.__cardLog.some(e => e.stage === s && e.state === 'done'))"
+from tests.ui.harness import ALL_DONE, STAGES, DeskPage, DeskServer, open_desk_page
 
 pytestmark = pytest.mark.ui
 log = logging.getLogger(__name__)
@@ -38,7 +35,7 @@ def upload(page: Page, files: list[Path]) -> None:
 
 
 def wait_until_every_card_is_done(page: Page) -> list[dict[str, Any]]:
-    page.wait_for_function(ALL_DONE, arg=list(STAGES))
+    page.wait_for_function(ALL_DONE)
     return page.evaluate("window.__cardLog")
 
 
