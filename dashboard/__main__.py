@@ -1,4 +1,7 @@
-"""``python -m dashboard serve [--address A] [--port P] [--workers N]``: see ``dashboard.server``."""
+"""``python -m dashboard serve [--address A] [--port P] [--workers N] [--processes]``.
+
+See ``dashboard.server``.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +22,13 @@ def parse(argv: list[str]) -> ServeOptions:
     run.add_argument("--port", type=int, default=5006)
     run.add_argument("--workers", type=int, default=jobs.DEFAULT_WORKERS, help="jobs run at once")
     run.add_argument(
+        "--processes", action="store_true", help="run jobs in worker processes instead of threads"
+    )
+    run.add_argument(
         "--allow-websocket-origin", action="append", default=[], metavar="HOST:PORT", help="repeatable"
     )
     args = parser.parse_args(argv)
-    return ServeOptions(args.address, args.port, args.workers, args.allow_websocket_origin)
+    return ServeOptions(args.address, args.port, args.workers, args.processes, args.allow_websocket_origin)
 
 
 def main(argv: list[str] | None = None) -> int:

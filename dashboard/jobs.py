@@ -14,9 +14,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 
+from dashboard.pools import JobPool, ProcessJobs, ThreadJobs
 from pipeline.config import Settings
 from pipeline.context import open_runner
 from pipeline.errors import OrderDeskError
@@ -71,14 +72,23 @@ class _Subscription:
 
 
 class JobService:
-    """Accepts inputs into the ledger, runs them on a thread pool, and fans out their events."""
+    """Accepts inputs into the ledger, runs them on a bounded pool, and fans out their events.
 
-    def __init__(self, runner: Runner, workers: int = DEFAULT_WORKERS) -> None:
+    ``pool`` runs the jobs: by default ``workers`` threads using ``runner``; ``dashboard.pools``
+    also has worker processes (built with ``make_pool``, which wires their events to this service).
+    """
+
+    def __init__(
+        self,
+        runner: Runner,
+        workers: int = DEFAULT_WORKERS,
+        pool: Callable[[JobService], JobPool] | None = None,
+    ) -> None:
         self.runner = runner
         self.interrupted = runner.ledger.recover()
         if self.interrupted:
             log.warning("marked %d jobs of a stopped process as interrupted", len(self.interrupted))
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="orderdesk-job")
+        self._pool = pool(self) if pool else ThreadJobs(runner, workers)
         self._futures: dict[str, Future[None]] = {}
         self._subscriptions: dict[str, list[_Subscription]] = {}
         self._watchers: list[JobCallback] = []
@@ -94,13 +104,18 @@ class JobService:
         """Store the input durably, queue it on the pool, and return its job id at once."""
         return self.submit_many([(filename, data)])[0]
 
-    def submit_many(self, inputs: list[tuple[str, bytes]]) -> list[str]:
+    def submit_many(
+        self, inputs: list[tuple[str, bytes]], before_run: Callable[[list[str]], None] | None = None
+    ) -> list[str]:
         """Store every input durably first, then queue them: once any of them runs, all are accepted.
 
         (Queued one by one, a server killed while the first job ran could lose the files of the
-        same upload it had not yet stored.)
+        same upload it had not yet stored.) ``before_run(job_ids)`` is called in between, so a
+        caller can subscribe to the jobs before any of their events exists.
         """
         job_ids = [self.runner.submit(filename, data) for filename, data in inputs]
+        if before_run is not None:
+            before_run(job_ids)
         for job_id in job_ids:
             self._queue(job_id)
         return job_ids
@@ -136,10 +151,10 @@ class JobService:
         return unwatch
 
     def _queue(self, job_id: str) -> None:
-        future = self._pool.submit(self._run, job_id)
+        future = self._pool.submit(job_id)
         with self._lock:
             self._futures[job_id] = future
-        future.add_done_callback(lambda _: self._forget_future(job_id))
+        future.add_done_callback(lambda done: self._forget_future(job_id, done))
         self._notify(job_id)
 
     def subscribe(self, job_id: str, callback: EventCallback) -> Callable[[], None]:
@@ -177,18 +192,19 @@ class JobService:
 
     def close(self) -> None:
         """Stop taking events and wait for running jobs (queued ones still run)."""
-        self._pool.shutdown(wait=True)
+        self._pool.shutdown()
         self._unsubscribe_bus()
 
-    def _run(self, job_id: str) -> None:
-        try:
-            self.runner.run(job_id)
-        except Exception:  # the runner already failed the job in the ledger; keep the traceback
-            log.exception("job %s failed unexpectedly", job_id)
-
-    def _forget_future(self, job_id: str) -> None:
+    def _forget_future(self, job_id: str, future: Future[None]) -> None:
         with self._lock:
             self._futures.pop(job_id, None)
+        error = future.exception()
+        if error is not None:  # the runner already failed the job in the ledger; keep the traceback
+            log.error("job %s failed unexpectedly", job_id, exc_info=error)
+
+    def relay(self, event: Event) -> None:
+        """Deliver an event a job emitted in another process (its runner has recorded it)."""
+        self._dispatch(event)
 
     def _dispatch(self, event: Event) -> None:
         with self._lock:
@@ -225,13 +241,17 @@ _service: JobService | None = None
 _service_lock = threading.Lock()
 
 
-def start(settings: Settings, workers: int = DEFAULT_WORKERS) -> JobService:
-    """Create the process's job service now (a server at start-up); an error if it exists already."""
+def start(settings: Settings, workers: int = DEFAULT_WORKERS, processes: bool = False) -> JobService:
+    """Create the process's job service now (a server at start-up); an error if it exists already.
+
+    ``processes`` runs jobs in worker processes instead of threads (see ``dashboard.pools``).
+    """
     global _service
+    pool = (lambda service: ProcessJobs(settings, workers, relay=service.relay)) if processes else None
     with _service_lock:
         if _service is not None:
             raise OrderDeskError("the job service of this process is already running")
-        _service = JobService(open_runner(settings), workers=workers)
+        _service = JobService(open_runner(settings), workers=workers, pool=pool)
         return _service
 
 

@@ -22,6 +22,10 @@ from pipeline.config import Settings
 log = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # one websocket message carries every file of a selection
+# A closed tab's session (its store, its subscriptions, its job-list updates) is dropped this long
+# after its websocket closed, not Bokeh's 15-32 s: open pages share the one event loop with it.
+UNUSED_SESSION_LIFETIME_MS = 10_000
+CHECK_UNUSED_SESSIONS_MS = 2_000
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,7 @@ class ServeOptions:
     address: str = "127.0.0.1"
     port: int = 5006
     workers: int = jobs.DEFAULT_WORKERS
+    processes: bool = False  # run jobs in worker processes, not threads (see dashboard.pools)
     allow_websocket_origin: list[str] = field(default_factory=list)
 
 
@@ -40,7 +45,7 @@ def origins(options: ServeOptions) -> list[str]:
 
 def serve(options: ServeOptions) -> None:
     """Open the job service (recovering interrupted jobs), then serve until stopped."""
-    service = jobs.start(Settings.from_env(), workers=options.workers)
+    service = jobs.start(Settings.from_env(), workers=options.workers, processes=options.processes)
     if service.interrupted:
         log.warning(
             "%d jobs of an earlier run were interrupted; retry them from the page or the API",
@@ -55,6 +60,8 @@ def serve(options: ServeOptions) -> None:
         extra_patterns=routes,
         websocket_max_message_size=MAX_UPLOAD_BYTES,
         http_server_kwargs={"max_body_size": MAX_UPLOAD_BYTES},
+        unused_session_lifetime_milliseconds=UNUSED_SESSION_LIFETIME_MS,
+        check_unused_sessions_milliseconds=CHECK_UNUSED_SESSIONS_MS,
         title={slug: TITLE for slug in PAGES},
         show=False,
         start=True,

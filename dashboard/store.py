@@ -23,11 +23,12 @@ import param
 
 from dashboard.jobs import JobService
 from dashboard.progress import JobProgress, JobRow
-from dashboard.session import TickBatcher, session_scheduler
+from dashboard.session import Coalescer, TickBatcher, session_scheduler
 from pipeline.events import Event
 from pipeline.ledger import JobRecord
 
 RECENT_JOBS = 50  # how many of the ledger's newest jobs a page lists when it opens
+ROW_DELAY_S = 0.25  # a job list lags its jobs by at most this; the stage cards go first
 ReceivedEvent = tuple[Event, dict[str, Any] | None]  # an event, and the order once the job is done
 Received = ReceivedEvent | JobRecord  # a followed job's event, or a listed job's new record
 RESTARTABLE = frozenset({"failed", "interrupted"})
@@ -58,6 +59,8 @@ class DeskStore(param.Parameterized):
         self._lock = threading.RLock()  # a watcher may re-enter (e.g. set current)
         schedule = session_scheduler()
         self._batcher = TickBatcher(schedule, self._apply, _card_key) if schedule else None
+        slow = session_scheduler(ROW_DELAY_S)
+        self._rows = Coalescer(slow, self._apply, _card_key) if slow else None
         self.jobs = {record.job_id: JobRow.from_record(record) for record in self.service.recent(RECENT_JOBS)}
         self._unwatch = self.service.watch(self._job_changed)
         if schedule is not None:  # served: stop following jobs when the browser session ends
@@ -72,12 +75,14 @@ class DeskStore(param.Parameterized):
 
     def submit_many(self, inputs: list[tuple[str, bytes]]) -> list[str]:
         """Start one job per input (all stored before any runs) and follow the last one."""
-        job_ids = self.service.submit_many(inputs)
+        return self.service.submit_many(inputs, before_run=self._show_accepted)
+
+    def _show_accepted(self, job_ids: list[str]) -> None:
+        # Listed and followed before the jobs are queued: no event is emitted before this page
+        # subscribes (none has to wait for a replay), and the list never lacks the current job.
         records = [self.service.job(job_id) for job_id in job_ids]
-        # Listed now, not a tick later, so the list never lacks the current job.
         self._update_rows({record.job_id: JobRow.from_record(record) for record in records if record})
         self.current = job_ids[-1]
-        return job_ids
 
     def retry(self, job_id: str | None = None) -> None:
         """Run an interrupted or failed job again (default: the current one) and follow it."""
@@ -121,8 +126,12 @@ class DeskStore(param.Parameterized):
 
     def _job_changed(self, job_id: str) -> None:
         record = self.service.job(job_id)
-        if record is not None:
-            self._put(record)
+        if record is None:
+            return
+        if self._rows is None:
+            self._apply([record])
+        else:
+            self._rows.put(record)
 
     def _put(self, received: Received) -> None:
         if self._batcher is None:
@@ -154,8 +163,9 @@ class DeskStore(param.Parameterized):
 
     def _refollow_if_restarted(self, row: JobRow | None) -> None:
         # Someone (another tab, the API) retried the job this page shows: its old subscription
-        # ended with the interruption, so subscribe again to see the new run.
-        if row is not None and row.status in ("queued", "running") and self._followed.status in RESTARTABLE:
+        # ended with the interruption, so subscribe again to see the new run. (The first news of
+        # the retry may already say "done": a short job can finish before the notice is read.)
+        if row is not None and self._followed.status in RESTARTABLE and row.status != self._followed.status:
             self._follow(row.job_id)
 
     def _show(self, job: JobProgress) -> None:

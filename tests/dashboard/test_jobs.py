@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from dashboard.jobs import JobService, _Subscription
+from dashboard.pools import ProcessJobs
+from pipeline.config import Settings
+from pipeline.context import open_runner
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event
 from pipeline.runner import JobState, Stage, StageContext
@@ -137,3 +143,33 @@ def test_recent_lists_jobs_of_every_service_on_the_ledger_newest_first(
     for service, job_id in ((first, older), (second, newer)):
         service.wait(job_id, timeout=WAIT_S)
     assert [record.job_id for record in first.recent()] == [newer, older]
+
+
+@pytest.mark.slow
+def test_jobs_in_worker_processes_relay_every_event_in_order(
+    small_catalog_path: Path, tmp_path: Path, sample_order: bytes
+) -> None:
+    settings = Settings(tmp_path, small_catalog_path, tmp_path / "ledger.sqlite")
+    runner = open_runner(settings)
+    service = JobService(runner, pool=lambda svc: ProcessJobs(settings, workers=2, relay=svc.relay))
+    try:
+        seen: list[Event] = []
+        job_ids = service.submit_many(
+            [("sample_order_1.txt", sample_order), ("empty.txt", b"")],
+            before_run=lambda ids: service.subscribe(ids[0], seen.append),
+        )
+        records = [service.wait(job_id, timeout=WAIT_S) for job_id in job_ids]
+        assert [record.status for record in records] == ["done", "failed"]
+        assert len(records[0].result["lines"]) == 5
+        assert seen == runner.ledger.events(job_ids[0])  # every event, live, once, in order
+        assert seen[-1].kind == "job_finished"
+        assert os.getpid() not in _owner_pids(runner.ledger.path, job_ids)  # they ran in the workers
+    finally:
+        service.close()
+
+
+def _owner_pids(ledger_path: Path, job_ids: list[str]) -> list[int]:
+    with sqlite3.connect(ledger_path) as connection:
+        marks = ", ".join("?" for _ in job_ids)
+        rows = connection.execute(f"SELECT owner_pid FROM jobs WHERE job_id IN ({marks})", job_ids)
+        return [row[0] for row in rows]

@@ -85,6 +85,7 @@ def test_the_followed_job_stays_selected_when_jobs_from_elsewhere_arrive(
     arrived = service.submit("empty.txt", b"")  # another page or the API: listed above it
     service.wait(arrived, timeout=WAIT_S)
     assert list(jobs.table.value["job_id"]) == [arrived, followed]
+    assert list(jobs.table.value["status"]) == ["failed", "done"]  # patched as its status changed
     assert jobs.table.selection == [1]
     assert [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR] == []
 

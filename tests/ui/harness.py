@@ -57,6 +57,7 @@ class DeskServer:
     log_path: Path
     port: int = field(default_factory=free_port)
     workers: int = 2
+    processes: bool = False  # jobs in worker processes (--processes) instead of threads
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -75,6 +76,7 @@ class DeskServer:
         }
         command = [sys.executable, "-m", "dashboard", "serve", "--address", "127.0.0.1"]
         command += ["--port", str(self.port), "--workers", str(self.workers)]
+        command += ["--processes"] if self.processes else []
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
