@@ -62,13 +62,50 @@ def stage_updates_ms(card_log: list[dict[str, Any]]) -> list[float]:
     return [entry["wall"] - entry["changedAt"] for entry in card_log if entry["changedAt"]]
 
 
+CATALOG_WORDS = ("304", "304 sheet", "6061 plate", "316l tube", "brass hex", "")
+# The summary line's text, found through Panel's shadow roots; polled every animation frame.
+SUMMARY_CHANGED = """
+before => {
+  const find = (root) => {
+    const hit = root.querySelector('.od-catalog-summary');
+    if (hit) return hit.shadowRoot ? hit.shadowRoot.querySelector('p') : hit;
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) { const found = find(el.shadowRoot); if (found) return found; }
+    }
+    return null;
+  };
+  const p = find(document);
+  if (p && p.textContent !== before) { window.__shownAt = performance.now(); return p.textContent; }
+  return false;
+}
+"""
 MEASUREMENTS = (
     "page load (ms)",
     "upload → first card running (ms)",
     "stage update → page (ms)",
     "10 files: upload → first card running (ms)",
     "10 files: stage update → page (ms)",
+    "catalog: words typed → parts shown (ms)",
 )
+
+
+def catalog_ms(browser: Browser, url: str) -> list[float]:
+    """Typing each of CATALOG_WORDS into the explorer: input event → summary (and table) updated."""
+    context = browser.new_context()
+    try:
+        page = open_desk_page(context, url.replace("/app", "/catalog")).page
+        page.evaluate(
+            "document.addEventListener('input', () => { window.__inputAt = performance.now() }, true)"
+        )
+        shown = page.wait_for_function(SUMMARY_CHANGED, arg="").json_value()
+        times = []
+        for words in CATALOG_WORDS:
+            page.get_by_placeholder("e.g. 304 sheet 0.125").fill(words)
+            shown = page.wait_for_function(SUMMARY_CHANGED, arg=shown, polling="raf").json_value()
+            times.append(page.evaluate("window.__shownAt - window.__inputAt"))
+        return times
+    finally:
+        context.close()
 
 
 def one_round(server: DeskServer, browser: Browser, trial: int, folder: Path) -> dict[str, list[float]]:
@@ -79,6 +116,7 @@ def one_round(server: DeskServer, browser: Browser, trial: int, folder: Path) ->
         "page load (ms)": [page_load_ms(browser, server.url)],
         "upload → first card running (ms)": [first_running_ms(card_log)],
         "stage update → page (ms)": stage_updates_ms(card_log),
+        "catalog: words typed → parts shown (ms)": catalog_ms(browser, server.url),
     }
     if trial % 5 == 0:
         burst = upload_and_watch(

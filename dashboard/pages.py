@@ -14,7 +14,8 @@ from pathlib import Path
 import panel as pn
 
 from dashboard import jobs
-from dashboard.components import InputPanel, JobList, OrderView, ProgressView
+from dashboard.catalog import browser
+from dashboard.components import CatalogExplorer, InputPanel, JobList, OrderView, ProgressView
 from dashboard.store import DeskStore
 from pipeline.config import Settings
 from pipeline.errors import OrderDeskError
@@ -28,7 +29,7 @@ EXTENSION_OPTIONS = {
     "submitted keep running and are kept in the ledger.",
     "ready_notification": "Order Desk is ready.",
 }
-NAV = {"app": "Process"}  # slug -> label; every page's header links to every page
+NAV = {"app": "Process", "catalog": "Catalog"}  # slug -> label; every page links to every page
 NAV_CSS = """
 .od-nav { display: flex; gap: 18px; align-items: center; font-family: system-ui, sans-serif; }
 .od-nav a { color: #fff; text-decoration: none; opacity: .8; font-size: 15px; }
@@ -89,4 +90,8 @@ def process_page() -> pn.template.BaseTemplate:
     return with_service(lambda service: process_view(service, samples_dir=samples))
 
 
-PAGES: dict[str, Callable[[], pn.template.BaseTemplate]] = {"app": process_page}
+def catalog_page() -> pn.template.BaseTemplate:
+    return with_service(lambda service: page_template("catalog", [CatalogExplorer(browser=browser(service))]))
+
+
+PAGES: dict[str, Callable[[], pn.template.BaseTemplate]] = {"app": process_page, "catalog": catalog_page}
