@@ -15,10 +15,18 @@ import panel as pn
 
 from dashboard import jobs
 from dashboard.catalog import browser
-from dashboard.components import CatalogExplorer, InputPanel, JobList, OrderView, ProgressView
+from dashboard.components import (
+    CatalogExplorer,
+    InputPanel,
+    JobList,
+    MetricsView,
+    OrderView,
+    ProgressView,
+)
 from dashboard.store import DeskStore
 from pipeline.config import Settings
 from pipeline.errors import OrderDeskError
+from pipeline.metrics import LedgerMetrics
 
 TITLE = "Order Desk"
 EXTENSIONS = ("tabulator",)
@@ -29,7 +37,7 @@ EXTENSION_OPTIONS = {
     "submitted keep running and are kept in the ledger.",
     "ready_notification": "Order Desk is ready.",
 }
-NAV = {"app": "Process", "catalog": "Catalog"}  # slug -> label; every page links to every page
+NAV = {"app": "Process", "catalog": "Catalog", "metrics": "Metrics"}  # slug -> label, on every page
 NAV_CSS = """
 .od-nav { display: flex; gap: 18px; align-items: center; font-family: system-ui, sans-serif; }
 .od-nav a { color: #fff; text-decoration: none; opacity: .8; font-size: 15px; }
@@ -94,4 +102,16 @@ def catalog_page() -> pn.template.BaseTemplate:
     return with_service(lambda service: page_template("catalog", [CatalogExplorer(browser=browser(service))]))
 
 
-PAGES: dict[str, Callable[[], pn.template.BaseTemplate]] = {"app": process_page, "catalog": catalog_page}
+def metrics_view(service: jobs.JobService) -> MetricsView:
+    return MetricsView(metrics=LedgerMetrics(service.runner.ledger.path), stages=list(service.stage_names))
+
+
+def metrics_page() -> pn.template.BaseTemplate:
+    return with_service(lambda service: page_template("metrics", [metrics_view(service)]))
+
+
+PAGES: dict[str, Callable[[], pn.template.BaseTemplate]] = {
+    "app": process_page,
+    "catalog": catalog_page,
+    "metrics": metrics_page,
+}
