@@ -10,12 +10,13 @@ from pathlib import PurePath
 
 from pipeline.errors import IngestError
 from pipeline.ingest.eml import read_eml
+from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.text import read_text
 from pipeline.models import Document
 
 MAX_INPUT_BYTES = 25 * 1024 * 1024
 
-READERS = {".txt": read_text, ".eml": read_eml}
+READERS = {".txt": read_text, ".eml": read_eml, ".pdf": read_pdf}
 
 
 def ingest(filename: str, data: bytes) -> Document:
