@@ -1,12 +1,47 @@
-"""Extract: read the order header and line items out of a document's text."""
+"""Extract: read the order header and line items out of a document's text.
+
+The newest message of a thread (plus the attachments) is what the order is; quoted history is read
+only to see what the newest message changed, or — when the newest message only forwards or
+approves ("please process the order below") — to find the lines it points to.
+"""
 
 from __future__ import annotations
 
+import re
+
 from pipeline.extract.header import extract_header
-from pipeline.extract.lines import extract_lines
-from pipeline.models import Document, Extraction
+from pipeline.extract.lines import lines_in
+from pipeline.extract.revisions import mark_revisions
+from pipeline.extract.thread import Thread, split_thread
+from pipeline.models import Document, Extraction, LineItem
+
+_APPROVAL = re.compile(
+    r"\b(?:please\s+(?:proceed|process|go\s+ahead|enter|place)|go\s+ahead|approved?|as\s+quoted|"
+    r"see\s+(?:the\s+)?(?:order\s+)?below|order\s+below|confirm(?:ed)?\s+the\s+order)\b",
+    re.IGNORECASE,
+)
+
+
+def _spans(document: Document, thread: Thread) -> list[tuple[int, int]]:
+    attachments = [(a.offset, a.offset + len(a.text)) for a in document.attachments if a.offset is not None]
+    return [*thread.current, *attachments]
+
+
+def extract_lines(document: Document, thread: Thread) -> list[LineItem]:
+    """The lines the newest message (and its attachments) orders."""
+    text = document.text
+    lines = lines_in(text, _spans(document, thread))
+    history = [lines_in(text, [(m.start, m.end)]) for m in thread.history]
+    if lines:
+        mark_revisions(lines, history)
+        return lines
+    own_text = " ".join(text[a:b] for a, b in thread.current)
+    if thread.forwarded or _APPROVAL.search(own_text):
+        return next((message for message in history if message), [])
+    return []
 
 
 def extract(document: Document) -> Extraction:
     """Header and lines of one document; pure and deterministic."""
-    return Extraction(header=extract_header(document), lines=extract_lines(document.text))
+    thread = split_thread(document.text, document.body_end)
+    return Extraction(header=extract_header(document, thread), lines=extract_lines(document, thread))

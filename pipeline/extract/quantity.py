@@ -1,21 +1,76 @@
-"""How many the customer wants, and in which unit (pieces or feet)."""
+"""How many the customer wants, and in which unit (pieces or feet).
+
+Written as: ``Quantity: 10``, ``5 pieces``, ``twelve bars``, ``(4) 20-foot beams``, ``15 pieces + 3
+spares = 18`` (the total), ``12 pcs plus 2 spares`` (14), ``plus 2 spares so 14 total``, ``20-30
+pieces`` (a range: the low end, flagged), ``500 linear feet`` / ``25 feet of`` (sold by the foot),
+``need 10``, or a bare count leading a list item (``- 200 flat washers``). A length such as
+``12 ft lengths`` or ``10 feet each`` is a size, not a quantity.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from pipeline.units import NUMBER, parse_number
+from pipeline.extract.blocks import Field
 
-_PIECES = r"(?:pieces?|pcs?\.?|ea\.?|each|sheets?|bars?|plates?|tubes?|lengths?|units?|rods?|beams?|sticks?)"
-_FEET = r"(?:linear\s+feet|lineal\s+feet|feet|ft\.?|foot)"
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"\b(?:quantity|qty)\s*[:=]?\s*(?P<n>{NUMBER})\b", re.IGNORECASE), "EA"),
-    (re.compile(rf"(?<![\w.\"/-])(?P<n>{NUMBER})\s+{_FEET}\s+of\b", re.IGNORECASE), "FT"),
-    (re.compile(rf"(?<![\w.\"/-])(?P<n>{NUMBER})\s*{_PIECES}(?!\w)", re.IGNORECASE), "EA"),
-    (re.compile(rf"\bneed\s+(?P<n>{NUMBER})\b", re.IGNORECASE), "EA"),
-    (re.compile(r"^\s*\((?P<n>\d+)\)\s", re.IGNORECASE), "EA"),
+_SMALL = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_NUMBER = (
+    rf"(?:(?:a|one|{'|'.join(_SMALL[2:10])})\s+hundred|an?\s+dozen|dozen|"
+    rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(reversed(_SMALL[1:]))})"
 )
+_COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{WORD_NUMBER})"
+_PIECES = (
+    r"(?:pieces?|pcs?\.?|ea\.?|each|sheets?|bars?|plates?|tubes?|lengths?|units?|rods?|beams?|"
+    r"sticks?|pipes?|channels?|angles?|blanks?|coils?|rounds?|hex(?:es)?|strips?|flats?|joints?)"
+)
+_FEET = r"(?:feet|ft\.?|foot)"
+_APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"
+_RANGE = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{_COUNT}))?"
+_GUARD = r"(?<![\w.\"'/x×-])"
+_QTY_LABEL = r"\b(?:quantity|qty|qnty|quan)\.?(?:\s+(?:required|needed|ordered))?\s*(?:[:=#-]|of|is)?\s*"
+_NOT_A_SIZE = r"(?!\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|ft\b|feet|foot|x\b|×|/|%|°|-\s*\d|ga\b|gauge|hrc))"
+
+# (regex, uom, kind): tried in this order; the first rule with a match decides
+_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(regex, re.IGNORECASE | re.MULTILINE), uom, kind)
+    for regex, uom, kind in (
+        (rf"{_GUARD}(?P<n>{_COUNT})\s*(?:{_PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
+        (rf"(?:\btotal(?:\s+of)?|=|\bequals|\bso)\s*:?\s*(?P<n>{_COUNT})\b{_NOT_A_SIZE}", "EA", "total"),
+        (
+            rf"{_GUARD}(?P<n>{_COUNT})\s*(?:{_PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{_COUNT})\s*"
+            r"(?:spares?|extras?|backups?)",
+            "EA",
+            "spares",
+        ),
+        (
+            rf"{_QTY_LABEL}{_APPROX}(?P<n>{_COUNT}){_RANGE}\s*(?P<unit>{_FEET}(?!\s+(?:long|lengths?|each)))?",
+            "EA",
+            "label",
+        ),
+        (rf"{_GUARD}{_APPROX}(?P<n>{_COUNT})\s*(?:linear|lineal|running)\s+{_FEET}", "FT", "feet"),
+        (rf"{_GUARD}{_APPROX}(?P<n>{_COUNT})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
+        (rf"{_GUARD}{_APPROX}(?P<n>{_COUNT})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
+        (rf"{_GUARD}{_APPROX}(?P<n>{_COUNT}){_RANGE}\s*{_PIECES}(?![\w])", "EA", "pieces"),
+        (r"(?:^|[\s\-–•*:])\((?P<n>\d{1,4})\)\s+(?=[\w\"'])", "EA", "paren"),
+        (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
+        (
+            rf"\b(?:need|needs|require|requires|ordering|want)\s+{_APPROX}(?P<n>{_COUNT})\b{_NOT_A_SIZE}",
+            "EA",
+            "need",
+        ),
+        (
+            rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>\d{{1,5}})\s+(?=[A-Za-z]){_NOT_A_SIZE}",
+            "EA",
+            "leading",
+        ),
+    )
+)
+_APPROX_BEFORE = re.compile(r"(?:about|around|approx\.?|approximately|roughly|maybe|~|estimated)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -24,18 +79,61 @@ class Quantity:
     uom: str
     start: int
     end: int
+    high: float | None = None  # the upper end of a range ("20-30 pieces")
+    approximate: bool = False
 
 
-def find_quantity(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Quantity | None:
-    """The first quantity phrase in ``text`` (``Quantity: 10``, ``5 pieces``, ``25 feet of``).
+def parse_count(text: str) -> float | None:
+    """``"12"`` → 12, ``"1,000"`` → 1000, ``"twelve"`` → 12, ``"twenty-five"`` → 25, ``"a dozen"`` → 12."""
+    words = text.lower().replace("-", " ").split()
+    if not words:
+        return None
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", text.strip()):
+        return float(text.replace(",", ""))
+    if words[-1] == "dozen":
+        return 12.0
+    if words[-1] == "hundred":
+        return 100.0 * (1 if words[0] in ("a", "one") else _SMALL.index(words[0]))
+    total = 0
+    for word in words:
+        if word in _TENS:
+            total += 20 + 10 * _TENS.index(word)
+        elif word in _SMALL:
+            total += _SMALL.index(word)
+        else:
+            return None
+    return float(total)
 
-    Numbers inside ``skip`` ranges (e.g. the grade in "718 sheet") are not quantities.
-    """
-    for pattern, uom in _PATTERNS:
-        for match in pattern.finditer(text):
-            if any(start <= match.start("n") < end for start, end in skip):
-                continue
-            value = parse_number(match.group("n"))
-            if value:
-                return Quantity(value, uom, match.start(), match.end())
-    return None
+
+def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quantity | None:
+    value = parse_count(match["n"])
+    if not value:
+        return None
+    groups = match.groupdict()
+    if kind == "spares":
+        value += parse_count(match["extra"]) or 0
+    if groups.get("unit"):
+        uom = "FT"
+    high = parse_count(groups["hi"]) if groups.get("hi") else None
+    approximate = bool(groups.get("approx")) or bool(_APPROX_BEFORE.search(match.string[: match.start("n")]))
+    return Quantity(value, uom, offset + match.start(), offset + match.end(), high, approximate)
+
+
+def find_quantity(text: str, fields: tuple[Field, ...] = ()) -> Quantity | None:
+    """The quantity of one item; ``fields`` labelled quantity (a "Qty" column) are read first."""
+    for field in fields:
+        if re.fullmatch(r"(?:quantity|qty|qnty|pieces|pcs|count|no\. of pieces|order qty)", field.label):
+            found = _first(text[field.start : field.end], field.start, bare=True)
+            if found:
+                return found
+    return _first(text, 0, bare=False)
+
+
+def _first(text: str, offset: int, bare: bool) -> Quantity | None:
+    for regex, uom, kind in _RULES:
+        for match in regex.finditer(text):
+            quantity = _from_match(match, uom, kind, offset)
+            if quantity:
+                return quantity
+    bare_count = re.match(rf"\s*(?P<n>{_COUNT})\b", text) if bare else None
+    return _from_match(bare_count, "EA", "bare", offset) if bare_count else None

@@ -1,0 +1,275 @@
+"""Read one block of text as one requested item: grade, form, sizes, quantity, with evidence.
+
+The block's text is *masked* step by step — a field that is not about the item ("Hardness:",
+"Surface finish:"), an old value ("upgraded from 4140"), an alternate clause, a grade, a
+tolerance, a converted repeat, the quantity — so that each later step reads only what is left.
+Masking replaces characters with spaces, so every position still points at the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract import cues
+from pipeline.extract.blocks import Block, Field
+from pipeline.extract.dimensions import Sized, assign, infer_form, structural_shape
+from pipeline.extract.gauges import GAUGE, gauge_inches
+from pipeline.extract.grades import GradeHit, find_grades
+from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure
+from pipeline.extract.quantity import find_quantity
+from pipeline.extract.tolerances import Written, find_tolerances
+from pipeline.extract.vocabulary import (
+    FAMILY_WORDS,
+    FORM_WORDS,
+    NON_CATALOG,
+    NON_CATALOG_FORMS,
+    PLAIN_STEEL,
+    first_match,
+)
+from pipeline.models import Alternate, LineItem, Span, Tolerance
+
+# Field labels whose values describe the item; any other label ("Hardness:", "Price:") is masked.
+_ITEM_LABELS = re.compile(
+    r"(?:material|grade|alloy|steel grade|material grade|material type|type|metal|form|shape|product|"
+    r"product form|description|desc|item|part|size|sizes|dimensions?|cross section|section|dims|"
+    r"quantity|qty|qnty|pieces|pcs|count|order qty|no\. of pieces)"
+)
+
+
+@dataclass
+class Parsed:
+    """An item and what was found in its text (for deciding whether it is an order line)."""
+
+    item: LineItem
+    has_material: bool
+    has_form: bool
+    has_sizes: bool
+    has_quantity: bool
+    non_catalog: bool
+
+
+class _Mask:
+    def __init__(self, text: str) -> None:
+        self.chars = list(text)
+
+    def hide(self, start: int, end: int) -> None:
+        for index in range(max(0, start), min(end, len(self.chars))):
+            if self.chars[index] != "\n":
+                self.chars[index] = " "
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _relative(fields: tuple[Field, ...], offset: int) -> tuple[Field, ...]:
+    return tuple(Field(f.label, f.start - offset, f.end - offset, f.unit) for f in fields)
+
+
+def parse_block(text: str, block: Block, line_no: int = 0) -> Parsed:
+    """The item written in ``text[block.start:block.end]``; spans index ``text``."""
+    raw = text[block.start : block.end]
+    offset = block.start
+    item = LineItem(line_no=line_no, source_text=" ".join(raw.split()), span=Span(block.start, block.end))
+    fields = _relative(block.fields, offset)
+    mask = _Mask(raw)
+    for field in fields:
+        if field.label not in DIMENSION_LABELS and not _ITEM_LABELS.fullmatch(field.label):
+            mask.hide(field.start, field.end)
+    for old in cues.superseded(mask.text):
+        mask.hide(old.start, old.end)
+        grades = find_grades(old.old)
+        item.revisions.append(f"grade was {grades[0].grade}" if grades else f"was {old.old}")
+    clauses = cues.alternate_clauses(mask.text)
+    if cues.accepts_equivalent(mask.text):
+        item.flags.append("equivalent_accepted")
+    for start, end in clauses:
+        mask.hide(start, end)
+    has_material = _read_material(item, mask, offset)
+    has_form, sized = _read_form(item, mask, offset)
+    non_catalog = _non_catalog(raw, mask.text, block, offset)
+    quantity_found = _read_sizes_and_quantity(item, mask, fields, sized, offset)
+    for start, end in clauses:
+        _add_alternate(item, raw, start, end, offset)
+    if non_catalog:
+        item.form, item.dimensions, item.tolerances = None, {}, {}
+        item.flags = [flag for flag in item.flags if flag != "form_inferred"]
+        item.evidence = {k: v for k, v in item.evidence.items() if k in ("grade", "material", "quantity")}
+    _flag(item, non_catalog)
+    return Parsed(item, has_material, has_form, bool(item.dimensions), quantity_found, non_catalog)
+
+
+def _span(start: int, end: int, offset: int) -> Span:
+    return Span(start + offset, end + offset)
+
+
+def _read_material(item: LineItem, mask: _Mask, offset: int) -> bool:
+    hits = find_grades(mask.text)
+    primary = next((hit for hit in hits if not hit.foreign), hits[0] if hits else None)
+    if primary is not None:
+        item.grade, item.temper = primary.grade, primary.temper
+        item.evidence["grade"] = _span(primary.start, primary.end, offset)
+        if primary.foreign:
+            item.flags.append("grade_other_standard")
+        _other_grades(item, primary, hits, mask.text, offset)
+    for hit in hits:
+        mask.hide(hit.start, hit.end)
+    word = first_match(mask.text, FAMILY_WORDS)
+    if word is None and primary is None:
+        steel = PLAIN_STEEL.search(mask.text)
+        word = ("carbon_steel", steel.start(), steel.end()) if steel else None
+    item.material = (primary.family if primary else None) or (word[0] if word else None)
+    if word is not None and (primary is None or primary.family in (None, word[0])):
+        item.evidence["material"] = _span(word[1], word[2], offset)
+    elif primary is not None and item.material:
+        item.evidence["material"] = item.evidence["grade"]
+    return item.material is not None or item.grade is not None
+
+
+def _other_grades(item: LineItem, primary: GradeHit, hits: list[GradeHit], text: str, offset: int) -> None:
+    """Other grades named for the same line: an equivalent offered, or the customer unsure."""
+    seen = {primary.grade}
+    for hit in hits:
+        if hit.grade in seen:
+            continue
+        seen.add(hit.grade)
+        item.alternates.append(
+            Alternate(
+                text[hit.start : hit.end], hit.grade, hit.family, span=_span(hit.start, hit.end, offset)
+            )
+        )
+        flag = "alternates_offered" if hit.foreign else "ambiguous_grade"
+        if flag not in item.flags:
+            item.flags.append(flag)
+
+
+def _read_form(item: LineItem, mask: _Mask, offset: int) -> tuple[bool, Sized]:
+    shape = structural_shape(mask.text)
+    if shape is not None:
+        item.form, sized = shape
+        start, end = next(iter(sized.spans.values()))
+        item.evidence["form"] = _span(start, end, offset)
+        mask.hide(start, end)
+        return True, sized
+    found = first_match(mask.text, FORM_WORDS)
+    if found is not None:
+        item.form = found[0]
+        item.evidence["form"] = _span(found[1], found[2], offset)
+    return found is not None, Sized()
+
+
+def _non_catalog(raw: str, masked: str, block: Block, offset: int) -> bool:
+    """A product no metals catalog carries (screws, bearings, forged rings).
+
+    A bold title ("**Reinforcement Brackets**") names what the customer makes from the metal
+    listed under it, so it does not count.
+    """
+    if block.title is not None:
+        start, end = block.title[0] - offset, block.title[1] - offset
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    if NON_CATALOG.search(masked):
+        return True
+    return NON_CATALOG_FORMS.search(masked) is not None and first_match(masked, FORM_WORDS) is None
+
+
+def _read_sizes_and_quantity(
+    item: LineItem, mask: _Mask, fields: tuple[Field, ...], sized: Sized, offset: int
+) -> bool:
+    for start, end in conversion_repeats(mask.text):
+        mask.hide(start, end)
+    tolerances = find_tolerances(mask.text)
+    for tolerance in tolerances:
+        mask.hide(tolerance.start, tolerance.end)
+    gauge = GAUGE.search(mask.text)
+    if gauge is not None:
+        inches = gauge_inches(int(gauge["n"] or gauge["m"]), item.material, item.form)
+        if inches is not None:
+            name = "diameter" if item.form == "wire" else "thickness"
+            sized.put(name, inches, (gauge.start(), gauge.end()))
+            item.form = item.form or "sheet"
+        mask.hide(gauge.start(), gauge.end())
+    quantity = find_quantity(mask.text, fields)
+    if quantity is not None:
+        item.quantity, item.uom = quantity.value, quantity.uom
+        item.evidence["quantity"] = _span(quantity.start, quantity.end, offset)
+        if quantity.high is not None:
+            item.quantity_range = (quantity.value, quantity.high)
+            item.flags.append("quantity_range")
+        if quantity.approximate:
+            item.flags.append("approximate_quantity")
+        mask.hide(quantity.start, quantity.end)
+    measured = measure(mask.text, fields)
+    if item.form is None:
+        labels = {value.label for value in measured if value.label and not value.alternate}
+        item.form = infer_form(labels, [v.inches for v in measured if not v.alternate])
+        if item.form is not None:
+            item.flags.append("form_inferred")
+    sized = assign(item.form, measured, sized)
+    item.dimensions = sized.dimensions
+    item.evidence |= {name: _span(*span, offset) for name, span in sized.spans.items()}
+    _attach_tolerances(item, sized, measured, tolerances, mask.text, offset)
+    for name, inches, (start, end) in sized.alternates:
+        text = " ".join(mask.text[start:end].split())
+        item.alternates.append(Alternate(text, dimensions={name: inches}, span=_span(start, end, offset)))
+        if "alternates_offered" not in item.flags:
+            item.flags.append("alternates_offered")
+    return quantity is not None
+
+
+def _attach_tolerances(
+    item: LineItem, sized: Sized, measured: list[Measured], tolerances: list[Written], text: str, offset: int
+) -> None:
+    """Each tolerance belongs to the size written just before it on the same line."""
+    names: dict[tuple[int, int], str] = {}
+    for name, span in sized.spans.items():
+        names.setdefault(span, name)  # a derived size (wall from OD/ID) shares its source's span
+    for tolerance in tolerances:
+        line_start = text.rfind("\n", 0, tolerance.start) + 1
+        before = [
+            v for v in measured if line_start <= v.start and v.end <= tolerance.start and not v.alternate
+        ]
+        name = names.get((before[-1].start, before[-1].end)) if before else None
+        if name is None or name in item.tolerances:
+            continue
+        plus, minus = tolerance.in_inches(before[-1].unit)
+        item.tolerances[name] = Tolerance(plus, minus)
+        item.evidence[f"tolerance.{name}"] = _span(tolerance.start, tolerance.end, offset)
+
+
+def _add_alternate(item: LineItem, raw: str, start: int, end: int, offset: int) -> None:
+    """An alternate clause ("if not available, 4340") as a structured alternate, when it names one."""
+    clause = raw[start:end]
+    hits = [hit for hit in find_grades(clause) if hit.grade != item.grade]
+    form = first_match(clause, FORM_WORDS)
+    if not hits and form is None:
+        return
+    hit = hits[0] if hits else None
+    item.alternates.append(
+        Alternate(
+            " ".join(clause.strip("() ").split()),
+            grade=hit.grade if hit else None,
+            material=hit.family if hit else None,
+            form=form[0] if form else None,
+            span=_span(start, end, offset),
+        )
+    )
+    if "alternates_offered" not in item.flags:
+        item.flags.append("alternates_offered")
+
+
+def _flag(item: LineItem, non_catalog: bool) -> None:
+    if item.revisions:
+        item.flags.append("revised_in_thread")
+    if non_catalog:
+        item.flags.append("not_catalog_product")
+    if item.quantity is None:
+        item.flags.append("missing_quantity")
+    if non_catalog:
+        return
+    if item.grade is None:
+        item.flags.append("missing_grade")
+    if item.form is None:
+        item.flags.append("missing_form")
+    elif not item.dimensions:
+        item.flags.append("missing_dimensions")

@@ -1,0 +1,152 @@
+"""Find the sizes written for one item, and what each one measures.
+
+A number counts as a size only when it has a unit, a label (``thick``, ``OD``, ``Ø``, ``Length:``…),
+sits in an ``A x B x C`` chain or in a size field, so grades (304), specs (AMS 4928) and
+quantities are not mistaken for sizes. A converted repeat — ``25.4mm (exactly 1.000")`` — is one
+size, not two; a value offered instead of the one before it (``1/4" or 6mm``, ``48" min, 60"
+preferred``) is kept as an alternate of that size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.blocks import Field
+from pipeline.units import Length, find_lengths, to_inches
+
+_FILL = r"(?:\s+(?:is|was|of|about|approx\.?|approximately|roughly|around|nominal|either|maybe|probably|at))*"
+_LABEL_AFTER = (
+    ("thickness", r"(?:thick(?:ness)?|thk|gauge)\b"),
+    ("outer_diameter", r"(?:OD|O\.D\.|outside\s+dia(?:meter)?)\b"),
+    ("inner_diameter", r"(?:ID|I\.D\.|inside\s+dia(?:meter)?|bore)\b"),
+    ("diameter", r"(?:dia(?:meter)?\.?|diam\.?|round|rd|Ø|⌀)(?!\w)"),
+    ("wall_thickness", r"(?:wall|wt)\b"),
+    ("across_flats", r"(?:hex|across\s+flats|A/F|AF)\b"),
+    ("length", r"(?:long|length|lg|lengths|lengths?\s+each)\b"),
+    ("width", r"(?:wide|width)\b"),
+    ("height", r"(?:high|height|tall|deep)\b"),
+    ("side", r"(?:sq(?:uare)?)\b"),
+    ("leg", r"(?:legs?)\b"),
+)
+_LABEL_BEFORE = (
+    ("wall_thickness", r"wall(?:\s+thickness)?"),
+    ("thickness", r"thickness|thick|thk"),
+    ("outer_diameter", r"OD|O\.D\.|outside\s+diameter|outer\s+diameter"),
+    ("inner_diameter", r"ID|I\.D\.|inside\s+diameter|inner\s+diameter|bore"),
+    ("diameter", r"diameter|dia\.?|Ø|⌀"),
+    ("across_flats", r"across\s+flats|hex"),
+    ("length", r"length|long|lengths?\s+of|cut\s+to"),
+    ("width", r"width|wide"),
+    ("height", r"height|depth"),
+    ("leg", r"legs?"),
+)
+_AFTER = [(name, re.compile(r"\s*" + regex, re.IGNORECASE)) for name, regex in _LABEL_AFTER]
+_BEFORE = [
+    (name, re.compile(rf"\b(?:{regex}){_FILL}\s*[:=]?\s*$|(?<![\w])(?:{regex})\s*[:=]?\s*$", re.IGNORECASE))
+    for name, regex in _LABEL_BEFORE
+]
+_TIMES = re.compile(r"^\s*[x×X*]\s*$")
+_ALTERNATIVE_BEFORE = re.compile(
+    r"(?:\bor|\bmaybe|\bpossibly|\bperhaps|\bpreferably|\bprefer(?:red)?|\bideally|\bcould\s+be)\s*$", re.I
+)
+_ALTERNATIVE_AFTER = re.compile(
+    r"^\s*(?:preferred|if\s+(?:available|possible)|ideally|would\s+be\s+better)\b", re.I
+)
+_PAREN = re.compile(r"\(([^()]*)\)")
+_SIZE_FIELDS = frozenset({"size", "sizes", "dimensions", "dimension", "cross section", "section", "dims"})
+
+DIMENSION_LABELS: dict[str, str] = {
+    "thickness": "thickness", "thk": "thickness", "gauge": "thickness", "width": "width",
+    "length": "length", "cut length": "length", "length each": "length", "diameter": "diameter",
+    "dia": "diameter", "od": "outer_diameter", "o.d.": "outer_diameter", "outside diameter": "outer_diameter",
+    "outer diameter": "outer_diameter", "id": "inner_diameter", "i.d.": "inner_diameter",
+    "inside diameter": "inner_diameter", "inner diameter": "inner_diameter", "wall": "wall_thickness",
+    "wall thickness": "wall_thickness", "across flats": "across_flats", "hex": "across_flats",
+    "height": "height", "leg": "leg", "legs": "leg", "side": "side",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A size: inches, what it measures (``None``: by position), and where it was written."""
+
+    inches: float
+    label: str | None
+    start: int  # within the item's text
+    end: int
+    unit: str | None
+    alternate: bool = False  # offered instead of the size before it
+
+
+def _label(text: str, length: Length) -> str | None:
+    after = text[length.end : length.end + 24]
+    for name, regex in _AFTER:
+        if regex.match(after):
+            return name
+    before = text[max(0, length.start - 40) : length.start]
+    before = before[before.rfind("\n") + 1 :]
+    for name, regex in _BEFORE:
+        if regex.search(before):
+            return name
+    return None
+
+
+def _field_of(fields: tuple[Field, ...], position: int) -> Field | None:
+    return next((field for field in fields if field.start <= position < field.end), None)
+
+
+def conversion_repeats(text: str) -> list[tuple[int, int]]:
+    """Parentheses that only repeat the size before them in other units: ``25.4mm (1.000")``."""
+    found = []
+    for paren in _PAREN.finditer(text):
+        inside = [length for length in find_lengths(paren[1]) if length.unit]
+        line_start = text.rfind("\n", 0, paren.start()) + 1
+        before = [length.inches for length in find_lengths(text[line_start : paren.start()]) if length.unit]
+        if inside and before and any(abs(inside[0].inches - value) <= 0.02 * value for value in before):
+            found.append((paren.start(), paren.end()))
+    return found
+
+
+def _in_chain(text: str, lengths: list[Length], index: int) -> bool:
+    here = lengths[index]
+    if index > 0 and _TIMES.match(text[lengths[index - 1].end : here.start]):
+        return True
+    return index + 1 < len(lengths) and bool(_TIMES.match(text[here.end : lengths[index + 1].start]))
+
+
+def _is_alternate(text: str, previous: Measured | None, length: Length) -> bool:
+    if previous is None:
+        return False
+    gap = text[previous.end : length.start]
+    if len(gap) <= 30 and not re.search(r"\d", gap) and _ALTERNATIVE_BEFORE.search(gap):
+        return True
+    return bool(_ALTERNATIVE_AFTER.match(text[length.end : length.end + 30]))
+
+
+def measure(text: str, fields: tuple[Field, ...] = ()) -> list[Measured]:
+    """The sizes in ``text`` (masked item text; ``fields`` relative to it), in reading order."""
+    lengths = find_lengths(text)
+    found: list[Measured] = []
+    labelled_fields: set[Field] = set()
+    for index, length in enumerate(lengths):
+        field = _field_of(fields, length.start)
+        label = _label(text, length)
+        in_size_field = field is not None and (field.label in DIMENSION_LABELS or field.label in _SIZE_FIELDS)
+        if (
+            label is None
+            and field is not None
+            and field.label in DIMENSION_LABELS
+            and field not in labelled_fields
+        ):
+            label = DIMENSION_LABELS[field.label]  # the first value of "Thickness: …" (or a table column)
+        if field is not None:
+            labelled_fields.add(field)
+        unit, inches = length.unit, length.inches
+        if unit is None and field is not None and field.unit:
+            unit, inches = field.unit, to_inches(length.inches, field.unit)
+        if unit is None and label is None and not in_size_field and not _in_chain(text, lengths, index):
+            continue
+        alternate = _is_alternate(text, found[-1] if found else None, length)
+        found.append(Measured(inches, label, length.start, length.end, unit, alternate))
+    return found
