@@ -1,0 +1,81 @@
+"""The runner: stages in order, every step reported, failures fail the job and keep the input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.catalog.store import CatalogStore
+from pipeline.events import Event
+from pipeline.ledger import Ledger
+from pipeline.runner import Runner, Stage
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+
+
+@pytest.fixture
+def runner(small_catalog_path: Path, tmp_path: Path) -> Runner:
+    return Runner(catalog=CatalogStore(small_catalog_path), ledger=Ledger(tmp_path / "ledger.sqlite"))
+
+
+def _collect(runner: Runner) -> list[Event]:
+    events: list[Event] = []
+    runner.bus.subscribe(events.append)
+    return events
+
+
+def test_a_job_reports_every_stage_in_order(runner: Runner) -> None:
+    events = _collect(runner)
+    state = runner.process("sample_order_1.txt", (SAMPLES / "sample_order_1.txt").read_bytes())
+    stage_events = [(e.kind, e.stage) for e in events if e.kind in ("stage_started", "stage_finished")]
+    expected = []
+    for name in ("ingest", "extract", "search", "match", "assemble", "review"):
+        expected += [("stage_started", name), ("stage_finished", name)]
+    assert stage_events == expected
+    assert events[0].kind == "job_started" and events[-1].kind == "job_finished"
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))
+    assert state.order is not None and len(state.order.lines) == 5
+    finished = [e for e in events if e.kind == "stage_finished"]
+    assert all(e.data["elapsed_ms"] >= 0 and e.data["summary"] for e in finished)
+    assert {e.data["line_no"] for e in events if e.kind == "line_updated"} == {1, 2, 3, 4, 5}
+
+
+def test_the_ledger_replays_exactly_what_subscribers_saw(runner: Runner) -> None:
+    events = _collect(runner)
+    state = runner.process("sample_order_3.txt", (SAMPLES / "sample_order_3.txt").read_bytes())
+    assert runner.ledger.events(state.job_id) == events
+    record = runner.ledger.job(state.job_id)
+    assert record.status == "done"
+    assert record.result == state.order.to_dict()
+
+
+def test_an_unreadable_input_fails_the_job_with_a_clear_error_and_is_kept(runner: Runner) -> None:
+    events = _collect(runner)
+    state = runner.process("empty.txt", b"")
+    record = runner.ledger.job(state.job_id)
+    assert record.status == "failed"
+    assert record.error == "cannot read empty.txt: the file is empty"
+    assert runner.ledger.input_data(state.job_id) == b""
+    assert [(e.kind, e.stage) for e in events][-2:] == [("stage_failed", "ingest"), ("job_failed", None)]
+
+
+def test_an_unexpected_error_fails_the_job_then_reaches_the_caller(runner: Runner) -> None:
+    def broken(state, ctx) -> str:
+        raise ZeroDivisionError("boom")
+
+    failing = Runner(runner.catalog, runner.ledger, stages=(Stage("broken", broken),))
+    job_id = failing.submit("a.txt", b"x")
+    with pytest.raises(ZeroDivisionError):
+        failing.run(job_id)
+    record = failing.ledger.job(job_id)
+    assert record.status == "failed" and "ZeroDivisionError" in record.error
+
+
+def test_a_broken_subscriber_does_not_break_the_job(runner: Runner) -> None:
+    def explode(event: Event) -> None:
+        raise RuntimeError("listener bug")
+
+    runner.bus.subscribe(explode)
+    state = runner.process("test_minimal.txt", (SAMPLES / "test_minimal.txt").read_bytes())
+    assert runner.ledger.job(state.job_id).status == "done"
