@@ -121,6 +121,8 @@ def assign(form: str | None, measured: list[Measured], sized: Sized | None = Non
             if earlier:
                 sized.alternates.append((earlier[-1], round(value.inches, 6), (value.start, value.end)))
     _derive(form, sized)
+    order = {name: index for index, name in enumerate((*names, "inner_diameter", "weight_per_foot"))}
+    sized.dimensions = dict(sorted(sized.dimensions.items(), key=lambda item: order.get(item[0], len(order))))
     return sized
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.catalog.grades import GRADES
+
 _BEFORE = r"(?<![\w.\-/$#])"
 # not a size, count or part of a longer token ("304 pieces", "1018x", "6061.5", "316/")
 _AFTER = r"(?![\w/]|\.\d|\s*(?:\"|''|”|mm\b|in\b|inch|pcs|pieces|ft\b|feet|%|°))"
@@ -68,7 +70,8 @@ def _stainless() -> list[GradeRule]:
         _rule(r"(?:SS\s?)?304/304L", "304L", "stainless_steel"),
         _rule(rf"{_PREFIX}(?:316L|S31603)", "316L", "stainless_steel"),
         _rule(rf"{_PREFIX}(?:304L|S30403)", "304L", "stainless_steel"),
-        _rule(r"(?:UNS\s?)?S3(?:2205|1803)|(?:duplex\s+)?2205", "2205", "stainless_steel"),
+        _rule(r"(?:UNS\s?)?S3(?:2205|1803)|(?:duplex\s+)?2205|(?<!super\s)duplex", "2205", "stainless_steel"),
+        _rule(r"18-8", "304", "stainless_steel"),
         _rule(r"(?:UNS\s?)?S32750|(?:super\s+duplex\s+)?2507", "2507", "stainless_steel"),
         _rule(r"440C|S44004", "440C", "stainless_steel"),
     ]
@@ -99,8 +102,12 @@ def _steels() -> list[GradeRule]:
     for grade in ("4130", "4140", "4340", "8620", "9310", "52100"):
         uns = f"G{grade}0" if len(grade) == 4 else "G52986"
         rules.append(_rule(rf"{_PREFIX}(?:{grade}|{uns})", grade, "alloy_steel"))
-    for grade in ("A2", "D2", "H13", "M2", "O1", "S7", "W1"):
+    rules.append(_rule(r"chromoly|chrome[-\s]moly", "4130", "alloy_steel"))
+    tool_uns = {"A2": "T30102", "D2": "T30402", "H13": "T20813", "M2": "T11302", "O1": "T31501", "S7": "T41907",
+                "W1": "T72301"}  # fmt: skip
+    for grade, uns in tool_uns.items():
         rules.append(_rule(rf"{grade[0]}-?{grade[1:]}", grade, "tool_steel", _TOOL_CONTEXT))
+        rules.append(_rule(rf"(?:UNS\s?)?{uns}", grade, "tool_steel"))
     return rules
 
 
@@ -108,6 +115,7 @@ def _titanium_and_nickel() -> list[GradeRule]:
     rules = [
         _rule(r"Ti[-\s]?6Al[-\s]?4V\s?ELI|(?:UNS\s?)?R56401", "Grade 23", "titanium"),
         _rule(r"Ti[-\s]?6Al[-\s]?4V|6Al[-\s]?4V|Ti[-\s]?6-4|Ti64|(?:UNS\s?)?R56400", "Grade 5", "titanium"),
+        _rule(r"(?:Ti[-\s]?)?3Al[-\s]?2\.5V", "Grade 9", "titanium"),
     ]
     uns = {"1": "R50250", "2": "R50400", "5": "R56400", "7": "R52400", "9": "R56320", "12": "R53400"}
     for number, code in uns.items():
@@ -120,7 +128,7 @@ def _titanium_and_nickel() -> list[GradeRule]:
         rules.append(_rule(regex, f"Inconel {number}", "nickel_alloy"))
     rules += [
         _rule(r"(?:Hastelloy\s?|Alloy\s?)?C-?276|(?:UNS\s?)?N10276", "Hastelloy C276", "nickel_alloy"),
-        _rule(r"Monel\s?(?:Alloy\s?)?400|(?:UNS\s?)?N04400", "Monel 400", "nickel_alloy"),
+        _rule(r"Monel\s?(?:Alloy\s?)?400|Alloy\s?400|(?:UNS\s?)?N04400", "Monel 400", "nickel_alloy"),
         _rule(r"Monel\s?(?:Alloy\s?)?K-?500|(?:UNS\s?)?N05500", "Monel K500", "nickel_alloy"),
     ]
     return rules
@@ -130,13 +138,24 @@ def _copper_alloys() -> list[GradeRule]:
     rules = [
         _rule(r"C10100|OFE|OFHC", "101", "copper"),
         _rule(r"C11000|ETP", "110", "copper"),
-        _rule(r"(?<=copper\s)(?:101|110|145)|(?:101|110|145)(?=\s+copper)", None, "copper"),
-        _rule(r"(?<=brass\s)3[56]0|3[56]0(?=\s+brass)", "C360", "brass"),
         _rule(r"(?:SAE\s?)?660(?=\s*\)|\s+bronze|\s+bearing)|SAE\s?660", "C932", "bronze"),
         _rule(r"free[-\s]machining\s+brass|free[-\s]cutting\s+brass", "C360", "brass"),
         _rule(r"cartridge\s+brass", "C260", "brass"),
         _rule(r"naval\s+brass", "C464", "brass"),
+        _rule(r"red\s+brass", "C230", "brass"),
+        _rule(r"low\s+brass", "C240", "brass"),
+        _rule(r"commercial\s+bronze", "C220", "bronze"),
+        _rule(r"phosphor\s+bronze", "C510", "bronze"),
+        _rule(r"nickel\s+aluminum\s+bronze", "C630", "bronze"),
+        _rule(r"aluminum\s+bronze", "C954", "bronze"),
+        _rule(r"bearing\s+bronze", "C932", "bronze"),
+        _rule(r"tellurium\s+copper", "145", "copper"),
     ]
+    # bare numbers next to their family word: "brass 360", "932 bronze", "copper 110"
+    for family, numbers in (("copper", "101|110|145|194|195"), ("brass", "230|240|260|360|464"),
+                            ("bronze", "220|510|630|932|954")):  # fmt: skip
+        regex = rf"(?<={family}\s)(?P<g>{numbers})|(?P<h>{numbers})(?=\s+{family})"
+        rules.append(_rule(regex, None, family))
     # C-numbers, three or five digits (C360, C36000): C1xx copper, C2xx-C4xx brass, C5xx-C9xx bronze
     rules.append(_rule(r"(?P<g>C[1-9]\d{2})(?:00)?", None, None))
     return rules
@@ -230,12 +249,19 @@ def family_of_number(grade: str, text: str) -> str | None:
 def _canonical(rule: GradeRule, match: re.Match[str], text: str) -> tuple[str, str | None]:
     if rule.grade is not None:
         return rule.grade, rule.family
-    written = match.groupdict().get("g") or match.group(0)
+    written = match.groupdict().get("g") or match.groupdict().get("h") or match.group(0)
+    if rule.family in ("brass", "bronze") and written.isdigit():
+        return f"C{written}", rule.family
     written = re.sub(r"\s+", "", written) if written.upper().startswith(("SUS", "SCM", "SKD")) else written
     if written.upper().startswith("C") and written[1:].isdigit() and rule.family is None:
         family = family_of_number(written, text)
         return (written[1:] if family == "copper" else f"C{written[1:]}"), family
     return written, rule.family or family_of_number(written, text)
+
+
+def in_catalog(grade: str) -> bool:
+    """Whether the catalog stocks ``grade`` (its canonical name)."""
+    return grade in GRADES
 
 
 def find_grades(text: str, context: str | None = None) -> list[GradeHit]:

@@ -15,7 +15,7 @@ from pipeline.extract import cues
 from pipeline.extract.blocks import Block, Field
 from pipeline.extract.dimensions import Sized, assign, infer_form, structural_shape
 from pipeline.extract.gauges import GAUGE, gauge_inches
-from pipeline.extract.grades import GradeHit, find_grades
+from pipeline.extract.grades import GradeHit, find_grades, in_catalog
 from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure
 from pipeline.extract.quantity import find_quantity
 from pipeline.extract.tolerances import Written, find_tolerances
@@ -267,6 +267,8 @@ def _flag(item: LineItem, non_catalog: bool) -> None:
         item.flags.append("missing_quantity")
     if non_catalog:
         return
+    if item.grade is not None and not in_catalog(item.grade):
+        item.flags.append("grade_not_in_catalog")
     if item.grade is None:
         item.flags.append("missing_grade")
     if item.form is None:

@@ -38,7 +38,8 @@ class Written:
 
     def in_inches(self, size_unit: str | None) -> tuple[float, float]:
         unit = self.unit or size_unit
-        return round(to_inches(self.plus, unit), 6), round(to_inches(self.minus, unit), 6)
+        # "+ 0.0" turns a -0.0 into 0.0, so "+0.0005/-0.0000" reads back as (0.0005, 0.0)
+        return round(to_inches(self.plus, unit), 6) + 0.0, round(to_inches(self.minus, unit), 6) + 0.0
 
 
 def _value(match: re.Match[str], group: str) -> float:
