@@ -11,8 +11,8 @@ import re
 
 from pipeline.extract.header import extract_header
 from pipeline.extract.lines import lines_in
-from pipeline.extract.revisions import mark_revisions
-from pipeline.extract.thread import Thread, split_thread
+from pipeline.extract.revisions import apply_changes, mark_revisions
+from pipeline.extract.thread import Message, Thread, split_thread
 from pipeline.models import Document, Extraction, LineItem
 
 _APPROVAL = re.compile(
@@ -27,21 +27,27 @@ def _spans(document: Document, thread: Thread) -> list[tuple[int, int]]:
     return [*thread.current, *attachments]
 
 
-def extract_lines(document: Document, thread: Thread) -> list[LineItem]:
-    """The lines the newest message (and its attachments) orders."""
+def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], Message | None]:
+    """The lines the newest message (and its attachments) orders, and the quoted message they
+    were taken from when the newest message only forwards or approves it."""
     text = document.text
     lines = lines_in(text, _spans(document, thread))
     history = [lines_in(text, [(m.start, m.end)]) for m in thread.history]
     if lines:
         mark_revisions(lines, history)
-        return lines
-    own_text = " ".join(text[a:b] for a, b in thread.current)
-    if thread.forwarded or _APPROVAL.search(own_text):
-        return next((message for message in history if message), [])
-    return []
+        return lines, None
+    own_text = "\n".join(text[a:b] for a, b in thread.current)
+    if not (thread.forwarded or _APPROVAL.search(own_text)):
+        return [], None
+    for message, quoted_lines in zip(thread.history, history, strict=True):
+        if quoted_lines:
+            apply_changes(quoted_lines, own_text)
+            return quoted_lines, message
+    return [], None
 
 
 def extract(document: Document) -> Extraction:
     """Header and lines of one document; pure and deterministic."""
     thread = split_thread(document.text, document.body_end)
-    return Extraction(header=extract_header(document, thread), lines=extract_lines(document, thread))
+    lines, source = extract_lines(document, thread)
+    return Extraction(header=extract_header(document, thread, source), lines=lines)

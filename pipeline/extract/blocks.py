@@ -21,8 +21,11 @@ _NUMBERED = re.compile(
 _BULLET = re.compile(r"^[ \t>]*(?:[-*•–·▪]|[a-h][.)])[ \t]+")
 _BOLD_HEADING = re.compile(r"^[ \t>]*(?:[-*][ \t]+)?\*\*[^*\n]+\*\*[ \t]*:?[ \t]*$")
 _CAPS_HEADING = re.compile(r"^[ \t>]*[A-Z][A-Z0-9 &/(),'#.+-]{3,}:?[ \t]*$")
-_FIELD = re.compile(r"(?P<label>[A-Za-z][A-Za-z0-9 /&#.()'-]{0,40}?)[ \t]*:[ \t]+(?=\S)")
-_FIELD_SEPARATOR = re.compile(r"(?:^|[,;|][ \t]*)$")
+# a label has no sentence inside it ("Confirmed. Please enter: 8 pcs …" is prose, not a field)
+_FIELD = re.compile(
+    r"(?P<label>[A-Za-z](?:[A-Za-z0-9/&#()'-]|\.(?!\s)|[ \t](?=\S)){0,40}?)[ \t]*:[ \t]+(?=\S)"
+)
+_FIELD_SEPARATOR = re.compile(r"(?:^|[,;|][ \t]*|[ \t]{2,})$")  # PDFs separate fields by runs of spaces
 _TITLE = re.compile(r"\*\*[^*\n]+\*\*")
 _UNIT_HINT = re.compile(r"\s*[(\[]\s*(?P<unit>mm|cm|m|in|inch|inches|ft|feet|\")\s*[)\]]\s*$", re.I)
 
@@ -85,19 +88,25 @@ def _is_heading(line: _Line) -> bool:
 
 
 def _cells(line: _Line) -> list[tuple[int, int]]:
-    """Spans of the cells of a ``a | b | c`` table line (outer pipes allowed)."""
-    spans, position = [], line.start
-    for cell in line.text.split("|"):
+    """Spans of the cells of a ``a | b | c`` table line, empty cells included (they keep columns
+    aligned); outer pipes of ``| a | b |`` do not make cells."""
+    parts = line.text.split("|")
+    if len(parts) > 2 and not parts[0].strip() and not parts[-1].strip():
+        parts = parts[1:-1]
+        position = line.start + line.text.index("|") + 1
+    else:
+        position = line.start
+    spans = []
+    for cell in parts:
         stripped = cell.strip()
-        if stripped:
-            offset = position + cell.index(stripped)
-            spans.append((offset, offset + len(stripped)))
+        offset = position + (cell.index(stripped) if stripped else 0)
+        spans.append((offset, offset + len(stripped)))
         position += len(cell) + 1
     return spans
 
 
 def _is_table_line(line: _Line) -> bool:
-    return line.text.count("|") >= 1 and len(_cells(line)) >= 2
+    return sum(1 for start, end in _cells(line) if end > start) >= 2
 
 
 def line_fields(text: str, line_start: int, line_end: int) -> list[Field]:
@@ -129,6 +138,8 @@ def _table_blocks(lines: list[_Line], heading: str) -> list[Block]:
             continue
         fields = []
         for column, (a, b) in enumerate(_cells(line)):
+            if a == b:
+                continue
             label = header[column].strip().lower() if column < len(header) else ""
             hint = _UNIT_HINT.search(label)
             fields.append(

@@ -19,10 +19,10 @@ _SUPERSEDED = tuple(
     re.compile(regex, re.IGNORECASE)
     for regex in (
         r"\b(?:upgrad|downgrad|chang|switch|increas|decreas|reduc|revis|updat|mov)\w*"
-        rf"(?:\s+\w+){{0,3}}?\s+from\s+(?P<old>{_TOKEN})",
-        rf"\bfrom\s+(?P<old>{_TOKEN})\s+to\s+(?={_TOKEN})",
-        rf"(?<=\d),?\s*\bnot\s+(?P<old>{_TOKEN})",
-        rf"\b(?:instead\s+of|rather\s+than|replac(?:es|ing))\s+(?:the\s+)?(?P<old>{_TOKEN})",
+        rf"(?:\s+\w+){{0,3}}?\s+from\s+(?P<old>{_TOKEN})(?:\s+to\s+(?P<new>{_TOKEN}))?",
+        rf"\bfrom\s+(?P<old>{_TOKEN})\s+to\s+(?P<new>{_TOKEN})",
+        rf"(?P<new>\b{_TOKEN}),?\s*\bnot\s+(?P<old>{_TOKEN})",
+        rf"(?:(?P<new>\b{_TOKEN})\s+)?\b(?:instead\s+of|rather\s+than|replac(?:es|ing))\s+(?:the\s+)?(?P<old>{_TOKEN})",
         rf"\b(?:previously|originally|formerly)\s+(?:was\s+|were\s+)?(?P<old>{_TOKEN})",
     )
 )
@@ -63,15 +63,19 @@ class Superseded:
     start: int  # of the old value
     end: int
     old: str
+    new: str | None  # the value replacing it, when written ("to 4340", "10, not 6")
 
 
 def superseded(text: str) -> list[Superseded]:
-    """Old values the text replaces ("from 4140" in "change from 4140 to 4340")."""
-    found = []
+    """Old values the text replaces ("from 4140" in "change from 4140 to 4340"), once each."""
+    found: dict[tuple[int, int], Superseded] = {}
     for regex in _SUPERSEDED:
         for match in regex.finditer(text):
-            found.append(Superseded(match.start("old"), match.end("old"), match["old"].strip()))
-    return sorted(set(found), key=lambda s: s.start)
+            new = match["new"].strip() if match["new"] else None
+            key = (match.start("old"), match.end("old"))
+            if key not in found or (new and not found[key].new):
+                found[key] = Superseded(*key, match["old"].strip(), new)
+    return sorted(found.values(), key=lambda s: s.start)
 
 
 def alternate_clauses(text: str) -> list[tuple[int, int]]:

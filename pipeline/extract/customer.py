@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from email.utils import parseaddr
 
+from pipeline.extract.blocks import line_fields
 from pipeline.models import Customer, Document, Span
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -33,23 +34,24 @@ _NAME = re.compile(
 )
 COMPANY_SUFFIX = re.compile(
     r"\b(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|Company|GmbH|AG|S\.?A\.?|B\.?V\.?|"
-    r"Industries|Manufacturing|Solutions|Systems|Aerospace|Plant|Fabrication|Works|Group|Enterprises)\b"
+    r"Industries|Manufacturing|Solutions|Systems|Services|Aerospace|Plant|Fabrication|Works|Group|Enterprises)(?!\w)"
 )
 _TITLE_WORDS = re.compile(
     r"\b(?:manager|engineer|agent|director|technician|purchasing|procurement|buyer|supervisor|coordinator|"
     r"specialist|officer|president|owner|department|dept|sales|operations|planner|analyst|head|vp|ceo)\b",
     re.IGNORECASE,
 )
-_LABELLED = {
-    "company": re.compile(
-        r"^[ \t>*-]*(?:customer|company|client)(?:\s+name)?\s*:\s*(?P<v>[^\n]+)$", re.I | re.M
-    ),
-    "contact": re.compile(
-        r"^[ \t>*-]*(?:contact|buyer|requested\s+by)(?:\s+name)?\s*:\s*(?P<v>[^\n]+)$", re.I | re.M
-    ),
-    "email": re.compile(r"^[ \t>*-]*e-?mail\s*:\s*(?P<v>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I | re.M),
-    "phone": re.compile(rf"^[ \t>*-]*(?:phone|tel)\s*:\s*(?P<v>{_PHONE_NUMBER})", re.I | re.M),
+_LABELS = {
+    "company": re.compile(r"(?:customer|company|client)(?:\s+name)?"),
+    "contact": re.compile(r"(?:contact|buyer|requested\s+by|purchaser)(?:\s+name)?"),
+    "email": re.compile(r"e-?mail(?:\s+address)?"),
+    "phone": re.compile(r"phone|tel\.?|telephone|direct|office"),
 }
+_VALUES = {"email": EMAIL, "phone": re.compile(_PHONE_NUMBER)}
+_NOT_A_PERSON = re.compile(
+    r"\b(?:dept|department|team|sales|orders?|purchasing|procurement|info|office)\b", re.I
+)
+_GENERIC_DOMAIN_LABELS = frozenset({"co", "com", "ac", "or", "ne", "gov", "org", "net", "edu"})
 _END_OF_BODY = re.compile(
     r"^\s*(?:P\.?S\.?\b|-{2,3}\s*$|_{3,}\s*$|This (?:e-?mail|message) (?:may )?contain)", re.I
 )
@@ -84,16 +86,34 @@ def _paragraphs(text: str, spans: tuple[tuple[int, int], ...]) -> list[list[tupl
 
 
 def _signature_lines(paragraphs: list[list[tuple[str, int]]]) -> list[tuple[str, int]]:
-    """The lines of the signature block: after the last sign-off, or a closing name block."""
-    for index in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 4), -1):
-        paragraph = paragraphs[index]
+    """The lines of the signature block: after the last sign-off, a closing name block, or a
+    closing block with a phone number or address in it."""
+    last = paragraphs[-4:]
+    for index in range(len(last) - 1, -1, -1):
+        paragraph = last[index]
         sign_off = next((i for i, (line, _) in enumerate(paragraph) if _SIGN_OFF_LINE.match(line)), None)
         if sign_off is not None:
             rest = paragraph[sign_off + 1 :]
-            return rest or (paragraphs[index + 1] if index + 1 < len(paragraphs) else [])
-        if _NAME.match(paragraph[0][0]) and len(paragraph) <= 8:
-            return paragraph
+            return _split_pipes(rest or (last[index + 1] if index + 1 < len(last) else []))
+        lines = _split_pipes(paragraph)
+        if _NAME.match(lines[0][0]) and len(lines) <= 8:
+            return lines
+    closing = last[-1] if last else []
+    if 2 <= len(closing) <= 8 and any(EMAIL.search(line) or _PHONE_LINE.match(line) for line, _ in closing):
+        return closing
     return []
+
+
+def _split_pipes(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A one-line signature "Luis Ortega | Gulf Coast Valve Co. | 713-555-0121" as lines."""
+    split = []
+    for line, offset in lines:
+        position = 0
+        for part in line.split("|"):
+            if part.strip():
+                split.append((part.strip(), offset + position + part.index(part.strip())))
+            position += len(part) + 1
+    return split
 
 
 def _span_of(line: str, offset: int, value: str) -> Span:
@@ -121,13 +141,19 @@ def _read_signature(lines: list[tuple[str, int]]) -> _Signature:
             signature.contact = (name["name"], _span_of(line, offset, name["name"]))
         elif signature.company is None and COMPANY_SUFFIX.search(line) and ":" not in line:
             company = line.strip()
+            title, _, rest = company.partition(", ")
+            if rest and _TITLE_WORDS.search(title) and COMPANY_SUFFIX.search(rest):
+                company = rest  # "Buyer, Northridge Machine Works"
             signature.company = (company, _span_of(line, offset, company))
     return signature
 
 
 def _domain_label(address: str) -> str:
-    parts = address.rsplit("@", 1)[-1].lower().split(".")
-    return re.sub(r"[^a-z0-9]", "", parts[-2] if len(parts) >= 2 else parts[0])
+    """The name part of a mail domain: "globalfab" of globalfab.com, "yamada-seisakusho" of .co.jp."""
+    parts = address.rsplit("@", 1)[-1].lower().split(".")[:-1] or [""]
+    while len(parts) > 1 and parts[-1] in _GENERIC_DOMAIN_LABELS:
+        parts.pop()
+    return re.sub(r"[^a-z0-9]", "", parts[-1])
 
 
 def matches_domain(company: str, addresses: list[str]) -> bool:
@@ -142,33 +168,67 @@ def matches_domain(company: str, addresses: list[str]) -> bool:
 
 
 def _labelled(text: str, spans: tuple[tuple[int, int], ...], name: str) -> list[tuple[str, Span]]:
+    """Values of fields labelled for ``name`` ("Buyer: Tom Kessler", "Email: …"), in reading order."""
     found = []
     for start, end in spans:
-        for match in _LABELLED[name].finditer(text, start, end):
-            value = match["v"].strip()
-            found.append((value, Span(match.start("v"), match.start("v") + len(value))))
+        position = start
+        for raw in text[start:end].split("\n"):
+            for labelled in line_fields(text, position, position + len(raw)):
+                if not _LABELS[name].fullmatch(labelled.label):
+                    continue
+                value = text[labelled.start : labelled.end].strip()
+                pattern = _VALUES.get(name)
+                match = pattern.search(value) if pattern else None
+                value = match.group().strip() if match else value if pattern is None else ""
+                if value:
+                    value_start = labelled.start + text[labelled.start : labelled.end].index(value)
+                    found.append((value, Span(value_start, value_start + len(value))))
+            position += len(raw) + 1
     return found
 
 
+def _letterhead(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, Span] | None:
+    """A company name heading the document (a PDF purchase order's letterhead)."""
+    for start, end in spans[:1]:
+        for match in re.finditer(r"[^\n]+", text[start:end]):
+            line = match.group().strip()
+            if line and not re.match(r"(?:From|To|Subject|Date|Cc|Sent|Priority):", line, re.I):
+                if COMPANY_SUFFIX.search(line) and len(line.split()) <= 6:
+                    offset = start + match.start() + match.group().index(line)
+                    return line, Span(offset, offset + len(line))
+                return None
+    return None
+
+
+def _person(display_name: str) -> str | None:
+    """The From header's display name when it names a person, not a department."""
+    name = display_name.strip().strip('"')
+    return name if len(name.split()) >= 2 and not _NOT_A_PERSON.search(name) else None
+
+
 def read_customer(
-    document: Document, spans: tuple[tuple[int, int], ...], evidence: dict[str, Span]
+    document: Document,
+    spans: tuple[tuple[int, int], ...],
+    evidence: dict[str, Span],
+    earlier: tuple[tuple[int, int], ...] = (),
 ) -> Customer:
-    """The customer of the newest message (``spans``), recording where each field was read."""
+    """The customer of the newest message (``spans``), recording where each field was read.
+
+    ``earlier`` is a forwarded message: its signature names the company when the newest does not.
+    """
     text = document.text
     signature = _read_signature(_signature_lines(_paragraphs(text, spans)))
-    sender = parseaddr(document.sender)[1]
+    display_name, sender = parseaddr(document.sender)
+    contact = signature.contact or _first_name(_labelled(text, spans, "contact"))
     picks: dict[str, tuple[str, Span | None] | None] = {
-        "contact": signature.contact or _first_name(_labelled(text, spans, "contact")),
+        "contact": contact or ((person, None) if (person := _person(display_name)) else None),
         "email": signature.email
         or next(iter(_labelled(text, spans, "email")), None)
         or (sender and (sender, None)),
         "phone": _best_phone(signature) or next(iter(_labelled(text, spans, "phone")), None),
     }
     addresses = [value[0] for value in (picks["email"],) if value] + ([sender] if sender else [])
-    companies = ([signature.company] if signature.company else []) + _labelled(text, spans, "company")
-    picks["company"] = next((c for c in companies if matches_domain(c[0], addresses)), None) or (
-        companies[0] if companies else None
-    )
+    picks["company"] = _company(text, spans, earlier, signature, addresses)
     customer = Customer()
     for name, pick in picks.items():
         if pick:
@@ -176,6 +236,23 @@ def read_customer(
             if pick[1] is not None:
                 evidence[f"customer.{name}"] = pick[1]
     return customer
+
+
+def _company(
+    text: str,
+    spans: tuple[tuple[int, int], ...],
+    earlier: tuple[tuple[int, int], ...],
+    signature: _Signature,
+    addresses: list[str],
+) -> tuple[str, Span] | None:
+    """Of the companies named (signature, "Customer:" labels, letterhead), the one matching the
+    sender's mail domain, else the first. A forwarded message's company counts only if it matches."""
+    own = ([signature.company] if signature.company else []) + _labelled(text, spans, "company")
+    own += [found] if (found := _letterhead(text, spans)) else []
+    forwarded = _read_signature(_signature_lines(_paragraphs(text, earlier))).company if earlier else None
+    candidates = own + ([forwarded] if forwarded else [])
+    matching = next((company for company in candidates if matches_domain(company[0], addresses)), None)
+    return matching or (own[0] if own else None)
 
 
 def _first_name(labelled: list[tuple[str, Span]]) -> tuple[str, Span] | None:

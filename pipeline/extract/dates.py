@@ -30,6 +30,7 @@ _DATE = re.compile(
             rf"\b(?P<month>{_MONTH_NAME})\s+{_DAY}\b(?!:){_YEAR}",
             rf"\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAME})\b(?:,?\s+(?P<year2>\d{{4}}))?",
             r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b",
+            r"(?<![\d.])(?P<eu_d>\d{1,2})\.(?P<eu_m>\d{1,2})\.(?P<eu_y>\d{4})(?![\d.])",  # 05.04.2024
             r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\d/])",
             rf"\b(?P<part>early|mid|late|end\s+of|beginning\s+of)[-\s]+(?P<month3>{_MONTH_NAME})\b",
             r"\b(?P<tomorrow>tomorrow)\b|\b(?P<today>today|tonight)\b",
@@ -72,6 +73,8 @@ def _explicit(match: re.Match[str], sent: date) -> date | None:
     groups = match.groupdict()
     if groups["iso"]:
         return date.fromisoformat(groups["iso"])
+    if groups["eu_d"]:
+        return date(int(groups["eu_y"]), int(groups["eu_m"]), int(groups["eu_d"]))
     if groups["m"]:
         month, day = int(groups["m"]), int(groups["d"])
         year = int(groups["y"]) if groups["y"] else _year_for(month, day, sent)
@@ -117,7 +120,7 @@ def reference_date(sent: datetime | None, text: str) -> date | None:
     labelled = _REFERENCE_DATE.search(text)
     if labelled:
         for match in _DATE.finditer(labelled["v"]):
-            if match["iso"] or match["m"] or (match["month"] and match["year"]):
+            if match["iso"] or match["eu_d"] or match["m"] or (match["month"] and match["year"]):
                 return _explicit(match, date(2000, 1, 1))
     return None
 
@@ -157,4 +160,4 @@ def requested_date(
 
 def _is_explicit(match: re.Match[str]) -> bool:
     groups = match.groupdict()
-    return any(groups[name] for name in ("month", "month2", "iso", "m", "part"))
+    return any(groups[name] for name in ("month", "month2", "iso", "eu_d", "m", "part"))

@@ -20,7 +20,7 @@ _BEFORE = r"(?<![\w.\-/$#])"
 # not a size, count or part of a longer token ("304 pieces", "1018x", "6061.5", "316/")
 _AFTER = r"(?![\w/]|\.\d|\s*(?:\"|''|”|mm\b|in\b|inch|pcs|pieces|ft\b|feet|%|°))"
 _PREFIX = r"(?:(?:AISI|SAE|ASTM|UNS|Type|Alloy|SS|T)[\s-]?)?"
-_AL_PREFIX = r"(?:(?:AA|Al|EN\s?AW|Alloy)[\s-]?)?"
+_AL_PREFIX = r"(?:(?:AA|Al|EN\s?AW|Alloy|A(?=\d{4}))[\s-]?)?"  # "A5052" is JIS for alloy 5052
 _TEMPER = r"(?:[-\s]?(?P<temper>T\d{1,4}|H\d{2,3}|O)(?![\w]))?"
 
 _ALUMINUM_CONTEXT = r"alumin|\balum\b|\bAl\b|-T\d|\bT6|\bH3\d"
@@ -103,8 +103,8 @@ def _steels() -> list[GradeRule]:
         uns = f"G{grade}0" if len(grade) == 4 else "G52986"
         rules.append(_rule(rf"{_PREFIX}(?:{grade}|{uns})", grade, "alloy_steel"))
     rules.append(_rule(r"chromoly|chrome[-\s]moly", "4130", "alloy_steel"))
-    tool_uns = {"A2": "T30102", "D2": "T30402", "H13": "T20813", "M2": "T11302", "O1": "T31501", "S7": "T41907",
-                "W1": "T72301"}  # fmt: skip
+    tool_uns = {"A2": "T30102", "D2": "T30402", "H13": "T20813", "M2": "T11302"}
+    tool_uns |= {"O1": "T31501", "S7": "T41907", "W1": "T72301"}
     for grade, uns in tool_uns.items():
         rules.append(_rule(rf"{grade[0]}-?{grade[1:]}", grade, "tool_steel", _TOOL_CONTEXT))
         rules.append(_rule(rf"(?:UNS\s?)?{uns}", grade, "tool_steel"))
@@ -152,8 +152,12 @@ def _copper_alloys() -> list[GradeRule]:
         _rule(r"tellurium\s+copper", "145", "copper"),
     ]
     # bare numbers next to their family word: "brass 360", "932 bronze", "copper 110"
-    for family, numbers in (("copper", "101|110|145|194|195"), ("brass", "230|240|260|360|464"),
-                            ("bronze", "220|510|630|932|954")):  # fmt: skip
+    bare_numbers = {
+        "copper": "101|110|145|194|195",
+        "brass": "230|240|260|360|464",
+        "bronze": "220|510|630|932|954",
+    }
+    for family, numbers in bare_numbers.items():
         regex = rf"(?<={family}\s)(?P<g>{numbers})|(?P<h>{numbers})(?=\s+{family})"
         rules.append(_rule(regex, None, family))
     # C-numbers, three or five digits (C360, C36000): C1xx copper, C2xx-C4xx brass, C5xx-C9xx bronze
@@ -209,7 +213,11 @@ def _foreign() -> list[GradeRule]:
 
 def _written_as_grade() -> list[GradeRule]:
     """Numbers written as a grade but not in the tables above: kept as written."""
+    aluminum = (  # "6082-T6", "6101 aluminum", "aluminium 6101"
+        r"(?:(?<=aluminum\s)|(?<=aluminium\s))(?P<h>[1-8]\d{3})|(?P<g>[1-8]\d{3})(?=-?(?:T\d|H\d\d)|\s+alumin)"
+    )
     return [
+        _rule(aluminum + _TEMPER, None, "aluminum"),
         _rule(r"(?:AISI|SAE|UNS|Type|Grade)\s?(?P<g>\d{3,5}[A-Z]?)", None, None),
         _rule(rf"(?P<g>{_AISI_STAINLESS})(?=\s+(?:stainless|SS)\b)", None, "stainless_steel"),
         _rule(rf"(?:stainless|SS)\s(?P<g>{_AISI_STAINLESS})", None, "stainless_steel"),

@@ -11,16 +11,19 @@ import re
 
 from pipeline.extract import address, dates, terms
 from pipeline.extract.customer import read_customer
-from pipeline.extract.thread import Thread
+from pipeline.extract.thread import Message, Thread
 from pipeline.models import Document, OrderHeader, Span
 
 _REFERENCE = (
     r"\s*(?:#|no\.?|num(?:ber)?\.?)?\s*[:#]?\s*(?:(?:will\s+be|is)\s+)?"
     r"(?P<v>[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*)"  # a reference has a digit: not "PO limit", "PO box"
 )
-_PO = re.compile(rf"\b(?:P\.?O\.?|purchase\s+order){_REFERENCE}", re.IGNORECASE)
+# "PO-1234" and "RFQ-2024-0311" are kept whole: the prefix is part of the reference
+_PO = re.compile(rf"\b(?P<whole>PO-\d[\w/-]*)|\b(?:P\.?O\.?|purchase\s+order){_REFERENCE}", re.IGNORECASE)
 _RFQ = re.compile(
-    rf"\b(?:RFQ|request\s+for\s+quot(?:e|ation)|quote\s+request|enquiry|inquiry){_REFERENCE}", re.I
+    r"\b(?P<whole>RFQ-\d[\w/-]*)|"
+    rf"\b(?:RFQ|request\s+for\s+quot(?:e|ation)|quote\s+request|enquiry|inquiry){_REFERENCE}",
+    re.I,
 )
 
 
@@ -30,22 +33,24 @@ def _reference(
     for start, end in spans:
         match = regex.search(text, start, end)
         if match:
-            return match["v"].rstrip("-/"), Span(
-                match.start("v"), match.start("v") + len(match["v"].rstrip("-/"))
-            )
+            group = "whole" if match["whole"] else "v"
+            value = match[group].rstrip("-/")
+            return value, Span(match.start(group), match.start(group) + len(value))
     return None
 
 
-def extract_header(document: Document, thread: Thread) -> OrderHeader:
-    """The header of the newest message (``thread.current``) and the document's attachments."""
+def extract_header(document: Document, thread: Thread, source: Message | None = None) -> OrderHeader:
+    """The header of the newest message (``thread.current``) and the document's attachments, and
+    of ``source``, the quoted message the lines came from when the newest one forwards it."""
     text = document.text
     attachments = tuple(
         (a.offset, a.offset + len(a.text)) for a in document.attachments if a.offset is not None
     )
-    spans = (*thread.current, *attachments)
+    earlier = ((source.start, source.end),) if source else ()
+    spans = (*thread.current, *attachments, *earlier)
     header = OrderHeader()
     evidence = header.evidence
-    header.customer = read_customer(document, thread.current or spans, evidence)
+    header.customer = read_customer(document, thread.current or spans, evidence, earlier)
     for name, regex in (("po_number", _PO), ("rfq_number", _RFQ)):
         found = _reference(regex, text, spans)
         if found:
@@ -60,10 +65,13 @@ def extract_header(document: Document, thread: Thread) -> OrderHeader:
     header.payment_terms, span_terms = terms.payment_terms(text, spans)
     found_certs = terms.certifications(text, spans)
     header.certifications = [name for name, _ in found_certs]
-    for name, found_span in (("requested_date", span), ("urgency", span_urgency), ("ship_to", span_ship),
-                             ("payment_terms", span_terms)):  # fmt: skip
-        if found_span is not None:
-            evidence[name] = found_span
+    spans_found = {
+        "requested_date": span,
+        "urgency": span_urgency,
+        "ship_to": span_ship,
+        "payment_terms": span_terms,
+    }
+    evidence |= {name: found for name, found in spans_found.items() if found is not None}
     evidence |= {f"certifications.{name}": cert_span for name, cert_span in found_certs}
     if several:
         header.flags.append("multiple_ship_to")

@@ -17,7 +17,7 @@ from pipeline.extract.dimensions import Sized, assign, infer_form, structural_sh
 from pipeline.extract.gauges import GAUGE, gauge_inches
 from pipeline.extract.grades import GradeHit, find_grades, in_catalog
 from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure
-from pipeline.extract.quantity import find_quantity
+from pipeline.extract.quantity import find_quantity, parse_count
 from pipeline.extract.tolerances import Written, find_tolerances
 from pipeline.extract.vocabulary import (
     FAMILY_WORDS,
@@ -28,12 +28,15 @@ from pipeline.extract.vocabulary import (
     first_match,
 )
 from pipeline.models import Alternate, LineItem, Span, Tolerance
+from pipeline.units import find_lengths
 
-# Field labels whose values describe the item; any other label ("Hardness:", "Price:") is masked.
-_ITEM_LABELS = re.compile(
-    r"(?:material|grade|alloy|steel grade|material grade|material type|type|metal|form|shape|product|"
-    r"product form|description|desc|item|part|size|sizes|dimensions?|cross section|section|dims|"
-    r"quantity|qty|qnty|pieces|pcs|count|order qty|no\. of pieces)"
+# Labels of fields that are not about what to cut from stock ("Hardness: 28-32 HRC", "Surface finish:
+# 125 RMS", "Price: $425"): their numbers are neither sizes nor quantities. Other labels are read.
+_OTHER_LABELS = re.compile(
+    r"hardness|finish|condition|toleran|flatness|straightness|edge|test|cert|deliver|ship|price|cost|lead|"
+    r"terms|payment|depth|pattern|clean|application|note|customer|date|priority|project|from|^to$|subject|"
+    r"sent|^cc$|attn|address|phone|e-?mail|tel|fax|spec|heat|treat|coating|plating|marking|packag|inspect|"
+    r"weld|machin|surface|rough|environment|service|temperature|line$|^item$|^no\.?$|^#$"
 )
 
 
@@ -50,13 +53,19 @@ class Parsed:
 
 
 class _Mask:
+    """The item's text with parts blanked out; a *barrier* also stops labels reading across it
+    (after "1 [12 PCS] round bar" is masked, "1" must not become a 1" round)."""
+
+    BARRIER = "\x1f"
+
     def __init__(self, text: str) -> None:
         self.chars = list(text)
 
-    def hide(self, start: int, end: int) -> None:
+    def hide(self, start: int, end: int, barrier: bool = False) -> None:
+        fill = self.BARRIER if barrier else " "
         for index in range(max(0, start), min(end, len(self.chars))):
             if self.chars[index] != "\n":
-                self.chars[index] = " "
+                self.chars[index] = fill
 
     @property
     def text(self) -> str:
@@ -75,12 +84,11 @@ def parse_block(text: str, block: Block, line_no: int = 0) -> Parsed:
     fields = _relative(block.fields, offset)
     mask = _Mask(raw)
     for field in fields:
-        if field.label not in DIMENSION_LABELS and not _ITEM_LABELS.fullmatch(field.label):
+        if field.label not in DIMENSION_LABELS and _OTHER_LABELS.search(field.label):
             mask.hide(field.start, field.end)
     for old in cues.superseded(mask.text):
         mask.hide(old.start, old.end)
-        grades = find_grades(old.old)
-        item.revisions.append(f"grade was {grades[0].grade}" if grades else f"was {old.old}")
+        item.revisions.append(_revision_note(old.old))
     clauses = cues.alternate_clauses(mask.text)
     if cues.accepts_equivalent(mask.text):
         item.flags.append("equivalent_accepted")
@@ -98,6 +106,18 @@ def parse_block(text: str, block: Block, line_no: int = 0) -> Parsed:
         item.evidence = {k: v for k, v in item.evidence.items() if k in ("grade", "material", "quantity")}
     _flag(item, non_catalog)
     return Parsed(item, has_material, has_form, bool(item.dimensions), quantity_found, non_catalog)
+
+
+def _revision_note(old: str) -> str:
+    """What an old value was, in the words ``revisions.mark_revisions`` uses ("quantity was 6")."""
+    grades = find_grades(old)
+    if grades:
+        return f"grade was {grades[0].grade}"
+    lengths = find_lengths(old)
+    if lengths and lengths[0].unit:
+        return f"size was {old}"
+    count = parse_count(old)
+    return f"quantity was {count:g}" if count is not None else f"was {old}"
 
 
 def _span(start: int, end: int, offset: int) -> Span:
@@ -198,7 +218,7 @@ def _read_sizes_and_quantity(
             item.flags.append("quantity_range")
         if quantity.approximate:
             item.flags.append("approximate_quantity")
-        mask.hide(quantity.start, quantity.end)
+        mask.hide(quantity.start, quantity.end, barrier=True)
     measured = measure(mask.text, fields)
     if item.form is None:
         labels = {value.label for value in measured if value.label and not value.alternate}

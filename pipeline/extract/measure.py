@@ -13,14 +13,15 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.blocks import Field
-from pipeline.units import Length, find_lengths, to_inches
+from pipeline.units import UNIT_TO_INCHES, Length, find_lengths, to_inches
 
 _FILL = r"(?:\s+(?:is|was|of|about|approx\.?|approximately|roughly|around|nominal|either|maybe|probably|at))*"
 _LABEL_AFTER = (
     ("thickness", r"(?:thick(?:ness)?|thk|gauge)\b"),
     ("outer_diameter", r"(?:OD|O\.D\.|outside\s+dia(?:meter)?)\b"),
     ("inner_diameter", r"(?:ID|I\.D\.|inside\s+dia(?:meter)?|bore)\b"),
-    ("diameter", r"(?:dia(?:meter)?\.?|diam\.?|round|rd|Ø|⌀)(?!\w)"),
+    ("diameter", r"(?:dia(?:meter)?\.?|diam\.?|Ø|⌀)(?!\w)"),
+    ("diameter_if_unit", r"(?:round|rd)\b"),  # '2" round' is a diameter; "1 round bar" is a count
     ("wall_thickness", r"(?:wall|wt)\b"),
     ("across_flats", r"(?:hex|across\s+flats|A/F|AF)\b"),
     ("length", r"(?:long|length|lg|lengths|lengths?\s+each)\b"),
@@ -46,7 +47,9 @@ _BEFORE = [
     (name, re.compile(rf"\b(?:{regex}){_FILL}\s*[:=]?\s*$|(?<![\w])(?:{regex})\s*[:=]?\s*$", re.IGNORECASE))
     for name, regex in _LABEL_BEFORE
 ]
-_TIMES = re.compile(r"^\s*[x×X*]\s*$")
+# "A x B", also with a label between ("1.000 dia x 144", '2" OD x .065 wall')
+_TIMES = re.compile(r"^\s*(?:[A-Za-z.]{1,10}\s*)?[x×X*]\s*$")
+_METRIC = frozenset(unit for unit in UNIT_TO_INCHES if unit.startswith(("m", "cm")))
 _ALTERNATIVE_BEFORE = re.compile(
     r"(?:\bor|\bmaybe|\bpossibly|\bperhaps|\bpreferably|\bprefer(?:red)?|\bideally|\bcould\s+be)\s*$", re.I
 )
@@ -83,6 +86,10 @@ def _label(text: str, length: Length) -> str | None:
     after = text[length.end : length.end + 24]
     for name, regex in _AFTER:
         if regex.match(after):
+            if name == "diameter_if_unit":
+                if length.unit is None:
+                    continue
+                return "diameter"
             return name
     before = text[max(0, length.start - 40) : length.start]
     before = before[before.rfind("\n") + 1 :]
@@ -115,6 +122,29 @@ def _in_chain(text: str, lengths: list[Length], index: int) -> bool:
     return index + 1 < len(lengths) and bool(_TIMES.match(text[here.end : lengths[index + 1].start]))
 
 
+def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
+    """A metric unit written once for a chain covers it: "1000 x 2000 mm", "2 mm x 1000 x 2000".
+
+    Inches need no such help (a bare number is read as inches), and feet are written per value.
+    """
+    chains: list[list[int]] = []
+    for index in range(len(lengths)):
+        joined = index > 0 and _TIMES.match(text[lengths[index - 1].end : lengths[index].start])
+        chains[-1].append(index) if joined and chains else chains.append([index])
+    resolved = list(lengths)
+    for chain in chains:
+        units = [lengths[i].unit for i in chain if lengths[i].unit]
+        if not units or any(unit not in _METRIC for unit in units):
+            continue
+        for position, i in enumerate(chain):
+            if lengths[i].unit is None:
+                after = next((lengths[j].unit for j in chain[position:] if lengths[j].unit), units[-1])
+                resolved[i] = Length(
+                    to_inches(lengths[i].inches, after), after, lengths[i].start, lengths[i].end
+                )
+    return resolved
+
+
 def _is_alternate(text: str, previous: Measured | None, length: Length) -> bool:
     if previous is None:
         return False
@@ -126,7 +156,7 @@ def _is_alternate(text: str, previous: Measured | None, length: Length) -> bool:
 
 def measure(text: str, fields: tuple[Field, ...] = ()) -> list[Measured]:
     """The sizes in ``text`` (masked item text; ``fields`` relative to it), in reading order."""
-    lengths = find_lengths(text)
+    lengths = _chain_units(text, find_lengths(text))
     found: list[Measured] = []
     labelled_fields: set[Field] = set()
     for index, length in enumerate(lengths):

@@ -31,7 +31,7 @@ _PIECES = (
 _FEET = r"(?:feet|ft\.?|foot)"
 _APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"
 _RANGE = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{_COUNT}))?"
-_GUARD = r"(?<![\w.\"'/x×-])"
+_GUARD = r"(?<![\w.\"'/x×-])(?<![x×*]\s)"  # not "1/2", "12\"", "48 x 96"
 _QTY_LABEL = r"\b(?:quantity|qty|qnty|quan)\.?(?:\s+(?:required|needed|ordered))?\s*(?:[:=#-]|of|is)?\s*"
 _NOT_A_SIZE = r"(?!\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|ft\b|feet|foot|x\b|×|/|%|°|-\s*\d|ga\b|gauge|hrc))"
 
@@ -52,6 +52,12 @@ _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             "EA",
             "label",
         ),
+        (  # an ERP order table row: "[line] 20 FT 4130 tube …", "1 12 PCS …"
+            rf"^[\s>]*(?:\d{{1,3}}\s+)?(?P<n>{_COUNT})\s+(?P<erp>FT|LF|EA|PCS?)\b"
+            r"(?!\s*(?:x\b|×|long|lengths?|each))",
+            "EA",
+            "erp",
+        ),
         (rf"{_GUARD}{_APPROX}(?P<n>{_COUNT})\s*(?:linear|lineal|running)\s+{_FEET}", "FT", "feet"),
         (rf"{_GUARD}{_APPROX}(?P<n>{_COUNT})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
         (rf"{_GUARD}{_APPROX}(?P<n>{_COUNT})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
@@ -64,7 +70,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             "need",
         ),
         (
-            rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>\d{{1,5}})\s+(?=[A-Za-z]){_NOT_A_SIZE}",
+            rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>\d{{1,5}}|{WORD_NUMBER})\s+(?=[A-Za-z]){_NOT_A_SIZE}",
             "EA",
             "leading",
         ),
@@ -112,28 +118,46 @@ def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quant
     groups = match.groupdict()
     if kind == "spares":
         value += parse_count(match["extra"]) or 0
-    if groups.get("unit"):
+    if groups.get("unit") or (groups.get("erp") or "").upper() in ("FT", "LF"):
         uom = "FT"
     high = parse_count(groups["hi"]) if groups.get("hi") else None
+    if high is not None and high <= value:
+        return None  # "96 - 5 sheets" is a size, then a dash, then the quantity
     approximate = bool(groups.get("approx")) or bool(_APPROX_BEFORE.search(match.string[: match.start("n")]))
-    return Quantity(value, uom, offset + match.start(), offset + match.end(), high, approximate)
+    start = match.start("n") if kind in ("erp", "leading") else match.start()  # not the list marker
+    return Quantity(value, uom, offset + start, offset + match.end(), high, approximate)
+
+
+_QUANTITY_LABEL = re.compile(r"quantity|qty|qnty|pieces|pcs|count|no\. of pieces|order qty")
+_UOM_LABEL = re.compile(r"uom|u/m|unit|units|unit of measure")
+_FEET_UOM = re.compile(r"\s*(?:ft|feet|foot|lf|lin\.?\s?ft)\b", re.IGNORECASE)
 
 
 def find_quantity(text: str, fields: tuple[Field, ...] = ()) -> Quantity | None:
-    """The quantity of one item; ``fields`` labelled quantity (a "Qty" column) are read first."""
+    """The quantity of one item; fields labelled quantity (a "Qty" column) are read first, and a
+    unit-of-measure field ("UOM: FT") decides pieces or feet."""
+    found = None
     for field in fields:
-        if re.fullmatch(r"(?:quantity|qty|qnty|pieces|pcs|count|no\. of pieces|order qty)", field.label):
+        if _QUANTITY_LABEL.fullmatch(field.label):
             found = _first(text[field.start : field.end], field.start, bare=True)
             if found:
-                return found
-    return _first(text, 0, bare=False)
+                break
+    found = found or _first(text, 0, bare=False)
+    uom = next((field for field in fields if _UOM_LABEL.fullmatch(field.label)), None)
+    if found is not None and uom is not None and _FEET_UOM.match(text[uom.start : uom.end]):
+        found = Quantity(found.value, "FT", found.start, found.end, found.high, found.approximate)
+    return found
 
 
 def _first(text: str, offset: int, bare: bool) -> Quantity | None:
     for regex, uom, kind in _RULES:
-        for match in regex.finditer(text):
+        position = 0
+        while (match := regex.search(text, position)) is not None:
             quantity = _from_match(match, uom, kind, offset)
             if quantity:
                 return quantity
+            # a rejected range ("96 - 5 sheets") may still hold the quantity at its upper end
+            position = match.start("hi") if match.groupdict().get("hi") else match.end()
+            position = max(position, match.start() + 1)
     bare_count = re.match(rf"\s*(?P<n>{_COUNT})\b", text) if bare else None
     return _from_match(bare_count, "EA", "bare", offset) if bare_count else None

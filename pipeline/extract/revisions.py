@@ -7,7 +7,13 @@ change for the person reviewing it ("quantity was 12").
 
 from __future__ import annotations
 
+import re
+
+from pipeline.extract.cues import superseded
+from pipeline.extract.grades import find_grades
+from pipeline.extract.quantity import parse_count
 from pipeline.models import LineItem
+from pipeline.units import find_lengths
 
 
 def _same_item(line: LineItem, earlier: LineItem) -> bool:
@@ -42,3 +48,49 @@ def mark_revisions(lines: list[LineItem], history: list[list[LineItem]]) -> None
         line.revisions += changes
         if line.revisions and "revised_in_thread" not in line.flags:
             line.flags.append("revised_in_thread")
+
+
+def _note(line: LineItem, change: str) -> None:
+    line.revisions.append(change)
+    if "revised_in_thread" not in line.flags:
+        line.flags.append("revised_in_thread")
+
+
+def _change_grade(lines: list[LineItem], old: str, new: str) -> bool:
+    old_hits, new_hits = find_grades(old), find_grades(new)
+    if not old_hits or not new_hits:
+        return False
+    changed = False
+    for line in lines:
+        if line.grade == old_hits[0].grade:
+            line.grade, line.material = new_hits[0].grade, new_hits[0].family or line.material
+            _note(line, f"grade was {old_hits[0].grade}")
+            changed = True
+    return changed
+
+
+def _change_number(lines: list[LineItem], old: str, new: str) -> None:
+    """A quantity ("10, not 6") or, when the number has a unit, a size ("8.5\", not 8\")."""
+    old_lengths, new_lengths = find_lengths(old), find_lengths(new)
+    if old_lengths and new_lengths and (old_lengths[0].unit or new_lengths[0].unit):
+        for line in lines:
+            for name, value in line.dimensions.items():
+                if abs(value - old_lengths[0].inches) < 1e-6:
+                    line.dimensions[name] = round(new_lengths[0].inches, 6)
+                    _note(line, f'{name.replace("_", " ")} was {value:g}"')
+        return
+    before, after = parse_count(re.sub(r"[^\d.,]", "", old)), parse_count(re.sub(r"[^\d.,]", "", new))
+    if before is None or after is None:
+        return
+    for line in lines:
+        if line.quantity == before:
+            line.quantity = after
+            _note(line, f"quantity was {before:g}")
+
+
+def apply_changes(lines: list[LineItem], text: str) -> None:
+    """Apply what a reply changes in the quoted lines it approves ("we need 10, not 6",
+    "change the grade from 4140 to 4340")."""
+    for change in superseded(text):
+        if change.new and not _change_grade(lines, change.old, change.new):
+            _change_number(lines, change.old, change.new)

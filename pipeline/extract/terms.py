@@ -38,7 +38,7 @@ _PAYMENT_TERMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "{p}% {d} Net {n}",
             r"(?P<p>\d(?:\.\d)?)\s?%\s?(?P<d>\d{1,2})(?:\s?days)?,?\s?net\s?(?P<n>\d{1,3})\b",
         ),
-        ("Net {n}", r"\bnet\s?(?P<n>\d{1,3})(?:\s?days)?\b"),
+        ("Net {n}", r"\bnet\s?(?P<n>\d{1,3})(?:\s?days)?\b|\b(?P<n2>\d{1,3})\s?days\s+net\b"),
         ("COD", r"\bC\.?O\.?D\.?(?![\w.])|\bcash\s+on\s+delivery\b"),
         ("credit card", r"\bcredit\s+card\b|\b(?:visa|mastercard|amex)\b"),
         ("wire transfer", r"\bwire\s+transfer\b|\bbank\s+transfer\b"),
@@ -106,7 +106,8 @@ def payment_terms(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str | 
             if any(a <= match.start() < b for a, b in taken):
                 continue
             taken.append((match.start(), match.end()))
-            found.append((match.start(), name.format(**match.groupdict()), Span(match.start(), match.end())))
+            groups = {key.rstrip("2"): value for key, value in match.groupdict().items() if value}
+            found.append((match.start(), name.format(**groups), Span(match.start(), match.end())))
     if not found:
         return None, None
     found.sort()

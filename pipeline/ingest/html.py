@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_BLOCKS = frozenset(
-    {"p", "div", "br", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre"}
-)
+_PARAGRAPHS = frozenset({"p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre"})
+_LINES = frozenset({"br", "tr", "li"})
 _HIDDEN = frozenset({"script", "style", "head", "title"})
 _CELLS = frozenset({"td", "th"})
 
@@ -27,23 +26,30 @@ class _TextCollector(HTMLParser):
         self.cells_in_row = 0
 
     def _break(self) -> None:
+        """End the current line, if it has text."""
         text = re.sub(r"[ \t\xa0]+", " ", "".join(self.current)).strip()
         self.current = []
-        if text or (self.lines and self.lines[-1]):
-            self.lines.append(("> " * self.quote_depth + text) if text else "")
+        if text:
+            self.lines.append("> " * self.quote_depth + text)
+
+    def _paragraph(self) -> None:
+        """End the current line and leave one blank line, as between paragraphs."""
+        self._break()
+        if self.lines and self.lines[-1]:
+            self.lines.append("")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
             self.hidden += 1
         elif tag == "blockquote":
-            self._break()
+            self._paragraph()
             self.quote_depth += 1
         elif tag in _CELLS:
             if self.cells_in_row:
                 self.current.append(" | ")
             self.cells_in_row += 1
-        elif tag in _BLOCKS:
-            self._break()
+        elif tag in _PARAGRAPHS or tag in _LINES:
+            self._paragraph() if tag in _PARAGRAPHS else self._break()
             if tag == "tr":
                 self.cells_in_row = 0
             if tag == "li":
@@ -53,9 +59,11 @@ class _TextCollector(HTMLParser):
         if tag in _HIDDEN:
             self.hidden = max(0, self.hidden - 1)
         elif tag == "blockquote":
-            self._break()
+            self._paragraph()
             self.quote_depth = max(0, self.quote_depth - 1)
-        elif tag in _BLOCKS:
+        elif tag in _PARAGRAPHS:
+            self._paragraph()
+        elif tag in _LINES:
             self._break()
 
     def handle_data(self, data: str) -> None:
