@@ -32,14 +32,14 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
     were taken from when the newest message only forwards or approves it."""
     text = document.text
     lines = lines_in(text, _spans(document, thread))
-    history = [lines_in(text, [(m.start, m.end)]) for m in thread.history]
     if lines:
-        mark_revisions(lines, history)
+        mark_revisions(lines, [lines_in(text, [(m.start, m.end)]) for m in thread.history])
         return lines, None
     own_text = "\n".join(text[a:b] for a, b in thread.current)
     if not (thread.forwarded or _APPROVAL.search(own_text)):
         return [], None
-    for message, quoted_lines in zip(thread.history, history, strict=True):
+    for message in thread.history:
+        quoted_lines = lines_in(text, [(message.start, message.end)])
         if quoted_lines:
             apply_changes(quoted_lines, own_text)
             return quoted_lines, message

@@ -21,11 +21,10 @@ _NUMBERED = re.compile(
 _BULLET = re.compile(r"^[ \t>]*(?:[-*•–·▪]|[a-h][.)])[ \t]+")
 _BOLD_HEADING = re.compile(r"^[ \t>]*(?:[-*][ \t]+)?\*\*[^*\n]+\*\*[ \t]*:?[ \t]*$")
 _CAPS_HEADING = re.compile(r"^[ \t>]*[A-Z][A-Z0-9 &/(),'#.+-]{3,}:?[ \t]*$")
+_COLON = re.compile(r"[ \t]*:[ \t]+(?=\S)")
+_LAST_SEPARATOR = re.compile(r"[,;|][ \t]*|[ \t]{2,}")  # PDFs separate fields by runs of spaces
 # a label has no sentence inside it ("Confirmed. Please enter: 8 pcs …" is prose, not a field)
-_FIELD = re.compile(
-    r"(?P<label>[A-Za-z](?:[A-Za-z0-9/&#()'-]|\.(?!\s)|[ \t](?=\S)){0,40}?)[ \t]*:[ \t]+(?=\S)"
-)
-_FIELD_SEPARATOR = re.compile(r"(?:^|[,;|][ \t]*|[ \t]{2,})$")  # PDFs separate fields by runs of spaces
+_LABEL = re.compile(r"[A-Za-z](?:[A-Za-z0-9/&#()'-]|\.(?!\s)|[ \t](?=\S)){0,40}")
 _TITLE = re.compile(r"\*\*[^*\n]+\*\*")
 _UNIT_HINT = re.compile(r"\s*[(\[]\s*(?P<unit>mm|cm|m|in|inch|inches|ft|feet|\")\s*[)\]]\s*$", re.I)
 
@@ -55,6 +54,7 @@ class _Line:
     start: int
     end: int
     text: str
+    fields: tuple[Field, ...] = ()
 
     @property
     def indent(self) -> int:
@@ -68,8 +68,9 @@ class _Line:
 def _lines(text: str, start: int, end: int) -> list[_Line]:
     lines, position = [], start
     for raw in text[start:end].split("\n"):
-        lines.append(_Line(position, position + len(raw), raw))
-        position += len(raw) + 1
+        end_of_line = position + len(raw)
+        lines.append(_Line(position, end_of_line, raw, tuple(line_fields(text, position, end_of_line))))
+        position = end_of_line + 1
     return lines
 
 
@@ -110,22 +111,30 @@ def _is_table_line(line: _Line) -> bool:
 
 
 def line_fields(text: str, line_start: int, line_end: int) -> list[Field]:
-    """``Label: value`` pairs on one line; a label starts the line or follows ``,`` ``;`` ``|``."""
+    """``Label: value`` pairs on one line; a label starts the line or follows ``,`` ``;`` ``|`` or a
+    run of spaces, and is at most five words without a sentence in it."""
     fields: list[Field] = []
     body = text[line_start:line_end]
+    if ":" not in body:
+        return fields
     lead = _BULLET.match(body) or _NUMBERED.match(body)
     offset = lead.end() if lead else len(body) - len(body.lstrip(" \t>"))
-    for match in _FIELD.finditer(body, offset):
-        if not _FIELD_SEPARATOR.search(body[offset : match.start()]) or len(match["label"].split()) > 5:
+    for colon in _COLON.finditer(body, offset):
+        separator = max(
+            _LAST_SEPARATOR.finditer(body, offset, colon.start()), key=lambda m: m.end(), default=None
+        )
+        label_start = separator.end() if separator else offset
+        label = body[label_start : colon.start()].strip()
+        if not _LABEL.fullmatch(label) or len(label.split()) > 5:
             continue
-        label = match["label"].strip().lower()
+        label = label.lower()
         hint = _UNIT_HINT.search(label)
         if hint:
             label = label[: hint.start()].strip()
         if fields:
             previous = fields[-1]
-            fields[-1] = Field(previous.label, previous.start, line_start + match.start(), previous.unit)
-        fields.append(Field(label, line_start + match.end(), line_end, hint and hint["unit"].lower()))
+            fields[-1] = Field(previous.label, previous.start, line_start + label_start, previous.unit)
+        fields.append(Field(label, line_start + colon.end(), line_end, hint and hint["unit"].lower()))
     return fields
 
 
@@ -150,8 +159,7 @@ def _table_blocks(lines: list[_Line], heading: str) -> list[Block]:
 
 
 def _single_field(text: str, line: _Line) -> bool:
-    fields = line_fields(text, line.start, line.end)
-    return len(fields) >= 1 and fields[0].start - line.start <= line.indent + 45
+    return bool(line.fields) and line.fields[0].start - line.start <= line.indent + 45
 
 
 def _take_children(lines: list[_Line], index: int) -> int:
@@ -184,7 +192,7 @@ def _spec_run(text: str, lines: list[_Line], index: int) -> int:
 
 def _block(text: str, lines: list[_Line], kind: str, heading: str) -> Block:
     start, end = lines[0].start, lines[-1].end
-    fields = tuple(field for line in lines for field in line_fields(text, line.start, line.end))
+    fields = tuple(field for line in lines for field in line.fields)
     title = _TITLE.search(lines[0].text)
     title_span = (lines[0].start + title.start(), lines[0].start + title.end()) if title else None
     return Block(start, end, kind, heading, fields, title_span)

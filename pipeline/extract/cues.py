@@ -15,6 +15,9 @@ from dataclasses import dataclass
 # a grade or a number, with a unit if one is written: 4140, 8.000", 6 pcs, 316L
 _TOKEN = r"(?:[A-Za-z]{0,3}\d[\w.\-/]*(?:\s?(?:\"|”|in\b|inch(?:es)?|mm|pcs|pieces|ft|feet|sheets|bars))?)"
 
+# needles: words one of which must be in the text for any of these phrases to be there
+_SUPERSEDED_NEEDLES = ("from", "not", "instead", "rather", "replac", "previously", "originally", "formerly")
+_ALTERNATE_NEEDLES = ("available", "accept", "consider", "take", "substitut", "use", "alternat", "equ")
 _SUPERSEDED = tuple(
     re.compile(regex, re.IGNORECASE)
     for regex in (
@@ -69,6 +72,9 @@ class Superseded:
 def superseded(text: str) -> list[Superseded]:
     """Old values the text replaces ("from 4140" in "change from 4140 to 4340"), once each."""
     found: dict[tuple[int, int], Superseded] = {}
+    lower = text.lower()
+    if not any(needle in lower for needle in _SUPERSEDED_NEEDLES):
+        return []
     for regex in _SUPERSEDED:
         for match in regex.finditer(text):
             new = match["new"].strip() if match["new"] else None
@@ -80,6 +86,9 @@ def superseded(text: str) -> list[Superseded]:
 
 def alternate_clauses(text: str) -> list[tuple[int, int]]:
     """Spans of clauses that offer a substitute ("(if not available, will consider round bars)")."""
+    lower = text.lower()
+    if not any(needle in lower for needle in _ALTERNATE_NEEDLES):
+        return []
     return [(match.start(), match.end()) for match in _ALTERNATE.finditer(text)]
 
 

@@ -167,23 +167,32 @@ def matches_domain(company: str, addresses: list[str]) -> bool:
     return False
 
 
-def _labelled(text: str, spans: tuple[tuple[int, int], ...], name: str) -> list[tuple[str, Span]]:
-    """Values of fields labelled for ``name`` ("Buyer: Tom Kessler", "Email: …"), in reading order."""
+def _labelled_fields(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[str, str, Span]]:
+    """Every (label, value, span) written as ``Label: value`` in ``spans``, in reading order."""
     found = []
     for start, end in spans:
         position = start
         for raw in text[start:end].split("\n"):
             for labelled in line_fields(text, position, position + len(raw)):
-                if not _LABELS[name].fullmatch(labelled.label):
-                    continue
                 value = text[labelled.start : labelled.end].strip()
-                pattern = _VALUES.get(name)
-                match = pattern.search(value) if pattern else None
-                value = match.group().strip() if match else value if pattern is None else ""
-                if value:
-                    value_start = labelled.start + text[labelled.start : labelled.end].index(value)
-                    found.append((value, Span(value_start, value_start + len(value))))
+                value_start = labelled.start + text[labelled.start : labelled.end].find(value)
+                found.append((labelled.label, value, Span(value_start, value_start + len(value))))
             position += len(raw) + 1
+    return found
+
+
+def _labelled(fields: list[tuple[str, str, Span]], name: str) -> list[tuple[str, Span]]:
+    """Values of the fields labelled for ``name`` ("Buyer: Tom Kessler" for a contact)."""
+    found = []
+    pattern = _VALUES.get(name)
+    for label, value, span in fields:
+        if not _LABELS[name].fullmatch(label):
+            continue
+        match = pattern.search(value) if pattern else None
+        if match is not None:
+            found.append((match.group(), Span(span.start + match.start(), span.start + match.end())))
+        elif pattern is None and value:
+            found.append((value, span))
     return found
 
 
@@ -219,16 +228,19 @@ def read_customer(
     text = document.text
     signature = _read_signature(_signature_lines(_paragraphs(text, spans)))
     display_name, sender = parseaddr(document.sender)
-    contact = signature.contact or _first_name(_labelled(text, spans, "contact"))
+    fields = _labelled_fields(text, spans)
+    person = _person(display_name)
     picks: dict[str, tuple[str, Span | None] | None] = {
-        "contact": contact or ((person, None) if (person := _person(display_name)) else None),
+        "contact": signature.contact
+        or _first_name(_labelled(fields, "contact"))
+        or (person and (person, None)),
         "email": signature.email
-        or next(iter(_labelled(text, spans, "email")), None)
+        or next(iter(_labelled(fields, "email")), None)
         or (sender and (sender, None)),
-        "phone": _best_phone(signature) or next(iter(_labelled(text, spans, "phone")), None),
+        "phone": _best_phone(signature) or next(iter(_labelled(fields, "phone")), None),
     }
     addresses = [value[0] for value in (picks["email"],) if value] + ([sender] if sender else [])
-    picks["company"] = _company(text, spans, earlier, signature, addresses)
+    picks["company"] = _company(text, spans, earlier, signature, addresses, _labelled(fields, "company"))
     customer = Customer()
     for name, pick in picks.items():
         if pick:
@@ -244,10 +256,11 @@ def _company(
     earlier: tuple[tuple[int, int], ...],
     signature: _Signature,
     addresses: list[str],
+    labelled: list[tuple[str, Span]],
 ) -> tuple[str, Span] | None:
     """Of the companies named (signature, "Customer:" labels, letterhead), the one matching the
     sender's mail domain, else the first. A forwarded message's company counts only if it matches."""
-    own = ([signature.company] if signature.company else []) + _labelled(text, spans, "company")
+    own = ([signature.company] if signature.company else []) + labelled
     own += [found] if (found := _letterhead(text, spans)) else []
     forwarded = _read_signature(_signature_lines(_paragraphs(text, earlier))).company if earlier else None
     candidates = own + ([forwarded] if forwarded else [])

@@ -134,6 +134,21 @@ def _context_score(text: str, match: re.Match[str]) -> int:
     return 2 if _STRONG.search(before) else 1
 
 
+def _windows(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Where a delivery date can be: up to 60 characters after a delivery word on its line (a date
+    counts only after such a word, so the rest of the text need not be searched)."""
+    windows: list[tuple[int, int]] = []
+    for start, end in spans:
+        for cue in _DELIVERY.finditer(text, start, end):
+            line_end = text.find("\n", cue.end(), end)
+            window = (cue.end(), min(cue.end() + 60, end if line_end == -1 else line_end))
+            if windows and window[0] <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], window[1]))
+            else:
+                windows.append(window)
+    return windows
+
+
 def requested_date(
     text: str, spans: tuple[tuple[int, int], ...], reference: date | None
 ) -> tuple[str | None, Span | None]:
@@ -141,7 +156,7 @@ def requested_date(
     if reference is None:
         return None, None
     candidates: list[tuple[int, date, Span]] = []
-    for start, end in spans:
+    for start, end in _windows(text, spans):
         for match in _DATE.finditer(text, start, end):
             score = _context_score(text, match)
             if not score:

@@ -19,17 +19,11 @@ from pipeline.extract.grades import GradeHit, find_grades, in_catalog
 from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure
 from pipeline.extract.quantity import find_quantity, parse_count
 from pipeline.extract.tolerances import Written, find_tolerances
-from pipeline.extract.vocabulary import (
-    FAMILY_WORDS,
-    FORM_WORDS,
-    NON_CATALOG,
-    NON_CATALOG_FORMS,
-    PLAIN_STEEL,
-    first_match,
-)
+from pipeline.extract.vocabulary import FORM_WORDS, Words, first_match, scan
 from pipeline.models import Alternate, LineItem, Span, Tolerance
 from pipeline.units import find_lengths
 
+_STRUCTURAL = frozenset({"channel", "beam_i", "angle"})  # may be a designation: "W8 x 31", "L3 x 3 x 1/4"
 # Labels of fields that are not about what to cut from stock ("Hardness: 28-32 HRC", "Surface finish:
 # 125 RMS", "Price: $425"): their numbers are neither sizes nor quantities. Other labels are read.
 _OTHER_LABELS = re.compile(
@@ -76,8 +70,12 @@ def _relative(fields: tuple[Field, ...], offset: int) -> tuple[Field, ...]:
     return tuple(Field(f.label, f.start - offset, f.end - offset, f.unit) for f in fields)
 
 
-def parse_block(text: str, block: Block, line_no: int = 0) -> Parsed:
-    """The item written in ``text[block.start:block.end]``; spans index ``text``."""
+def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: bool = True) -> Parsed:
+    """The item written in ``text[block.start:block.end]``; spans index ``text``.
+
+    With ``candidates_only`` a block naming no material, form or product stops there: it cannot be
+    an order line, and sizes and quantities are the costly part to read.
+    """
     raw = text[block.start : block.end]
     offset = block.start
     item = LineItem(line_no=line_no, source_text=" ".join(raw.split()), span=Span(block.start, block.end))
@@ -94,9 +92,11 @@ def parse_block(text: str, block: Block, line_no: int = 0) -> Parsed:
         item.flags.append("equivalent_accepted")
     for start, end in clauses:
         mask.hide(start, end)
-    has_material = _read_material(item, mask, offset)
-    has_form, sized = _read_form(item, mask, offset)
-    non_catalog = _non_catalog(raw, mask.text, block, offset)
+    has_material, words = _read_material(item, mask, offset)
+    has_form, sized = _read_form(item, mask, words, offset)
+    non_catalog = _non_catalog(words, block, offset)
+    if candidates_only and not (has_material or has_form or non_catalog):
+        return Parsed(item, False, False, False, False, False)
     quantity_found = _read_sizes_and_quantity(item, mask, fields, sized, offset)
     for start, end in clauses:
         _add_alternate(item, raw, start, end, offset)
@@ -124,7 +124,8 @@ def _span(start: int, end: int, offset: int) -> Span:
     return Span(start + offset, end + offset)
 
 
-def _read_material(item: LineItem, mask: _Mask, offset: int) -> bool:
+def _read_material(item: LineItem, mask: _Mask, offset: int) -> tuple[bool, Words]:
+    """Grade and family; also the words of the text left once grades are hidden, for the form."""
     hits = find_grades(mask.text)
     primary = next((hit for hit in hits if not hit.foreign), hits[0] if hits else None)
     if primary is not None:
@@ -135,16 +136,14 @@ def _read_material(item: LineItem, mask: _Mask, offset: int) -> bool:
         _other_grades(item, primary, hits, mask.text, offset)
     for hit in hits:
         mask.hide(hit.start, hit.end)
-    word = first_match(mask.text, FAMILY_WORDS)
-    if word is None and primary is None:
-        steel = PLAIN_STEEL.search(mask.text)
-        word = ("carbon_steel", steel.start(), steel.end()) if steel else None
+    words = scan(mask.text)
+    word = words.family or (words.steel if primary is None else None)
     item.material = (primary.family if primary else None) or (word[0] if word else None)
     if word is not None and (primary is None or primary.family in (None, word[0])):
         item.evidence["material"] = _span(word[1], word[2], offset)
     elif primary is not None and item.material:
         item.evidence["material"] = item.evidence["grade"]
-    return item.material is not None or item.grade is not None
+    return item.material is not None or item.grade is not None, words
 
 
 def _other_grades(item: LineItem, primary: GradeHit, hits: list[GradeHit], text: str, offset: int) -> None:
@@ -164,33 +163,30 @@ def _other_grades(item: LineItem, primary: GradeHit, hits: list[GradeHit], text:
             item.flags.append(flag)
 
 
-def _read_form(item: LineItem, mask: _Mask, offset: int) -> tuple[bool, Sized]:
-    shape = structural_shape(mask.text)
+def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[bool, Sized]:
+    shape = structural_shape(mask.text) if words.form is None or words.form[0] in _STRUCTURAL else None
     if shape is not None:
         item.form, sized = shape
         start, end = next(iter(sized.spans.values()))
         item.evidence["form"] = _span(start, end, offset)
         mask.hide(start, end)
         return True, sized
-    found = first_match(mask.text, FORM_WORDS)
-    if found is not None:
-        item.form = found[0]
-        item.evidence["form"] = _span(found[1], found[2], offset)
-    return found is not None, Sized()
+    if words.form is not None:
+        item.form = words.form[0]
+        item.evidence["form"] = _span(words.form[1], words.form[2], offset)
+    return words.form is not None, Sized()
 
 
-def _non_catalog(raw: str, masked: str, block: Block, offset: int) -> bool:
+def _non_catalog(words: Words, block: Block, offset: int) -> bool:
     """A product no metals catalog carries (screws, bearings, forged rings).
 
     A bold title ("**Reinforcement Brackets**") names what the customer makes from the metal
     listed under it, so it does not count.
     """
-    if block.title is not None:
-        start, end = block.title[0] - offset, block.title[1] - offset
-        masked = masked[:start] + " " * (end - start) + masked[end:]
-    if NON_CATALOG.search(masked):
+    title = (block.title[0] - offset, block.title[1] - offset) if block.title else (0, 0)
+    if any(not (title[0] <= start < title[1]) for _, start, _ in words.non_catalog):
         return True
-    return NON_CATALOG_FORMS.search(masked) is not None and first_match(masked, FORM_WORDS) is None
+    return words.non_catalog_form is not None and words.form is None
 
 
 def _read_sizes_and_quantity(

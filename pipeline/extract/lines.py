@@ -28,6 +28,10 @@ _DOCUMENT_GRADE = re.compile(
 )
 
 
+# a line with a number and a size written on it: only such lines can each be a whole item
+_SIZED_LINE = re.compile(r"\d.*(?:\bx\b|×|\"|\bmm\b|\bdia|\bOD\b|'|\bft\b|\bin\b|\bga\b)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Segment:
     """A free-text request (the ``match`` command's input) and where it starts in its document."""
@@ -39,7 +43,8 @@ class Segment:
 def parse_item(line_no: int, segment: Segment) -> LineItem:
     """One request written on its own (``1-1/2" 1018 round bar x 12 ft``) read as an item."""
     fields = tuple(line_fields(segment.text, 0, len(segment.text)))
-    item = parse_block(segment.text, Block(0, len(segment.text), "paragraph", "", fields), line_no).item
+    block = Block(0, len(segment.text), "paragraph", "", fields)
+    item = parse_block(segment.text, block, line_no, candidates_only=False).item
     if segment.start:
         shift = segment.start
         item.span = Span(item.span.start + shift, item.span.end + shift) if item.span else None
@@ -69,8 +74,11 @@ def _asked_or_held(text: str, block: Block, parsed: Parsed) -> bool:
 
 def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
     """A paragraph whose lines are each a whole item (a PDF's order table) gives one per line."""
+    raws = text[block.start : block.end].split("\n")
+    if sum(1 for raw in raws if _SIZED_LINE.search(raw)) < 2:
+        return [(block, parse_block(text, block))]
     lines, position = [], block.start
-    for raw in text[block.start : block.end].split("\n"):
+    for raw in raws:
         if raw.strip():
             sub = Block(position, position + len(raw), "bullet", block.heading)
             lines.append((sub, parse_block(text, sub)))

@@ -42,11 +42,16 @@ _LABEL_BEFORE = (
     ("height", r"height|depth"),
     ("leg", r"legs?"),
 )
-_AFTER = [(name, re.compile(r"\s*" + regex, re.IGNORECASE)) for name, regex in _LABEL_AFTER]
-_BEFORE = [
-    (name, re.compile(rf"\b(?:{regex}){_FILL}\s*[:=]?\s*$|(?<![\w])(?:{regex})\s*[:=]?\s*$", re.IGNORECASE))
-    for name, regex in _LABEL_BEFORE
-]
+_AFTER = re.compile(
+    r"\s*(?:" + "|".join(f"(?P<{name}>{regex})" for name, regex in _LABEL_AFTER) + ")", re.IGNORECASE
+)
+_BEFORE = re.compile(
+    "|".join(
+        rf"(?P<{name}>\b(?:{regex}){_FILL}\s*[:=]?\s*$|(?<![\w])(?:{regex})\s*[:=]?\s*$)"
+        for name, regex in _LABEL_BEFORE
+    ),
+    re.IGNORECASE,
+)
 # "A x B", also with a label between ("1.000 dia x 144", '2" OD x .065 wall')
 _TIMES = re.compile(r"^\s*(?:[A-Za-z.]{1,10}\s*)?[x×X*]\s*$")
 _METRIC = frozenset(unit for unit in UNIT_TO_INCHES if unit.startswith(("m", "cm")))
@@ -83,20 +88,16 @@ class Measured:
 
 
 def _label(text: str, length: Length) -> str | None:
-    after = text[length.end : length.end + 24]
-    for name, regex in _AFTER:
-        if regex.match(after):
-            if name == "diameter_if_unit":
-                if length.unit is None:
-                    continue
-                return "diameter"
-            return name
-    before = text[max(0, length.start - 40) : length.start]
-    before = before[before.rfind("\n") + 1 :]
-    for name, regex in _BEFORE:
-        if regex.search(before):
-            return name
-    return None
+    """What a size measures, from the word after it ('2" OD') or the label before it ("Wall: ")."""
+    after = _AFTER.match(text, length.end, length.end + 24)
+    if after is not None and after.lastgroup is not None:
+        if after.lastgroup != "diameter_if_unit":
+            return after.lastgroup
+        if length.unit is not None:  # '2" round' is a diameter; "1 round bar" is a count
+            return "diameter"
+    line_start = text.rfind("\n", max(0, length.start - 40), length.start) + 1
+    before = _BEFORE.search(text, max(line_start, length.start - 40), length.start)
+    return before.lastgroup if before is not None else None
 
 
 def _field_of(fields: tuple[Field, ...], position: int) -> Field | None:

@@ -23,59 +23,81 @@ WORD_NUMBER = (
     rf"(?:(?:a|one|{'|'.join(_SMALL[2:10])})\s+hundred|an?\s+dozen|dozen|"
     rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(reversed(_SMALL[1:]))})"
 )
-_COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{WORD_NUMBER})"
+_DIGIT_COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_COUNT = rf"(?:{_DIGIT_COUNT}|{WORD_NUMBER})"
+_HAS_WORD_NUMBER = re.compile(rf"\b{WORD_NUMBER}\b", re.IGNORECASE)
 _PIECES = (
     r"(?:pieces?|pcs?\.?|ea\.?|each|sheets?|bars?|plates?|tubes?|lengths?|units?|rods?|beams?|"
     r"sticks?|pipes?|channels?|angles?|blanks?|coils?|rounds?|hex(?:es)?|strips?|flats?|joints?)"
 )
 _FEET = r"(?:feet|ft\.?|foot)"
 _APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"
-_RANGE = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{_COUNT}))?"
 _GUARD = r"(?<![\w.\"'/x×-])(?<![x×*]\s)"  # not "1/2", "12\"", "48 x 96"
 _QTY_LABEL = r"\b(?:quantity|qty|qnty|quan)\.?(?:\s+(?:required|needed|ordered))?\s*(?:[:=#-]|of|is)?\s*"
 _NOT_A_SIZE = r"(?!\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|ft\b|feet|foot|x\b|×|/|%|°|-\s*\d|ga\b|gauge|hrc))"
 
-# (regex, uom, kind): tried in this order; the first rule with a match decides
-_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(regex, re.IGNORECASE | re.MULTILINE), uom, kind)
-    for regex, uom, kind in (
-        (rf"{_GUARD}(?P<n>{_COUNT})\s*(?:{_PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
-        (rf"(?:\btotal(?:\s+of)?|=|\bequals|\bso)\s*:?\s*(?P<n>{_COUNT})\b{_NOT_A_SIZE}", "EA", "total"),
-        (
-            rf"{_GUARD}(?P<n>{_COUNT})\s*(?:{_PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{_COUNT})\s*"
-            r"(?:spares?|extras?|backups?)",
-            "EA",
-            "spares",
-        ),
-        (
-            rf"{_QTY_LABEL}{_APPROX}(?P<n>{_COUNT}){_RANGE}\s*(?P<unit>{_FEET}(?!\s+(?:long|lengths?|each)))?",
-            "EA",
-            "label",
-        ),
-        (  # an ERP order table row: "[line] 20 FT 4130 tube …", "1 12 PCS …"
-            rf"^[\s>]*(?:\d{{1,3}}\s+)?(?P<n>{_COUNT})\s+(?P<erp>FT|LF|EA|PCS?)\b"
-            r"(?!\s*(?:x\b|×|long|lengths?|each))",
-            "EA",
-            "erp",
-        ),
-        (rf"{_GUARD}{_APPROX}(?P<n>{_COUNT})\s*(?:linear|lineal|running)\s+{_FEET}", "FT", "feet"),
-        (rf"{_GUARD}{_APPROX}(?P<n>{_COUNT})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
-        (rf"{_GUARD}{_APPROX}(?P<n>{_COUNT})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
-        (rf"{_GUARD}{_APPROX}(?P<n>{_COUNT}){_RANGE}\s*{_PIECES}(?![\w])", "EA", "pieces"),
-        (r"(?:^|[\s\-–•*:])\((?P<n>\d{1,4})\)\s+(?=[\w\"'])", "EA", "paren"),
-        (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
-        (
-            rf"\b(?:need|needs|require|requires|ordering|want)\s+{_APPROX}(?P<n>{_COUNT})\b{_NOT_A_SIZE}",
-            "EA",
-            "need",
-        ),
-        (
-            rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>\d{{1,5}}|{WORD_NUMBER})\s+(?=[A-Za-z]){_NOT_A_SIZE}",
-            "EA",
-            "leading",
-        ),
+Rules = tuple[tuple[re.Pattern[str], str, str], ...]
+# Words one of which a rule's text must contain (lower-case); rules not named here always run.
+_NEEDLES: dict[str, tuple[str, ...]] = {
+    "total": ("total", "=", "equal", "so "),
+    "spares": ("spare", "extra", "backup"),
+    "label": ("qty", "quan", "qnty"),
+    "erp": ("ft", "lf", "ea", "pc"),
+    "feet": ("lin", "running", "lf", "of", "total"),
+    "paren": ("(",),
+    "at": ("@",),
+    "need": ("need", "requir", "ordering", "want"),
+}
+
+
+def _rules(count: str) -> Rules:
+    """(regex, uom, kind), tried in this order: the first rule with a match decides. ``count`` is
+    what a number may look like (with or without number words: words make every rule slower)."""
+    _range = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{count}))?"
+    return tuple(
+        (re.compile(regex, re.IGNORECASE | re.MULTILINE), uom, kind)
+        for regex, uom, kind in (
+            (rf"{_GUARD}(?P<n>{count})\s*(?:{_PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
+            (rf"(?:\btotal(?:\s+of)?|=|\bequals|\bso)\s*:?\s*(?P<n>{count})\b{_NOT_A_SIZE}", "EA", "total"),
+            (
+                rf"{_GUARD}(?P<n>{count})\s*(?:{_PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{count})\s*"
+                r"(?:spares?|extras?|backups?)",
+                "EA",
+                "spares",
+            ),
+            (
+                rf"{_QTY_LABEL}{_APPROX}(?P<n>{count}){_range}\s*(?P<unit>{_FEET}(?!\s+(?:long|lengths?|each)))?",
+                "EA",
+                "label",
+            ),
+            (  # an ERP order table row: "[line] 20 FT 4130 tube …", "1 12 PCS …"
+                rf"^[\s>]*(?:\d{{1,3}}\s+)?(?P<n>{count})\s+(?P<erp>FT|LF|EA|PCS?)\b"
+                r"(?!\s*(?:x\b|×|long|lengths?|each))",
+                "EA",
+                "erp",
+            ),
+            (rf"{_GUARD}{_APPROX}(?P<n>{count})\s*(?:linear|lineal|running)\s+{_FEET}", "FT", "feet"),
+            (rf"{_GUARD}{_APPROX}(?P<n>{count})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
+            (rf"{_GUARD}{_APPROX}(?P<n>{count})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
+            (rf"{_GUARD}{_APPROX}(?P<n>{count}){_range}\s*{_PIECES}(?![\w])", "EA", "pieces"),
+            (r"(?:^|[\s\-–•*:])\((?P<n>\d{1,4})\)\s+(?=[\w\"'])", "EA", "paren"),
+            (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
+            (
+                rf"\b(?:need|needs|require|requires|ordering|want)\s+{_APPROX}(?P<n>{count})\b{_NOT_A_SIZE}",
+                "EA",
+                "need",
+            ),
+            (
+                rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>{count})\s+(?=[A-Za-z]){_NOT_A_SIZE}",
+                "EA",
+                "leading",
+            ),
+        )
     )
-)
+
+
+_DIGIT_RULES = _rules(_DIGIT_COUNT)
+_WORD_RULES = _rules(_COUNT)
 _APPROX_BEFORE = re.compile(r"(?:about|around|approx\.?|approximately|roughly|maybe|~|estimated)\s*$", re.I)
 
 
@@ -150,7 +172,11 @@ def find_quantity(text: str, fields: tuple[Field, ...] = ()) -> Quantity | None:
 
 
 def _first(text: str, offset: int, bare: bool) -> Quantity | None:
-    for regex, uom, kind in _RULES:
+    rules = _WORD_RULES if _HAS_WORD_NUMBER.search(text) else _DIGIT_RULES
+    lower = text.lower()
+    for regex, uom, kind in rules:
+        if kind in _NEEDLES and not any(needle in lower for needle in _NEEDLES[kind]):
+            continue
         position = 0
         while (match := regex.search(text, position)) is not None:
             quantity = _from_match(match, uom, kind, offset)

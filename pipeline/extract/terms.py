@@ -4,6 +4,9 @@ Each is read as canonical names ("Net 30", "EN 10204 3.1") with the span of the 
 Urgency is the strongest level any phrase justifies: emergency ("line down", "tonight", "AOG"),
 rush ("urgent", "ASAP", "expedite", "Priority: HIGH"), else standard; "critical for compatibility"
 is about a size, not a date, so only "critical order/project/delivery" counts.
+
+Phrases are lower-case patterns matched on ``fold()``-ed text (see ``vocabulary``): each
+alternative starts with a literal so the regex engine can skip ahead to it.
 """
 
 from __future__ import annotations
@@ -11,19 +14,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.extract.vocabulary import Table, fold, table
 from pipeline.models import Span, Urgency
 
-_EMERGENCY = re.compile(
-    r"\bemergency\b|\b(?:production\s+|assembly\s+|primary\s+production\s+)?line\s+(?:is\s+)?down\b|"
-    r"\b(?:plant|machine|production)\s+(?:is\s+)?(?:down|shut\s*down|stopped)\b|\bAOG\b|"
-    r"\baircraft\s+on\s+ground\b|\btonight\b",
-    re.IGNORECASE,
+_EMERGENCY = table(
+    (
+        (r"emergency", "emergency"),
+        (r"(?:production\s+|assembly\s+|primary\s+production\s+)?line\s+(?:is\s+)?down", "emergency"),
+        (r"(?:plant|machine|production)\s+(?:is\s+)?(?:down|shut\s*down|stopped)", "emergency"),
+        (r"aog|aircraft\s+on\s+ground|tonight", "emergency"),
+    )
 )
-_RUSH = re.compile(
-    r"\burgent(?:ly)?\b|\brush\b|\bASAP\b|\bas\s+soon\s+as\s+possible\b|\bexpedite[ds]?\b|\bhot\s+(?:order|job)\b|"
-    r"\bpriority\s*:\s*(?:high|critical|urgent)\b|\bcritical\s+(?:order|projects?|delivery|need|timeline|repair)\b|"
-    r"\btime[-\s]critical\b|\bsame[-\s]day\b|\bnext[-\s]day\b",
-    re.IGNORECASE,
+_RUSH = table(
+    (
+        (r"urgent(?:ly)?|rush|asap|as\s+soon\s+as\s+possible|expedite[ds]?|hot\s+(?:order|job)", "rush"),
+        (r"priority\s*:\s*(?:high|critical|urgent)", "rush"),
+        (r"critical\s+(?:order|projects?|delivery|need|timeline|repair)|time[-\s]critical", "rush"),
+        (r"same[-\s]day|next[-\s]day", "rush"),
+    )
 )
 _HIGH_PRIORITY_HEADERS = (
     ("X-Priority", re.compile(r"^\s*[12]\b")),
@@ -31,65 +39,61 @@ _HIGH_PRIORITY_HEADERS = (
     ("Priority", re.compile(r"high|urgent", re.I)),
 )
 
-_PAYMENT_TERMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(regex, re.IGNORECASE))
-    for name, regex in (
-        (
-            "{p}% {d} Net {n}",
-            r"(?P<p>\d(?:\.\d)?)\s?%\s?(?P<d>\d{1,2})(?:\s?days)?,?\s?net\s?(?P<n>\d{1,3})\b",
-        ),
-        ("Net {n}", r"\bnet\s?(?P<n>\d{1,3})(?:\s?days)?\b|\b(?P<n2>\d{1,3})\s?days\s+net\b"),
-        ("COD", r"\bC\.?O\.?D\.?(?![\w.])|\bcash\s+on\s+delivery\b"),
-        ("credit card", r"\bcredit\s+card\b|\b(?:visa|mastercard|amex)\b"),
-        ("wire transfer", r"\bwire\s+transfer\b|\bbank\s+transfer\b"),
-        ("letter of credit", r"\bletter\s+of\s+credit\b|\bL/C\b"),
-        ("prepaid", r"\bprepa(?:id|yment)\b|\bpayment\s+in\s+advance\b|\bcash\s+in\s+advance\b"),
-        ("due on receipt", r"\bdue\s+(?:up)?on\s+receipt\b"),
+_PAYMENT_TERMS = table(
+    (
+        (r"(?P<p>\d(?:\.\d)?)\s?%\s?(?P<d>\d{1,2})(?:\s?days)?,?\s?net\s?(?P<n>\d{1,3})", "{p}% {d} Net {n}"),
+        (r"net\s?(?P<n>\d{1,3})(?:\s?days)?", "Net {n}"),
+        (r"(?P<n>\d{1,3})\s?days\s+net", "Net {n}"),
+        (r"c\.?o\.?d\.?(?![\w.])|cash\s+on\s+delivery", "COD"),
+        (r"credit\s+card|visa|mastercard|amex", "credit card"),
+        (r"wire\s+transfer|bank\s+transfer", "wire transfer"),
+        (r"letter\s+of\s+credit|l/c", "letter of credit"),
+        (r"prepa(?:id|yment)|payment\s+in\s+advance|cash\s+in\s+advance", "prepaid"),
+        (r"due\s+(?:up)?on\s+receipt", "due on receipt"),
     )
 )
 
-_CERTIFICATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(regex, re.IGNORECASE))
-    for name, regex in (
-        ("EN 10204 3.2", r"\b(?:EN|DIN)\s?10204\b[^.\n]{0,25}?\b3\.2\b"),
-        (
-            "EN 10204 3.1",
-            r"\b(?:EN|DIN)\s?10204\b[^.\n]{0,25}?\b3\.1(?:\s?B)?\b|\b3\.1\s?B?\s+(?:mill\s+)?cert",
-        ),
-        ("EN 10204 2.2", r"\b(?:EN|DIN)\s?10204\b[^.\n]{0,25}?\b2\.2\b"),
-        (
-            "MTR",
-            r"\bC?MTRs?\b|\bmill\s+(?:test\s+)?(?:certs?|certificates?|certifications?|test\s+reports?)\b|"
-            r"\bmaterial\s+(?:test\s+)?(?:certs?|certificates?|certifications?|test\s+reports?)\b|"
-            r"\bcertified\s+(?:mill\s+)?test\s+reports?\b|\btest\s+reports?\b",
-        ),
-        ("CoC", r"\bC\s?of\s?C\b|\bCoC\b|\bcertificates?\s+of\s+(?:compliance|conformance|conformity)\b"),
-        ("DFARS", r"\bDFARS\b|\bspecialty\s+metals?\s+clause\b|\b252\.225-70(?:09|14)\b"),
-        ("ITAR", r"\bITAR\b"),
-        ("NACE MR0175", r"\b(?:NACE\s?)?MR[-\s]?0175\b|\bISO\s?15156\b"),
-        ("NACE MR0103", r"\b(?:NACE\s?)?MR[-\s]?0103\b"),
-        ("AS9100", r"\bAS\s?9100[A-D]?\b"),
-        ("ISO 9001", r"\bISO\s?9001\b"),
-        ("ASME Section II", r"\bASME\s+(?:Section|Sec\.?)\s+II\b"),
-        ("RoHS", r"\bRoHS\b"),
+_CERTIFICATIONS = table(
+    (
+        (r"(?:en|din)\s?10204\b[^.\n]{0,25}?\b3\.2", "EN 10204 3.2"),
+        (r"(?:en|din)\s?10204\b[^.\n]{0,25}?\b3\.1(?:\s?b)?|3\.1\s?b?\s+(?:mill\s+)?cert\w*", "EN 10204 3.1"),
+        (r"(?:en|din)\s?10204\b[^.\n]{0,25}?\b2\.2", "EN 10204 2.2"),
+        (r"c?mtrs?", "MTR"),
+        (r"(?:mill|material)\s+(?:test\s+)?(?:certs?|certificates?|certifications?|test\s+reports?)", "MTR"),
+        (r"certified\s+(?:mill\s+)?test\s+reports?|test\s+reports?", "MTR"),
+        (r"c\s?of\s?c|coc|certificates?\s+of\s+(?:compliance|conformance|conformity)", "CoC"),
+        (r"dfars|specialty\s+metals?\s+clause|252\.225-70(?:09|14)", "DFARS"),
+        (r"itar", "ITAR"),
+        (r"(?:nace\s?)?mr[-\s]?0175|iso\s?15156", "NACE MR0175"),
+        (r"(?:nace\s?)?mr[-\s]?0103", "NACE MR0103"),
+        (r"as\s?9100[a-d]?", "AS9100"),
+        (r"iso\s?9001", "ISO 9001"),
+        (r"asme\s+(?:section|sec\.?)\s+ii", "ASME Section II"),
+        (r"rohs", "RoHS"),
     )
 )
 
 
-def _matches(text: str, spans: Iterable[tuple[int, int]], regex: re.Pattern[str]) -> list[re.Match[str]]:
-    return [match for start, end in spans for match in regex.finditer(text, start, end)]
+def _found(folded: str, spans: Iterable[tuple[int, int]], phrases: Table) -> list[tuple[str, re.Match[str]]]:
+    """(name, match) of every phrase in ``spans``, in reading order."""
+    return sorted(
+        (pair for start, end in spans for pair in phrases.matches(folded, start, end)),
+        key=lambda pair: pair[1].start(),
+    )
 
 
 def urgency(
     text: str, spans: tuple[tuple[int, int], ...], subject: str, headers: dict[str, str]
 ) -> tuple[Urgency, list[str], Span | None]:
     """The urgency level, the phrases that justify it, and where the first phrase is."""
-    for level, regex in (("emergency", _EMERGENCY), ("rush", _RUSH)):
-        found = _matches(text, spans, regex)
-        phrases = [match.group() for match in regex.finditer(subject)] + [match.group() for match in found]
-        if phrases:
+    folded, folded_subject = fold(text), fold(subject)
+    for level, phrases in (("emergency", _EMERGENCY), ("rush", _RUSH)):
+        found = [match for _, match in _found(folded, spans, phrases)]
+        written = [subject[m.start() : m.end()] for _, m in phrases.matches(folded_subject)]
+        written += [text[match.start() : match.end()] for match in found]
+        if written:
             span = Span(found[0].start(), found[0].end()) if found else None
-            unique = {phrase.strip().lower(): phrase.strip() for phrase in reversed(phrases)}
+            unique = {phrase.strip().lower(): phrase.strip() for phrase in reversed(written)}
             return level, list(reversed(unique.values())), span  # type: ignore[return-value]
     for name, regex in _HIGH_PRIORITY_HEADERS:
         if regex.search(headers.get(name, "")):
@@ -99,20 +103,17 @@ def urgency(
 
 def payment_terms(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str | None, Span | None]:
     """Canonical payment terms in the order written ("COD, credit card, wire transfer")."""
-    found: list[tuple[int, str, Span]] = []
-    taken: list[tuple[int, int]] = []
-    for name, regex in _PAYMENT_TERMS:
-        for match in _matches(text, spans, regex):
-            if any(a <= match.start() < b for a, b in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            groups = {key.rstrip("2"): value for key, value in match.groupdict().items() if value}
-            found.append((match.start(), name.format(**groups), Span(match.start(), match.end())))
-    if not found:
+    names: list[str] = []
+    first, last, taken_until = None, None, -1
+    for name, match in _found(fold(text), spans, _PAYMENT_TERMS):
+        if match.start() < taken_until:  # "2% 10 Net 30" is one term, not also "Net 30"
+            continue
+        taken_until = match.end()
+        names.append(name.format(**{key: value for key, value in match.groupdict().items() if value}))
+        first, last = first or match, match
+    if first is None or last is None:
         return None, None
-    found.sort()
-    names = list(dict.fromkeys(name for _, name, _ in found))
-    return ", ".join(names), Span(found[0][2].start, found[-1][2].end)
+    return ", ".join(dict.fromkeys(names)), Span(first.start(), last.end())
 
 
 def certifications(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[str, Span]]:
@@ -121,18 +122,10 @@ def certifications(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[
     An EN 10204 certificate *is* a mill test report, so "EN 10204 3.1 material certificates"
     gives one certification, not two.
     """
-    found: list[tuple[int, str, Span]] = []
-    en_lines: set[int] = set()
-    for name, regex in _CERTIFICATIONS:
-        for match in _matches(text, spans, regex):
-            line = text.rfind("\n", 0, match.start())
-            if name.startswith("EN 10204"):
-                en_lines.add(line)
-            elif name == "MTR" and line in en_lines:
-                continue
-            found.append((match.start(), name, Span(match.start(), match.end())))
-    found.sort()
+    found = _found(fold(text), spans, _CERTIFICATIONS)
+    en_lines = {text.rfind("\n", 0, match.start()) for name, match in found if name.startswith("EN 10204")}
     seen: dict[str, Span] = {}
-    for _, name, span in found:
-        seen.setdefault(name, span)
+    for name, match in found:
+        if not (name == "MTR" and text.rfind("\n", 0, match.start()) in en_lines):
+            seen.setdefault(name, Span(match.start(), match.end()))
     return list(seen.items())
