@@ -45,12 +45,12 @@ class Document:
     headers: dict[str, str] = field(default_factory=dict)
     attachments: tuple[Attachment, ...] = ()
     warnings: tuple[str, ...] = ()  # parts that could not be read, e.g. an encrypted PDF attachment
+    body_length: int | None = None  # the message body is text[:body_length]; attachments follow
 
     @property
     def body_end(self) -> int:
         """Where the message body ends in ``text`` (attachments' text follows it)."""
-        offsets = [a.offset for a in self.attachments if a.offset is not None]
-        return min(offsets) if offsets else len(self.text)
+        return len(self.text) if self.body_length is None else self.body_length
 
 
 @dataclass

@@ -96,7 +96,7 @@ def _signature_lines(paragraphs: list[list[tuple[str, int]]]) -> list[tuple[str,
             rest = paragraph[sign_off + 1 :]
             return _split_pipes(rest or (last[index + 1] if index + 1 < len(last) else []))
         lines = _split_pipes(paragraph)
-        if _NAME.match(lines[0][0]) and len(lines) <= 8:
+        if lines and _NAME.match(lines[0][0]) and len(lines) <= 8:
             return lines
     closing = last[-1] if last else []
     if 2 <= len(closing) <= 8 and any(EMAIL.search(line) or _PHONE_LINE.match(line) for line, _ in closing):

@@ -83,7 +83,12 @@ def _stainless() -> list[GradeRule]:
         _rule(r"(?:SS\s?)?304/304L", "304L", "stainless_steel"),
         _rule(rf"{_PREFIX}(?:316L|S31603)", "316L", "stainless_steel"),
         _rule(rf"{_PREFIX}(?:304L|S30403)", "304L", "stainless_steel"),
-        _rule(r"(?:UNS\s?)?S3(?:2205|1803)|(?:duplex\s+)?2205", "2205", "stainless_steel"),
+        _rule(
+            r"(?:UNS\s?)?S3(?:2205|1803)|(?:duplex\s+)?2205",
+            "2205",
+            "stainless_steel",
+            needles=("2205", "32205", "31803"),
+        ),
         _rule(r"(?<!super\s)duplex", "2205", "stainless_steel", needles=("duplex",)),
         _rule(r"18-8", "304", "stainless_steel"),
         _rule(r"(?:UNS\s?)?S32750|(?:super\s+duplex\s+)?2507", "2507", "stainless_steel"),
@@ -183,6 +188,7 @@ def _copper_alloys() -> list[GradeRule]:
     for family, numbers in bare_numbers.items():
         regex = rf"(?<={family}\s)(?P<g>{numbers})|(?P<h>{numbers})(?=\s+{family})"
         rules.append(_rule(regex, None, family, needles=(family,)))
+    rules.append(_rule(r"C22000|C220", "C220", "bronze"))  # "commercial bronze", though a C2xx
     # C-numbers, three or five digits (C360, C36000): C1xx copper, C2xx-C4xx brass, C5xx-C9xx bronze
     rules.append(
         _rule(r"(?P<g>C[1-9]\d{2})(?:00)?", None, None, needles=tuple(f"c{n}" for n in range(1, 10)))
@@ -310,6 +316,21 @@ def _candidates(text: str) -> list[GradeRule]:
     return [RULES[index] for index in sorted(chosen)]
 
 
+_COUNT_BEFORE = re.compile(r"(?:^|[-:,x×(]|\bqty|\bquantity)\s*$", re.IGNORECASE | re.MULTILINE)
+_COUNT_AFTER = re.compile(
+    r"\s+(?:pcs|pieces|sheets|bars|plates|tubes|rods|lengths|units|ea|each)\b", re.IGNORECASE
+)
+
+
+def _is_count(text: str, hit: GradeHit) -> bool:
+    """A bare number in a count's place ("- 430 sheets", "Qty: 304 pcs") is a quantity, not a grade."""
+    return (
+        text[hit.start : hit.end].isdigit()
+        and _COUNT_AFTER.match(text, hit.end) is not None
+        and _COUNT_BEFORE.search(text, 0, hit.start) is not None
+    )
+
+
 def in_catalog(grade: str) -> bool:
     """Whether the catalog stocks ``grade`` (its canonical name)."""
     return grade in GRADES
@@ -338,6 +359,7 @@ def find_grades(text: str, context: str | None = None) -> list[GradeHit]:
             if not in_context[rule.context]:
                 continue
         hits += [_hit(rule, match, context) for match in rule.regex.finditer(text)]
+    hits = [hit for hit in hits if not _is_count(text, hit)]
     hits.sort(key=lambda hit: (hit.start, -hit.end))
     found: list[GradeHit] = []
     for hit in hits:

@@ -217,10 +217,12 @@ def _read_sizes_and_quantity(
         mask.hide(quantity.start, quantity.end, barrier=True)
     measured = measure(mask.text, fields)
     if item.form is None:
-        labels = {value.label for value in measured if value.label and not value.alternate}
-        item.form = infer_form(labels, [v.inches for v in measured if not v.alternate])
-        if item.form is not None:
+        kept = [value for value in measured if not value.alternate]
+        labels = {value.label for value in kept if value.label}
+        item.form = infer_form(labels, [value.inches for value in kept])
+        if item.form is not None:  # the sizes it was inferred from are its evidence
             item.flags.append("form_inferred")
+            item.evidence["form"] = _span(kept[0].start, kept[-1].end, offset)
     sized = assign(item.form, measured, sized)
     item.dimensions = sized.dimensions
     item.evidence |= {name: _span(*span, offset) for name, span in sized.spans.items()}

@@ -54,6 +54,7 @@ _BEFORE = re.compile(
 )
 # "A x B", also with a label between ("1.000 dia x 144", '2" OD x .065 wall')
 _TIMES = re.compile(r"^\s*(?:[A-Za-z.]{1,10}\s*)?[x×X*]\s*$")
+MAX_PLAUSIBLE_INCHES = 120.0  # a bare 1000 after "2 mm x" is millimetres, not 83 feet of inches
 _METRIC = frozenset(unit for unit in UNIT_TO_INCHES if unit.startswith(("m", "cm")))
 _ALTERNATIVE_BEFORE = re.compile(
     r"(?:\bor|\bmaybe|\bpossibly|\bperhaps|\bpreferably|\bprefer(?:red)?|\bideally|\bcould\s+be)\s*$", re.I
@@ -126,7 +127,9 @@ def _in_chain(text: str, lengths: list[Length], index: int) -> bool:
 def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
     """A metric unit written once for a chain covers it: "1000 x 2000 mm", "2 mm x 1000 x 2000".
 
-    Inches need no such help (a bare number is read as inches), and feet are written per value.
+    A unit written after a bare number covers it; one written before covers it only when the
+    number is too big to be inches ("2 mm x 1000": not '25.4mm (1") x 12 x 24'). Inches need no
+    such help (a bare number is read as inches), and feet are written per value.
     """
     chains: list[list[int]] = []
     for index in range(len(lengths)):
@@ -134,14 +137,18 @@ def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
         chains[-1].append(index) if joined and chains else chains.append([index])
     resolved = list(lengths)
     for chain in chains:
-        units = [lengths[i].unit for i in chain if lengths[i].unit]
-        if not units or any(unit not in _METRIC for unit in units):
+        units = [lengths[i].unit for i in chain]
+        if not any(units) or any(unit and unit not in _METRIC for unit in units):
             continue
         for position, i in enumerate(chain):
-            if lengths[i].unit is None:
-                after = next((lengths[j].unit for j in chain[position:] if lengths[j].unit), units[-1])
+            if units[position] is not None:
+                continue
+            after = next((unit for unit in units[position:] if unit), None)
+            before = next((unit for unit in reversed(units[:position]) if unit), None)
+            unit = after or (before if lengths[i].inches > MAX_PLAUSIBLE_INCHES else None)
+            if unit:
                 resolved[i] = Length(
-                    to_inches(lengths[i].inches, after), after, lengths[i].start, lengths[i].end
+                    to_inches(lengths[i].inches, unit), unit, lengths[i].start, lengths[i].end
                 )
     return resolved
 

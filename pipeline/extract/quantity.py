@@ -32,7 +32,9 @@ _PIECES = (
 )
 _FEET = r"(?:feet|ft\.?|foot)"
 _APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"
-_GUARD = r"(?<![\w.\"'/x×-])(?<![x×*]\s)"  # not "1/2", "12\"", "48 x 96"
+_GUARD = r"(?<![\w.\"'/x×-])"  # not "1/2", "12\"", "48x"
+_AFTER_TIMES = re.compile(r"[x×*]\s*$")
+_NOT_IN_CHAIN = r"(?<![x×*]\s)"  # not the 96 of "48 x 96" (but "x 18 pcs" is a count: see the pieces rule)
 _QTY_LABEL = r"\b(?:quantity|qty|qnty|quan)\.?(?:\s+(?:required|needed|ordered))?\s*(?:[:=#-]|of|is)?\s*"
 _NOT_A_SIZE = r"(?!\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|ft\b|feet|foot|x\b|×|/|%|°|-\s*\d|ga\b|gauge|hrc))"
 
@@ -57,10 +59,10 @@ def _rules(count: str) -> Rules:
     return tuple(
         (re.compile(regex, re.IGNORECASE | re.MULTILINE), uom, kind)
         for regex, uom, kind in (
-            (rf"{_GUARD}(?P<n>{count})\s*(?:{_PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
+            (rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{count})\s*(?:{_PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
             (rf"(?:\btotal(?:\s+of)?|=|\bequals|\bso)\s*:?\s*(?P<n>{count})\b{_NOT_A_SIZE}", "EA", "total"),
             (
-                rf"{_GUARD}(?P<n>{count})\s*(?:{_PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{count})\s*"
+                rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{count})\s*(?:{_PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{count})\s*"
                 r"(?:spares?|extras?|backups?)",
                 "EA",
                 "spares",
@@ -76,9 +78,17 @@ def _rules(count: str) -> Rules:
                 "EA",
                 "erp",
             ),
-            (rf"{_GUARD}{_APPROX}(?P<n>{count})\s*(?:linear|lineal|running)\s+{_FEET}", "FT", "feet"),
-            (rf"{_GUARD}{_APPROX}(?P<n>{count})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
-            (rf"{_GUARD}{_APPROX}(?P<n>{count})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
+            (
+                rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{count})\s*(?:linear|lineal|running)\s+{_FEET}",
+                "FT",
+                "feet",
+            ),
+            (
+                rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{count})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])",
+                "FT",
+                "feet",
+            ),
+            (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{count})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
             (rf"{_GUARD}{_APPROX}(?P<n>{count}){_range}\s*{_PIECES}(?![\w])", "EA", "pieces"),
             (r"(?:^|[\s\-–•*:])\((?P<n>\d{1,4})\)\s+(?=[\w\"'])", "EA", "paren"),
             (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
@@ -143,8 +153,8 @@ def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quant
     if groups.get("unit") or (groups.get("erp") or "").upper() in ("FT", "LF"):
         uom = "FT"
     high = parse_count(groups["hi"]) if groups.get("hi") else None
-    if high is not None and high <= value:
-        return None  # "96 - 5 sheets" is a size, then a dash, then the quantity
+    if high is not None and (high <= value or _AFTER_TIMES.search(match.string, 0, match.start("n"))):
+        return None  # "x 96 - 5 sheets", "x 96 - 97 pcs": a size, a dash, then the quantity
     approximate = bool(groups.get("approx")) or bool(_APPROX_BEFORE.search(match.string[: match.start("n")]))
     start = match.start("n") if kind in ("erp", "leading") else match.start()  # not the list marker
     return Quantity(value, uom, offset + start, offset + match.end(), high, approximate)

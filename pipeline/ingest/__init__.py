@@ -26,7 +26,7 @@ def ingest(filename: str, data: bytes) -> Document:
     if len(data) > MAX_INPUT_BYTES:
         raise IngestError(
             filename,
-            f"the file is {len(data) / 1e6:.1f} MB; the limit is {MAX_INPUT_BYTES / 1e6:.0f} MB",
+            f"the file is {len(data) / 2**20:.1f} MiB; the limit is {MAX_INPUT_BYTES / 2**20:.0f} MiB",
         )
     suffix = PurePath(filename).suffix.lower()
     reader = READERS.get(suffix)

@@ -46,4 +46,5 @@ def build_document(
         headers=headers or {},
         attachments=tuple(placed),
         warnings=warnings,
+        body_length=len(parts[0]),
     )
