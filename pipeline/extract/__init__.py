@@ -33,7 +33,7 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
     text = document.text
     lines = lines_in(text, _spans(document, thread))
     if lines:
-        mark_revisions(lines, [lines_in(text, [(m.start, m.end)]) for m in thread.history])
+        mark_revisions(lines, (lines_in(text, [(m.start, m.end)]) for m in thread.history))
         return lines, None
     own_text = "\n".join(text[a:b] for a, b in thread.current)
     if not (thread.forwarded or _APPROVAL.search(own_text)):

@@ -8,6 +8,7 @@ change for the person reviewing it ("quantity was 12").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from pipeline.extract.cues import superseded
 from pipeline.extract.grades import find_grades
@@ -37,15 +38,21 @@ def _changes(line: LineItem, earlier: LineItem) -> list[str]:
     return changes
 
 
-def mark_revisions(lines: list[LineItem], history: list[list[LineItem]]) -> None:
-    """Flag each line the thread changed; ``history`` is the quoted messages' lines, newest first."""
-    earlier_lines = [earlier for message in history for earlier in message]
-    for line in lines:
-        earlier = next((candidate for candidate in earlier_lines if _same_item(line, candidate)), None)
-        if earlier is None:
-            continue
-        changes = [change for change in _changes(line, earlier) if change not in line.revisions]
-        line.revisions += changes
+def mark_revisions(lines: list[LineItem], history: Iterable[list[LineItem]]) -> None:
+    """Flag each line the thread changed; ``history`` gives the quoted messages' lines, newest
+    first. It is read only as far as needed: once every line has found its earlier self."""
+    earlier: dict[int, LineItem] = {}
+    for message in history:
+        for index, line in enumerate(lines):
+            if index not in earlier:
+                found = next((candidate for candidate in message if _same_item(line, candidate)), None)
+                if found is not None:
+                    earlier[index] = found
+        if len(earlier) == len(lines):
+            break
+    for index, before in earlier.items():
+        line = lines[index]
+        line.revisions += [change for change in _changes(line, before) if change not in line.revisions]
         if line.revisions and "revised_in_thread" not in line.flags:
             line.flags.append("revised_in_thread")
 
