@@ -8,12 +8,12 @@ from email.message import EmailMessage
 from email.policy import SMTP
 
 import pytest
-from fixture_files import EMAILS, email_with, encrypted_pdf, image_only_pdf, text_pdf, xlsx_bytes
 from pypdf import PdfReader, PdfWriter
 
 from pipeline.errors import IngestError
 from pipeline.ingest import MAX_INPUT_BYTES, ingest
 from pipeline.ingest.html import html_to_text
+from tests.fixture_files import EMAILS, email_with, encrypted_pdf, image_only_pdf, text_pdf, xlsx_bytes
 
 ORDER = ["PO 4471", "10 pcs 304 stainless sheet 1/8 x 48 x 96"]
 

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fixture_files import EMAILS, encrypted_pdf, image_only_pdf
 
 from pipeline.cli import main
+from tests.fixture_files import EMAILS, encrypted_pdf, image_only_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 NEW_ORDER_KEYS = {
