@@ -154,3 +154,18 @@ def test_lines_of_a_pdf_table_are_one_line_each() -> None:
         "2 20 FT 4130 tube 1.000 OD x .058 wall"
     )
     assert _rows(_extract(text)) == [("2024", "plate", 6, "EA"), ("4130", "tube_round", 20, "FT")]
+
+
+def test_a_request_phrased_as_a_question_is_an_order() -> None:
+    text = "Can you send 2 more of the 316 plates like last time? 1/2 x 24 x 24."
+    assert _rows(_extract(text)) == [("316", "plate", 2, "EA")]
+
+
+def test_an_approval_that_changes_grade_and_quantity_without_from() -> None:
+    text = (
+        "Approved, please proceed. Change the 316L to 316 and make it 20 bars instead of 12.\n\n"
+        '-----Original Message-----\nFrom: Sales\n\n12 bars 316L round bar 2" dia x 12 ft - $410.00 ea\n'
+    )
+    [line] = _extract(text).lines
+    assert (line.grade, line.quantity, line.dimensions) == ("316", 20, {"diameter": 2, "length": 144})
+    assert line.revisions == ["grade was 316L", "quantity was 12"]

@@ -42,6 +42,9 @@ from pipeline.extract.quantity import find_quantity, parse_count
         ("we need 10, not 6", 10, "EA"),
         ("- 200 flat washers", 200, "EA"),  # a bare count leading a list item
         ("- twelve aluminum sheets", 12, "EA"),
+        ("* 1 - 6061-T6511 round bar", 1, "EA"),  # a count after a bullet, then a dash
+        ("Can you send 2 more of them?", 2, "EA"),
+        ("* 40 ft of square tube", 40, "FT"),  # "*" is a bullet here, not a times sign
         ("10 @ 48 in", 10, "EA"),
         ("1,200 pieces", 1200, "EA"),
     ],

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 _TOKEN = r"(?:[A-Za-z]{0,3}\d[\w.\-/]*(?:\s?(?:\"|”|in\b|inch(?:es)?|mm|pcs|pieces|ft|feet|sheets|bars))?)"
 
 # needles: words one of which must be in the text for any of these phrases to be there
-_SUPERSEDED_NEEDLES = ("from", "not", "instead", "rather", "replac", "previously", "originally", "formerly")
+_SUPERSEDED_NEEDLES = (
+    *("from", "not", "instead", "rather", "replac", "previously", "originally", "formerly"),
+    *("change", "switch", "swap"),
+)
 _ALTERNATE_NEEDLES = ("available", "accept", "consider", "take", "substitut", "use", "alternat", "equ")
 _SUPERSEDED = tuple(
     re.compile(regex, re.IGNORECASE)
@@ -24,6 +27,7 @@ _SUPERSEDED = tuple(
         r"\b(?:upgrad|downgrad|chang|switch|increas|decreas|reduc|revis|updat|mov)\w*"
         rf"(?:\s+\w+){{0,3}}?\s+from\s+(?P<old>{_TOKEN})(?:\s+to\s+(?P<new>{_TOKEN}))?",
         rf"\bfrom\s+(?P<old>{_TOKEN})\s+to\s+(?P<new>{_TOKEN})",
+        rf"\b(?:change|switch|swap|replace)\s+(?:the\s+)?(?P<old>{_TOKEN})\s+(?:to|with|for)\s+(?P<new>{_TOKEN})",
         rf"(?P<new>\b{_TOKEN}),?\s*\bnot\s+(?P<old>{_TOKEN})",
         rf"(?:(?P<new>\b{_TOKEN})\s+)?\b(?:instead\s+of|rather\s+than|replac(?:es|ing))\s+(?:the\s+)?(?P<old>{_TOKEN})",
         rf"\b(?:previously|originally|formerly)\s+(?:was\s+|were\s+)?(?P<old>{_TOKEN})",
@@ -54,6 +58,12 @@ _INTERROGATIVE = re.compile(
     re.IGNORECASE,
 )
 _ASKS_SUPPLIER = re.compile(r"\b(?:can|could|do|does|would|will)\s+(?:you|we|your)\b", re.IGNORECASE)
+# "Can you send 2 more of the 316 plates?" asks for goods: a request, not a question
+_REQUEST = re.compile(
+    r"\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:send|ship|deliver|supply|provide|quote|cut|add|"
+    r"include|get\s+us|order|enter|book|process)\b",
+    re.IGNORECASE,
+)
 _ON_HOLD = re.compile(
     r"\bon\s+hold\b|\bhold\s+off\b|\bno\s+longer\s+need|\b(?:cancel(?:led)?|disregard)\b|"
     r"\bnot\s+(?:yet\s+)?(?:needed|required|ordering)\b",
@@ -77,10 +87,10 @@ def superseded(text: str) -> list[Superseded]:
         return []
     for regex in _SUPERSEDED:
         for match in regex.finditer(text):
-            new = match["new"].strip() if match["new"] else None
+            new = match["new"].strip().rstrip(".,;") if match["new"] else None
             key = (match.start("old"), match.end("old"))
             if key not in found or (new and not found[key].new):
-                found[key] = Superseded(*key, match["old"].strip(), new)
+                found[key] = Superseded(*key, match["old"].strip().rstrip(".,;"), new)
     return sorted(found.values(), key=lambda s: s.start)
 
 
@@ -103,7 +113,7 @@ def is_question(text: str, position: int = 0) -> bool:
         if sentence.end() > position:
             stripped = sentence.group().strip()
             asks = _INTERROGATIVE.match(stripped) or _ASKS_SUPPLIER.search(stripped)
-            return stripped.endswith("?") and bool(asks)
+            return stripped.endswith("?") and bool(asks) and not _REQUEST.search(stripped)
     return False
 
 

@@ -99,7 +99,10 @@ def _signature_lines(paragraphs: list[list[tuple[str, int]]]) -> list[tuple[str,
         if lines and _NAME.match(lines[0][0]) and len(lines) <= 8:
             return lines
     closing = last[-1] if last else []
-    if 2 <= len(closing) <= 8 and any(EMAIL.search(line) or _PHONE_LINE.match(line) for line, _ in closing):
+    contacts = (
+        EMAIL.search(line) or _PHONE_LINE.match(line) or _BARE_PHONE.match(line) for line, _ in closing
+    )
+    if 2 <= len(closing) <= 8 and any(contacts):
         return closing
     return []
 

@@ -201,7 +201,8 @@ def _read_sizes_and_quantity(
     if gauge is not None:
         inches = gauge_inches(int(gauge["n"] or gauge["m"]), item.material, item.form)
         if inches is not None:
-            name = "diameter" if item.form == "wire" else "thickness"
+            name = {"wire": "diameter"}.get(item.form or "", "thickness")
+            name = "wall_thickness" if (item.form or "").startswith("tube") else name  # 14 ga tube: its wall
             sized.put(name, inches, (gauge.start(), gauge.end()))
             item.form = item.form or "sheet"
         mask.hide(gauge.start(), gauge.end())

@@ -60,6 +60,8 @@ def _is_line(parsed: Parsed, block: Block, listed: bool) -> bool:
     if parsed.non_catalog:
         return block.kind != "paragraph" and (parsed.has_quantity or parsed.has_material)
     if block.kind == "paragraph":
+        if parsed.item.revisions and not parsed.has_sizes:
+            return False  # "change the 316L to 316 and make it 20 bars": an edit of a quoted line
         wanted = parsed.has_quantity or not listed
         return parsed.has_material and (parsed.has_form or parsed.has_sizes) and wanted
     return (parsed.has_material or parsed.has_form) and (parsed.has_quantity or parsed.has_sizes)

@@ -33,8 +33,8 @@ _PIECES = (
 _FEET = r"(?:feet|ft\.?|foot)"
 _APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"
 _GUARD = r"(?<![\w.\"'/x×-])"  # not "1/2", "12\"", "48x"
-_AFTER_TIMES = re.compile(r"[x×*]\s*$")
-_NOT_IN_CHAIN = r"(?<![x×*]\s)"  # not the 96 of "48 x 96" (but "x 18 pcs" is a count: see the pieces rule)
+_AFTER_TIMES = re.compile(r"(?:[x×]|\d\s*\*)\s*$")  # "48 x ", "48 * " — but not a "* " bullet
+_NOT_IN_CHAIN = r"(?<![x×]\s)(?<!\d\s\*\s)(?<!\d\*\s)"  # not the 96 of "48 x 96" ("x 18 pcs": see pieces)
 _QTY_LABEL = r"\b(?:quantity|qty|qnty|quan)\.?(?:\s+(?:required|needed|ordered))?\s*(?:[:=#-]|of|is)?\s*"
 _NOT_A_SIZE = r"(?!\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|ft\b|feet|foot|x\b|×|/|%|°|-\s*\d|ga\b|gauge|hrc))"
 
@@ -48,7 +48,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "feet": ("lin", "running", "lf", "of", "total"),
     "paren": ("(",),
     "at": ("@",),
-    "need": ("need", "requir", "ordering", "want"),
+    "need": ("need", "requir", "ordering", "want", "send", "ship", "supply"),
 }
 
 
@@ -93,12 +93,14 @@ def _rules(count: str) -> Rules:
             (r"(?:^|[\s\-–•*:])\((?P<n>\d{1,4})\)\s+(?=[\w\"'])", "EA", "paren"),
             (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
             (
-                rf"\b(?:need|needs|require|requires|ordering|want)\s+{_APPROX}(?P<n>{count})\b{_NOT_A_SIZE}",
+                rf"\b(?:need|needs|require|requires|ordering|want|send|ship|supply)\s+(?:us\s+|me\s+)?{_APPROX}"
+                rf"(?P<n>{count})\b{_NOT_A_SIZE}",
                 "EA",
                 "need",
             ),
             (
-                rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>{count})\s+(?=[A-Za-z]){_NOT_A_SIZE}",
+                rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>{count})\s+(?=[A-Za-z]){_NOT_A_SIZE}"
+                rf"|^[\s>]*[-*•]\s*(?P<n2>{count})\s+[-–]\s+(?=\S)",  # "* 1 - 6061 round bar"
                 "EA",
                 "leading",
             ),
@@ -144,19 +146,21 @@ def parse_count(text: str) -> float | None:
 
 
 def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quantity | None:
-    value = parse_count(match["n"])
+    groups = match.groupdict()
+    number = "n" if groups.get("n") is not None else "n2"  # the leading rule has two spellings
+    value = parse_count(groups[number]) if groups.get(number) else None
     if not value:
         return None
-    groups = match.groupdict()
     if kind == "spares":
         value += parse_count(match["extra"]) or 0
     if groups.get("unit") or (groups.get("erp") or "").upper() in ("FT", "LF"):
         uom = "FT"
     high = parse_count(groups["hi"]) if groups.get("hi") else None
-    if high is not None and (high <= value or _AFTER_TIMES.search(match.string, 0, match.start("n"))):
+    before = match.string[: match.start(number)]
+    if high is not None and (high <= value or _AFTER_TIMES.search(before)):
         return None  # "x 96 - 5 sheets", "x 96 - 97 pcs": a size, a dash, then the quantity
-    approximate = bool(groups.get("approx")) or bool(_APPROX_BEFORE.search(match.string[: match.start("n")]))
-    start = match.start("n") if kind in ("erp", "leading") else match.start()  # not the list marker
+    approximate = bool(groups.get("approx")) or bool(_APPROX_BEFORE.search(before))
+    start = match.start(number) if kind in ("erp", "leading") else match.start()  # not the list marker
     return Quantity(value, uom, offset + start, offset + match.end(), high, approximate)
 
 
