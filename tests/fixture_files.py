@@ -3,7 +3,8 @@ order sheet, and MIME emails with attachments.
 
 Tests build bad inputs on the fly with these; the labelled emails under ``tests/data/emails`` that
 need binary parts were written by ``python tests/fixture_files.py`` (run it again after editing a
-builder below; the text-only emails there are written by hand).
+builder below: MIME boundaries, the encrypted PDF's id and the workbook's timestamps come out new,
+the content the labels describe does not; the text-only emails there are written by hand).
 """
 
 from __future__ import annotations
@@ -257,34 +258,43 @@ BROKEN_MIME = (
 )
 
 
+def _mail(sender: str, to: str, subject: str, date: str, body: str, **content: str) -> EmailMessage:
+    """An email with one body part; ``content`` goes to ``set_content`` (charset, cte, subtype)."""
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"], message["Date"] = sender, to, subject, date
+    message.set_content(body, **content)
+    return message
+
+
 def _other_emails() -> dict[str, bytes]:
     """The labelled emails that exercise MIME: alternatives, charsets, transfer encodings."""
-    reply = EmailMessage()
-    reply["From"], reply["To"] = (
-        "Priya Raman <praman@ramanprecision.com>",
-        "Mark Feld <mfeld@metalsupply.com>",
-    )
-    reply["Subject"], reply["Date"] = "Re: 4140 bar and 6061 plate", "Tue, 12 Mar 2024 09:20:00 -0700"
-    reply.set_content(REPLY_PLAIN, cte="quoted-printable")
+    orders, sales = "orders@metalsupply.com", "sales@metalsupply.com"
+    reply = _mail(
+        "Priya Raman <praman@ramanprecision.com>", "Mark Feld <mfeld@metalsupply.com>",
+        "Re: 4140 bar and 6061 plate", "Tue, 12 Mar 2024 09:20:00 -0700", REPLY_PLAIN, cte="quoted-printable",
+    )  # fmt: skip
     reply.add_alternative(REPLY_HTML, subtype="html", cte="quoted-printable")
-    forward = EmailMessage()
-    forward["From"], forward["To"] = "Sabine Krüger <s.krueger@alpen-stahlbau.at>", "orders@metalsupply.com"
-    forward["Subject"], forward["Date"] = "Fwd: Bestellung Rundstahl", "Mon, 18 Mar 2024 07:55:00 +0100"
-    forward.set_content(FORWARD_BODY, charset="iso-8859-1", cte="quoted-printable")
-    html = EmailMessage()
-    html["From"], html["To"] = "Ellen Sato <esato@harbormarine.com>", "orders@metalsupply.com"
-    html["Subject"], html["Date"] = "Order HMS-55120", "Tue, 19 Mar 2024 08:30:00 -0400"
-    html.set_content(HTML_TABLE, subtype="html", charset="windows-1252", cte="quoted-printable")
-    sjis = EmailMessage()
-    sjis["From"], sjis["To"] = "山田 太郎 <t.yamada@yamada-seisakusho.co.jp>", "export@metalsupply.com"
-    sjis["Subject"], sjis["Date"] = "注文書 / Purchase order YS-0322", "Fri, 22 Mar 2024 11:00:00 +0900"
-    sjis.set_content(SJIS_BODY, charset="shift_jis", cte="base64")
-    outlook = EmailMessage()
-    outlook["From"], outlook["To"] = "Luis Ortega <lortega@gulfcoastvalve.com>", "sales@metalsupply.com"
-    outlook["Subject"], outlook["Date"] = "RE: hex bar", "Fri, 15 Mar 2024 08:12:00 -0500"
-    outlook.set_content(OUTLOOK_BODY, charset="windows-1252", cte="8bit")
-    messages = {"reply_change_request": reply, "forwarded_iso8859": forward, "html_table": html}
-    messages |= {"sjis_japanese": sjis, "outlook_chain": outlook}
+    messages = {
+        "reply_change_request": reply,
+        "forwarded_iso8859": _mail(
+            "Sabine Krüger <s.krueger@alpen-stahlbau.at>", orders, "Fwd: Bestellung Rundstahl",
+            "Mon, 18 Mar 2024 07:55:00 +0100", FORWARD_BODY, charset="iso-8859-1", cte="quoted-printable",
+        ),
+        "html_table": _mail(
+            "Ellen Sato <esato@harbormarine.com>", orders, "Order HMS-55120",
+            "Tue, 19 Mar 2024 08:30:00 -0400", HTML_TABLE, subtype="html", charset="windows-1252",
+            cte="quoted-printable",
+        ),
+        "sjis_japanese": _mail(
+            "山田 太郎 <t.yamada@yamada-seisakusho.co.jp>", "export@metalsupply.com",
+            "注文書 / Purchase order YS-0322", "Fri, 22 Mar 2024 11:00:00 +0900", SJIS_BODY,
+            charset="shift_jis", cte="base64",
+        ),
+        "outlook_chain": _mail(
+            "Luis Ortega <lortega@gulfcoastvalve.com>", sales, "RE: hex bar",
+            "Fri, 15 Mar 2024 08:12:00 -0500", OUTLOOK_BODY, charset="windows-1252", cte="8bit",
+        ),
+    }  # fmt: skip
     found = {f"{name}.eml": message.as_bytes(policy=SMTP) for name, message in messages.items()}
     return found | {"broken_mime.eml": BROKEN_MIME}
 

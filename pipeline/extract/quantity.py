@@ -52,59 +52,55 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 }
 
 
+_C = "<COUNT>"  # where a rule's number goes: digits, or digits and number words
+_RANGE = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{_C}))?"
+# (regex, uom, kind), tried in this order: the first rule with a match decides.
+_RULE_TABLE: tuple[tuple[str, str, str], ...] = (
+    (rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{_PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
+    (rf"(?:\btotal(?:\s+of)?|=|\bequals|\bso)\s*:?\s*(?P<n>{_C})\b{_NOT_A_SIZE}", "EA", "total"),
+    (
+        rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{_PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{_C})\s*"
+        r"(?:spares?|extras?|backups?)",
+        "EA",
+        "spares",
+    ),
+    (
+        rf"{_QTY_LABEL}{_APPROX}(?P<n>{_C}){_RANGE}\s*(?P<unit>{_FEET}(?!\s+(?:long|lengths?|each)))?",
+        "EA",
+        "label",
+    ),
+    (  # an ERP order table row: "[line] 20 FT 4130 tube …", "1 12 PCS …"
+        rf"^[\s>]*(?:\d{{1,3}}\s+)?(?P<n>{_C})\s+(?P<erp>FT|LF|EA|PCS?)\b(?!\s*(?:x\b|×|long|lengths?|each))",
+        "EA",
+        "erp",
+    ),
+    (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:linear|lineal|running)\s+{_FEET}", "FT", "feet"),
+    (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
+    (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
+    (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{_PIECES}(?![\w])", "EA", "pieces"),
+    (r"(?:^|[\s\-–•*:])\((?P<n>\d{1,4})\)\s+(?=[\w\"'])", "EA", "paren"),
+    (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
+    (
+        rf"\b(?:need|needs|require|requires|ordering|want|send|ship|supply)\s+(?:us\s+|me\s+)?{_APPROX}"
+        rf"(?P<n>{_C})\b{_NOT_A_SIZE}",
+        "EA",
+        "need",
+    ),
+    (
+        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>{_C})\s+(?=[A-Za-z]){_NOT_A_SIZE}"
+        rf"|^[\s>]*[-*•]\s*(?P<n2>{_C})\s+[-–]\s+(?=\S)",  # "* 1 - 6061 round bar"
+        "EA",
+        "leading",
+    ),
+)
+
+
 def _rules(count: str) -> Rules:
-    """(regex, uom, kind), tried in this order: the first rule with a match decides. ``count`` is
-    what a number may look like (with or without number words: words make every rule slower)."""
-    _range = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{count}))?"
+    """The rule table with ``count`` as what a number may look like (number words make every rule
+    slower, so they get their own compiled set, used only when the text has one)."""
     return tuple(
-        (re.compile(regex, re.IGNORECASE | re.MULTILINE), uom, kind)
-        for regex, uom, kind in (
-            (rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{count})\s*(?:{_PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
-            (rf"(?:\btotal(?:\s+of)?|=|\bequals|\bso)\s*:?\s*(?P<n>{count})\b{_NOT_A_SIZE}", "EA", "total"),
-            (
-                rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{count})\s*(?:{_PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{count})\s*"
-                r"(?:spares?|extras?|backups?)",
-                "EA",
-                "spares",
-            ),
-            (
-                rf"{_QTY_LABEL}{_APPROX}(?P<n>{count}){_range}\s*(?P<unit>{_FEET}(?!\s+(?:long|lengths?|each)))?",
-                "EA",
-                "label",
-            ),
-            (  # an ERP order table row: "[line] 20 FT 4130 tube …", "1 12 PCS …"
-                rf"^[\s>]*(?:\d{{1,3}}\s+)?(?P<n>{count})\s+(?P<erp>FT|LF|EA|PCS?)\b"
-                r"(?!\s*(?:x\b|×|long|lengths?|each))",
-                "EA",
-                "erp",
-            ),
-            (
-                rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{count})\s*(?:linear|lineal|running)\s+{_FEET}",
-                "FT",
-                "feet",
-            ),
-            (
-                rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{count})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])",
-                "FT",
-                "feet",
-            ),
-            (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{count})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
-            (rf"{_GUARD}{_APPROX}(?P<n>{count}){_range}\s*{_PIECES}(?![\w])", "EA", "pieces"),
-            (r"(?:^|[\s\-–•*:])\((?P<n>\d{1,4})\)\s+(?=[\w\"'])", "EA", "paren"),
-            (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
-            (
-                rf"\b(?:need|needs|require|requires|ordering|want|send|ship|supply)\s+(?:us\s+|me\s+)?{_APPROX}"
-                rf"(?P<n>{count})\b{_NOT_A_SIZE}",
-                "EA",
-                "need",
-            ),
-            (
-                rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>{count})\s+(?=[A-Za-z]){_NOT_A_SIZE}"
-                rf"|^[\s>]*[-*•]\s*(?P<n2>{count})\s+[-–]\s+(?=\S)",  # "* 1 - 6061 round bar"
-                "EA",
-                "leading",
-            ),
-        )
+        (re.compile(regex.replace(_C, count), re.IGNORECASE | re.MULTILINE), uom, kind)
+        for regex, uom, kind in _RULE_TABLE
     )
 
 
