@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pipeline.extract.blocks import Field
 from pipeline.units import UNIT_TO_INCHES, Length, find_lengths, to_inches
 
-_FILL = r"(?:\s+(?:is|was|of|about|approx\.?|approximately|roughly|around|nominal|either|maybe|probably|at))*"
 _LABEL_AFTER = (
     ("thickness", r"(?:thick(?:ness)?|thk|gauge)\b"),
     ("outer_diameter", r"(?:OD|O\.D\.|outside\s+dia(?:meter)?)\b"),
@@ -30,28 +29,35 @@ _LABEL_AFTER = (
     ("side", r"(?:sq(?:uare)?)\b"),
     ("leg", r"(?:legs?)\b"),
 )
-_LABEL_BEFORE = (
-    ("wall_thickness", r"wall(?:\s+thickness)?"),
-    ("thickness", r"thickness|thick|thk"),
-    ("outer_diameter", r"OD|O\.D\.|outside\s+diameter|outer\s+diameter"),
-    ("inner_diameter", r"ID|I\.D\.|inside\s+diameter|inner\s+diameter|bore"),
-    ("diameter", r"diameter|dia\.?|Ø|⌀"),
-    ("across_flats", r"across\s+flats|hex"),
-    ("length", r"length|long|lengths?\s+of|cut\s+to"),
-    ("width", r"width|wide"),
-    ("height", r"height|depth"),
-    ("leg", r"legs?"),
-)
 _AFTER = re.compile(
     r"\s*(?:" + "|".join(f"(?P<{name}>{regex})" for name, regex in _LABEL_AFTER) + ")", re.IGNORECASE
 )
-_BEFORE = re.compile(
-    "|".join(
-        rf"(?P<{name}>\b(?:{regex}){_FILL}\s*[:=]?\s*$|(?<![\w])(?:{regex})\s*[:=]?\s*$)"
-        for name, regex in _LABEL_BEFORE
+# Labels written before a size ("Wall: .065", "thickness was either 1/4"), longest first so that
+# "wall thickness" is not read as "thickness"; filler words may stand between label and size.
+_LABEL_BEFORE = sorted(
+    (
+        (phrase, name)
+        for name, phrases in (
+            ("wall_thickness", ("wall thickness", "wall")),
+            ("thickness", ("thickness", "thick", "thk")),
+            ("outer_diameter", ("od", "o.d.", "outside diameter", "outer diameter")),
+            ("inner_diameter", ("id", "i.d.", "inside diameter", "inner diameter", "bore")),
+            ("diameter", ("diameter", "dia", "dia.", "ø", "⌀")),
+            ("across_flats", ("across flats", "hex")),
+            ("length", ("length", "long", "lengths of", "length of", "cut to")),
+            ("width", ("width", "wide")),
+            ("height", ("height", "depth")),
+            ("leg", ("legs", "leg")),
+        )
+        for phrase in phrases
     ),
-    re.IGNORECASE,
+    key=lambda entry: -len(entry[0]),
 )
+_FILLERS = frozenset(
+    {"is", "was", "of", "about", "approx", "approx.", "approximately", "roughly", "around", "nominal"}
+    | {"either", "maybe", "probably", "at"}
+)
+_SPACES = re.compile(r"\s+")
 # "A x B", also with a label between ("1.000 dia x 144", '2" OD x .065 wall')
 _TIMES = re.compile(r"^\s*(?:[A-Za-z.]{1,10}\s*)?[x×X*]\s*$")
 MAX_PLAUSIBLE_INCHES = 120.0  # a bare 1000 after "2 mm x" is millimetres, not 83 feet of inches
@@ -88,6 +94,22 @@ class Measured:
     alternate: bool = False  # offered instead of the size before it
 
 
+def _label_before(window: str) -> str | None:
+    """The label a size's preceding text ends with ("OD:", "wall thickness around"), if any."""
+    words = _SPACES.sub(" ", window.lower()).rstrip(" :=")
+    for _ in range(4):  # a few filler words may stand between the label and the size
+        for phrase, name in _LABEL_BEFORE:
+            if words.endswith(phrase) and (
+                len(words) == len(phrase) or not words[-len(phrase) - 1].isalnum()
+            ):
+                return name
+        head, _, last = words.rpartition(" ")
+        if last not in _FILLERS:
+            return None
+        words = head.rstrip(" :=")
+    return None
+
+
 def _label(text: str, length: Length) -> str | None:
     """What a size measures, from the word after it ('2" OD') or the label before it ("Wall: ")."""
     after = _AFTER.match(text, length.end, length.end + 24)
@@ -97,8 +119,7 @@ def _label(text: str, length: Length) -> str | None:
         if length.unit is not None:  # '2" round' is a diameter; "1 round bar" is a count
             return "diameter"
     line_start = text.rfind("\n", max(0, length.start - 40), length.start) + 1
-    before = _BEFORE.search(text, max(line_start, length.start - 40), length.start)
-    return before.lastgroup if before is not None else None
+    return _label_before(text[max(line_start, length.start - 40) : length.start])
 
 
 def _field_of(fields: tuple[Field, ...], position: int) -> Field | None:

@@ -55,21 +55,33 @@ _PAYMENT_TERMS = table(
 
 _CERTIFICATIONS = table(
     (
-        (r"(?:en|din)\s?10204\b[^.\n]{0,25}?\b3\.2", "EN 10204 3.2"),
-        (r"(?:en|din)\s?10204\b[^.\n]{0,25}?\b3\.1(?:\s?b)?|3\.1\s?b?\s+(?:mill\s+)?cert\w*", "EN 10204 3.1"),
-        (r"(?:en|din)\s?10204\b[^.\n]{0,25}?\b2\.2", "EN 10204 2.2"),
-        (r"c?mtrs?", "MTR"),
-        (r"(?:mill|material)\s+(?:test\s+)?(?:certs?|certificates?|certifications?|test\s+reports?)", "MTR"),
-        (r"certified\s+(?:mill\s+)?test\s+reports?|test\s+reports?", "MTR"),
-        (r"c\s?of\s?c|coc|certificates?\s+of\s+(?:compliance|conformance|conformity)", "CoC"),
-        (r"dfars|specialty\s+metals?\s+clause|252\.225-70(?:09|14)", "DFARS"),
-        (r"itar", "ITAR"),
-        (r"(?:nace\s?)?mr[-\s]?0175|iso\s?15156", "NACE MR0175"),
-        (r"(?:nace\s?)?mr[-\s]?0103", "NACE MR0103"),
-        (r"as\s?9100[a-d]?", "AS9100"),
-        (r"iso\s?9001", "ISO 9001"),
-        (r"asme\s+(?:section|sec\.?)\s+ii", "ASME Section II"),
-        (r"rohs", "RoHS"),
+        (r"(?:en|din)\s?10204\b[^.\n]{0,25}?\b3\.2", "EN 10204 3.2", ("10204",)),
+        (
+            r"(?:en|din)\s?10204\b[^.\n]{0,25}?\b3\.1(?:\s?b)?|3\.1\s?b?\s+(?:mill\s+)?cert\w*",
+            "EN 10204 3.1",
+            ("10204", "3.1"),
+        ),
+        (r"(?:en|din)\s?10204\b[^.\n]{0,25}?\b2\.2", "EN 10204 2.2", ("10204",)),
+        (r"c?mtrs?", "MTR", ("mtr",)),
+        (
+            r"(?:mill|material)\s+(?:test\s+)?(?:certs?|certificates?|certifications?|test\s+reports?)",
+            "MTR",
+            ("cert", "report"),
+        ),
+        (r"certified\s+(?:mill\s+)?test\s+reports?|test\s+reports?", "MTR", ("report",)),
+        (
+            r"c\s?of\s?c|coc|certificates?\s+of\s+(?:compliance|conformance|conformity)",
+            "CoC",
+            ("c of c", "cofc", "coc", "certificate"),
+        ),
+        (r"dfars|specialty\s+metals?\s+clause|252\.225-70(?:09|14)", "DFARS", ("dfars", "specialty", "252.")),
+        (r"itar", "ITAR", ("itar",)),
+        (r"(?:nace\s?)?mr[-\s]?0175|iso\s?15156", "NACE MR0175", ("0175", "15156")),
+        (r"(?:nace\s?)?mr[-\s]?0103", "NACE MR0103", ("0103",)),
+        (r"as\s?9100[a-d]?", "AS9100", ("9100",)),
+        (r"iso\s?9001", "ISO 9001", ("9001",)),
+        (r"asme\s+(?:section|sec\.?)\s+ii", "ASME Section II", ("asme",)),
+        (r"rohs", "RoHS", ("rohs",)),
     )
 )
 

@@ -31,16 +31,20 @@ def _starts_word(folded: str, start: int) -> bool:
 
 @dataclass(frozen=True)
 class Table:
-    """Spellings (whole words) of canonical names."""
+    """Spellings (whole words) of canonical names; an entry with needles is tried only on text
+    containing one of them (a cheap test that spares a regex pass)."""
 
-    entries: tuple[tuple[re.Pattern[str], str], ...]
+    entries: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
 
     def matches(
         self, folded: str, start: int = 0, end: int | None = None
     ) -> Iterator[tuple[str, re.Match[str]]]:
         """(name, match) of every spelling in ``folded[start:end]`` that starts a word, entry by entry."""
         end = len(folded) if end is None else end
-        for regex, name in self.entries:
+        window = folded[start:end]
+        for regex, name, needles in self.entries:
+            if needles and not any(needle in window for needle in needles):
+                continue
             for match in regex.finditer(folded, start, end):
                 if _starts_word(folded, match.start()):
                     yield name, match
@@ -48,7 +52,7 @@ class Table:
     def first(self, folded: str) -> tuple[str, int, int] | None:
         """(name, start, end) of the earliest spelling in ``folded`` text; ties go to the earlier entry."""
         best: tuple[str, int, int] | None = None
-        for regex, name in self.entries:
+        for regex, name, _ in self.entries:
             for match in regex.finditer(folded, 0, best[1] + 1 if best else len(folded)):
                 if _starts_word(folded, match.start()):
                     if best is None or match.start() < best[1]:
@@ -62,9 +66,14 @@ class Table:
         return sorted(found, key=lambda item: item[1])
 
 
-def table(entries: tuple[tuple[str, str], ...]) -> Table:
-    """A table of (lower-case regex, name) entries, each matched as whole words."""
-    return Table(tuple((re.compile(rf"(?:{regex})\b"), name) for regex, name in entries))
+def table(entries: tuple[tuple[str, str] | tuple[str, str, tuple[str, ...]], ...]) -> Table:
+    """A table of (lower-case regex, name[, needles]) entries, each matched as whole words."""
+    return Table(
+        tuple(
+            (re.compile(rf"(?:{entry[0]})\b"), entry[1], entry[2] if len(entry) > 2 else ())
+            for entry in entries
+        )
+    )
 
 
 _FAMILIES: tuple[tuple[str, str], ...] = (
