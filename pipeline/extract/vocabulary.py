@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 
 def fold(text: str) -> str:
@@ -36,6 +37,11 @@ class Table:
 
     entries: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
 
+    @cached_property
+    def joined(self) -> re.Pattern[str]:
+        """Every entry as one alternation (for ``first``; entries must not name groups then)."""
+        return re.compile("|".join(regex.pattern for regex, _, _ in self.entries))
+
     def matches(
         self, folded: str, start: int = 0, end: int | None = None
     ) -> Iterator[tuple[str, re.Match[str]]]:
@@ -50,15 +56,17 @@ class Table:
                     yield name, match
 
     def first(self, folded: str) -> tuple[str, int, int] | None:
-        """(name, start, end) of the earliest spelling in ``folded`` text; ties go to the earlier entry."""
-        best: tuple[str, int, int] | None = None
-        for regex, name, _ in self.entries:
-            for match in regex.finditer(folded, 0, best[1] + 1 if best else len(folded)):
-                if _starts_word(folded, match.start()):
-                    if best is None or match.start() < best[1]:
-                        best = (name, match.start(), match.end())
-                    break
-        return best
+        """(name, start, end) of the earliest spelling in ``folded`` text; ties go to the earlier entry.
+
+        One pass of all entries joined (short texts are many: one regex call beats one per entry);
+        the entry is then the first whose own pattern spells the match.
+        """
+        for match in self.joined.finditer(folded):
+            if _starts_word(folded, match.start()):
+                spelled = match.group()
+                name = next(name for regex, name, _ in self.entries if regex.fullmatch(spelled))
+                return name, match.start(), match.end()
+        return None
 
     def every(self, folded: str) -> list[tuple[str, int, int]]:
         """Every spelling found, in reading order."""
