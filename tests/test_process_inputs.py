@@ -85,3 +85,9 @@ def test_a_question_only_email_is_no_order_found(process: Process) -> None:
     status, [order], _ = process(ROOT / "data" / "samples" / "partial_info_followup.txt")
     assert status == 0
     assert order["lines"] == [] and order["review"]["status"] == "no_order_found"
+
+
+def test_a_quantity_range_or_an_unsure_grade_needs_a_person(process: Process) -> None:
+    _, [order], _ = process(EMAILS / "range_words_alternates.txt")
+    assert order["review"]["status"] == "needs_review"
+    assert "line 1: flag quantity_range" in order["review"]["reasons"]
