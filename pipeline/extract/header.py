@@ -12,29 +12,33 @@ import re
 from pipeline.extract import address, dates, terms
 from pipeline.extract.customer import read_customer
 from pipeline.extract.thread import Message, Thread
+from pipeline.extract.vocabulary import fold
 from pipeline.models import Document, OrderHeader, Span
 
+# Lower-case patterns on fold()ed text, each alternative starting with a literal (see vocabulary).
 _REFERENCE = (
     r"\s*(?:#|no\.?|num(?:ber)?\.?)?\s*[:#]?\s*(?:(?:will\s+be|is)\s+)?"
-    r"(?P<v>[A-Z0-9][A-Z0-9/-]*\d[A-Z0-9/-]*)"  # a reference has a digit: not "PO limit", "PO box"
+    r"(?P<v>[a-z0-9][a-z0-9/-]*\d[a-z0-9/-]*)"  # a reference has a digit: not "PO limit", "PO box"
 )
 # "PO-1234" and "RFQ-2024-0311" are kept whole: the prefix is part of the reference
-_PO = re.compile(rf"\b(?P<whole>PO-\d[\w/-]*)|\b(?:P\.?O\.?|purchase\s+order){_REFERENCE}", re.IGNORECASE)
+_PO = re.compile(rf"(?P<whole>po-\d[\w/-]*)|(?:p\.?o\.?|purchase\s+order){_REFERENCE}")
 _RFQ = re.compile(
-    r"\b(?P<whole>RFQ-\d[\w/-]*)|"
-    rf"\b(?:RFQ|request\s+for\s+quot(?:e|ation)|quote\s+request|enquiry|inquiry){_REFERENCE}",
-    re.I,
+    rf"(?P<whole>rfq-\d[\w/-]*)|(?:rfq|request\s+for\s+quot(?:e|ation)|quote\s+request|enquiry|inquiry){_REFERENCE}"
 )
 
 
 def _reference(
-    regex: re.Pattern[str], text: str, spans: tuple[tuple[int, int], ...]
+    regex: re.Pattern[str], text: str, folded: str, spans: tuple[tuple[int, int], ...]
 ) -> tuple[str, Span] | None:
+    """The first reference ``regex`` finds at a word start; its value as written in ``text``."""
     for start, end in spans:
-        match = regex.search(text, start, end)
-        if match:
+        for match in regex.finditer(folded, start, end):
+            if match.start() > 0 and (
+                folded[match.start() - 1].isalnum() or folded[match.start() - 1] == "_"
+            ):
+                continue
             group = "whole" if match["whole"] else "v"
-            value = match[group].rstrip("-/")
+            value = text[match.start(group) : match.end(group)].rstrip("-/")
             return value, Span(match.start(group), match.start(group) + len(value))
     return None
 
@@ -51,8 +55,9 @@ def extract_header(document: Document, thread: Thread, source: Message | None = 
     header = OrderHeader()
     evidence = header.evidence
     header.customer = read_customer(document, thread.current or spans, evidence, earlier)
+    folded = fold(text)
     for name, regex in (("po_number", _PO), ("rfq_number", _RFQ)):
-        found = _reference(regex, text, spans)
+        found = _reference(regex, text, folded, spans)
         if found:
             setattr(header, name, found[0])
             evidence[name] = found[1]

@@ -53,17 +53,15 @@ class _Mask:
     BARRIER = "\x1f"
 
     def __init__(self, text: str) -> None:
-        self.chars = list(text)
+        self.text = text  # read often, changed a few times: kept as a string
 
     def hide(self, start: int, end: int, barrier: bool = False) -> None:
+        start, end = max(0, start), min(end, len(self.text))
+        if start >= end:
+            return
         fill = self.BARRIER if barrier else " "
-        for index in range(max(0, start), min(end, len(self.chars))):
-            if self.chars[index] != "\n":
-                self.chars[index] = fill
-
-    @property
-    def text(self) -> str:
-        return "".join(self.chars)
+        hidden = "".join(fill if char != "\n" else char for char in self.text[start:end])
+        self.text = self.text[:start] + hidden + self.text[end:]
 
 
 def _relative(fields: tuple[Field, ...], offset: int) -> tuple[Field, ...]:

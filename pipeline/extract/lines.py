@@ -140,7 +140,7 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
 def _apply_document_grade(text: str, spans: list[tuple[int, int]], lines: list[LineItem]) -> None:
     """Give lines of a family without a grade the grade a blanket requirement names."""
     for start, end in spans:
-        if "all " not in text[start:end].lower():
+        if not any(text.find(word, start, end) != -1 for word in ("all ", "All ", "ALL ")):
             continue
         for match in _DOCUMENT_GRADE.finditer(text, start, end):
             hits = find_grades(match["grade"], context=match.group())

@@ -204,6 +204,8 @@ def measure(text: str, fields: tuple[Field, ...] = ()) -> list[Measured]:
         unit, inches = length.unit, length.inches
         if unit is None and field is not None and field.unit:
             unit, inches = field.unit, to_inches(length.inches, field.unit)
+        if inches <= 0:
+            continue  # "0 hex" names no size
         if unit is None and label is None and not in_size_field and not _in_chain(text, lengths, index):
             continue
         alternate = _is_alternate(text, found[-1] if found else None, length)

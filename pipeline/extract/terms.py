@@ -19,18 +19,34 @@ from pipeline.models import Span, Urgency
 
 _EMERGENCY = table(
     (
-        (r"emergency", "emergency"),
-        (r"(?:production\s+|assembly\s+|primary\s+production\s+)?line\s+(?:is\s+)?down", "emergency"),
-        (r"(?:plant|machine|production)\s+(?:is\s+)?(?:down|shut\s*down|stopped)", "emergency"),
-        (r"aog|aircraft\s+on\s+ground|tonight", "emergency"),
+        (r"emergency", "emergency", ("emergency",)),
+        (
+            r"(?:production\s+|assembly\s+|primary\s+production\s+)?line\s+(?:is\s+)?down",
+            "emergency",
+            ("down",),
+        ),
+        (
+            r"(?:plant|machine|production)\s+(?:is\s+)?(?:down|shut\s*down|stopped)",
+            "emergency",
+            ("down", "stopped"),
+        ),
+        (r"aog|aircraft\s+on\s+ground|tonight", "emergency", ("aog", "aircraft", "tonight")),
     )
 )
 _RUSH = table(
     (
-        (r"urgent(?:ly)?|rush|asap|as\s+soon\s+as\s+possible|expedite[ds]?|hot\s+(?:order|job)", "rush"),
-        (r"priority\s*:\s*(?:high|critical|urgent)", "rush"),
-        (r"critical\s+(?:order|projects?|delivery|need|timeline|repair)|time[-\s]critical", "rush"),
-        (r"same[-\s]day|next[-\s]day", "rush"),
+        (
+            r"urgent(?:ly)?|rush|asap|as\s+soon\s+as\s+possible|expedite[ds]?|hot\s+(?:order|job)",
+            "rush",
+            ("urgent", "rush", "asap", "soon", "expedite", "hot"),
+        ),
+        (r"priority\s*:\s*(?:high|critical|urgent)", "rush", ("priority",)),
+        (
+            r"critical\s+(?:order|projects?|delivery|need|timeline|repair)|time[-\s]critical",
+            "rush",
+            ("critical",),
+        ),
+        (r"same[-\s]day|next[-\s]day", "rush", ("day",)),
     )
 )
 _HIGH_PRIORITY_HEADERS = (
@@ -41,15 +57,19 @@ _HIGH_PRIORITY_HEADERS = (
 
 _PAYMENT_TERMS = table(
     (
-        (r"(?P<p>\d(?:\.\d)?)\s?%\s?(?P<d>\d{1,2})(?:\s?days)?,?\s?net\s?(?P<n>\d{1,3})", "{p}% {d} Net {n}"),
-        (r"net\s?(?P<n>\d{1,3})(?:\s?days)?", "Net {n}"),
-        (r"(?P<n>\d{1,3})\s?days\s+net", "Net {n}"),
-        (r"c\.?o\.?d\.?(?![\w.])|cash\s+on\s+delivery", "COD"),
-        (r"credit\s+card|visa|mastercard|amex", "credit card"),
-        (r"wire\s+transfer|bank\s+transfer", "wire transfer"),
-        (r"letter\s+of\s+credit|l/c", "letter of credit"),
-        (r"prepa(?:id|yment)|payment\s+in\s+advance|cash\s+in\s+advance", "prepaid"),
-        (r"due\s+(?:up)?on\s+receipt", "due on receipt"),
+        (
+            r"(?P<p>\d(?:\.\d)?)\s?%\s?(?P<d>\d{1,2})(?:\s?days)?,?\s?net\s?(?P<n>\d{1,3})",
+            "{p}% {d} Net {n}",
+            ("net",),
+        ),
+        (r"net\s?(?P<n>\d{1,3})(?:\s?days)?", "Net {n}", ("net",)),
+        (r"(?P<n>\d{1,3})\s?days\s+net", "Net {n}", ("net",)),
+        (r"c\.?o\.?d\.?(?![\w.])|cash\s+on\s+delivery", "COD", ("cod", "c.o.d", "cash")),
+        (r"credit\s+card|visa|mastercard|amex", "credit card", ("credit", "visa", "mastercard", "amex")),
+        (r"wire\s+transfer|bank\s+transfer", "wire transfer", ("transfer",)),
+        (r"letter\s+of\s+credit|l/c", "letter of credit", ("letter", "l/c")),
+        (r"prepa(?:id|yment)|payment\s+in\s+advance|cash\s+in\s+advance", "prepaid", ("prepa", "advance")),
+        (r"due\s+(?:up)?on\s+receipt", "due on receipt", ("receipt",)),
     )
 )
 

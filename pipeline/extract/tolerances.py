@@ -49,6 +49,8 @@ def _value(match: re.Match[str], group: str) -> float:
 def find_tolerances(text: str) -> list[Written]:
     """Every tolerance in ``text``, in reading order, without overlaps."""
     found: list[Written] = []
+    if "±" not in text and "+" not in text and "plus" not in text.lower():
+        return found  # every tolerance spelling has one of these
     for match in _PLUS_MINUS.finditer(text):
         unit = match["pu"] or match["mu"]
         found.append(Written(_value(match, "p"), -_value(match, "m"), unit, match.start(), match.end()))

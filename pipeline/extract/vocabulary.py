@@ -148,15 +148,37 @@ class Words:
     non_catalog_form: tuple[str, int, int] | None = None
 
 
+_KINDS = (("family", FAMILY_WORDS), ("steel", _STEEL), ("form", FORM_WORDS))
+_KINDS += (("non_catalog", _NON_CATALOG), ("non_catalog_form", _NON_CATALOG_FORMS))
+_ALL_WORDS = re.compile("|".join(words.joined.pattern for _, words in _KINDS))
+
+
+def _kind_of(spelled: str) -> tuple[str, str]:
+    """(kind, name) of the first entry, in table order, that spells ``spelled``."""
+    return next(
+        (kind, name) for kind, words in _KINDS for regex, name, _ in words.entries if regex.fullmatch(spelled)
+    )
+
+
 def scan(text: str) -> Words:
-    """Family, form and non-catalog words of ``text``."""
+    """Family, form and non-catalog words of ``text``, in one pass of every table joined."""
     folded = fold(text)
+    first: dict[str, tuple[str, int, int]] = {}
+    non_catalog = []
+    for match in _ALL_WORDS.finditer(folded):
+        if not _starts_word(folded, match.start()):
+            continue
+        kind, name = _kind_of(match.group())
+        found = (name, match.start(), match.end())
+        if kind == "non_catalog":
+            non_catalog.append(found)
+        first.setdefault(kind, found)
     return Words(
-        FAMILY_WORDS.first(folded),
-        _STEEL.first(folded),
-        FORM_WORDS.first(folded),
-        tuple(_NON_CATALOG.every(folded)),
-        _NON_CATALOG_FORMS.first(folded),
+        first.get("family"),
+        first.get("steel"),
+        first.get("form"),
+        tuple(non_catalog),
+        first.get("non_catalog_form"),
     )
 
 
