@@ -16,21 +16,31 @@ from dataclasses import dataclass
 _TOKEN = r"(?:[A-Za-z]{0,3}\d[\w.\-/]*(?:\s?(?:\"|”|in\b|inch(?:es)?|mm|pcs|pieces|ft|feet|sheets|bars))?)"
 
 # needles: words one of which must be in the text for any of these phrases to be there
-_SUPERSEDED_NEEDLES = (
-    *("from", "not", "instead", "rather", "replac", "previously", "originally", "formerly"),
-    *("change", "switch", "swap"),
-)
 _ALTERNATE_NEEDLES = ("available", "accept", "consider", "take", "substitut", "use", "alternat", "equ")
+# (regex, words one of which it needs): "from 4140 to 4340", "10, not 6", "12 instead of 8" …
 _SUPERSEDED = tuple(
-    re.compile(regex, re.IGNORECASE)
-    for regex in (
-        r"\b(?:upgrad|downgrad|chang|switch|increas|decreas|reduc|revis|updat|mov)\w*"
-        rf"(?:\s+\w+){{0,3}}?\s+from\s+(?P<old>{_TOKEN})(?:\s+to\s+(?P<new>{_TOKEN}))?",
-        rf"\bfrom\s+(?P<old>{_TOKEN})\s+to\s+(?P<new>{_TOKEN})",
-        rf"\b(?:change|switch|swap|replace)\s+(?:the\s+)?(?P<old>{_TOKEN})\s+(?:to|with|for)\s+(?P<new>{_TOKEN})",
-        rf"(?P<new>\b{_TOKEN}),?\s*\bnot\s+(?P<old>{_TOKEN})",
-        rf"(?:(?P<new>\b{_TOKEN})\s+)?\b(?:instead\s+of|rather\s+than|replac(?:es|ing))\s+(?:the\s+)?(?P<old>{_TOKEN})",
-        rf"\b(?:previously|originally|formerly)\s+(?:was\s+|were\s+)?(?P<old>{_TOKEN})",
+    (re.compile(regex, re.IGNORECASE), needles)
+    for regex, needles in (
+        (
+            r"\b(?:upgrad|downgrad|chang|switch|increas|decreas|reduc|revis|updat|mov)\w*"
+            rf"(?:\s+\w+){{0,3}}?\s+from\s+(?P<old>{_TOKEN})(?:\s+to\s+(?P<new>{_TOKEN}))?",
+            ("from",),
+        ),
+        (rf"\bfrom\s+(?P<old>{_TOKEN})\s+to\s+(?P<new>{_TOKEN})", ("from",)),
+        (
+            rf"\b(?:change|switch|swap|replace)\s+(?:the\s+)?(?P<old>{_TOKEN})\s+(?:to|with|for)\s+(?P<new>{_TOKEN})",
+            ("change", "switch", "swap", "replace"),
+        ),
+        (rf"(?P<new>\b{_TOKEN}),?\s*\bnot\s+(?P<old>{_TOKEN})", ("not",)),
+        (
+            rf"(?:(?P<new>\b{_TOKEN})\s+)?\b(?:instead\s+of|rather\s+than|replac(?:es|ing))\s+(?:the\s+)?"
+            rf"(?P<old>{_TOKEN})",
+            ("instead", "rather", "replac"),
+        ),
+        (
+            rf"\b(?:previously|originally|formerly)\s+(?:was\s+|were\s+)?(?P<old>{_TOKEN})",
+            ("previously", "originally", "formerly"),
+        ),
     )
 )
 
@@ -83,9 +93,9 @@ def superseded(text: str) -> list[Superseded]:
     """Old values the text replaces ("from 4140" in "change from 4140 to 4340"), once each."""
     found: dict[tuple[int, int], Superseded] = {}
     lower = text.lower()
-    if not any(needle in lower for needle in _SUPERSEDED_NEEDLES):
-        return []
-    for regex in _SUPERSEDED:
+    for regex, needles in _SUPERSEDED:
+        if not any(needle in lower for needle in needles):
+            continue
         for match in regex.finditer(text):
             new = match["new"].strip().rstrip(".,;") if match["new"] else None
             key = (match.start("old"), match.end("old"))

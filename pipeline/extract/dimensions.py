@@ -44,6 +44,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "inner_diameter": ("inner_diameter",),
 }
 
+_SHAPE_HINT = re.compile(r"[WCL]\s?\d")  # every designation starts so: one quick look before three
 _SHAPES = (
     ("beam_i", re.compile(rf"\bW\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     ("channel", re.compile(rf"\bM?C\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
@@ -66,6 +67,8 @@ class Sized:
 
 def structural_shape(text: str) -> tuple[str, Sized] | None:
     """A designation such as ``W8 x 31`` (depth 8", 31 lb/ft) or ``L3 x 3 x 1/4``."""
+    if not _SHAPE_HINT.search(text):
+        return None
     for form, regex in _SHAPES:
         match = regex.search(text)
         if not match:

@@ -6,8 +6,9 @@ catalog does not carry. At one position the entry listed first wins, so the more
 comes first.
 
 Patterns are lower-case and matched against lower-cased text, without a leading word-boundary
-assertion (the start is checked in Python): that lets the regex engine jump to each pattern's first
-letters instead of trying every pattern at every position — four times faster on an email.
+assertion (the start is checked in Python), and every alternative starts with a literal letter (no
+optional first part): that lets the regex engine jump to the letters a spelling can start with
+instead of trying every pattern at every position — several times faster on an email.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ FAMILY_ALTERNATION = "|".join(regex for regex, _ in _FAMILIES)  # any family wor
 _FORMS: tuple[tuple[str, str], ...] = (
     (r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)", "tube_square"),
     (r"rect(?:angular|\.)?\s+tub(?:e|es|ing)", "tube_rectangular"),
-    (r"(?:round\s+)?tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?", "tube_round"),
+    (r"round\s+tub(?:e|es|ing)|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?", "tube_round"),
     (r"hex(?:agon(?:al)?)?(?:\s+(?:bars?|rods?|stock))?", "bar_hex"),
     (r"square\s+(?:bars?|stock)|sq\.?\s+bars?", "bar_square"),
     (r"flat\s+bars?|flats|flat\s+stock|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?", "bar_rectangular"),
@@ -114,7 +115,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (r"sheets?|sheet\s+metal", "sheet"),
     (r"plates?", "plate"),
     (r"angles?|angle\s+iron|l-shaped|l-angles?", "angle"),
-    (r"c-?channels?|channels?|m?c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
+    (r"c-?channels?|channels?|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
     (r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|w\d+\s?[x×]\s?\d+(?:\.\d+)?", "beam_i"),
     (r"wire(?!\s+rope)", "wire"),
     (r"foil", "foil"),
@@ -134,7 +135,7 @@ _NON_CATALOG = table(
     )
 )
 # Forms the customer names that no metals catalog stocks: the line is kept and flagged.
-_NON_CATALOG_FORMS = table(((r"(?:forged\s+)?(?:rings?|forgings?|castings?)", ""),))
+_NON_CATALOG_FORMS = table(((r"forged\s+(?:rings?|forgings?|castings?)|rings?|forgings?|castings?", ""),))
 
 
 @dataclass(frozen=True)
