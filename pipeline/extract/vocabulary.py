@@ -64,15 +64,12 @@ class Table:
         """
         for match in self.joined.finditer(folded):
             if _starts_word(folded, match.start()):
-                spelled = match.group()
-                name = next(name for regex, name, _ in self.entries if regex.fullmatch(spelled))
-                return name, match.start(), match.end()
+                return self.name_of(match.group()) or "", match.start(), match.end()
         return None
 
-    def every(self, folded: str) -> list[tuple[str, int, int]]:
-        """Every spelling found, in reading order."""
-        found = [(name, match.start(), match.end()) for name, match in self.matches(folded)]
-        return sorted(found, key=lambda item: item[1])
+    def name_of(self, spelled: str) -> str | None:
+        """The name of the first entry that spells ``spelled`` whole, if any."""
+        return next((name for regex, name, _ in self.entries if regex.fullmatch(spelled)), None)
 
 
 def table(entries: tuple[tuple[str, str] | tuple[str, str, tuple[str, ...]], ...]) -> Table:
@@ -155,10 +152,8 @@ _ALL_WORDS = re.compile("|".join(words.joined.pattern for _, words in _KINDS))
 
 
 def _kind_of(spelled: str) -> tuple[str, str]:
-    """(kind, name) of the first entry, in table order, that spells ``spelled``."""
-    return next(
-        (kind, name) for kind, words in _KINDS for regex, name, _ in words.entries if regex.fullmatch(spelled)
-    )
+    """(kind, name) of the first table, in order, with an entry that spells ``spelled``."""
+    return next((kind, name) for kind, words in _KINDS if (name := words.name_of(spelled)) is not None)
 
 
 def scan(text: str) -> Words:
