@@ -134,6 +134,7 @@ def _expected_header(label: dict[str, Any], name: str) -> Any:
 
 
 def score_header(label: dict[str, Any], extraction: Extraction, report: Report, source: str) -> None:
+    """Add one email's header fields to ``report`` (texts compared without case or punctuation)."""
     for name in HEADER_FIELDS:
         expected, predicted = _expected_header(label, name), _header_value(extraction, name)
         if name == "certifications":
@@ -228,6 +229,7 @@ def _agreement(expected: dict[str, Any], line: LineItem) -> int:
 
 
 def score_lines(label: dict[str, Any], extraction: Extraction, report: Report, source: str) -> None:
+    """Add one email's lines to ``report``: whole lines, then each field over best-agreeing pairs."""
     expected_lines: list[dict[str, Any]] = label.get("lines", [])
     predicted = list(extraction.lines)
     unmatched = list(predicted)
@@ -293,6 +295,7 @@ def label_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def evaluate(paths: Iterable[Path]) -> Report:
+    """Score every label file (or folder of them) named in ``paths``."""
     report = Report()
     for path in label_files(paths):
         evaluate_label(path, report)

@@ -108,6 +108,7 @@ def _parse(filename: str, data: bytes) -> EmailMessage:
 
 
 def read_eml(filename: str, data: bytes) -> Document:
+    """An email's envelope, best text body and readable attachments as one Document."""
     if b"\x00" in data[:8192]:
         raise IngestError(filename, "it looks like a binary file, not an email")
     message = _parse(filename, data)

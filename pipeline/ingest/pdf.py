@@ -54,5 +54,6 @@ def _opens_without_password(reader: PdfReader) -> bool:
 
 
 def read_pdf(filename: str, data: bytes) -> Document:
+    """A PDF order (no envelope: its own text says who, when and what)."""
     text = pdf_text(filename, data)
     return build_document(filename, data, text)

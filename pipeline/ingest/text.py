@@ -54,6 +54,7 @@ def leading_headers(text: str) -> dict[str, str]:
 
 
 def read_text(filename: str, data: bytes) -> Document:
+    """A plain-text email, with the header lines it starts with if it was pasted whole."""
     text = decode_text(filename, data)
     if not text.strip():
         raise IngestError(filename, "the file has no text")
