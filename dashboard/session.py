@@ -47,7 +47,49 @@ def session_scheduler(delay_s: float = 0.0) -> Schedule | None:
     return lambda fn: loop.add_callback(add_next_tick, fn)
 
 
-class TickBatcher(Generic[Item]):
+class _Delivery(Generic[Item]):
+    """Items put from any thread, handed to ``apply`` on scheduled calls, one call queued at a time.
+
+    Subclasses decide what is kept (``_keep``) and what one call gets (``_take``).
+    """
+
+    def __init__(
+        self, schedule: Schedule, apply: Callable[[list[Item]], None], key: Callable[[Item], Hashable]
+    ) -> None:
+        self._schedule = schedule
+        self._apply = apply
+        self._key = key
+        self._scheduled = False
+        self._lock = threading.Lock()
+
+    def put(self, item: Item) -> None:
+        """Keep an item (any thread); schedules a call unless one is already queued."""
+        with self._lock:
+            self._keep(item)
+            if self._scheduled:
+                return
+            self._scheduled = True
+        self._schedule(self._deliver)
+
+    def _deliver(self) -> None:
+        with self._lock:
+            batch, more = self._take()
+            self._scheduled = more
+        try:
+            self._apply(batch)
+        finally:
+            if more:
+                self._schedule(self._deliver)
+
+    def _keep(self, item: Item) -> None:
+        raise NotImplementedError
+
+    def _take(self) -> tuple[list[Item], bool]:
+        """The next batch, and whether items remain for another call (under the lock)."""
+        raise NotImplementedError
+
+
+class TickBatcher(_Delivery[Item]):
     """Delivers items to ``apply`` in batches, one batch per scheduled tick, in arrival order.
 
     A batch ends before the first item whose ``key`` is already in it, so each key (a stage
@@ -57,39 +99,23 @@ class TickBatcher(Generic[Item]):
     def __init__(
         self, schedule: Schedule, apply: Callable[[list[Item]], None], key: Callable[[Item], Hashable]
     ) -> None:
-        self._schedule = schedule
-        self._apply = apply
-        self._key = key
+        super().__init__(schedule, apply, key)
         self._pending: deque[Item] = deque()
-        self._scheduled = False
-        self._lock = threading.Lock()
 
-    def put(self, item: Item) -> None:
-        """Queue an item (any thread); schedules a tick unless one is already queued."""
-        with self._lock:
-            self._pending.append(item)
-            if self._scheduled:
-                return
-            self._scheduled = True
-        self._schedule(self._drain)
+    def _keep(self, item: Item) -> None:
+        self._pending.append(item)
 
-    def _drain(self) -> None:
-        with self._lock:
-            batch: list[Item] = []
-            keys: set[Hashable] = set()
-            while self._pending and self._key(self._pending[0]) not in keys:
-                item = self._pending.popleft()
-                keys.add(self._key(item))
-                batch.append(item)
-            more = self._scheduled = bool(self._pending)
-        try:
-            self._apply(batch)
-        finally:
-            if more:
-                self._schedule(self._drain)
+    def _take(self) -> tuple[list[Item], bool]:
+        batch: list[Item] = []
+        keys: set[Hashable] = set()
+        while self._pending and self._key(self._pending[0]) not in keys:
+            item = self._pending.popleft()
+            keys.add(self._key(item))
+            batch.append(item)
+        return batch, bool(self._pending)
 
 
-class Coalescer(Generic[Item]):
+class Coalescer(_Delivery[Item]):
     """Keeps the latest item per key and hands them to ``apply`` together, one scheduled call at a time.
 
     For state where only the latest value matters (a job's row in a list): with a delayed
@@ -99,25 +125,13 @@ class Coalescer(Generic[Item]):
     def __init__(
         self, schedule: Schedule, apply: Callable[[list[Item]], None], key: Callable[[Item], Hashable]
     ) -> None:
-        self._schedule = schedule
-        self._apply = apply
-        self._key = key
+        super().__init__(schedule, apply, key)
         self._pending: dict[Hashable, Item] = {}
-        self._scheduled = False
-        self._lock = threading.Lock()
 
-    def put(self, item: Item) -> None:
-        """Keep ``item`` in place of any pending one with its key (any thread)."""
-        with self._lock:
-            self._pending[self._key(item)] = item
-            if self._scheduled:
-                return
-            self._scheduled = True
-        self._schedule(self._flush)
+    def _keep(self, item: Item) -> None:
+        self._pending[self._key(item)] = item
 
-    def _flush(self) -> None:
-        with self._lock:
-            items = list(self._pending.values())
-            self._pending.clear()
-            self._scheduled = False
-        self._apply(items)
+    def _take(self) -> tuple[list[Item], bool]:
+        batch = list(self._pending.values())
+        self._pending.clear()
+        return batch, False

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from dashboard.components import CatalogExplorer
 from dashboard.components.catalog_explorer import facet_options
 from pipeline.catalog.browse import CatalogBrowser
-from pipeline.catalog.store import CatalogStore
 
 
-@pytest.fixture(scope="module")
-def browser(small_catalog_path: Path) -> Iterator[CatalogBrowser]:
-    store = CatalogStore(small_catalog_path)
-    browser = CatalogBrowser(store)
-    yield browser
-    browser.close()
-    store.close()
-
-
-def test_typing_and_picking_facets_narrow_the_table(browser: CatalogBrowser) -> None:
-    explorer = CatalogExplorer(browser=browser, limit=50)
+def test_typing_and_picking_facets_narrow_the_table(catalog_browser: CatalogBrowser) -> None:
+    explorer = CatalogExplorer(browser=catalog_browser, limit=50)
     assert len(explorer.table.value) == 50 and "3,000 parts" in explorer.summary.object
     explorer.text.value_input = "304"
     explorer.forms.value = ["sheet"]
@@ -33,8 +18,8 @@ def test_typing_and_picking_facets_narrow_the_table(browser: CatalogBrowser) -> 
     assert explorer.query().forms == ("sheet",) and explorer.query().text == "304"
 
 
-def test_a_range_left_at_its_full_extent_is_no_filter(browser: CatalogBrowser) -> None:
-    explorer = CatalogExplorer(browser=browser)
+def test_a_range_left_at_its_full_extent_is_no_filter(catalog_browser: CatalogBrowser) -> None:
+    explorer = CatalogExplorer(browser=catalog_browser)
     assert explorer.query().ranges == ()
     slider = explorer.ranges["thickness"]
     slider.value = (0.25, 0.5)
