@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 
 from dashboard.pools import JobPool, ProcessJobs, ThreadJobs
 from pipeline.config import Settings
@@ -32,6 +34,7 @@ DEFAULT_WORKERS = 2  # the machine has 2 cores; jobs are short and mostly CPU-bo
 EventCallback = Callable[[Event], None]
 JobCallback = Callable[[str], None]
 RETRYABLE_STATUSES = ("interrupted", "failed")
+WORKER_DIED = "the worker process running this job stopped; retry it"
 # Events after which a job's entry in a job list (its status) reads differently.
 STATUS_KINDS = frozenset({"job_started", "job_finished", "job_failed", "job_interrupted"})
 
@@ -93,6 +96,7 @@ class JobService:
         self._subscriptions: dict[str, list[_Subscription]] = {}
         self._watchers: list[JobCallback] = []
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)  # a job's future was replaced or dropped
         self._retry_lock = threading.Lock()
         self._unsubscribe_bus = runner.bus.subscribe(self._dispatch)
 
@@ -152,9 +156,10 @@ class JobService:
 
     def _queue(self, job_id: str) -> None:
         future = self._pool.submit(job_id)
-        with self._lock:
+        with self._changed:
             self._futures[job_id] = future
-        future.add_done_callback(lambda done: self._forget_future(job_id, done))
+            self._changed.notify_all()
+        future.add_done_callback(lambda done: self._job_done(job_id, done))
         self._notify(job_id)
 
     def subscribe(self, job_id: str, callback: EventCallback) -> Callable[[], None]:
@@ -177,14 +182,25 @@ class JobService:
         return self.runner.ledger.job(job_id)
 
     def wait(self, job_id: str, timeout: float | None = None) -> JobRecord:
-        """Block until a job submitted here has finished; for batch callers and tests."""
+        """Block until a job submitted here has finished; for batch callers and tests.
+
+        A job whose worker process died is queued again or marked interrupted; this waits for
+        whichever happens, and for the run that follows.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
         with self._lock:
             future = self._futures.get(job_id)
-        if future is not None:
+        while future is not None:
             try:
-                future.result(timeout=timeout)
+                future.result(timeout=_remaining(deadline))
             except FutureTimeout as error:
                 raise OrderDeskError(f"job {job_id} still running after {timeout} s") from error
+            except BrokenProcessPool:
+                pass  # see _job_done: queued again, or interrupted
+            with self._changed:
+                replaced = lambda done=future: self._futures.get(job_id) is not done  # noqa: E731
+                self._changed.wait_for(replaced, _remaining(deadline))
+                future = self._futures.get(job_id)
         record = self.job(job_id)
         if record is None:
             raise OrderDeskError(f"no job {job_id} in the ledger {self.runner.ledger.path}")
@@ -195,12 +211,27 @@ class JobService:
         self._pool.shutdown()
         self._unsubscribe_bus()
 
-    def _forget_future(self, job_id: str, future: Future[None]) -> None:
-        with self._lock:
-            self._futures.pop(job_id, None)
+    def _job_done(self, job_id: str, future: Future[None]) -> None:
         error = future.exception()
-        if error is not None:  # the runner already failed the job in the ledger; keep the traceback
+        if isinstance(error, BrokenProcessPool) and self._still_queued_after_worker_died(job_id):
+            self._queue(job_id)  # replaces this future
+            return
+        with self._changed:
+            if self._futures.get(job_id) is future:
+                del self._futures[job_id]
+            self._changed.notify_all()
+        if error is not None and not isinstance(error, BrokenProcessPool):
+            # the runner already failed the job in the ledger; keep the traceback
             log.error("job %s failed unexpectedly", job_id, exc_info=error)
+
+    def _still_queued_after_worker_died(self, job_id: str) -> bool:
+        """A worker process died and took its pool down: a job it had started is interrupted (as
+        after a crash, retry it), a job still waiting goes to the new workers."""
+        ledger = self.runner.ledger
+        record = self.job(job_id)
+        if record is not None and record.status == "running" and ledger.interrupt(job_id, WORKER_DIED):
+            self._dispatch(ledger.events(job_id, after_seq=ledger.last_seq(job_id) - 1)[0])
+        return record is not None and record.status == "queued"
 
     def relay(self, event: Event) -> None:
         """Deliver an event a job emitted in another process (its runner has recorded it)."""
@@ -235,6 +266,10 @@ class JobService:
                 subscriptions.remove(subscription)
             if not subscriptions:
                 self._subscriptions.pop(job_id, None)
+
+
+def _remaining(deadline: float | None) -> float | None:
+    return None if deadline is None else max(0.0, deadline - time.monotonic())
 
 
 _service: JobService | None = None

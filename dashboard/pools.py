@@ -15,6 +15,7 @@ import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
 from pipeline.config import Settings
@@ -70,23 +71,35 @@ class ProcessJobs:
     def __init__(self, settings: Settings, workers: int, relay: Callable[[Event], None]) -> None:
         # spawn, not fork: this process has threads (the server's loop, DuckDB) that fork would copy
         # in whatever state they were in.
-        context = multiprocessing.get_context("spawn")
-        self._events: multiprocessing.SimpleQueue = context.SimpleQueue()
-        self._pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=_start_worker,
-            initargs=(settings, self._events),
-        )
+        self._context = multiprocessing.get_context("spawn")
+        self._events: multiprocessing.SimpleQueue = self._context.SimpleQueue()
+        self._settings, self._workers = settings, workers
         self._relay = relay
         self._thread = threading.Thread(target=self._pump, name="orderdesk-relay", daemon=True)
         self._thread.start()
+        self._lock = threading.Lock()
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(
+            max_workers=self._workers,
+            mp_context=self._context,
+            initializer=_start_worker,
+            initargs=(self._settings, self._events),
+        )
         # Start every worker now (opening its catalog takes a second), not on the first upload.
-        for future in [self._pool.submit(int) for _ in range(workers)]:
+        for future in [pool.submit(int) for _ in range(self._workers)]:
             future.result()
+        return pool
 
     def submit(self, job_id: str) -> Future[None]:
-        return self._pool.submit(_run_in_worker, job_id)
+        with self._lock:
+            try:
+                return self._pool.submit(_run_in_worker, job_id)
+            except BrokenProcessPool:  # a worker died (killed, out of memory): start a fresh pool
+                log.warning("a job worker process died; starting new workers")
+                self._pool = self._start()
+                return self._pool.submit(_run_in_worker, job_id)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)

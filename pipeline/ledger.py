@@ -199,9 +199,11 @@ class Ledger:
             .fetchall()
         )
         lost = [row["job_id"] for row in rows if not _process_alive(row["owner_pid"])]
-        return [job_id for job_id in lost if self._interrupt(job_id, INTERRUPTED_ERROR)]
+        return [job_id for job_id in lost if self.interrupt(job_id)]
 
-    def _interrupt(self, job_id: str, error: str) -> bool:
+    def interrupt(self, job_id: str, error: str = INTERRUPTED_ERROR) -> bool:
+        """Mark a queued or running job interrupted (with its ``job_interrupted`` event); False if it
+        was not active. For whoever knows the process running it is gone."""
         now = utc_now()
         with self._transaction() as connection:
             changed = connection.execute(

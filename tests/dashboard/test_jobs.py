@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,6 +174,35 @@ def test_jobs_in_worker_processes_relay_every_event_in_order(
         assert ended.wait(WAIT_S)
         assert seen == runner.ledger.events(job_ids[0])  # every event, live, once, in order
         assert os.getpid() not in _owner_pids(runner.ledger.path, job_ids)  # they ran in the workers
+    finally:
+        service.close()
+
+
+@pytest.mark.slow
+def test_a_dead_worker_process_leaves_its_job_interrupted_and_the_queue_running(
+    small_catalog_path: Path, tmp_path: Path, sample_order: bytes
+) -> None:
+    settings = Settings(tmp_path, small_catalog_path, tmp_path / "ledger.sqlite")
+    runner = open_runner(settings)
+    service = JobService(runner, pool=lambda svc: ProcessJobs(settings, workers=1, relay=svc.relay))
+    try:
+        long_email = b"Please ship:\n" + b"".join(
+            b"%d. Stainless Steel 304 Sheet - 4ft x 8ft x 0.125in thick - Quantity: %d sheets\n" % (n, n)
+            for n in range(1, 400)
+        )
+        doomed, waiting = service.submit_many(
+            [("long.txt", long_email), ("sample_order_1.txt", sample_order)]
+        )
+        seen: list[Event] = []
+        service.subscribe(doomed, seen.append)
+        deadline = time.monotonic() + WAIT_S
+        while service.job(doomed).status != "running" and time.monotonic() < deadline:
+            time.sleep(0.01)  # polling the ledger until the worker has claimed the job
+        os.kill(_owner_pids(runner.ledger.path, [doomed])[0], signal.SIGKILL)
+        assert service.wait(waiting, timeout=WAIT_S).status == "done"  # queued behind it, still runs
+        assert service.job(doomed).status == "interrupted"
+        assert seen[-1].kind == "job_interrupted"  # followers were told, live
+        assert service.wait(service.submit("empty.txt", b""), timeout=WAIT_S).status == "failed"
     finally:
         service.close()
 
