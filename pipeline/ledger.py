@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from pipeline.customers.samples import sample_customers_sql
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, utc_now
 
 JobStatus = Literal["queued", "running", "done", "failed", "interrupted"]
 ACTIVE_STATUSES = ("queued", "running")
+RUNNABLE_STATUSES = ("queued", "failed", "interrupted")  # a job in these may be (re)claimed to run
 
 # Each entry upgrades the schema by one version (PRAGMA user_version); append, never edit.
 MIGRATIONS: tuple[str, ...] = (
@@ -60,6 +62,103 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (job_id, seq)
     );
     """,
+    # Orders, their review and export. An order is written in the same transaction that marks its
+    # job done, so a crash never leaves a "done" job without its order or an order of a job that
+    # did not finish. ``version`` grows by one per change and each change has one audit row.
+    """
+    CREATE TABLE customers (
+        customer_id  TEXT PRIMARY KEY,
+        name         TEXT NOT NULL,
+        terms        TEXT NOT NULL,
+        credit_limit REAL NOT NULL,
+        open_balance REAL NOT NULL DEFAULT 0,
+        discount_pct REAL NOT NULL DEFAULT 0,
+        status       TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        created_by   TEXT NOT NULL,
+        approved_by  TEXT,
+        approved_at  TEXT
+    );
+    CREATE TABLE customer_domains (
+        domain      TEXT PRIMARY KEY,
+        customer_id TEXT NOT NULL REFERENCES customers(customer_id)
+    );
+    CREATE TABLE orders (
+        order_id     TEXT PRIMARY KEY,
+        job_id       TEXT NOT NULL REFERENCES jobs(job_id),
+        content_hash TEXT NOT NULL,
+        customer_id  TEXT REFERENCES customers(customer_id),
+        status       TEXT NOT NULL,
+        version      INTEGER NOT NULL,
+        line_count   INTEGER NOT NULL,
+        subtotal     REAL NOT NULL,
+        total        REAL NOT NULL,
+        currency     TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        decided_by   TEXT,
+        decided_at   TEXT,
+        decision_comment TEXT,
+        data_json    TEXT NOT NULL
+    );
+    CREATE INDEX orders_by_status ON orders(status, updated_at);
+    CREATE INDEX orders_by_customer ON orders(customer_id, updated_at);
+    CREATE TABLE order_lines (
+        order_id       TEXT NOT NULL REFERENCES orders(order_id) ON DELETE CASCADE,
+        line_no        INTEGER NOT NULL,
+        source_text    TEXT NOT NULL,
+        part_number    TEXT,
+        confidence     REAL,
+        quantity       REAL,
+        sold_quantity  REAL,
+        uom            TEXT,
+        unit_price     REAL,
+        extended_price REAL,
+        stock_status   TEXT,
+        passed         INTEGER NOT NULL,
+        reasons_json   TEXT NOT NULL,
+        PRIMARY KEY (order_id, line_no)
+    );
+    CREATE TABLE audit (
+        audit_id    INTEGER PRIMARY KEY AUTOINCREMENT,
+        order_id    TEXT NOT NULL REFERENCES orders(order_id),
+        version     INTEGER NOT NULL,
+        at          TEXT NOT NULL,
+        actor       TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        line_no     INTEGER,
+        before_json TEXT,
+        after_json  TEXT,
+        comment     TEXT NOT NULL DEFAULT '',
+        UNIQUE (order_id, version)
+    );
+    CREATE TABLE cross_references (
+        customer_id TEXT NOT NULL REFERENCES customers(customer_id),
+        kind        TEXT NOT NULL,
+        key         TEXT NOT NULL,
+        part_number TEXT NOT NULL,
+        created_by  TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        order_id    TEXT,
+        line_no     INTEGER,
+        PRIMARY KEY (customer_id, kind, key)
+    );
+    CREATE TABLE erp_submissions (
+        idempotency_key TEXT PRIMARY KEY,
+        order_id        TEXT NOT NULL REFERENCES orders(order_id),
+        adapter         TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        erp_id          TEXT,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        owner_pid       INTEGER,
+        error           TEXT,
+        payload_json    TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL
+    );
+    CREATE INDEX erp_submissions_by_order ON erp_submissions(order_id);
+    """,
+    sample_customers_sql(),
 )
 
 
@@ -96,7 +195,8 @@ class Ledger:
             raise LedgerError(f"cannot open ledger {self.path}: {error}") from error
 
     # -- connections -------------------------------------------------------------------------
-    def _connection(self) -> sqlite3.Connection:
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection (rows are ``sqlite3.Row``); write only inside ``transaction()``."""
         connection = getattr(self._local, "connection", None)
         if connection is None:
             connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -108,18 +208,35 @@ class Ledger:
         return connection
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        connection = self._connection()
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction that holds the file's write lock from its first statement.
+
+        ``BEGIN IMMEDIATE`` makes read-modify-write safe across processes: a second writer waits
+        (up to the 30 s busy timeout) instead of failing or reading a state about to change.
+        Nested use joins the outer transaction, so several stores can commit together.
+        """
+        connection = self.connection()
+        depth = getattr(self._local, "depth", 0)
+        if depth:
+            self._local.depth = depth + 1
+            try:
+                yield connection
+            finally:
+                self._local.depth = depth
+            return
         connection.execute("BEGIN IMMEDIATE")
+        self._local.depth = 1
         try:
             yield connection
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+        finally:
+            self._local.depth = 0
         connection.execute("COMMIT")
 
     def _migrate(self) -> None:
-        with self._transaction() as connection:
+        with self.transaction() as connection:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 for statement in filter(str.strip, script.split(";")):
@@ -127,12 +244,22 @@ class Ledger:
                 connection.execute(f"PRAGMA user_version = {number}")
 
     # -- jobs --------------------------------------------------------------------------------
-    def accept(self, filename: str, data: bytes) -> str:
-        """Store an input and create a queued job for it; returns the job id."""
+    def accept(self, filename: str, data: bytes, *, force: bool = False) -> str:
+        """Store an input and return its job id: the existing job for the same bytes unless ``force``.
+
+        The look-up and the insert share one write transaction, so two processes accepting the
+        same email at once get one job, not two.
+        """
         digest = content_hash(data)
         job_id = uuid.uuid4().hex
         now = utc_now().isoformat()
-        with self._transaction() as connection:
+        with self.transaction() as connection:
+            existing = connection.execute(
+                "SELECT job_id FROM jobs WHERE content_hash = ? ORDER BY created_at DESC, rowid DESC",
+                (digest,),
+            ).fetchone()
+            if existing and not force:
+                return str(existing["job_id"])
             connection.execute(
                 "INSERT OR IGNORE INTO inputs VALUES (?, ?, ?, ?)", (digest, filename, data, now)
             )
@@ -145,7 +272,7 @@ class Ledger:
 
     def input_data(self, job_id: str) -> bytes:
         row = (
-            self._connection()
+            self.connection()
             .execute(
                 "SELECT i.data FROM jobs j JOIN inputs i USING (content_hash) WHERE j.job_id = ?",
                 (job_id,),
@@ -165,15 +292,29 @@ class Ledger:
         result: dict[str, Any] | None = None,
     ) -> None:
         result_json = json.dumps(result) if result is not None else None
-        with self._transaction() as connection:
+        with self.transaction() as connection:
             connection.execute(
                 "UPDATE jobs SET status = ?, owner_pid = ?, updated_at = ?, error = ?,"
                 " result_json = COALESCE(?, result_json) WHERE job_id = ?",
                 (status, os.getpid(), utc_now().isoformat(), error, result_json, job_id),
             )
 
+    def claim(self, job_id: str) -> bool:
+        """Mark a queued, failed or interrupted job running for this process; False if it is not runnable.
+
+        Only one caller wins, across threads and processes: a job already running or done is
+        never run twice at once.
+        """
+        with self.transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE jobs SET status = 'running', owner_pid = ?, updated_at = ?, error = NULL"
+                f" WHERE job_id = ? AND status IN {RUNNABLE_STATUSES}",
+                (os.getpid(), utc_now().isoformat(), job_id),
+            )
+            return cursor.rowcount == 1
+
     def job(self, job_id: str) -> JobRecord | None:
-        row = self._connection().execute("SELECT * FROM jobs WHERE job_id = ?", (job_id,)).fetchone()
+        row = self.connection().execute("SELECT * FROM jobs WHERE job_id = ?", (job_id,)).fetchone()
         return _job_record(row) if row else None
 
     def jobs(self, limit: int = 100, status: JobStatus | None = None) -> list[JobRecord]:
@@ -183,17 +324,17 @@ class Ledger:
             sql += " WHERE status = ?"
             params = (status,)
         sql += " ORDER BY created_at DESC, rowid DESC LIMIT ?"
-        rows = self._connection().execute(sql, (*params, limit)).fetchall()
+        rows = self.connection().execute(sql, (*params, limit)).fetchall()
         return [_job_record(row) for row in rows]
 
     def recover(self) -> list[str]:
         """Mark jobs whose owning process is gone as interrupted; returns their ids."""
         rows = (
-            self._connection()
+            self.connection()
             .execute(f"SELECT job_id, owner_pid FROM jobs WHERE status IN {ACTIVE_STATUSES}")
             .fetchall()
         )
-        lost = [row["job_id"] for row in rows if not _process_alive(row["owner_pid"])]
+        lost = [row["job_id"] for row in rows if not process_alive(row["owner_pid"])]
         for job_id in lost:
             self.set_status(job_id, "interrupted", error="the process running this job stopped")
         return lost
@@ -201,7 +342,7 @@ class Ledger:
     # -- events ------------------------------------------------------------------------------
     def record(self, event: Event) -> None:
         """Append an event (an EventBus subscriber)."""
-        with self._transaction() as connection:
+        with self.transaction() as connection:
             connection.execute(
                 "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)",
                 (
@@ -216,7 +357,7 @@ class Ledger:
 
     def events(self, job_id: str, after_seq: int = 0) -> list[Event]:
         rows = (
-            self._connection()
+            self.connection()
             .execute("SELECT * FROM events WHERE job_id = ? AND seq > ? ORDER BY seq", (job_id, after_seq))
             .fetchall()
         )
@@ -224,7 +365,7 @@ class Ledger:
 
     def last_seq(self, job_id: str) -> int:
         row = (
-            self._connection()
+            self.connection()
             .execute("SELECT COALESCE(MAX(seq), 0) FROM events WHERE job_id = ?", (job_id,))
             .fetchone()
         )
@@ -244,7 +385,7 @@ def _job_record(row: sqlite3.Row) -> JobRecord:
     )
 
 
-def _process_alive(pid: int | None) -> bool:
+def process_alive(pid: int | None) -> bool:
     if not pid:
         return False
     if pid == os.getpid():

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 Urgency = Literal["standard", "rush", "emergency"]
 ReviewStatus = Literal["auto_approved", "needs_review", "no_order_found", "rejected", "approved"]
+StockStatus = Literal["in_stock", "partial", "backorder"]
+CustomerStatus = Literal["active", "prospect", "on_hold"]
 
 
 @dataclass(frozen=True)
@@ -103,18 +105,73 @@ class Candidate:
 
 
 @dataclass
+class Availability:
+    """Stock on hand against the quantity sold, in the part's unit of measure (pieces or feet)."""
+
+    status: StockStatus
+    on_hand: float
+    ship_now: float
+    backorder: float
+    lead_time_days: int | None  # days until the line can ship complete
+
+
+@dataclass
+class GateReason:
+    """Why a quality gate stops an order; ``code`` is stable (for counting), ``message`` is for people."""
+
+    code: str
+    message: str
+    line_no: int | None = None  # None for order-level reasons (customer, credit, totals)
+
+
+@dataclass
 class OrderLine:
     item: LineItem
     match: Candidate | None
     alternatives: list[Candidate] = field(default_factory=list)
     unit_price: float | None = None
     extended_price: float | None = None
+    sold_quantity: float | None = None  # in the part's uom (feet for FT), after the minimum order
+    availability: Availability | None = None
+    pricing_notes: list[str] = field(default_factory=list)  # e.g. "minimum order 20 FT applied"
+    gate_reasons: list[GateReason] = field(default_factory=list)  # set by the review stage
+    accepted_by: str | None = None  # a reviewer accepted the line as it is
 
 
 @dataclass
 class Review:
     status: ReviewStatus
     reasons: list[str] = field(default_factory=list)
+    details: list[GateReason] = field(default_factory=list)  # the same reasons with codes and lines
+
+
+@dataclass
+class CustomerAccount:
+    """The customer master record an order was priced for, as it was then, and how it was found."""
+
+    customer_id: str
+    name: str
+    status: CustomerStatus = "active"
+    terms: str = "NET30"
+    credit_limit: float = 0.0
+    open_balance: float = 0.0  # receivables already owed; counts against the credit limit
+    discount_pct: float = 0.0
+    matched_by: str = "email_domain"  # email_domain | company_name | new_prospect
+    match_score: float = 1.0
+
+
+@dataclass
+class Totals:
+    """Money of the order after the customer's discount, the small-order charge and tax."""
+
+    subtotal: float
+    discount_pct: float = 0.0
+    discount: float = 0.0
+    small_order_charge: float = 0.0
+    tax_rate: float = 0.0
+    tax: float = 0.0
+    total: float = 0.0
+    currency: str = "USD"
 
 
 @dataclass
@@ -125,6 +182,8 @@ class Order:
     lines: list[OrderLine]
     review: Review | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
+    account: CustomerAccount | None = None
+    totals: Totals | None = None
 
     @property
     def subtotal(self) -> float:
@@ -149,9 +208,12 @@ class Order:
                 "matched_lines": sum(1 for line in self.lines if line.match),
                 "subtotal": self.subtotal,
                 "currency": "USD",
-            },
+            }
+            | (asdict(self.totals) if self.totals else {}),
             "review": asdict(self.review) if self.review else None,
             "timings_ms": dict(self.timings_ms),
+            "customer_id": self.account.customer_id if self.account else None,
+            "account": asdict(self.account) if self.account else None,
         }
 
 
@@ -191,4 +253,13 @@ def _line_dict(line: OrderLine) -> dict[str, Any]:
         "uom": item.uom,
         "flags": list(item.flags),
         "match": match,
+        "sold_quantity": line.sold_quantity,
+        "availability": asdict(line.availability) if line.availability else None,
+        "pricing_notes": list(line.pricing_notes),
+        "review": {
+            "passed": not line.gate_reasons,
+            "reasons": [reason.message for reason in line.gate_reasons],
+            "codes": [reason.code for reason in line.gate_reasons],
+            "accepted_by": line.accepted_by,
+        },
     }

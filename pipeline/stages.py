@@ -6,11 +6,14 @@ ingest → extract → search → match → assemble → review. The folder list
 
 from __future__ import annotations
 
-from pipeline.assemble import assemble
+from pipeline.assemble import assemble, load_terms
 from pipeline.catalog.search import search_line
+from pipeline.customers.directory import CustomerDirectory, CustomerMatch
 from pipeline.extract import extract
 from pipeline.ingest import ingest
 from pipeline.match import rank
+from pipeline.models import Candidate
+from pipeline.orders.crossref import CrossReferences, apply_cross_reference
 from pipeline.review import review
 from pipeline.runner import JobState, Stage, StageContext
 
@@ -44,10 +47,22 @@ def search_stage(state: JobState, ctx: StageContext) -> str:
     return f"{_plural(total, 'candidate')} for {_plural(len(lines), 'line')}"
 
 
+def customer_of(state: JobState, ctx: StageContext) -> CustomerMatch:
+    """Who sent the order (resolved once per job; a new prospect is saved with the order)."""
+    if state.customer is None:
+        directory = CustomerDirectory(ctx.ledger, ctx.settings.pricing)
+        state.customer = directory.resolve(state.document, state.extraction.header)
+    return state.customer
+
+
 def match_stage(state: JobState, ctx: StageContext) -> str:
+    customer = customer_of(state, ctx)
+    # The cross-reference hook: what reviewers mapped for this customer comes before the ranking.
+    references = [] if customer.new else CrossReferences(ctx.ledger).for_customer(customer.record.customer_id)
     matched = 0
     for item in state.extraction.lines:
         ranked = rank(item, state.candidates.get(item.line_no, []))
+        ranked = apply_cross_reference(ctx.catalog, item, ranked, references, state.document.text)
         state.ranked[item.line_no] = ranked
         if ranked:
             matched += 1
@@ -60,13 +75,21 @@ def match_stage(state: JobState, ctx: StageContext) -> str:
     return f"{matched} of {_plural(len(state.extraction.lines), 'line')} matched"
 
 
+def _best(ranked: dict[int, list[Candidate]]) -> list[str]:
+    return [candidates[0].part_number for candidates in ranked.values() if candidates]
+
+
 def assemble_stage(state: JobState, ctx: StageContext) -> str:
-    state.order = assemble(state.document, state.extraction, state.ranked)
-    return f"subtotal ${state.order.subtotal:,.2f}"
+    account = customer_of(state, ctx).account
+    terms = load_terms(ctx.catalog, _best(state.ranked))
+    state.order = assemble(
+        state.document, state.extraction, state.ranked, terms, account, ctx.settings.pricing
+    )
+    return f"total ${state.order.totals.total:,.2f} for {account.name}"
 
 
 def review_stage(state: JobState, ctx: StageContext) -> str:
-    state.order.review = review(state.order)
+    state.order.review = review(state.order, ctx.settings.gates)
     status = state.order.review.status.replace("_", " ")
     reasons = len(state.order.review.reasons)
     return status + (f" ({_plural(reasons, 'reason')})" if reasons else "")
