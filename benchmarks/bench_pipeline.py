@@ -37,7 +37,10 @@ def main() -> None:
         for path in sorted(SAMPLES.glob("*.txt")):
             data = path.read_bytes()
             runner.process(path.name, data)  # warm-up
-            samples = timed_ms(lambda data=data, name=path.name: runner.process(name, data), repeat=20)
+            # force: the same bytes again would return the stored job without running anything
+            samples = timed_ms(
+                lambda data=data, name=path.name: runner.process(name, data, force=True), repeat=20
+            )
             per_email += samples
             rows.append((path.name, *summary(samples).values()))
         rows.append(("ALL", *summary(per_email).values()))

@@ -131,13 +131,13 @@ class Runner:
         try:
             for stage in self.stages:
                 self._run_stage(stage, state)
+            self._finish(state)
         except OrderDeskError as error:
             self._fail(state, error)
         except Exception as error:
             self._fail(state, error)
             raise
         else:
-            self._finish(state)
             self.emit(job_id, "job_finished", timings_ms=state.timings_ms)
         finally:
             with self._seq_lock:

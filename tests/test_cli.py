@@ -56,7 +56,10 @@ def test_process_json_prints_one_object_per_sample_in_order(cli_env: dict[str, s
 
 def test_process_is_deterministic(cli_env: dict[str, str], tmp_path: Path) -> None:
     sample = str(ROOT / "data" / "samples" / "sample_order_1.txt")
-    first, second = (json.loads(_cli(["process", sample, "--json"], cli_env).stdout) for _ in range(2))
+    # --force: without it the second run would return the stored order instead of processing again
+    first, second = (
+        json.loads(_cli(["process", sample, "--json", "--force"], cli_env).stdout) for _ in range(2)
+    )
     first.pop("timings_ms"), second.pop("timings_ms")
     assert first == second
 

@@ -19,6 +19,7 @@ from pipeline.assemble import PartTerms, assemble_line, load_terms, order_totals
 from pipeline.catalog.search import row_to_candidate, search_line
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
+from pipeline.customers.directory import CustomerDirectory
 from pipeline.events import utc_now
 from pipeline.extract.lines import Segment, parse_item
 from pipeline.ledger import Ledger
@@ -247,6 +248,7 @@ class OrderService:
     ) -> CrossReference:
         """Map the customer's own part number to a catalog part for their future orders."""
         _require_actor(actor)
+        CustomerDirectory(self.ledger).require(customer_id)
         if self.catalog.get(part_number) is None:
             raise InvalidEditError(f"no catalog part {part_number}")
         try:
