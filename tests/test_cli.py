@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli import run_cli as _cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
@@ -21,18 +20,6 @@ LINE_KEYS = {
     "dimensions", "quantity", "uom", "flags", "match",
 }  # fmt: skip
 MATCH_KEYS = {"part_number", "description", "confidence", "unit_price", "extended_price", "alternatives"}
-
-
-def _cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=os.environ | env,
-        timeout=120,
-    )
 
 
 @pytest.fixture

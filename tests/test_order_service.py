@@ -84,18 +84,18 @@ def test_choosing_an_alternative_swaps_parts_and_accepts_the_line(desk: Desk, or
     assert chosen.match.part_number == alternative.part_number and chosen.accepted_by == "bob"
     assert line.match.part_number in [a.part_number for a in chosen.alternatives]
     assert chosen.unit_price == alternative.unit_price and not chosen.gate_reasons
-    with pytest.raises(InvalidEditError, match="is not an alternative of line"):
-        desk.service.choose_alternative(order_id, line.item.line_no, "NOT-LISTED", actor="bob")
+    assert desk.service.audit_log(order_id)[-1].after["listed"] is True
 
 
 def test_any_catalog_part_can_be_assigned_and_unknown_parts_are_refused(desk: Desk, order_id: str) -> None:
     part = desk.runner.catalog.rows("SELECT part_number FROM parts WHERE form = 'plate' LIMIT 1")[0][
         "part_number"
     ]
-    after = desk.service.assign_part(order_id, 3, part, actor="bob")
-    assert after.order.lines[2].match.part_number == part
+    after = desk.service.choose_alternative(order_id, 3, part, actor="bob")
+    assert after.order.lines[2].match.part_number == part and after.order.lines[2].accepted_by == "bob"
+    assert desk.service.audit_log(order_id)[-1].after["listed"] is False
     with pytest.raises(InvalidEditError, match="no catalog part XX-1"):
-        desk.service.assign_part(order_id, 3, "XX-1", actor="bob")
+        desk.service.choose_alternative(order_id, 3, "XX-1", actor="bob")
 
 
 def test_lines_are_added_matched_and_removed(desk: Desk, order_id: str) -> None:

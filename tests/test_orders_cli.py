@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,20 +10,10 @@ import pytest
 from pipeline.config import Settings
 from pipeline.context import open_order_service
 from pipeline.orders.crossref import CROSS_REFERENCE_REASON
+from tests.cli import run_cli as _cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
-
-
-def _cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=os.environ | env,
-        timeout=120,
-    )
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from pipeline.config import PricingSettings
 from pipeline.customers.names import company_key, email_domains, parent_domains
 from pipeline.errors import OrderDeskError
 from pipeline.events import utc_now
-from pipeline.ledger import Ledger
+from pipeline.ledger import Ledger, from_row
 from pipeline.models import CustomerAccount, CustomerStatus, Document, OrderHeader
 
 NAME_MATCH_CUTOFF = 85.0  # token-sort ratio of cleaned names; below this two names are not one company
@@ -201,15 +201,4 @@ class CustomerDirectory:
 
 
 def _record(row: sqlite3.Row) -> CustomerRecord:
-    return CustomerRecord(
-        customer_id=row["customer_id"],
-        name=row["name"],
-        email_domains=tuple(sorted((row["domains"] or "").split())),
-        terms=row["terms"],
-        credit_limit=float(row["credit_limit"]),
-        open_balance=float(row["open_balance"]),
-        discount_pct=float(row["discount_pct"]),
-        status=row["status"],
-        created_at=row["created_at"],
-        created_by=row["created_by"],
-    )
+    return from_row(CustomerRecord, row, email_domains=tuple(sorted((row["domains"] or "").split())))

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from dataclasses import dataclass, replace
 
 from pipeline.erp.adapter import ErpAdapter, ErpError, ErpReceipt
 from pipeline.erp.payload import EXPORTABLE_STATUSES, erp_order, idempotency_key
 from pipeline.events import utc_now
-from pipeline.ledger import Ledger, process_alive
+from pipeline.ledger import Ledger, from_row, process_alive
 from pipeline.orders.store import OrderStore
 
 
@@ -48,7 +47,7 @@ class ErpExporter:
             .execute("SELECT * FROM erp_submissions WHERE idempotency_key = ?", (idempotency_key(order_id),))
             .fetchone()
         )
-        return _submission(row) if row else None
+        return from_row(Submission, row) if row else None
 
     def export(self, order_id: str, *, actor: str) -> Submission:
         """Send one approved order (a no-op returning the record if it was already sent)."""
@@ -140,17 +139,3 @@ class ErpExporter:
                 | {"delivery": receipt.status, "detail": receipt.detail},
             )
         return self.submission(order_id)
-
-
-def _submission(row: sqlite3.Row) -> Submission:
-    return Submission(
-        idempotency_key=row["idempotency_key"],
-        order_id=row["order_id"],
-        adapter=row["adapter"],
-        status=row["status"],
-        erp_id=row["erp_id"],
-        attempts=row["attempts"],
-        error=row["error"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )

@@ -9,14 +9,13 @@ item number and the quantity, so "1. ... Quantity: 10" and "3. ... Quantity: 4" 
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from pipeline.catalog.search import row_to_candidate
 from pipeline.catalog.store import CatalogStore
 from pipeline.events import utc_now
-from pipeline.ledger import Ledger
+from pipeline.ledger import Ledger, from_row
 from pipeline.models import Candidate, LineItem
 
 CROSS_REFERENCE_CONFIDENCE = 0.99
@@ -98,7 +97,7 @@ class CrossReferences:
             )
             .fetchall()
         )
-        return [_reference(row) for row in rows]
+        return [from_row(CrossReference, row) for row in rows]
 
     def add(
         self,
@@ -129,10 +128,6 @@ class CrossReferences:
                 ),
             )
         return reference
-
-
-def _reference(row: sqlite3.Row) -> CrossReference:
-    return CrossReference(**{key: row[key] for key in row.keys()})  # noqa: SIM118 (sqlite3.Row)
 
 
 def apply_cross_reference(

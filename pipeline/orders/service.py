@@ -104,21 +104,24 @@ class OrderService:
         remember: bool = False,
         expected_version: int | None = None,
     ) -> StoredOrder:
-        """Replace the line's part by one of its listed alternatives; ``remember`` learns the wording."""
-        return self._set_part(order_id, line_no, part_number, actor, remember, expected_version, listed=True)
+        """Give the line one of its alternatives — or any catalog part the reviewer knows is right.
 
-    def assign_part(
-        self,
-        order_id: str,
-        line_no: int,
-        part_number: str,
-        *,
-        actor: str,
-        remember: bool = False,
-        expected_version: int | None = None,
-    ) -> StoredOrder:
-        """Give the line any catalog part the reviewer knows is right; ``remember`` learns the wording."""
-        return self._set_part(order_id, line_no, part_number, actor, remember, expected_version, listed=False)
+        The line counts as accepted by ``actor``; the part it had becomes an alternative.
+        ``remember`` stores the customer's wording of the line as a cross-reference to this part.
+        """
+
+        def change(order: Order) -> tuple[Any, Any]:
+            line = _line(order, line_no)
+            before = line_snapshot(line)
+            offered = [c for c in (line.match, *line.alternatives) if c is not None]
+            chosen = next((c for c in offered if c.part_number == part_number), None)
+            line.match = chosen or self._catalog_candidate(line.item, part_number)
+            line.accepted_by = actor
+            line.alternatives = [c for c in offered if c.part_number != part_number]
+            priced(line, self._terms(line.match))
+            return before, self._after(order, line, actor, remember) | {"listed": chosen is not None}
+
+        return self._edit(order_id, actor, "choose_alternative", line_no, change, expected_version)
 
     def edit_line(
         self,
@@ -261,33 +264,6 @@ class OrderService:
         return self.references.for_customer(customer_id)
 
     # -- internals ---------------------------------------------------------------------------
-    def _set_part(
-        self,
-        order_id: str,
-        line_no: int,
-        part_number: str,
-        actor: str,
-        remember: bool,
-        expected_version: int | None,
-        listed: bool,
-    ) -> StoredOrder:
-        def change(order: Order) -> tuple[Any, Any]:
-            line = _line(order, line_no)
-            before = line_snapshot(line)
-            offered = [c for c in (line.match, *line.alternatives) if c is not None]
-            chosen = next((c for c in offered if c.part_number == part_number), None)
-            if chosen is None and listed:
-                numbers = ", ".join(c.part_number for c in line.alternatives) or "none"
-                raise InvalidEditError(f"{part_number} is not an alternative of line {line_no} ({numbers})")
-            chosen = chosen or self._catalog_candidate(line.item, part_number)
-            line.match, line.accepted_by = chosen, actor
-            line.alternatives = [c for c in offered if c.part_number != part_number]
-            priced(line, self._terms(chosen))
-            return before, self._after(order, line, actor, remember)
-
-        action = "choose_alternative" if listed else "assign_part"
-        return self._edit(order_id, actor, action, line_no, change, expected_version)
-
     def _after(self, order: Order, line: OrderLine, actor: str, remember: bool) -> dict[str, Any]:
         """The line's audit "after", learning its wording as a cross-reference when asked."""
         after = line_snapshot(line)

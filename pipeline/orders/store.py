@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pipeline.customers.directory import CustomerDirectory, CustomerMatch
 from pipeline.events import utc_now
-from pipeline.ledger import Ledger
+from pipeline.ledger import Ledger, from_row
 from pipeline.models import Order, OrderLine
 from pipeline.orders.codec import order_from_json, order_to_json
 from pipeline.orders.errors import OrderNotFoundError
@@ -167,7 +167,7 @@ class OrderStore:
             + " ORDER BY o.updated_at DESC, o.order_id LIMIT ?"
         )
         rows = self.ledger.connection().execute(sql, (*params, limit)).fetchall()
-        return [_summary(row) for row in rows]
+        return [from_row(OrderSummary, row) for row in rows]
 
     def audit(self, order_id: str) -> list[AuditEntry]:
         rows = (
@@ -219,46 +219,19 @@ class OrderStore:
     ) -> StoredOrder:
         """Write ``stored`` as version ``stored.version + 1`` with one audit row; returns what was written."""
         written = replace(stored, version=stored.version + 1, updated_at=utc_now().isoformat())
-        order = written.order
-        totals = order.totals
+        order_id = written.order_id
         with self.ledger.transaction() as connection:
-            connection.execute(
-                "INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (order_id) DO UPDATE SET job_id = excluded.job_id,"
-                " customer_id = excluded.customer_id, status = excluded.status, version = excluded.version,"
-                " line_count = excluded.line_count, subtotal = excluded.subtotal, total = excluded.total,"
-                " currency = excluded.currency, updated_at = excluded.updated_at,"
-                " decided_by = excluded.decided_by, decided_at = excluded.decided_at,"
-                " decision_comment = excluded.decision_comment, data_json = excluded.data_json",
-                (
-                    order.order_id,
-                    written.job_id,
-                    written.content_hash,
-                    order.account.customer_id if order.account else None,
-                    written.status,
-                    written.version,
-                    len(order.lines),
-                    order.subtotal,
-                    totals.total if totals else order.subtotal,
-                    totals.currency if totals else "USD",
-                    written.created_at,
-                    written.updated_at,
-                    written.decided_by,
-                    written.decided_at,
-                    written.decision_comment,
-                    order_to_json(order),
-                ),
-            )
-            connection.execute("DELETE FROM order_lines WHERE order_id = ?", (order.order_id,))
+            connection.execute(_UPSERT_ORDER, _order_row(written))
+            connection.execute("DELETE FROM order_lines WHERE order_id = ?", (order_id,))
             connection.executemany(
                 "INSERT INTO order_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_line_row(order.order_id, line) for line in order.lines],
+                [_line_row(order_id, line) for line in written.order.lines],
             )
             connection.execute(
                 "INSERT INTO audit (order_id, version, at, actor, action, line_no, before_json, after_json,"
                 " comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    order.order_id,
+                    order_id,
                     written.version,
                     written.updated_at,
                     actor,
@@ -270,6 +243,38 @@ class OrderStore:
                 ),
             )
         return written
+
+
+_UPSERT_ORDER = (
+    "INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (order_id) DO UPDATE SET job_id = excluded.job_id, customer_id = excluded.customer_id,"
+    " status = excluded.status, version = excluded.version, line_count = excluded.line_count,"
+    " subtotal = excluded.subtotal, total = excluded.total, currency = excluded.currency,"
+    " updated_at = excluded.updated_at, decided_by = excluded.decided_by, decided_at = excluded.decided_at,"
+    " decision_comment = excluded.decision_comment, data_json = excluded.data_json"
+)
+
+
+def _order_row(written: StoredOrder) -> tuple[Any, ...]:
+    order, totals = written.order, written.order.totals
+    return (
+        order.order_id,
+        written.job_id,
+        written.content_hash,
+        order.account.customer_id if order.account else None,
+        written.status,
+        written.version,
+        len(order.lines),
+        order.subtotal,
+        totals.total if totals else order.subtotal,
+        totals.currency if totals else "USD",
+        written.created_at,
+        written.updated_at,
+        written.decided_by,
+        written.decided_at,
+        written.decision_comment,
+        order_to_json(order),
+    )
 
 
 def _line_row(order_id: str, line: OrderLine) -> tuple[Any, ...]:
@@ -292,46 +297,9 @@ def _line_row(order_id: str, line: OrderLine) -> tuple[Any, ...]:
 
 
 def _stored(row: sqlite3.Row) -> StoredOrder:
-    return StoredOrder(
-        order=order_from_json(row["data_json"]),
-        status=row["status"],
-        version=row["version"],
-        job_id=row["job_id"],
-        content_hash=row["content_hash"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        decided_by=row["decided_by"],
-        decided_at=row["decided_at"],
-        decision_comment=row["decision_comment"],
-    )
-
-
-def _summary(row: sqlite3.Row) -> OrderSummary:
-    return OrderSummary(
-        order_id=row["order_id"],
-        status=row["status"],
-        version=row["version"],
-        customer_id=row["customer_id"],
-        customer_name=row["customer_name"],
-        line_count=row["line_count"],
-        total=row["total"],
-        currency=row["currency"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        decided_by=row["decided_by"],
-    )
+    return from_row(StoredOrder, row, order=order_from_json(row["data_json"]))
 
 
 def _audit(row: sqlite3.Row) -> AuditEntry:
-    return AuditEntry(
-        audit_id=row["audit_id"],
-        order_id=row["order_id"],
-        version=row["version"],
-        at=row["at"],
-        actor=row["actor"],
-        action=row["action"],
-        line_no=row["line_no"],
-        before=json.loads(row["before_json"]) if row["before_json"] else None,
-        after=json.loads(row["after_json"]) if row["after_json"] else None,
-        comment=row["comment"],
-    )
+    before, after = (json.loads(row[name]) if row[name] else None for name in ("before_json", "after_json"))
+    return from_row(AuditEntry, row, before=before, after=after)
