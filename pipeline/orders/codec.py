@@ -37,11 +37,16 @@ def _hints(kind: type) -> dict[str, Any]:
     return typing.get_type_hints(kind)
 
 
+@cache
+def _shape(kind: Any) -> tuple[Any, tuple[Any, ...]]:
+    return typing.get_origin(kind), typing.get_args(kind)
+
+
 def from_plain(kind: Any, data: Any) -> Any:
     """Rebuild a value of type ``kind`` from ``to_plain`` output."""
     if data is None:
         return None
-    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    origin, args = _shape(kind)
     if origin in (Union, types.UnionType):
         return from_plain(next(arg for arg in args if arg is not type(None)), data)
     if dataclasses.is_dataclass(kind):

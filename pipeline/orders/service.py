@@ -1,6 +1,6 @@
 """The review API: what a reviewer can do to an order, for the dashboard, notebooks and the CLI.
 
-Every action is one ledger transaction: read the order under the write lock, change a copy,
+Every action is one ledger transaction: read the order under the write lock, change it,
 re-price and re-check it, write the next version with one audit row (who, when, before, after).
 Approved, auto-approved, rejected and exported orders are locked: edits raise
 ``OrderLockedError`` until someone reopens the order, which is itself audited. Pass
@@ -10,7 +10,6 @@ change someone else made meanwhile (``OrderConflictError``).
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -226,7 +225,7 @@ class OrderService:
             if stored.status == "exported" or not stored.locked:
                 reason = "it was sent to the ERP" if stored.status == "exported" else "it is not locked"
                 raise InvalidEditError(f"cannot reopen {order_id}: {reason}")
-            order = copy.deepcopy(stored.order)
+            order = stored.order
             self._recheck(order)
             reopened = replace(
                 stored,
@@ -295,7 +294,7 @@ class OrderService:
     ) -> StoredOrder:
         with self.ledger.transaction():
             stored = self._editable(order_id, actor, expected_version)
-            order = copy.deepcopy(stored.order)
+            order = stored.order  # decoded from the ledger for this call alone: ours to change
             before, after = change(order)
             self._recheck(order)
             status = "needs_review" if order.lines else "no_order_found"
@@ -319,7 +318,8 @@ class OrderService:
         return stored
 
     def _decide(self, stored: StoredOrder, actor: str, status: str, comment: str) -> StoredOrder:
-        order = copy.deepcopy(stored.order)
+        order = stored.order
+        before = {"status": stored.status, "open_reasons": list(order.review.reasons)}
         self._recheck(order)
         order.review.status = status
         decided = replace(
@@ -334,7 +334,7 @@ class OrderService:
             decided,
             actor=actor,
             action="approve" if status == "approved" else "reject",
-            before={"status": stored.status, "open_reasons": list(order.review.reasons)},
+            before=before,
             after={"status": status},
             comment=comment,
         )
