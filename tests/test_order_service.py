@@ -169,6 +169,8 @@ def test_bad_edits_are_refused_with_what_to_do(desk: Desk, order_id: str, edit: 
 def test_unknown_orders_lines_and_anonymous_actors_are_refused(desk: Desk, order_id: str) -> None:
     with pytest.raises(OrderNotFoundError, match="no order OD-NOPE"):
         desk.service.get("OD-NOPE")
+    with pytest.raises(OrderNotFoundError):
+        desk.service.audit_log("OD-NOPE")
     with pytest.raises(LineNotFoundError, match=r"has no line 9; its lines are \[1, 2, 3, 4, 5\]"):
         desk.service.accept_line(order_id, 9, actor="ann")
     with pytest.raises(InvalidEditError, match="say who makes the change"):
@@ -186,3 +188,5 @@ def test_reprocessing_keeps_an_approved_order_and_replaces_one_in_review(desk: D
     desk.process("sample_order_1.txt", force=True)
     kept = desk.service.get(order_id)
     assert (kept.status, kept.version) == ("approved", version)
+    statuses = desk.service.store.statuses_by_content([kept.content_hash, "0" * 64])
+    assert statuses == {kept.content_hash: "approved"}

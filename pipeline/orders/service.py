@@ -37,6 +37,7 @@ from pipeline.orders.errors import (
     LineNotFoundError,
     OrderConflictError,
     OrderLockedError,
+    OrderNotFoundError,
 )
 from pipeline.orders.store import AuditEntry, OrderStore, OrderSummary, StoredOrder, line_snapshot
 from pipeline.review import review
@@ -68,7 +69,8 @@ class OrderService:
 
     def audit_log(self, order_id: str) -> list[AuditEntry]:
         """Every change of the order, oldest first (one entry per version)."""
-        self.store.load(order_id)
+        if not self.store.exists(order_id):
+            raise OrderNotFoundError(order_id)
         return self.store.audit(order_id)
 
     # -- line actions ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -150,6 +151,23 @@ class OrderStore:
             .fetchone()
         )
         return _stored(row) if row else None
+
+    def exists(self, order_id: str) -> bool:
+        query = "SELECT 1 FROM orders WHERE order_id = ?"
+        return self.ledger.connection().execute(query, (order_id,)).fetchone() is not None
+
+    def statuses_by_content(self, content_hashes: Iterable[str]) -> dict[str, OrderStatus]:
+        """The order status of each email (by content hash) that has an order; for batch decisions,
+        e.g. leave alone what ``LOCKED_STATUSES`` holds."""
+        wanted = sorted(set(content_hashes))
+        found: dict[str, OrderStatus] = {}
+        for start in range(0, len(wanted), 500):  # well under SQLite's host-parameter limit
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT content_hash, status FROM orders WHERE content_hash IN ({marks})"
+            rows = self.ledger.connection().execute(query, chunk)
+            found.update((row["content_hash"], row["status"]) for row in rows)
+        return found
 
     def summaries(
         self, status: str | None = None, customer_id: str | None = None, limit: int = 100
