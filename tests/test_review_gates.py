@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.config import GateSettings
 from pipeline.models import CustomerAccount, Totals
+from pipeline.orders.report import touchless_report
 from pipeline.review import customer_reasons, review
 
 if TYPE_CHECKING:
@@ -90,3 +91,21 @@ def test_the_process_json_contract_carries_the_new_fields(desk: Desk) -> None:
     assert {detail["code"] for detail in data["review"]["details"]} == {
         code for raw in data["lines"] for code in raw["review"]["codes"]
     }
+
+
+def test_the_touchless_rate_counts_the_pipelines_verdict_not_later_approvals(desk: Desk) -> None:
+    for sample in ("sample_order_1.txt", "chain_email_thread.txt", "test_minimal.txt"):
+        desk.process(sample)
+    before = touchless_report(desk.ledger)
+    assert (before.orders, before.auto_approved, before.touchless_rate) == (3, 0, 0.0)
+    assert before.by_status == {"needs_review": 2, "no_order_found": 1}
+    blockers = {blocker.code: (blocker.orders, blocker.occurrences) for blocker in before.blockers}
+    assert blockers["no_lines"] == (1, 1) and blockers["new_customer"] == (1, 1)
+    assert list(blockers) == [
+        b.code for b in sorted(before.blockers, key=lambda b: (-b.orders, -b.occurrences, b.code))
+    ]
+    order_id = desk.process("sample_order_1.txt")
+    for line in desk.service.get(order_id).order.lines:
+        desk.service.accept_line(order_id, line.item.line_no, actor="ann")
+    desk.service.approve(order_id, actor="dana")
+    assert touchless_report(desk.ledger) == before  # a person's approval is not touchless
