@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 import pytest
@@ -190,3 +191,19 @@ def test_reprocessing_keeps_an_approved_order_and_replaces_one_in_review(desk: D
     assert (kept.status, kept.version) == ("approved", version)
     statuses = desk.service.store.statuses_by_content([kept.content_hash, "0" * 64])
     assert statuses == {kept.content_hash: "approved"}
+
+
+def test_threads_of_one_process_edit_the_same_order_without_losing_an_edit(desk: Desk, order_id: str) -> None:
+    def edits(actor: str) -> None:
+        for quantity in range(1, 6):
+            desk.service.edit_line(order_id, 1, actor=actor, quantity=quantity)
+
+    threads = [threading.Thread(target=edits, args=(f"t{n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    entries = desk.service.audit_log(order_id)
+    assert [entry.version for entry in entries] == list(range(1, 22))
+    assert sorted(entry.actor for entry in entries[1:]) == sorted(f"t{n}" for n in range(4) for _ in range(5))
+    assert desk.service.get(order_id).version == 21
