@@ -14,10 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.catalog.search import Hits
 from pipeline.catalog.store import CatalogStore
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, EventBus, EventKind
 from pipeline.ledger import Ledger
+from pipeline.match import MatchResult
 from pipeline.models import Candidate, Document, Extraction, Order
 
 
@@ -30,7 +32,8 @@ class JobState:
     data: bytes
     document: Document | None = None
     extraction: Extraction | None = None
-    candidates: dict[int, list[Candidate]] = field(default_factory=dict)
+    candidates: dict[int, Hits] = field(default_factory=dict)  # the search stage's finds per line
+    matches: dict[int, MatchResult] = field(default_factory=dict)  # the match stage's answer per line
     ranked: dict[int, list[Candidate]] = field(default_factory=dict)
     order: Order | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)

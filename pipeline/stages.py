@@ -1,16 +1,16 @@
 """The default pipeline: each stage binds one pure step to the job state and reports progress.
 
 ingest → extract → search → match → assemble → review. The folder listing reads the same way:
-``ingest/``, ``extract/``, ``catalog/search.py``, ``match.py``, ``assemble.py``, ``review.py``.
+``ingest/``, ``extract/``, ``catalog/search/``, ``match/``, ``assemble.py``, ``review.py``.
 """
 
 from __future__ import annotations
 
 from pipeline.assemble import assemble
-from pipeline.catalog.search import search_line
+from pipeline.catalog.search import search_lines
 from pipeline.extract import extract
 from pipeline.ingest import ingest
-from pipeline.match import rank
+from pipeline.match import match_lines
 from pipeline.review import review
 from pipeline.runner import JobState, Stage, StageContext
 
@@ -35,33 +35,40 @@ def extract_stage(state: JobState, ctx: StageContext) -> str:
 
 
 def search_stage(state: JobState, ctx: StageContext) -> str:
+    """All lines in one batched search (the catalog's candidates, before scoring)."""
     lines = state.extraction.lines
-    for done, item in enumerate(lines, start=1):
+    for item in lines:
         ctx.line_updated(item.line_no, "searching")
-        state.candidates[item.line_no] = search_line(ctx.catalog, item)
-        ctx.progress(done, len(lines))
+    state.candidates = search_lines(ctx.catalog, lines)
+    ctx.progress(len(lines), len(lines))
     total = sum(len(found) for found in state.candidates.values())
-    return f"{_plural(total, 'candidate')} for {_plural(len(lines), 'line')}"
+    return f"{_plural(total, 'catalog part')} near {_plural(len(lines), 'line')}"
 
 
 def match_stage(state: JobState, ctx: StageContext) -> str:
+    """Score, cut to size and explain every line; a line with nothing to offer is a "no match"."""
+    state.matches = match_lines(ctx.catalog, state.extraction.lines, state.candidates)
     matched = 0
     for item in state.extraction.lines:
-        ranked = rank(item, state.candidates.get(item.line_no, []))
-        state.ranked[item.line_no] = ranked
-        if ranked:
+        result = state.matches[item.line_no]
+        state.ranked[item.line_no] = result.ranked
+        if result.candidates and result.status != "no_match":
             matched += 1
-            best = ranked[0]
+            best = result.candidates[0]
             ctx.line_updated(
                 item.line_no, "matched", part_number=best.part_number, confidence=best.confidence
             )
         else:
-            ctx.line_updated(item.line_no, "no_match")
+            ctx.line_updated(item.line_no, "no_match", reason=result.explanation)
     return f"{matched} of {_plural(len(state.extraction.lines), 'line')} matched"
 
 
 def assemble_stage(state: JobState, ctx: StageContext) -> str:
     state.order = assemble(state.document, state.extraction, state.ranked)
+    for line in state.order.lines:
+        result = state.matches.get(line.item.line_no)
+        if line.match is None and result is not None:
+            line.no_match = result.explanation
     return f"subtotal ${state.order.subtotal:,.2f}"
 
 
