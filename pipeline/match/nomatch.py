@@ -69,7 +69,7 @@ def _nearest_sizes(index: AttributeIndex, scored: Scored) -> NoMatch | None:
 def _too_short(index: AttributeIndex, scored: Scored) -> NoMatch:
     """Acceptable rows near the size exist, but none is long (or large) enough for the piece."""
     request, hits = scored.hits.request, scored.hits
-    acceptable = np.array([p for p in range(len(hits)) if hits.relation(p) != "alternative"], dtype=np.int64)
+    acceptable = np.flatnonzero(~hits.alternative())
     length = index.dims["length"][hits.rows[acceptable]]
     longest = acceptable[np.argsort(-length, kind="stable")]
     asked = inches(request.piece_length or 0)
@@ -86,14 +86,13 @@ def explain_no_match(index: AttributeIndex, scored: Scored) -> NoMatch:
     request, hits = scored.hits.request, scored.hits
     if request.not_catalog:
         return NoMatch("not a catalog product (we stock metal, not hardware)", [])
-    alternatives = np.array([p for p in scored.order if hits.relation(p) == "alternative"], dtype=np.int64)
+    alternatives = scored.order[hits.alternative()[scored.order]]
     ask = request.grade
     if ask and not any(
         o.relation != "alternative" and index.forms_by_grade.get(o.grade) for o in ask.options
     ):
         return NoMatch(f"{ask.written} is not stocked", _distinct(index, scored, alternatives))
-    acceptable_rows = any(hits.relation(p) != "alternative" for p in range(len(hits)))
-    if acceptable_rows:
+    if not hits.alternative().all():  # acceptable rows near the size, none long or large enough
         return _too_short(index, scored)
     if nearest := _nearest_sizes(index, scored):
         if len(alternatives):

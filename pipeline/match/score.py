@@ -65,7 +65,7 @@ class Scored:
 
     def acceptable(self) -> np.ndarray:
         """Positions, best first, of rows that fill the request (not alternatives, stock big enough)."""
-        return np.array([p for p in self.order if self.hits.relation(p) != "alternative"], dtype=np.int64)
+        return self.order[~self.hits.alternative()[self.order]]
 
 
 def _per_option(hits: Hits, values: list[float] | list[int]) -> np.ndarray:

@@ -46,8 +46,10 @@ class Hits:
     def __len__(self) -> int:
         return len(self.rows)
 
-    def relation(self, position: int) -> str:
-        return self.options[int(self.option[position])].relation
+    def alternative(self) -> np.ndarray:
+        """Per row: is it only an alternative (a grade to offer, not one that fills the request)?"""
+        flags = np.array([option.relation == "alternative" for option in self.options], dtype=bool)
+        return flags[self.option] if len(self.options) else np.zeros(0, dtype=bool)
 
 
 def _stocked_in(index: AttributeIndex, grade: str, forms: set[str]) -> bool:
@@ -146,7 +148,7 @@ def search(
                 diffs = (stock - asked) / asked
             keep = ~np.isnan(diffs).any(axis=1)
             if window is not None:
-                keep &= _within(np.nan_to_num(diffs, nan=np.inf), names, window, request.heavier_ok)
+                keep &= _within(diffs, names, window, request.heavier_ok)  # NaN compares False
             if not keep.any():
                 continue
             found_rows.append(rows[keep])

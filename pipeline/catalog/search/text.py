@@ -22,6 +22,7 @@ import numpy as np
 from pipeline.catalog.store import CatalogStore
 
 K1, B = 1.2, 0.75
+COMMON_SHARE = 0.5
 _FRACTION = re.compile(r"(?<![\d./])(?:(\d+)[- ])?(\d+)/(\d+)(?![\d/])")
 _NUMBER = re.compile(r"(?<![\w.])(\d*\.\d+|\d+\.\d*)(?![\d])")
 _TIMES = re.compile(r"(?<=[\d\"'])\s*[x×*]\s*(?=[\d.])")
@@ -101,18 +102,24 @@ class TextIndex:
         self.starts = np.concatenate(([0], np.cumsum(df)))
 
     def search(self, text: str, limit: int = 10) -> list[TextHit]:
-        """The ``limit`` best-scoring parts for ``text`` (ties: part-number order)."""
+        """The ``limit`` best-scoring parts for ``text`` (ties: part-number order).
+
+        Terms in more than half the catalog ("x", "bar") add almost nothing to BM25 (idf near
+        zero) but their postings are most of the work, so they count only when nothing else does.
+        """
         ids = sorted({self.vocabulary[t] for t in query_tokens(text) if t in self.vocabulary})
+        common = len(self.part_numbers) * COMMON_SHARE
+        ids = [i for i in ids if self.starts[i + 1] - self.starts[i] <= common] or ids
         if not ids:
             return []
         spans = [slice(self.starts[i], self.starts[i + 1]) for i in ids]
         docs = np.concatenate([self.docs[s] for s in spans])
-        scores = np.bincount(
-            docs, np.concatenate([self.weights[s] for s in spans]), minlength=len(self.part_numbers)
-        )
-        best = np.argpartition(-scores, min(limit, len(scores) - 1))[:limit]
+        weights = np.concatenate([self.weights[s] for s in spans])
+        scores = np.bincount(docs, weights, minlength=len(self.part_numbers))
+        touched = np.flatnonzero(scores)
+        best = touched[np.argpartition(-scores[touched], min(limit, len(touched)) - 1)[:limit]]
         best = best[np.lexsort((best, -scores[best]))]
-        return [TextHit(int(r), self.part_numbers[r], float(scores[r])) for r in best if scores[r] > 0]
+        return [TextHit(int(r), self.part_numbers[r], float(scores[r])) for r in best]
 
 
 def _build(store: CatalogStore) -> TextIndex:
