@@ -41,9 +41,29 @@ _FINISHES: tuple[tuple[str, str], ...] = (
     (r"mill\s+finish", "mill"),
     (r"ground", "ground"),
 )
-FINISH_PATTERNS = tuple(
-    (re.compile(rf"(?<![\w#])(?:{regex})(?!\w)", re.IGNORECASE), name) for regex, name in _FINISHES
-)
+
+
+class Vocabulary:
+    """A table of (regex, catalog word) searched in one pass: the leftmost match wins, and at one
+    position the earlier (more specific) entry — "hot rolled P&O" before "hot rolled"."""
+
+    def __init__(self, table: tuple[tuple[str, str], ...], not_after: str) -> None:
+        self.table = table
+        joined = "|".join(f"(?P<w{i}>{regex})" for i, (regex, _) in enumerate(table))
+        self.regex = re.compile(rf"(?<![{not_after}])(?:{joined})(?!\w)", re.IGNORECASE)
+
+    def first(self, text: str) -> str | None:
+        """The catalog word for the first entry written in ``text`` (``{0}`` filled from its groups)."""
+        match = self.regex.search(text)
+        if match is None:
+            return None
+        key = next(name for name, value in match.groupdict().items() if value is not None)
+        regex, word = self.table[int(key[1:])]
+        groups = re.fullmatch(regex, match[key], re.IGNORECASE).groups()  # type: ignore[union-attr]
+        return word.format(*(group.lower() for group in groups))
+
+
+FINISHES = Vocabulary(_FINISHES, r"\w#")
 
 # Heat-treat conditions written on the line -> the catalog's ``condition`` (or temper) value.
 _CONDITIONS: tuple[tuple[str, str], ...] = (
@@ -58,9 +78,7 @@ _CONDITIONS: tuple[tuple[str, str], ...] = (
     (r"(half|quarter|eighth)\s+hard", "{0} hard"),
     (r"spring\s+temper", "spring"),
 )
-CONDITION_PATTERNS = tuple(
-    (re.compile(rf"(?<![\w-])(?:{regex})(?!\w)", re.IGNORECASE), name) for regex, name in _CONDITIONS
-)
+CONDITIONS = Vocabulary(_CONDITIONS, r"\w-")
 _TEMPER = re.compile(r"(?<![A-Za-z])(T\d{1,4}|H\d{2,3}|O60|M07|TQ50)(?!\w)")
 _DESIGNATION = re.compile(r"(?<![\w.])([WSCI])\s?(\d+)\s?[x×X]\s?(\d+(?:\.\d+)?)(?![\w.])")
 
@@ -73,15 +91,13 @@ HEAVIER_OK = re.compile(
 
 def finish_in(text: str) -> str | None:
     """The catalog finish a line names (``"2B"``, ``"cold drawn"``…), if any."""
-    found = [(m.start(), -len(m[0]), name) for regex, name in FINISH_PATTERNS if (m := regex.search(text))]
-    return min(found)[2] if found else None  # the first written; of those, the longest
+    return FINISHES.first(text)
 
 
 def condition_in(text: str) -> str | None:
     """A temper code (``T651``) or heat-treat condition (``H1150``, ``annealed``) the line names."""
-    for regex, name in CONDITION_PATTERNS:
-        if match := regex.search(text):
-            return name.format(*(group.lower() for group in match.groups()))
+    if condition := CONDITIONS.first(text):
+        return condition
     temper = _TEMPER.search(text)
     return temper[1] if temper and temper[1] in TEMPER_CONDITIONS else None
 
