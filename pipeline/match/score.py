@@ -30,7 +30,10 @@ HEAVIER_ALLOWED = 0.85
 CUT = 0.99  # cutting to size is routine; the exact stock size still ranks first
 MISSING_SIZE = 0.8  # per section size not given
 NO_SIZE = 0.6
-FLAG_FACTORS = {"ambiguous_grade": 0.75, "form_inferred": 0.95, "grade_other_standard": 0.96}
+# Extraction's doubts: an inferred form is a guess from sizes (flat bar read as plate is common).
+FLAG_FACTORS = {"ambiguous_grade": 0.75, "form_inferred": 0.85, "grade_other_standard": 0.96}
+HALF_A_PIECE = 0.9  # a sheet or plate piece with only one of width and length read
+NO_QUANTITY_CUT = 0.93  # cutting, but no quantity: the stock size was chosen for one piece
 # Treatment states and factors: asked and found, a trade substitute, nothing recorded for the grade,
 # not stocked in the asked one, a different one, or not asked.
 T_EXACT, T_SUBSTITUTE, T_UNRECORDED, T_NOT_STOCKED, T_OTHER, T_UNSTATED = range(6)
@@ -80,6 +83,9 @@ def _request_factor(hits: Hits) -> tuple[float, list[str]]:
         for name in request.missing_section:
             factor *= MISSING_SIZE
             notes.append(f"{name.replace('_', ' ')} not given")
+    if (request.piece_width is None) != (request.piece_length is None) and request.form in FLAT_FORMS:
+        factor *= HALF_A_PIECE
+        notes.append("only one side of the piece given")
     for flag, flag_factor in FLAG_FACTORS.items():
         if flag in request.flags:
             factor *= flag_factor
@@ -185,7 +191,8 @@ def score(index: AttributeIndex, hits: Hits) -> Scored:
     treatment, finish = _treatments(index, hits), _finishes(index, hits)
     cut = _cut(index, hits)
     request_factor, notes = _request_factor(hits)
-    cut_factor = np.where(cut.planned & ~cut.exact, CUT, 1.0)
+    cutting = cut.planned & ~cut.exact
+    cut_factor = np.where(cutting, CUT * (NO_QUANTITY_CUT if hits.request.quantity is None else 1.0), 1.0)
     total = relation * form * section * TREATMENT[treatment] * FINISH[finish] * cut_factor * request_factor
     scored = Scored(
         hits,

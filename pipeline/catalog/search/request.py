@@ -83,6 +83,8 @@ def _section(item: LineItem, form: str) -> tuple[dict[str, float], tuple[str, ..
     dims = {name: value for name, value in item.dimensions.items() if value and value > 0}
     if "diameter" not in dims and "outer_diameter" in dims and form in ("bar_round", "wire"):
         dims["diameter"] = dims["outer_diameter"]
+    if form == "tube_round" and "outer_diameter" not in dims and "diameter" in dims:
+        dims["outer_diameter"] = dims["diameter"]  # a hollow (cored) bar: its diameter is the OD
     if (
         form == "tube_round"
         and "wall_thickness" not in dims
@@ -137,7 +139,7 @@ def build_request(item: LineItem) -> Request:
     """The search request for one extracted line."""
     grade = resolve_grade(item.grade) if item.grade else None
     family = item.material or (GRADES[grade.stocked].family if grade and grade.stocked else None)
-    form = item.form
+    form = "tube_round" if item.form == "bar_round" and item.dimensions.get("inner_diameter") else item.form
     section, missing = _section(item, form) if form else ({}, ())
     length, width = _piece(item, form)
     return Request(
