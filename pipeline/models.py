@@ -14,6 +14,12 @@ Urgency = Literal["standard", "rush", "emergency"]
 ReviewStatus = Literal["auto_approved", "needs_review", "no_order_found", "rejected", "approved"]
 StockStatus = Literal["in_stock", "partial", "backorder"]
 CustomerStatus = Literal["active", "prospect", "on_hold"]
+# How a candidate was found: by its grade as asked, a same-alloy equivalent (42CrMo4 -> 4140), a
+# trade substitution (316L for 316), a family or form only, the part number, free text — or as
+# an alternative offered because nothing acceptable is stocked.
+MatchKind = Literal[
+    "exact", "equivalent", "substitute", "family", "any", "part_number", "text", "alternative"
+]
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,26 @@ class Extraction:
     lines: list[LineItem]
 
 
+@dataclass(frozen=True)
+class CutPlan:
+    """How a service center fills the quantity asked from this stock item (inches).
+
+    ``pieces_per_stock`` pieces of ``piece_length`` (x ``piece_width`` for sheet and plate) come
+    out of one stock piece, allowing ``kerf`` per cut; ``pieces_to_pull`` stock pieces cover the
+    quantity (or the footage, for a request in feet). ``cut`` is False when the stock size is
+    the size asked.
+    """
+
+    stock_length: float
+    stock_width: float | None
+    piece_length: float | None
+    piece_width: float | None
+    pieces_per_stock: int | None
+    pieces_to_pull: int
+    kerf: float
+    cut: bool
+
+
 @dataclass
 class Candidate:
     """A catalog part scored against a request line; ``reasons`` are written for a salesperson."""
@@ -102,6 +128,9 @@ class Candidate:
     stock_qty: int
     confidence: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    match_kind: MatchKind = "exact"
+    substitution: str | None = None  # what was substituted and why (never silent), else None
+    cut: CutPlan | None = None  # None when the request gives no piece size or footage
 
 
 @dataclass
@@ -136,6 +165,7 @@ class OrderLine:
     pricing_notes: list[str] = field(default_factory=list)  # e.g. "minimum order 20 FT applied"
     gate_reasons: list[GateReason] = field(default_factory=list)  # set by the review stage
     accepted_by: str | None = None  # a reviewer accepted the line as it is
+    no_match: str | None = None  # why no part fits (then ``alternatives`` are the nearest offers)
 
 
 @dataclass
@@ -229,6 +259,9 @@ def _candidate_dict(candidate: Candidate) -> dict[str, Any]:
         "uom": candidate.uom,
         "stock_qty": candidate.stock_qty,
         "reasons": list(candidate.reasons),
+        "match_kind": candidate.match_kind,
+        "substitution": candidate.substitution,
+        "cut": asdict(candidate.cut) if candidate.cut else None,
     }
 
 
@@ -262,4 +295,7 @@ def _line_dict(line: OrderLine) -> dict[str, Any]:
             "codes": [reason.code for reason in line.gate_reasons],
             "accepted_by": line.accepted_by,
         },
+        "no_match": None
+        if line.match is not None or line.no_match is None
+        else {"reason": line.no_match, "alternatives": [_candidate_dict(alt) for alt in line.alternatives]},
     }

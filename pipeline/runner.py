@@ -14,12 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.catalog.search import Hits
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
 from pipeline.customers.directory import CustomerMatch
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, EventBus, EventKind
 from pipeline.ledger import JobRecord, Ledger
+from pipeline.match import MatchResult
 from pipeline.models import Candidate, Document, Extraction, Order
 from pipeline.orders.store import OrderStore
 
@@ -33,7 +35,8 @@ class JobState:
     data: bytes
     document: Document | None = None
     extraction: Extraction | None = None
-    candidates: dict[int, list[Candidate]] = field(default_factory=dict)
+    candidates: dict[int, Hits] = field(default_factory=dict)  # the search stage's finds per line
+    matches: dict[int, MatchResult] = field(default_factory=dict)  # the match stage's answer per line
     ranked: dict[int, list[Candidate]] = field(default_factory=dict)
     order: Order | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)

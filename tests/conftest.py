@@ -29,6 +29,15 @@ def small_catalog_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def full_catalog_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 50,000-part catalog (seed 42), built once per session (about 3 s): every stock size
+    of a line, several mills per item — what matching behaviour is about. Open it read-only."""
+    path = tmp_path_factory.mktemp("full_catalog") / "catalog.duckdb"
+    build_catalog(path, n=50_000, seed=42)
+    return path
+
+
 @dataclass
 class Desk:
     """A working order desk on the small catalog and a fresh ledger: run emails, review, export."""

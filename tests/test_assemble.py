@@ -9,10 +9,11 @@ import pytest
 from pipeline.assemble import PartTerms, load_terms, order_totals, priced
 from pipeline.assemble.pricing import price_line
 from pipeline.assemble.stock import availability
-from pipeline.catalog.search import row_to_candidate
+from pipeline.catalog.search import attribute_index
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import PricingSettings
 from pipeline.models import Candidate, CustomerAccount, LineItem, OrderLine
+from pipeline.orders.parts import named_part
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +23,9 @@ def store(small_catalog_path: Path) -> CatalogStore:
 
 def _part(store: CatalogStore, where: str) -> tuple[Candidate, PartTerms]:
     row = store.rows(f"SELECT * FROM parts WHERE {where} ORDER BY part_number LIMIT 1")[0]
-    return row_to_candidate(row), PartTerms(row["min_order_qty"], row["lead_time_days"])
+    index = attribute_index(store)
+    part = index.candidate(index.position(row["part_number"]))
+    return part, PartTerms(row["min_order_qty"], row["lead_time_days"])
 
 
 def test_a_bar_sold_by_the_foot_is_priced_for_pieces_times_their_length(store: CatalogStore) -> None:
@@ -118,3 +121,16 @@ def test_a_small_order_pays_the_small_order_charge(store: CatalogStore) -> None:
     assert totals.small_order_charge == 25.0
     assert totals.total == round(cheap.unit_price + 25.0, 2)
     assert order_totals([], None, pricing).small_order_charge == 0  # nothing ordered, nothing charged
+
+
+def test_blanks_cut_from_a_sheet_sell_the_stock_sheets_pulled(store: CatalogStore) -> None:
+    sheet, terms = _part(store, "form = 'plate' AND uom = 'EA' AND width = 48 AND length = 96")
+    item = LineItem(1, "8 pcs 12 x 12", form="plate", quantity=8, dimensions={"width": 12.0, "length": 12.0})
+    item.grade, item.dimensions["thickness"] = sheet.grade, sheet.dimensions["thickness"]
+    part = named_part(store, sheet.part_number, item)
+    assert part.cut is not None and part.cut.cut and part.cut.pieces_per_stock >= 8
+    price = price_line(item, part, terms)
+    assert price.sold_quantity == part.cut.pieces_to_pull == 1  # one 48 x 96 plate yields the 8 blanks
+    assert price.extended_price == sheet.unit_price
+    whole = LineItem(2, "3 plates", form="plate", quantity=3)
+    assert price_line(whole, named_part(store, sheet.part_number, whole), terms).sold_quantity == 3

@@ -74,7 +74,7 @@ def test_changing_the_grade_rematches_the_line(desk: Desk, order_id: str) -> Non
     edited = after.order.lines[0]
     assert (edited.item.grade, edited.item.material) == ("316L", "stainless_steel")
     assert edited.match.grade == "316L" and edited.match.part_number != line.match.part_number
-    assert edited.match.confidence >= 0.9 and "grade 316L exact" in edited.match.reasons
+    assert edited.match.confidence >= 0.9 and edited.match.match_kind == "exact"
 
 
 def test_choosing_an_alternative_swaps_parts_and_accepts_the_line(desk: Desk, order_id: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -109,18 +110,17 @@ def test_the_desk_end_to_end(env: dict[str, str], tmp_path: Path) -> None:
     service = open_order_service(Settings(data_dir=tmp_path, catalog_path=catalog, ledger_path=ledger))
     order_id = next(o["order_id"] for o in _orders(env, "--customer", "C-1001"))
     order = service.get(order_id).order
-    copper = next(line for line in order.lines if line.item.grade == "110")
-    service.choose_alternative(
-        order_id, copper.item.line_no, copper.alternatives[0].part_number, actor="ann", remember=True
-    )
-    for line in service.get(order_id).order.lines:
-        if line.gate_reasons:
-            service.edit_line(order_id, line.item.line_no, actor="ann", quantity=1)
+    line = next(line for line in order.lines if line.alternatives)
+    chosen = line.alternatives[0].part_number
+    service.choose_alternative(order_id, line.item.line_no, chosen, actor="ann", remember=True)
+    for short in service.get(order_id).order.lines:
+        if short.gate_reasons:
+            service.edit_line(order_id, short.item.line_no, actor="ann", quantity=1)
     assert _cli(["orders", "approve", order_id, "--by", "dana"], env).returncode == 0
     assert _cli(["orders", "export", "--all-approved", "--by", "cron"], env).returncode == 0
     payload = json.loads((tmp_path / "outbox" / f"orderdesk-{order_id}.json").read_text())
     assert payload["approved_by"] == "dana"
-    assert copper.alternatives[0].part_number in [line["part_number"] for line in payload["lines"]]
+    assert chosen in [sent["part_number"] for sent in payload["lines"]]
     actions = [(entry.actor, entry.action) for entry in service.audit_log(order_id)]
     assert actions[0] == ("order desk", "created") and actions[-2:] == [
         ("dana", "approve"),
@@ -129,11 +129,10 @@ def test_the_desk_end_to_end(env: dict[str, str], tmp_path: Path) -> None:
     assert ("ann", "choose_alternative") in actions
 
     reorder = tmp_path / "reorder.txt"
-    reorder.write_text(
-        "From: john.smith@acme-manufacturing.com\nSubject: again\n\n"
-        f"1. {copper.item.source_text.split('. ', 1)[1].replace('Quantity: 6', 'Quantity: 9')}\n"
-    )
+    wording = re.sub(r"Quantity: \d+", "Quantity: 9", line.item.source_text.split(". ", 1)[1])
+    reorder.write_text(f"From: john.smith@acme-manufacturing.com\nSubject: again\n\n1. {wording}\n")
     again = json.loads(_cli(["process", str(reorder), "--json"], env).stdout)
     match = again["lines"][0]["match"]
-    assert (match["part_number"], match["confidence"]) == (copper.alternatives[0].part_number, 0.99)
+    assert (match["part_number"], match["confidence"]) == (chosen, 0.99)
+    assert again["lines"][0]["quantity"] == 9
     assert match["reasons"][0] == CROSS_REFERENCE_REASON

@@ -22,9 +22,15 @@ class LinePrice:
 
 
 def requested_quantity(item: LineItem, part: Candidate) -> float | None:
-    """The quantity asked, in the part's unit of measure (``None`` when it cannot be known)."""
+    """The quantity asked, in the part's unit of measure (``None`` when it cannot be known).
+
+    A part sold each and cut to size (12" x 24" blanks from a 48" x 96" sheet) sells the stock
+    pieces the matching engine's cut plan pulls, not one stock piece per blank.
+    """
     if item.quantity is None:
         return None
+    if part.uom == "EA" and part.cut is not None and part.cut.pieces_to_pull:
+        return float(part.cut.pieces_to_pull)
     if part.uom == "FT":
         if item.uom == "FT":
             return item.quantity

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from pipeline.catalog.search import row_to_candidate
 from pipeline.catalog.store import CatalogStore
 from pipeline.events import utc_now
 from pipeline.ledger import Ledger, from_row
 from pipeline.models import Candidate, LineItem
+from pipeline.orders.parts import named_part
 
 CROSS_REFERENCE_CONFIDENCE = 0.99
 CROSS_REFERENCE_REASON = "customer cross-reference"
@@ -142,7 +142,7 @@ def apply_cross_reference(
     A referenced part that left the catalog is ignored, so the plain match stands.
     """
     reference = find_cross_reference(references, item, text) if references else None
-    row = catalog.get(reference.part_number) if reference else None
-    if reference is None or row is None:
+    part = named_part(catalog, reference.part_number, item) if reference else None
+    if reference is None or part is None:
         return ranked
-    return with_cross_reference(ranked, row_to_candidate(row), reference)
+    return with_cross_reference(ranked, part, reference)

@@ -15,14 +15,13 @@ from dataclasses import replace
 from typing import Any
 
 from pipeline.assemble import PartTerms, assemble_line, load_terms, order_totals, priced
-from pipeline.catalog.search import row_to_candidate, search_line
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
 from pipeline.customers.directory import CustomerDirectory
 from pipeline.events import utc_now
 from pipeline.extract.lines import Segment, parse_item
 from pipeline.ledger import Ledger
-from pipeline.match import rank, score
+from pipeline.match import match_line
 from pipeline.models import Candidate, LineItem, Order, OrderLine
 from pipeline.orders.crossref import (
     CrossReference,
@@ -39,6 +38,7 @@ from pipeline.orders.errors import (
     OrderLockedError,
     OrderNotFoundError,
 )
+from pipeline.orders.parts import named_part
 from pipeline.orders.store import AuditEntry, OrderStore, OrderSummary, StoredOrder, line_snapshot
 from pipeline.review import review
 
@@ -116,7 +116,7 @@ class OrderService:
             before = line_snapshot(line)
             offered = [c for c in (line.match, *line.alternatives) if c is not None]
             chosen = next((c for c in offered if c.part_number == part_number), None)
-            line.match = chosen or self._catalog_candidate(line.item, part_number)
+            line.match = chosen or self._catalog_candidate(line.item, part_number, actor)
             line.accepted_by = actor
             line.alternatives = [c for c in offered if c.part_number != part_number]
             priced(line, self._terms(line.match))
@@ -146,8 +146,7 @@ class OrderService:
             before = line_snapshot(line)
             item = apply_edit(line.item, edit)
             if edit.rematch:
-                ranked = self._rank(item)
-                new = assemble_line(item, ranked, self._terms_of(ranked[:1]))
+                new = self._matched_line(item)
             else:
                 new = priced(replace(line, item=item, accepted_by=None), self._terms(line.match))
             order.lines[order.lines.index(line)] = new
@@ -166,8 +165,7 @@ class OrderService:
             number = max((line.item.line_no for line in order.lines), default=0) + 1
             item = replace(parse_item(number, Segment(text.strip(), 0)), span=None, evidence={})
             references = self.references.for_customer(order.account.customer_id) if order.account else []
-            ranked = apply_cross_reference(self.catalog, item, self._rank(item), references)
-            line = assemble_line(item, ranked, self._terms_of(ranked[:1]))
+            line = self._matched_line(item, references)
             order.lines.append(line)
             return None, line_snapshot(line)
 
@@ -348,14 +346,20 @@ class OrderService:
         if order.review.status == "auto_approved":
             order.review.status = "needs_review"
 
-    def _rank(self, item: LineItem) -> list[Candidate]:
-        return rank(item, search_line(self.catalog, item))
+    def _matched_line(self, item: LineItem, references: list[CrossReference] | None = None) -> OrderLine:
+        """``item`` matched afresh by the engine (the customer's cross-references first, if given)."""
+        result = match_line(self.catalog, item)
+        ranked = apply_cross_reference(self.catalog, item, result.ranked, references or [])
+        line = assemble_line(item, ranked, self._terms_of(ranked[:1]))
+        if line.match is None:
+            line.no_match = result.explanation
+        return line
 
-    def _catalog_candidate(self, item: LineItem, part_number: str) -> Candidate:
-        row = self.catalog.get(part_number)
-        if row is None:
+    def _catalog_candidate(self, item: LineItem, part_number: str, actor: str) -> Candidate:
+        part = named_part(self.catalog, part_number, item)
+        if part is None:
             raise InvalidEditError(f"no catalog part {part_number}; search the catalog for the right number")
-        return score(item, row_to_candidate(row))
+        return replace(part, confidence=1.0, reasons=[f"chosen from the catalog by {actor}"])
 
     def _terms(self, part: Candidate | None) -> PartTerms:
         if part is None:
