@@ -131,12 +131,7 @@ class OrderStore:
 
     # -- reading -----------------------------------------------------------------------------
     def find(self, order_id: str) -> StoredOrder | None:
-        row = (
-            self.ledger.connection()
-            .execute("SELECT * FROM orders WHERE order_id = ?", (order_id,))
-            .fetchone()
-        )
-        return _stored(row) if row else None
+        return self._one("order_id", order_id)
 
     def load(self, order_id: str) -> StoredOrder:
         stored = self.find(order_id)
@@ -145,11 +140,12 @@ class OrderStore:
         return stored
 
     def for_content(self, content_hash: str) -> StoredOrder | None:
-        row = (
-            self.ledger.connection()
-            .execute("SELECT * FROM orders WHERE content_hash = ?", (content_hash,))
-            .fetchone()
-        )
+        """The order of the email with these bytes (one email, one order)."""
+        return self._one("content_hash", content_hash)
+
+    def _one(self, column: str, value: str) -> StoredOrder | None:
+        query = f"SELECT * FROM orders WHERE {column} = ?"  # column: one of ours, never user input
+        row = self.ledger.connection().execute(query, (value,)).fetchone()
         return _stored(row) if row else None
 
     def exists(self, order_id: str) -> bool:
