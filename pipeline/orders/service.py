@@ -19,9 +19,9 @@ from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
 from pipeline.customers.directory import CustomerDirectory
 from pipeline.events import utc_now
-from pipeline.extract.lines import Segment, parse_item
 from pipeline.ledger import Ledger
 from pipeline.match import match_line
+from pipeline.match.reading import read_line
 from pipeline.models import Candidate, LineItem, Order, OrderLine
 from pipeline.orders.crossref import (
     CrossReference,
@@ -163,7 +163,7 @@ class OrderService:
 
         def change(order: Order) -> tuple[Any, Any]:
             number = max((line.item.line_no for line in order.lines), default=0) + 1
-            item = replace(parse_item(number, Segment(text.strip(), 0)), span=None, evidence={})
+            item = replace(read_line(text.strip(), number), span=None, evidence={})
             references = self.references.for_customer(order.account.customer_id) if order.account else []
             line = self._matched_line(item, references)
             order.lines.append(line)
