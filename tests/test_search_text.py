@@ -9,6 +9,7 @@ import pytest
 from pipeline.catalog.search import attribute_index, search_text
 from pipeline.catalog.search.part_numbers import lookup, part_numbers_in
 from pipeline.catalog.search.text import query_tokens, tokens
+from pipeline.catalog.search.wording import condition_in, designation_in, finish_in
 from pipeline.catalog.store import CatalogStore
 
 
@@ -63,3 +64,18 @@ def test_an_ambiguous_typo_returns_every_equally_near_part(store: CatalogStore) 
     assert len(near) == 2
     found = {h.part_number for h in lookup(store, "SS316-RB-0X50-144-CF")}  # one edit from both
     assert found == set(near)
+
+
+def test_finish_condition_and_designations_are_read_in_the_catalogs_words() -> None:
+    assert finish_in("1008 sheet hot rolled P&O 0.1196") == "hot rolled P&O"  # not just "hot rolled"
+    assert finish_in("316 bar CG 1 inch") == "centerless ground"
+    assert finish_in("304 round bar 2 dia") is None  # "bar" is not the BA finish
+    assert condition_in("17-4PH H-1150 round") == "H1150"
+    assert condition_in("718 sheet solution treated") == "solution annealed"
+    assert condition_in("6061-T651 plate") == "T651"
+    assert designation_in("W8x31 A992 x 20 ft", "beam_i") == {
+        "height": 8.0,
+        "width": 8.0,
+        "weight_per_foot": 31,
+    }
+    assert designation_in("C4 x 5.4 channel", "channel") == {"height": 4, "width": 1.58, "thickness": 0.184}

@@ -63,7 +63,7 @@ class MatchResult:
 
 @dataclass
 class _Plan:
-    """A line's answer before the catalog rows are read: rows chosen, with their explanations."""
+    """A line's answer as index rows with their explanations; candidates are built from them last."""
 
     line_no: int
     status: Status
@@ -109,25 +109,23 @@ def _top(index: AttributeIndex, scored: Scored) -> list[tuple[int, Explained]]:
     return chosen
 
 
-def _text_plan(store: CatalogStore, request: Request) -> _Plan:
-    hits = search_text(store, request.text, TOP_N)
+def _text_plan(store: CatalogStore, index: AttributeIndex, request: Request) -> _Plan:
+    """Free text for a line with no form: the best distinct items by BM25, confidence capped."""
+    hits, seen, chosen = search_text(store, request.text, TOP_N * 5), set(), []
     best = hits[0].score if hits else 1.0
-    chosen = [
-        (
-            hit.row,
-            Explained(
-                round(TEXT_CAP * hit.score / best, 4),
-                [
-                    "read as free text: no form found on the line",
-                    f"text relevance {hit.score / best:.0%} of the best",
-                ],
-                "text",
-                None,
-                None,
-            ),
+    for hit in hits:
+        if index.item[hit.row] in seen:
+            continue
+        seen.add(index.item[hit.row])
+        reasons = [
+            "read as free text: no form found on the line",
+            f"text relevance {hit.score / best:.0%} of the best",
+        ]
+        chosen.append(
+            (hit.row, Explained(round(TEXT_CAP * hit.score / best, 4), reasons, "text", None, None))
         )
-        for hit in hits
-    ]
+        if len(chosen) == TOP_N:
+            break
     return _Plan(
         request.line_no, "unparsed", chosen, explanation="no form found on the line; free-text search"
     )
@@ -156,7 +154,7 @@ def plan_line(store: CatalogStore, index: AttributeIndex, item: LineItem, found:
     if named:
         return _part_number_plan(index, request, named, scored)
     if scored is None:
-        return _text_plan(store, request)
+        return _text_plan(store, index, request)
     if request.not_catalog or not len(scored.acceptable()):
         return _no_match_plan(index, request, scored)
     return _Plan(request.line_no, "matched", _top(index, scored))

@@ -14,6 +14,7 @@ import numpy as np
 
 from pipeline.catalog.equivalents import GradeOption, form_alternatives
 from pipeline.catalog.grades import GRADES
+from pipeline.catalog.schema import SECTION_DIMENSIONS
 from pipeline.catalog.search.index import AttributeIndex
 from pipeline.catalog.search.request import FormOption, Request
 
@@ -118,6 +119,16 @@ def _within(diffs: np.ndarray, names: tuple[str, ...], window: float, heavier_ok
     return close.all(axis=1)
 
 
+def _leading(request: Request, form: str, window: float | None) -> tuple[float, float] | None:
+    """The window on ``form``'s leading section size, to cut the group by binary search."""
+    name = SECTION_DIMENSIONS[form][0]
+    if window is None or name not in request.section:
+        return None
+    asked = request.section[name]
+    high = np.inf if request.heavier_ok and name in HEAVIER else asked * (1 + window)
+    return asked * (1 - window), high
+
+
 def search(
     index: AttributeIndex,
     request: Request,
@@ -136,7 +147,9 @@ def search(
         if relations is not None and grade_option.relation not in relations:
             continue
         for form_option in request.forms:
-            rows = index.rows(grade_option.grade, form_option.form)
+            rows = index.rows(
+                grade_option.grade, form_option.form, _leading(request, form_option.form, window)
+            )
             if not len(rows):
                 continue
             stock = (

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from pipeline.catalog.schema import DIMENSIONS
+from pipeline.catalog.schema import DIMENSIONS, SECTION_DIMENSIONS
 from pipeline.catalog.store import CatalogStore
 from pipeline.models import Candidate
 
@@ -57,13 +57,22 @@ class AttributeIndex:
         self.price = frame["unit_price"].to_numpy(dtype=float)
         grades, forms = self.labels["grade"], self.labels["form"]
         keys = pd.Series(grades.codes.astype(np.int64) * 64 + forms.codes)
-        self._groups = {
-            (grades.names[key // 64], forms.names[key % 64]): np.asarray(rows, dtype=np.int64)
-            for key, rows in keys.groupby(keys).indices.items()
-        }
+        self._groups: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        for key, rows in keys.groupby(keys).indices.items():
+            grade, form = grades.names[key // 64], forms.names[key % 64]
+            self._groups[(grade, form)] = self._by_leading_size(form, np.asarray(rows, dtype=np.int64))
         self.forms_by_grade: dict[str, set[str]] = {}
         for grade, form in self._groups:
             self.forms_by_grade.setdefault(grade, set()).add(form)
+
+    def _by_leading_size(self, form: str, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """A group's rows sorted by the form's leading section size, and those sizes (NaN last).
+
+        A size window is then a binary search: the work per line stays flat as the catalog grows.
+        """
+        sizes = self.dims[SECTION_DIMENSIONS[form][0]][rows]
+        order = np.argsort(sizes, kind="stable")
+        return rows[order], sizes[order]
 
     @classmethod
     def load(cls, store: CatalogStore) -> AttributeIndex:
@@ -71,9 +80,14 @@ class AttributeIndex:
         frame = store.cursor().execute(f"SELECT {columns} FROM parts ORDER BY part_number").df()
         return cls(frame)
 
-    def rows(self, grade: str, form: str) -> np.ndarray:
-        """Row ids of ``grade`` in ``form`` (empty when the catalog has none)."""
-        return self._groups.get((grade, form), _EMPTY)
+    def rows(self, grade: str, form: str, leading: tuple[float, float] | None = None) -> np.ndarray:
+        """Row ids of ``grade`` in ``form`` (empty when none), with the form's leading section size
+        within ``leading`` = (low, high) when given."""
+        rows, sizes = self._groups.get((grade, form), (_EMPTY, _NO_SIZES))
+        if leading is None:
+            return rows
+        start, stop = np.searchsorted(sizes, leading[0], "left"), np.searchsorted(sizes, leading[1], "right")
+        return rows[start:stop]
 
     def candidate(self, row: int) -> Candidate:
         """The unscored candidate of one row."""
@@ -100,6 +114,7 @@ class AttributeIndex:
 
 
 _EMPTY = np.empty(0, dtype=np.int64)
+_NO_SIZES = np.empty(0, dtype=float)
 
 
 def _labels(column: pd.Series) -> Labels:

@@ -117,7 +117,11 @@ class TextIndex:
         weights = np.concatenate([self.weights[s] for s in spans])
         scores = np.bincount(docs, weights, minlength=len(self.part_numbers))
         touched = np.flatnonzero(scores)
-        best = touched[np.argpartition(-scores[touched], min(limit, len(touched)) - 1)[:limit]]
+        # Exact top-k without partitioning every touched document: if enough score at least half
+        # the best, the top ``limit`` are among them (everything else scores less).
+        strong = touched[scores[touched] >= scores[touched].max() / 2]
+        pool = strong if len(strong) >= limit else touched
+        best = pool[np.argpartition(-scores[pool], min(limit, len(pool)) - 1)[:limit]]
         best = best[np.lexsort((best, -scores[best]))]
         return [TextHit(int(r), self.part_numbers[r], float(scores[r])) for r in best]
 
