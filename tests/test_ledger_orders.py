@@ -21,24 +21,32 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
 ENV = os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 
-# A worker process: processes every sample (forced or not), then edits one order `edits` times.
+# A worker process: processes every sample (forced or not) and prints the job ids it got.
 WORKER = """
 import json, sys
 from pathlib import Path
 from pipeline.config import Settings
-from pipeline.context import open_order_service, open_runner
-from pipeline.ledger import content_hash
+from pipeline.context import open_runner
 
-ledger, catalog, samples, actor, edits, force = sys.argv[1:7]
+ledger, catalog, samples, force = sys.argv[1:5]
 settings = Settings(data_dir=Path(ledger).parent, catalog_path=Path(catalog), ledger_path=Path(ledger))
 runner = open_runner(settings)
-jobs = [runner.process(p.name, p.read_bytes(), force=force == "1").job_id
-        for p in sorted(Path(samples).glob("*.txt"))]
+print(json.dumps([runner.process(p.name, p.read_bytes(), force=force == "1").job_id
+                  for p in sorted(Path(samples).glob("*.txt"))]))
+"""
+
+# An editor process: changes line 1 of one order `edits` times.
+EDITOR = """
+import sys
+from pathlib import Path
+from pipeline.config import Settings
+from pipeline.context import open_order_service
+
+ledger, catalog, order_id, actor, edits = sys.argv[1:6]
+settings = Settings(data_dir=Path(ledger).parent, catalog_path=Path(catalog), ledger_path=Path(ledger))
 service = open_order_service(settings)
-order_id = "OD-" + content_hash((Path(samples) / "sample_order_1.txt").read_bytes())[:12].upper()
 for n in range(int(edits)):
     service.edit_line(order_id, 1, actor=actor, quantity=n + 1)
-print(json.dumps(jobs))
 """
 
 
@@ -46,6 +54,13 @@ def _spawn(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV
     )
+
+
+def _finish(procs: list[subprocess.Popen[str]]) -> list[str]:
+    """Every process's stdout, once all exited 0 (else their stderr)."""
+    results = [proc.communicate(timeout=240) for proc in procs]
+    assert [proc.returncode for proc in procs] == [0] * len(procs), [err for _, err in results]
+    return [out for out, _ in results]
 
 
 def test_the_same_email_again_is_the_same_job_unless_forced(desk: Desk) -> None:
@@ -63,14 +78,9 @@ def test_the_same_email_again_is_the_same_job_unless_forced(desk: Desk) -> None:
 
 @pytest.mark.slow
 def test_concurrent_writer_processes_lose_and_duplicate_nothing(desk: Desk, small_catalog_path: Path) -> None:
-    ledger_path, workers, edits = desk.settings.ledger_path, 4, 5
-    procs = [
-        _spawn(WORKER, str(ledger_path), str(small_catalog_path), str(SAMPLES), f"w{n}", str(edits), "0")
-        for n in range(workers)
-    ]
-    results = [proc.communicate(timeout=240) for proc in procs]
-    assert [proc.returncode for proc in procs] == [0] * workers, [err for _, err in results]
-    job_lists = [json.loads(out) for out, _ in results]
+    ledger_path, catalog, workers, edits = desk.settings.ledger_path, str(small_catalog_path), 4, 5
+    outputs = _finish([_spawn(WORKER, str(ledger_path), catalog, str(SAMPLES), "0") for _ in range(workers)])
+    job_lists = [json.loads(out) for out in outputs]
     assert all(jobs == job_lists[0] for jobs in job_lists)  # every process got the same 11 jobs
     ledger = Ledger(ledger_path)
     jobs = ledger.jobs(limit=1000)
@@ -82,7 +92,11 @@ def test_concurrent_writer_processes_lose_and_duplicate_nothing(desk: Desk, smal
         assert [e.kind for e in events].count("job_finished") == 1
     connection = ledger.connection()
     assert connection.execute("SELECT count(*) FROM orders").fetchone()[0] == 11
+
     order_id = "OD-" + content_hash((SAMPLES / "sample_order_1.txt").read_bytes())[:12].upper()
+    _finish(
+        [_spawn(EDITOR, str(ledger_path), catalog, order_id, f"w{n}", str(edits)) for n in range(workers)]
+    )
     audit = connection.execute(
         "SELECT version, actor FROM audit WHERE order_id = ? ORDER BY version", (order_id,)
     )
@@ -99,14 +113,8 @@ def test_concurrent_writer_processes_lose_and_duplicate_nothing(desk: Desk, smal
 def test_concurrent_forced_reprocessing_keeps_one_order_per_email(
     desk: Desk, small_catalog_path: Path
 ) -> None:
-    procs = [
-        _spawn(
-            WORKER, str(desk.settings.ledger_path), str(small_catalog_path), str(SAMPLES), f"w{n}", "0", "1"
-        )
-        for n in range(3)
-    ]
-    results = [proc.communicate(timeout=240) for proc in procs]
-    assert [proc.returncode for proc in procs] == [0, 0, 0], [err for _, err in results]
+    args = (str(desk.settings.ledger_path), str(small_catalog_path), str(SAMPLES), "1")
+    _finish([_spawn(WORKER, *args) for _ in range(3)])
     ledger = Ledger(desk.settings.ledger_path)
     assert len(ledger.jobs(limit=1000)) == 33 and {job.status for job in ledger.jobs(limit=1000)} == {"done"}
     connection = ledger.connection()
