@@ -28,6 +28,10 @@ DEFAULT_BLOCKING_FLAGS = (
     "missing_form",
     "missing_dimensions",
     "not_catalog_product",
+    # the customer was unsure or gave a range: extraction kept a value, a person must confirm it
+    "ambiguous_grade",
+    "quantity_range",
+    "approximate_quantity",
 )
 
 

@@ -57,7 +57,7 @@ def test_blocking_flags_are_configurable(desk: Desk) -> None:
 
 
 def test_an_email_without_lines_is_no_order_found(desk: Desk) -> None:
-    order = _order(desk, "chain_email_thread.txt")
+    order = _order(desk, "partial_info_followup.txt")
     assert order.review.status == "no_order_found"
     assert [reason.code for reason in order.review.details] == ["no_lines"]
 
@@ -94,7 +94,7 @@ def test_the_process_json_contract_carries_the_new_fields(desk: Desk) -> None:
 
 
 def test_the_touchless_rate_counts_the_pipelines_verdict_not_later_approvals(desk: Desk) -> None:
-    for sample in ("sample_order_1.txt", "chain_email_thread.txt", "test_minimal.txt"):
+    for sample in ("sample_order_1.txt", "partial_info_followup.txt", "test_minimal.txt"):
         desk.process(sample)
     before = touchless_report(desk.ledger)
     assert (before.orders, before.auto_approved, before.touchless_rate) == (3, 0, 0.0)

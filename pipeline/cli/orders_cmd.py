@@ -120,7 +120,9 @@ def _describe(stored: StoredOrder) -> str:
     ]
     for line in order.lines:
         match = line.match
-        part = f"{match.part_number} ({match.confidence:.2f})" if match else "no match"
+        part = (
+            f"{match.part_number} ({match.confidence:.2f})" if match else f"no match: {line.no_match or '-'}"
+        )
         price = (
             f"{line.sold_quantity:g} {match.uom} = {line.extended_price:,.2f}" if line.extended_price else ""
         )
