@@ -120,9 +120,8 @@ def _describe(stored: StoredOrder) -> str:
     ]
     for line in order.lines:
         match = line.match
-        part = (
-            f"{match.part_number} ({match.confidence:.2f})" if match else f"no match: {line.no_match or '-'}"
-        )
+        why = f": {line.no_match}" if line.no_match else ""
+        part = f"{match.part_number} ({match.confidence:.2f})" if match else f"no match{why}"
         price = (
             f"{line.sold_quantity:g} {match.uom} = {line.extended_price:,.2f}" if line.extended_price else ""
         )
