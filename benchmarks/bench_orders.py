@@ -35,8 +35,9 @@ from pipeline.config import Settings
 from pipeline.context import open_order_service, open_runner
 settings = Settings(Path(sys.argv[1]).parent, Path(sys.argv[2]), Path(sys.argv[1]))
 text = Path("data/samples/sample_order_1.txt").read_text() + f"\\nwriter {sys.argv[3]}\\n"
-order_id = open_runner(settings).process(f"w{sys.argv[3]}.txt", text.encode()).order.order_id
-service = open_order_service(settings)
+runner = open_runner(settings)
+order_id = runner.process(f"w{sys.argv[3]}.txt", text.encode()).order.order_id
+service = open_order_service(runner=runner)
 print("ready", flush=True)
 sys.stdin.readline()
 for n in range(int(sys.argv[4])):
@@ -61,7 +62,8 @@ def touchless(settings: Settings) -> None:
 
 
 def review_actions(settings: Settings) -> None:
-    runner, service = open_runner(settings), open_order_service(settings)
+    runner = open_runner(settings)
+    service = open_order_service(runner=runner)
     order_id = runner.process(ORDER_1.name, ORDER_1.read_bytes()).order.order_id
     second = service.get(order_id).order.lines[1]
     parts = (second.alternatives[0].part_number, second.match.part_number)
@@ -90,7 +92,8 @@ def review_actions(settings: Settings) -> None:
 
 def _exports(settings: Settings) -> list[float]:
     """Milliseconds to export each of REPEAT approved orders (emails made unique by a footer)."""
-    runner, service = open_runner(settings), open_order_service(settings)
+    runner = open_runner(settings)
+    service = open_order_service(runner=runner)
     approved = []
     for n in range(REPEAT):
         text = ORDER_1.read_text() + f"\nreference {n}\n"

@@ -17,7 +17,13 @@ def open_runner(settings: Settings | None = None) -> Runner:
     )
 
 
-def open_order_service(settings: Settings | None = None) -> OrderService:
-    """The review API on the configured catalog (read-only) and ledger."""
+def open_order_service(settings: Settings | None = None, runner: Runner | None = None) -> OrderService:
+    """The review API on the configured catalog (read-only) and ledger.
+
+    Pass the process's ``runner`` to share its catalog store: the matcher's in-memory index is
+    built once per store, so a second store would double its memory and its first-use cost.
+    """
+    if runner is not None:
+        return OrderService(runner.ledger, runner.catalog, runner.settings)
     settings = settings or Settings.from_env()
     return OrderService(Ledger(settings.ledger_path), CatalogStore(settings.catalog_path), settings)

@@ -68,4 +68,5 @@ def desk_settings(small_catalog_path: Path, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def desk(desk_settings: Settings) -> Desk:
-    return Desk(desk_settings, open_runner(desk_settings), open_order_service(desk_settings))
+    runner = open_runner(desk_settings)
+    return Desk(desk_settings, runner, open_order_service(runner=runner))
