@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from pipeline.errors import OrderDeskError
 
-from . import catalog_cmd, match_cmd, process_cmd
+from . import catalog_cmd, eval_cmd, match_cmd, process_cmd
 
-COMMANDS = (process_cmd, match_cmd, catalog_cmd)
+COMMANDS = (process_cmd, match_cmd, catalog_cmd, eval_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
