@@ -182,6 +182,7 @@ def test_heavier_gauge_only_when_the_customer_allows_it(store: CatalogStore) -> 
     dims = {"thickness": 0.09, "width": 48.0, "length": 96.0}  # no 304 sheet within 6% of 0.090"
     strict = match_line(store, _line("304 sheet .090 x 48 x 96", grade="304", form="sheet", dimensions=dims))
     assert strict.status == "no_match" and "stocked near" in (strict.explanation or "")
+    assert not any("allowed" in reason for offer in strict.alternatives for reason in offer.reasons)
     heavier = match_line(
         store, _line("304 sheet .090 or heavier x 48 x 96", grade="304", form="sheet", dimensions=dims)
     )

@@ -34,7 +34,8 @@ class CatalogStore:
             raise CatalogError(f"cannot open catalog {self.path}: {error}") from error
         self._local = threading.local()
         self._derived: dict[str, Any] = {}
-        self._derived_lock = threading.RLock()  # a derived structure may build on another
+        self._derived_locks: dict[str, threading.Lock] = {}
+        self._locks_lock = threading.Lock()
         tables = {row[0] for row in self._connection.execute("SHOW TABLES").fetchall()}
         if "parts" not in tables:
             raise CatalogError(f"catalog {self.path} has no `parts` table; rebuild it")
@@ -51,11 +52,17 @@ class CatalogStore:
         """A structure computed from this catalog once (a search index), then shared by all threads.
 
         It lives as long as the store, so a rebuilt catalog (a new store) never sees a stale one.
+        Each name has its own lock, taken only to build: a slow build (a free-text index) never
+        holds up threads reading another structure, and one structure may build on another.
         """
-        with self._derived_lock:
+        if name in self._derived:
+            return self._derived[name]
+        with self._locks_lock:
+            lock = self._derived_locks.setdefault(name, threading.Lock())
+        with lock:
             if name not in self._derived:
                 self._derived[name] = build(self)
-            return self._derived[name]
+        return self._derived[name]
 
     def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """Run a parameterised query and return its rows as dicts."""

@@ -17,7 +17,7 @@ import numpy as np
 from pipeline.catalog.equivalents import temper_substitute
 from pipeline.catalog.grades import GRADES
 from pipeline.catalog.products import cuts, finishes
-from pipeline.catalog.search.attributes import Hits
+from pipeline.catalog.search.attributes import HEAVIER, WINDOW, Hits
 from pipeline.catalog.search.index import AttributeIndex
 from pipeline.catalog.search.request import FLAT_FORMS
 from pipeline.match.cut import CutArrays, kerf_for, plan
@@ -51,18 +51,15 @@ def size_factor(diffs: np.ndarray, heavier: np.ndarray) -> np.ndarray:
 
 @dataclass
 class Scored:
-    """Per found row (``hits`` position): factors, states and the cut plan; ``order`` best first."""
+    """Per found row (``hits`` position): confidence, the states reasons are written from, the cut
+    plan; ``order`` holds the positions of rows that fit, best first."""
 
     hits: Hits
     score: np.ndarray
-    relation: np.ndarray
-    form: np.ndarray
-    section: np.ndarray
     heavier: np.ndarray
     treatment: np.ndarray
     finish: np.ndarray
     cut: CutArrays
-    request_factor: float
     request_notes: list[str] = field(default_factory=list)
     order: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
 
@@ -180,44 +177,43 @@ def _usual(index: AttributeIndex, hits: Hits) -> np.ndarray:
     return odd + other_size
 
 
+def _heavier(hits: Hits) -> np.ndarray:
+    """Per row and size: thicker than the window, which only a customer's "or heavier" lets in."""
+    if not hits.request.heavier_ok:
+        return np.zeros(hits.diffs.shape, bool)
+    return (hits.diffs > WINDOW) & np.array([name in HEAVIER for name in hits.names], bool)
+
+
+def _order(index: AttributeIndex, hits: Hits, total: np.ndarray, cut: CutArrays) -> np.ndarray:
+    """Rows that fit, best first: confidence, then least stock used and the smaller stock size,
+    the usual temper, finish and size, in stock, cheaper, and part number."""
+    fits = np.flatnonzero(cut.fits)
+    rows = hits.rows[fits]
+    stock_size = index.dims["length"][rows] * np.nan_to_num(index.dims["width"][rows], nan=1.0)
+    keys = (
+        rows,
+        index.price[rows],
+        (index.stock[rows] <= 0).astype(int),
+        _usual(index, hits)[fits],
+        stock_size if cut.planned else np.zeros(len(fits)),
+        cut.used[fits],
+        -np.round(total[fits], 4),
+    )
+    return fits[np.lexsort(keys)] if len(fits) else fits
+
+
 def score(index: AttributeIndex, hits: Hits) -> Scored:
     """Factors for every found row, and the rows that fit ordered best first."""
-    heavier = (hits.diffs > 0.06) & np.array(
-        [name in ("thickness", "wall_thickness") for name in hits.names], bool
-    )
-    section = size_factor(hits.diffs, heavier).prod(axis=1) if hits.names else np.ones(len(hits))
+    heavier = _heavier(hits)
+    section = size_factor(hits.diffs, heavier).prod(axis=1)
     relation = _per_option(hits, [RELATION[o.relation] for o in hits.options])
     form = _per_option(hits, [o.form.factor for o in hits.options])
     treatment, finish = _treatments(index, hits), _finishes(index, hits)
     cut = _cut(index, hits)
     request_factor, notes = _request_factor(hits)
-    cutting = cut.planned & ~cut.exact
-    cut_factor = np.where(cutting, CUT * (NO_QUANTITY_CUT if hits.request.quantity is None else 1.0), 1.0)
-    total = relation * form * section * TREATMENT[treatment] * FINISH[finish] * cut_factor * request_factor
-    scored = Scored(
-        hits,
-        total,
-        relation,
-        form,
-        section,
-        heavier.any(axis=1) if hits.names else np.zeros(len(hits), bool),
-        treatment,
-        finish,
-        cut,
-        request_factor,
-        notes,
-    )
-    fits = np.flatnonzero(cut.fits)
-    in_stock = (index.stock[hits.rows] <= 0).astype(int)
-    stock_size = index.dims["length"][hits.rows] * np.nan_to_num(index.dims["width"][hits.rows], nan=1.0)
-    keys = (
-        hits.rows[fits],
-        index.price[hits.rows][fits],
-        in_stock[fits],
-        _usual(index, hits)[fits],
-        np.where(cut.planned, stock_size, 0.0)[fits],  # equal stock used: the smaller stock size
-        cut.used[fits],
-        -np.round(total[fits], 4),
-    )
-    scored.order = fits[np.lexsort(keys)] if len(fits) else fits
+    cut_factor = CUT * (NO_QUANTITY_CUT if hits.request.quantity is None else 1.0)
+    cutting = np.where(cut.planned & ~cut.exact, cut_factor, 1.0)
+    total = relation * form * section * TREATMENT[treatment] * FINISH[finish] * cutting * request_factor
+    scored = Scored(hits, total, heavier.any(axis=1), treatment, finish, cut, notes)
+    scored.order = _order(index, hits, total, cut)
     return scored

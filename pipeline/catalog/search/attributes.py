@@ -93,9 +93,10 @@ def _family_alternatives(index: AttributeIndex, request: Request, forms: set[str
     """Nothing listed fits: the family's most popular grades in this form, as alternatives."""
     assert request.grade is not None
     written, family = request.grade.written, (request.family or "grade").replace("_", " ")
+    why = f"{written} is not stocked" + (" in this form" if request.grade.stocked else "")
     grades = [g for g in _family_grades(request.family, forms, index) if g != request.grade.stocked]
     return [
-        GradeOption(g, "alternative", f"{written} is not stocked in this form; {g} is a stocked {family}")
+        GradeOption(g, "alternative", f"{why}; {g} is a stocked {family} in this form")
         for g in grades[:FAMILY_ALTERNATIVES]
     ]
 

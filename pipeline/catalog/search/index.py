@@ -5,9 +5,9 @@ an 8-line order against ``parts`` took 6-9 ms at 50,000 parts and 30-50 ms at 1,
 query scans the table; row groups are 122,880 rows, so zone maps prune nothing at 50k), and even
 fetching the 40 chosen rows by primary key took 3-7 ms — more than the whole 2 ms-per-line
 budget. The same filter over numpy slices of one (grade, form) group takes about 0.1 ms at either
-size. So the catalog is read from DuckDB once per store (about 0.3 s at 50k, 13 MB) and every
-order is answered from memory, all its lines in one call; the DuckDB file stays the shared,
-read-only source of truth. Rows are kept in part-number order, so a row's position is also its
+size. So the catalog is read from DuckDB once per store (about 0.3-0.5 s and 18 MB at 50k, 350 MB
+at 1M) and every order is answered from memory, all its lines in one call; the DuckDB file stays
+the shared, read-only source of truth. Rows are kept in part-number order, so a row's position is also its
 deterministic tie-break.
 """
 
