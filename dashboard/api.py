@@ -172,7 +172,8 @@ class StatusPageHandler(ApiHandler):
             return
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
-        self.finish(status_page_html(job_json(self.service, record, job_links(job_id))))
+        threshold = self.service.runner.settings.gates.min_confidence
+        self.finish(status_page_html(job_json(self.service, record, job_links(job_id)), threshold))
 
 
 class HealthHandler(ApiHandler):

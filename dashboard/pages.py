@@ -103,7 +103,11 @@ def catalog_page() -> pn.template.BaseTemplate:
 
 
 def metrics_view(service: jobs.JobService) -> MetricsView:
-    return MetricsView(metrics=LedgerMetrics(service.runner.ledger.path), stages=list(service.stage_names))
+    return MetricsView(
+        metrics=LedgerMetrics(service.runner.ledger.path),
+        stages=list(service.stage_names),
+        threshold=service.runner.settings.gates.min_confidence,
+    )
 
 
 def metrics_page() -> pn.template.BaseTemplate:

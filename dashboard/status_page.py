@@ -30,12 +30,14 @@ def _stages(report: dict[str, Any]) -> str:
     return f'<div class="od-cards">{"".join(cards)}</div>'
 
 
-def _lines(report: dict[str, Any]) -> str:
-    return lines_html({line["line_no"]: LineState(**line) for line in report["lines"]})
+def _lines(report: dict[str, Any], threshold: float) -> str:
+    return lines_html({line["line_no"]: LineState(**line) for line in report["lines"]}, threshold)
 
 
-def status_page_html(report: dict[str, Any]) -> str:
-    """The page for one job (``report`` is ``job_json``); refreshes every second while it is active."""
+def status_page_html(report: dict[str, Any], threshold: float) -> str:
+    """The page for one job (``report`` is ``job_json``); refreshes every second while it is active.
+
+    ``threshold`` is the review's min_confidence, for lines not reviewed yet."""
     status = report["status"]
     active = status in ("queued", "running")
     refresh = f'<meta http-equiv="refresh" content="{REFRESH_S}">' if active else ""
@@ -50,7 +52,7 @@ def status_page_html(report: dict[str, Any]) -> str:
         f"<h1>{escape(report['filename'])}</h1>"
         f'<p>Job <code>{escape(report["job_id"])}</code> is <strong data-status="{escape(status)}">'
         f"{escape(status)}</strong>{' (this page refreshes itself)' if active else ''}.</p>{error}"
-        f"{_stages(report)}{_lines(report)}{order_html}"
+        f"{_stages(report)}{_lines(report, threshold)}{order_html}"
         f'<p><a href="{escape(links["self"])}">JSON</a> · '
         f'<a href="{escape(links["dashboard"])}">open in the dashboard</a></p>'
         "</body></html>"

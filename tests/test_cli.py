@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli import run_cli as _cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
@@ -21,18 +20,6 @@ LINE_KEYS = {
     "dimensions", "quantity", "uom", "flags", "match",
 }  # fmt: skip
 MATCH_KEYS = {"part_number", "description", "confidence", "unit_price", "extended_price", "alternatives"}
-
-
-def _cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=os.environ | env,
-        timeout=120,
-    )
 
 
 @pytest.fixture
@@ -56,7 +43,10 @@ def test_process_json_prints_one_object_per_sample_in_order(cli_env: dict[str, s
 
 def test_process_is_deterministic(cli_env: dict[str, str], tmp_path: Path) -> None:
     sample = str(ROOT / "data" / "samples" / "sample_order_1.txt")
-    first, second = (json.loads(_cli(["process", sample, "--json"], cli_env).stdout) for _ in range(2))
+    # --force: without it the second run would return the stored order instead of processing again
+    first, second = (
+        json.loads(_cli(["process", sample, "--json", "--force"], cli_env).stdout) for _ in range(2)
+    )
     first.pop("timings_ms"), second.pop("timings_ms")
     assert first == second
 

@@ -18,8 +18,8 @@ from bokeh.models import ColumnDataSource, NumeralTickFormatter, Span
 from bokeh.plotting import figure
 from panel.viewable import Viewer
 
+from pipeline.config import GateSettings
 from pipeline.metrics import LedgerMetrics, Summary, since_hours
-from pipeline.review import AUTO_APPROVE_CONFIDENCE
 
 GREEN, AMBER, BLUE, GREY = "#1a7f37", "#bf8700", "#0969da", "#8c959f"
 PERIODS = {"Last 24 hours": 24, "Last 7 days": 24 * 7, "All time": None}
@@ -71,9 +71,9 @@ def latency_data(latencies: pd.DataFrame, stages: list[str]) -> dict[str, list[A
     return data
 
 
-def histogram_data(confidences: pd.Series) -> dict[str, list[float]]:
+def histogram_data(confidences: pd.Series, threshold: float) -> dict[str, list[float]]:
     counts, edges = np.histogram(confidences.clip(0, 1), bins=BINS)
-    color = [GREEN if left >= AUTO_APPROVE_CONFIDENCE else AMBER for left in edges[:-1]]
+    color = [GREEN if left >= threshold else AMBER for left in edges[:-1]]
     return {
         "left": list(edges[:-1]),
         "right": list(edges[1:]),
@@ -93,6 +93,9 @@ class MetricsView(Viewer):
     metrics = param.ClassSelector(class_=LedgerMetrics, doc="The ledger's read-only queries.")
     stages = param.List(default=[], item_type=str, doc="Stage names in pipeline order (box plot order).")
     period = param.Selector(default="Last 7 days", objects=list(PERIODS), doc="Which finished jobs count.")
+    threshold = param.Number(
+        default=GateSettings().min_confidence, bounds=(0, 1), doc="The review's min_confidence (marked)."
+    )
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
@@ -114,7 +117,7 @@ class MetricsView(Viewer):
         latency = latency_data(self.metrics.stage_latencies(since), self.stages)
         self.sources["latency"].data = latency
         self.figures["latency"].x_range.factors = latency["stage"]
-        self.sources["histogram"].data = histogram_data(self.metrics.confidences(since))
+        self.sources["histogram"].data = histogram_data(self.metrics.confidences(since), self.threshold)
         reasons = reasons_data(self.metrics.review_reasons(since))
         self.sources["reasons"].data = reasons
         self.figures["reasons"].y_range.factors = reasons["reason"]
@@ -142,7 +145,7 @@ class MetricsView(Viewer):
         )
         histogram = figure(title="Match confidence of matched lines", x_range=(0, 1), **PLOT)
         histogram.quad("left", "right", 0, "count", source=s["histogram"], color="color", alpha=0.85)
-        histogram.add_layout(Span(location=AUTO_APPROVE_CONFIDENCE, dimension="height", line_dash="dashed"))
+        histogram.add_layout(Span(location=self.threshold, dimension="height", line_dash="dashed"))
         reasons = figure(title="What sends orders to review (orders)", y_range=[], **PLOT)
         reasons.hbar("reason", right="orders", height=0.7, source=s["reasons"], color=AMBER)
         for chart in (hourly, rate, latency, histogram, reasons):

@@ -18,7 +18,6 @@ from dashboard.notify import notify
 from dashboard.progress import LineState, StageState
 from dashboard.store import DeskStore
 from pipeline.errors import OrderDeskError
-from pipeline.review import AUTO_APPROVE_CONFIDENCE
 
 CSS = """
 .od-stage { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 10px; width: 170px;
@@ -66,38 +65,40 @@ def stage_card_html(stage: StageState) -> str:
     )
 
 
-def line_verdict(line: LineState) -> str:
+def line_verdict(line: LineState, threshold: float) -> str:
     """searching → matched / needs_review / no_match: the review's verdict once there is one,
-    until then the match confidence against the review's threshold."""
+    until then the match confidence against the review's ``threshold`` (its min_confidence)."""
     if line.status != "matched":
         return line.status
     if line.passed is not None:
         return "matched" if line.passed else "needs_review"
-    low = line.confidence is not None and line.confidence < AUTO_APPROVE_CONFIDENCE
+    low = line.confidence is not None and line.confidence < threshold
     return "needs_review" if low else "matched"
 
 
-def line_status_label(line: LineState) -> str:
-    verdict = line_verdict(line)
+def line_status_label(line: LineState, threshold: float) -> str:
+    verdict = line_verdict(line, threshold)
     if verdict in ("matched", "needs_review") and line.confidence is not None:
         return f"{verdict.replace('_', ' ')} {line.confidence:.2f}"
     return LINE_STATUS_LABELS.get(verdict, verdict)
 
 
-def _line_row(line: LineState) -> str:
-    status = escape(line_verdict(line))
+def _line_row(line: LineState, threshold: float) -> str:
+    status = escape(line_verdict(line, threshold))
+    label = escape(line_status_label(line, threshold))
     return (
         f'<tr data-line="{line.line_no}" data-status="{status}"><td>{line.line_no}</td>'
         f"<td>{escape(line.text)}</td><td>{escape(line.part_number or '')}</td>"
-        f'<td><span class="od-badge od-{status}">{escape(line_status_label(line))}</span></td></tr>'
+        f'<td><span class="od-badge od-{status}">{label}</span></td></tr>'
     )
 
 
-def lines_html(lines: dict[int, LineState]) -> str:
+def lines_html(lines: dict[int, LineState], threshold: float) -> str:
     """The requested lines with their status; line text comes from the email, so it is escaped."""
     if not lines:
         return '<p class="od-empty">Lines appear here once the email is read.</p>'
-    rows = "".join(_line_row(line) for line in sorted(lines.values(), key=lambda line: line.line_no))
+    ordered = sorted(lines.values(), key=lambda line: line.line_no)
+    rows = "".join(_line_row(line, threshold) for line in ordered)
     return (
         '<table class="od-lines"><thead><tr><th>#</th><th>Requested</th><th>Part</th><th>Status</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
@@ -118,8 +119,11 @@ class ProgressView(Viewer):
             for name in self.store.service.stage_names
         }
         self.store.param.watch(self._update_cards, "stages")
+        threshold = self.store.service.runner.settings.gates.min_confidence
         lines = pn.pane.HTML(
-            pn.bind(lines_html, self.store.param.lines), stylesheets=[CSS], sizing_mode="stretch_width"
+            pn.bind(lines_html, self.store.param.lines, threshold),
+            stylesheets=[CSS],
+            sizing_mode="stretch_width",
         )
         failure = pn.pane.Alert(
             pn.bind(escape, self.store.param.error),

@@ -30,8 +30,8 @@ def test_the_status_page_refreshes_itself_only_while_the_job_is_active(
 ) -> None:
     job_id = service.submit("<b>x</b>.txt", sample_order)
     report = job_json(service, service.wait(job_id, timeout=WAIT_S), job_links(job_id))
-    assert 'http-equiv="refresh"' not in status_page_html(report)
-    running = status_page_html(report | {"status": "running"})
+    assert 'http-equiv="refresh"' not in status_page_html(report, 0.9)
+    running = status_page_html(report | {"status": "running"}, 0.9)
     assert '<meta http-equiv="refresh" content="1">' in running
     assert "&lt;b&gt;x&lt;/b&gt;.txt" in running and "<b>x" not in running
 

@@ -21,13 +21,15 @@ def view_of(service: JobService) -> MetricsView:
 def test_charts_show_the_ledgers_jobs_and_pick_up_new_ones(service: JobService, sample_order: bytes) -> None:
     view = view_of(service)
     assert view.sources["hourly"].data["touchless"] == [] and "<b>0</b>" in view.kpis.object
-    service.wait(service.submit("sample_order_1.txt", sample_order), timeout=WAIT_S)
+    record = service.wait(service.submit("sample_order_1.txt", sample_order), timeout=WAIT_S)
     view.refresh()
-    assert view.sources["hourly"].data["touchless"] == [1]  # the sample is auto-approved
+    touchless = int(record.result["review"]["status"] == "auto_approved")
+    assert view.sources["hourly"].data["touchless"] == [touchless]
+    assert view.sources["hourly"].data["needs_review"] == [1 - touchless]
     assert view.sources["latency"].data["stage"] == list(service.stage_names)
     assert view.figures["latency"].x_range.factors == list(service.stage_names)
     assert sum(view.sources["histogram"].data["count"]) == 5
-    assert "100%" in view.kpis.object
+    assert f"{touchless:.0%}" in view.kpis.object
     assert isinstance(pn.panel(view).get_root(), Model)  # renders in a notebook, no server
 
 
@@ -35,5 +37,5 @@ def test_boxes_are_ordered_as_the_pipeline_and_bins_colored_by_the_threshold() -
     latencies = pd.DataFrame({"stage": ["b", "a", "a"], "elapsed_ms": [2.0, 1.0, 3.0]})
     data = latency_data(latencies, ["a", "b", "c"])
     assert data["stage"] == ["a", "b"] and data["median"] == [2.0, 2.0]
-    bins = histogram_data(pd.Series([0.95, 0.5, 0.97]))
+    bins = histogram_data(pd.Series([0.95, 0.5, 0.97]), 0.9)
     assert sum(bins["count"]) == 3 and bins["color"][-1] != bins["color"][0]

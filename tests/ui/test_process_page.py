@@ -156,15 +156,20 @@ def test_two_tabs_on_one_job_see_the_same_progress(
     assert first.errors() == second.errors() == []
 
 
-def test_the_order_table_lists_the_five_matched_lines(desk_page: DeskPage, tmp_path: Path) -> None:
+def test_the_order_table_and_line_rows_agree_with_the_order(
+    desk_page: DeskPage, desk_server: DeskServer, tmp_path: Path
+) -> None:
     upload(desk_page.page, [tagged_copy(SAMPLES / "sample_order_1.txt", tmp_path)])
     wait_until_every_card_is_done(desk_page.page)
+    job_id = desk_page.page.url.split("job=")[1]
+    order = api(desk_server, f"/api/jobs/{job_id}")["order"]
     rows = desk_page.page.locator(".od-order-lines .tabulator-row")
     expect(rows).to_have_count(5)
-    parts = rows.locator(".tabulator-cell[tabulator-field=part_number]")
-    assert all(text.strip() for text in parts.all_inner_texts())
+    parts = rows.locator(".tabulator-cell[tabulator-field=part_number]").all_inner_texts()
+    assert parts == [line["match"]["part_number"] for line in order["lines"]]
     expect(desk_page.page.locator(".od-subtotal")).to_contain_text("5 of 5 lines matched")
-    expect(desk_page.page.locator(".od-lines tr[data-status=matched]")).to_have_count(5)
+    verdicts = ["matched" if line["review"]["passed"] else "needs_review" for line in order["lines"]]
+    assert [status for _, _, status in shown_lines(desk_page.page)] == verdicts
     assert desk_page.errors() == []
 
 
