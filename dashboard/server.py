@@ -9,11 +9,15 @@ is opened. ``make serve`` runs this.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 import panel as pn
+from tornado.ioloop import IOLoop
 from tornado.web import RedirectHandler
+from tornado.websocket import WebSocketClosedError
 
 from dashboard import api, jobs
 from dashboard.pages import PAGES, TITLE
@@ -43,6 +47,23 @@ def origins(options: ServeOptions) -> list[str]:
     return [*dict.fromkeys([*own, *options.allow_websocket_origin])]
 
 
+def quiet_closed_websockets(loop: asyncio.AbstractEventLoop) -> None:
+    """Log an update that was on its way when a browser closed its page as what it is: routine.
+
+    Panel writes a session's changes as tasks on the loop; a tab closing while one is in flight
+    makes asyncio report "Task exception was never retrieved ... WebSocketClosedError" as an
+    ERROR with a traceback. Every other unhandled exception keeps the default report.
+    """
+
+    def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        if isinstance(context.get("exception"), WebSocketClosedError):
+            log.info("a browser closed its page while an update was on its way")
+        else:
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handle)
+
+
 def serve(options: ServeOptions) -> None:
     """Open the job service (recovering interrupted jobs), then serve until stopped."""
     service = jobs.start(Settings.from_env(), workers=options.workers, processes=options.processes)
@@ -52,6 +73,7 @@ def serve(options: ServeOptions) -> None:
             len(service.interrupted),
         )
     routes = [(r"/", RedirectHandler, {"url": "/app"}), *api.ROUTES]
+    quiet_closed_websockets(IOLoop.current().asyncio_loop)  # the loop pn.serve runs on
     pn.serve(
         PAGES,
         address=options.address,

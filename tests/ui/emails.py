@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -32,9 +33,22 @@ def tagged_copy(sample: Path, folder: Path, tag: str | None = None) -> Path:
     return target
 
 
+def ledger_copy(served_ledger: Path, folder: Path) -> Path:
+    """A copy of the served ledger as it is now, to run the CLI against.
+
+    The customers an order is priced for live in the ledger (an unknown sender becomes a prospect
+    the first time), so the same bytes give the same order only against the same customer master:
+    copy it before the server sees the emails.
+    """
+    copy = folder / f"cli-{uuid.uuid4().hex[:8]}.sqlite"
+    with sqlite3.connect(served_ledger) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    return copy
+
+
 def expected_orders(files: list[Path], catalog: Path, ledger: Path) -> dict[str, dict[str, Any]]:
-    """What ``python -m pipeline process --json`` says about each file (by file name), run in its folder
-    so each ``source.path`` is the bare name an upload has."""
+    """What ``python -m pipeline process --json`` says about each file (by file name) on ``ledger``
+    (a ``ledger_copy``), run in the files' folder so each ``source.path`` is the bare name an upload has."""
     folder = files[0].parent
     env = os.environ | {
         "ORDERDESK_CATALOG": str(catalog),

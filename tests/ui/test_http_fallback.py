@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.emails import SAMPLES, comparable, expected_orders, tagged_copy
+from tests.ui.emails import SAMPLES, comparable, expected_orders, ledger_copy, tagged_copy
 from tests.ui.harness import DeskServer
 
 pytestmark = pytest.mark.slow
@@ -60,7 +60,7 @@ def test_a_job_submitted_and_followed_over_http_ends_as_process_json_says(
     desk_server: DeskServer, tmp_path: Path
 ) -> None:
     files = [tagged_copy(SAMPLES / name, tmp_path) for name in ("sample_order_1.txt", "sample_order_2.txt")]
-    expected = expected_orders(files, desk_server.catalog, tmp_path / "cli-ledger.sqlite")
+    expected = expected_orders(files, desk_server.catalog, ledger_copy(desk_server.ledger, tmp_path))
     status, answer = post_files(desk_server, [(file.name, file.read_bytes()) for file in files])
     assert status == 201
     assert [job["filename"] for job in answer["jobs"]] == [file.name for file in files]

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.ui.emails import SAMPLES, comparable, expected_orders, tagged_copy
+from tests.ui.emails import SAMPLES, comparable, expected_orders, ledger_copy, tagged_copy
 from tests.ui.harness import ALL_DONE, STAGES, DeskPage, DeskServer, open_desk_page
 
 pytestmark = pytest.mark.ui
@@ -107,7 +107,7 @@ def test_ten_files_at_once_make_ten_jobs_each_updated_and_right(
     desk_page: DeskPage, desk_server: DeskServer, tmp_path: Path
 ) -> None:
     files = [tagged_copy(sample, tmp_path) for sample in sorted(SAMPLES.glob("*.txt"))[:10]]
-    expected = expected_orders(files, desk_server.catalog, tmp_path / "cli-ledger.sqlite")
+    expected = expected_orders(files, desk_server.catalog, ledger_copy(desk_server.ledger, tmp_path))
     page = desk_page.page
     upload(page, files)
     jobs_list = page.locator(".od-jobs")

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import BrowserContext, expect
 
 from tests.ui.conftest import MakeServer
-from tests.ui.emails import comparable, expected_orders, long_order
+from tests.ui.emails import comparable, expected_orders, ledger_copy, long_order
 from tests.ui.harness import LOST_CONNECTION, open_desk_page
 
 pytestmark = pytest.mark.ui
@@ -25,6 +25,7 @@ def test_a_killed_server_is_reported_at_once_and_its_jobs_come_back_interrupted_
 ) -> None:
     server = make_server().start()
     files = [long_order(tmp_path, f"long-{n:02d}", LINES) for n in range(JOBS)]
+    before = ledger_copy(server.ledger, tmp_path)
     desk = open_desk_page(context, server.url)
     page = desk.page
     page.locator("input[type=file]").set_input_files(files)
@@ -59,5 +60,5 @@ def test_a_killed_server_is_reported_at_once_and_its_jobs_come_back_interrupted_
     job_id = page.url.split("job=")[1]
     with urllib.request.urlopen(f"{server.base}/api/jobs/{job_id}", timeout=10) as response:
         served = json.load(response)
-    expected = expected_orders([tmp_path / name], server.catalog, tmp_path / "cli-ledger.sqlite")[name]
+    expected = expected_orders([tmp_path / name], server.catalog, before)[name]
     assert served["status"] == "done" and comparable(served["order"]) == comparable(expected)
