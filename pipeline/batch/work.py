@@ -1,0 +1,79 @@
+"""Worker side of a batch: what one task does with its chunk of inputs.
+
+A worker process opens the catalog (read-only) and the ledger once and keeps them for every task
+it runs: ``worker_runner`` is cached per process, keyed by the files' paths and the catalog's
+modification time (a catalog rebuilt and swapped in at the same path gets a fresh store).
+Tasks are top-level functions so Dask can ship them by reference.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.batch.batch_ledger import BatchLedger
+from pipeline.batch.inputs import Input
+from pipeline.batch.outcome import Outcome
+from pipeline.catalog.store import CatalogStore
+from pipeline.runner import Runner
+
+log = logging.getLogger(__name__)
+
+
+def catalog_key(path: str | Path) -> tuple[str, int]:
+    """The catalog's absolute path and modification time: a rebuilt file is a different catalog."""
+    resolved = Path(path).resolve()
+    return str(resolved), resolved.stat().st_mtime_ns if resolved.exists() else 0
+
+
+@lru_cache(maxsize=2)
+def worker_catalog(key: tuple[str, int]) -> CatalogStore:
+    """This process's read-only store for one catalog file (opened on first use only)."""
+    return CatalogStore(key[0])
+
+
+@lru_cache(maxsize=2)
+def worker_runner(catalog: tuple[str, int], ledger: str) -> Runner:
+    """This process's runner: one catalog store and one ledger connection for all its tasks."""
+    return Runner(catalog=worker_catalog(catalog), ledger=BatchLedger(ledger))
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def process_input(runner: Runner, item: Input) -> Outcome:
+    """Run one input through the pipeline; any failure becomes a failed outcome with its reason."""
+    started = time.perf_counter()
+    base = {"name": item.name, "content_hash": item.content_hash, "worker": worker_name()}
+    try:
+        state = runner.process(item.name, item.data)
+    except Exception as error:  # the runner already failed the job in the ledger; the batch goes on
+        log.exception("unexpected error on %s", item.name)
+        return Outcome(**base, status="failed", reason=f"internal error: {error!r}")
+    elapsed = round((time.perf_counter() - started) * 1000, 3)
+    if state.order is None:
+        record = runner.ledger.job(state.job_id)
+        reason = record.error if record and record.error else "the pipeline produced no order"
+        return Outcome(**base, status="failed", reason=reason, job_id=state.job_id, pipeline_ms=elapsed)
+    order = state.order
+    return Outcome(
+        **base,
+        status="done",
+        job_id=state.job_id,
+        order_id=order.order_id,
+        review_status=order.review.status if order.review else None,
+        lines=len(order.lines),
+        matched_lines=sum(1 for line in order.lines if line.match),
+        pipeline_ms=elapsed,
+    )
+
+
+def process_chunk(inputs: list[Input], catalog: tuple[str, int], ledger: str) -> list[Outcome]:
+    """The Dask task: run a chunk of inputs on this process's cached runner."""
+    runner = worker_runner(catalog, ledger)
+    return [process_input(runner, item) for item in inputs]
