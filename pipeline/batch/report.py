@@ -20,6 +20,7 @@ class BatchReport:
     workers: int
     chunk_size: int
     started_at: str
+    ledger: str  # the ledger file the batch wrote to
     memory: dict[str, int] = field(default_factory=dict)  # resident bytes per worker process
 
     def _with(self, status: str) -> list[Outcome]:
@@ -56,6 +57,7 @@ class BatchReport:
             "workers": self.workers,
             "chunk_size": self.chunk_size,
             "started_at": self.started_at,
+            "ledger": self.ledger,
             "skipped_because": dict(Counter(outcome.reason for outcome in self.skipped)),
             "failures": [{"name": o.name, "reason": o.reason} for o in self.failed],
             "worker_rss_mb": {name: round(rss / 2**20, 1) for name, rss in self.memory.items()},

@@ -122,5 +122,6 @@ def run_batch(
         workers=executor.workers,
         chunk_size=size,
         started_at=started_at,
+        ledger=str(settings.ledger_path),
         memory=executor.memory() if work.todo else {},
     )

@@ -32,8 +32,14 @@ def catalog_key(path: str | Path) -> tuple[str, int]:
 
 @lru_cache(maxsize=2)
 def worker_catalog(key: tuple[str, int]) -> CatalogStore:
-    """This process's read-only store for one catalog file (opened on first use only)."""
-    return CatalogStore(key[0])
+    """This process's read-only store for one catalog file (opened on first use only).
+
+    One DuckDB thread: a worker runs one task at a time and the cluster has a worker per core,
+    so DuckDB's own thread pool would only make the workers' queries fight over the same cores.
+    """
+    store = CatalogStore(key[0])
+    store.cursor().execute("SET threads = 1")
+    return store
 
 
 @lru_cache(maxsize=2)
