@@ -94,7 +94,7 @@ def stage_costs(report: BatchReport) -> None:
 
 def ledger_writes(catalog: Path, corpus: Path, folder: Path) -> None:
     """Commit per event (as the dashboard writes) vs a job's history in one commit (batch workers)."""
-    files = [(path.name, path.read_bytes()) for path in sorted(corpus.glob("order_*"))[:300]]
+    files = [(path.name, path.read_bytes()) for path in sorted(corpus.glob("order_*"))[:200]]
     kinds = {"Ledger (commit per event)": Ledger, "BatchLedger (held per job)": BatchLedger}
     timings: dict[str, list[float]] = {name: [] for name in kinds}
     for repeat in range(REPEATS):
@@ -117,7 +117,8 @@ def granularity(catalog: Path, corpus: Path, folder: Path) -> None:
             {
                 f"{size} per task": lambda size=size: batch(catalog, corpus, folder, cluster, size)
                 for size in CHUNK_SIZES
-            }
+            },
+            repeats=2,
         )
     rows = [
         (name, -(-EMAILS // size), *rates(reports))
