@@ -32,9 +32,11 @@ test: setup catalog lint
 test-fast: setup catalog
 	$(PY) -m pytest -m "not ui and not slow"
 
+LINT_DIRS := $(wildcard pipeline dashboard tests benchmarks)
+
 lint: setup
-	$(VENV)/bin/ruff check pipeline dashboard tests benchmarks
-	$(VENV)/bin/ruff format --check pipeline dashboard tests benchmarks
+	$(VENV)/bin/ruff check $(LINT_DIRS)
+	$(VENV)/bin/ruff format --check $(LINT_DIRS)
 
 bench: setup catalog
 	$(PY) benchmarks/run_all.py

@@ -12,7 +12,8 @@ from pipeline.catalog.importer import ImportReport, import_csv
 from pipeline.catalog.store import CatalogStore
 from pipeline.errors import CatalogError
 
-LEGACY = Path(__file__).resolve().parents[2] / "shared" / "catalogs" / "legacy_parts_catalog.csv"
+# a copy of ../shared/catalogs/legacy_parts_catalog.csv, so a clone anywhere can run the tests
+LEGACY = Path(__file__).resolve().parent / "data" / "legacy_parts_catalog.csv"
 HEADER = "part_number,material,category,grade,description,unit_price,units,weight_per_unit,supplier"
 
 

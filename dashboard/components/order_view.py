@@ -1,0 +1,131 @@
+"""The assembled order: header, review verdict, priced lines and subtotal.
+
+Everything shown here was read out of a customer's email, so the header is escaped before it
+reaches the HTML pane and the lines go into a Tabulator, which renders cell values as text.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import pandas as pd
+import panel as pn
+import param
+from panel.viewable import Viewer
+
+from dashboard.store import DeskStore
+
+CSS = """
+.od-order { font-family: system-ui, sans-serif; font-size: 14px; }
+.od-order dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
+.od-order dt { color: #57606a; }
+.od-order dd { margin: 0; }
+.od-review { font-weight: 600; }
+.od-review-auto_approved { color: #1a7f37; }
+.od-review-needs_review, .od-review-no_order_found { color: #bf8700; }
+.od-subtotal { font-weight: 600; text-align: right; font-family: system-ui, sans-serif; }
+"""
+
+COLUMNS = {
+    "line_no": "Line",
+    "requested": "Requested",
+    "quantity": "Qty",
+    "uom": "UOM",
+    "part_number": "Part",
+    "description": "Description",
+    "confidence": "Confidence",
+    "unit_price": "Unit price",
+    "extended_price": "Extended",
+}
+MONEY = {"type": "money", "symbol": "$", "precision": 2}
+
+
+def order_header_html(order: dict[str, Any] | None) -> str:
+    """Customer, PO, urgency, requested date and the review verdict with its reasons."""
+    if not order:
+        return '<div class="od-order"><p>The order appears here when the job is done.</p></div>'
+    customer = order.get("customer") or {}
+    who = " · ".join(value for value in (customer.get("company"), customer.get("contact")) if value)
+    fields = {
+        "Order": order.get("order_id"),
+        "Customer": who or customer.get("email"),
+        "PO": order.get("po_number"),
+        "Urgency": order.get("urgency"),
+        "Requested date": order.get("requested_date"),
+    }
+    rows = "".join(f"<dt>{name}</dt><dd>{escape(str(value or '—'))}</dd>" for name, value in fields.items())
+    review = order.get("review") or {}
+    status = str(review.get("status", "not reviewed"))
+    reasons = "".join(f"<li>{escape(str(reason))}</li>" for reason in review.get("reasons", []))
+    return (
+        f'<div class="od-order"><dl>{rows}</dl>'
+        f'<p class="od-review od-review-{escape(status)}" data-review="{escape(status)}">'
+        f"Review: {escape(status.replace('_', ' '))}</p>"
+        f"{f'<ul>{reasons}</ul>' if reasons else ''}</div>"
+    )
+
+
+def order_lines_frame(order: dict[str, Any] | None) -> pd.DataFrame:
+    """One row per order line; an unmatched line keeps its request with empty part columns."""
+    rows = []
+    for line in (order or {}).get("lines", []):
+        match = line.get("match") or {}
+        rows.append(
+            {
+                "line_no": line["line_no"],
+                "requested": line["source_text"],
+                "quantity": line.get("quantity"),
+                "uom": line.get("uom"),
+                "part_number": match.get("part_number"),
+                "description": match.get("description"),
+                "confidence": match.get("confidence"),
+                "unit_price": match.get("unit_price"),
+                "extended_price": match.get("extended_price"),
+            }
+        )
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def subtotal_html(order: dict[str, Any] | None) -> str:
+    totals = (order or {}).get("totals") or {}
+    if not totals:
+        return ""
+    currency = escape(str(totals.get("currency", "")))
+    return (
+        f'<div class="od-subtotal">{totals.get("matched_lines", 0)} of {totals.get("line_count", 0)}'
+        f" lines matched · subtotal ${totals.get('subtotal', 0):,.2f} {currency}</div>"
+    )
+
+
+class OrderView(Viewer):
+    """The current job's order as a salesperson reviews it."""
+
+    store = param.ClassSelector(class_=DeskStore, doc="The session's state to show.")
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self._table = pn.widgets.Tabulator(
+            order_lines_frame(None),
+            disabled=True,
+            show_index=False,
+            titles=COLUMNS,
+            formatters={"unit_price": MONEY, "extended_price": MONEY},
+            layout="fit_data_stretch",
+            sizing_mode="stretch_width",
+        )
+        self.store.param.watch(self._update_table, "order")
+        self._layout = pn.Column(
+            pn.pane.HTML(pn.bind(order_header_html, self.store.param.order), stylesheets=[CSS]),
+            self._table,
+            pn.pane.HTML(
+                pn.bind(subtotal_html, self.store.param.order), stylesheets=[CSS], sizing_mode="stretch_width"
+            ),
+            sizing_mode="stretch_width",
+        )
+
+    def _update_table(self, event: param.parameterized.Event) -> None:
+        self._table.value = order_lines_frame(event.new)
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self._layout

@@ -1,0 +1,140 @@
+"""Live progress of the current job: one card per stage and one row per requested line.
+
+Each card is its own HTML pane, so a stage's change sends only that card to the browser.
+Cards carry ``data-stage``, ``data-state`` and ``data-changed-at`` (server time, epoch ms) so a
+browser can tell which state is showing and how long it took to get there.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+import panel as pn
+import param
+from panel.viewable import Viewer
+
+from dashboard.progress import LineState, StageState
+from dashboard.store import DeskStore
+
+CSS = """
+.od-stage { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 10px; width: 170px;
+            font-family: system-ui, sans-serif; background: #fff; }
+.od-stage-head { display: flex; justify-content: space-between; align-items: center; gap: 6px; }
+.od-stage-name { font-weight: 600; text-transform: capitalize; }
+.od-stage-meta { color: #57606a; font-size: 12px; margin-top: 4px; }
+.od-stage-detail { font-size: 12px; margin-top: 2px; white-space: nowrap; overflow: hidden;
+                   text-overflow: ellipsis; }
+.od-badge { border-radius: 10px; padding: 1px 8px; font-size: 11px; color: #fff; background: #8c959f; }
+.od-running, .od-searching { background: #0969da; }
+.od-done, .od-matched { background: #1a7f37; }
+.od-failed, .od-no_match { background: #cf222e; }
+.od-lines { border-collapse: collapse; width: 100%; font-family: system-ui, sans-serif; font-size: 13px; }
+.od-lines td, .od-lines th { border-bottom: 1px solid #eaeef2; padding: 4px 6px; text-align: left; }
+"""
+
+LINE_STATUS_LABELS = {"extracted": "extracted", "searching": "searching…", "no_match": "no match"}
+
+
+def _epoch_ms(stage: StageState) -> str:
+    return str(round(stage.changed_at.timestamp() * 1000)) if stage.changed_at else ""
+
+
+def _stage_meta(stage: StageState) -> str:
+    if stage.elapsed_ms is not None:
+        return f"{stage.elapsed_ms:,.1f} ms"
+    if stage.status == "running" and stage.total:
+        return f"{stage.done or 0} of {stage.total}"
+    return ""
+
+
+def stage_card_html(stage: StageState) -> str:
+    """A stage card; the summary and error can quote the email, so they are escaped."""
+    detail = escape(stage.error or stage.summary)
+    return (
+        f'<div class="od-stage" data-stage="{escape(stage.name)}" data-state="{stage.status}"'
+        f' data-changed-at="{_epoch_ms(stage)}">'
+        f'<div class="od-stage-head"><span class="od-stage-name">{escape(stage.name)}</span>'
+        f'<span class="od-badge od-{stage.status}">{stage.status}</span></div>'
+        f'<div class="od-stage-meta">{escape(_stage_meta(stage)) or "&nbsp;"}</div>'
+        f'<div class="od-stage-detail" title="{detail}">{detail or "&nbsp;"}</div></div>'
+    )
+
+
+def line_status_label(line: LineState) -> str:
+    if line.status == "matched" and line.confidence is not None:
+        return f"matched {line.confidence:.2f}"
+    return LINE_STATUS_LABELS.get(line.status, line.status)
+
+
+def _line_row(line: LineState) -> str:
+    status = escape(line.status)
+    return (
+        f'<tr data-line="{line.line_no}" data-status="{status}"><td>{line.line_no}</td>'
+        f"<td>{escape(line.text)}</td><td>{escape(line.part_number or '')}</td>"
+        f'<td><span class="od-badge od-{status}">{escape(line_status_label(line))}</span></td></tr>'
+    )
+
+
+def lines_html(lines: dict[int, LineState]) -> str:
+    """The requested lines with their status; line text comes from the email, so it is escaped."""
+    if not lines:
+        return '<p class="od-empty">Lines appear here once the email is read.</p>'
+    rows = "".join(_line_row(line) for line in sorted(lines.values(), key=lambda line: line.line_no))
+    return (
+        '<table class="od-lines"><thead><tr><th>#</th><th>Requested</th><th>Part</th><th>Status</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+class ProgressView(Viewer):
+    """Stage cards (pending → running → done/failed) and per-line status of the current job."""
+
+    store = param.ClassSelector(class_=DeskStore, doc="The session's state to show.")
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self._picker = pn.widgets.Select(label="Job", options={}, width=320, visible=False)
+        self._picker.param.watch(self._pick, "value")
+        self.store.param.watch(self._sync_picker, ["jobs", "current"])
+        self._cards = {
+            name: pn.pane.HTML(
+                stage_card_html(self.store.stages.get(name) or StageState(name)), stylesheets=[CSS], margin=0
+            )
+            for name in self.store.service.stage_names
+        }
+        self.store.param.watch(self._update_cards, "stages")
+        lines = pn.pane.HTML(
+            pn.bind(lines_html, self.store.param.lines), stylesheets=[CSS], sizing_mode="stretch_width"
+        )
+        failure = pn.pane.Alert(
+            pn.bind(escape, self.store.param.error),
+            alert_type="danger",
+            visible=pn.bind(bool, self.store.param.error),
+            sizing_mode="stretch_width",
+        )
+        self._layout = pn.Column(
+            self._picker,
+            failure,
+            pn.FlexBox(*self._cards.values(), gap="8px"),
+            lines,
+            sizing_mode="stretch_width",
+        )
+
+    def _update_cards(self, event: param.parameterized.Event) -> None:
+        # A watcher, not one pn.bind per card: a stage event re-renders only the card it changed.
+        for name, card in self._cards.items():
+            stage = event.new.get(name) or StageState(name)
+            if stage != event.old.get(name):
+                card.object = stage_card_html(stage)
+
+    def _sync_picker(self, _: param.parameterized.Event) -> None:
+        options = {label: job_id for job_id, label in self.store.jobs.items()}
+        self._picker.param.update(options=options, value=self.store.current, visible=len(options) > 1)
+
+    def _pick(self, event: param.parameterized.Event) -> None:
+        if event.new:
+            self.store.current = event.new
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self._layout
