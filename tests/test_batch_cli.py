@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
+import re
 from pathlib import Path
 
 import pytest
 from distributed import LocalCluster
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.cli_runner import ROOT, run_cli
+
 SAMPLES = ROOT / "data" / "samples"
-
-
-def _cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=os.environ | env,
-        timeout=300,
-    )
 
 
 @pytest.fixture
@@ -32,14 +20,14 @@ def env(small_catalog_path: Path, tmp_path: Path) -> dict[str, str]:
 
 
 def test_batch_in_process_then_resumed_writes_reports(env: dict[str, str], tmp_path: Path) -> None:
-    first = _cli(["batch", str(SAMPLES), "--workers", "0", "--report", str(tmp_path / "r.json")], env)
+    first = run_cli(["batch", str(SAMPLES), "--workers", "0", "--report", str(tmp_path / "r.json")], env)
     assert first.returncode == 0, first.stderr
     assert "processed      11" in first.stdout and "in-process" in first.stdout
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["summary"]["processed"] == 11 and len(report["files"]) == 11
     assert {row["status"] for row in report["files"]} == {"done"}
 
-    again = _cli(["batch", str(SAMPLES / "*.txt"), "--workers", "0"], env)
+    again = run_cli(["batch", str(SAMPLES / "*.txt"), "--workers", "0"], env)
     assert again.returncode == 0 and "skipped        11" in again.stdout
     written = sorted(path.suffix for path in (tmp_path / "reports").iterdir())
     assert written == [".csv", ".json"]  # the default: both, under the data folder
@@ -47,7 +35,7 @@ def test_batch_in_process_then_resumed_writes_reports(env: dict[str, str], tmp_p
 
 def test_batch_exits_1_when_a_file_fails_and_names_it(env: dict[str, str], tmp_path: Path) -> None:
     (tmp_path / "scan.txt").write_bytes(b"\x00\x00")
-    result = _cli(
+    result = run_cli(
         ["batch", str(tmp_path / "scan.txt"), str(SAMPLES / "test_minimal.txt"), "--workers", "0"], env
     )
     assert result.returncode == 1
@@ -59,12 +47,12 @@ def test_batch_exits_1_when_a_file_fails_and_names_it(env: dict[str, str], tmp_p
 
 
 def test_batch_usage_errors_are_one_line(env: dict[str, str]) -> None:
-    nothing = _cli(["batch"], env)
+    nothing = run_cli(["batch"], env)
     assert nothing.returncode == 2 and nothing.stderr.strip().endswith("or --since DATE")
-    unreachable = _cli(["batch", str(SAMPLES), "--scheduler", "tcp://127.0.0.1:9"], env)
+    unreachable = run_cli(["batch", str(SAMPLES), "--scheduler", "tcp://127.0.0.1:9"], env)
     assert unreachable.returncode == 2
     assert unreachable.stderr.startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
-    bad_date = _cli(["batch", "--since", "last week"], env)
+    bad_date = run_cli(["batch", "--since", "last week"], env)
     assert bad_date.returncode == 2 and "is not a date like 2024-06-01" in bad_date.stderr
 
 
@@ -76,20 +64,30 @@ def test_batch_runs_on_an_existing_cluster_given_its_address(env: dict[str, str]
         dashboard_address=None,
         scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
     ) as cluster:
-        result = _cli(["batch", str(SAMPLES), "--scheduler", cluster.scheduler_address], env)
+        result = run_cli(["batch", str(SAMPLES), "--scheduler", cluster.scheduler_address], env)
     assert result.returncode == 0, result.stderr
     assert f"Dask cluster at {cluster.scheduler_address}" in result.stdout
     assert "processed      11" in result.stdout
 
 
 def test_corpus_generate_then_rematch_from_the_command_line(env: dict[str, str], tmp_path: Path) -> None:
-    generated = _cli(
+    generated = run_cli(
         ["corpus", "generate", "--count", "20", "--out", str(tmp_path / "c"), "--seed", "3"], env
     )
     assert generated.returncode == 0 and generated.stdout.startswith("wrote 20 emails")
-    assert _cli(["batch", str(tmp_path / "c"), "--workers", "0"], env).returncode == 0
-    scored = _cli(["corpus", "evaluate", str(tmp_path / "c"), "--json"], env)
+    assert run_cli(["batch", str(tmp_path / "c"), "--workers", "0"], env).returncode == 0
+    scored = run_cli(["corpus", "evaluate", str(tmp_path / "c"), "--json"], env)
     assert json.loads(scored.stdout)["processed"] == 20
-    same = _cli(["rematch", "--catalog", env["ORDERDESK_CATALOG"], "--workers", "0"], env)
+    same = run_cli(["rematch", "--catalog", env["ORDERDESK_CATALOG"], "--workers", "0"], env)
     assert same.returncode == 0 and "re-matched 20 orders" in same.stdout
     assert "0 orders with 0 changed lines" in same.stdout
+
+
+def test_the_readme_documents_the_batch_options_that_exist(env: dict[str, str]) -> None:
+    readme = (ROOT / "README.md").read_text()
+    for command in ("batch", "rematch"):
+        usage = run_cli([command, "--help"], env).stdout
+        documented = set(
+            re.findall(r"--[a-z-]+", readme.split(f"python -m pipeline {command}", 1)[1].split("\n")[0])
+        )
+        assert documented and documented <= set(re.findall(r"--[a-z-]+", usage)), command

@@ -1,0 +1,23 @@
+"""Run ``python -m pipeline`` as users and scripts do: a real subprocess, the environment passed on."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess:
+    """``python -m pipeline ARGS`` from the repository root, with ``env`` added to this environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=os.environ | env,
+        timeout=300,
+    )
