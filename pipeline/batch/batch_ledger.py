@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from pipeline.events import TERMINAL_KINDS, Event
@@ -37,7 +38,7 @@ def _chunks(values: list[str]) -> Iterator[list[str]]:
 class BatchLedger(Ledger):
     """A ``Ledger`` that holds each job's events until the job ends, plus batch queries."""
 
-    def __init__(self, path: Any) -> None:
+    def __init__(self, path: str | Path) -> None:
         super().__init__(path)
         self._held: dict[str, list[Event]] = {}
 
