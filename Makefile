@@ -41,5 +41,8 @@ lint: setup
 bench: setup catalog
 	$(PY) benchmarks/run_all.py
 
+eval: setup
+	$(PY) -m pipeline eval tests/labels --fail-under 0.95
+
 clean:
 	rm -rf $(VENV) data/*.duckdb data/*.sqlite* .pytest_cache

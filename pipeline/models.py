@@ -24,9 +24,12 @@ class Span:
 
 @dataclass(frozen=True)
 class Attachment:
+    """A readable attachment; its text is also in ``Document.text`` from ``offset`` on."""
+
     filename: str
     content_type: str
     text: str
+    offset: int | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,13 @@ class Document:
     date: datetime | None = None
     headers: dict[str, str] = field(default_factory=dict)
     attachments: tuple[Attachment, ...] = ()
+    warnings: tuple[str, ...] = ()  # parts that could not be read, e.g. an encrypted PDF attachment
+    body_length: int | None = None  # the message body is text[:body_length]; attachments follow
+
+    @property
+    def body_end(self) -> int:
+        """Where the message body ends in ``text`` (attachments' text follows it)."""
+        return len(self.text) if self.body_length is None else self.body_length
 
 
 @dataclass
@@ -58,6 +68,32 @@ class OrderHeader:
     requested_date: str | None = None  # ISO date
     urgency: Urgency = "standard"
     evidence: dict[str, Span] = field(default_factory=dict)
+    rfq_number: str | None = None
+    ship_to: str | None = None  # address lines joined with ", "
+    payment_terms: str | None = None
+    certifications: list[str] = field(default_factory=list)  # canonical names, e.g. "EN 10204 3.1"
+    urgency_evidence: list[str] = field(default_factory=list)  # the phrases that set ``urgency``
+    flags: list[str] = field(default_factory=list)  # e.g. "multiple_ship_to"
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """A size tolerance in inches: ``+plus`` / ``minus`` (``minus`` is zero or negative)."""
+
+    plus: float
+    minus: float
+
+
+@dataclass
+class Alternate:
+    """Another grade, form or size the customer named for the same line (a substitute or a doubt)."""
+
+    text: str
+    grade: str | None = None
+    material: str | None = None
+    form: str | None = None
+    dimensions: dict[str, float] = field(default_factory=dict)
+    span: Span | None = None
 
 
 @dataclass
@@ -76,6 +112,10 @@ class LineItem:
     flags: list[str] = field(default_factory=list)
     span: Span | None = None
     evidence: dict[str, Span] = field(default_factory=dict)
+    tolerances: dict[str, Tolerance] = field(default_factory=dict)
+    alternates: list[Alternate] = field(default_factory=list)
+    quantity_range: tuple[float, float] | None = None  # "20-30 pieces"; ``quantity`` is the low end
+    revisions: list[str] = field(default_factory=list)  # e.g. "grade was 4140" (earlier in the thread)
 
 
 @dataclass
@@ -138,6 +178,7 @@ class Order:
                 "path": self.document.path,
                 "subject": self.document.subject,
                 "sender": self.document.sender,
+                "warnings": list(self.document.warnings),
             },
             "customer": asdict(self.header.customer),
             "po_number": self.header.po_number,
@@ -152,7 +193,18 @@ class Order:
             },
             "review": asdict(self.review) if self.review else None,
             "timings_ms": dict(self.timings_ms),
+            "rfq_number": self.header.rfq_number,
+            "ship_to": self.header.ship_to,
+            "payment_terms": self.header.payment_terms,
+            "certifications": list(self.header.certifications),
+            "urgency_evidence": list(self.header.urgency_evidence),
+            "header_flags": list(self.header.flags),
+            "evidence": _spans_dict(self.header.evidence),
         }
+
+
+def _spans_dict(evidence: dict[str, Span]) -> dict[str, list[int]]:
+    return {name: [span.start, span.end] for name, span in evidence.items()}
 
 
 def _candidate_dict(candidate: Candidate) -> dict[str, Any]:
@@ -191,4 +243,13 @@ def _line_dict(line: OrderLine) -> dict[str, Any]:
         "uom": item.uom,
         "flags": list(item.flags),
         "match": match,
+        "tolerances": {name: asdict(tolerance) for name, tolerance in item.tolerances.items()},
+        "alternates": [
+            {key: value for key, value in asdict(alternate).items() if key != "span"}
+            for alternate in item.alternates
+        ],
+        "quantity_range": list(item.quantity_range) if item.quantity_range else None,
+        "revisions": list(item.revisions),
+        "span": [item.span.start, item.span.end] if item.span else None,
+        "evidence": _spans_dict(item.evidence),
     }

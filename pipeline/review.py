@@ -7,6 +7,8 @@ from pipeline.models import Order, OrderLine, Review
 AUTO_APPROVE_CONFIDENCE = 0.9
 BLOCKING_FLAGS = frozenset(
     {"missing_quantity", "missing_grade", "missing_form", "missing_dimensions", "not_catalog_product"}
+    # the customer was unsure or gave a range: extraction kept a value, a person must confirm it
+    | {"ambiguous_grade", "quantity_range", "approximate_quantity"}
 )
 
 

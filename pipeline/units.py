@@ -1,7 +1,9 @@
 """Numbers and lengths as customers write them, normalised to inches.
 
-``1-1/2"``, ``1 1/2 in``, ``.065``, ``25.4mm``, ``12 ft``, ``4'`` all become floats in inches.
-Parsing is by regular expression, never ``eval``; anything unreadable returns ``None``.
+``1-1/2"``, ``1 1/2 in``, ``1½"``, ``.065``, ``25.4mm``, ``2.5 cm``, ``12 ft``, ``4'``, ``20-foot`` all
+become floats in inches. Parsing is by regular expression, never ``eval``; anything unreadable
+returns ``None``. Numbers glued to a letter (``A36``, ``W8``, ``M8``, ``6Al``) are not lengths, except
+after ``x``/``×`` (``4x8``) or ``Ø`` (``Ø25``).
 """
 
 from __future__ import annotations
@@ -11,33 +13,53 @@ from dataclasses import dataclass
 
 MM_PER_INCH = 25.4
 
-# A number: mixed fraction (1-1/2, 1 1/2), fraction (3/8), decimal (.065, 0.5, 1,000.5).
-NUMBER = r"(?:\d+(?:[ -]\d+/\d+)|\d+/\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_VULGAR = "".join(VULGAR_FRACTIONS)
 
+# A number: mixed fraction (1-1/2, 1 1/2, 1½), fraction (3/8), decimal (.065, 0.5, 1,000.5).
+NUMBER = rf"(?:\d+(?:[ -]\d+/\d+)|\d+/\d+|\d*[{_VULGAR}]|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d*\.\d+|\d+)"
+
+_INCH = 1.0
+_FOOT = 12.0
+_MM = 1 / MM_PER_INCH
 UNIT_TO_INCHES: dict[str, float] = {
-    '"': 1.0,
-    "''": 1.0,
-    "”": 1.0,
-    "in": 1.0,
-    "in.": 1.0,
-    "inch": 1.0,
-    "inches": 1.0,
-    "'": 12.0,
-    "’": 12.0,
-    "ft": 12.0,
-    "ft.": 12.0,
-    "foot": 12.0,
-    "feet": 12.0,
-    "mm": 1 / MM_PER_INCH,
-    "cm": 10 / MM_PER_INCH,
-    "m": 1000 / MM_PER_INCH,
-    "meter": 1000 / MM_PER_INCH,
-    "meters": 1000 / MM_PER_INCH,
+    '"': _INCH,
+    "''": _INCH,
+    "”": _INCH,
+    "″": _INCH,
+    "in": _INCH,
+    "in.": _INCH,
+    "inch": _INCH,
+    "inches": _INCH,
+    "'": _FOOT,
+    "’": _FOOT,
+    "′": _FOOT,
+    "ft": _FOOT,
+    "ft.": _FOOT,
+    "foot": _FOOT,
+    "feet": _FOOT,
+    "mm": _MM,
+    "millimeter": _MM,
+    "millimeters": _MM,
+    "millimetre": _MM,
+    "millimetres": _MM,
+    "cm": 10 * _MM,
+    "m": 1000 * _MM,
+    "meter": 1000 * _MM,
+    "meters": 1000 * _MM,
+    "metre": 1000 * _MM,
+    "metres": 1000 * _MM,
 }
+FOOT_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == _FOOT)
 
-UNIT = r"(?:''|\"|”|’|'|inches|inch|in\.?|feet|foot|ft\.?|mm|cm|meters?|m)(?![a-z])"
+UNIT = (
+    r"(?:''|\"|”|″|’|′|'|inches|inch|in\.?|feet|foot|ft\.?|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|m)"
+    r"(?![a-z])"
+)
 
-LENGTH = re.compile(rf"(?P<value>{NUMBER})\s*(?:-\s*)?(?P<unit>{UNIT})?", re.IGNORECASE)
+# Not after a letter (other than x/X), a digit, a dot or a slash: "A36", "W8", "6Al-4V", "1/2".
+_NOT_GLUED = r"(?<![A-WYZa-wyz0-9_./])"
+LENGTH = re.compile(rf"{_NOT_GLUED}(?P<value>{NUMBER})\s*(?:-\s*)?(?P<unit>{UNIT})?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,10 +73,12 @@ class Length:
 
 
 def parse_number(text: str) -> float | None:
-    """``"1-1/2"`` → 1.5, ``".065"`` → 0.065, ``"1,000"`` → 1000.0; ``None`` if not a number."""
+    """``"1-1/2"`` → 1.5, ``"1½"`` → 1.5, ``".065"`` → 0.065, ``"1,000"`` → 1000.0; else ``None``."""
     text = text.strip()
     if not re.fullmatch(NUMBER, text):
         return None
+    if text[-1] in VULGAR_FRACTIONS:
+        return float(text[:-1] or 0) + VULGAR_FRACTIONS[text[-1]]
     mixed = re.fullmatch(r"(\d+)[ -](\d+)/(\d+)", text)
     if mixed:
         whole, numerator, denominator = (int(group) for group in mixed.groups())
@@ -72,16 +96,19 @@ def to_inches(value: float, unit: str | None) -> float:
     return value * UNIT_TO_INCHES[unit.lower()]
 
 
+def _length(match: re.Match[str]) -> Length | None:
+    value = parse_number(match.group("value"))
+    if value is None:
+        return None
+    unit = match.group("unit")
+    if unit is None:  # the optional "-" of "20-foot" must not swallow a minus sign
+        return Length(value, None, match.start(), match.end("value"))
+    return Length(to_inches(value, unit), unit.lower(), match.start(), match.end())
+
+
 def find_lengths(text: str) -> list[Length]:
     """Every number in ``text`` with the unit written after it, converted to inches."""
-    found = []
-    for match in LENGTH.finditer(text):
-        value = parse_number(match.group("value"))
-        if value is None:
-            continue
-        unit = match.group("unit")
-        found.append(Length(to_inches(value, unit), unit and unit.lower(), match.start(), match.end()))
-    return found
+    return [length for match in LENGTH.finditer(text) if (length := _length(match)) is not None]
 
 
 def parse_length(text: str) -> float | None:
@@ -89,5 +116,5 @@ def parse_length(text: str) -> float | None:
     match = LENGTH.fullmatch(text.strip())
     if not match:
         return None
-    value = parse_number(match.group("value"))
-    return None if value is None else to_inches(value, match.group("unit"))
+    length = _length(match)
+    return None if length is None else length.inches

@@ -16,6 +16,7 @@ from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
 from pipeline.errors import CatalogError
 from pipeline.events import Event
+from pipeline.ingest import READERS
 from pipeline.ledger import Ledger
 from pipeline.runner import Runner
 
@@ -142,7 +143,7 @@ def test_inputs_expand_folders_globs_and_files_once_each(samples: Path) -> None:
     _, problems = expand([samples / "nothing.txt", samples / "empty"])
     assert [o.reason for o in problems] == [
         f"no such file or folder: {samples / 'nothing.txt'}",
-        f"no .eml/.txt files in the folder {samples / 'empty'}",
+        f"no {'/'.join(sorted(READERS))} files in the folder {samples / 'empty'}",
     ]
 
 

@@ -13,7 +13,7 @@ from pipeline.runner import Runner
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("process", help="run the pipeline on order files (.txt, .eml)")
+    parser = subparsers.add_parser("process", help="run the pipeline on order files (.txt, .eml, .pdf)")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
     parser.set_defaults(func=run)

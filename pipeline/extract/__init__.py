@@ -1,12 +1,53 @@
-"""Extract: read the order header and line items out of a document's text."""
+"""Extract: read the order header and line items out of a document's text.
+
+The newest message of a thread (plus the attachments) is what the order is; quoted history is read
+only to see what the newest message changed, or — when the newest message only forwards or
+approves ("please process the order below") — to find the lines it points to.
+"""
 
 from __future__ import annotations
 
+import re
+
 from pipeline.extract.header import extract_header
-from pipeline.extract.lines import extract_lines
-from pipeline.models import Document, Extraction
+from pipeline.extract.lines import lines_in
+from pipeline.extract.revisions import apply_changes, mark_revisions
+from pipeline.extract.thread import Message, Thread, split_thread
+from pipeline.models import Document, Extraction, LineItem
+
+_APPROVAL = re.compile(
+    r"\b(?:please\s+(?:proceed|process|go\s+ahead|enter|place)|go\s+ahead|approved?|as\s+quoted|"
+    r"see\s+(?:the\s+)?(?:order\s+)?below|order\s+below|confirm(?:ed)?\s+the\s+order)\b",
+    re.IGNORECASE,
+)
+
+
+def _spans(document: Document, thread: Thread) -> list[tuple[int, int]]:
+    attachments = [(a.offset, a.offset + len(a.text)) for a in document.attachments if a.offset is not None]
+    return [*thread.current, *attachments]
+
+
+def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], Message | None]:
+    """The lines the newest message (and its attachments) orders, and the quoted message they
+    were taken from when the newest message only forwards or approves it."""
+    text = document.text
+    lines = lines_in(text, _spans(document, thread))
+    if lines:
+        mark_revisions(lines, (lines_in(text, [(m.start, m.end)]) for m in thread.history))
+        return lines, None
+    own_text = "\n".join(text[a:b] for a, b in thread.current)
+    if not (thread.forwarded or _APPROVAL.search(own_text)):
+        return [], None
+    for message in thread.history:
+        quoted_lines = lines_in(text, [(message.start, message.end)])
+        if quoted_lines:
+            apply_changes(quoted_lines, own_text)
+            return quoted_lines, message
+    return [], None
 
 
 def extract(document: Document) -> Extraction:
     """Header and lines of one document; pure and deterministic."""
-    return Extraction(header=extract_header(document), lines=extract_lines(document.text))
+    thread = split_thread(document.text, document.body_end)
+    lines, source = extract_lines(document, thread)
+    return Extraction(header=extract_header(document, thread, source), lines=lines)

@@ -1,95 +1,21 @@
-"""Dimensions of one requested item: find lengths, read their labels, assign them by form.
+"""Name each size of an item for its form (``thickness``, ``outer_diameter``, ``leg1`` …).
 
-A number counts as a dimension only when it has a unit, a label (``thick``, ``OD``, ``Ø``…)
-or sits in an ``A x B x C`` chain, so grades (304), specs (AMS 4928) and quantities are not
-mistaken for sizes.
+Labelled sizes go where their label says; the rest fill the form's section in the order a desk
+writes them (``OD x wall x length``, ``leg x leg x thickness``). Flat products put the thinnest
+unlabelled value first. When the customer names no form, the sizes decide it (a diameter is a
+round bar, OD and wall a tube, thickness and a narrow width a flat bar, else sheet or plate by
+thickness). Structural designations (``W8 x 31``, ``C6 x 8.2``, ``L3 x 3 x 1/4``) are read whole.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from pipeline.models import Span
-from pipeline.units import Length, find_lengths
+from pipeline.extract.measure import Measured
+from pipeline.units import FOOT_UNITS, NUMBER, parse_number
 
-_LABEL_AFTER = (
-    ("thickness", r"\s*(?:thick(?:ness)?|thk|ga(?:uge)?\b)"),
-    ("diameter", r"\s*(?:dia(?:meter)?\.?|diam\.?|round|rd)\b"),
-    ("outer_diameter", r"\s*(?:OD|O\.D\.|outside\s+dia)"),
-    ("inner_diameter", r"\s*(?:ID|I\.D\.|inside\s+dia)"),
-    ("wall_thickness", r"\s*(?:wall|wt)\b"),
-    ("across_flats", r"\s*(?:hex|across\s+flats|A/F)\b"),
-    ("length", r"\s*(?:long|length|lg|lengths)\b"),
-    ("width", r"\s*(?:wide|width)\b"),
-    ("side", r"\s*(?:sq(?:uare)?)\b"),
-)
-_LABEL_BEFORE = (
-    ("thickness", r"(?:thickness|thick|thk)\s*[:=]?\s*$"),
-    ("diameter", r"(?:diameter|dia\.?|Ø|⌀)\s*[:=]?\s*$"),
-    ("outer_diameter", r"(?:OD|outside\s+diameter|outer\s+diameter)\s*[:=]?\s*$"),
-    ("inner_diameter", r"(?:ID|inside\s+diameter|inner\s+diameter)\s*[:=]?\s*$"),
-    ("wall_thickness", r"(?:wall(?:\s+thickness)?)\s*[:=]?\s*$"),
-    ("across_flats", r"(?:across\s+flats|hex)\s*[:=]?\s*$"),
-    ("length", r"(?:length|long|lengths?\s+of)\s*[:=]?\s*$"),
-    ("width", r"(?:width|wide)\s*[:=]?\s*$"),
-)
-_AFTER = [(name, re.compile(regex, re.IGNORECASE)) for name, regex in _LABEL_AFTER]
-_BEFORE = [(name, re.compile(regex, re.IGNORECASE)) for name, regex in _LABEL_BEFORE]
-_TIMES = re.compile(r"^\s*[x×X*]\s*$")
-
-
-@dataclass(frozen=True)
-class Measured:
-    inches: float
-    label: str | None
-    span: Span
-    has_unit: bool
-
-
-def _label(text: str, length: Length) -> str | None:
-    after = text[length.end : length.end + 24]
-    for name, regex in _AFTER:
-        if regex.match(after):
-            return name
-    before = text[max(0, length.start - 30) : length.start]
-    for name, regex in _BEFORE:
-        if regex.search(before):
-            return name
-    return None
-
-
-def _in_chain(text: str, lengths: list[Length], index: int) -> bool:
-    here = lengths[index]
-    if index > 0 and _TIMES.match(text[lengths[index - 1].end : here.start]):
-        return True
-    return index + 1 < len(lengths) and bool(_TIMES.match(text[here.end : lengths[index + 1].start]))
-
-
-def measure(text: str, offset: int = 0, exclude: list[Span] = ()) -> list[Measured]:
-    """The lengths in ``text`` that are dimensions, with labels; spans are ``offset``-based."""
-    lengths = [
-        length
-        for length in find_lengths(text)
-        if not any(span.start <= length.start + offset < span.end for span in exclude)
-    ]
-    found = []
-    for index, length in enumerate(lengths):
-        label = _label(text, length)
-        if length.unit is None and label is None and not _in_chain(text, lengths, index):
-            continue
-        found.append(
-            Measured(
-                length.inches,
-                label,
-                Span(length.start + offset, length.end + offset),
-                length.unit is not None,
-            )
-        )
-    return found
-
-
-_FORM_SECTION: dict[str, tuple[str, ...]] = {
+SECTION_ORDER: dict[str, tuple[str, ...]] = {
     "sheet": ("thickness", "width", "length"),
     "plate": ("thickness", "width", "length"),
     "foil": ("thickness", "width", "length"),
@@ -106,32 +32,156 @@ _FORM_SECTION: dict[str, tuple[str, ...]] = {
     "beam_i": ("height", "width", "length"),
 }
 FLAT_FORMS = frozenset({"sheet", "plate", "foil", "bar_rectangular"})
-_LABEL_ALIASES = {"diameter": ("outer_diameter",), "outer_diameter": ("diameter",)}
+PLATE_FROM_INCHES = 0.1875  # 3/16": thinner is sheet, thicker is plate
+FLAT_BAR_MAX_WIDTH = 12.0
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "diameter": ("outer_diameter",),
+    "outer_diameter": ("diameter",),
+    "leg": ("leg1", "leg2"),
+    "wall_thickness": ("thickness",),
+    "thickness": ("wall_thickness",),
+    "width": ("side",),
+    "inner_diameter": ("inner_diameter",),
+}
+
+_SHAPE_HINT = re.compile(r"[WCL]\s?\d")  # every designation starts so: one quick look before three
+_SHAPES = (
+    ("beam_i", re.compile(rf"\bW\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
+    ("channel", re.compile(rf"\bM?C\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
+    ("angle", re.compile(rf"\bL\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\s*[x×X]\s*(?P<c>{NUMBER})")),
+)
 
 
-def assign(form: str | None, measured: list[Measured]) -> tuple[dict[str, float], dict[str, Span]]:
-    """Name each measured value for ``form``: labelled values first, the rest by position."""
-    names = _FORM_SECTION.get(form or "", ())
-    dims: dict[str, float] = {}
-    evidence: dict[str, Span] = {}
+@dataclass
+class Sized:
+    """The named sizes of an item, with their spans (relative to the item's text)."""
+
+    dimensions: dict[str, float] = field(default_factory=dict)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    alternates: list[tuple[str, float, tuple[int, int]]] = field(default_factory=list)
+
+    def put(self, name: str, inches: float, span: tuple[int, int]) -> None:
+        self.dimensions[name] = round(inches, 6)
+        self.spans[name] = span
+
+
+def structural_shape(text: str) -> tuple[str, Sized] | None:
+    """A designation such as ``W8 x 31`` (depth 8", 31 lb/ft) or ``L3 x 3 x 1/4``."""
+    if not _SHAPE_HINT.search(text):
+        return None
+    for form, regex in _SHAPES:
+        match = regex.search(text)
+        if not match:
+            continue
+        values = [parse_number(match[group]) or 0.0 for group in ("a", "b", "c") if group in regex.groupindex]
+        sized = Sized()
+        span = (match.start(), match.end())
+        if form == "angle":
+            for name, value in zip(("leg1", "leg2", "thickness"), values, strict=True):
+                sized.put(name, value, span)
+        else:
+            sized.put("height", values[0], span)
+            sized.put("weight_per_foot", values[1], span)
+        return form, sized
+    return None
+
+
+def _target(label: str | None, names: tuple[str, ...], taken: dict[str, float]) -> str | None:
+    if label is None:
+        return None
+    for candidate in (label, *_ALIASES.get(label, ())):
+        if (candidate in names or candidate == "inner_diameter") and candidate not in taken:
+            return candidate
+    return None
+
+
+def assign(form: str | None, measured: list[Measured], sized: Sized | None = None) -> Sized:
+    """Name each measured value for ``form``; alternates go with the size they stand in for."""
+    sized = sized or Sized()
+    names = SECTION_ORDER.get(form or "", ("thickness", "width", "length"))
     unlabelled: list[Measured] = []
-    for value in measured:
-        target = value.label
-        if target not in names:
-            target = next((alias for alias in _LABEL_ALIASES.get(target or "", ()) if alias in names), None)
-        if target and target not in dims:
-            dims[target], evidence[target] = round(value.inches, 6), value.span
+    names_by_value: dict[int, str] = {}
+    for index, value in enumerate(measured):
+        if value.alternate:
+            continue
+        target = _target(value.label, names, sized.dimensions)
+        if (
+            target is None
+            and value.unit in FOOT_UNITS
+            and "length" in names
+            and "length" not in sized.dimensions
+        ):
+            target = "length"  # "12 ft", "20-foot": a length whatever else is missing
+        if target:
+            sized.put(target, value.inches, (value.start, value.end))
+            names_by_value[index] = target
         else:
             unlabelled.append(value)
-    if form in FLAT_FORMS:
-        # the thinnest unlabelled value of a flat product is its thickness, then width, length
-        unlabelled.sort(key=lambda value: value.inches)
+    _fill_by_position(form, names, unlabelled, sized, measured, names_by_value)
+    for index, value in enumerate(measured):
+        if value.alternate:
+            earlier = [names_by_value[i] for i in range(index) if i in names_by_value]
+            if earlier:
+                sized.alternates.append((earlier[-1], round(value.inches, 6), (value.start, value.end)))
+    _derive(form, sized)
+    order = {name: index for index, name in enumerate((*names, "inner_diameter", "weight_per_foot"))}
+    sized.dimensions = dict(sorted(sized.dimensions.items(), key=lambda item: order.get(item[0], len(order))))
+    return sized
+
+
+def _fill_by_position(
+    form: str | None,
+    names: tuple[str, ...],
+    unlabelled: list[Measured],
+    sized: Sized,
+    measured: list[Measured],
+    names_by_value: dict[int, str],
+) -> None:
+    if (
+        form in ("tube_square", "bar_square")
+        and len(unlabelled) >= 2
+        and unlabelled[0].inches == unlabelled[1].inches
+    ):
+        unlabelled = unlabelled[1:]  # "2 x 2 x 1/8 square tube": the side is written twice
+    if form in FLAT_FORMS or form is None:
+        unlabelled = sorted(unlabelled, key=lambda value: value.inches)
     for value in unlabelled:
-        target = next((name for name in names if name not in dims), None)
+        target = next((name for name in names if name not in sized.dimensions), None)
         if target is None:
             break
-        dims[target], evidence[target] = round(value.inches, 6), value.span
-    if form in FLAT_FORMS and dims.get("width", 0) > dims.get("length", float("inf")):
+        sized.put(target, value.inches, (value.start, value.end))
+        names_by_value[measured.index(value)] = target
+    dims = sized.dimensions
+    if (form in FLAT_FORMS or form is None) and dims.get("width", 0) > dims.get("length", float("inf")):
         dims["width"], dims["length"] = dims["length"], dims["width"]
-        evidence["width"], evidence["length"] = evidence["length"], evidence["width"]
-    return dims, evidence
+        sized.spans["width"], sized.spans["length"] = sized.spans["length"], sized.spans["width"]
+
+
+def _derive(form: str | None, sized: Sized) -> None:
+    """Wall from OD and ID (``2.125" OD, 1.750" ID`` → 0.1875" wall)."""
+    dims = sized.dimensions
+    outer = dims.get("outer_diameter", dims.get("diameter"))
+    if form == "tube_round" and "inner_diameter" in dims and outer and "wall_thickness" not in dims:
+        dims.setdefault("outer_diameter", dims.pop("diameter", outer))
+        dims["wall_thickness"] = round((outer - dims["inner_diameter"]) / 2, 6)
+        sized.spans["wall_thickness"] = sized.spans["inner_diameter"]
+        if "diameter" in sized.spans:
+            sized.spans["outer_diameter"] = sized.spans.pop("diameter")
+
+
+def infer_form(labels: set[str], sizes: list[float]) -> str | None:
+    """The form the sizes imply when the customer names none."""
+    if "inner_diameter" in labels or ("wall_thickness" in labels and labels & {"outer_diameter", "diameter"}):
+        return "tube_round"
+    if labels & {"diameter", "outer_diameter"}:
+        return "bar_round"
+    if "across_flats" in labels:
+        return "bar_hex"
+    if "leg" in labels:
+        return "angle"
+    if not sizes:
+        return None
+    thickness, *others = sorted(sizes)
+    if others and others[0] <= FLAT_BAR_MAX_WIDTH and len(others) <= 2 and "thickness" in labels:
+        return "bar_rectangular"
+    return "sheet" if thickness < PLATE_FROM_INCHES else "plate"

@@ -1,162 +1,85 @@
-"""The order header: who is ordering, their PO, when they need it and how urgently."""
+"""The order header: who is ordering, their PO or RFQ, when and how urgently they need it, where
+it goes, how they pay and which certificates they require — each with the span it was read from.
+
+Only the newest message of a thread counts (quoted history holds superseded dates and the
+supplier's own signature); the subject line counts for urgency.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
-from email.utils import parseaddr
 
-from pipeline.models import Customer, Document, OrderHeader, Span, Urgency
+from pipeline.extract import address, dates, terms
+from pipeline.extract.customer import read_customer
+from pipeline.extract.thread import Message, Thread
+from pipeline.extract.vocabulary import fold
+from pipeline.models import Document, OrderHeader, Span
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?:phone|tel|cell|direct|mobile)?\s*:?\s*(\+?\d[\d\s().-]{8,}\d)", re.IGNORECASE)
-_LABELLED_PHONE = re.compile(
-    r"^\s*(?:phone|tel|cell|direct)\s*:\s*(?P<v>\+?[\d(][\d\s().-]{7,}\d)", re.I | re.M
+# Lower-case patterns on fold()ed text, each alternative starting with a literal (see vocabulary).
+_REFERENCE = (
+    r"\s*(?:#|no\.?|num(?:ber)?\.?)?\s*[:#]?\s*(?:(?:will\s+be|is)\s+)?"
+    r"(?P<v>[a-z0-9][a-z0-9/-]*\d[a-z0-9/-]*)"  # a reference has a digit: not "PO limit", "PO box"
 )
-_COMPANY_SUFFIX = re.compile(
-    r"\b(?:Inc\.?|LLC|Ltd\.?|Corp\.?|Corporation|Co\.|Company|GmbH|AG|Industries|Manufacturing|"
-    r"Solutions|Systems|Aerospace|Plant|Fabrication)\b"
+# "PO-1234" and "RFQ-2024-0311" are kept whole: the prefix is part of the reference
+_PO = re.compile(rf"(?P<whole>po-\d[\w/-]*)|(?:p\.?o\.?|purchase\s+order){_REFERENCE}")
+_RFQ = re.compile(
+    rf"(?P<whole>rfq-\d[\w/-]*)|(?:rfq|request\s+for\s+quot(?:e|ation)|quote\s+request|enquiry|inquiry){_REFERENCE}"
 )
-_LABELLED = {
-    "company": re.compile(r"^\s*(?:customer|company)\s*:\s*(?P<v>.+)$", re.I | re.M),
-    "contact": re.compile(r"^\s*(?:contact|attn|attention)\s*:\s*(?P<v>.+)$", re.I | re.M),
-    "email": re.compile(r"^\s*e-?mail\s*:\s*(?P<v>\S+@\S+)", re.I | re.M),
-}
-_PO = re.compile(
-    r"\b(?:P\.?O\.?|purchase\s+order)\s*(?:#|no\.?|number)?\s*[:#]?\s*(?:will\s+be\s+)?"
-    r"(?P<v>[A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*)",
-    re.IGNORECASE,
-)
-_SIGN_OFF = re.compile(r"^\s*(?:thanks|thank you|best regards|regards|sincerely|cheers)\b.*$", re.I | re.M)
-_EMERGENCY = re.compile(r"\b(?:emergency|line (?:is )?down|production line is down|tonight|AOG)\b", re.I)
-_RUSH = re.compile(r"\b(?:urgent|rush|asap|expedite|critical|hot\s+order|need it tomorrow)\b", re.I)
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH_NAMES = "|".join(rf"{m[:3]}(?:{m[3:]}|\.)?" if len(m) > 3 else m for m in _MONTHS)
-_EXPLICIT_DATE = re.compile(
-    rf"\b(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?",
-    re.IGNORECASE,
-)
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_RELATIVE = re.compile(
-    r"\b(?P<next>next\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b|\b(?P<tomorrow>tomorrow)\b"
-    r"|\bwithin\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?)\b",
-    re.IGNORECASE,
-)
-_DATE_CONTEXT = re.compile(r"\b(?:by|deliver(?:y|ed)?|due|need(?:ed)?|arrive|required|ship)\b", re.I)
 
 
-def _labelled(text: str, field: str) -> tuple[str | None, Span | None]:
-    match = _LABELLED[field].search(text)
-    if not match:
-        return None, None
-    return match.group("v").strip(), Span(match.start("v"), match.end("v"))
+def _reference(
+    regex: re.Pattern[str], text: str, folded: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[str, Span] | None:
+    """The first reference ``regex`` finds at a word start; its value as written in ``text``."""
+    for start, end in spans:
+        for match in regex.finditer(folded, start, end):
+            if match.start() > 0 and (
+                folded[match.start() - 1].isalnum() or folded[match.start() - 1] == "_"
+            ):
+                continue
+            group = "whole" if match["whole"] else "v"
+            value = text[match.start(group) : match.end(group)].rstrip("-/")
+            return value, Span(match.start(group), match.start(group) + len(value))
+    return None
 
 
-def _signature(text: str) -> list[tuple[str, int]]:
-    """Lines after the last sign-off ("Thanks,", "Best regards,"), with their offsets."""
-    matches = list(_SIGN_OFF.finditer(text))
-    if not matches:
-        return []
-    position = matches[-1].end() + 1
-    lines = []
-    for raw in text[position:].split("\n")[:8]:
-        if raw.strip():
-            lines.append((raw.strip(), position + raw.index(raw.strip())))
-        position += len(raw) + 1
-    return lines
-
-
-def _customer(document: Document, evidence: dict[str, Span]) -> Customer:
+def extract_header(document: Document, thread: Thread, source: Message | None = None) -> OrderHeader:
+    """The header of the newest message (``thread.current``) and the document's attachments, and
+    of ``source``, the quoted message the lines came from when the newest one forwards it."""
     text = document.text
-    customer = Customer()
-    for field in ("company", "contact", "email"):
-        value, span = _labelled(text, field)
-        if value:
-            setattr(customer, field, value)
-            evidence[f"customer.{field}"] = span
-    signature = _signature(text)
-    if customer.contact is None and signature and not _EMAIL.search(signature[0][0]):
-        customer.contact, start = signature[0]
-        evidence["customer.contact"] = Span(start, start + len(customer.contact))
-    if customer.company is None:
-        for line, start in signature[1:]:
-            if _COMPANY_SUFFIX.search(line) and ":" not in line:
-                customer.company = line
-                evidence["customer.company"] = Span(start, start + len(line))
-                break
-    if customer.email is None:
-        _, address = parseaddr(document.sender)
-        customer.email = address or None
-    phone = _LABELLED_PHONE.search(text)
-    if phone:
-        customer.phone = phone.group("v").strip()
-        evidence["customer.phone"] = Span(phone.start("v"), phone.end("v"))
-    return customer
-
-
-def _requested_date(text: str, sent: datetime | None) -> tuple[str | None, Span | None]:
-    for match in _EXPLICIT_DATE.finditer(text):
-        if not _DATE_CONTEXT.search(text[max(0, match.start() - 40) : match.start()]):
-            continue
-        month = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(match.group("month")[:3].lower()))
-        year = int(match.group("year") or (sent.year if sent else date.today().year))
-        try:
-            return date(year, month, int(match.group("day"))).isoformat(), Span(match.start(), match.end())
-        except ValueError:
-            continue
-    if sent is None:
-        return None, None
-    for match in _RELATIVE.finditer(text):
-        if not _DATE_CONTEXT.search(text[max(0, match.start() - 40) : match.start()]):
-            continue
-        return _relative(match, sent.date()).isoformat(), Span(match.start(), match.end())
-    return None, None
-
-
-def _relative(match: re.Match[str], sent: date) -> date:
-    if match.group("tomorrow"):
-        return sent + timedelta(days=1)
-    if match.group("n"):
-        days = int(match.group("n")) * (7 if match.group("unit").lower().startswith("week") else 1)
-        return sent + timedelta(days=days)
-    weekday = _WEEKDAYS.index(match.group("weekday").lower())
-    ahead = (weekday - sent.weekday()) % 7 or 7
-    if match.group("next"):
-        ahead += 7 if ahead < 7 else 0
-    return sent + timedelta(days=ahead)
-
-
-def _urgency(document: Document) -> Urgency:
-    text = f"{document.subject}\n{document.text}"
-    if _EMERGENCY.search(text):
-        return "emergency"
-    if _RUSH.search(text) or document.headers.get("Priority", "").lower() in ("high", "urgent"):
-        return "rush"
-    return "standard"
-
-
-def extract_header(document: Document) -> OrderHeader:
+    attachments = tuple(
+        (a.offset, a.offset + len(a.text)) for a in document.attachments if a.offset is not None
+    )
+    earlier = ((source.start, source.end),) if source else ()
+    spans = (*thread.current, *attachments, *earlier)
     header = OrderHeader()
-    header.customer = _customer(document, header.evidence)
-    po = _PO.search(document.text)
-    if po:
-        header.po_number = po.group("v")
-        header.evidence["po_number"] = Span(po.start("v"), po.end("v"))
-    header.requested_date, span = _requested_date(document.text, document.date)
-    if span:
-        header.evidence["requested_date"] = span
-    header.urgency = _urgency(document)
+    evidence = header.evidence
+    header.customer = read_customer(document, thread.current or spans, evidence, earlier)
+    folded = fold(text)
+    for name, regex in (("po_number", _PO), ("rfq_number", _RFQ)):
+        found = _reference(regex, text, folded, spans)
+        if found:
+            setattr(header, name, found[0])
+            evidence[name] = found[1]
+    reference = dates.reference_date(document.date, text)
+    header.requested_date, span = dates.requested_date(text, spans, reference)
+    header.urgency, header.urgency_evidence, span_urgency = terms.urgency(
+        text, spans, document.subject, document.headers
+    )
+    header.ship_to, span_ship, several = address.ship_to(text, spans)
+    header.payment_terms, span_terms = terms.payment_terms(text, spans)
+    found_certs = terms.certifications(text, spans)
+    header.certifications = [name for name, _ in found_certs]
+    spans_found = {
+        "requested_date": span,
+        "urgency": span_urgency,
+        "ship_to": span_ship,
+        "payment_terms": span_terms,
+    }
+    evidence |= {name: found for name, found in spans_found.items() if found is not None}
+    evidence |= {f"certifications.{name}": cert_span for name, cert_span in found_certs}
+    if several:
+        header.flags.append("multiple_ship_to")
+    if document.warnings:
+        header.flags.append("unreadable_attachment")
     return header

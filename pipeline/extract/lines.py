@@ -1,139 +1,155 @@
-"""Order lines: find the text of each requested item, then read material, form, size, quantity."""
+"""Order lines: which blocks of a message are requested items, and what each asks for.
+
+A numbered item, a bullet, a labelled spec block or a table row is a line when it names a
+material or a form and gives a size or a quantity. Prose counts only when it names a material
+and a form or size — and, in an email that also lists its items, only when it gives a quantity
+(so "the aluminum plates need to be cut to 600 x 400mm" refers to a listed line, it is not a new
+one). Questions to the supplier ("Do you have any 410 in 8" round?") and items put on hold are
+not orders; a block under an "ALTERNATE MATERIALS" heading adds alternates to the line before it.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.dimensions import assign, measure
-from pipeline.extract.quantity import find_quantity
-from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, GRADE_PATTERNS, NON_CATALOG
-from pipeline.models import LineItem, Span
+from pipeline.extract import cues
+from pipeline.extract.blocks import Block, line_fields, split_blocks
+from pipeline.extract.grades import find_grades
+from pipeline.extract.item import Parsed, parse_block
+from pipeline.extract.vocabulary import FAMILY_ALTERNATION, FAMILY_WORDS, FORM_WORDS, first_match
+from pipeline.models import Alternate, LineItem, Span
 
-_ITEM_START = re.compile(r"^\s*(?:\d{1,3}[.)]|item\s+\d+\s*[:.)-]|[-*•]|\(\d+\))\s+", re.IGNORECASE)
-_SUB_BULLET = re.compile(r"^\s+[-*•]\s+|^\s*[-*•]\s+\w[\w /]*:\s")
+# "All stainless steel components must be 316 grade": a grade for every line of that family
+_DOCUMENT_GRADE = re.compile(
+    rf"\ball\s+(?P<family>{FAMILY_ALTERNATION})(?:\s+\w+){{0,2}}?\s+(?:must|shall|should|need\s+to|to)\s+be\s+"
+    r"(?:(?:in\s+)?(?:grade|type)\s+)?(?P<grade>\S+)",
+    re.IGNORECASE,
+)
+
+
+# a line with a number and a size written on it: only such lines can each be a whole item
+_SIZED_LINE = re.compile(r"\d.*(?:\bx\b|×|\"|\bmm\b|\bdia|\bOD\b|'|\bft\b|\bin\b|\bga\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Segment:
+    """A free-text request (the ``match`` command's input) and where it starts in its document."""
+
     text: str
     start: int
 
 
-def _line_spans(text: str) -> list[Segment]:
-    spans, position = [], 0
-    for raw in text.split("\n"):
-        spans.append(Segment(raw, position))
-        position += len(raw) + 1
-    return spans
-
-
-def _mentions_material(text: str) -> bool:
-    return any(p.pattern.search(text) for p in GRADE_PATTERNS) or any(
-        regex.search(text) for regex, _ in FAMILY_WORDS
-    )
-
-
-def _mentions_form(text: str) -> bool:
-    return any(regex.search(text) for regex, _ in FORM_WORDS)
-
-
-def _blocks(lines: list[Segment]) -> list[list[Segment]]:
-    """Group an item heading with the sub-bullets under it; every other line stands alone."""
-    blocks: list[list[Segment]] = []
-    for line in lines:
-        if (
-            blocks
-            and line.text.strip()
-            and _SUB_BULLET.match(line.text)
-            and _ITEM_START.match(blocks[-1][0].text)
-        ):
-            blocks[-1].append(line)
-        else:
-            blocks.append([line])
-    return blocks
-
-
-def segments(text: str) -> list[Segment]:
-    """Item texts: blocks naming a material and a form, or a listed non-catalog item."""
-    found = []
-    for block in _blocks(_line_spans(text)):
-        joined = "\n".join(segment.text for segment in block)
-        listed_other = _ITEM_START.match(block[0].text) and NON_CATALOG.search(block[0].text)
-        if (_mentions_material(joined) and _mentions_form(joined)) or listed_other:
-            found.append(Segment(joined, block[0].start))
-    return found
-
-
-def _grade(text: str) -> tuple[str | None, str | None, str | None, Span | None]:
-    """(grade, family, temper, span) of the first grade written in ``text``."""
-    best = None
-    for pattern in GRADE_PATTERNS:
-        match = pattern.pattern.search(text)
-        if match and (best is None or match.start() < best[0].start()):
-            if pattern.family == "tool_steel" and not re.search(r"tool\s+steel", text, re.IGNORECASE):
-                continue
-            best = (match, pattern)
-    if best is None:
-        return None, None, None, None
-    match, pattern = best
-    temper = match.group(pattern.temper_group) if pattern.temper_group else None
-    return pattern.grade, pattern.family, temper and temper.upper(), Span(match.start(), match.end())
-
-
-def _first(text: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> tuple[str | None, Span | None]:
-    best: tuple[int, str, Span] | None = None
-    for regex, value in table:
-        match = regex.search(text)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), value, Span(match.start(), match.end()))
-    return (best[1], best[2]) if best else (None, None)
-
-
 def parse_item(line_no: int, segment: Segment) -> LineItem:
-    """Read one item's fields; spans in ``evidence`` index the whole document text."""
-    text, offset = segment.text, segment.start
-    item = LineItem(
-        line_no=line_no, source_text=" ".join(text.split()), span=Span(offset, offset + len(text))
-    )
-    grade, family, temper, grade_span = _grade(text)
-    word_family, family_span = _first(text, FAMILY_WORDS)
-    item.grade, item.temper = grade, temper
-    item.material = family or word_family
-    if grade_span:
-        item.evidence["grade"] = Span(grade_span.start + offset, grade_span.end + offset)
-    if family_span or grade_span:
-        span = family_span or grade_span
-        item.evidence["material"] = Span(span.start + offset, span.end + offset)
-    item.form, form_span = _first(text, FORM_WORDS)
-    if form_span:
-        item.evidence["form"] = Span(form_span.start + offset, form_span.end + offset)
-    quantity = find_quantity(text, skip=((grade_span.start, grade_span.end),) if grade_span else ())
-    exclude = []
-    if quantity:
-        item.quantity, item.uom = quantity.value, quantity.uom
-        item.evidence["quantity"] = Span(quantity.start + offset, quantity.end + offset)
-        exclude.append(item.evidence["quantity"])
-    if grade_span:
-        exclude.append(item.evidence["grade"])
-    dims, spans = assign(item.form, measure(text, offset, exclude))
-    item.dimensions, item.evidence = dims, item.evidence | spans
-    _flag(item, text)
+    """One request written on its own (``1-1/2" 1018 round bar x 12 ft``) read as an item."""
+    fields = tuple(line_fields(segment.text, 0, len(segment.text)))
+    block = Block(0, len(segment.text), "paragraph", "", fields)
+    item = parse_block(segment.text, block, line_no, candidates_only=False).item
+    if segment.start:
+        shift = segment.start
+        item.span = Span(item.span.start + shift, item.span.end + shift) if item.span else None
+        item.evidence = {k: Span(v.start + shift, v.end + shift) for k, v in item.evidence.items()}
     return item
 
 
-def _flag(item: LineItem, text: str) -> None:
-    if NON_CATALOG.search(text):
-        item.flags.append("not_catalog_product")
-    if item.quantity is None:
-        item.flags.append("missing_quantity")
-    if item.grade is None:
-        item.flags.append("missing_grade")
-    if item.form is None:
-        item.flags.append("missing_form")
-    elif not item.dimensions:
-        item.flags.append("missing_dimensions")
+def _full_item(parsed: Parsed) -> bool:
+    return (parsed.has_material or parsed.has_form) and parsed.has_quantity and parsed.has_sizes
 
 
-def extract_lines(text: str) -> list[LineItem]:
-    return [parse_item(number, segment) for number, segment in enumerate(segments(text), start=1)]
+def _is_line(parsed: Parsed, block: Block, listed: bool) -> bool:
+    if parsed.non_catalog:
+        return block.kind != "paragraph" and (parsed.has_quantity or parsed.has_material)
+    if block.kind == "paragraph":
+        if parsed.item.revisions and not parsed.has_sizes:
+            return False  # "change the 316L to 316 and make it 20 bars": an edit of a quoted line
+        wanted = parsed.has_quantity or not listed
+        return parsed.has_material and (parsed.has_form or parsed.has_sizes) and wanted
+    return (parsed.has_material or parsed.has_form) and (parsed.has_quantity or parsed.has_sizes)
+
+
+def _asked_or_held(text: str, block: Block, parsed: Parsed) -> bool:
+    body = text[block.start : block.end]
+    anchor = parsed.item.evidence.get("grade") or parsed.item.evidence.get("form")
+    position = anchor.start - block.start if anchor else 0
+    return cues.is_question(body, position) or cues.is_on_hold(body)
+
+
+def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
+    """A paragraph whose lines are each a whole item (a PDF's order table) gives one per line."""
+    raws = text[block.start : block.end].split("\n")
+    if sum(1 for raw in raws if _SIZED_LINE.search(raw)) < 2:
+        return [(block, parse_block(text, block))]
+    lines, position = [], block.start
+    for raw in raws:
+        if raw.strip():
+            sub = Block(position, position + len(raw), "bullet", block.heading)
+            lines.append((sub, parse_block(text, sub)))
+        position += len(raw) + 1
+    whole = [pair for pair in lines if _full_item(pair[1])]
+    return whole if len(whole) >= 2 else [(block, parse_block(text, block))]
+
+
+def _parsed_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[Block, Parsed]]:
+    pairs: list[tuple[Block, Parsed]] = []
+    for start, end in spans:
+        for block in split_blocks(text, start, end):
+            if block.kind == "paragraph" and "\n" in text[block.start : block.end]:
+                pairs += _split_paragraph(text, block)
+            else:
+                pairs.append((block, parse_block(text, block)))
+    return pairs
+
+
+def _alternate_of(text: str, block: Block, previous: LineItem) -> None:
+    """A block under an alternates heading ("- 4340 steel, same hardness range")."""
+    body = text[block.start : block.end]
+    hits = find_grades(body)
+    form = first_match(body, FORM_WORDS)
+    family = first_match(body, FAMILY_WORDS)
+    previous.alternates.append(
+        Alternate(
+            " ".join(body.strip(" -*•\t").split()),
+            grade=hits[0].grade if hits else None,
+            material=(hits[0].family if hits else None) or (family[0] if family else None),
+            form=form[0] if form else None,
+            span=Span(block.start, block.end),
+        )
+    )
+    if "alternates_offered" not in previous.flags:
+        previous.flags.append("alternates_offered")
+
+
+def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
+    """The order lines written in ``text`` within ``spans``, numbered from 1."""
+    pairs = _parsed_blocks(text, spans)
+    listed = any(block.kind != "paragraph" and _is_line(parsed, block, True) for block, parsed in pairs)
+    lines: list[LineItem] = []
+    for block, parsed in pairs:
+        if cues.QUESTIONS_HEADING.search(block.heading):
+            continue
+        if cues.ALTERNATES_HEADING.search(block.heading) and lines:
+            _alternate_of(text, block, lines[-1])
+        elif _is_line(parsed, block, listed) and not _asked_or_held(text, block, parsed):
+            lines.append(parsed.item)
+    for number, line in enumerate(lines, start=1):
+        line.line_no = number
+    _apply_document_grade(text, spans, lines)
+    return lines
+
+
+def _apply_document_grade(text: str, spans: list[tuple[int, int]], lines: list[LineItem]) -> None:
+    """Give lines of a family without a grade the grade a blanket requirement names."""
+    for start, end in spans:
+        if not any(text.find(word, start, end) != -1 for word in ("all ", "All ", "ALL ")):
+            continue
+        for match in _DOCUMENT_GRADE.finditer(text, start, end):
+            hits = find_grades(match["grade"], context=match.group())
+            family = first_match(match["family"], FAMILY_WORDS)
+            if not hits or family is None:
+                continue
+            for line in lines:
+                if line.grade is None and line.material == family[0]:
+                    line.grade = hits[0].grade
+                    line.evidence["grade"] = Span(match.start("grade"), match.end("grade"))
+                    if "missing_grade" in line.flags:
+                        line.flags.remove("missing_grade")

@@ -1,21 +1,112 @@
-"""How many the customer wants, and in which unit (pieces or feet)."""
+"""How many the customer wants, and in which unit (pieces or feet).
+
+Written as: ``Quantity: 10``, ``5 pieces``, ``twelve bars``, ``(4) 20-foot beams``, ``15 pieces + 3
+spares = 18`` (the total), ``12 pcs plus 2 spares`` (14), ``plus 2 spares so 14 total``, ``20-30
+pieces`` (a range: the low end, flagged), ``500 linear feet`` / ``25 feet of`` (sold by the foot),
+``need 10``, or a bare count leading a list item (``- 200 flat washers``). A length such as
+``12 ft lengths`` or ``10 feet each`` is a size, not a quantity.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from pipeline.units import NUMBER, parse_number
+from pipeline.extract.blocks import Field
 
-_PIECES = r"(?:pieces?|pcs?\.?|ea\.?|each|sheets?|bars?|plates?|tubes?|lengths?|units?|rods?|beams?|sticks?)"
-_FEET = r"(?:linear\s+feet|lineal\s+feet|feet|ft\.?|foot)"
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"\b(?:quantity|qty)\s*[:=]?\s*(?P<n>{NUMBER})\b", re.IGNORECASE), "EA"),
-    (re.compile(rf"(?<![\w.\"/-])(?P<n>{NUMBER})\s+{_FEET}\s+of\b", re.IGNORECASE), "FT"),
-    (re.compile(rf"(?<![\w.\"/-])(?P<n>{NUMBER})\s*{_PIECES}(?!\w)", re.IGNORECASE), "EA"),
-    (re.compile(rf"\bneed\s+(?P<n>{NUMBER})\b", re.IGNORECASE), "EA"),
-    (re.compile(r"^\s*\((?P<n>\d+)\)\s", re.IGNORECASE), "EA"),
+_SMALL = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_NUMBER = (
+    rf"(?:(?:a|one|{'|'.join(_SMALL[2:10])})\s+hundred|an?\s+dozen|dozen|"
+    rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(reversed(_SMALL[1:]))})"
 )
+_DIGIT_COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_COUNT = rf"(?:{_DIGIT_COUNT}|{WORD_NUMBER})"
+_HAS_WORD_NUMBER = re.compile(rf"\b{WORD_NUMBER}\b", re.IGNORECASE)
+_PIECES = (
+    r"(?:pieces?|pcs?\.?|ea\.?|each|sheets?|bars?|plates?|tubes?|lengths?|units?|rods?|beams?|"
+    r"sticks?|pipes?|channels?|angles?|blanks?|coils?|rounds?|hex(?:es)?|strips?|flats?|joints?)"
+)
+_FEET = r"(?:feet|ft\.?|foot)"
+_APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"
+_GUARD = r"(?<![\w.\"'/x×-])"  # not "1/2", "12\"", "48x"
+_AFTER_TIMES = re.compile(r"(?:[x×]|\d\s*\*)\s*$")  # "48 x ", "48 * " — but not a "* " bullet
+_NOT_IN_CHAIN = r"(?<![x×]\s)(?<!\d\s\*\s)(?<!\d\*\s)"  # not the 96 of "48 x 96" ("x 18 pcs": see pieces)
+_QTY_LABEL = r"\b(?:quantity|qty|qnty|quan)\.?(?:\s+(?:required|needed|ordered))?\s*(?:[:=#-]|of|is)?\s*"
+_NOT_A_SIZE = r"(?!\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|ft\b|feet|foot|x\b|×|/|%|°|-\s*\d|ga\b|gauge|hrc))"
+
+Rules = tuple[tuple[re.Pattern[str], str, str], ...]
+# Words one of which a rule's text must contain (lower-case); rules not named here always run.
+_NEEDLES: dict[str, tuple[str, ...]] = {
+    "total": ("total", "=", "equal", "so "),
+    "spares": ("spare", "extra", "backup"),
+    "label": ("qty", "quan", "qnty"),
+    "erp": ("ft", "lf", "ea", "pc"),
+    "feet": ("lin", "running", "lf", "of", "total"),
+    "paren": ("(",),
+    "at": ("@",),
+    "need": ("need", "requir", "ordering", "want", "send", "ship", "supply"),
+}
+
+
+_C = "<COUNT>"  # where a rule's number goes: digits, or digits and number words
+_RANGE = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{_C}))?"
+# (regex, uom, kind), tried in this order: the first rule with a match decides.
+_RULE_TABLE: tuple[tuple[str, str, str], ...] = (
+    (rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{_PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
+    (rf"(?:\btotal(?:\s+of)?|=|\bequals|\bso)\s*:?\s*(?P<n>{_C})\b{_NOT_A_SIZE}", "EA", "total"),
+    (
+        rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{_PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{_C})\s*"
+        r"(?:spares?|extras?|backups?)",
+        "EA",
+        "spares",
+    ),
+    (
+        rf"{_QTY_LABEL}{_APPROX}(?P<n>{_C}){_RANGE}\s*(?P<unit>{_FEET}(?!\s+(?:long|lengths?|each)))?",
+        "EA",
+        "label",
+    ),
+    (  # an ERP order table row: "[line] 20 FT 4130 tube …", "1 12 PCS …"
+        rf"^[\s>]*(?:\d{{1,3}}\s+)?(?P<n>{_C})\s+(?P<erp>FT|LF|EA|PCS?)\b(?!\s*(?:x\b|×|long|lengths?|each))",
+        "EA",
+        "erp",
+    ),
+    (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:linear|lineal|running)\s+{_FEET}", "FT", "feet"),
+    (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
+    (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
+    (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{_PIECES}(?![\w])", "EA", "pieces"),
+    (r"(?:^|[\s\-–•*:])\((?P<n>\d{1,4})\)\s+(?=[\w\"'])", "EA", "paren"),
+    (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
+    (
+        rf"\b(?:need|needs|require|requires|ordering|want|send|ship|supply)\s+(?:us\s+|me\s+)?{_APPROX}"
+        rf"(?P<n>{_C})\b{_NOT_A_SIZE}",
+        "EA",
+        "need",
+    ),
+    (
+        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>{_C})\s+(?=[A-Za-z]){_NOT_A_SIZE}"
+        rf"|^[\s>]*[-*•]\s*(?P<n2>{_C})\s+[-–]\s+(?=\S)",  # "* 1 - 6061 round bar"
+        "EA",
+        "leading",
+    ),
+)
+
+
+def _rules(count: str) -> Rules:
+    """The rule table with ``count`` as what a number may look like (number words make every rule
+    slower, so they get their own compiled set, used only when the text has one)."""
+    return tuple(
+        (re.compile(regex.replace(_C, count), re.IGNORECASE | re.MULTILINE), uom, kind)
+        for regex, uom, kind in _RULE_TABLE
+    )
+
+
+_DIGIT_RULES = _rules(_DIGIT_COUNT)
+_WORD_RULES = _rules(_COUNT)
+_APPROX_BEFORE = re.compile(r"(?:about|around|approx\.?|approximately|roughly|maybe|~|estimated)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -24,18 +115,85 @@ class Quantity:
     uom: str
     start: int
     end: int
+    high: float | None = None  # the upper end of a range ("20-30 pieces")
+    approximate: bool = False
 
 
-def find_quantity(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Quantity | None:
-    """The first quantity phrase in ``text`` (``Quantity: 10``, ``5 pieces``, ``25 feet of``).
+def parse_count(text: str) -> float | None:
+    """``"12"`` → 12, ``"1,000"`` → 1000, ``"twelve"`` → 12, ``"twenty-five"`` → 25, ``"a dozen"`` → 12."""
+    words = text.lower().replace("-", " ").split()
+    if not words:
+        return None
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", text.strip()):
+        return float(text.replace(",", ""))
+    if words[-1] == "dozen":
+        return 12.0
+    if words[-1] == "hundred":
+        return 100.0 * (1 if words[0] in ("a", "one") else _SMALL.index(words[0]))
+    total = 0
+    for word in words:
+        if word in _TENS:
+            total += 20 + 10 * _TENS.index(word)
+        elif word in _SMALL:
+            total += _SMALL.index(word)
+        else:
+            return None
+    return float(total)
 
-    Numbers inside ``skip`` ranges (e.g. the grade in "718 sheet") are not quantities.
-    """
-    for pattern, uom in _PATTERNS:
-        for match in pattern.finditer(text):
-            if any(start <= match.start("n") < end for start, end in skip):
-                continue
-            value = parse_number(match.group("n"))
-            if value:
-                return Quantity(value, uom, match.start(), match.end())
-    return None
+
+def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quantity | None:
+    groups = match.groupdict()
+    number = "n" if groups.get("n") is not None else "n2"  # the leading rule has two spellings
+    value = parse_count(groups[number]) if groups.get(number) else None
+    if not value:
+        return None
+    if kind == "spares":
+        value += parse_count(match["extra"]) or 0
+    if groups.get("unit") or (groups.get("erp") or "").upper() in ("FT", "LF"):
+        uom = "FT"
+    high = parse_count(groups["hi"]) if groups.get("hi") else None
+    before = match.string[: match.start(number)]
+    if high is not None and (high <= value or _AFTER_TIMES.search(before)):
+        return None  # "x 96 - 5 sheets", "x 96 - 97 pcs": a size, a dash, then the quantity
+    approximate = bool(groups.get("approx")) or bool(_APPROX_BEFORE.search(before))
+    start = match.start(number) if kind in ("erp", "leading") else match.start()  # not the list marker
+    return Quantity(value, uom, offset + start, offset + match.end(), high, approximate)
+
+
+_QUANTITY_LABEL = re.compile(r"quantity|qty|qnty|pieces|pcs|count|no\. of pieces|order qty")
+_UOM_LABEL = re.compile(r"uom|u/m|unit|units|unit of measure")
+_FEET_UOM = re.compile(r"\s*(?:ft|feet|foot|lf|lin\.?\s?ft)\b", re.IGNORECASE)
+
+
+def find_quantity(text: str, fields: tuple[Field, ...] = ()) -> Quantity | None:
+    """The quantity of one item; fields labelled quantity (a "Qty" column) are read first, and a
+    unit-of-measure field ("UOM: FT") decides pieces or feet."""
+    found = None
+    for field in fields:
+        if _QUANTITY_LABEL.fullmatch(field.label):
+            found = _first(text[field.start : field.end], field.start, bare=True)
+            if found:
+                break
+    found = found or _first(text, 0, bare=False)
+    uom = next((field for field in fields if _UOM_LABEL.fullmatch(field.label)), None)
+    if found is not None and uom is not None and _FEET_UOM.match(text[uom.start : uom.end]):
+        found = Quantity(found.value, "FT", found.start, found.end, found.high, found.approximate)
+    return found
+
+
+def _first(text: str, offset: int, bare: bool) -> Quantity | None:
+    rules = _WORD_RULES if _HAS_WORD_NUMBER.search(text) else _DIGIT_RULES
+    lower = text.lower()
+    for regex, uom, kind in rules:
+        if kind in _NEEDLES and not any(needle in lower for needle in _NEEDLES[kind]):
+            continue
+        position = 0
+        while (match := regex.search(text, position)) is not None:
+            quantity = _from_match(match, uom, kind, offset)
+            if quantity:
+                return quantity
+            # a rejected range ("96 - 5 sheets") may still hold the quantity at its upper end
+            position = match.start("hi") if match.groupdict().get("hi") else match.end()
+            position = max(position, match.start() + 1)
+    bare_count = re.match(rf"\s*(?P<n>{_COUNT})\b", text) if bare else None
+    return _from_match(bare_count, "EA", "bare", offset) if bare_count else None

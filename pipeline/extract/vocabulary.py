@@ -1,118 +1,183 @@
-"""How customers name materials and forms, mapped to the catalog's canonical names.
+"""Words for materials and forms, mapped to the catalog's canonical names (``catalog/schema.py``).
 
-Patterns are tried in order and the first that matches at a position wins, so longer and more
-specific spellings come first (``316L`` before ``316``, ``6061-T651`` before ``6061``).
+Grades live in ``grades.py``; this module holds the family words (``SS``, ``CRS``, ``alum``), the form
+synonyms (rod → bar_round, flat stock → bar_rectangular, W8 x 31 → beam_i) and the items a metals
+catalog does not carry. At one position the entry listed first wins, so the more specific spelling
+comes first.
+
+Patterns are lower-case and matched against lower-cased text, without a leading word-boundary
+assertion (the start is checked in Python), and every alternative starts with a literal letter (no
+optional first part): that lets the regex engine jump to the letters a spelling can start with
+instead of trying every pattern at every position — several times faster on an email.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased, every character keeping its position (so spans still index ``text``)."""
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def _starts_word(folded: str, start: int) -> bool:
+    return start == 0 or not (folded[start - 1].isalnum() or folded[start - 1] == "_")
 
 
 @dataclass(frozen=True)
-class GradePattern:
-    pattern: re.Pattern[str]
-    grade: str
-    family: str
-    temper_group: str | None = None  # name of the regex group holding a temper, if any
+class Table:
+    """Spellings (whole words) of canonical names; an entry with needles is tried only on text
+    containing one of them (a cheap test that spares a regex pass)."""
+
+    entries: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
+
+    @cached_property
+    def joined(self) -> re.Pattern[str]:
+        """Every entry as one alternation (for ``first``; entries must not name groups then)."""
+        return re.compile("|".join(regex.pattern for regex, _, _ in self.entries))
+
+    def matches(
+        self, folded: str, start: int = 0, end: int | None = None
+    ) -> Iterator[tuple[str, re.Match[str]]]:
+        """(name, match) of every spelling in ``folded[start:end]`` that starts a word, entry by entry."""
+        end = len(folded) if end is None else end
+        window = folded[start:end]
+        for regex, name, needles in self.entries:
+            if needles and not any(needle in window for needle in needles):
+                continue
+            for match in regex.finditer(folded, start, end):
+                if _starts_word(folded, match.start()):
+                    yield name, match
+
+    def first(self, folded: str) -> tuple[str, int, int] | None:
+        """(name, start, end) of the earliest spelling in ``folded`` text; ties go to the earlier entry.
+
+        One pass of all entries joined (short texts are many: one regex call beats one per entry);
+        the entry is then the first whose own pattern spells the match.
+        """
+        for match in self.joined.finditer(folded):
+            if _starts_word(folded, match.start()):
+                return self.name_of(match.group()) or "", match.start(), match.end()
+        return None
+
+    def name_of(self, spelled: str) -> str | None:
+        """The name of the first entry that spells ``spelled`` whole, if any."""
+        return next((name for regex, name, _ in self.entries if regex.fullmatch(spelled)), None)
 
 
-def _grade(regex: str, grade: str, family: str, temper: bool = False) -> GradePattern:
-    return GradePattern(
-        re.compile(rf"(?<![\w.-]){regex}(?![\w])", re.IGNORECASE),
-        grade,
-        family,
-        "temper" if temper else None,
+def table(entries: tuple[tuple[str, str] | tuple[str, str, tuple[str, ...]], ...]) -> Table:
+    """A table of (lower-case regex, name[, needles]) entries, each matched as whole words."""
+    return Table(
+        tuple(
+            (re.compile(rf"(?:{entry[0]})\b"), entry[1], entry[2] if len(entry) > 2 else ())
+            for entry in entries
+        )
     )
 
 
-_AL_TEMPER = r"(?:[-\s]?(?P<temper>T\d{1,4}|H\d{2,3}|O)(?![\w]))?"
-
-GRADE_PATTERNS: tuple[GradePattern, ...] = (
-    # stainless
-    _grade(r"17-?4\s?PH", "17-4PH", "stainless_steel"),
-    _grade(r"(?:SS\s?|AISI\s?)?316L", "316L", "stainless_steel"),
-    _grade(r"(?:SS\s?|AISI\s?)?304L", "304L", "stainless_steel"),
-    *(
-        _grade(rf"(?:SS\s?|AISI\s?|Type\s)?{g}", g, "stainless_steel")
-        for g in ("304", "316", "317", "321", "347", "303", "410", "416", "420", "430")
+_FAMILIES: tuple[tuple[str, str], ...] = (
+    (r"stainless(?:\s+steel)?|s/s|ss|inox", "stainless_steel"),
+    (r"alumin(?:um|ium)|alum", "aluminum"),
+    (r"titanium", "titanium"),
+    (r"inconel|hastelloy|monel|nickel(?:\s+alloy)?", "nickel_alloy"),
+    (r"tool\s+steel|drill\s+rod", "tool_steel"),
+    (r"alloy\s+steel|chromoly|chrome[-\s]moly", "alloy_steel"),
+    (r"brass", "brass"),
+    (r"bronze", "bronze"),
+    (r"copper", "copper"),
+    (
+        r"carbon\s+steel|mild\s+steel|low\s+carbon\s+steel|crs|hrs|c/r|h/r|"
+        r"cold[-\s]rolled(?:\s+steel)?|hot[-\s]rolled(?:\s+steel)?|cold[-\s]drawn\s+steel",
+        "carbon_steel",
     ),
-    _grade(r"(?:S3)?2205", "2205", "stainless_steel"),
-    _grade(r"(?:S3)?2507", "2507", "stainless_steel"),
-    # aluminum, with optional temper
-    *(
-        _grade(rf"{g}{_AL_TEMPER}", g, "aluminum", temper=True)
-        for g in ("6061", "6063", "7075", "7050", "2024", "5052", "5083", "5086", "3003", "1100")
-    ),
-    # titanium
-    _grade(r"Ti-?6Al-?4V|6Al-?4V", "Grade 5", "titanium"),
-    *(_grade(rf"(?:Grade|Gr\.?)\s?{n}", f"Grade {n}", "titanium") for n in (1, 2, 5, 7, 9, 12)),
-    # nickel alloys
-    *(_grade(rf"Inconel\s?{n}", f"Inconel {n}", "nickel_alloy") for n in (600, 625, 718)),
-    _grade(r"Hastelloy\s?C-?276", "Hastelloy C276", "nickel_alloy"),
-    _grade(r"Monel\s?400", "Monel 400", "nickel_alloy"),
-    # carbon, structural and alloy steel
-    _grade(r"12L14", "12L14", "carbon_steel"),
-    *(
-        _grade(rf"(?:AISI\s?|SAE\s?|C)?{g}", g, "carbon_steel")
-        for g in ("1008", "1010", "1018", "1020", "1026", "1045")
-    ),
-    *(_grade(rf"(?:ASTM\s?)?{g}", g, "carbon_steel") for g in ("A36", "A500", "A572", "A992")),
-    *(
-        _grade(rf"(?:AISI\s?|SAE\s?)?{g}", g, "alloy_steel")
-        for g in ("4130", "4140", "4340", "8620", "9310", "52100")
-    ),
-    # copper alloys: C-numbers, and bare numbers after the family word
-    *(_grade(rf"C{g}|(?<=brass\s){g}", f"C{g}", "brass") for g in ("230", "240", "260", "360", "464")),
-    *(_grade(rf"{g}", g, "bronze") for g in ("C220", "C510", "C630", "C932", "C954")),
-    _grade(r"C10100|C101|OFHC", "101", "copper"),
-    _grade(r"C11000|C110|ETP", "110", "copper"),
-    *(_grade(rf"C{g}", g, "copper") for g in ("145", "194", "195")),
-    # tool steel: only with "tool steel" nearby (checked by the caller) — A2 is otherwise ambiguous
-    *(_grade(rf"{g}", g, "tool_steel") for g in ("A2", "D2", "H13", "M2", "O1", "S7", "W1")),
 )
+FAMILY_WORDS = table(_FAMILIES)
+FAMILY_ALTERNATION = "|".join(regex for regex, _ in _FAMILIES)  # any family word, for larger patterns
 
-# Words that name a family without a grade.
-FAMILY_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b(?:{regex})\b", re.IGNORECASE), family)
-    for regex, family in (
-        (r"stainless(?:\s+steel)?|SS", "stainless_steel"),
-        (r"alumin(?:um|ium)|alum", "aluminum"),
-        (r"titanium", "titanium"),
-        (r"inconel|hastelloy|monel|nickel\s+alloy", "nickel_alloy"),
-        (r"tool\s+steel", "tool_steel"),
-        (r"alloy\s+steel", "alloy_steel"),
-        (r"brass", "brass"),
-        (r"bronze", "bronze"),
-        (r"copper", "copper"),
-        (r"carbon\s+steel|mild\s+steel|CRS|HRS|cold\s+rolled\s+steel|hot\s+rolled\s+steel", "carbon_steel"),
+_FORMS: tuple[tuple[str, str], ...] = (
+    (r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)", "tube_square"),
+    (r"rect(?:angular|\.)?\s+tub(?:e|es|ing)", "tube_rectangular"),
+    (r"round\s+tub(?:e|es|ing)|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?", "tube_round"),
+    (r"hex(?:agon(?:al)?)?(?:\s+(?:bars?|rods?|stock))?", "bar_hex"),
+    (r"square\s+(?:bars?|stock)|sq\.?\s+bars?", "bar_square"),
+    (r"flat\s+bars?|flats|flat\s+stock|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?", "bar_rectangular"),
+    (r"round\s+(?:bars?|stock|rods?)|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?", "bar_round"),
+    (r"sheets?|sheet\s+metal", "sheet"),
+    (r"plates?", "plate"),
+    (r"angles?|angle\s+iron|l-shaped|l-angles?", "angle"),
+    (r"c-?channels?|channels?|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
+    (r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|w\d+\s?[x×]\s?\d+(?:\.\d+)?", "beam_i"),
+    (r"wire(?!\s+rope)", "wire"),
+    (r"foil", "foil"),
+)
+FORM_WORDS = table(_FORMS)
+
+_STEEL = table(((r"steel", "carbon_steel"),))  # "steel" alone: carbon steel unless something says more
+
+# Items a metals catalog does not carry ("bearing quality steel" and "bearing housing" are metal).
+_NON_CATALOG = table(
+    (
+        (
+            r"screws?|bolts?|nuts?|washers?|bearings?(?!\s+(?:quality|steel|housings?|races?|surfaces?|contact|bronze))"
+            r"|wire\s+rope|brackets?|gaskets?|fasteners?|rivets?|springs?|o-rings?|valves?|fittings?",
+            "",
+        ),
     )
 )
+# Forms the customer names that no metals catalog stocks: the line is kept and flagged.
+_NON_CATALOG_FORMS = table(((r"forged\s+(?:rings?|forgings?|castings?)|rings?|forgings?|castings?", ""),))
 
-# Form synonyms, most specific first.
-FORM_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b(?:{regex})\b", re.IGNORECASE), form)
-    for regex, form in (
-        (r"square\s+tub(?:e|es|ing)", "tube_square"),
-        (r"rect(?:angular)?\s+tub(?:e|es|ing)", "tube_rectangular"),
-        (r"(?:round\s+)?tub(?:e|es|ing)|pipe", "tube_round"),
-        (r"hex(?:agonal)?(?:\s+bars?)?", "bar_hex"),
-        (r"square\s+bars?", "bar_square"),
-        (r"flat\s+bars?|flat\s+stock|strip|rect(?:angular)?\s+bars?|bus\s+bars?", "bar_rectangular"),
-        (r"round\s+bars?|rods?|rounds|bar\s+stock|shafts?|bars?", "bar_round"),
-        (r"sheets?", "sheet"),
-        (r"plates?", "plate"),
-        (r"angles?", "angle"),
-        (r"channels?", "channel"),
-        (r"(?:i-?|wide\s+flange\s+)beams?|W\d+\s?x\s?\d+", "beam_i"),
-        (r"wire", "wire"),
-        (r"foil", "foil"),
+
+@dataclass(frozen=True)
+class Words:
+    """The first family word, form word and so on found in a text: (name, start, end) each."""
+
+    family: tuple[str, int, int] | None = None
+    steel: tuple[str, int, int] | None = None
+    form: tuple[str, int, int] | None = None
+    non_catalog: tuple[tuple[str, int, int], ...] = ()
+    non_catalog_form: tuple[str, int, int] | None = None
+
+
+_KINDS = (("family", FAMILY_WORDS), ("steel", _STEEL), ("form", FORM_WORDS))
+_KINDS += (("non_catalog", _NON_CATALOG), ("non_catalog_form", _NON_CATALOG_FORMS))
+_ALL_WORDS = re.compile("|".join(words.joined.pattern for _, words in _KINDS))
+
+
+def _kind_of(spelled: str) -> tuple[str, str]:
+    """(kind, name) of the first table, in order, with an entry that spells ``spelled``."""
+    return next((kind, name) for kind, words in _KINDS if (name := words.name_of(spelled)) is not None)
+
+
+def scan(text: str) -> Words:
+    """Family, form and non-catalog words of ``text``, in one pass of every table joined."""
+    folded = fold(text)
+    first: dict[str, tuple[str, int, int]] = {}
+    non_catalog = []
+    for match in _ALL_WORDS.finditer(folded):
+        if not _starts_word(folded, match.start()):
+            continue
+        kind, name = _kind_of(match.group())
+        found = (name, match.start(), match.end())
+        if kind == "non_catalog":
+            non_catalog.append(found)
+        first.setdefault(kind, found)
+    return Words(
+        first.get("family"),
+        first.get("steel"),
+        first.get("form"),
+        tuple(non_catalog),
+        first.get("non_catalog_form"),
     )
-)
 
-# Items a metals catalog does not carry.
-NON_CATALOG = re.compile(
-    r"\b(?:screws?|bolts?|nuts?|washers?|bearings?|wire\s+rope|brackets?|gaskets?|fasteners?)\b",
-    re.IGNORECASE,
-)
+
+def first_match(text: str, words: Table) -> tuple[str, int, int] | None:
+    """(name, start, end) of the earliest spelling of ``words`` in ``text``."""
+    return words.first(fold(text))

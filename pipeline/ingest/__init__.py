@@ -10,12 +10,13 @@ from pathlib import PurePath
 
 from pipeline.errors import IngestError
 from pipeline.ingest.eml import read_eml
+from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.text import read_text
 from pipeline.models import Document
 
 MAX_INPUT_BYTES = 25 * 1024 * 1024
 
-READERS = {".txt": read_text, ".eml": read_eml}
+READERS = {".txt": read_text, ".eml": read_eml, ".pdf": read_pdf}
 
 
 def ingest(filename: str, data: bytes) -> Document:
@@ -25,7 +26,7 @@ def ingest(filename: str, data: bytes) -> Document:
     if len(data) > MAX_INPUT_BYTES:
         raise IngestError(
             filename,
-            f"the file is {len(data) / 1e6:.1f} MB; the limit is {MAX_INPUT_BYTES / 1e6:.0f} MB",
+            f"the file is {len(data) / 2**20:.1f} MiB; the limit is {MAX_INPUT_BYTES / 2**20:.0f} MiB",
         )
     suffix = PurePath(filename).suffix.lower()
     reader = READERS.get(suffix)

@@ -73,7 +73,7 @@ def test_the_order_table_lists_the_five_matched_lines(desk_page: DeskPage) -> No
 def test_markup_in_an_email_is_shown_as_text_never_run(desk_page: DeskPage) -> None:
     page = desk_page.page
     email = SAMPLE.read_text().replace(
-        "John Smith\nPurchasing", "<img src=x onerror=\"console.error('injected')\">John\nPurchasing"
+        "ACME Manufacturing Co.", "<img src=x onerror=\"console.error('injected')\">ACME Manufacturing Co."
     )
     email = email.replace("Quantity: 10 sheets", "Quantity: 10 sheets <b>now</b>")
     page.locator("textarea").fill(email)

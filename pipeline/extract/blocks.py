@@ -1,0 +1,239 @@
+"""Cut a message into blocks: the pieces of text that may each describe one requested item.
+
+Emails write items in a few shapes, and each becomes one block:
+- a numbered item with the lines indented or bulleted under it (``1. Titanium sheets`` / ``- Qty: 12``);
+- a run of labelled lines (``- Material: 4340`` / ``- Size: 8.5" dia x 36"`` / ``- Quantity: 18``);
+- a bullet (``- 50 pieces of …``) with its continuation lines;
+- a row of a table (pasted, HTML, or an attached sheet) under its header row;
+- a paragraph of prose.
+Each block remembers the section heading above it ("ALTERNATE MATERIALS:", "QUESTIONS FOR YOU:")
+and its labelled fields, so later steps know what a number is for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBERED = re.compile(
+    r"^[ \t>]*(?:\d{1,3}[.)]|item\s*#?\s*\d{1,3}\s*[:.)-]|line\s+\d{1,3}\s*[:.)-])[ \t]+", re.I
+)
+_BULLET = re.compile(r"^[ \t>]*(?:[-*•–·▪]|[a-h][.)])[ \t]+")
+_BOLD_HEADING = re.compile(r"^[ \t>]*(?:[-*][ \t]+)?\*\*[^*\n]+\*\*[ \t]*:?[ \t]*$")
+_CAPS_HEADING = re.compile(r"^[ \t>]*[A-Z][A-Z0-9 &/(),'#.+-]{3,}:?[ \t]*$")
+_COLON = re.compile(r"[ \t]*:[ \t]+(?=\S)")
+_LAST_SEPARATOR = re.compile(r"[,;|][ \t]*|[ \t]{2,}")  # PDFs separate fields by runs of spaces
+# a label has no sentence inside it ("Confirmed. Please enter: 8 pcs …" is prose, not a field)
+_LABEL = re.compile(r"[A-Za-z](?:[A-Za-z0-9/&#()'-]|\.(?!\s)|[ \t](?=\S)){0,40}")
+_TITLE = re.compile(r"\*\*[^*\n]+\*\*")
+_UNIT_HINT = re.compile(r"\s*[(\[]\s*(?P<unit>mm|cm|m|in|inch|inches|ft|feet|\")\s*[)\]]\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled value (``Thickness: 0.125"``); the label is lower-case, its unit hint apart."""
+
+    label: str
+    start: int  # of the value
+    end: int
+    unit: str | None = None  # "Length (mm)" → "mm"
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    kind: str  # "numbered" | "bullet" | "spec" | "row" | "paragraph"
+    heading: str  # the section heading above the block, lower-case ("" if none)
+    fields: tuple[Field, ...] = ()
+    title: tuple[int, int] | None = None  # a bold title naming the item's purpose ("**Bushings**")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    fields: tuple[Field, ...] = ()
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip(" \t>"))
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip(" \t>")
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    lines, position = [], start
+    for raw in text[start:end].split("\n"):
+        end_of_line = position + len(raw)
+        lines.append(_Line(position, end_of_line, raw, tuple(line_fields(text, position, end_of_line))))
+        position = end_of_line + 1
+    return lines
+
+
+def _is_heading(line: _Line) -> bool:
+    text = line.text
+    if _BOLD_HEADING.match(text) or (_CAPS_HEADING.match(text) and sum(c.isalpha() for c in text) > 3):
+        return not _NUMBERED.match(text)
+    stripped = text.strip(" \t>")
+    return (
+        stripped.endswith(":")
+        and len(stripped.split()) <= 15
+        and not _NUMBERED.match(text)
+        and not _BULLET.match(text)
+        and ": " not in stripped
+    )
+
+
+def _cells(line: _Line) -> list[tuple[int, int]]:
+    """Spans of the cells of a ``a | b | c`` table line, empty cells included (they keep columns
+    aligned); outer pipes of ``| a | b |`` do not make cells."""
+    parts = line.text.split("|")
+    if len(parts) > 2 and not parts[0].strip() and not parts[-1].strip():
+        parts = parts[1:-1]
+        position = line.start + line.text.index("|") + 1
+    else:
+        position = line.start
+    spans = []
+    for cell in parts:
+        stripped = cell.strip()
+        offset = position + (cell.index(stripped) if stripped else 0)
+        spans.append((offset, offset + len(stripped)))
+        position += len(cell) + 1
+    return spans
+
+
+def _is_table_line(line: _Line) -> bool:
+    return sum(1 for start, end in _cells(line) if end > start) >= 2
+
+
+def line_fields(text: str, line_start: int, line_end: int) -> list[Field]:
+    """``Label: value`` pairs on one line; a label starts the line or follows ``,`` ``;`` ``|`` or a
+    run of spaces, and is at most five words without a sentence in it."""
+    fields: list[Field] = []
+    body = text[line_start:line_end]
+    if ":" not in body:
+        return fields
+    lead = _BULLET.match(body) or _NUMBERED.match(body)
+    offset = lead.end() if lead else len(body) - len(body.lstrip(" \t>"))
+    for colon in _COLON.finditer(body, offset):
+        separator = max(
+            _LAST_SEPARATOR.finditer(body, offset, colon.start()), key=lambda m: m.end(), default=None
+        )
+        label_start = separator.end() if separator else offset
+        label = body[label_start : colon.start()].strip()
+        if not _LABEL.fullmatch(label) or len(label.split()) > 5:
+            continue
+        label = label.lower()
+        hint = _UNIT_HINT.search(label)
+        if hint:
+            label = label[: hint.start()].strip()
+        if fields:
+            previous = fields[-1]
+            fields[-1] = Field(previous.label, previous.start, line_start + label_start, previous.unit)
+        fields.append(Field(label, line_start + colon.end(), line_end, hint and hint["unit"].lower()))
+    return fields
+
+
+def _table_blocks(lines: list[_Line], heading: str) -> list[Block]:
+    """Rows under a header row; each cell becomes a field labelled by its column."""
+    header = [lines[0].text[a - lines[0].start : b - lines[0].start] for a, b in _cells(lines[0])]
+    blocks = []
+    for line in lines[1:]:
+        if re.fullmatch(r"[\s|:=+-]*", line.text):  # markdown "|---|---|"
+            continue
+        fields = []
+        for column, (a, b) in enumerate(_cells(line)):
+            if a == b:
+                continue
+            label = header[column].strip().lower() if column < len(header) else ""
+            hint = _UNIT_HINT.search(label)
+            fields.append(
+                Field(label[: hint.start()].strip() if hint else label, a, b, hint and hint["unit"])
+            )
+        blocks.append(Block(line.start, line.end, "row", heading, tuple(fields)))
+    return blocks
+
+
+def _single_field(text: str, line: _Line) -> bool:
+    return bool(line.fields) and line.fields[0].start - line.start <= line.indent + 45
+
+
+def _take_children(lines: list[_Line], index: int) -> int:
+    """Index after the lines that belong under ``lines[index]`` (indented or labelled bullets)."""
+    parent = lines[index]
+    numbered = bool(_NUMBERED.match(parent.text))
+    j = index + 1
+    while j < len(lines) and not lines[j].blank and not _is_heading(lines[j]):
+        line = lines[j]
+        if _NUMBERED.match(line.text) and line.indent <= parent.indent:
+            break
+        if line.indent <= parent.indent and not (numbered and _BULLET.match(line.text)):
+            break
+        j += 1
+    return j
+
+
+def _spec_run(text: str, lines: list[_Line], index: int) -> int:
+    """Index after a run of labelled lines (with their continuation lines) starting at ``index``."""
+    j = index + 1
+    while j < len(lines) and not lines[j].blank and not _is_heading(lines[j]):
+        line = lines[j]
+        if _NUMBERED.match(line.text):
+            break
+        if not _single_field(text, line) and line.indent <= lines[index].indent:
+            break
+        j += 1
+    return j
+
+
+def _block(text: str, lines: list[_Line], kind: str, heading: str) -> Block:
+    start, end = lines[0].start, lines[-1].end
+    fields = tuple(field for line in lines for field in line.fields)
+    title = _TITLE.search(lines[0].text)
+    title_span = (lines[0].start + title.start(), lines[0].start + title.end()) if title else None
+    return Block(start, end, kind, heading, fields, title_span)
+
+
+def split_blocks(text: str, start: int, end: int) -> list[Block]:
+    """The blocks of ``text[start:end]`` in reading order."""
+    lines = _lines(text, start, end)
+    blocks: list[Block] = []
+    heading = ""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.blank:
+            i += 1
+        elif _is_heading(line):
+            heading, i = line.text.strip(" \t>*:").lower(), i + 1
+        elif _is_table_line(line) and i + 1 < len(lines) and _is_table_line(lines[i + 1]):
+            j = i
+            while j < len(lines) and _is_table_line(lines[j]):
+                j += 1
+            blocks += _table_blocks(lines[i:j], heading)
+            i = j
+        elif _NUMBERED.match(line.text) or (_BULLET.match(line.text) and not _single_field(text, line)):
+            j = _take_children(lines, i)
+            kind = "numbered" if _NUMBERED.match(line.text) else "bullet"
+            blocks.append(_block(text, lines[i:j], kind, heading))
+            i = j
+        elif _single_field(text, line):
+            j = _spec_run(text, lines, i)
+            blocks.append(_block(text, lines[i:j], "spec", heading))
+            i = j
+        else:
+            j = i + 1
+            while (
+                j < len(lines)
+                and not lines[j].blank
+                and not _is_heading(lines[j])
+                and not (_NUMBERED.match(lines[j].text) or _BULLET.match(lines[j].text))
+            ):
+                j += 1
+            blocks.append(_block(text, lines[i:j], "paragraph", heading))
+            i = j
+    return blocks

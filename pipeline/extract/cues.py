@@ -1,0 +1,131 @@
+"""Phrases that change what the numbers and grades around them mean.
+
+- superseded values: "change from 4140 to 4340", "we need 10, not 6", "instead of 8" — the old value
+  is not the order's, and the line was revised;
+- alternates: "if not available, 4340", "might accept 6063", "or equivalent" — one line with a
+  substitute, not two lines;
+- questions and holds: "Do you have any 410 in 8" round?", "let's put that on hold" — not orders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# a grade or a number, with a unit if one is written: 4140, 8.000", 6 pcs, 316L
+_TOKEN = r"(?:[A-Za-z]{0,3}\d[\w.\-/]*(?:\s?(?:\"|”|in\b|inch(?:es)?|mm|pcs|pieces|ft|feet|sheets|bars))?)"
+
+# needles: words one of which must be in the text for any of these phrases to be there
+_ALTERNATE_NEEDLES = ("available", "accept", "consider", "take", "substitut", "use", "alternat", "equ")
+# (regex, words one of which it needs): "from 4140 to 4340", "10, not 6", "12 instead of 8" …
+_SUPERSEDED = tuple(
+    (re.compile(regex, re.IGNORECASE), needles)
+    for regex, needles in (
+        (
+            r"\b(?:upgrad|downgrad|chang|switch|increas|decreas|reduc|revis|updat|mov)\w*"
+            rf"(?:\s+\w+){{0,3}}?\s+from\s+(?P<old>{_TOKEN})(?:\s+to\s+(?P<new>{_TOKEN}))?",
+            ("from",),
+        ),
+        (rf"\bfrom\s+(?P<old>{_TOKEN})\s+to\s+(?P<new>{_TOKEN})", ("from",)),
+        (
+            rf"\b(?:change|switch|swap|replace)\s+(?:the\s+)?(?P<old>{_TOKEN})\s+(?:to|with|for)\s+(?P<new>{_TOKEN})",
+            ("change", "switch", "swap", "replace"),
+        ),
+        (rf"(?P<new>\b{_TOKEN}),?\s*\bnot\s+(?P<old>{_TOKEN})", ("not",)),
+        (
+            rf"(?:(?P<new>\b{_TOKEN})\s+)?\b(?:instead\s+of|rather\s+than|replac(?:es|ing))\s+(?:the\s+)?"
+            rf"(?P<old>{_TOKEN})",
+            ("instead", "rather", "replac"),
+        ),
+        (
+            rf"\b(?:previously|originally|formerly)\s+(?:was\s+|were\s+)?(?P<old>{_TOKEN})",
+            ("previously", "originally", "formerly"),
+        ),
+    )
+)
+
+_ALTERNATE = re.compile(
+    r"""\(?\b(?:
+        if\s+(?:(?:that|this|it|these|those|the\s+\w+|\w+)\s+)?(?:is\s+|are\s+)?(?:not|un)\s*available
+      | if\s+(?:you\s+)?(?:don'?t|do\s+not|can'?t|cannot)\s+(?:have|get|find|supply)\b
+      | (?:might|may|would|will|could|can)\s+(?:also\s+)?(?:accept|consider|take|substitute|use)\b
+      | alternatively | alternate(?:ly)?\b | as\s+an?\s+alternat\w+ | substitute\s+with
+      | or\s+(?:an?\s+)?equivalent | or\s+equal\b
+    )[^.;?!\n)]*\)?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_EQUIVALENT = re.compile(r"\bor\s+(?:an?\s+)?(?:equivalent|equal)\b", re.IGNORECASE)
+ALTERNATES_HEADING = re.compile(
+    r"alternat|substitut|backup\s+material|not\s+available|\bor\s+equivalent", re.I
+)
+QUESTIONS_HEADING = re.compile(r"\bquestions?\b", re.IGNORECASE)
+
+_SENTENCE = re.compile(r"(?:[^.?!\n]|\.(?=\d))+(?:[.?!]+|$)")
+_LIST_MARKER = re.compile(r"^[\s>*-]*\d{1,3}[.)]\s+")
+_INTERROGATIVE = re.compile(
+    r"^\W*(?:do|does|did|can|could|would|will|is|are|was|were|what|what's|which|how|"
+    r"when|where|why|have|has|should|shall)\b",
+    re.IGNORECASE,
+)
+_ASKS_SUPPLIER = re.compile(r"\b(?:can|could|do|does|would|will)\s+(?:you|we|your)\b", re.IGNORECASE)
+# "Can you send 2 more of the 316 plates?" asks for goods: a request, not a question
+_REQUEST = re.compile(
+    r"\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:send|ship|deliver|supply|provide|quote|cut|add|"
+    r"include|get\s+us|order|enter|book|process)\b",
+    re.IGNORECASE,
+)
+_ON_HOLD = re.compile(
+    r"\bon\s+hold\b|\bhold\s+off\b|\bno\s+longer\s+need|\b(?:cancel(?:led)?|disregard)\b|"
+    r"\bnot\s+(?:yet\s+)?(?:needed|required|ordering)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Superseded:
+    start: int  # of the old value
+    end: int
+    old: str
+    new: str | None  # the value replacing it, when written ("to 4340", "10, not 6")
+
+
+def superseded(text: str) -> list[Superseded]:
+    """Old values the text replaces ("from 4140" in "change from 4140 to 4340"), once each."""
+    found: dict[tuple[int, int], Superseded] = {}
+    lower = text.lower()
+    for regex, needles in _SUPERSEDED:
+        if not any(needle in lower for needle in needles):
+            continue
+        for match in regex.finditer(text):
+            new = match["new"].strip().rstrip(".,;") if match["new"] else None
+            key = (match.start("old"), match.end("old"))
+            if key not in found or (new and not found[key].new):
+                found[key] = Superseded(*key, match["old"].strip().rstrip(".,;"), new)
+    return sorted(found.values(), key=lambda s: s.start)
+
+
+def alternate_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of clauses that offer a substitute ("(if not available, will consider round bars)")."""
+    lower = text.lower()
+    if not any(needle in lower for needle in _ALTERNATE_NEEDLES):
+        return []
+    return [(match.start(), match.end()) for match in _ALTERNATE.finditer(text)]
+
+
+def accepts_equivalent(text: str) -> bool:
+    return bool(_EQUIVALENT.search(text))
+
+
+def is_question(text: str, position: int = 0) -> bool:
+    """Whether the sentence of ``text`` at ``position`` asks the supplier something."""
+    text = _LIST_MARKER.sub(lambda marker: " " * len(marker.group()), text, count=1)
+    for sentence in _SENTENCE.finditer(text):
+        if sentence.end() > position:
+            stripped = sentence.group().strip()
+            asks = _INTERROGATIVE.match(stripped) or _ASKS_SUPPLIER.search(stripped)
+            return stripped.endswith("?") and bool(asks) and not _REQUEST.search(stripped)
+    return False
+
+
+def is_on_hold(text: str) -> bool:
+    return bool(_ON_HOLD.search(text))

@@ -1,0 +1,286 @@
+"""Who is ordering: company, contact, email and phone, from the signature, labels and headers.
+
+The signature block of the newest message is the best source (the person who wrote it, their
+company, their direct number); labelled lines ("Customer:", "Contact:") come next, the From header
+last. A "Customer:" label inside a project section may name the customer's own customer, so of
+several companies the one matching the sender's mail domain wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from email.utils import parseaddr
+
+from pipeline.extract.blocks import line_fields
+from pipeline.models import Customer, Document, Span
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_NUMBER = r"\+?[\d(][\d\s().-]{5,}\d"
+_PHONE_LINE = re.compile(
+    rf"^\s*(?P<label>phone|tel(?:ephone)?|office|direct|main|cell|mobile|mob|ph)\.?\s*[:.]?\s*(?P<v>{_PHONE_NUMBER})",
+    re.IGNORECASE,
+)
+_BARE_PHONE = re.compile(rf"^\s*(?P<v>{_PHONE_NUMBER})\s*$")
+_SIGN_OFF = (
+    r"(?:mit\s+freundlichen\s+grüßen|best\s+regards|kind\s+regards|warm\s+regards|regards|many\s+thanks|"
+    r"thanks(?:\s+again)?|thank\s+you|sincerely|cheers|best|respectfully|yours\s+truly)"
+)
+_SIGN_OFF_LINE = re.compile(rf"^\s*{_SIGN_OFF}(?:\s*/\s*{_SIGN_OFF})*[\s,!.]*$", re.IGNORECASE)
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Ing)\.?\s+)"
+_CREDENTIAL = r"(?:,?\s*(?:P\.?\s?Eng|PE|P\.E\.|PhD|Ph\.D\.|MBA|CPSM|CPM|Jr\.?|Sr\.?))"
+_NAME = re.compile(
+    rf"^\s*{_HONORIFIC}?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){{1,2}}){_CREDENTIAL}?\s*,?\s*$"
+)
+COMPANY_SUFFIX = re.compile(
+    r"\b(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|Company|GmbH|AG|S\.?A\.?|B\.?V\.?|"
+    r"Industries|Manufacturing|Solutions|Systems|Services|Aerospace|Plant|Fabrication|Works|Group|Enterprises)(?!\w)"
+)
+_TITLE_WORDS = re.compile(
+    r"\b(?:manager|engineer|agent|director|technician|purchasing|procurement|buyer|supervisor|coordinator|"
+    r"specialist|officer|president|owner|department|dept|sales|operations|planner|analyst|head|vp|ceo)\b",
+    re.IGNORECASE,
+)
+_LABELS = {
+    "company": re.compile(r"(?:customer|company|client)(?:\s+name)?"),
+    "contact": re.compile(r"(?:contact|buyer|requested\s+by|purchaser)(?:\s+name)?"),
+    "email": re.compile(r"e-?mail(?:\s+address)?"),
+    "phone": re.compile(r"phone|tel\.?|telephone|direct|office"),
+}
+_VALUES = {"email": EMAIL, "phone": re.compile(_PHONE_NUMBER)}
+_NOT_A_PERSON = re.compile(
+    r"\b(?:dept|department|team|sales|orders?|purchasing|procurement|info|office)\b", re.I
+)
+_GENERIC_DOMAIN_LABELS = frozenset({"co", "com", "ac", "or", "ne", "gov", "org", "net", "edu"})
+_END_OF_BODY = re.compile(
+    r"^\s*(?:P\.?S\.?\b|-{2,3}\s*$|_{3,}\s*$|This (?:e-?mail|message) (?:may )?contain)", re.I
+)
+
+
+@dataclass
+class _Signature:
+    contact: tuple[str, Span] | None = None
+    company: tuple[str, Span] | None = None
+    email: tuple[str, Span] | None = None
+    phones: list[tuple[str, str, Span]] = field(default_factory=list)  # (label, number, span)
+
+
+def _paragraphs(text: str, spans: tuple[tuple[int, int], ...]) -> list[list[tuple[str, int]]]:
+    """Paragraphs (lists of (line, offset)) of the newest message, up to a P.S. or a disclaimer."""
+    paragraphs: list[list[tuple[str, int]]] = []
+    for start, end in spans:
+        current: list[tuple[str, int]] = []
+        position = start
+        for raw in text[start:end].split("\n"):
+            if _END_OF_BODY.match(raw):
+                break
+            if raw.strip():
+                current.append((raw, position))
+            elif current:
+                paragraphs.append(current)
+                current = []
+            position += len(raw) + 1
+        if current:
+            paragraphs.append(current)
+    return paragraphs
+
+
+def _signature_lines(paragraphs: list[list[tuple[str, int]]]) -> list[tuple[str, int]]:
+    """The lines of the signature block: after the last sign-off, a closing name block, or a
+    closing block with a phone number or address in it."""
+    last = paragraphs[-4:]
+    for index in range(len(last) - 1, -1, -1):
+        paragraph = last[index]
+        sign_off = next((i for i, (line, _) in enumerate(paragraph) if _SIGN_OFF_LINE.match(line)), None)
+        if sign_off is not None:
+            rest = paragraph[sign_off + 1 :]
+            return _split_pipes(rest or (last[index + 1] if index + 1 < len(last) else []))
+        lines = _split_pipes(paragraph)
+        if lines and _NAME.match(lines[0][0]) and len(lines) <= 8:
+            return lines
+    closing = last[-1] if last else []
+    contacts = (
+        EMAIL.search(line) or _PHONE_LINE.match(line) or _BARE_PHONE.match(line) for line, _ in closing
+    )
+    if 2 <= len(closing) <= 8 and any(contacts):
+        return closing
+    return []
+
+
+def _split_pipes(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A one-line signature "Luis Ortega | Gulf Coast Valve Co. | 713-555-0121" as lines."""
+    split = []
+    for line, offset in lines:
+        position = 0
+        for part in line.split("|"):
+            if part.strip():
+                split.append((part.strip(), offset + position + part.index(part.strip())))
+            position += len(part) + 1
+    return split
+
+
+def _span_of(line: str, offset: int, value: str) -> Span:
+    start = offset + line.index(value)
+    return Span(start, start + len(value))
+
+
+def _read_signature(lines: list[tuple[str, int]]) -> _Signature:
+    signature = _Signature()
+    for index, (line, offset) in enumerate(lines):
+        email = EMAIL.search(line)
+        phone = _PHONE_LINE.match(line) or _BARE_PHONE.match(line)
+        name = _NAME.match(line)
+        if email:
+            signature.email = signature.email or (
+                email.group(),
+                Span(offset + email.start(), offset + email.end()),
+            )
+        elif phone:
+            label = phone.groupdict().get("label") or "phone"
+            signature.phones.append(
+                (label.lower(), phone["v"].strip(), _span_of(line, offset, phone["v"].strip()))
+            )
+        elif index == 0 and name and not COMPANY_SUFFIX.search(line):
+            signature.contact = (name["name"], _span_of(line, offset, name["name"]))
+        elif signature.company is None and COMPANY_SUFFIX.search(line) and ":" not in line:
+            company = line.strip()
+            title, _, rest = company.partition(", ")
+            if rest and _TITLE_WORDS.search(title) and COMPANY_SUFFIX.search(rest):
+                company = rest  # "Buyer, Northridge Machine Works"
+            signature.company = (company, _span_of(line, offset, company))
+    return signature
+
+
+def _domain_label(address: str) -> str:
+    """The name part of a mail domain: "globalfab" of globalfab.com, "yamada-seisakusho" of .co.jp."""
+    parts = address.rsplit("@", 1)[-1].lower().split(".")[:-1] or [""]
+    while len(parts) > 1 and parts[-1] in _GENERIC_DOMAIN_LABELS:
+        parts.pop()
+    return re.sub(r"[^a-z0-9]", "", parts[-1])
+
+
+def matches_domain(company: str, addresses: list[str]) -> bool:
+    """Whether a company name fits a mail domain ("Global Fabrication Inc" ~ globalfab.com)."""
+    key = re.sub(r"[^a-z0-9]", "", company.lower())
+    first_word = re.sub(r"[^a-z0-9]", "", company.split()[0].lower()) if company.split() else ""
+    for address in addresses:
+        label = _domain_label(address)
+        if len(label) >= 4 and (label in key or (len(first_word) >= 4 and label.startswith(first_word))):
+            return True
+    return False
+
+
+def _labelled_fields(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[str, str, Span]]:
+    """Every (label, value, span) written as ``Label: value`` in ``spans``, in reading order."""
+    found = []
+    for start, end in spans:
+        position = start
+        for raw in text[start:end].split("\n"):
+            for labelled in line_fields(text, position, position + len(raw)):
+                value = text[labelled.start : labelled.end].strip()
+                value_start = labelled.start + text[labelled.start : labelled.end].find(value)
+                found.append((labelled.label, value, Span(value_start, value_start + len(value))))
+            position += len(raw) + 1
+    return found
+
+
+def _labelled(fields: list[tuple[str, str, Span]], name: str) -> list[tuple[str, Span]]:
+    """Values of the fields labelled for ``name`` ("Buyer: Tom Kessler" for a contact)."""
+    found = []
+    pattern = _VALUES.get(name)
+    for label, value, span in fields:
+        if not _LABELS[name].fullmatch(label):
+            continue
+        match = pattern.search(value) if pattern else None
+        if match is not None:
+            found.append((match.group(), Span(span.start + match.start(), span.start + match.end())))
+        elif pattern is None and value:
+            found.append((value, span))
+    return found
+
+
+def _letterhead(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, Span] | None:
+    """A company name heading the document (a PDF purchase order's letterhead)."""
+    for start, end in spans[:1]:
+        for match in re.finditer(r"[^\n]+", text[start:end]):
+            line = match.group().strip()
+            if line and not re.match(r"(?:From|To|Subject|Date|Cc|Sent|Priority):", line, re.I):
+                if COMPANY_SUFFIX.search(line) and len(line.split()) <= 6:
+                    offset = start + match.start() + match.group().index(line)
+                    return line, Span(offset, offset + len(line))
+                return None
+    return None
+
+
+def _person(display_name: str) -> str | None:
+    """The From header's display name when it names a person, not a department."""
+    name = display_name.strip().strip('"')
+    return name if len(name.split()) >= 2 and not _NOT_A_PERSON.search(name) else None
+
+
+def read_customer(
+    document: Document,
+    spans: tuple[tuple[int, int], ...],
+    evidence: dict[str, Span],
+    earlier: tuple[tuple[int, int], ...] = (),
+) -> Customer:
+    """The customer of the newest message (``spans``), recording where each field was read.
+
+    ``earlier`` is a forwarded message: its signature names the company when the newest does not.
+    """
+    text = document.text
+    signature = _read_signature(_signature_lines(_paragraphs(text, spans)))
+    display_name, sender = parseaddr(document.sender)
+    fields = _labelled_fields(text, spans)
+    person = _person(display_name)
+    picks: dict[str, tuple[str, Span | None] | None] = {
+        "contact": signature.contact
+        or _first_name(_labelled(fields, "contact"))
+        or (person and (person, None)),
+        "email": signature.email
+        or next(iter(_labelled(fields, "email")), None)
+        or (sender and (sender, None)),
+        "phone": _best_phone(signature) or next(iter(_labelled(fields, "phone")), None),
+    }
+    addresses = [value[0] for value in (picks["email"],) if value] + ([sender] if sender else [])
+    picks["company"] = _company(text, spans, earlier, signature, addresses, _labelled(fields, "company"))
+    customer = Customer()
+    for name, pick in picks.items():
+        if pick:
+            setattr(customer, name, pick[0])
+            if pick[1] is not None:
+                evidence[f"customer.{name}"] = pick[1]
+    return customer
+
+
+def _company(
+    text: str,
+    spans: tuple[tuple[int, int], ...],
+    earlier: tuple[tuple[int, int], ...],
+    signature: _Signature,
+    addresses: list[str],
+    labelled: list[tuple[str, Span]],
+) -> tuple[str, Span] | None:
+    """Of the companies named (signature, "Customer:" labels, letterhead), the one matching the
+    sender's mail domain, else the first. A forwarded message's company counts only if it matches."""
+    own = ([signature.company] if signature.company else []) + labelled
+    own += [found] if (found := _letterhead(text, spans)) else []
+    forwarded = _read_signature(_signature_lines(_paragraphs(text, earlier))).company if earlier else None
+    candidates = own + ([forwarded] if forwarded else [])
+    matching = next((company for company in candidates if matches_domain(company[0], addresses)), None)
+    return matching or (own[0] if own else None)
+
+
+def _first_name(labelled: list[tuple[str, Span]]) -> tuple[str, Span] | None:
+    for value, span in labelled:
+        name = _NAME.match(value)
+        if name:
+            start = span.start + value.index(name["name"])
+            return name["name"], Span(start, start + len(name["name"]))
+    return None
+
+
+def _best_phone(signature: _Signature) -> tuple[str, Span] | None:
+    """A desk calls the office line first: phone/tel/direct before cell/mobile; never a fax."""
+    ranked = sorted(signature.phones, key=lambda phone: phone[0] in ("cell", "mobile", "mob"))
+    return (ranked[0][1], ranked[0][2]) if ranked else None

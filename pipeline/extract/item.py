@@ -1,0 +1,294 @@
+"""Read one block of text as one requested item: grade, form, sizes, quantity, with evidence.
+
+The block's text is *masked* step by step — a field that is not about the item ("Hardness:",
+"Surface finish:"), an old value ("upgraded from 4140"), an alternate clause, a grade, a
+tolerance, a converted repeat, the quantity — so that each later step reads only what is left.
+Masking replaces characters with spaces, so every position still points at the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract import cues
+from pipeline.extract.blocks import Block, Field
+from pipeline.extract.dimensions import Sized, assign, infer_form, structural_shape
+from pipeline.extract.gauges import GAUGE, gauge_inches
+from pipeline.extract.grades import GradeHit, find_grades, in_catalog
+from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure
+from pipeline.extract.quantity import find_quantity, parse_count
+from pipeline.extract.tolerances import Written, find_tolerances
+from pipeline.extract.vocabulary import FORM_WORDS, Words, first_match, scan
+from pipeline.models import Alternate, LineItem, Span, Tolerance
+from pipeline.units import find_lengths
+
+_STRUCTURAL = frozenset({"channel", "beam_i", "angle"})  # may be a designation: "W8 x 31", "L3 x 3 x 1/4"
+# Labels of fields that are not about what to cut from stock ("Hardness: 28-32 HRC", "Surface finish:
+# 125 RMS", "Price: $425"): their numbers are neither sizes nor quantities. Other labels are read.
+_OTHER_LABELS = re.compile(
+    r"hardness|finish|condition|toleran|flatness|straightness|edge|test|cert|deliver|ship|price|cost|lead|"
+    r"terms|payment|depth|pattern|clean|application|note|customer|date|priority|project|from|^to$|subject|"
+    r"sent|^cc$|attn|address|phone|e-?mail|tel|fax|spec|heat|treat|coating|plating|marking|packag|inspect|"
+    r"weld|machin|surface|rough|environment|service|temperature|line$|^item$|^no\.?$|^#$"
+)
+
+
+@dataclass
+class Parsed:
+    """An item and what was found in its text (for deciding whether it is an order line)."""
+
+    item: LineItem
+    has_material: bool
+    has_form: bool
+    has_sizes: bool
+    has_quantity: bool
+    non_catalog: bool
+
+
+class _Mask:
+    """The item's text with parts blanked out; a *barrier* also stops labels reading across it
+    (after "1 [12 PCS] round bar" is masked, "1" must not become a 1" round)."""
+
+    BARRIER = "\x1f"
+
+    def __init__(self, text: str) -> None:
+        self.text = text  # read often, changed a few times: kept as a string
+
+    def hide(self, start: int, end: int, barrier: bool = False) -> None:
+        start, end = max(0, start), min(end, len(self.text))
+        if start >= end:
+            return
+        fill = self.BARRIER if barrier else " "
+        hidden = "".join(fill if char != "\n" else char for char in self.text[start:end])
+        self.text = self.text[:start] + hidden + self.text[end:]
+
+
+def _relative(fields: tuple[Field, ...], offset: int) -> tuple[Field, ...]:
+    return tuple(Field(f.label, f.start - offset, f.end - offset, f.unit) for f in fields)
+
+
+def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: bool = True) -> Parsed:
+    """The item written in ``text[block.start:block.end]``; spans index ``text``.
+
+    With ``candidates_only`` a block naming no material, form or product stops there: it cannot be
+    an order line, and sizes and quantities are the costly part to read.
+    """
+    raw = text[block.start : block.end]
+    offset = block.start
+    item = LineItem(line_no=line_no, source_text=" ".join(raw.split()), span=Span(block.start, block.end))
+    fields = _relative(block.fields, offset)
+    mask = _Mask(raw)
+    for field in fields:
+        if field.label not in DIMENSION_LABELS and _OTHER_LABELS.search(field.label):
+            mask.hide(field.start, field.end)
+    for old in cues.superseded(mask.text):
+        mask.hide(old.start, old.end)
+        item.revisions.append(_revision_note(old.old))
+    clauses = cues.alternate_clauses(mask.text)
+    if cues.accepts_equivalent(mask.text):
+        item.flags.append("equivalent_accepted")
+    for start, end in clauses:
+        mask.hide(start, end)
+    has_material, words = _read_material(item, mask, offset)
+    has_form, sized = _read_form(item, mask, words, offset)
+    non_catalog = _non_catalog(words, block, offset)
+    if candidates_only and not (has_material or has_form or non_catalog):
+        return Parsed(item, False, False, False, False, False)
+    quantity_found = _read_sizes_and_quantity(item, mask, fields, sized, offset)
+    for start, end in clauses:
+        _add_alternate(item, raw, start, end, offset)
+    if non_catalog:
+        item.form, item.dimensions, item.tolerances = None, {}, {}
+        item.flags = [flag for flag in item.flags if flag != "form_inferred"]
+        item.evidence = {k: v for k, v in item.evidence.items() if k in ("grade", "material", "quantity")}
+    _flag(item, non_catalog)
+    return Parsed(item, has_material, has_form, bool(item.dimensions), quantity_found, non_catalog)
+
+
+def _revision_note(old: str) -> str:
+    """What an old value was, in the words ``revisions.mark_revisions`` uses ("quantity was 6")."""
+    grades = find_grades(old)
+    if grades:
+        return f"grade was {grades[0].grade}"
+    lengths = find_lengths(old)
+    if lengths and lengths[0].unit:
+        return f"size was {old}"
+    count = parse_count(old)
+    return f"quantity was {count:g}" if count is not None else f"was {old}"
+
+
+def _span(start: int, end: int, offset: int) -> Span:
+    return Span(start + offset, end + offset)
+
+
+def _read_material(item: LineItem, mask: _Mask, offset: int) -> tuple[bool, Words]:
+    """Grade and family; also the words of the text left once grades are hidden, for the form."""
+    hits = find_grades(mask.text)
+    primary = next((hit for hit in hits if not hit.foreign), hits[0] if hits else None)
+    if primary is not None:
+        item.grade, item.temper = primary.grade, primary.temper
+        item.evidence["grade"] = _span(primary.start, primary.end, offset)
+        if primary.foreign:
+            item.flags.append("grade_other_standard")
+        _other_grades(item, primary, hits, mask.text, offset)
+    for hit in hits:
+        mask.hide(hit.start, hit.end)
+    words = scan(mask.text)
+    word = words.family or (words.steel if primary is None else None)
+    item.material = (primary.family if primary else None) or (word[0] if word else None)
+    if word is not None and (primary is None or primary.family in (None, word[0])):
+        item.evidence["material"] = _span(word[1], word[2], offset)
+    elif primary is not None and item.material:
+        item.evidence["material"] = item.evidence["grade"]
+    return item.material is not None or item.grade is not None, words
+
+
+def _other_grades(item: LineItem, primary: GradeHit, hits: list[GradeHit], text: str, offset: int) -> None:
+    """Other grades named for the same line: an equivalent offered, or the customer unsure."""
+    seen = {primary.grade}
+    for hit in hits:
+        if hit.grade in seen:
+            continue
+        seen.add(hit.grade)
+        item.alternates.append(
+            Alternate(
+                text[hit.start : hit.end], hit.grade, hit.family, span=_span(hit.start, hit.end, offset)
+            )
+        )
+        flag = "alternates_offered" if hit.foreign else "ambiguous_grade"
+        if flag not in item.flags:
+            item.flags.append(flag)
+
+
+def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[bool, Sized]:
+    shape = structural_shape(mask.text) if words.form is None or words.form[0] in _STRUCTURAL else None
+    if shape is not None:
+        item.form, sized = shape
+        start, end = next(iter(sized.spans.values()))
+        item.evidence["form"] = _span(start, end, offset)
+        mask.hide(start, end)
+        return True, sized
+    if words.form is not None:
+        item.form = words.form[0]
+        item.evidence["form"] = _span(words.form[1], words.form[2], offset)
+    return words.form is not None, Sized()
+
+
+def _non_catalog(words: Words, block: Block, offset: int) -> bool:
+    """A product no metals catalog carries (screws, bearings, forged rings).
+
+    A bold title ("**Reinforcement Brackets**") names what the customer makes from the metal
+    listed under it, so it does not count.
+    """
+    title = (block.title[0] - offset, block.title[1] - offset) if block.title else (0, 0)
+    if any(not (title[0] <= start < title[1]) for _, start, _ in words.non_catalog):
+        return True
+    return words.non_catalog_form is not None and words.form is None
+
+
+def _read_sizes_and_quantity(
+    item: LineItem, mask: _Mask, fields: tuple[Field, ...], sized: Sized, offset: int
+) -> bool:
+    for start, end in conversion_repeats(mask.text):
+        mask.hide(start, end)
+    tolerances = find_tolerances(mask.text)
+    for tolerance in tolerances:
+        mask.hide(tolerance.start, tolerance.end)
+    gauge = GAUGE.search(mask.text)
+    if gauge is not None:
+        inches = gauge_inches(int(gauge["n"] or gauge["m"]), item.material, item.form)
+        if inches is not None:
+            name = {"wire": "diameter"}.get(item.form or "", "thickness")
+            name = "wall_thickness" if (item.form or "").startswith("tube") else name  # 14 ga tube: its wall
+            sized.put(name, inches, (gauge.start(), gauge.end()))
+            item.form = item.form or "sheet"
+        mask.hide(gauge.start(), gauge.end())
+    quantity = find_quantity(mask.text, fields)
+    if quantity is not None:
+        item.quantity, item.uom = quantity.value, quantity.uom
+        item.evidence["quantity"] = _span(quantity.start, quantity.end, offset)
+        if quantity.high is not None:
+            item.quantity_range = (quantity.value, quantity.high)
+            item.flags.append("quantity_range")
+        if quantity.approximate:
+            item.flags.append("approximate_quantity")
+        mask.hide(quantity.start, quantity.end, barrier=True)
+    measured = measure(mask.text, fields)
+    if item.form is None:
+        kept = [value for value in measured if not value.alternate]
+        labels = {value.label for value in kept if value.label}
+        item.form = infer_form(labels, [value.inches for value in kept])
+        if item.form is not None:  # the sizes it was inferred from are its evidence
+            item.flags.append("form_inferred")
+            item.evidence["form"] = _span(kept[0].start, kept[-1].end, offset)
+    sized = assign(item.form, measured, sized)
+    item.dimensions = sized.dimensions
+    item.evidence |= {name: _span(*span, offset) for name, span in sized.spans.items()}
+    _attach_tolerances(item, sized, measured, tolerances, mask.text, offset)
+    for name, inches, (start, end) in sized.alternates:
+        text = " ".join(mask.text[start:end].split())
+        item.alternates.append(Alternate(text, dimensions={name: inches}, span=_span(start, end, offset)))
+        if "alternates_offered" not in item.flags:
+            item.flags.append("alternates_offered")
+    return quantity is not None
+
+
+def _attach_tolerances(
+    item: LineItem, sized: Sized, measured: list[Measured], tolerances: list[Written], text: str, offset: int
+) -> None:
+    """Each tolerance belongs to the size written just before it on the same line."""
+    names: dict[tuple[int, int], str] = {}
+    for name, span in sized.spans.items():
+        names.setdefault(span, name)  # a derived size (wall from OD/ID) shares its source's span
+    for tolerance in tolerances:
+        line_start = text.rfind("\n", 0, tolerance.start) + 1
+        before = [
+            v for v in measured if line_start <= v.start and v.end <= tolerance.start and not v.alternate
+        ]
+        name = names.get((before[-1].start, before[-1].end)) if before else None
+        if name is None or name in item.tolerances:
+            continue
+        plus, minus = tolerance.in_inches(before[-1].unit)
+        item.tolerances[name] = Tolerance(plus, minus)
+        item.evidence[f"tolerance.{name}"] = _span(tolerance.start, tolerance.end, offset)
+
+
+def _add_alternate(item: LineItem, raw: str, start: int, end: int, offset: int) -> None:
+    """An alternate clause ("if not available, 4340") as a structured alternate, when it names one."""
+    clause = raw[start:end]
+    hits = [hit for hit in find_grades(clause) if hit.grade != item.grade]
+    form = first_match(clause, FORM_WORDS)
+    if not hits and form is None:
+        return
+    hit = hits[0] if hits else None
+    item.alternates.append(
+        Alternate(
+            " ".join(clause.strip("() ").split()),
+            grade=hit.grade if hit else None,
+            material=hit.family if hit else None,
+            form=form[0] if form else None,
+            span=_span(start, end, offset),
+        )
+    )
+    if "alternates_offered" not in item.flags:
+        item.flags.append("alternates_offered")
+
+
+def _flag(item: LineItem, non_catalog: bool) -> None:
+    if item.revisions:
+        item.flags.append("revised_in_thread")
+    if non_catalog:
+        item.flags.append("not_catalog_product")
+    if item.quantity is None:
+        item.flags.append("missing_quantity")
+    if non_catalog:
+        return
+    if item.grade is not None and not in_catalog(item.grade):
+        item.flags.append("grade_not_in_catalog")
+    if item.grade is None:
+        item.flags.append("missing_grade")
+    if item.form is None:
+        item.flags.append("missing_form")
+    elif not item.dimensions:
+        item.flags.append("missing_dimensions")

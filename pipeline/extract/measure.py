@@ -1,0 +1,213 @@
+"""Find the sizes written for one item, and what each one measures.
+
+A number counts as a size only when it has a unit, a label (``thick``, ``OD``, ``Ø``, ``Length:``…),
+sits in an ``A x B x C`` chain or in a size field, so grades (304), specs (AMS 4928) and
+quantities are not mistaken for sizes. A converted repeat — ``25.4mm (exactly 1.000")`` — is one
+size, not two; a value offered instead of the one before it (``1/4" or 6mm``, ``48" min, 60"
+preferred``) is kept as an alternate of that size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.blocks import Field
+from pipeline.units import UNIT_TO_INCHES, Length, find_lengths, to_inches
+
+_LABEL_AFTER = (
+    ("thickness", r"(?:thick(?:ness)?|thk|gauge)\b"),
+    ("outer_diameter", r"(?:OD|O\.D\.|outside\s+dia(?:meter)?)\b"),
+    ("inner_diameter", r"(?:ID|I\.D\.|inside\s+dia(?:meter)?|bore)\b"),
+    ("diameter", r"(?:dia(?:meter)?\.?|diam\.?|Ø|⌀)(?!\w)"),
+    ("diameter_if_unit", r"(?:round|rd)\b"),  # '2" round' is a diameter; "1 round bar" is a count
+    ("wall_thickness", r"(?:wall|wt)\b"),
+    ("across_flats", r"(?:hex|across\s+flats|A/F|AF)\b"),
+    ("length", r"(?:long|length|lg|lengths|lengths?\s+each)\b"),
+    ("width", r"(?:wide|width)\b"),
+    ("height", r"(?:high|height|tall|deep)\b"),
+    ("side", r"(?:sq(?:uare)?)\b"),
+    ("leg", r"(?:legs?)\b"),
+)
+_AFTER = re.compile(
+    r"\s*(?:" + "|".join(f"(?P<{name}>{regex})" for name, regex in _LABEL_AFTER) + ")", re.IGNORECASE
+)
+# Labels written before a size ("Wall: .065", "thickness was either 1/4"), longest first so that
+# "wall thickness" is not read as "thickness"; filler words may stand between label and size.
+_LABEL_BEFORE = sorted(
+    (
+        (phrase, name)
+        for name, phrases in (
+            ("wall_thickness", ("wall thickness", "wall")),
+            ("thickness", ("thickness", "thick", "thk")),
+            ("outer_diameter", ("od", "o.d.", "outside diameter", "outer diameter")),
+            ("inner_diameter", ("id", "i.d.", "inside diameter", "inner diameter", "bore")),
+            ("diameter", ("diameter", "dia", "dia.", "ø", "⌀")),
+            ("across_flats", ("across flats", "hex")),
+            ("length", ("length", "long", "lengths of", "length of", "cut to")),
+            ("width", ("width", "wide")),
+            ("height", ("height", "depth")),
+            ("leg", ("legs", "leg")),
+        )
+        for phrase in phrases
+    ),
+    key=lambda entry: -len(entry[0]),
+)
+_FILLERS = frozenset(
+    {"is", "was", "of", "about", "approx", "approx.", "approximately", "roughly", "around", "nominal"}
+    | {"either", "maybe", "probably", "at"}
+)
+_SPACES = re.compile(r"\s+")
+# "A x B", also with a label between ("1.000 dia x 144", '2" OD x .065 wall')
+_TIMES = re.compile(r"^\s*(?:[A-Za-z.]{1,10}\s*)?[x×X*]\s*$")
+MAX_PLAUSIBLE_INCHES = 120.0  # a bare 1000 after "2 mm x" is millimetres, not 83 feet of inches
+_METRIC = frozenset(unit for unit in UNIT_TO_INCHES if unit.startswith(("m", "cm")))
+_ALTERNATIVE_BEFORE = re.compile(
+    r"(?:\bor|\bmaybe|\bpossibly|\bperhaps|\bpreferably|\bprefer(?:red)?|\bideally|\bcould\s+be)\s*$", re.I
+)
+_ALTERNATIVE_AFTER = re.compile(
+    r"^\s*(?:preferred|if\s+(?:available|possible)|ideally|would\s+be\s+better)\b", re.I
+)
+_PAREN = re.compile(r"\(([^()]*)\)")
+_SIZE_FIELDS = frozenset({"size", "sizes", "dimensions", "dimension", "cross section", "section", "dims"})
+
+DIMENSION_LABELS: dict[str, str] = {
+    "thickness": "thickness", "thk": "thickness", "gauge": "thickness", "width": "width",
+    "length": "length", "cut length": "length", "length each": "length", "diameter": "diameter",
+    "dia": "diameter", "od": "outer_diameter", "o.d.": "outer_diameter", "outside diameter": "outer_diameter",
+    "outer diameter": "outer_diameter", "id": "inner_diameter", "i.d.": "inner_diameter",
+    "inside diameter": "inner_diameter", "inner diameter": "inner_diameter", "wall": "wall_thickness",
+    "wall thickness": "wall_thickness", "across flats": "across_flats", "hex": "across_flats",
+    "height": "height", "leg": "leg", "legs": "leg", "side": "side",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A size: inches, what it measures (``None``: by position), and where it was written."""
+
+    inches: float
+    label: str | None
+    start: int  # within the item's text
+    end: int
+    unit: str | None
+    alternate: bool = False  # offered instead of the size before it
+
+
+def _label_before(window: str) -> str | None:
+    """The label a size's preceding text ends with ("OD:", "wall thickness around"), if any."""
+    words = _SPACES.sub(" ", window.lower()).rstrip(" :=")
+    for _ in range(4):  # a few filler words may stand between the label and the size
+        for phrase, name in _LABEL_BEFORE:
+            if words.endswith(phrase) and (
+                len(words) == len(phrase) or not words[-len(phrase) - 1].isalnum()
+            ):
+                return name
+        head, _, last = words.rpartition(" ")
+        if last not in _FILLERS:
+            return None
+        words = head.rstrip(" :=")
+    return None
+
+
+def _label(text: str, length: Length) -> str | None:
+    """What a size measures, from the word after it ('2" OD') or the label before it ("Wall: ")."""
+    after = _AFTER.match(text, length.end, length.end + 24)
+    if after is not None and after.lastgroup is not None:
+        if after.lastgroup != "diameter_if_unit":
+            return after.lastgroup
+        if length.unit is not None:  # '2" round' is a diameter; "1 round bar" is a count
+            return "diameter"
+    line_start = text.rfind("\n", max(0, length.start - 40), length.start) + 1
+    return _label_before(text[max(line_start, length.start - 40) : length.start])
+
+
+def _field_of(fields: tuple[Field, ...], position: int) -> Field | None:
+    return next((field for field in fields if field.start <= position < field.end), None)
+
+
+def conversion_repeats(text: str) -> list[tuple[int, int]]:
+    """Parentheses that only repeat the size before them in other units: ``25.4mm (1.000")``."""
+    found = []
+    for paren in _PAREN.finditer(text):
+        inside = [length for length in find_lengths(paren[1]) if length.unit]
+        line_start = text.rfind("\n", 0, paren.start()) + 1
+        before = [length.inches for length in find_lengths(text[line_start : paren.start()]) if length.unit]
+        if inside and before and any(abs(inside[0].inches - value) <= 0.02 * value for value in before):
+            found.append((paren.start(), paren.end()))
+    return found
+
+
+def _in_chain(text: str, lengths: list[Length], index: int) -> bool:
+    here = lengths[index]
+    if index > 0 and _TIMES.match(text[lengths[index - 1].end : here.start]):
+        return True
+    return index + 1 < len(lengths) and bool(_TIMES.match(text[here.end : lengths[index + 1].start]))
+
+
+def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
+    """A metric unit written once for a chain covers it: "1000 x 2000 mm", "2 mm x 1000 x 2000".
+
+    A unit written after a bare number covers it; one written before covers it only when the
+    number is too big to be inches ("2 mm x 1000": not '25.4mm (1") x 12 x 24'). Inches need no
+    such help (a bare number is read as inches), and feet are written per value.
+    """
+    chains: list[list[int]] = []
+    for index in range(len(lengths)):
+        joined = index > 0 and _TIMES.match(text[lengths[index - 1].end : lengths[index].start])
+        chains[-1].append(index) if joined and chains else chains.append([index])
+    resolved = list(lengths)
+    for chain in chains:
+        units = [lengths[i].unit for i in chain]
+        if not any(units) or any(unit and unit not in _METRIC for unit in units):
+            continue
+        for position, i in enumerate(chain):
+            if units[position] is not None:
+                continue
+            after = next((unit for unit in units[position:] if unit), None)
+            before = next((unit for unit in reversed(units[:position]) if unit), None)
+            unit = after or (before if lengths[i].inches > MAX_PLAUSIBLE_INCHES else None)
+            if unit:
+                resolved[i] = Length(
+                    to_inches(lengths[i].inches, unit), unit, lengths[i].start, lengths[i].end
+                )
+    return resolved
+
+
+def _is_alternate(text: str, previous: Measured | None, length: Length) -> bool:
+    if previous is None:
+        return False
+    gap = text[previous.end : length.start]
+    if len(gap) <= 30 and not re.search(r"\d", gap) and _ALTERNATIVE_BEFORE.search(gap):
+        return True
+    return bool(_ALTERNATIVE_AFTER.match(text[length.end : length.end + 30]))
+
+
+def measure(text: str, fields: tuple[Field, ...] = ()) -> list[Measured]:
+    """The sizes in ``text`` (masked item text; ``fields`` relative to it), in reading order."""
+    lengths = _chain_units(text, find_lengths(text))
+    found: list[Measured] = []
+    labelled_fields: set[Field] = set()
+    for index, length in enumerate(lengths):
+        field = _field_of(fields, length.start)
+        label = _label(text, length)
+        in_size_field = field is not None and (field.label in DIMENSION_LABELS or field.label in _SIZE_FIELDS)
+        if (
+            label is None
+            and field is not None
+            and field.label in DIMENSION_LABELS
+            and field not in labelled_fields
+        ):
+            label = DIMENSION_LABELS[field.label]  # the first value of "Thickness: …" (or a table column)
+        if field is not None:
+            labelled_fields.add(field)
+        unit, inches = length.unit, length.inches
+        if unit is None and field is not None and field.unit:
+            unit, inches = field.unit, to_inches(length.inches, field.unit)
+        if inches <= 0:
+            continue  # "0 hex" names no size
+        if unit is None and label is None and not in_size_field and not _in_chain(text, lengths, index):
+            continue
+        alternate = _is_alternate(text, found[-1] if found else None, length)
+        found.append(Measured(inches, label, length.start, length.end, unit, alternate))
+    return found

@@ -1,0 +1,94 @@
+"""Reply chains and forwards: which text is the newest message, which is quoted history.
+
+The order is what the newest message says. Quoted history starts at a marker ("-----Original
+Message-----", "On … wrote:", a forwarded-message header, Outlook's "From:/Sent:" block) or on
+lines starting with ``>``. Some people write *below* the history (bottom-posting, as in the chain
+sample): a short rule line (``---``) after the last quoted message ends the history, and what
+follows belongs to the newest message again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARKER = re.compile(
+    r"""^[ \t]*(?:
+        -{2,}\s*(?P<kind>Original|Forwarded)\s+Message\s*-{2,}
+      | Begin\s+(?P<begin>forwarded)\s+message:
+      | On\s[^\n]{4,200}?(?:\n[^\n]{0,120}?)?\bwrote:
+      | Am\s[^\n]{4,200}?\bschrieb[^\n]{0,120}:
+      | From:[^\n]*\n[ \t]*Sent:
+    )[ \t]*$""",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+)
+_OUTLOOK_RULE = re.compile(r"^[ \t]*_{8,}[ \t]*\n(?=[ \t]*From:)", re.MULTILINE)
+_BOTTOM_RULE = re.compile(r"^[ \t]*(?:-{3,10}|_{3,10}|\*{3,10}|={3,10})[ \t]*$", re.MULTILINE)
+_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One quoted message of the history; ``forwarded`` when it was forwarded, not replied to."""
+
+    start: int
+    end: int
+    forwarded: bool
+
+
+@dataclass(frozen=True)
+class Thread:
+    current: tuple[tuple[int, int], ...]  # spans of the newest message's own text
+    history: tuple[Message, ...]  # newest first, as mail clients quote them
+
+    @property
+    def forwarded(self) -> bool:
+        return any(message.forwarded for message in self.history)
+
+
+def _markers(text: str, end: int) -> list[tuple[int, bool]]:
+    found = [
+        (m.start(), bool(m.group("begin") or (m.group("kind") or "").lower() == "forwarded"))
+        for m in _MARKER.finditer(text, 0, end)
+    ]
+    found += [(m.start(), False) for m in _OUTLOOK_RULE.finditer(text, 0, end)]
+    merged: list[tuple[int, bool]] = []
+    for start, forwarded in sorted(found):
+        # a rule line right before "From:/Sent:" and the block itself are one marker
+        if merged and start - merged[-1][0] < 60 and not text[merged[-1][0] : start].strip("_ \t\n"):
+            continue
+        merged.append((start, forwarded))
+    return merged
+
+
+def _without_quoted_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, position = [], start
+    for match in _QUOTED_LINE.finditer(text, start, end):
+        if match.start() > position:
+            spans.append((position, match.start()))
+        position = match.end()
+    if position < end:
+        spans.append((position, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def split_thread(text: str, end: int | None = None) -> Thread:
+    """The newest message's spans and the quoted messages within ``text[:end]``."""
+    end = len(text) if end is None else end
+    markers = _markers(text, end)
+    if not markers:
+        return Thread(tuple(_without_quoted_lines(text, 0, end)), ())
+    own = [(0, markers[0][0])]
+    history_end = end
+    last_rule = None
+    for rule in _BOTTOM_RULE.finditer(text, markers[-1][0] + 1, end):
+        last_rule = rule
+    if last_rule is not None and text[last_rule.end() : end].strip():
+        history_end = last_rule.start()
+        own.append((last_rule.end(), end))
+    bounds = [start for start, _ in markers] + [history_end]
+    history = tuple(
+        Message(start, bounds[index + 1], forwarded) for index, (start, forwarded) in enumerate(markers)
+    )
+    current = [span for a, b in own for span in _without_quoted_lines(text, a, b)]
+    return Thread(tuple(current), history)

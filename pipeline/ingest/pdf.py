@@ -1,0 +1,59 @@
+"""PDF text layers (purchase orders exported from an ERP), read with pypdf.
+
+There is no OCR: a scanned (image-only) PDF and a password-protected one are refused with a
+message saying so, rather than producing an empty order.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, PdfReadWarning, PyPdfError
+
+from pipeline.errors import IngestError
+from pipeline.ingest.document import build_document
+from pipeline.models import Document
+
+MAX_PAGES = 200
+
+
+def pdf_text(filename: str, data: bytes) -> str:
+    """The text of every page, pages separated by blank lines; ``IngestError`` when there is none."""
+    try:
+        with warnings.catch_warnings():
+            # a damaged but readable file warns; its text is still worth reading
+            warnings.simplefilter("ignore", PdfReadWarning)
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not _opens_without_password(reader):
+                raise IngestError(filename, "the PDF is password-protected; send an unprotected copy")
+            if len(reader.pages) > MAX_PAGES:
+                raise IngestError(
+                    filename, f"the PDF has {len(reader.pages)} pages; the limit is {MAX_PAGES}"
+                )
+            pages = [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError) as error:
+        raise IngestError(filename, f"not a readable PDF ({error})") from error
+    text = "\n\n".join(page.strip("\n") for page in pages)
+    if not text.strip():
+        raise IngestError(
+            filename,
+            "the PDF has no text layer (a scanned image?); OCR is not supported — "
+            "ask for a text PDF or the order in the email body",
+        )
+    return text.replace("\r\n", "\n")
+
+
+def _opens_without_password(reader: PdfReader) -> bool:
+    """PDFs with only an owner password (printing/copy restrictions) open with an empty one."""
+    try:
+        return bool(reader.decrypt(""))
+    except (DependencyError, NotImplementedError, PyPdfError):
+        return False
+
+
+def read_pdf(filename: str, data: bytes) -> Document:
+    """A PDF order (no envelope: its own text says who, when and what)."""
+    text = pdf_text(filename, data)
+    return build_document(filename, data, text)

@@ -1,0 +1,171 @@
+"""Which text becomes an order line: threads, questions, holds, alternates, references, attachments."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pipeline.extract import extract
+from pipeline.extract.thread import split_thread
+from pipeline.ingest.document import build_document
+from pipeline.models import Attachment, Extraction
+
+SENT = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)  # a Monday
+
+
+def _extract(text: str, attachments: tuple[Attachment, ...] = ()) -> Extraction:
+    return extract(build_document("mail.txt", text.encode(), text, attachments=attachments, date=SENT))
+
+
+def _rows(extraction: Extraction) -> list[tuple]:
+    return [(line.grade, line.form, line.quantity, line.uom) for line in extraction.lines]
+
+
+def test_a_top_posted_reply_orders_what_it_says_not_what_it_quotes() -> None:
+    text = (
+        "Please ship 8 pcs 303 hex bar 2\" x 12'.\n\nThanks\nBob\n\n"
+        "On Mon, Mar 4, 2024 at 9:00 AM Sales <s@x.com> wrote:\n"
+        "> 6 pcs 303 hex bar 2\" x 12'\n> 4 pcs 316 sheet"
+    )
+    result = _extract(text)
+    assert _rows(result) == [("303", "bar_hex", 8, "EA")]
+    assert result.lines[0].revisions == ["quantity was 6"] and "revised_in_thread" in result.lines[0].flags
+
+
+def test_split_thread_finds_history_markers_and_bottom_posted_text() -> None:
+    text = (
+        "Top note\n-----Original Message-----\nFrom: a@b.c\nold text\n"
+        "________________________________\nFrom: c@d.e\nSent: Monday\nolder\n---\nfinal words"
+    )
+    thread = split_thread(text)
+    assert [text[a:b].strip() for a, b in thread.current] == ["Top note", "final words"]
+    assert len(thread.history) == 2 and not thread.forwarded
+
+
+def test_a_reply_that_approves_quoted_lines_applies_its_changes() -> None:
+    text = (
+        "Go ahead, but we need 10, not 6, and change the grade from 4140 to 4340.\n\n"
+        "On Mon, Mar 4, 2024 Sales <s@x.com> wrote:\n"
+        '> - 6 pcs 4140 round bar 2-1/2" dia x 12 ft\n> - 3 pcs 6061-T6 plate 1" x 24" x 36"\n'
+    )
+    result = _extract(text)
+    assert _rows(result) == [("4340", "bar_round", 10, "EA"), ("6061", "plate", 3, "EA")]
+    assert result.lines[0].revisions == ["quantity was 6", "grade was 4140"]
+    assert "revised_in_thread" not in result.lines[1].flags
+
+
+def test_a_reply_that_only_comments_orders_nothing() -> None:
+    text = "Thanks, we will review internally.\n\nOn Mon wrote:\n> 6 pcs 4140 round bar 2\" x 12'"
+    assert _extract(text).lines == []
+
+
+def test_a_forward_orders_the_forwarded_lines() -> None:
+    text = (
+        "FYI, please process.\n\n---------- Forwarded message ---------\nFrom: Tom <t@x.com>\n\n"
+        "1) 8 pcs 316L round bar Ø 40 mm x 3000 mm\n"
+    )
+    assert _rows(_extract(text)) == [("316L", "bar_round", 8, "EA")]
+
+
+def test_an_email_that_only_asks_questions_has_no_lines() -> None:
+    text = (
+        'Do you stock 4140 round bar in 6" diameter? '
+        "What is your lead time on 316L sheet 3/16 x 60 x 120?\n\n"
+        "QUESTIONS:\n1. Can you cut 304 plate 1/2 x 12 x 12?\n"
+    )
+    assert _extract(text).lines == []
+
+
+def test_items_put_on_hold_are_not_ordered() -> None:
+    text = "We might need some copper 110 sheets 1/8 thick too, but let's put that on hold for now."
+    assert _extract(text).lines == []
+
+
+def test_an_alternates_section_adds_alternates_to_the_line_above() -> None:
+    text = (
+        '- Material: 4140 alloy steel\n- Form: Round bar\n- Diameter: 6.25"\n- Quantity: 2 pieces\n\n'
+        "ALTERNATE MATERIALS (if 4140 not available):\n- 4340 steel, same hardness\n- Cast iron grade 40\n"
+    )
+    result = _extract(text)
+    [line] = result.lines
+    assert (line.grade, line.form, line.quantity, line.dimensions) == (
+        "4140",
+        "bar_round",
+        2,
+        {"diameter": 6.25},
+    )
+    assert [(a.grade, a.text) for a in line.alternates] == [("4340", "4340 steel, same hardness"),
+                                                           (None, "Cast iron grade 40")]  # fmt: skip
+
+
+def test_an_inline_alternate_is_one_line_with_an_alternate_not_two_lines() -> None:
+    result = _extract("316 plate 3/8 x 48 x 96, 2 plates (if not available, 304 is fine)")
+    [line] = result.lines
+    assert line.grade == "316" and [a.grade for a in line.alternates] == ["304"]
+    assert "alternates_offered" in line.flags
+
+
+def test_prose_that_refers_back_to_a_listed_line_is_not_a_new_line() -> None:
+    text = (
+        "1. Aluminum 6061-T6 plate 1 x 23.6 x 15.7 - 50 pieces\n"
+        "2. 4140 shafts 2 in dia x 18 in - 25 pieces\n\n"
+        "The aluminum plates need to be cut to 600 x 400mm.\nHeat treatment for the 4140 shafts: 32 HRC.\n"
+    )
+    assert _rows(_extract(text)) == [("6061", "plate", 50, "EA"), ("4140", "bar_round", 25, "EA")]
+
+
+def test_a_numbered_item_with_labelled_sub_bullets_is_one_line() -> None:
+    text = (
+        '1. Stainless steel 316L round tubes\n   - OD: 1.500", Wall: 0.065"\n   - Length: 10 feet each\n'
+        "   - Quantity: 15 tubes\n   - Surface finish: 0.8 mm Ra\n"
+    )
+    [line] = _extract(text).lines
+    assert line.dimensions == {"outer_diameter": 1.5, "wall_thickness": 0.065, "length": 120}
+    assert line.quantity == 15
+
+
+def test_non_catalog_items_are_kept_and_flagged_with_a_blanket_grade() -> None:
+    text = (
+        "- 50 pieces of M8x25mm stainless steel socket head cap screws\n- 100 units of ball bearings\n\n"
+        "Special Requirements:\n- All stainless steel components must be 316 grade\n"
+    )
+    lines = _extract(text).lines
+    assert [(line.grade, line.quantity, line.flags) for line in lines] == [
+        ("316", 50, ["not_catalog_product"]),
+        (None, 100, ["not_catalog_product"]),
+    ]
+    assert lines[0].form is None and lines[0].dimensions == {}
+
+
+def test_lines_of_an_attached_sheet_are_lines_of_the_order() -> None:
+    sheet = "Qty | Grade | Form | Thickness (mm) | Width (mm)\n4 | 304 | sheet | 2 | 1000\n"
+    text = "Order attached."
+    document = build_document(
+        "m.eml", b"x", text, attachments=(Attachment("o.csv", "text/csv", sheet),), date=SENT
+    )
+    [line] = extract(document).lines
+    assert (line.grade, line.form, line.quantity) == ("304", "sheet", 4)
+    assert line.dimensions["thickness"] == round(2 / 25.4, 6)
+    assert document.text[line.span.start : line.span.end] == "4 | 304 | sheet | 2 | 1000"
+
+
+def test_lines_of_a_pdf_table_are_one_line_each() -> None:
+    text = (
+        "Line Qty UOM Description\n1 6 EA 2024-T351 aluminum plate .500 x 12 x 24\n"
+        "2 20 FT 4130 tube 1.000 OD x .058 wall"
+    )
+    assert _rows(_extract(text)) == [("2024", "plate", 6, "EA"), ("4130", "tube_round", 20, "FT")]
+
+
+def test_a_request_phrased_as_a_question_is_an_order() -> None:
+    text = "Can you send 2 more of the 316 plates like last time? 1/2 x 24 x 24."
+    assert _rows(_extract(text)) == [("316", "plate", 2, "EA")]
+
+
+def test_an_approval_that_changes_grade_and_quantity_without_from() -> None:
+    text = (
+        "Approved, please proceed. Change the 316L to 316 and make it 20 bars instead of 12.\n\n"
+        '-----Original Message-----\nFrom: Sales\n\n12 bars 316L round bar 2" dia x 12 ft - $410.00 ea\n'
+    )
+    [line] = _extract(text).lines
+    assert (line.grade, line.quantity, line.dimensions) == ("316", 20, {"diameter": 2, "length": 144})
+    assert line.revisions == ["grade was 316L", "quantity was 12"]

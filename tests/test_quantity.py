@@ -1,0 +1,120 @@
+"""Quantities, every form the issue lists: the number a desk keys in, its unit, and the flags."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.extract.blocks import split_blocks
+from pipeline.extract.item import parse_block
+from pipeline.extract.lines import Segment, parse_item
+from pipeline.extract.quantity import find_quantity, parse_count
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "uom"),
+    [
+        ("Quantity: 10 sheets", 10, "EA"),  # labelled
+        ("Qty: 8 bars", 8, "EA"),
+        ("qty twelve", 12, "EA"),  # a word
+        ("Need 3 pieces", 3, "EA"),  # digits with a unit
+        ("5 pcs", 5, "EA"),
+        ("2 sheets required", 2, "EA"),  # sheets are pieces
+        ("12 plates", 12, "EA"),
+        ("twelve pieces", 12, "EA"),
+        ("twenty-five sheets", 25, "EA"),
+        ("a dozen bars", 12, "EA"),
+        ("(4) 20-foot beams", 4, "EA"),  # a count in brackets, then a length
+        ("15 pieces + 3 spares = 18", 18, "EA"),  # a total is the quantity
+        ("Quantity: 15 pieces + 3 spares = 18 pieces total", 18, "EA"),
+        ("12 pcs plus 2 spares so 14 total", 14, "EA"),
+        ("plus 2 spares so 14 total", 14, "EA"),
+        ("12 pcs plus 2 spares", 14, "EA"),  # spares without a total are added
+        ("500 linear feet", 500, "FT"),  # sold by the foot
+        ("500 lineal ft", 500, "FT"),
+        ("25 feet of 316 wire rope", 25, "FT"),
+        ("about 500 feet total", 500, "FT"),
+        ("120 LF", 120, "FT"),
+        ("4 20 FT 4130 tube", 20, "FT"),  # an ERP table row: line, quantity, unit
+        ("1 12 PCS 4140 round bar", 12, "EA"),
+        ("x 18 pcs", 18, "EA"),
+        ("we need 10, not 6", 10, "EA"),
+        ("- 200 flat washers", 200, "EA"),  # a bare count leading a list item
+        ("- twelve aluminum sheets", 12, "EA"),
+        ("* 1 - 6061-T6511 round bar", 1, "EA"),  # a count after a bullet, then a dash
+        ("Can you send 2 more of them?", 2, "EA"),
+        ("* 40 ft of square tube", 40, "FT"),  # "*" is a bullet here, not a times sign
+        ("10 @ 48 in", 10, "EA"),
+        ("1,200 pieces", 1200, "EA"),
+    ],
+)
+def test_quantity_forms(text: str, value: float, uom: str) -> None:
+    found = find_quantity(text)
+    assert found is not None
+    assert (found.value, found.uom) == (value, uom)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 ft lengths",  # a length, not 12 feet ordered
+        "Length: 10 feet each",
+        '2" x 12 ft',
+        "16 ga sheet",
+        "1/2 inch plate",
+        "hardness 28-32 HRC",
+    ],
+)
+def test_lengths_and_sizes_are_not_quantities(text: str) -> None:
+    assert find_quantity(text) is None
+
+
+def test_a_range_is_flagged_not_guessed_silently() -> None:
+    found = find_quantity("20-30 pieces")
+    assert (found.value, found.high) == (20, 30)
+    item = parse_item(1, Segment("20-30 pieces 304 round bar 2\" x 12'", 0))
+    assert item.quantity == 20 and item.quantity_range == (20, 30)
+    assert "quantity_range" in item.flags
+
+
+def test_a_size_then_a_dash_then_the_quantity_is_not_a_range() -> None:
+    found = find_quantity("3003 alum sheet .063 x 36 x 96 - 5 sheets")
+    assert (found.value, found.high) == (5, None)
+
+
+def test_approximate_and_missing_quantities_are_flagged() -> None:
+    assert "approximate_quantity" in parse_item(1, Segment("about 25 sheets 304 plate 1/4 x 8 x 12", 0)).flags
+    item = parse_item(1, Segment('17-4PH round bar 1" dia', 0))
+    assert item.quantity is None and "missing_quantity" in item.flags
+
+
+def test_a_sheet_rows_quantity_and_unit_come_from_their_columns() -> None:
+    text = "Line | Qty | UOM | Grade | Form | Diameter (in)\n3 | 120 | FT | 1018 | round bar | 1.25"
+    [block] = split_blocks(text, 0, len(text))
+    item = parse_block(text, block).item
+    assert (item.quantity, item.uom, item.grade, item.form) == (120, "FT", "1018", "bar_round")
+    assert item.dimensions == {"diameter": 1.25}
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("one", 1), ("twelve", 12), ("nineteen", 19), ("twenty", 20), ("forty-two", 42), ("a hundred", 100),
+     ("two hundred", 200), ("a dozen", 12), ("12", 12), ("1,000", 1000), ("", None), ("lots", None)],
+)  # fmt: skip
+def test_parse_count(word: str, value: float | None) -> None:
+    assert parse_count(word) == value
+
+
+@given(st.text(max_size=200))
+def test_find_quantity_never_raises_and_is_positive(text: str) -> None:
+    found = find_quantity(text)
+    if found is not None:
+        assert found.value > 0
+        assert 0 <= found.start <= found.end <= len(text)
+
+
+@given(st.integers(min_value=1, max_value=99_999), st.sampled_from(["pcs", "pieces", "sheets", "bars", "ea"]))
+def test_a_count_with_a_piece_unit_is_read_back(count: int, unit: str) -> None:
+    item = parse_item(1, Segment(f"304 sheet 1/8 x 48 x 96 - {count} {unit}", 0))
+    assert (item.quantity, item.uom) == (count, "EA")

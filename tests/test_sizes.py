@@ -1,0 +1,199 @@
+"""Sizes of one requested item, every way the issue lists: named, normalised to inches, evidence kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.gauges import awg_inches, gauge_inches
+from pipeline.extract.lines import Segment, parse_item
+from pipeline.models import LineItem
+
+MM = 1 / 25.4
+
+
+def _item(text: str) -> LineItem:
+    return parse_item(1, Segment(text, 0))
+
+
+def _dims(text: str) -> dict[str, float]:
+    return {name: round(value, 4) for name, value in _item(text).dimensions.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "dimensions"),
+    [
+        ("304 sheet 1/4 x 48 x 96", "sheet", {"thickness": 0.25, "width": 48, "length": 96}),  # fraction
+        ('1-1/2" 1018 round bar x 12 ft', "bar_round", {"diameter": 1.5, "length": 144}),  # mixed, dash
+        ("1 1/2 in 1018 round bar x 12 ft", "bar_round", {"diameter": 1.5, "length": 144}),  # mixed, space
+        (
+            "3003 sheet .063 x 36 x 96",
+            "sheet",
+            {"thickness": 0.063, "width": 36, "length": 96},
+        ),  # leading dot
+        ('6061 round bar 2" dia x 36 in', "bar_round", {"diameter": 2, "length": 36}),  # " and in
+        ("6061 round bar 2 inch diameter x 3 foot", "bar_round", {"diameter": 2, "length": 36}),  # inch, foot
+        ("1018 round bar 1 in dia, 12 ft lengths", "bar_round", {"diameter": 1, "length": 144}),  # ft lengths
+        ("5052 sheet .125 x 4' x 10'", "sheet", {"thickness": 0.125, "width": 48, "length": 120}),  # ' feet
+        (
+            "316 plate 10 mm x 1000 x 2000 mm",
+            "plate",
+            {"thickness": 0.3937, "width": 39.3701, "length": 78.7402},
+        ),
+        (
+            "304 sheet 0.3 cm x 100 cm x 200 cm",
+            "sheet",
+            {"thickness": 0.1181, "width": 39.3701, "length": 78.7402},
+        ),
+        ("316L round bar 25 mm x 2 m", "bar_round", {"diameter": 0.9843, "length": 78.7402}),  # m
+        (
+            '6061 plate 25.4mm (exactly 1.000") x 12 x 24',
+            "plate",
+            {"thickness": 1, "width": 12, "length": 24},
+        ),
+        ("316 round bar Ø 25 mm x 1 m", "bar_round", {"diameter": 0.9843, "length": 39.3701}),  # Ø
+        ("316 round bar Ø25mm x 1000mm", "bar_round", {"diameter": 0.9843, "length": 39.3701}),
+        ("304 sheet 1/8 × 48 × 96", "sheet", {"thickness": 0.125, "width": 48, "length": 96}),  # ×
+        ("304 sheet 1/8x48x96", "sheet", {"thickness": 0.125, "width": 48, "length": 96}),  # x, no spaces
+        (
+            "316L tube 2.5\" OD x .065 wall x 20'",
+            "tube_round",
+            {"outer_diameter": 2.5, "wall_thickness": 0.065, "length": 240},
+        ),
+        (
+            'C932 bronze OD 2.125", ID 1.750", 3" long',
+            "tube_round",
+            {"outer_diameter": 2.125, "inner_diameter": 1.75, "wall_thickness": 0.1875, "length": 3},
+        ),
+        ('12L14 hex bar 3/4" across flats x 12 ft', "bar_hex", {"across_flats": 0.75, "length": 144}),
+        ('360 brass hex 1" A/F x 6 ft', "bar_hex", {"across_flats": 1, "length": 72}),
+        (
+            "A500 square tube 2 x 2 x 1/8 wall x 24'",
+            "tube_square",
+            {"side": 2, "wall_thickness": 0.125, "length": 288},
+        ),
+        (
+            "A500 rect tube 4 x 2 x 1/4 wall",
+            "tube_rectangular",
+            {"width": 4, "height": 2, "wall_thickness": 0.25},
+        ),
+        ("A36 angle 3 x 3 x 1/4 x 20 ft", "angle", {"leg1": 3, "leg2": 3, "thickness": 0.25, "length": 240}),
+        ("A36 L3 x 2 x 1/4", "angle", {"leg1": 3, "leg2": 2, "thickness": 0.25}),
+        ("A992 W8 x 31 beam x 30 ft", "beam_i", {"height": 8, "weight_per_foot": 31, "length": 360}),
+        ("A36 C6 x 8.2 channel, 20 ft", "channel", {"height": 6, "weight_per_foot": 8.2, "length": 240}),
+        ("1045 square bar 2\" x 10'", "bar_square", {"side": 2, "length": 120}),
+        ("6061 flat bar 1/4 x 2 x 144", "bar_rectangular", {"thickness": 0.25, "width": 2, "length": 144}),
+        ('304 wire .062" dia', "wire", {"diameter": 0.062}),
+        ('1100 foil .002" x 12 x 24', "foil", {"thickness": 0.002, "width": 12, "length": 24}),
+    ],
+)
+def test_sizes_are_named_and_normalised_to_inches(text: str, form: str, dimensions: dict[str, float]) -> None:
+    item = _item(text)
+    assert item.form == form
+    assert _dims(text) == pytest.approx(dimensions, abs=1e-4)
+
+
+def test_each_size_records_the_text_it_came_from() -> None:
+    text = "316L tube 2.5\" OD x .065 wall x 20'"
+    item = _item(text)
+    quoted = {name: text[span.start : span.end] for name, span in item.evidence.items()}
+    assert quoted["outer_diameter"] == '2.5"'
+    assert quoted["wall_thickness"] == ".065"
+    assert quoted["length"] == "20'"
+    assert quoted["grade"] == "316L" and quoted["form"] == "tube"
+
+
+@pytest.mark.parametrize(
+    ("text", "thickness"),
+    [
+        ("16 ga 304 stainless sheet 48 x 96", 0.0625),  # stainless gauge
+        ("16 ga A36 steel sheet 48 x 96", 0.0598),  # Manufacturers' Standard Gauge
+        ("16 gauge 5052 aluminum sheet 48 x 96", 0.0508),  # Brown & Sharpe (AWG)
+        ("14 gauge 5052-H32 aluminum sheet 4' x 10'", 0.0641),
+        ("sheet, gauge: 10, 304 stainless, 48 x 120", 0.1406),
+    ],
+)
+def test_a_gauge_is_a_thickness_by_the_materials_gauge_table(text: str, thickness: float) -> None:
+    item = _item(text)
+    assert item.form == "sheet"
+    assert item.dimensions["thickness"] == pytest.approx(thickness, abs=1e-4)
+    assert "gauge" not in str(item.dimensions)
+
+
+def test_gauge_tables() -> None:
+    assert awg_inches(10) == pytest.approx(0.1019, abs=1e-4)
+    assert gauge_inches(11, "stainless_steel", "sheet") == 0.125
+    assert gauge_inches(11, "carbon_steel", "sheet") == 0.1196
+    assert gauge_inches(12, "copper", "sheet") == pytest.approx(0.0808, abs=1e-4)
+    assert gauge_inches(18, "stainless_steel", "wire") == pytest.approx(awg_inches(18))
+    assert gauge_inches(99, "carbon_steel", "sheet") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "plus", "minus"),
+    [
+        ('17-4 PH round bar 2.000" ±0.005" dia x 12"', "diameter", 0.005, -0.005),
+        ('Ti sheet, Thickness: 0.125" (±0.005"), 24 x 36', "thickness", 0.005, -0.005),
+        ('4340 round bar 8.500" diameter (+0.000"/-0.005") x 36" length', "diameter", 0.0, -0.005),
+        ("4140 round bar, Diameter: 50mm +0.000/-0.025 x 18 in", "diameter", 0.0, -0.025 * MM),
+        ('4140 round bar 6.25" +/- 0.010" x 24"', "diameter", 0.010, -0.010),
+        ('bronze tube OD 2.125", ID 1.750" +0.0005"/-0.0000", 3" long', "inner_diameter", 0.0005, 0.0),
+    ],
+)
+def test_tolerances_are_structured_and_not_taken_for_sizes(
+    text: str, name: str, plus: float, minus: float
+) -> None:
+    item = _item(text)
+    assert item.tolerances[name].plus == pytest.approx(plus, abs=1e-6)
+    assert item.tolerances[name].minus == pytest.approx(minus, abs=1e-6)
+    assert all(value > 0.01 for value in item.dimensions.values())  # no 0.005 or 0.000 became a size
+
+
+def test_a_converted_repeat_is_one_size_not_two() -> None:
+    assert _dims(
+        '1018 flat bar, Thickness: 0.250" (6.35mm), Width: 4 inches (101.6mm exactly), 11.811 in long'
+    ) == {
+        "thickness": 0.25,
+        "width": 4,
+        "length": 11.811,
+    }
+    assert _dims('4140 round bar 50mm (approximately 1.9685") x 18 inches (457.2mm)') == {
+        "diameter": 1.9685,
+        "length": 18,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("304 plate 0.25 x 48 x 96", "plate"),  # the customer's word
+        ("304 sheet 0.25 x 48 x 96", "sheet"),  # the customer's word, even when thick
+        ("304 stainless, Thickness: 0.25, Size: 48 x 96", "plate"),  # no word: by thickness
+        ("304 stainless, Thickness: 0.0625, Size: 48 x 96", "sheet"),
+        ("1018, Thickness: 0.25, Width: 4, Length: 12", "bar_rectangular"),  # narrow: flat bar
+        ('4340, Size: 8.5" diameter x 36" length', "bar_round"),
+        ('4130, OD 1.5", wall .120"', "tube_round"),
+        ("flat stock 1018 1/2 x 3 x 12", "bar_rectangular"),
+        ("1018 strip .25 x 1 x 144", "bar_rectangular"),
+        ("C110 copper bus bar 1/4 x 4 x 144", "bar_rectangular"),
+        ("4140 rod 1 x 36", "bar_round"),
+        ("4140 shafting 1 dia x 36", "bar_round"),
+        ("1018 rounds 1 in x 12 ft", "bar_round"),
+        ("6063 L-shaped extrusion, legs 3 and 2, 1/8 thick", "angle"),
+        ("A36 wide flange beam W10 x 22", "beam_i"),
+        ("A36 I-beam 8 x 4", "beam_i"),
+        ("304 square tubing 1 x 1 x .065 wall", "tube_square"),
+        ("304 pipe 2 OD x .154 wall", "tube_round"),
+    ],
+)
+def test_form_synonyms_and_inference(text: str, form: str) -> None:
+    assert _item(text).form == form
+
+
+def test_a_missing_size_is_flagged() -> None:
+    assert "missing_dimensions" in _item("Stainless steel 304 sheet - 1 piece").flags
+
+
+def test_a_gauge_on_a_tube_is_its_wall() -> None:
+    item = _item('40 ft of 1-1/4" sq tube 14 ga A500')
+    assert item.dimensions == {"side": 1.25, "wall_thickness": 0.0747}
+    assert (item.quantity, item.uom) == (40, "FT")
