@@ -1,14 +1,72 @@
-"""Where Order Desk keeps its files, read from the environment once per call.
+"""Where Order Desk keeps its files and which business rules it applies, read once per call.
 
 ``ORDERDESK_DATA_DIR`` (default ``./data``) holds the catalog and the ledger;
 ``ORDERDESK_CATALOG`` and ``ORDERDESK_LEDGER`` override each file on its own.
+
+Business rules (quality gates, pricing, ERP export) have defaults here, may be set in a TOML
+settings file (``ORDERDESK_SETTINGS``, else ``$ORDERDESK_DATA_DIR/settings.toml`` when it
+exists) and are overridden by ``ORDERDESK_<SECTION>_<KEY>`` variables, e.g.
+``ORDERDESK_GATES_MIN_CONFIDENCE=0.95``. Precedence: environment > file > defaults.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import os
-from dataclasses import dataclass
+import tomllib
+import typing
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from pipeline.errors import ConfigError
+
+DEFAULT_BLOCKING_FLAGS = (
+    "missing_quantity",
+    "missing_grade",
+    "missing_form",
+    "missing_dimensions",
+    "not_catalog_product",
+    # the customer was unsure or gave a range: extraction kept a value, a person must confirm it
+    "ambiguous_grade",
+    "quantity_range",
+    "approximate_quantity",
+)
+
+
+@dataclass(frozen=True)
+class GateSettings:
+    """When an order may go straight through (see ``pipeline.review``)."""
+
+    min_confidence: float = 0.9  # a matched line below this needs a person
+    require_in_stock: bool = True  # a partial or backordered line needs a person
+    blocking_flags: tuple[str, ...] = DEFAULT_BLOCKING_FLAGS
+    max_auto_total: float = 0.0  # orders above this total need a person; 0 = no cap
+    max_auto_discount_pct: float = 10.0  # a customer discount above this needs a person
+
+
+@dataclass(frozen=True)
+class PricingSettings:
+    """How line prices become order totals (see ``pipeline.assemble.totals``)."""
+
+    currency: str = "USD"
+    tax_rate: float = 0.0  # fraction, e.g. 0.0825; metals sold for manufacturing are usually exempt
+    minimum_order_value: float = 50.0  # orders below this merchandise value pay a small-order charge
+    small_order_charge: float = 25.0
+    prospect_terms: str = "PREPAY"  # terms given to a customer created from an unknown sender
+
+
+@dataclass(frozen=True)
+class ErpSettings:
+    """Where approved orders go (see ``pipeline.erp``)."""
+
+    adapter: str = "outbox"  # outbox | http
+    outbox_dir: str = ""  # default: $ORDERDESK_DATA_DIR/outbox
+    url: str = ""  # for the http adapter
+    retries: int = 3  # attempts after the first
+    backoff_s: float = 0.5  # wait before retry n is backoff_s * 2**(n-1)
+    timeout_s: float = 10.0
 
 
 @dataclass(frozen=True)
@@ -16,10 +74,90 @@ class Settings:
     data_dir: Path
     catalog_path: Path
     ledger_path: Path
+    gates: GateSettings = field(default_factory=GateSettings)
+    pricing: PricingSettings = field(default_factory=PricingSettings)
+    erp: ErpSettings = field(default_factory=ErpSettings)
+    settings_file: Path | None = None  # the TOML file the rules came from, if any
 
     @classmethod
     def from_env(cls) -> Settings:
         data_dir = Path(os.environ.get("ORDERDESK_DATA_DIR", "data"))
         catalog = Path(os.environ.get("ORDERDESK_CATALOG", data_dir / "catalog.duckdb"))
         ledger = Path(os.environ.get("ORDERDESK_LEDGER", data_dir / "ledger.sqlite"))
-        return cls(data_dir=data_dir, catalog_path=catalog, ledger_path=ledger)
+        settings_file = _settings_file(data_dir)
+        sections = _read_toml(settings_file) if settings_file else {}
+        rules = {
+            name: _section(name, kind, sections.pop(name, {}), settings_file)
+            for name, kind in _SECTIONS.items()
+        }
+        if sections:
+            raise ConfigError(
+                f"{settings_file}: unknown section(s) {sorted(sections)}; use {list(_SECTIONS)}"
+            )
+        return cls(
+            data_dir=data_dir, catalog_path=catalog, ledger_path=ledger, settings_file=settings_file, **rules
+        )
+
+    @property
+    def outbox_dir(self) -> Path:
+        return Path(self.erp.outbox_dir) if self.erp.outbox_dir else self.data_dir / "outbox"
+
+
+_SECTIONS: dict[str, type] = {"gates": GateSettings, "pricing": PricingSettings, "erp": ErpSettings}
+
+
+def _settings_file(data_dir: Path) -> Path | None:
+    named = os.environ.get("ORDERDESK_SETTINGS")
+    if named:
+        if not Path(named).is_file():
+            raise ConfigError(f"ORDERDESK_SETTINGS names {named}, which is not a file")
+        return Path(named)
+    default = data_dir / "settings.toml"
+    return default if default.is_file() else None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"cannot read settings file {path}: {error}") from error
+
+
+def _section(name: str, kind: type, values: dict[str, Any], source: Path | None) -> Any:
+    """One rules section: file values, then ``ORDERDESK_<NAME>_<KEY>`` variables, each checked."""
+    hints = typing.get_type_hints(kind)
+    known = [f.name for f in dataclasses.fields(kind)]
+    for key in values:
+        if key not in known:
+            hint = difflib.get_close_matches(key, known, n=1)
+            suggestion = f"; did you mean {hint[0]}?" if hint else f"; known: {', '.join(known)}"
+            raise ConfigError(f"{source}: unknown setting {name}.{key}{suggestion}")
+    chosen: dict[str, Any] = {}
+    for key in known:
+        variable = f"ORDERDESK_{name}_{key}".upper()
+        if variable in os.environ:
+            chosen[key] = _coerce(hints[key], os.environ[variable], variable)
+        elif key in values:
+            chosen[key] = _coerce(hints[key], values[key], f"{source}: {name}.{key}")
+    return kind(**chosen)
+
+
+def _coerce(kind: Any, raw: Any, where: str) -> Any:
+    """``raw`` (a TOML value or an environment string) as ``kind``, or a ConfigError naming ``where``."""
+    try:
+        if kind is bool:
+            if isinstance(raw, bool):
+                return raw
+            if str(raw).strip().lower() in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+                return str(raw).strip().lower() in ("1", "true", "yes", "on")
+            raise ValueError("expected true or false")
+        if typing.get_origin(kind) is tuple:
+            items = raw if isinstance(raw, list) else [part for part in str(raw).split(",") if part.strip()]
+            return tuple(str(item).strip() for item in items)
+        if kind in (int, float) and isinstance(raw, bool):
+            raise ValueError("expected a number")
+        if kind is int and isinstance(raw, float) and not raw.is_integer():
+            raise ValueError("expected a whole number")
+        return kind(raw)
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"{where}: cannot use {raw!r}: {error}") from error

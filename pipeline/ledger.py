@@ -18,15 +18,19 @@ import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
+from pipeline.customers.samples import sample_customers_sql
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, utc_now
+from pipeline.order_tables import ORDER_TABLES
 
+T = TypeVar("T")
 JobStatus = Literal["queued", "running", "done", "failed", "interrupted"]
 ACTIVE_STATUSES = ("queued", "running")
+RUNNABLE_STATUSES = ("queued", "failed", "interrupted")  # a job in these may be (re)claimed to run
 
 # Each entry upgrades the schema by one version (PRAGMA user_version); append, never edit.
 MIGRATIONS: tuple[str, ...] = (
@@ -60,6 +64,8 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (job_id, seq)
     );
     """,
+    ORDER_TABLES,  # 2: customers, orders, order lines, audit, cross-references, ERP submissions
+    sample_customers_sql(),  # 3: the customers of the sample emails
 )
 
 
@@ -96,7 +102,8 @@ class Ledger:
             raise LedgerError(f"cannot open ledger {self.path}: {error}") from error
 
     # -- connections -------------------------------------------------------------------------
-    def _connection(self) -> sqlite3.Connection:
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection (rows are ``sqlite3.Row``); write only inside ``transaction()``."""
         connection = getattr(self._local, "connection", None)
         if connection is None:
             connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -108,18 +115,35 @@ class Ledger:
         return connection
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        connection = self._connection()
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction that holds the file's write lock from its first statement.
+
+        ``BEGIN IMMEDIATE`` makes read-modify-write safe across processes: a second writer waits
+        (up to the 30 s busy timeout) instead of failing or reading a state about to change.
+        Nested use joins the outer transaction, so several stores can commit together.
+        """
+        connection = self.connection()
+        depth = getattr(self._local, "depth", 0)
+        if depth:
+            self._local.depth = depth + 1
+            try:
+                yield connection
+            finally:
+                self._local.depth = depth
+            return
         connection.execute("BEGIN IMMEDIATE")
+        self._local.depth = 1
         try:
             yield connection
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+        finally:
+            self._local.depth = 0
         connection.execute("COMMIT")
 
     def _migrate(self) -> None:
-        with self._transaction() as connection:
+        with self.transaction() as connection:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 for statement in filter(str.strip, script.split(";")):
@@ -127,12 +151,22 @@ class Ledger:
                 connection.execute(f"PRAGMA user_version = {number}")
 
     # -- jobs --------------------------------------------------------------------------------
-    def accept(self, filename: str, data: bytes) -> str:
-        """Store an input and create a queued job for it; returns the job id."""
+    def accept(self, filename: str, data: bytes, *, force: bool = False) -> str:
+        """Store an input and return its job id: the existing job for the same bytes unless ``force``.
+
+        The look-up and the insert share one write transaction, so two processes accepting the
+        same email at once get one job, not two.
+        """
         digest = content_hash(data)
         job_id = uuid.uuid4().hex
         now = utc_now().isoformat()
-        with self._transaction() as connection:
+        with self.transaction() as connection:
+            existing = connection.execute(
+                "SELECT job_id FROM jobs WHERE content_hash = ? ORDER BY created_at DESC, rowid DESC",
+                (digest,),
+            ).fetchone()
+            if existing and not force:
+                return str(existing["job_id"])
             connection.execute(
                 "INSERT OR IGNORE INTO inputs VALUES (?, ?, ?, ?)", (digest, filename, data, now)
             )
@@ -145,7 +179,7 @@ class Ledger:
 
     def input_data(self, job_id: str) -> bytes:
         row = (
-            self._connection()
+            self.connection()
             .execute(
                 "SELECT i.data FROM jobs j JOIN inputs i USING (content_hash) WHERE j.job_id = ?",
                 (job_id,),
@@ -165,15 +199,29 @@ class Ledger:
         result: dict[str, Any] | None = None,
     ) -> None:
         result_json = json.dumps(result) if result is not None else None
-        with self._transaction() as connection:
+        with self.transaction() as connection:
             connection.execute(
                 "UPDATE jobs SET status = ?, owner_pid = ?, updated_at = ?, error = ?,"
                 " result_json = COALESCE(?, result_json) WHERE job_id = ?",
                 (status, os.getpid(), utc_now().isoformat(), error, result_json, job_id),
             )
 
+    def claim(self, job_id: str) -> bool:
+        """Mark a queued, failed or interrupted job running for this process; False if it is not runnable.
+
+        Only one caller wins, across threads and processes: a job already running or done is
+        never run twice at once.
+        """
+        with self.transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE jobs SET status = 'running', owner_pid = ?, updated_at = ?, error = NULL"
+                f" WHERE job_id = ? AND status IN {RUNNABLE_STATUSES}",
+                (os.getpid(), utc_now().isoformat(), job_id),
+            )
+            return cursor.rowcount == 1
+
     def job(self, job_id: str) -> JobRecord | None:
-        row = self._connection().execute("SELECT * FROM jobs WHERE job_id = ?", (job_id,)).fetchone()
+        row = self.connection().execute("SELECT * FROM jobs WHERE job_id = ?", (job_id,)).fetchone()
         return _job_record(row) if row else None
 
     def jobs(self, limit: int = 100, status: JobStatus | None = None) -> list[JobRecord]:
@@ -183,17 +231,17 @@ class Ledger:
             sql += " WHERE status = ?"
             params = (status,)
         sql += " ORDER BY created_at DESC, rowid DESC LIMIT ?"
-        rows = self._connection().execute(sql, (*params, limit)).fetchall()
+        rows = self.connection().execute(sql, (*params, limit)).fetchall()
         return [_job_record(row) for row in rows]
 
     def recover(self) -> list[str]:
         """Mark jobs whose owning process is gone as interrupted; returns their ids."""
         rows = (
-            self._connection()
+            self.connection()
             .execute(f"SELECT job_id, owner_pid FROM jobs WHERE status IN {ACTIVE_STATUSES}")
             .fetchall()
         )
-        lost = [row["job_id"] for row in rows if not _process_alive(row["owner_pid"])]
+        lost = [row["job_id"] for row in rows if not process_alive(row["owner_pid"])]
         for job_id in lost:
             self.set_status(job_id, "interrupted", error="the process running this job stopped")
         return lost
@@ -209,12 +257,12 @@ class Ledger:
             (event.job_id, event.seq, event.kind, event.stage, json.dumps(event.data), event.at.isoformat())
             for event in events
         ]
-        with self._transaction() as connection:
+        with self.transaction() as connection:
             connection.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def events(self, job_id: str, after_seq: int = 0) -> list[Event]:
         rows = (
-            self._connection()
+            self.connection()
             .execute("SELECT * FROM events WHERE job_id = ? AND seq > ? ORDER BY seq", (job_id, after_seq))
             .fetchall()
         )
@@ -222,11 +270,16 @@ class Ledger:
 
     def last_seq(self, job_id: str) -> int:
         row = (
-            self._connection()
+            self.connection()
             .execute("SELECT COALESCE(MAX(seq), 0) FROM events WHERE job_id = ?", (job_id,))
             .fetchone()
         )
         return int(row[0])
+
+
+def from_row(kind: type[T], row: sqlite3.Row, **values: Any) -> T:
+    """A ``kind`` dataclass from the row's columns of the same names; ``values`` replace or add fields."""
+    return kind(**{f.name: values[f.name] if f.name in values else row[f.name] for f in fields(kind)})
 
 
 def _job_record(row: sqlite3.Row) -> JobRecord:
@@ -242,7 +295,7 @@ def _job_record(row: sqlite3.Row) -> JobRecord:
     )
 
 
-def _process_alive(pid: int | None) -> bool:
+def process_alive(pid: int | None) -> bool:
     if not pid:
         return False
     if pid == os.getpid():

@@ -12,6 +12,14 @@ from typing import Any, Literal
 
 Urgency = Literal["standard", "rush", "emergency"]
 ReviewStatus = Literal["auto_approved", "needs_review", "no_order_found", "rejected", "approved"]
+StockStatus = Literal["in_stock", "partial", "backorder"]
+CustomerStatus = Literal["active", "prospect", "on_hold"]
+# How a candidate was found: by its grade as asked, a same-alloy equivalent (42CrMo4 -> 4140), a
+# trade substitution (316L for 316), a family or form only, the part number, free text — or as
+# an alternative offered because nothing acceptable is stocked.
+MatchKind = Literal[
+    "exact", "equivalent", "substitute", "family", "any", "part_number", "text", "alternative"
+]
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,26 @@ class Extraction:
     lines: list[LineItem]
 
 
+@dataclass(frozen=True)
+class CutPlan:
+    """How a service center fills the quantity asked from this stock item (inches).
+
+    ``pieces_per_stock`` pieces of ``piece_length`` (x ``piece_width`` for sheet and plate) come
+    out of one stock piece, allowing ``kerf`` per cut; ``pieces_to_pull`` stock pieces cover the
+    quantity (or the footage, for a request in feet). ``cut`` is False when the stock size is
+    the size asked.
+    """
+
+    stock_length: float
+    stock_width: float | None
+    piece_length: float | None
+    piece_width: float | None
+    pieces_per_stock: int | None
+    pieces_to_pull: int
+    kerf: float
+    cut: bool
+
+
 @dataclass
 class Candidate:
     """A catalog part scored against a request line; ``reasons`` are written for a salesperson."""
@@ -140,6 +168,29 @@ class Candidate:
     stock_qty: int
     confidence: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    match_kind: MatchKind = "exact"
+    substitution: str | None = None  # what was substituted and why (never silent), else None
+    cut: CutPlan | None = None  # None when the request gives no piece size or footage
+
+
+@dataclass
+class Availability:
+    """Stock on hand against the quantity sold, in the part's unit of measure (pieces or feet)."""
+
+    status: StockStatus
+    on_hand: float
+    ship_now: float
+    backorder: float
+    lead_time_days: int | None  # days until the line can ship complete
+
+
+@dataclass
+class GateReason:
+    """Why a quality gate stops an order; ``code`` is stable (for counting), ``message`` is for people."""
+
+    code: str
+    message: str
+    line_no: int | None = None  # None for order-level reasons (customer, credit, totals)
 
 
 @dataclass
@@ -149,12 +200,48 @@ class OrderLine:
     alternatives: list[Candidate] = field(default_factory=list)
     unit_price: float | None = None
     extended_price: float | None = None
+    sold_quantity: float | None = None  # in the part's uom (feet for FT), after the minimum order
+    availability: Availability | None = None
+    pricing_notes: list[str] = field(default_factory=list)  # e.g. "minimum order 20 FT applied"
+    gate_reasons: list[GateReason] = field(default_factory=list)  # set by the review stage
+    accepted_by: str | None = None  # a reviewer accepted the line as it is
+    no_match: str | None = None  # why no part fits (then ``alternatives`` are the nearest offers)
 
 
 @dataclass
 class Review:
     status: ReviewStatus
     reasons: list[str] = field(default_factory=list)
+    details: list[GateReason] = field(default_factory=list)  # the same reasons with codes and lines
+
+
+@dataclass
+class CustomerAccount:
+    """The customer master record an order was priced for, as it was then, and how it was found."""
+
+    customer_id: str
+    name: str
+    status: CustomerStatus = "active"
+    terms: str = "NET30"
+    credit_limit: float = 0.0
+    open_balance: float = 0.0  # receivables already owed; counts against the credit limit
+    discount_pct: float = 0.0
+    matched_by: str = "email_domain"  # email_domain | company_name | new_prospect
+    match_score: float = 1.0
+
+
+@dataclass
+class Totals:
+    """Money of the order after the customer's discount, the small-order charge and tax."""
+
+    subtotal: float
+    discount_pct: float = 0.0
+    discount: float = 0.0
+    small_order_charge: float = 0.0
+    tax_rate: float = 0.0
+    tax: float = 0.0
+    total: float = 0.0
+    currency: str = "USD"
 
 
 @dataclass
@@ -165,6 +252,8 @@ class Order:
     lines: list[OrderLine]
     review: Review | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
+    account: CustomerAccount | None = None
+    totals: Totals | None = None
 
     @property
     def subtotal(self) -> float:
@@ -190,9 +279,12 @@ class Order:
                 "matched_lines": sum(1 for line in self.lines if line.match),
                 "subtotal": self.subtotal,
                 "currency": "USD",
-            },
+            }
+            | (asdict(self.totals) if self.totals else {}),
             "review": asdict(self.review) if self.review else None,
             "timings_ms": dict(self.timings_ms),
+            "customer_id": self.account.customer_id if self.account else None,
+            "account": asdict(self.account) if self.account else None,
             "rfq_number": self.header.rfq_number,
             "ship_to": self.header.ship_to,
             "payment_terms": self.header.payment_terms,
@@ -219,6 +311,9 @@ def _candidate_dict(candidate: Candidate) -> dict[str, Any]:
         "uom": candidate.uom,
         "stock_qty": candidate.stock_qty,
         "reasons": list(candidate.reasons),
+        "match_kind": candidate.match_kind,
+        "substitution": candidate.substitution,
+        "cut": asdict(candidate.cut) if candidate.cut else None,
     }
 
 
@@ -243,6 +338,18 @@ def _line_dict(line: OrderLine) -> dict[str, Any]:
         "uom": item.uom,
         "flags": list(item.flags),
         "match": match,
+        "sold_quantity": line.sold_quantity,
+        "availability": asdict(line.availability) if line.availability else None,
+        "pricing_notes": list(line.pricing_notes),
+        "review": {
+            "passed": not line.gate_reasons,
+            "reasons": [reason.message for reason in line.gate_reasons],
+            "codes": [reason.code for reason in line.gate_reasons],
+            "accepted_by": line.accepted_by,
+        },
+        "no_match": None
+        if line.match is not None or line.no_match is None
+        else {"reason": line.no_match, "alternatives": [_candidate_dict(alt) for alt in line.alternatives]},
         "tolerances": {name: asdict(tolerance) for name, tolerance in item.tolerances.items()},
         "alternates": [
             {key: value for key, value in asdict(alternate).items() if key != "span"}

@@ -1,34 +1,86 @@
-"""Quality gates: decide whether an order can go straight through or needs a person."""
+"""Quality gates: decide whether an order can go straight through or needs a person, and why.
+
+A line passes when it is complete (no blocking flag), matched above the confidence threshold,
+and in stock — or when a reviewer accepted it. An order is auto-approved only when every line
+passes and the customer checks pass (known, active customer; credit; discount; order value).
+Each reason has a stable ``code`` for counting what blocks orders most, and a message for people.
+"""
 
 from __future__ import annotations
 
-from pipeline.models import Order, OrderLine, Review
-
-AUTO_APPROVE_CONFIDENCE = 0.9
-BLOCKING_FLAGS = frozenset(
-    {"missing_quantity", "missing_grade", "missing_form", "missing_dimensions", "not_catalog_product"}
-    # the customer was unsure or gave a range: extraction kept a value, a person must confirm it
-    | {"ambiguous_grade", "quantity_range", "approximate_quantity"}
-)
+from pipeline.config import GateSettings
+from pipeline.models import GateReason, Order, OrderLine, Review
 
 
-def line_problems(line: OrderLine) -> list[str]:
+def line_reasons(line: OrderLine, gates: GateSettings) -> list[GateReason]:
     """Why this line cannot pass without review (empty when it can)."""
-    problems = [f"flag {flag}" for flag in line.item.flags if flag in BLOCKING_FLAGS]
-    if line.match is None:
-        problems.append("no matching part")
-    else:
-        if line.match.confidence < AUTO_APPROVE_CONFIDENCE:
-            problems.append(f"match confidence {line.match.confidence:.2f} < {AUTO_APPROVE_CONFIDENCE}")
-        if line.item.quantity and line.match.stock_qty <= 0:
-            problems.append("out of stock")
-    return problems
-
-
-def review(order: Order) -> Review:
-    if not order.lines:
-        return Review(status="no_order_found", reasons=["no order lines found in the document"])
+    if line.accepted_by:
+        return []
+    number = line.item.line_no
     reasons = [
-        f"line {line.item.line_no}: {problem}" for line in order.lines for problem in line_problems(line)
+        GateReason(flag, f"flag {flag}", number) for flag in line.item.flags if flag in gates.blocking_flags
     ]
-    return Review(status="needs_review" if reasons else "auto_approved", reasons=reasons)
+    if line.match is None:
+        return [*reasons, GateReason("no_match", "no matching part", number)]
+    if line.match.confidence < gates.min_confidence:
+        message = f"match confidence {line.match.confidence:.2f} < {gates.min_confidence}"
+        reasons.append(GateReason("low_confidence", message, number))
+    if line.item.quantity is not None and line.extended_price is None:
+        reasons.append(GateReason("not_priced", "; ".join(line.pricing_notes) or "not priced", number))
+    stock = line.availability
+    if gates.require_in_stock and stock is not None and stock.status != "in_stock":
+        uom = line.match.uom
+        message = (
+            f"only {stock.on_hand:g} {uom} in stock; {stock.backorder:g} {uom} on backorder"
+            if stock.status == "partial"
+            else f"out of stock; {stock.backorder:g} {uom} on backorder"
+        )
+        if stock.lead_time_days is not None:
+            message += f" (about {stock.lead_time_days} days)"
+        reasons.append(GateReason(stock.status, message, number))
+    return reasons
+
+
+def customer_reasons(order: Order, gates: GateSettings) -> list[GateReason]:
+    """Order-level checks: who the customer is, their credit, their discount, the order's value."""
+    account, totals = order.account, order.totals
+    reasons = []
+    if account is None:
+        reasons.append(GateReason("unknown_customer", "the customer could not be identified"))
+    elif account.status == "prospect":
+        reasons.append(
+            GateReason("new_customer", f"new customer {account.name} ({account.customer_id}) needs approval")
+        )
+    elif account.status == "on_hold":
+        reasons.append(GateReason("customer_on_hold", f"customer {account.name} is on hold"))
+    if account and totals and account.status != "prospect":
+        exposure = account.open_balance + totals.total
+        if exposure > account.credit_limit:
+            message = (
+                f"credit limit {account.credit_limit:,.2f} exceeded: open balance"
+                f" {account.open_balance:,.2f} + this order {totals.total:,.2f}"
+            )
+            reasons.append(GateReason("credit_limit", message))
+    if account and account.discount_pct > gates.max_auto_discount_pct:
+        limit = gates.max_auto_discount_pct
+        message = f"discount {account.discount_pct:g}% above the {limit:g}% allowed without approval"
+        reasons.append(GateReason("discount_approval", message))
+    if totals and gates.max_auto_total and totals.total > gates.max_auto_total:
+        message = f"order total {totals.total:,.2f} above {gates.max_auto_total:,.2f}"
+        reasons.append(GateReason("order_value", message))
+    return reasons
+
+
+def review(order: Order, gates: GateSettings | None = None) -> Review:
+    """The order's gate result; also sets each line's ``gate_reasons`` (shown per line)."""
+    gates = gates or GateSettings()
+    if not order.lines:
+        reason = GateReason("no_lines", "no order lines found in the document")
+        return Review(status="no_order_found", reasons=[reason.message], details=[reason])
+    details: list[GateReason] = []
+    for line in order.lines:
+        line.gate_reasons = line_reasons(line, gates)
+        details += line.gate_reasons
+    details += customer_reasons(order, gates)
+    reasons = [f"line {r.line_no}: {r.message}" if r.line_no else r.message for r in details]
+    return Review(status="needs_review" if details else "auto_approved", reasons=reasons, details=details)

@@ -14,11 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.catalog.search import Hits
 from pipeline.catalog.store import CatalogStore
+from pipeline.config import Settings
+from pipeline.customers.directory import CustomerMatch
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, EventBus, EventKind
-from pipeline.ledger import Ledger
+from pipeline.ledger import JobRecord, Ledger
+from pipeline.match import MatchResult
 from pipeline.models import Candidate, Document, Extraction, Order
+from pipeline.orders.store import OrderStore
 
 
 @dataclass
@@ -30,17 +35,22 @@ class JobState:
     data: bytes
     document: Document | None = None
     extraction: Extraction | None = None
-    candidates: dict[int, list[Candidate]] = field(default_factory=dict)
+    candidates: dict[int, Hits] = field(default_factory=dict)  # the search stage's finds per line
+    matches: dict[int, MatchResult] = field(default_factory=dict)  # the match stage's answer per line
     ranked: dict[int, list[Candidate]] = field(default_factory=dict)
     order: Order | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
+    customer: CustomerMatch | None = None  # who sent it; resolved once, before matching
+    reused: bool = False  # True when ``run`` returned a finished job's stored order without running
 
 
 class StageContext:
-    """What a stage may use besides the state: the catalog, and progress reporting."""
+    """What a stage may use besides the state: catalog, ledger, settings, and progress reporting."""
 
     def __init__(self, runner: Runner, job_id: str, stage: str) -> None:
         self.catalog = runner.catalog
+        self.ledger = runner.ledger
+        self.settings = runner.settings
         self._runner = runner
         self._job_id = job_id
         self._stage = stage
@@ -74,11 +84,14 @@ class Runner:
         ledger: Ledger,
         stages: tuple[Stage, ...] | None = None,
         bus: EventBus | None = None,
+        settings: Settings | None = None,
     ) -> None:
         from pipeline.stages import DEFAULT_STAGES  # stages import the runner's types
 
         self.catalog = catalog
         self.ledger = ledger
+        self.settings = settings or Settings.from_env()
+        self.orders = OrderStore(ledger)
         self.stages = stages if stages is not None else DEFAULT_STAGES
         self.bus = bus or EventBus()
         self._seq: dict[str, itertools.count[int]] = {}
@@ -97,38 +110,64 @@ class Runner:
         self.bus.emit(event)
         return event
 
-    def submit(self, filename: str, data: bytes) -> str:
-        """Accept an input into the ledger (durably) and return its job id; does not run it."""
-        return self.ledger.accept(filename, data)
+    def submit(self, filename: str, data: bytes, *, force: bool = False) -> str:
+        """Accept an input into the ledger (durably) and return its job id; does not run it.
+
+        The same bytes again give the existing job (so re-processing an email is free and never
+        duplicates its order) unless ``force`` asks for a new job.
+        """
+        return self.ledger.accept(filename, data, force=force)
 
     def run(self, job_id: str) -> JobState:
-        """Run every stage of an accepted job. Expected failures fail the job, not the caller."""
+        """Run every stage of an accepted job. Expected failures fail the job, not the caller.
+
+        Queued, failed and interrupted jobs run (a retry is just ``run`` again); a job that is
+        done or running elsewhere is not run twice — its stored order, if any, is returned.
+        """
         record = self.ledger.job(job_id)
         if record is None:
             raise OrderDeskError(f"no job {job_id} in the ledger {self.ledger.path}")
         state = JobState(job_id=job_id, filename=record.filename, data=self.ledger.input_data(job_id))
-        self.ledger.set_status(job_id, "running")
+        if not self.ledger.claim(job_id):
+            return self._stored(state, self.ledger.job(job_id) or record)
         self.emit(job_id, "job_started", filename=record.filename, stages=list(self.stage_names))
         try:
             for stage in self.stages:
                 self._run_stage(stage, state)
+            self._finish(state)
         except OrderDeskError as error:
             self._fail(state, error)
         except Exception as error:
             self._fail(state, error)
             raise
         else:
-            result = state.order.to_dict() if state.order else None
-            self.ledger.set_status(job_id, "done", result=result)
             self.emit(job_id, "job_finished", timings_ms=state.timings_ms)
         finally:
             with self._seq_lock:
                 self._seq.pop(job_id, None)
         return state
 
-    def process(self, filename: str, data: bytes) -> JobState:
-        """Accept and run in one call (CLI, notebooks, batch)."""
-        return self.run(self.submit(filename, data))
+    def process(self, filename: str, data: bytes, *, force: bool = False) -> JobState:
+        """Accept and run in one call (CLI, notebooks, batch); see ``submit`` for ``force``."""
+        return self.run(self.submit(filename, data, force=force))
+
+    def _finish(self, state: JobState) -> None:
+        """Mark the job done and store its order in one transaction: never one without the other."""
+        result = state.order.to_dict() if state.order else None
+        with self.ledger.transaction():
+            self.ledger.set_status(state.job_id, "done", result=result)
+            if state.order is not None:
+                self.orders.save_processed(state.order, state.job_id, state.customer)
+
+    def _stored(self, state: JobState, record: JobRecord) -> JobState:
+        """The state of a job not run now: its stored order (none while it still runs elsewhere)."""
+        stored = self.orders.for_content(record.content_hash) if record.status == "done" else None
+        if stored is not None:
+            state.order = stored.order
+            state.document = stored.order.document
+            state.timings_ms = dict(stored.order.timings_ms)
+        state.reused = True
+        return state
 
     def _run_stage(self, stage: Stage, state: JobState) -> None:
         self.emit(state.job_id, "stage_started", stage.name)

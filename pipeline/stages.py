@@ -1,16 +1,19 @@
 """The default pipeline: each stage binds one pure step to the job state and reports progress.
 
 ingest → extract → search → match → assemble → review. The folder listing reads the same way:
-``ingest/``, ``extract/``, ``catalog/search.py``, ``match.py``, ``assemble.py``, ``review.py``.
+``ingest/``, ``extract/``, ``catalog/search/``, ``match/``, ``assemble/``, ``review.py``.
 """
 
 from __future__ import annotations
 
-from pipeline.assemble import assemble
-from pipeline.catalog.search import search_line
+from pipeline.assemble import MIN_CONFIDENCE_TO_PICK, assemble, load_terms
+from pipeline.catalog.search import search_lines
+from pipeline.customers.directory import CustomerDirectory, CustomerMatch
 from pipeline.extract import extract
 from pipeline.ingest import ingest
-from pipeline.match import rank
+from pipeline.match import match_lines
+from pipeline.models import Candidate
+from pipeline.orders.crossref import CrossReferences, apply_cross_reference
 from pipeline.review import review
 from pipeline.runner import JobState, Stage, StageContext
 
@@ -35,38 +38,68 @@ def extract_stage(state: JobState, ctx: StageContext) -> str:
 
 
 def search_stage(state: JobState, ctx: StageContext) -> str:
+    """All lines in one batched search (the catalog's candidates, before scoring)."""
     lines = state.extraction.lines
-    for done, item in enumerate(lines, start=1):
+    for item in lines:
         ctx.line_updated(item.line_no, "searching")
-        state.candidates[item.line_no] = search_line(ctx.catalog, item)
-        ctx.progress(done, len(lines))
+    state.candidates = search_lines(ctx.catalog, lines)
+    ctx.progress(len(lines), len(lines))
     total = sum(len(found) for found in state.candidates.values())
-    return f"{_plural(total, 'candidate')} for {_plural(len(lines), 'line')}"
+    return f"{_plural(total, 'catalog part')} near {_plural(len(lines), 'line')}"
+
+
+def customer_of(state: JobState, ctx: StageContext) -> CustomerMatch:
+    """Who sent the order (resolved once per job; a new prospect is saved with the order)."""
+    if state.customer is None:
+        directory = CustomerDirectory(ctx.ledger, ctx.settings.pricing)
+        state.customer = directory.resolve(state.document, state.extraction.header)
+    return state.customer
 
 
 def match_stage(state: JobState, ctx: StageContext) -> str:
+    """Score, cut to size and explain every line; a line with nothing to offer is a "no match".
+
+    Then the cross-reference hook: what reviewers mapped for this customer's wording or part
+    numbers goes first (confidence 0.99), ahead of the engine's ranking.
+    """
+    state.matches = match_lines(ctx.catalog, state.extraction.lines, state.candidates)
+    customer = customer_of(state, ctx)
+    references = [] if customer.new else CrossReferences(ctx.ledger).for_customer(customer.record.customer_id)
     matched = 0
     for item in state.extraction.lines:
-        ranked = rank(item, state.candidates.get(item.line_no, []))
+        result = state.matches[item.line_no]
+        ranked = apply_cross_reference(ctx.catalog, item, result.ranked, references, state.document.text)
         state.ranked[item.line_no] = ranked
-        if ranked:
+        if ranked and ranked[0].confidence >= MIN_CONFIDENCE_TO_PICK:
             matched += 1
             best = ranked[0]
             ctx.line_updated(
                 item.line_no, "matched", part_number=best.part_number, confidence=best.confidence
             )
         else:
-            ctx.line_updated(item.line_no, "no_match")
+            ctx.line_updated(item.line_no, "no_match", reason=result.explanation)
     return f"{matched} of {_plural(len(state.extraction.lines), 'line')} matched"
 
 
+def _best(ranked: dict[int, list[Candidate]]) -> list[str]:
+    return [candidates[0].part_number for candidates in ranked.values() if candidates]
+
+
 def assemble_stage(state: JobState, ctx: StageContext) -> str:
-    state.order = assemble(state.document, state.extraction, state.ranked)
-    return f"subtotal ${state.order.subtotal:,.2f}"
+    account = customer_of(state, ctx).account
+    terms = load_terms(ctx.catalog, _best(state.ranked))
+    state.order = assemble(
+        state.document, state.extraction, state.ranked, terms, account, ctx.settings.pricing
+    )
+    for line in state.order.lines:
+        result = state.matches.get(line.item.line_no)
+        if line.match is None and result is not None:
+            line.no_match = result.explanation
+    return f"total ${state.order.totals.total:,.2f} for {account.name}"
 
 
 def review_stage(state: JobState, ctx: StageContext) -> str:
-    state.order.review = review(state.order)
+    state.order.review = review(state.order, ctx.settings.gates)
     status = state.order.review.status.replace("_", " ")
     reasons = len(state.order.review.reasons)
     return status + (f" ({_plural(reasons, 'reason')})" if reasons else "")

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from pipeline.catalog.generator import build_catalog
+from pipeline.config import Settings
+from pipeline.context import open_order_service, open_runner
+from pipeline.ledger import Ledger
+from pipeline.orders import OrderService
+from pipeline.runner import Runner
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
 
 @pytest.fixture(scope="session")
@@ -19,3 +27,46 @@ def small_catalog_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("catalog") / "catalog.duckdb"
     build_catalog(path, n=3_000, seed=42)
     return path
+
+
+@pytest.fixture(scope="session")
+def full_catalog_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 50,000-part catalog (seed 42), built once per session (about 3 s): every stock size
+    of a line, several mills per item — what matching behaviour is about. Open it read-only."""
+    path = tmp_path_factory.mktemp("full_catalog") / "catalog.duckdb"
+    build_catalog(path, n=50_000, seed=42)
+    return path
+
+
+@dataclass
+class Desk:
+    """A working order desk on the small catalog and a fresh ledger: run emails, review, export."""
+
+    settings: Settings
+    runner: Runner
+    service: OrderService
+
+    @property
+    def ledger(self) -> Ledger:
+        return self.runner.ledger
+
+    def process(self, name: str, text: str | None = None, *, force: bool = False) -> str:
+        """Process a sample (or ``text`` under that name); returns the order id."""
+        data = text.encode() if text is not None else (SAMPLES / name).read_bytes()
+        state = self.runner.process(name, data, force=force)
+        assert state.order is not None, self.ledger.job(state.job_id).error
+        return state.order.order_id
+
+
+@pytest.fixture
+def desk_settings(small_catalog_path: Path, tmp_path: Path) -> Settings:
+    """Default rules, the small catalog, and a ledger and outbox under ``tmp_path``."""
+    return Settings(
+        data_dir=tmp_path, catalog_path=small_catalog_path, ledger_path=tmp_path / "ledger.sqlite"
+    )
+
+
+@pytest.fixture
+def desk(desk_settings: Settings) -> Desk:
+    runner = open_runner(desk_settings)
+    return Desk(desk_settings, runner, open_order_service(runner=runner))

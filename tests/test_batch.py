@@ -12,22 +12,23 @@ from pipeline.batch import InProcessExecutor, run_batch
 from pipeline.batch.batch_ledger import BatchLedger
 from pipeline.batch.inputs import Input, expand
 from pipeline.batch.run import chunk_size_for, plan
+from pipeline.batch.work import process_input
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
+from pipeline.context import open_order_service
 from pipeline.errors import CatalogError
 from pipeline.events import Event
 from pipeline.ingest import READERS
-from pipeline.ledger import Ledger
+from pipeline.ledger import Ledger, content_hash
 from pipeline.runner import Runner
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
 
 @pytest.fixture
-def settings(small_catalog_path: Path, tmp_path: Path) -> Settings:
-    return Settings(
-        data_dir=tmp_path, catalog_path=small_catalog_path, ledger_path=tmp_path / "ledger.sqlite"
-    )
+def settings(desk_settings: Settings) -> Settings:
+    """The shared desk settings: default rules, the small catalog, a ledger under tmp_path."""
+    return desk_settings
 
 
 @pytest.fixture
@@ -41,6 +42,14 @@ def _done_jobs(ledger_path: Path) -> list[str]:
     return [job.content_hash for job in Ledger(ledger_path).jobs(limit=10_000, status="done")]
 
 
+def _reject(settings: Settings, path: Path) -> str:
+    """Reject the order of ``path`` through the review API (a locked order); returns its id."""
+    service = open_order_service(settings)
+    order = service.store.for_content(content_hash(path.read_bytes()))
+    service.reject(order.order_id, actor="test desk", comment="customer cancelled")
+    return order.order_id
+
+
 def test_a_folder_is_processed_once_and_a_second_run_skips_it(settings: Settings, samples: Path) -> None:
     first = run_batch([samples], settings=settings, executor=InProcessExecutor(), chunk_size=4)
     assert len(first.processed) == 11 and not first.failed and not first.skipped
@@ -52,8 +61,21 @@ def test_a_folder_is_processed_once_and_a_second_run_skips_it(settings: Settings
     assert {o.reason for o in second.skipped} == {"already done (use --force to run it again)"}
     assert len(_done_jobs(settings.ledger_path)) == 11
 
-    forced = run_batch([samples / "sample_order_1.txt"], settings=settings, force=True)
-    assert len(forced.processed) == 1 and len(_done_jobs(settings.ledger_path)) == 12
+    unlocked = next(o for o in first.processed if o.review_status == "needs_review")
+    forced = run_batch([unlocked.name], settings=settings, force=True)
+    assert len(forced.processed) == 1 and forced.processed[0].job_id != unlocked.job_id
+    assert len(_done_jobs(settings.ledger_path)) == 12
+
+
+def test_an_email_done_meanwhile_by_another_process_is_skipped_not_redone(
+    settings: Settings, samples: Path
+) -> None:
+    runner = Runner(catalog=CatalogStore(settings.catalog_path), ledger=BatchLedger(settings.ledger_path))
+    email = Input.of("order.txt", (samples / "sample_order_2.txt").read_bytes())
+    assert process_input(runner, email).status == "done"
+    again = process_input(runner, email)  # as if planned before the first run finished
+    assert (again.status, again.reason) == ("skipped", "already done")
+    assert len(_done_jobs(settings.ledger_path)) == 1
 
 
 def test_bad_inputs_fail_one_by_one_with_their_reason_and_the_rest_complete(
@@ -73,7 +95,7 @@ def test_bad_inputs_fail_one_by_one_with_their_reason_and_the_rest_complete(
     assert report.summary()["failed"] == 4 and len(report.summary()["failures"]) == 4
 
 
-def test_duplicates_in_one_run_run_once_and_approved_orders_are_never_rerun(
+def test_duplicates_in_one_run_run_once_and_locked_orders_are_never_rerun(
     settings: Settings, samples: Path
 ) -> None:
     copy = samples / "copy_of_order_1.txt"
@@ -81,32 +103,28 @@ def test_duplicates_in_one_run_run_once_and_approved_orders_are_never_rerun(
     report = run_batch([samples], settings=settings)
     assert [o.reason for o in report.skipped] == [f"same email as {samples / 'copy_of_order_1.txt'}"]
 
+    _reject(settings, samples / "sample_order_3.txt")
     ledger = BatchLedger(settings.ledger_path)
-    approved = Input.of("order.txt", (samples / "sample_order_3.txt").read_bytes())
-    job = ledger.job(ledger.latest_done(hashes=[approved.content_hash])[0].job_id)
-    ledger.set_status(
-        job.job_id, "done", result=job.result | {"review": {"status": "approved", "reasons": []}}
-    )
+    rejected = Input.of("order.txt", (samples / "sample_order_3.txt").read_bytes())
     work = plan(
-        [approved, Input.of("new.txt", b"1. 304 SS sheet .125 x 48 x 96 - Qty: 2")], ledger, force=True
+        [rejected, Input.of("new.txt", b"1. 304 SS sheet .125 x 48 x 96 - Qty: 2")], ledger, force=True
     )
     assert [item.name for item in work.todo] == ["new.txt"]
     assert [(o.name, o.reason) for o in work.settled] == [
-        ("order.txt", "order already approved; left as it is")
+        ("order.txt", "its order is rejected: locked, left as it is")
     ]
 
 
 def test_since_reruns_stored_emails_without_their_files(settings: Settings, samples: Path) -> None:
     run_batch(sorted(samples.glob("sample_order_*.txt")), settings=settings)
+    rejected = _reject(settings, samples / "sample_order_1.txt")
     shutil.rmtree(samples)
     yesterday = datetime.now(UTC) - timedelta(days=1)
     assert not run_batch(since=yesterday, settings=settings).processed  # done already: resumable
     again = run_batch(since=yesterday, settings=settings, force=True)
-    assert sorted(Path(o.name).name for o in again.processed) == [
-        "sample_order_1.txt",
-        "sample_order_2.txt",
-        "sample_order_3.txt",
-    ]
+    assert sorted(Path(o.name).name for o in again.processed) == ["sample_order_2.txt", "sample_order_3.txt"]
+    assert [o.reason for o in again.skipped] == ["its order is rejected: locked, left as it is"]
+    assert open_order_service(settings).get(rejected).status == "rejected"
     assert not run_batch(since=datetime.now(UTC) + timedelta(days=1), settings=settings).outcomes
 
 

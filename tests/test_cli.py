@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_runner import run_cli
+from tests.cli import run_cli as _cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
@@ -28,7 +28,7 @@ def cli_env(small_catalog_path: Path, tmp_path: Path) -> dict[str, str]:
 
 
 def test_process_json_prints_one_object_per_sample_in_order(cli_env: dict[str, str]) -> None:
-    result = run_cli(["process", *map(str, SAMPLES), "--json"], cli_env)
+    result = _cli(["process", *map(str, SAMPLES), "--json"], cli_env)
     assert result.returncode == 0, result.stderr
     objects = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o["source"]["path"] for o in objects] == [str(p) for p in SAMPLES]
@@ -43,7 +43,10 @@ def test_process_json_prints_one_object_per_sample_in_order(cli_env: dict[str, s
 
 def test_process_is_deterministic(cli_env: dict[str, str], tmp_path: Path) -> None:
     sample = str(ROOT / "data" / "samples" / "sample_order_1.txt")
-    first, second = (json.loads(run_cli(["process", sample, "--json"], cli_env).stdout) for _ in range(2))
+    # --force: without it the second run would return the stored order instead of processing again
+    first, second = (
+        json.loads(_cli(["process", sample, "--json", "--force"], cli_env).stdout) for _ in range(2)
+    )
     first.pop("timings_ms"), second.pop("timings_ms")
     assert first == second
 
@@ -53,7 +56,7 @@ def test_a_bad_file_gets_an_error_object_and_the_rest_go_on(cli_env: dict[str, s
     empty.write_bytes(b"")
     missing = tmp_path / "missing.txt"
     good = ROOT / "data" / "samples" / "test_minimal.txt"
-    result = run_cli(["process", str(empty), str(missing), str(good), "--json"], cli_env)
+    result = _cli(["process", str(empty), str(missing), str(good), "--json"], cli_env)
     assert result.returncode == 1
     objects = [json.loads(line) for line in result.stdout.splitlines()]
     assert objects[0]["error"] == f"cannot read {empty}: the file is empty"
@@ -64,7 +67,7 @@ def test_a_bad_file_gets_an_error_object_and_the_rest_go_on(cli_env: dict[str, s
 
 def test_match_json_gives_the_top_five_per_stdin_line(cli_env: dict[str, str]) -> None:
     stdin = '1-1/2" 1018 round bar x 12 ft\n\n10 sheets 304 stainless .125 x 48 x 96\n'
-    result = run_cli(["match", "--json"], cli_env, stdin=stdin)
+    result = _cli(["match", "--json"], cli_env, stdin=stdin)
     assert result.returncode == 0, result.stderr
     objects = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(objects) == 2
@@ -80,7 +83,7 @@ def test_match_json_gives_the_top_five_per_stdin_line(cli_env: dict[str, str]) -
 
 def test_a_missing_catalog_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     env = {"ORDERDESK_CATALOG": str(tmp_path / "none.duckdb"), "ORDERDESK_LEDGER": str(tmp_path / "l.sqlite")}
-    result = run_cli(["process", str(SAMPLES[0])], env)
+    result = _cli(["process", str(SAMPLES[0])], env)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         f"error: catalog {tmp_path / 'none.duckdb'} does not exist; "

@@ -12,6 +12,7 @@ from pipeline.batch import run_batch
 from pipeline.batch.batch_ledger import BatchLedger
 from pipeline.batch.rematch import rematch
 from pipeline.config import Settings
+from pipeline.context import open_order_service
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
@@ -24,7 +25,11 @@ def processed(small_catalog_path: Path, tmp_path: Path) -> Settings:
 
 
 def _matched(settings: Settings) -> list[tuple[str, int, dict]]:
-    jobs = BatchLedger(settings.ledger_path).latest_done()
+    """(order id, line number, match) of every matched line of the orders not locked."""
+    ledger = BatchLedger(settings.ledger_path)
+    hashes = [job.content_hash for job in ledger.latest_done()]
+    open_orders = set(hashes) - set(ledger.locked_orders(hashes))
+    jobs = [job for job in ledger.latest_done() if job.content_hash in open_orders]
     return [
         (job.result["order_id"], line["line_no"], line["match"])
         for job in jobs
@@ -44,8 +49,9 @@ def _changed_catalog(settings: Settings, tmp_path: Path, reprice: str, remove: s
 
 
 def test_the_same_catalog_changes_nothing(processed: Settings) -> None:
-    report = rematch(processed.ledger_path, processed.catalog_path)
-    assert report.orders == 11 and report.changes == [] and not report.failures
+    report = rematch(processed, processed.catalog_path)
+    assert report.orders + sum(report.locked.values()) == 11
+    assert report.orders > 5 and report.changes == [] and not report.failures
 
 
 def test_a_new_price_and_a_removed_part_are_reported_line_by_line(
@@ -54,7 +60,7 @@ def test_a_new_price_and_a_removed_part_are_reported_line_by_line(
     matched = _matched(processed)
     (reprice_order, reprice_line, repriced), (remove_order, remove_line, removed) = matched[0], matched[-1]
     new = _changed_catalog(processed, tmp_path, repriced["part_number"], removed["part_number"])
-    report = rematch(processed.ledger_path, new)
+    report = rematch(processed, new)
     changes = {(c.order_id, c.line_no): c for c in report.changes}
     price = changes[(reprice_order, reprice_line)]
     assert price.changes == "price" and price.old_part == price.new_part == repriced["part_number"]
@@ -64,30 +70,23 @@ def test_a_new_price_and_a_removed_part_are_reported_line_by_line(
     # every other change is a line that had one of the two parts as well
     assert {change.old_part for change in report.changes} == {repriced["part_number"], removed["part_number"]}
     summary = report.summary()
-    assert (
-        summary["part_changes"] >= 1 and summary["price_changes"] >= 1 and summary["approved_left_alone"] == 0
-    )
+    assert summary["part_changes"] >= 1 and summary["price_changes"] >= 1
 
 
-def test_approved_orders_are_left_alone(processed: Settings, tmp_path: Path) -> None:
-    matched = _matched(processed)
-    order_id, _, match = matched[0]
-    ledger = BatchLedger(processed.ledger_path)
-    job = next(job for job in ledger.latest_done() if job.result["order_id"] == order_id)
-    ledger.set_status(
-        job.job_id, "done", result=job.result | {"review": {"status": "approved", "reasons": []}}
-    )
-    new = _changed_catalog(processed, tmp_path, match["part_number"], "no-such-part")
-    report = rematch(processed.ledger_path, new)
-    assert report.approved == [order_id] and report.orders == 10
+def test_locked_orders_are_left_alone(processed: Settings, tmp_path: Path) -> None:
+    order_id, _, match = _matched(processed)[0]
+    before = rematch(processed, processed.catalog_path)
+    open_order_service(processed).reject(order_id, actor="test desk", comment="customer cancelled")
+    report = rematch(processed, _changed_catalog(processed, tmp_path, match["part_number"], "no-such-part"))
+    assert report.locked == before.locked | {"rejected": 1} and report.orders == before.orders - 1
     assert order_id not in {change.order_id for change in report.changes}
 
 
 def test_reports_are_written_as_json_and_csv(processed: Settings, tmp_path: Path) -> None:
     _, _, match = _matched(processed)[0]
-    report = rematch(processed.ledger_path, _changed_catalog(processed, tmp_path, match["part_number"], "x"))
+    report = rematch(processed, _changed_catalog(processed, tmp_path, match["part_number"], "x"))
     as_json = report.write(tmp_path / "diff.json").read_text()
     as_csv = report.write(tmp_path / "diff.csv").read_text().splitlines()
     assert '"price_changes": ' in as_json and match["part_number"] in as_json
-    assert as_csv[0].startswith("order_id,job_id,filename,line_no,source_text,changes,old_part,new_part")
+    assert as_csv[0].startswith("order_id,status,line_no,source_text,changes,old_part,new_part")
     assert len(as_csv) == 1 + len(report.changes)

@@ -17,6 +17,7 @@ from typing import Any
 
 from pipeline.events import TERMINAL_KINDS, Event
 from pipeline.ledger import JobRecord, JobStatus, Ledger, _job_record
+from pipeline.orders.store import LOCKED_STATUSES, OrderStore
 
 _FINAL_STATUSES = ("done", "failed", "interrupted")
 _PARAMS_PER_QUERY = 500  # well under SQLite's host-parameter limit
@@ -66,22 +67,21 @@ class BatchLedger(Ledger):
         found: set[str] = set()
         for chunk in _chunks(sorted(set(hashes))):
             marks = ", ".join("?" for _ in chunk)
-            rows = self._connection().execute(
+            rows = self.connection().execute(
                 f"SELECT DISTINCT content_hash FROM jobs WHERE status = 'done' AND content_hash IN ({marks})",
                 chunk,
             )
             found.update(row[0] for row in rows)
         return found
 
-    def approved_hashes(self, hashes: Iterable[str]) -> set[str]:
-        """Inputs whose latest order a person approved: batch and re-matching never touch those."""
-        return {
-            job.content_hash for job in self.latest_done(hashes=hashes) if _review_status(job) == "approved"
-        }
+    def locked_orders(self, hashes: Iterable[str]) -> dict[str, str]:
+        """The inputs whose order is locked (approved, rejected, …), with its status: never re-run."""
+        statuses = OrderStore(self).statuses_by_content(hashes)
+        return {digest: status for digest, status in statuses.items() if status in LOCKED_STATUSES}
 
     def inputs_since(self, since: datetime) -> list[StoredInput]:
         """Every input received at or after ``since`` (UTC), oldest first."""
-        rows = self._connection().execute(
+        rows = self.connection().execute(
             "SELECT content_hash, filename, data, received_at FROM inputs WHERE received_at >= ?"
             " ORDER BY received_at, content_hash",
             (since.isoformat(),),
@@ -101,15 +101,11 @@ class BatchLedger(Ledger):
         )
         start = since.isoformat() if since else ""
         if hashes is None:
-            rows = self._connection().execute(sql.format(only=""), (start,)).fetchall()
+            rows = self.connection().execute(sql.format(only=""), (start,)).fetchall()
             return [_job_record(row) for row in rows]
         records = []
         for chunk in _chunks(sorted(set(hashes))):
             only = f" AND j.content_hash IN ({', '.join('?' for _ in chunk)})"
-            rows = self._connection().execute(sql.format(only=only), (start, *chunk)).fetchall()
+            rows = self.connection().execute(sql.format(only=only), (start, *chunk)).fetchall()
             records += [_job_record(row) for row in rows]
         return records
-
-
-def _review_status(job: JobRecord) -> str | None:
-    return ((job.result or {}).get("review") or {}).get("status")

@@ -1,9 +1,11 @@
 """Re-matching after a catalog change: which stored order lines would get another part, price or confidence.
 
-Matching is re-run from each order's stored extracted lines (not from the email), so the diff
-shows what the catalog change does and nothing else. Orders a person approved are left out and
-listed as such. Nothing is written to the ledger: apply the new catalog with
-``batch --since DATE --force`` (which also leaves approved orders alone).
+Each order as the ledger holds it now (reviewers' edits included) is matched line by line against
+the new catalog exactly as the review API re-matches an edited line (the customer's
+cross-references first), so the diff shows what the catalog change does and nothing else. Locked
+orders (approved, auto-approved, rejected, exported) are left out and counted. Nothing is written
+to the ledger: apply the new catalog with ``batch --since DATE --force``, which also leaves locked
+orders alone.
 """
 
 from __future__ import annotations
@@ -13,35 +15,29 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.assemble import assemble_line
 from pipeline.batch.batch_ledger import BatchLedger
 from pipeline.batch.executors import Executor, InProcessExecutor
 from pipeline.batch.report_files import write_rows
-from pipeline.batch.work import catalog_key, worker_catalog
-from pipeline.catalog.search import search_line
+from pipeline.batch.run import absolute
+from pipeline.batch.work import CatalogVersion, catalog_version, worker_catalog
 from pipeline.catalog.store import CatalogStore
-from pipeline.ledger import JobRecord
-from pipeline.match import rank
-from pipeline.models import LineItem
+from pipeline.config import Settings
+from pipeline.ledger import Ledger
+from pipeline.models import OrderLine
+from pipeline.orders.service import OrderService
+from pipeline.orders.store import StoredOrder
 
-CONFIDENCE_STEP = 1e-4  # stored confidences are rounded to 4 places
-
-
-@dataclass(frozen=True)
-class StoredOrder:
-    job_id: str
-    filename: str
-    order: dict[str, Any]
+CONFIDENCE_STEP = 1e-4  # confidences are compared as the order JSON rounds them
 
 
 @dataclass(frozen=True)
 class LineChange:
     order_id: str
-    job_id: str
-    filename: str
+    status: str  # the order's review status
     line_no: int
     source_text: str
     changes: str  # "part", "price", "confidence", comma-separated
@@ -53,78 +49,58 @@ class LineChange:
     new_confidence: float | None
 
 
-def stored_line_item(line: dict[str, Any]) -> LineItem:
-    """The request of a stored ``process --json`` line, as the matcher takes it."""
-    return LineItem(
-        line_no=line["line_no"],
-        source_text=line["source_text"],
-        material=line.get("material"),
-        grade=line.get("grade"),
-        temper=line.get("temper"),
-        form=line.get("form"),
-        dimensions=dict(line.get("dimensions") or {}),
-        quantity=line.get("quantity"),
-        uom=line.get("uom") or "EA",
-        flags=list(line.get("flags") or []),
-    )
-
-
-def _what_changed(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[str]:
-    if (old or {}).get("part_number") != (new or {}).get("part_number"):
+def _what_changed(old: OrderLine, new: OrderLine) -> list[str]:
+    old_part, new_part = (line.match.part_number if line.match else None for line in (old, new))
+    if old_part != new_part:
         return ["part"]
-    if old is None or new is None:
+    if old.match is None or new.match is None:
         return []
     changed = []
-    if (old["unit_price"], old["extended_price"]) != (new["unit_price"], new["extended_price"]):
+    if (old.unit_price, old.extended_price) != (new.unit_price, new.extended_price):
         changed.append("price")
-    if abs(old["confidence"] - new["confidence"]) >= CONFIDENCE_STEP:
+    if abs(old.match.confidence - new.match.confidence) >= CONFIDENCE_STEP:
         changed.append("confidence")
     return changed
 
 
-def _new_match(store: CatalogStore, line: dict[str, Any]) -> dict[str, Any] | None:
-    item = stored_line_item(line)
-    matched = assemble_line(item, rank(item, search_line(store, item)))
-    if matched.match is None:
-        return None
-    return {
-        "part_number": matched.match.part_number,
-        "unit_price": matched.unit_price,
-        "extended_price": matched.extended_price,
-        "confidence": round(matched.match.confidence, 4),
-    }
-
-
-def rematch_order(store: CatalogStore, stored: StoredOrder) -> list[LineChange]:
-    """The lines of one stored order whose match would change against ``store``."""
+def rematch_order(service: OrderService, stored: StoredOrder) -> list[LineChange]:
+    """The lines of one stored order whose match would change against ``service.catalog``."""
+    order = stored.order
+    references = service.cross_references(order.account.customer_id) if order.account else []
     changes = []
-    for line in stored.order["lines"]:
-        old, new = line["match"], _new_match(store, line)
+    for old in order.lines:
+        new = service.matched_line(old.item, references)
         changed = _what_changed(old, new)
         if changed:
             changes.append(
                 LineChange(
-                    order_id=stored.order["order_id"],
-                    job_id=stored.job_id,
-                    filename=stored.filename,
-                    line_no=line["line_no"],
-                    source_text=line["source_text"],
+                    order_id=order.order_id,
+                    status=stored.status,
+                    line_no=old.item.line_no,
+                    source_text=old.item.source_text,
                     changes=",".join(changed),
-                    old_part=old and old["part_number"],
-                    new_part=new and new["part_number"],
-                    old_unit_price=old and old["unit_price"],
-                    new_unit_price=new and new["unit_price"],
-                    old_confidence=old and old["confidence"],
-                    new_confidence=new and new["confidence"],
+                    old_part=old.match.part_number if old.match else None,
+                    new_part=new.match.part_number if new.match else None,
+                    old_unit_price=old.unit_price,
+                    new_unit_price=new.unit_price,
+                    old_confidence=old.match.confidence if old.match else None,
+                    new_confidence=new.match.confidence if new.match else None,
                 )
             )
     return changes
 
 
-def rematch_chunk(orders: list[StoredOrder], catalog: tuple[str, int]) -> list[LineChange]:
-    """The Dask task: re-match a chunk of stored orders on this process's store for ``catalog``."""
-    store = worker_catalog(catalog)
-    return [change for stored in orders for change in rematch_order(store, stored)]
+@lru_cache(maxsize=2)
+def worker_order_service(settings: Settings, catalog: CatalogVersion) -> OrderService:
+    """This process's review API on the new catalog: the store and its index built once per process."""
+    return OrderService(Ledger(settings.ledger_path), worker_catalog(catalog), settings)
+
+
+def rematch_chunk(hashes: list[str], settings: Settings, catalog: CatalogVersion) -> list[LineChange]:
+    """The Dask task: re-match the orders of a chunk of emails (by content hash) against ``catalog``."""
+    service = worker_order_service(settings, catalog)
+    orders = (service.store.for_content(digest) for digest in hashes)
+    return [change for stored in orders if stored is not None for change in rematch_order(service, stored)]
 
 
 @dataclass
@@ -132,7 +108,7 @@ class RematchReport:
     catalog: str
     orders: int
     changes: list[LineChange]
-    approved: list[str] = field(default_factory=list)  # order ids left alone
+    locked: dict[str, int] = field(default_factory=dict)  # locked orders left alone, by status
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -146,7 +122,7 @@ class RematchReport:
             "part_changes": kinds["part"],
             "price_changes": kinds["price"],
             "confidence_changes": kinds["confidence"],
-            "approved_left_alone": len(self.approved),
+            "locked_left_alone": self.locked,
             "failures": self.failures,
             "seconds": round(self.seconds, 3),
         }
@@ -158,12 +134,15 @@ class RematchReport:
 
     def text(self) -> str:
         s = self.summary()
+        locked = ", ".join(
+            f"{count:,} {status.replace('_', ' ')}" for status, count in sorted(self.locked.items())
+        )
         lines = [
             f"re-matched {s['orders_checked']:,} orders against {s['catalog']} in {s['seconds']:.1f} s",
             f"  {s['orders_changed']:,} orders with {s['lines_changed']:,} changed lines:"
             f" {s['part_changes']:,} part, {s['price_changes']:,} price,"
             f" {s['confidence_changes']:,} confidence",
-            f"  {s['approved_left_alone']:,} approved orders left alone",
+            f"  {sum(self.locked.values()):,} locked orders left alone" + (f" ({locked})" if locked else ""),
         ]
         lines += [
             f"  line {c.line_no} of {c.order_id} ({c.changes}): {c.old_part} → {c.new_part}"
@@ -174,37 +153,32 @@ class RematchReport:
         return "\n".join(lines + [f"failed: {failure}" for failure in self.failures])
 
 
-def _stored(jobs: list[JobRecord]) -> tuple[list[StoredOrder], list[str]]:
-    orders, approved = [], []
-    for job in jobs:
-        if not job.result:
-            continue
-        if (job.result.get("review") or {}).get("status") == "approved":
-            approved.append(job.result["order_id"])
-        else:
-            orders.append(StoredOrder(job.job_id, job.filename, job.result))
-    return orders, approved
-
-
 def rematch(
-    ledger_path: str | Path,
+    settings: Settings,
     catalog: str | Path,
     *,
     since: datetime | None = None,
     executor: Executor | None = None,
     chunk_size: int = 50,
 ) -> RematchReport:
-    """Re-match the newest order of every stored email (since ``since``) against ``catalog``."""
+    """Re-match the order of every email processed (received since ``since``) against ``catalog``."""
+    settings = absolute(settings)
     CatalogStore(catalog).close()  # a missing or broken catalog fails here, before any work
-    orders, approved = _stored(BatchLedger(ledger_path).latest_done(since=since))
-    chunks = [orders[start : start + chunk_size] for start in range(0, len(orders), chunk_size)]
-    report = RematchReport(catalog=str(catalog), orders=len(orders), changes=[], approved=approved)
+    ledger = BatchLedger(settings.ledger_path)
+    hashes = [job.content_hash for job in ledger.latest_done(since=since)]
+    locked = ledger.locked_orders(hashes)
+    todo = [digest for digest in hashes if digest not in locked]
+    chunks = [todo[start : start + chunk_size] for start in range(0, len(todo), chunk_size)]
+    report = RematchReport(
+        catalog=str(catalog), orders=len(todo), changes=[], locked=dict(Counter(locked.values()))
+    )
     started = time.perf_counter()
-    for index, result in (executor or InProcessExecutor()).map(
-        rematch_chunk, chunks, catalog=catalog_key(catalog)
-    ):
+    tasks = (executor or InProcessExecutor()).map(
+        rematch_chunk, chunks, settings=settings, catalog=catalog_version(catalog)
+    )
+    for index, result in tasks:
         if isinstance(result, BaseException):
-            report.failures.append(f"orders {_names(chunks[index])}: {result!r}")
+            report.failures.append(f"{_names(chunks[index])}: {result!r}")
         else:
             report.changes += result
     report.changes.sort(key=lambda change: (change.order_id, change.line_no))
@@ -212,5 +186,5 @@ def rematch(
     return report
 
 
-def _names(orders: Sequence[StoredOrder]) -> str:
-    return ", ".join(stored.order["order_id"] for stored in orders[:3]) + (" …" if len(orders) > 3 else "")
+def _names(hashes: Sequence[str]) -> str:
+    return f"{len(hashes)} emails from {hashes[0][:12]}"

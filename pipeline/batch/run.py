@@ -1,8 +1,9 @@
 """Run a batch: decide what needs doing, ship it to workers in chunks, collect one outcome per input.
 
 Resumable by content hash: an input whose email already has a ``done`` job is skipped unless
-``force``; an input whose order a person approved is skipped even then (approved orders never
-change behind the reviewer's back). Within a run, an email that appears twice runs once.
+``force``; an input whose order is locked (approved, auto-approved, rejected, exported) is skipped
+even then: a re-run never changes such an order behind the desk's back. Within a run, an email
+that appears twice runs once.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from pipeline.batch.executors import Executor, InProcessExecutor
 from pipeline.batch.inputs import Input, expand, read_files
 from pipeline.batch.outcome import Outcome, failed, skipped
 from pipeline.batch.report import BatchReport
-from pipeline.batch.work import catalog_key, process_chunk
+from pipeline.batch.work import catalog_version, process_chunk
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
 
@@ -36,9 +37,9 @@ class Plan:
 
 
 def plan(inputs: list[Input], ledger: BatchLedger, force: bool) -> Plan:
-    """Which inputs to run: not duplicates, not approved, and (unless ``force``) not done already."""
+    """Which inputs to run: not duplicates, not locked orders, and (unless ``force``) not done already."""
     hashes = [item.content_hash for item in inputs]
-    approved = ledger.approved_hashes(hashes)
+    locked = ledger.locked_orders(hashes)
     done = set() if force else ledger.done_hashes(hashes)
     first: dict[str, str] = {}
     todo, settled = [], []
@@ -46,8 +47,9 @@ def plan(inputs: list[Input], ledger: BatchLedger, force: bool) -> Plan:
         digest = item.content_hash
         if digest in first:
             settled.append(skipped(item.name, f"same email as {first[digest]}", digest))
-        elif digest in approved:
-            settled.append(skipped(item.name, "order already approved; left as it is", digest))
+        elif digest in locked:
+            status = locked[digest].replace("_", " ")
+            settled.append(skipped(item.name, f"its order is {status}: locked, left as it is", digest))
         elif digest in done:
             settled.append(skipped(item.name, "already done (use --force to run it again)", digest))
         else:
@@ -75,20 +77,27 @@ def gather_inputs(
 
 
 def _run_chunks(
-    executor: Executor, todo: list[Input], size: int, settings: Settings, progress: bool
+    executor: Executor, todo: list[Input], size: int, settings: Settings, force: bool, progress: bool
 ) -> list[Outcome]:
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
-    catalog = catalog_key(settings.catalog_path)
-    ledger = str(Path(settings.ledger_path).resolve())
+    catalog = catalog_version(settings.catalog_path)
     outcomes: list[Outcome] = []
     with tqdm(total=len(todo), unit="email", disable=not progress, smoothing=0.1) as bar:
-        for index, result in executor.map(process_chunk, chunks, catalog=catalog, ledger=ledger):
+        tasks = executor.map(process_chunk, chunks, settings=settings, catalog=catalog, force=force)
+        for index, result in tasks:
             if isinstance(result, BaseException):
                 reason = f"worker error: {result!r}"
                 result = [failed(item.name, reason, item.content_hash) for item in chunks[index]]
             outcomes += result
             bar.update(len(chunks[index]))
     return outcomes
+
+
+def absolute(settings: Settings) -> Settings:
+    """The same settings with absolute file paths, as workers in other folders or hosts need them."""
+    return replace(
+        settings, catalog_path=settings.catalog_path.resolve(), ledger_path=settings.ledger_path.resolve()
+    )
 
 
 def run_batch(
@@ -102,7 +111,7 @@ def run_batch(
     progress: bool = False,
 ) -> BatchReport:
     """Process files, folders and globs (and, with ``since``, stored inputs) into the ledger."""
-    settings = settings or Settings.from_env()
+    settings = absolute(settings or Settings.from_env())
     CatalogStore(settings.catalog_path).close()  # fail fast, with a clear message, before any work
     executor = executor or InProcessExecutor()
     ledger = BatchLedger(settings.ledger_path)
@@ -111,7 +120,7 @@ def run_batch(
     work = plan(inputs, ledger, force)
     size = chunk_size or chunk_size_for(len(work.todo), executor.workers)
     started = time.perf_counter()
-    done = _run_chunks(executor, work.todo, size, settings, progress) if work.todo else []
+    done = _run_chunks(executor, work.todo, size, settings, force, progress) if work.todo else []
     seconds = time.perf_counter() - started
     order = {item.name: number for number, item in enumerate(inputs)}
     outcomes = problems + sorted(work.settled + done, key=lambda outcome: order.get(outcome.name, -1))

@@ -8,12 +8,15 @@ must not be used from two threads at once, so each thread gets its own ``cursor(
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
 from pipeline.errors import CatalogError
+
+T = TypeVar("T")
 
 
 class CatalogStore:
@@ -30,6 +33,9 @@ class CatalogStore:
         except duckdb.Error as error:
             raise CatalogError(f"cannot open catalog {self.path}: {error}") from error
         self._local = threading.local()
+        self._derived: dict[str, Any] = {}
+        self._derived_locks: dict[str, threading.Lock] = {}
+        self._locks_lock = threading.Lock()
         tables = {row[0] for row in self._connection.execute("SHOW TABLES").fetchall()}
         if "parts" not in tables:
             raise CatalogError(f"catalog {self.path} has no `parts` table; rebuild it")
@@ -41,6 +47,22 @@ class CatalogStore:
             cursor = self._connection.cursor()
             self._local.cursor = cursor
         return cursor
+
+    def derived(self, name: str, build: Callable[[CatalogStore], T]) -> T:
+        """A structure computed from this catalog once (a search index), then shared by all threads.
+
+        It lives as long as the store, so a rebuilt catalog (a new store) never sees a stale one.
+        Each name has its own lock, taken only to build: a slow build (a free-text index) never
+        holds up threads reading another structure, and one structure may build on another.
+        """
+        if name in self._derived:
+            return self._derived[name]
+        with self._locks_lock:
+            lock = self._derived_locks.setdefault(name, threading.Lock())
+        with lock:
+            if name not in self._derived:
+                self._derived[name] = build(self)
+        return self._derived[name]
 
     def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """Run a parameterised query and return its rows as dicts."""

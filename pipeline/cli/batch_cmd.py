@@ -16,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "batch",
         help="process many emails on Dask (files, folders, globs, or stored emails with --since)",
         description="Process order emails in parallel into the ledger. Emails already done are skipped"
-        " (resumable) unless --force; approved orders are never re-run.",
+        " (resumable) unless --force; locked orders (approved, auto-approved, rejected, exported) are never"
+        " re-run.",
     )
     parser.add_argument(
         "inputs", nargs="*", metavar="INPUT", help="files, folders or globs ('data/corpus/*.eml')"

@@ -1,4 +1,10 @@
-"""``match [--json]`` and ``search TEXT``: the search engine's command-line interfaces."""
+"""``match [--json]`` and ``search TEXT``: the search engine's command-line interfaces.
+
+``match --json`` is a contract read by scripts: one object per non-empty stdin line with
+``request`` (the parsed line) and ``candidates`` (top 5: part_number, grade, form, dimensions,
+confidence, …). Keys are only ever added: ``status``, ``explanation`` and ``alternatives`` say
+when nothing fits and what is offered instead.
+"""
 
 from __future__ import annotations
 
@@ -8,70 +14,119 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from pipeline.catalog.search import search_line
+from pipeline.catalog.search import attribute_index, search_text
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
-from pipeline.extract.lines import Segment, parse_item
-from pipeline.match import rank
-from pipeline.models import Candidate
+from pipeline.match import MatchResult
+from pipeline.match.reading import match_texts
+from pipeline.models import Candidate, LineItem
+
+BATCH = 50  # stdin lines matched together (an order's worth) when stdin is not a terminal
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     match = subparsers.add_parser("match", help="match request lines read from stdin to catalog parts")
     match.add_argument("--json", action="store_true", help="one JSON object per input line")
     match.set_defaults(func=run_match)
-    search = subparsers.add_parser("search", help="search the catalog for a free-text request")
+    search = subparsers.add_parser("search", help="search the catalog for a request line or free text")
     search.add_argument("text", nargs="+")
     search.add_argument("--limit", type=int, default=10)
+    search.add_argument("--text", action="store_true", dest="free_text", help="rank by free text only (BM25)")
     search.set_defaults(func=run_search)
 
 
-def match_text(store: CatalogStore, text: str) -> tuple[dict[str, Any], list[Candidate]]:
-    """Parse one request line and rank its top-5 candidates."""
-    item = parse_item(1, Segment(text, 0))
-    request = asdict(item)
-    request.pop("span"), request.pop("evidence")
-    return request, rank(item, search_line(store, item))
-
-
-def _candidate_json(candidate: Candidate) -> dict[str, Any]:
+def candidate_json(candidate: Candidate) -> dict[str, Any]:
     return {
         "part_number": candidate.part_number,
         "description": candidate.description,
         "grade": candidate.grade,
+        "temper": candidate.temper,
         "form": candidate.form,
         "dimensions": candidate.dimensions,
         "confidence": candidate.confidence,
         "reasons": candidate.reasons,
+        "match_kind": candidate.match_kind,
+        "substitution": candidate.substitution,
+        "cut": asdict(candidate.cut) if candidate.cut else None,
+        "unit_price": candidate.unit_price,
+        "uom": candidate.uom,
+        "stock_qty": candidate.stock_qty,
     }
+
+
+def result_json(item: LineItem, result: MatchResult) -> dict[str, Any]:
+    request = asdict(item)
+    for private in ("span", "evidence"):
+        request.pop(private, None)
+    return {
+        "request": request,
+        "candidates": [candidate_json(c) for c in result.candidates],
+        "status": result.status,
+        "explanation": result.explanation,
+        "alternatives": [candidate_json(c) for c in result.alternatives],
+    }
+
+
+def _print_text(text: str, result: MatchResult) -> None:
+    print(text)
+    if result.explanation:
+        print(f"  {result.status}: {result.explanation}")
+    for candidate in result.candidates or result.alternatives:
+        print(f"  {candidate.confidence:.2f}  {candidate.part_number}  {candidate.description}")
+
+
+def _batches(lines: list[str], interactive: bool) -> list[list[str]]:
+    if interactive:
+        return [[line] for line in lines]
+    return [lines[start : start + BATCH] for start in range(0, len(lines), BATCH)]
 
 
 def run_match(args: argparse.Namespace) -> int:
     store = CatalogStore(Settings.from_env().catalog_path)
+    interactive = sys.stdin.isatty()
+    pending: list[str] = []
     for raw in sys.stdin:
-        text = raw.strip()
-        if not text:
-            continue
-        request, ranked = match_text(store, text)
-        if args.json:
-            print(json.dumps({"request": request, "candidates": [_candidate_json(c) for c in ranked]}))
-        else:
-            print(text)
-            for candidate in ranked:
-                print(f"  {candidate.confidence:.2f}  {candidate.part_number}  {candidate.description}")
+        if text := raw.strip():
+            pending.append(text)
+        if pending and (interactive or len(pending) == BATCH):
+            _emit(store, pending, args.json)
+            pending = []
+    if pending:
+        _emit(store, pending, args.json)
     return 0
+
+
+def _emit(store: CatalogStore, texts: list[str], as_json: bool) -> None:
+    for text, (item, result) in zip(texts, match_texts(store, texts), strict=True):
+        if as_json:
+            print(json.dumps(result_json(item, result)), flush=True)
+        else:
+            _print_text(text, result)
+
+
+def _table(rows: list[tuple[float, str, Candidate]]) -> None:
+    print(f"{'conf':>5}  {'kind':<11} {'part number':<34} {'price':>10} {'uom':<3} {'stock':>6}  description")
+    for confidence, kind, c in rows:
+        price = f"{c.unit_price:>10.2f} {c.uom:<3} {c.stock_qty:>6}"
+        print(f"{confidence:>5.2f}  {kind:<11} {c.part_number:<34} {price}  {c.description}")
 
 
 def run_search(args: argparse.Namespace) -> int:
     store = CatalogStore(Settings.from_env().catalog_path)
-    _, ranked = match_text(store, " ".join(args.text))
-    if not ranked:
+    text = " ".join(args.text)
+    if not args.free_text:
+        ((_, result),) = match_texts(store, [text])
+        if result.status != "unparsed":
+            if result.explanation:
+                print(f"{result.status}: {result.explanation}")
+            found = result.candidates or result.alternatives
+            _table([(c.confidence, c.match_kind, c) for c in found[: args.limit]])
+            return 0
+    index = attribute_index(store)
+    hits = search_text(store, text, args.limit)
+    if not hits:
         print("no parts found")
         return 0
-    print(f"{'conf':>5}  {'part number':<28} {'price':>10} {'uom':<3} {'stock':>6}  description")
-    for candidate in ranked[: args.limit]:
-        print(
-            f"{candidate.confidence:>5.2f}  {candidate.part_number:<28} {candidate.unit_price:>10.2f}"
-            f" {candidate.uom:<3} {candidate.stock_qty:>6}  {candidate.description}"
-        )
+    best = hits[0].score
+    _table([(hit.score / best, "text", index.candidate(hit.row)) for hit in hits])
     return 0

@@ -16,19 +16,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("process", help="run the pipeline on order files (.txt, .eml, .pdf)")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
+    parser.add_argument(
+        "--force", action="store_true", help="process again even if the same file was processed before"
+    )
     parser.set_defaults(func=run)
 
 
-def process_file(runner: Runner, path: Path) -> dict[str, Any]:
-    """The ``process --json`` object for one file; unreadable files give ``{"error": ...}``."""
+def process_file(runner: Runner, path: Path, force: bool = False) -> dict[str, Any]:
+    """The ``process --json`` object for one file; unreadable files give ``{"error": ...}``.
+
+    A file processed before gives its stored order (reviewed edits included) unless ``force``.
+    """
     try:
         data = path.read_bytes()
     except OSError as error:
         return {"source": {"path": str(path)}, "error": f"cannot read {path}: {error.strerror}"}
-    state = runner.process(str(path), data)
+    state = runner.process(str(path), data, force=force)
     if state.order is None:
         record = runner.ledger.job(state.job_id)
-        return {"source": {"path": str(path)}, "error": record.error if record else "unknown error"}
+        error = record.error or f"job {record.job_id} is still {record.status} in another process"
+        return {"source": {"path": str(path)}, "error": error}
     return state.order.to_dict()
 
 
@@ -50,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     runner = open_runner()
     failed = 0
     for path in args.files:
-        result = process_file(runner, path)
+        result = process_file(runner, path, force=args.force)
         failed += "error" in result
         print(json.dumps(result) if args.json else _summary(result), flush=True)
     if failed:

@@ -17,7 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "rematch",
         help="report which stored order lines another catalog would match differently",
         description="Re-run matching on the stored orders against CATALOG and report lines whose part,"
-        " price or confidence would change. Approved orders are left out; nothing is written to the"
+        " price or confidence would change. Locked orders (approved, auto-approved, rejected, exported) are"
+        " left out; nothing is written to the"
         " ledger (apply with `ORDERDESK_CATALOG=NEW python -m pipeline batch --since DATE --force`).",
     )
     parser.add_argument("--catalog", type=Path, required=True, help="the new catalog (DuckDB file)")
@@ -28,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     with open_executor(args.workers, args.scheduler) as executor:
-        report = rematch(settings.ledger_path, args.catalog, since=args.since, executor=executor)
+        report = rematch(settings, args.catalog, since=args.since, executor=executor)
     print(report.text())
     for path in report_paths(args.report, settings, "rematch"):
         print(f"report: {report.write(path)}")

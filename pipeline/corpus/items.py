@@ -174,12 +174,16 @@ def _length_text(part: PartSpec, rng: random.Random) -> str:
     return _pick(rng, (f" x {written}", f", {written}" + ("" if "long" in written else " long")), (5, 1))
 
 
+PIECES = (1, 2, 3, 4, 5, 6, 8, 10, 12, 20, 25, 50)
+PIECE_WEIGHTS = (14, 14, 10, 10, 10, 6, 6, 8, 4, 4, 2, 1)  # most orders are a few pieces
+
+
 def _quantity(part: PartSpec, rng: random.Random) -> tuple[float, str]:
     if part.uom == "FT" and part.form not in ("wire",) and rng.random() < 0.25:
-        return float(part.dims.get("length", 144) / 12 * rng.randint(2, 10)), "FT"
+        return float(part.dims.get("length", 144) / 12 * rng.randint(1, 5)), "FT"
     if part.form == "wire":
         return float(rng.choice([50, 100, 250, 500])), "FT"
-    return float(rng.choice([1, 2, 2, 3, 4, 5, 5, 6, 8, 10, 10, 12, 15, 20, 24, 25, 50, 100])), "EA"
+    return float(rng.choices(PIECES, weights=PIECE_WEIGHTS)[0]), "EA"
 
 
 def _with_quantity(body: str, part: PartSpec, quantity: float, uom: str, rng: random.Random) -> str:

@@ -1,4 +1,8 @@
-"""Who writes order emails: contacts, their titles and companies, and how they sign off."""
+"""Who writes order emails: contacts, their titles and companies, and how they sign off.
+
+Most orders come from customers the desk already has (the seeded customer master, matched by
+email domain); the rest from companies it has never seen, which arrive as prospects.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from pipeline.customers.samples import SAMPLE_CUSTOMERS
 
 FIRST = (
     "John", "Maria", "David", "Sarah", "Mike", "Jennifer", "Carlos", "Linda", "Raj", "Emily", "Tom",
@@ -29,6 +35,7 @@ TITLES = (
     "Purchasing Manager", "Buyer", "Senior Buyer", "Production Planner", "Maintenance Supervisor",
     "Shop Foreman", "Procurement Specialist", "Plant Manager", "Operations Manager", "",
 )  # fmt: skip
+KNOWN_CUSTOMER_SHARE = 0.75
 SIGN_OFFS = ("Thanks,", "Thank you,", "Best regards,", "Regards,", "Sincerely,", "Thanks!")
 PHONE_LABELS = ("Phone", "Tel", "Direct", "Cell", "Phone")
 
@@ -65,12 +72,20 @@ def _phone(rng: random.Random) -> str:
     )
 
 
+def _company(rng: random.Random) -> tuple[str, str]:
+    """An existing customer's name and email domain, or a new company's."""
+    if rng.random() < KNOWN_CUSTOMER_SHARE:
+        _, name, domains, *_ = rng.choice(SAMPLE_CUSTOMERS)
+        return name, rng.choice(domains)
+    stem, kind = rng.choice(COMPANY_STEMS), rng.choice(COMPANY_KINDS)
+    name = " ".join(part for part in (stem, kind, rng.choice(COMPANY_SUFFIXES)) if part)
+    return name, f"{_slug(stem)}-{_slug(kind)}.com"
+
+
 def person(rng: random.Random) -> Person:
     """A buyer at a metal-working company, with a matching email domain."""
     first, last = rng.choice(FIRST), rng.choice(LAST)
-    stem, kind = rng.choice(COMPANY_STEMS), rng.choice(COMPANY_KINDS)
-    company = " ".join(part for part in (stem, kind, rng.choice(COMPANY_SUFFIXES)) if part)
-    domain = f"{_slug(stem)}-{_slug(kind)}.com"
+    company, domain = _company(rng)
     email = (
         f"{_slug(first[0] + last)}@{domain}"
         if rng.random() < 0.5

@@ -1,4 +1,4 @@
-"""Run ``python -m pipeline`` as users and scripts do: a real subprocess, the environment passed on."""
+"""Run ``python -m pipeline`` as users and scripts do: a fresh process, the repo as working dir."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess:
-    """``python -m pipeline ARGS`` from the repository root, with ``env`` added to this environment."""
     return subprocess.run(
         [sys.executable, "-m", "pipeline", *args],
         input=stdin,
@@ -19,5 +18,5 @@ def run_cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> s
         text=True,
         cwd=ROOT,
         env=os.environ | env,
-        timeout=300,
+        timeout=120,
     )

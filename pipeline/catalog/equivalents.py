@@ -1,0 +1,233 @@
+"""Which catalog grades can fill a request written in any standard, and on what terms.
+
+A desk answers a grade in four ways, and says which:
+
+- *identical*: another name for the same alloy (UNS ``S30400`` = 304, ``C10100`` = 101);
+- *equivalent*: the same alloy under another standard (EN ``1.4301`` ≈ 304, ``42CrMo4`` ≈ 4140);
+  it fills the order, but the certs name the catalog grade, so the reason says so;
+- *substitute*: a different grade or temper the trade ships in its place, in one direction only
+  (316L for 316 because it is dual certified — never 316 for 316L);
+- *alternative*: not acceptable without the customer's consent, offered when nothing else fits
+  (2205 when 2507 is asked).
+
+The tables are data a metallurgist can review line by line; ``resolve_grade`` is the only logic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pipeline.catalog.grades import GRADES, find_grade
+
+# The last two are the search's, not this table's: no grade written, so any of the family, or any.
+Relation = Literal["identical", "equivalent", "substitute", "alternative", "family", "any"]
+
+# Foreign designation -> (catalog grade, the standard it comes from). Keys are normalised by _key.
+_EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
+    # stainless: EN numbers and names, JIS
+    ("1.4301|X5CrNi18-10|SUS304", "304", "EN 10088 / JIS"),
+    ("1.4307|X2CrNi18-9|SUS304L", "304L", "EN 10088 / JIS"),
+    ("1.4401|X5CrNiMo17-12-2|SUS316", "316", "EN 10088 / JIS"),
+    ("1.4404|X2CrNiMo17-12-2|SUS316L", "316L", "EN 10088 / JIS"),
+    ("1.4305|X8CrNiS18-9|SUS303", "303", "EN 10088 / JIS"),
+    ("1.4541|X6CrNiTi18-10|SUS321", "321", "EN 10088 / JIS"),
+    ("1.4550|X6CrNiNb18-10|SUS347", "347", "EN 10088 / JIS"),
+    ("1.4006|X12Cr13|SUS410", "410", "EN 10088 / JIS"),
+    ("1.4021|X20Cr13|SUS420J1", "420", "EN 10088 / JIS"),
+    ("1.4016|X6Cr17|SUS430", "430", "EN 10088 / JIS"),
+    ("1.4542|X5CrNiCuNb16-4|SUS630", "17-4PH", "EN 10088 / JIS"),
+    ("1.4462|X2CrNiMoN22-5-3", "2205", "EN 10088"),
+    # carbon and alloy steel
+    ("42CrMo4|1.7225|SCM440", "4140", "EN 10083 / JIS"),
+    ("34CrNiMo6|1.6582", "4340", "EN 10083"),
+    ("25CrMo4|1.7218|SCM430", "4130", "EN 10083 / JIS"),
+    ("100Cr6|1.3505|SUJ2", "52100", "EN ISO 683-17 / JIS"),
+    ("C45|C45E|1.0503|1.1191|S45C", "1045", "EN 10083 / JIS"),
+    ("20NiCrMo2-2|1.6523|SNCM220", "8620", "EN 10084 / JIS"),
+    ("11SMnPb30|1.0718", "12L14", "EN 10087"),
+    ("S235JR|1.0038", "A36", "EN 10025"),
+    ("S355JR|S355J2|1.0045|1.0577", "A572", "EN 10025"),
+    # tool steel
+    ("1.2379|X153CrMoV12|SKD11", "D2", "EN ISO 4957 / JIS"),
+    ("1.2344|X40CrMoV5-1|SKD61", "H13", "EN ISO 4957 / JIS"),
+    ("1.2510|100MnCrW4|SKS3", "O1", "EN ISO 4957 / JIS"),
+    ("1.2363|X100CrMoV5|SKD12", "A2", "EN ISO 4957 / JIS"),
+    ("1.3343|HS6-5-2|SKH51", "M2", "EN ISO 4957 / JIS"),
+    # aluminum: EN AW numbers and chemical names, old DIN material numbers
+    ("ENAW6061|AlMg1SiCu|3.3211", "6061", "EN 573"),
+    ("ENAW6063|AlMg0.7Si|3.3206", "6063", "EN 573"),
+    ("ENAW5052|AlMg2.5|3.3523", "5052", "EN 573"),
+    ("ENAW5083|AlMg4.5Mn0.7|3.3547", "5083", "EN 573"),
+    ("ENAW7075|AlZn5.5MgCu|3.4365", "7075", "EN 573"),
+    ("ENAW2024|AlCu4Mg1|3.1355", "2024", "EN 573"),
+    ("ENAW3003|AlMn1Cu|3.0517", "3003", "EN 573"),
+    # titanium, nickel, copper alloys
+    ("3.7025", "Grade 1", "DIN 17850"),
+    ("3.7035", "Grade 2", "DIN 17850"),
+    ("3.7164|3.7165", "Grade 5", "DIN 17851"),
+    ("2.4816", "Inconel 600", "DIN 17742"),
+    ("2.4856", "Inconel 625", "DIN 17744"),
+    ("2.4668", "Inconel 718", "DIN 17744"),
+    ("2.4819", "Hastelloy C276", "DIN 17744"),
+    ("2.4360", "Monel 400", "DIN 17743"),
+    ("CW008A|Cu-OF", "101", "EN 1652"),
+    ("CW004A|Cu-ETP", "110", "EN 1652"),
+    ("CW614N|CuZn39Pb3", "C360", "EN 12164"),
+    ("CW505L|CuZn30", "C260", "EN 1652"),
+    ("CW451K|CuSn5", "C510", "EN 1652"),
+    ("CW307G|CuAl10Ni5Fe4", "C630", "EN 12163"),
+)
+
+# (asked, shipped, why): the trade ships ``shipped`` for ``asked``, never the other way round.
+SUBSTITUTES: tuple[tuple[str, str, str], ...] = (
+    ("316", "316L", "316L ships for 316: stocked dual certified 316/316L"),
+    ("304", "304L", "304L ships for 304: stocked dual certified 304/304L"),
+    ("A36", "A572", "A572-50 ships for A36: plate and shapes are dual certified A36/A572-50"),
+    ("A36", "A992", "A992 wide flange ships for A36: W-shapes are dual certified A992/A36"),
+)
+# (asked temper, shipped temper, why): a stress-relieved temper meets the plain temper's properties.
+TEMPER_SUBSTITUTES: tuple[tuple[str, str, str], ...] = (
+    ("T6", "T651", "T651 (stress relieved) ships for T6"),
+    ("T6", "T6511", "T6511 (stress relieved, straightened) ships for T6"),
+    ("T3", "T351", "T351 (stress relieved) ships for T3"),
+    ("T4", "T451", "T451 (stress relieved) ships for T4"),
+    ("T73", "T7351", "T7351 (stress relieved) ships for T73"),
+)
+
+# Grades not stocked -> the nearest stocked grades, each with what the customer gives up.
+_ALTERNATIVE_ROWS: dict[str, tuple[tuple[str, str], ...]] = {
+    "2507": (("2205", "2205 duplex is the nearest: lower strength and pitting resistance than 2507"),),
+    "904L": (("316L", "316L is the nearest stocked austenitic grade: far less corrosion resistant"),),
+    "309": (("304", "304 is the nearest stocked austenitic grade: lower heat resistance"),),
+    "310": (("304", "304 is the nearest stocked austenitic grade: lower heat resistance"),),
+    "416": (("303", "303 is the stocked free-machining stainless (austenitic, not hardenable)"),),
+    "440C": (("420", "420 is the stocked hardenable martensitic grade: lower hardness"),),
+    "17-7PH": (("17-4PH", "17-4PH is the stocked precipitation-hardening grade"),),
+    "15-5PH": (
+        ("17-4PH", "17-4PH is the stocked precipitation-hardening grade: lower transverse toughness"),
+    ),
+    "6082": (("6061", "6061 is the nearest stocked structural alloy (close strength)"),),
+    "5754": (("5052", "5052 is the nearest stocked Al-Mg alloy"),),
+    "2011": (("2024", "2024 is the stocked high-strength alloy; 2011 machines better"),),
+    "1144": (("1045", "1045 is the nearest stocked medium-carbon grade: less free-machining"),),
+    "1215": (("12L14", "12L14 is the stocked free-machining grade (leaded)"),),
+    "4142": (("4140", "4140 is the nearest stocked chromoly grade"),),
+    "4150": (("4140", "4140 is the nearest stocked chromoly grade: lower carbon"),),
+    "8630": (("4130", "4130 is the nearest stocked alloy grade"),),
+    "P20": (("4140", "4140 pre-hard is the usual stand-in for P20 mold steel"),),
+    "Inconel 800": (("Inconel 600", "Inconel 600 is the nearest stocked Ni-Cr-Fe alloy"),),
+    "Hastelloy X": (("Inconel 625", "Inconel 625 is the nearest stocked high-temperature alloy"),),
+    "Monel K500": (("Monel 400", "Monel 400 is the stocked Ni-Cu alloy: not age-hardenable"),),
+    "Grade 23": (("Grade 5", "Grade 5 is standard Ti-6Al-4V; Grade 23 is its ELI version"),),
+    "C172": (("C510", "C510 phosphor bronze is the nearest stocked spring alloy: not beryllium copper"),),
+    "A516": (("A36", "A36 is the stocked carbon plate: not a pressure-vessel grade"),),
+    "A514": (("A572", "A572-50 is the strongest stocked structural plate: far below A514"),),
+}
+# Grades stocked but not in every form: when the asked form is missing, offer these instead.
+_FORM_ALTERNATIVES: dict[str, tuple[tuple[str, str], ...]] = {
+    "303": (("304", "304 is the usual choice where 303 is not made in this form"),),
+    "12L14": (("1018", "1018 is the usual carbon grade where 12L14 is not made in this form"),),
+    "17-4PH": (("316L", "316L is a stocked corrosion-resistant grade in this form (not hardenable)"),),
+    "7050": (("7075", "7075 is the nearest stocked high-strength alloy in this form"),),
+    "A992": (("A36", "A36 is the stocked structural grade in this form"),),
+    "C360": (("C260", "C260 is the stocked brass in this form"),),
+}
+
+
+@dataclass(frozen=True)
+class GradeOption:
+    """A catalog grade that could fill the request, how, and why (for a salesperson)."""
+
+    grade: str
+    relation: Relation
+    note: str
+
+
+@dataclass(frozen=True)
+class GradeAsk:
+    """What a written grade resolves to: ``stocked`` is the catalog grade it names (or ``None``)."""
+
+    written: str
+    stocked: str | None
+    options: tuple[GradeOption, ...]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9.]", "", text.lower()).strip(".")
+
+
+def _equivalents() -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    for names, grade, standard in _EQUIVALENT_ROWS:
+        if grade not in GRADES:
+            raise ValueError(f"equivalent table names {grade}, which is not a catalog grade")
+        for name in names.split("|"):
+            table[_key(name)] = (grade, f"{name} ({standard})")
+    return table
+
+
+_EQUIVALENT = _equivalents()
+# Catalog grade -> the foreign names it is the equivalent of ("304" -> "1.4301", "SUS304", ...).
+FOREIGN_NAMES: dict[str, tuple[str, ...]] = {
+    grade: tuple(name for names, g, _ in _EQUIVALENT_ROWS if g == grade for name in names.split("|"))
+    for _, grade, _ in _EQUIVALENT_ROWS
+}
+# Shorthand a desk reads every day that the grade table does not list as an alias.
+_SHORTHAND = {"174": "17-4PH", "174ph": "17-4PH"}
+_PREFIX = re.compile(r"^(?:aisi|sae|uns|astm|type|ss|t-?|cda|alloy|grade)\s*-?\s*", re.IGNORECASE)
+_ALTERNATIVES = {_key(name): (name, rows) for name, rows in _ALTERNATIVE_ROWS.items()}
+_UNS_COPPER = re.compile(r"^c(\d{3})00$")  # C36000 is the UNS form of C360
+
+
+def _identical(written: str) -> str | None:
+    grade = find_grade(written) or find_grade(_PREFIX.sub("", written.strip()))
+    if grade is None and _key(written) in _SHORTHAND:
+        grade = GRADES[_SHORTHAND[_key(written)]]
+    if grade is None and (uns := _UNS_COPPER.match(_key(written))):
+        grade = find_grade(f"C{uns[1]}") or find_grade(uns[1])
+    if grade is None or _key(written) in _EQUIVALENT:
+        return None  # the grade table lists some foreign names as aliases; they are equivalents here
+    return grade.name
+
+
+def substitutes_for(grade: str) -> tuple[GradeOption, ...]:
+    """Grades the trade ships in place of ``grade`` (flagged as substitutions)."""
+    return tuple(
+        GradeOption(shipped, "substitute", why) for asked, shipped, why in SUBSTITUTES if asked == grade
+    )
+
+
+def temper_substitute(asked: str, shipped: str) -> str | None:
+    """Why ``shipped`` may go out for an ``asked`` temper, or ``None`` when it may not."""
+    return next((why for a, s, why in TEMPER_SUBSTITUTES if a == asked and s == shipped), None)
+
+
+def form_alternatives(grade: str) -> tuple[GradeOption, ...]:
+    """Grades to offer when ``grade`` is not made in the asked form."""
+    return tuple(GradeOption(g, "alternative", why) for g, why in _FORM_ALTERNATIVES.get(grade, ()))
+
+
+def resolve_grade(written: str) -> GradeAsk:
+    """Every catalog grade that could fill ``written``, best first.
+
+    >>> [o.relation for o in resolve_grade("316").options]
+    ['identical', 'substitute']
+    """
+    if stocked := _identical(written):
+        same = _key(written) == _key(stocked)
+        note = f"grade {stocked} as asked" if same else f"grade {stocked}: {written} names the same alloy"
+        return GradeAsk(
+            written, stocked, (GradeOption(stocked, "identical", note), *substitutes_for(stocked))
+        )
+    if _key(written) in _EQUIVALENT:
+        grade, source = _EQUIVALENT[_key(written)]
+        note = f"{grade} is the ASTM/AISI equivalent of {source}; certs will read {grade}"
+        return GradeAsk(written, None, (GradeOption(grade, "equivalent", note), *substitutes_for(grade)))
+    name, rows = _ALTERNATIVES.get(_key(written), (written, ()))
+    return GradeAsk(
+        written,
+        None,
+        tuple(GradeOption(g, "alternative", f"{name} is not stocked; {why}") for g, why in rows),
+    )

@@ -1,0 +1,162 @@
+"""Reasons a salesperson reads: one per attribute, each saying what was asked and what the part is.
+
+Everything here reads factors and states ``score`` already computed; nothing is re-scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import gcd
+
+from pipeline.catalog.equivalents import temper_substitute
+from pipeline.catalog.search.index import AttributeIndex
+from pipeline.catalog.search.request import FLAT_FORMS
+from pipeline.catalog.sizes import decimal_label
+from pipeline.match import score as s
+from pipeline.match.cut import cut_plan, kerf_for
+from pipeline.models import CutPlan, MatchKind
+
+KINDS: dict[str, MatchKind] = {
+    "identical": "exact", "equivalent": "equivalent", "substitute": "substitute", "family": "family",
+    "any": "any", "alternative": "alternative",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Explained:
+    confidence: float
+    reasons: list[str]
+    match_kind: MatchKind
+    substitution: str | None
+    cut: CutPlan | None
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def inches(value: float) -> str:
+    """``1-1/2"`` on the 1/64 grid a desk writes fractions on, else ``0.120"``."""
+    sixty_fourths = round(value * 64)
+    if abs(value * 64 - sixty_fourths) > 1e-6:
+        return decimal_label(value)
+    whole, rest = divmod(sixty_fourths, 64)
+    if not rest:
+        return f'{whole}"'
+    common = gcd(rest, 64)
+    fraction = f"{rest // common}/{64 // common}"
+    return f'{whole}-{fraction}"' if whole else f'{fraction}"'
+
+
+def _size(name: str, value: float) -> str:
+    return f"{value:g} lb/ft" if name == "weight_per_foot" else inches(value)
+
+
+def _section_reasons(scored: s.Scored, position: int, index: AttributeIndex) -> list[str]:
+    hits, reasons = scored.hits, []
+    row = hits.rows[position]
+    for column, name in enumerate(hits.names):
+        asked, diff = hits.request.section[name], float(hits.diffs[position, column])
+        stock = index.dims[name][row]
+        if abs(diff) <= 0.005:
+            reasons.append(f"{_label(name)} {_size(name, stock)} exact")
+        elif scored.heavier[position] and diff > 0 and name in ("thickness", "wall_thickness"):
+            reasons.append(
+                f"{_label(name)} {_size(name, stock)}, heavier than the {_size(name, asked)} asked (allowed)"
+            )
+        else:
+            side = "over" if diff > 0 else "under"
+            reasons.append(
+                f"{_label(name)} {_size(name, stock)} vs {_size(name, asked)} asked ({abs(diff):.1%} {side})"
+            )
+    return reasons
+
+
+def _treatment_reason(
+    scored: s.Scored, position: int, index: AttributeIndex
+) -> tuple[str | None, str | None]:
+    """(reason, substitution) for the temper or condition."""
+    row, asked = scored.hits.rows[position], scored.hits.request.treatment
+    has = index.labels["temper"].name(row) or index.labels["condition"].name(row)
+    state = scored.treatment[position]
+    if state == s.T_EXACT:
+        return f"{asked} as asked", None
+    if state == s.T_SUBSTITUTE:
+        why = temper_substitute(asked or "", index.labels["temper"].name(row) or "")
+        return f"{why} — substitution", why
+    if state == s.T_UNRECORDED:
+        return f"{asked} asked; no temper or condition is recorded for this grade", None
+    if state == s.T_NOT_STOCKED:
+        return f"not stocked {asked}; this part is {has}", None
+    if state == s.T_OTHER:
+        return f"{has}, not the {asked} asked", None
+    return (f"{has} (temper/condition not specified)" if has else None), None
+
+
+def _finish_reason(scored: s.Scored, position: int, index: AttributeIndex) -> str | None:
+    finish = index.labels["finish"].name(scored.hits.rows[position])
+    if scored.finish[position] == s.F_EXACT:
+        return f"finish {finish} as asked"
+    if scored.finish[position] == s.F_OTHER:
+        return f"finish {finish}, not the {scored.hits.request.finish} asked"
+    return None
+
+
+def _cut_reason(plan: CutPlan | None, quantity: float | None, feet: bool) -> str | None:
+    if plan is None:
+        return None
+    stock = inches(plan.stock_length)
+    if plan.stock_width is not None:
+        stock = f"{inches(plan.stock_width)} x {stock}"
+    count = f"{quantity:g}" if quantity else "1 (no quantity given)"
+    if feet and plan.piece_length is None:
+        return f"{plan.pieces_to_pull} x {stock} lengths for {count} ft" + (
+            ", last one cut" if plan.cut else ""
+        )
+    piece = inches(plan.piece_length or 0)
+    if plan.piece_width is not None:
+        piece = f"{inches(plan.piece_width)} x {piece}"
+    if plan.pieces_per_stock is None:
+        return f"stock {stock} is smaller than the {piece} piece asked"
+    if not plan.cut:
+        return f"stock size {stock} as asked; pull {plan.pieces_to_pull} for {count}"
+    unit = "sheet" if plan.stock_width is not None else "length"
+    how = f"{inches(plan.kerf)} kerf" if plan.kerf else "sheared"
+    per = f"{plan.pieces_per_stock} per {unit} ({how})"
+    return f"cut {piece} from {stock}: {per}, pull {plan.pieces_to_pull} for {count}"
+
+
+def explain(index: AttributeIndex, scored: s.Scored, position: int, cap: float = 1.0) -> Explained:
+    """Confidence (at most ``cap``), reasons, kind and cut plan of the row at ``position``."""
+    hits, request = scored.hits, scored.hits.request
+    option = hits.options[int(hits.option[position])]
+    row = int(hits.rows[position])
+    kind = KINDS[option.relation]
+    substitution = option.note if option.relation == "substitute" else None
+    treatment, temper_swap = _treatment_reason(scored, position, index)
+    if temper_swap and kind == "exact":
+        kind, substitution = "substitute", temper_swap
+    if scored.heavier[position] and kind == "exact":
+        kind, substitution = "substitute", "heavier gauge, allowed by the customer"
+    form = option.form.form
+    width = float(index.dims["width"][row]) if form in FLAT_FORMS else None
+    stock = (float(index.dims["length"][row]), width)
+    plan = cut_plan(scored.cut, position, stock, (request.piece_length, request.piece_width), kerf_for(form))
+    on_hand = int(index.stock[row])
+    reasons = [
+        option.note + (" — substitution" if option.relation == "substitute" else ""),
+        *([treatment] if treatment else []),
+        option.form.note,
+        *_section_reasons(scored, position, index),
+        *scored.request_notes,
+        *filter(
+            None,
+            (
+                _cut_reason(plan, request.quantity, request.uom == "FT"),
+                _finish_reason(scored, position, index),
+            ),
+        ),
+        f"{on_hand:,} on hand" if on_hand > 0 else "not in stock",
+    ]
+    confidence = round(min(float(scored.score[position]), cap), 4)
+    return Explained(confidence, reasons, kind, substitution, plan)
