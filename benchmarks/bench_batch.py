@@ -96,7 +96,7 @@ def stage_costs(report: BatchReport) -> None:
     rows = [(stage, statistics.median(t[stage] for t in timings)) for stage in timings[0]]
     rows.append(("all stages", statistics.median(sum(t.values()) for t in timings)))
     pipeline = statistics.median(outcome.pipeline_ms for outcome in report.processed)
-    rows.append(("whole email, ledger writes included", pipeline))
+    rows.append(("whole email, with the ledger and the order tables", pipeline))
     print("\nwhere one email's time goes (in-process run, medians)\n")
     print(table(["stage", "median ms"], rows))
 
