@@ -38,7 +38,7 @@ from pipeline.orders.errors import (
     OrderLockedError,
     OrderNotFoundError,
 )
-from pipeline.orders.parts import named_part
+from pipeline.orders.parts import cut_for, named_part
 from pipeline.orders.store import AuditEntry, OrderStore, OrderSummary, StoredOrder, line_snapshot
 from pipeline.review import review
 
@@ -147,8 +147,9 @@ class OrderService:
             item = apply_edit(line.item, edit)
             if edit.rematch:
                 new = self.matched_line(item)
-            else:
-                new = priced(replace(line, item=item, accepted_by=None), self._terms(line.match))
+            else:  # same part: a new quantity needs a new cut plan (stock pieces to pull)
+                match = replace(line.match, cut=cut_for(line.match, item)) if line.match else None
+                new = priced(replace(line, item=item, match=match, accepted_by=None), self._terms(match))
             order.lines[order.lines.index(line)] = new
             return before, line_snapshot(new)
 
