@@ -42,14 +42,18 @@ NAV_CSS = """
 .od-nav { display: flex; gap: 18px; align-items: center; font-family: system-ui, sans-serif; }
 .od-nav a { color: #fff; text-decoration: none; opacity: .8; font-size: 15px; }
 .od-nav a.od-active { opacity: 1; font-weight: 600; border-bottom: 2px solid #fff; }
+.od-nav .od-user { color: #fff; margin-left: 24px; font-size: 14px; opacity: .9; }
 """
 
 
-def nav_html(active: str) -> str:
+def nav_html(active: str, user: str | None = None) -> str:
+    """The page links; with login on, who is signed in and a way out."""
     links = "".join(
         f'<a href="/{slug}" class="{"od-active" if slug == active else ""}">{escape(label)}</a>'
         for slug, label in NAV.items()
     )
+    if user:
+        links += f'<span class="od-user">{escape(user)}</span><a href="/logout">Log out</a>'
     return f'<nav class="od-nav">{links}</nav>'
 
 
@@ -58,7 +62,7 @@ def page_template(active: str, main: list, sidebar: list | None = None) -> pn.te
     pn.extension(*EXTENSIONS, **EXTENSION_OPTIONS)
     template = pn.template.BootstrapTemplate(
         title=TITLE,
-        header=[pn.pane.HTML(nav_html(active), stylesheets=[NAV_CSS])],
+        header=[pn.pane.HTML(nav_html(active, pn.state.user), stylesheets=[NAV_CSS])],
         main=main,
         sidebar=sidebar or [],
         sidebar_width=360,

@@ -1,0 +1,20 @@
+"""Login, API credentials and roles for the dashboard server (see ``dashboard.access.config``)."""
+
+from dashboard.access.config import Access, is_loopback
+from dashboard.access.login import serve_options
+from dashboard.access.passwords import hash_password, verify_password
+from dashboard.access.requests import request_user
+from dashboard.access.users import LOCAL, AccessDeniedError, User, page_user
+
+__all__ = [
+    "LOCAL",
+    "Access",
+    "AccessDeniedError",
+    "User",
+    "hash_password",
+    "is_loopback",
+    "page_user",
+    "request_user",
+    "serve_options",
+    "verify_password",
+]
