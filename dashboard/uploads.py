@@ -17,7 +17,7 @@ def too_big(name: str, size: int, limits: LimitsSettings) -> str | None:
     if size <= limits.max_file_bytes:
         return None
     return (
-        f"{name} is {size / MB:.1f} MB; files may be at most {limits.max_file_mb:g} MB "
+        f"{name} is {size / MB:.3g} MB; files may be at most {limits.max_file_mb:g} MB "
         "(setting limits.max_file_mb)"
     )
 
@@ -27,7 +27,7 @@ def request_too_big(size: int, limits: LimitsSettings) -> str | None:
     if size <= limits.max_request_bytes + MULTIPART_SLACK:
         return None
     return (
-        f"this upload is {size / MB:.1f} MB; one upload may carry at most {limits.max_request_mb:g} MB "
+        f"this upload is {size / MB:.3g} MB; one upload may carry at most {limits.max_request_mb:g} MB "
         "(setting limits.max_request_mb): send the files in smaller groups"
     )
 

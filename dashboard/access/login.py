@@ -34,15 +34,21 @@ class HashedAuthProvider(BasicAuthProvider):
     """``BasicAuthProvider`` whose login handler is ``HashedLoginHandler`` with these users."""
 
     def __init__(self, users: dict[str, str], **kwargs: Any) -> None:
+        self._users = dict(users)  # before super(): Bokeh's validation reads login_handler
         super().__init__(**kwargs)
-        self._users = dict(users)
 
     @property
     def login_handler(self) -> type[HashedLoginHandler]:
-        handler = type("OrderDeskLoginHandler", (HashedLoginHandler,), {"users": self._users})
-        handler._login_endpoint = self._login_endpoint
-        handler._login_template = self._login_template
-        return handler
+        # a class of this provider's own: Panel's sets its settings on the shared BasicLoginHandler
+        return type(
+            "OrderDeskLoginHandler",
+            (HashedLoginHandler,),
+            {
+                "users": self._users,
+                "_login_endpoint": self._login_endpoint,
+                "_login_template": self._login_template,
+            },
+        )
 
 
 def serve_options(access: Access) -> dict[str, Any]:
