@@ -6,12 +6,15 @@ adds lines the catalog cannot fill. Every line is matched twice: as text read by
 (what the desk gets) and as the structured line a perfect extraction would give (what the
 matcher alone does), so extraction and matching errors show apart.
 
-Run: ``PYTHONPATH=. python benchmarks/bench_match.py`` (``make bench`` runs it with the others).
+Run: ``PYTHONPATH=. python benchmarks/bench_match.py`` (``make bench`` runs it with the others);
+``--accuracy`` runs only the accuracy part at 50k (about a minute, for iterating on extraction
+and matching), ``--misreads N`` shows N misread lines instead of the default 12.
 Catalogs of 250k and 1M parts are built once into data/ (seed 42, supersets of the 50k one).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import time
@@ -99,14 +102,16 @@ def report_accuracy(requests: list[BenchRequest], text: list[Outcome], structure
     print(table(["kind", "lines", "text top-1", "text top-5", "structured top-1", "structured top-5"], rows))
 
 
-def report_misreads(text: list[Outcome], structured: list[Outcome], items: list[LineItem]) -> None:
+def report_misreads(
+    text: list[Outcome], structured: list[Outcome], items: list[LineItem], shown: int = MISREADS_SHOWN
+) -> None:
     """Lines the matcher gets right from the structured request but not from the extractor's reading."""
     misread = [
         (t, items[i]) for i, (t, s) in enumerate(zip(text, structured, strict=True)) if s.top1 and not t.top1
     ]
     print(f"\n### Extraction misreads: {len(misread)} lines right when structured, wrong from text\n")
     rows = []
-    for t, item in misread[:MISREADS_SHOWN]:
+    for t, item in misread[:shown]:
         want = t.request.item
         read = f"{item.grade} / {item.form} / {item.dimensions}"
         rows.append((t.request.text, f"{want.grade} / {want.form} / {want.dimensions}", read))
@@ -177,6 +182,10 @@ def latency_at(parts: int, requests: list[BenchRequest], items: list[LineItem]) 
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--accuracy", action="store_true", help="only the accuracy part, at 50k parts")
+    parser.add_argument("--misreads", type=int, default=MISREADS_SHOWN, help="misread lines to show")
+    args = parser.parse_args()
     store = CatalogStore(catalog_path(50_000))
     parts = store.cursor().execute("SELECT * FROM parts ORDER BY part_number").df()
     requests = request_set(parts, LINES, seed=SEED)
@@ -188,8 +197,10 @@ def main() -> None:
     text = [outcome(r, text_results[r.item.line_no]) for r in requests]
     structured = [outcome(r, structured_results[r.item.line_no]) for r in requests]
     report_accuracy(requests, text, structured)
-    report_misreads(text, structured, text_items)
+    report_misreads(text, structured, text_items, args.misreads)
     store.close()
+    if args.accuracy:
+        return
 
     latency_rows, baseline_rows = [], []
     for size in SIZES:

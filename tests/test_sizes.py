@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.gauges import awg_inches, gauge_inches
+from pipeline.catalog.sizes import awg_inches
+from pipeline.extract.gauges import gauge_inches
 from pipeline.extract.lines import Segment, parse_item
 from pipeline.models import LineItem
 
@@ -105,11 +106,12 @@ def test_each_size_records_the_text_it_came_from() -> None:
 @pytest.mark.parametrize(
     ("text", "thickness"),
     [
-        ("16 ga 304 stainless sheet 48 x 96", 0.0625),  # stainless gauge
+        ("16 ga 304 stainless sheet 48 x 96", 0.060),  # stainless gauge, as the catalog stocks it
         ("16 ga A36 steel sheet 48 x 96", 0.0598),  # Manufacturers' Standard Gauge
         ("16 gauge 5052 aluminum sheet 48 x 96", 0.0508),  # Brown & Sharpe (AWG)
         ("14 gauge 5052-H32 aluminum sheet 4' x 10'", 0.0641),
-        ("sheet, gauge: 10, 304 stainless, 48 x 120", 0.1406),
+        ("sheet, gauge: 10, 304 stainless, 48 x 120", 0.135),
+        ("11ga 304L stainless sheets", 0.120),  # the catalog's 11 ga, not the nominal 1/8"
     ],
 )
 def test_a_gauge_is_a_thickness_by_the_materials_gauge_table(text: str, thickness: float) -> None:
@@ -121,7 +123,7 @@ def test_a_gauge_is_a_thickness_by_the_materials_gauge_table(text: str, thicknes
 
 def test_gauge_tables() -> None:
     assert awg_inches(10) == pytest.approx(0.1019, abs=1e-4)
-    assert gauge_inches(11, "stainless_steel", "sheet") == 0.125
+    assert gauge_inches(11, "stainless_steel", "sheet") == 0.120  # the catalog's table (one source)
     assert gauge_inches(11, "carbon_steel", "sheet") == 0.1196
     assert gauge_inches(12, "copper", "sheet") == pytest.approx(0.0808, abs=1e-4)
     assert gauge_inches(18, "stainless_steel", "wire") == pytest.approx(awg_inches(18))

@@ -101,8 +101,9 @@ def assign(form: str | None, measured: list[Measured], sized: Sized | None = Non
     names = SECTION_ORDER.get(form or "", ("thickness", "width", "length"))
     unlabelled: list[Measured] = []
     names_by_value: dict[int, str] = {}
+    last_foot = max((i for i, v in enumerate(measured) if v.unit in FOOT_UNITS and not v.bare), default=-1)
     for index, value in enumerate(measured):
-        if value.alternate:
+        if value.alternate or value.bare:
             continue
         target = _target(value.label, names, sized.dimensions)
         if (
@@ -110,6 +111,7 @@ def assign(form: str | None, measured: list[Measured], sized: Sized | None = Non
             and value.unit in FOOT_UNITS
             and "length" in names
             and "length" not in sized.dimensions
+            and (form not in FLAT_FORMS or index == last_foot)  # "4' x 8'": width, then length
         ):
             target = "length"  # "12 ft", "20-foot": a length whatever else is missing
         if target:
@@ -118,6 +120,7 @@ def assign(form: str | None, measured: list[Measured], sized: Sized | None = Non
         else:
             unlabelled.append(value)
     _fill_by_position(form, names, unlabelled, sized, measured, names_by_value)
+    _fill_from_bare(names, measured, sized)
     for index, value in enumerate(measured):
         if value.alternate:
             earlier = [names_by_value[i] for i in range(index) if i in names_by_value]
@@ -127,6 +130,9 @@ def assign(form: str | None, measured: list[Measured], sized: Sized | None = Non
     order = {name: index for index, name in enumerate((*names, "inner_diameter", "weight_per_foot"))}
     sized.dimensions = dict(sorted(sized.dimensions.items(), key=lambda item: order.get(item[0], len(order))))
     return sized
+
+
+_THICKNESSES = frozenset(("thickness", "wall_thickness"))
 
 
 def _fill_by_position(
@@ -145,8 +151,11 @@ def _fill_by_position(
         unlabelled = unlabelled[1:]  # "2 x 2 x 1/8 square tube": the side is written twice
     if form in FLAT_FORMS or form is None:
         unlabelled = sorted(unlabelled, key=lambda value: value.inches)
+    derived = {"wall_thickness"} if "inner_diameter" in sized.dimensions else set()  # from OD and ID
     for value in unlabelled:
-        target = next((name for name in names if name not in sized.dimensions), None)
+        # a size in feet is never a thickness ("1 5052 plate x 4' x 8'")
+        skip = derived | (_THICKNESSES if value.unit in FOOT_UNITS else set())
+        target = next((name for name in names if name not in sized.dimensions and name not in skip), None)
         if target is None:
             break
         sized.put(target, value.inches, (value.start, value.end))
@@ -155,6 +164,16 @@ def _fill_by_position(
     if (form in FLAT_FORMS or form is None) and dims.get("width", 0) > dims.get("length", float("inf")):
         dims["width"], dims["length"] = dims["length"], dims["width"]
         sized.spans["width"], sized.spans["length"] = sized.spans["length"], sized.spans["width"]
+
+
+def _fill_from_bare(names: tuple[str, ...], measured: list[Measured], sized: Sized) -> None:
+    """A section's leading size nothing else gave, from the first bare number ("plate 6, cut to …")."""
+    leading = names[0]
+    if leading in sized.dimensions or (leading == "outer_diameter" and "diameter" in sized.dimensions):
+        return
+    bare = next((value for value in measured if value.bare), None)
+    if bare is not None:
+        sized.put(leading, bare.inches, (bare.start, bare.end))
 
 
 def _derive(form: str | None, sized: Sized) -> None:

@@ -124,7 +124,7 @@ def _span(start: int, end: int, offset: int) -> Span:
 
 def _read_material(item: LineItem, mask: _Mask, offset: int) -> tuple[bool, Words]:
     """Grade and family; also the words of the text left once grades are hidden, for the form."""
-    hits = find_grades(mask.text)
+    hits = _grades(mask.text)
     primary = next((hit for hit in hits if not hit.foreign), hits[0] if hits else None)
     if primary is not None:
         item.grade, item.temper = primary.grade, primary.temper
@@ -142,6 +142,23 @@ def _read_material(item: LineItem, mask: _Mask, offset: int) -> tuple[bool, Word
     elif primary is not None and item.material:
         item.evidence["material"] = item.evidence["grade"]
     return item.material is not None or item.grade is not None, words
+
+
+def _grades(text: str) -> list[GradeHit]:
+    """The grades of an item. A number in a count's place ("2205 sheets, …, qty 31") is a grade
+    when the item states its quantity elsewhere; else one such number is the quantity ("- 430
+    sheets"): the last one the catalog does not stock ("304 sheet … - 2001 sheets")."""
+    hits = find_grades(text, counts=True)
+    countable = [hit for hit in hits if hit.count_like]
+    if not countable:
+        return hits
+    rest = text
+    for hit in countable:
+        rest = rest[: hit.start] + " " * (hit.end - hit.start) + rest[hit.end :]
+    if find_quantity(rest) is not None:
+        return hits
+    count = next((hit for hit in reversed(countable) if not in_catalog(hit.grade)), countable[-1])
+    return [hit for hit in hits if hit is not count]
 
 
 def _other_grades(item: LineItem, primary: GradeHit, hits: list[GradeHit], text: str, offset: int) -> None:
@@ -216,7 +233,7 @@ def _read_sizes_and_quantity(
         mask.hide(quantity.start, quantity.end, barrier=True)
     measured = measure(mask.text, fields)
     if item.form is None:
-        kept = [value for value in measured if not value.alternate]
+        kept = [value for value in measured if not (value.alternate or value.bare)]
         labels = {value.label for value in kept if value.label}
         item.form = infer_form(labels, [value.inches for value in kept])
         if item.form is not None:  # the sizes it was inferred from are its evidence

@@ -26,7 +26,7 @@ WORD_NUMBER = (
 _DIGIT_COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _COUNT = rf"(?:{_DIGIT_COUNT}|{WORD_NUMBER})"
 _HAS_WORD_NUMBER = re.compile(rf"\b{WORD_NUMBER}\b", re.IGNORECASE)
-_PIECES = (
+PIECES = (
     r"(?:pieces?|pcs?\.?|ea\.?|each|sheets?|bars?|plates?|tubes?|lengths?|units?|rods?|beams?|"
     r"sticks?|pipes?|channels?|angles?|blanks?|coils?|rounds?|hex(?:es)?|strips?|flats?|joints?)"
 )
@@ -56,10 +56,10 @@ _C = "<COUNT>"  # where a rule's number goes: digits, or digits and number words
 _RANGE = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{_C}))?"
 # (regex, uom, kind), tried in this order: the first rule with a match decides.
 _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
-    (rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{_PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
+    (rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
     (rf"(?:\btotal(?:\s+of)?|=|\bequals|\bso)\s*:?\s*(?P<n>{_C})\b{_NOT_A_SIZE}", "EA", "total"),
     (
-        rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{_PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{_C})\s*"
+        rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{_C})\s*"
         r"(?:spares?|extras?|backups?)",
         "EA",
         "spares",
@@ -77,8 +77,9 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:linear|lineal|running)\s+{_FEET}", "FT", "feet"),
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
-    (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{_PIECES}(?![\w])", "EA", "pieces"),
-    (r"(?:^|[\s\-–•*:])\((?P<n>\d{1,4})\)\s+(?=[\w\"'])", "EA", "paren"),
+    # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line
+    (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"']|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
+    (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{PIECES}(?![\w])", "EA", "pieces"),
     (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
     (
         rf"\b(?:need|needs|require|requires|ordering|want|send|ship|supply)\s+(?:us\s+|me\s+)?{_APPROX}"
@@ -153,11 +154,14 @@ def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quant
         uom = "FT"
     high = parse_count(groups["hi"]) if groups.get("hi") else None
     before = match.string[: match.start(number)]
+    end = match.end()
+    if high is not None and kind == "label" and high <= value:
+        high, end = None, match.end(number)  # "qty 30 - 1 5052 plate": the count, then the size
     if high is not None and (high <= value or _AFTER_TIMES.search(before)):
         return None  # "x 96 - 5 sheets", "x 96 - 97 pcs": a size, a dash, then the quantity
     approximate = bool(groups.get("approx")) or bool(_APPROX_BEFORE.search(before))
     start = match.start(number) if kind in ("erp", "leading") else match.start()  # not the list marker
-    return Quantity(value, uom, offset + start, offset + match.end(), high, approximate)
+    return Quantity(value, uom, offset + start, offset + end, high, approximate)
 
 
 _QUANTITY_LABEL = re.compile(r"quantity|qty|qnty|pieces|pcs|count|no\. of pieces|order qty")
@@ -184,16 +188,19 @@ def find_quantity(text: str, fields: tuple[Field, ...] = ()) -> Quantity | None:
 def _first(text: str, offset: int, bare: bool) -> Quantity | None:
     rules = _WORD_RULES if _HAS_WORD_NUMBER.search(text) else _DIGIT_RULES
     lower = text.lower()
+    chained: Quantity | None = None  # "0.01 x 18 x 30 pieces - 9 sheets": 30 is a size if a count follows
     for regex, uom, kind in rules:
         if kind in _NEEDLES and not any(needle in lower for needle in _NEEDLES[kind]):
             continue
         position = 0
         while (match := regex.search(text, position)) is not None:
             quantity = _from_match(match, uom, kind, offset)
-            if quantity:
+            if quantity and kind == "pieces" and _AFTER_TIMES.search(text, 0, quantity.start - offset):
+                chained = chained or quantity
+            elif quantity:
                 return quantity
             # a rejected range ("96 - 5 sheets") may still hold the quantity at its upper end
             position = match.start("hi") if match.groupdict().get("hi") else match.end()
             position = max(position, match.start() + 1)
     bare_count = re.match(rf"\s*(?P<n>{_COUNT})\b", text) if bare else None
-    return _from_match(bare_count, "EA", "bare", offset) if bare_count else None
+    return chained or (_from_match(bare_count, "EA", "bare", offset) if bare_count else None)

@@ -93,7 +93,7 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     (r"bronze", "bronze"),
     (r"copper", "copper"),
     (
-        r"carbon\s+steel|mild\s+steel|low\s+carbon\s+steel|crs|hrs|c/r|h/r|"
+        r"carbon\s+steel|mild\s+steel|low\s+carbon\s+steel|crs|hrs|cs|c/r|h/r|"
         r"cold[-\s]rolled(?:\s+steel)?|hot[-\s]rolled(?:\s+steel)?|cold[-\s]drawn\s+steel",
         "carbon_steel",
     ),
@@ -104,20 +104,38 @@ FAMILY_ALTERNATION = "|".join(regex for regex, _ in _FAMILIES)  # any family wor
 _FORMS: tuple[tuple[str, str], ...] = (
     (r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)", "tube_square"),
     (r"rect(?:angular|\.)?\s+tub(?:e|es|ing)", "tube_rectangular"),
-    (r"round\s+tub(?:e|es|ing)|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?", "tube_round"),
-    (r"hex(?:agon(?:al)?)?(?:\s+(?:bars?|rods?|stock))?", "bar_hex"),
-    (r"square\s+(?:bars?|stock)|sq\.?\s+bars?", "bar_square"),
-    (r"flat\s+bars?|flats|flat\s+stock|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?", "bar_rectangular"),
-    (r"round\s+(?:bars?|stock|rods?)|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?", "bar_round"),
-    (r"sheets?|sheet\s+metal", "sheet"),
-    (r"plates?", "plate"),
+    (
+        r"round\s+tub(?:e|es|ing)|rd\.?\s+tub(?:e|es|ing)|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?",
+        "tube_round",
+    ),
+    # "across flats" sizes a hex; listed so that its "flats" is not read as flat bar
+    (r"hex(?:agon(?:al)?)?(?:\s+(?:bars?|rods?|stock))?|across\s+flats", "bar_hex"),
+    (
+        r"square\s+(?:bars?|stock)|sq\.?\s+bars?|squares?(?!\s+(?:feet|foot|ft|inch|in|edges?|ends?|cut))",
+        "bar_square",
+    ),
+    # "flat" alone is flat bar too: "304 flat 5/8 x 1-1/4", "FB", "flat ground" (tool steel flat stock)
+    (
+        r"flat\s+bars?|flat\s+stock|flats?|fb|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?",
+        "bar_rectangular",
+    ),
+    (
+        r"round\s+(?:bars?|stock|rods?)|rd\.?\s+bars?|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?",
+        "bar_round",
+    ),
+    (r"sheets?|sheet\s+metal|shts?", "sheet"),
+    (r"plates?|plts?|pl", "plate"),
     (r"angles?|angle\s+iron|l-shaped|l-angles?", "angle"),
     (r"c-?channels?|channels?|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
-    (r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|w\d+\s?[x×]\s?\d+(?:\.\d+)?", "beam_i"),
+    (
+        r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?",
+        "beam_i",
+    ),
     (r"wire(?!\s+rope)", "wire"),
     (r"foil", "foil"),
 )
 FORM_WORDS = table(_FORMS)
+FORM_ALTERNATION = "|".join(regex for regex, _ in _FORMS)  # any form word, for larger patterns
 
 _STEEL = table(((r"steel", "carbon_steel"),))  # "steel" alone: carbon steel unless something says more
 
