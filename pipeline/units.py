@@ -57,9 +57,10 @@ UNIT = (  # a mark may touch the next word ("4'x8'"), a word unit may not ("in" 
     r"(?![a-z]))"
 )
 
-# Not after a letter (other than x/X), a digit, a dot, a slash or "#": "A36", "W8", "6Al-4V", "1/2", "#4";
+# Not after a letter (other than x/X), a digit, a dot, a slash, "#" or a letter and a hyphen: "A36",
+# "W8", "6Al-4V", "1/2", "#4", "H-1150";
 # and, without a unit, not before a letter (other than x/X): "2B" (a finish), "6Al".
-_NOT_GLUED = r"(?<![A-WYZa-wyz0-9_./#])"
+_NOT_GLUED = r"(?<![A-WYZa-wyz0-9_./#])(?<![A-Za-z]-)"  # nor after "H-" ("H-1150" is a condition)
 LENGTH = re.compile(
     rf"{_NOT_GLUED}(?P<value>{NUMBER})(?:\s*(?:-\s*)?(?P<unit>{UNIT})|(?![A-WYZa-wyz\d]|\.\d))", re.IGNORECASE
 )

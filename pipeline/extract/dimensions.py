@@ -32,6 +32,7 @@ SECTION_ORDER: dict[str, tuple[str, ...]] = {
     "beam_i": ("height", "width", "length"),
 }
 FLAT_FORMS = frozenset({"sheet", "plate", "foil", "bar_rectangular"})
+SHEET_FORMS = frozenset({"sheet", "plate", "foil"})
 PLATE_FROM_INCHES = 0.1875  # 3/16": thinner is sheet, thicker is plate
 FLAT_BAR_MAX_WIDTH = 12.0
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -44,9 +45,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "inner_diameter": ("inner_diameter",),
 }
 
-_SHAPE_HINT = re.compile(r"[WCL]\s?\d")  # every designation starts so: one quick look before three
+_SHAPE_HINT = re.compile(r"[WSICL]\s?\d")  # every designation starts so: one quick look before three
 _SHAPES = (
-    ("beam_i", re.compile(rf"\bW\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
+    ("beam_i", re.compile(rf"\b[WSI]\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     ("channel", re.compile(rf"\bM?C\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     ("angle", re.compile(rf"\bL\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\s*[x×X]\s*(?P<c>{NUMBER})")),
 )
@@ -146,12 +147,17 @@ def _fill_by_position(
     if (
         form in ("tube_square", "bar_square")
         and len(unlabelled) >= 2
-        and unlabelled[0].inches == unlabelled[1].inches
+        and abs(unlabelled[0].inches - unlabelled[1].inches) <= 0.01 * unlabelled[1].inches
     ):
-        unlabelled = unlabelled[1:]  # "2 x 2 x 1/8 square tube": the side is written twice
-    if form in FLAT_FORMS or form is None:
+        unlabelled = unlabelled[1:]  # "2 x 2 x 1/8 square tube", "1 x 25.4mm": the side written twice
+    # sheet and plate: thinnest first, the longer side last. A flat bar keeps the order written
+    # (thickness x width x length; the search orders the section), as its cut length may be shorter
+    # than its width ("1 x 12, cut 10").
+    if form in SHEET_FORMS or form is None:
         unlabelled = sorted(unlabelled, key=lambda value: value.inches)
     derived = {"wall_thickness"} if "inner_diameter" in sized.dimensions else set()  # from OD and ID
+    if "weight_per_foot" in sized.dimensions:  # "C12x25 x 240": the designation gave the section
+        derived |= set(names) - {"length"}
     for value in unlabelled:
         # a size in feet is never a thickness ("1 5052 plate x 4' x 8'")
         skip = derived | (_THICKNESSES if value.unit in FOOT_UNITS else set())
@@ -161,7 +167,7 @@ def _fill_by_position(
         sized.put(target, value.inches, (value.start, value.end))
         names_by_value[measured.index(value)] = target
     dims = sized.dimensions
-    if (form in FLAT_FORMS or form is None) and dims.get("width", 0) > dims.get("length", float("inf")):
+    if (form in SHEET_FORMS or form is None) and dims.get("width", 0) > dims.get("length", float("inf")):
         dims["width"], dims["length"] = dims["length"], dims["width"]
         sized.spans["width"], sized.spans["length"] = sized.spans["length"], sized.spans["width"]
 

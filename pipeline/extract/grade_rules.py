@@ -33,7 +33,7 @@ _AL_PREFIX = r"(?:(?:AA|Al|EN\s?AW|Alloy|A(?=\d{4}))[\s-]?)?"  # "A5052" is JIS 
 _TEMPER = r"(?:[-\s]?(?P<temper>T\d{1,4}|H\d{2,3}|O)(?![\w]))?"
 _NOT_IN_CHAIN = r"(?<![x×X*]\s)(?<![x×X*])"  # "1000 x 2000 sheet": sizes, not grades
 
-_ALUMINUM_CONTEXT = r"alumin|\balum\b|\bAl\b|-T\d|\bT6|\bH3\d"
+_ALUMINUM_CONTEXT = r"alumin|\balum\b|\bAl\b|\bEN\s?AW\b|-T\d|\bT6|\bH3\d"
 _TITANIUM_CONTEXT = r"titanium|\bTi\b|\bCP\b"
 _TOOL_CONTEXT = r"tool\s*steel|drill\s+rod|die\s+steel|tool\s*room"
 _AISI_STAINLESS = r"(?:20[1-5]|3[0-4]\d|4(?:0[5-9]|[1-4]\d))[A-Z]?"  # 201…205, 301…349, 405…449
@@ -44,7 +44,7 @@ _AISI_STAINLESS_GRADES = (
 
 # The next word is a metal word: a form, a finish a tool steel is sold in, a temper or heat treatment.
 _SHAPE_WORD = rf"{FORM_ALTERNATION}|flat\s+ground|precision\s+ground|ground\s+flat|decarb|tool\s+steel"
-_TREATED = r"T\d{1,4}|H\d{2,4}|O60|cond(?:ition|\.)?\s*A|annealed|Q\s?&\s?T|HT|heat\s+treated|pre-?hard"
+_TREATED = r"T\d{1,4}|H-?\d{2,4}|O60|cond(?:ition|\.)?\s*A|annealed|Q\s?&\s?T|HT|heat\s+treated|pre-?hard"
 NEXT_IS_SHAPE = rf"(?=[\s,]+(?:{_SHAPE_WORD})\b)"
 NEXT_IS_METAL = rf"(?=[\s,]+(?:{_SHAPE_WORD}|{_TREATED}|{FAMILY_ALTERNATION}|alloy|steel)\b)"
 
@@ -120,7 +120,7 @@ def _aluminum() -> list[GradeRule]:
         spelled = rf"{_AL_PREFIX}(?:{grade}|A9{grade}){_TEMPER}"
         if grade in ("2024", "1100"):  # also a year, a time, a count: aluminum only in context
             rules.append(rule(spelled, grade, "aluminum", _ALUMINUM_CONTEXT))
-            rules.append(rule(rf"{grade}{NEXT_IS_SHAPE}", grade, "aluminum"))  # "2024 sheet"
+            rules.append(rule(rf"{grade}{_TEMPER}{NEXT_IS_SHAPE}", grade, "aluminum"))  # "1100-O sheet"
         else:
             rules.append(rule(spelled, grade, "aluminum"))
     return rules
@@ -223,7 +223,10 @@ def _copper_alloys() -> list[GradeRule]:
     for family, numbers in bare_numbers.items():
         regex = rf"(?<={family}\s)(?P<g>{numbers})|(?P<h>{numbers})(?=\s+{family})"
         rules.append(rule(regex, None, family, needles=(family,)))
-    rules.append(rule(rf"(?P<g>{bare_numbers['copper']})(?=\s+(?:H0\d|O60)\b)", None, "copper"))
+    coppers = bare_numbers["copper"]
+    rules.append(
+        rule(rf"(?P<g>{coppers})(?=\s+(?:H0\d|O60)\b)|(?P<h>{coppers}){NEXT_IS_SHAPE}", None, "copper")
+    )
     rules.append(rule(r"C22000|C220", "C220", "bronze"))  # "commercial bronze", though a C2xx
     # C-numbers, three or five digits (C360, C36000): C1xx copper, C2xx-C4xx brass, C5xx-C9xx bronze
     rules.append(rule(r"(?P<g>C[1-9]\d{2})(?:00)?", None, None, needles=tuple(f"c{n}" for n in range(1, 10))))

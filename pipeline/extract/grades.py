@@ -124,12 +124,15 @@ _COUNT_AFTER = re.compile(rf"\s+{PIECES}(?![\w])", re.IGNORECASE)
 
 
 def _is_count(text: str, hit: GradeHit) -> bool:
-    """A bare number in a count's place ("- 430 sheets", "Qty: 304 pcs") may be a quantity."""
-    return (
-        text[hit.start : hit.end].isdigit()
-        and _COUNT_AFTER.match(text, hit.end) is not None
-        and _COUNT_BEFORE.search(text, 0, hit.start) is not None
-    )
+    """A bare number in a count's place ("- 430 sheets", "Qty: 304 pcs") may be a quantity; not
+    before a singular noun ("304 sheet", "2507 round bar")."""
+    if not text[hit.start : hit.end].isdigit():
+        return False
+    after = _COUNT_AFTER.match(text, hit.end)
+    if after is None or _COUNT_BEFORE.search(text, 0, hit.start) is None:
+        return False
+    noun = after.group().strip().lower().rstrip(".")
+    return noun.endswith("s") or noun in ("ea", "each", "pc")
 
 
 def in_catalog(grade: str) -> bool:

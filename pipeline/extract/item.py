@@ -153,7 +153,7 @@ def _grades(text: str) -> list[GradeHit]:
     if not countable:
         return hits
     rest = text
-    for hit in countable:
+    for hit in hits:  # the quantity elsewhere, with every grade (sure or not) out of the way
         rest = rest[: hit.start] + " " * (hit.end - hit.start) + rest[hit.end :]
     if find_quantity(rest) is not None:
         return hits

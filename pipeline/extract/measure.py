@@ -48,6 +48,10 @@ _LABEL_BEFORE = sorted(
             ("across_flats", ("across flats", "hex")),
             ("length", ("length", "long", "lengths of", "length of")),
             ("piece", ("cut to", "cut", "cut at", "cut into", "cut in")),
+            (
+                "",
+                ("saw cut", "plasma cut", "laser cut", "waterjet cut", "flame cut", "torch cut"),
+            ),  # finishes
             ("width", ("width", "wide")),
             ("height", ("height", "depth")),
             ("leg", ("legs", "leg")),
@@ -62,8 +66,10 @@ _FILLERS = frozenset(
 )
 _SPACES = re.compile(r"\s+")
 # "A x B", also with a label or a few words between ("1.000 dia x 144", '2" OD x .065 wall',
-# "1 5052-O aluminum plt x 4' x 8'" once the grade is masked)
-_TIMES = re.compile(r"^\s*(?:[A-Za-z][A-Za-z.&/-]{0,11}\s+){0,3}[x×X*]\s*$|^\s*[A-Za-z.]{1,10}[x×X*]\s*$")
+# "1 5052-O aluminum plt x 4' x 8'" once the grade is masked, "0.018 SS sheet 2B x 60x144")
+_TIMES = re.compile(
+    r"^\s*(?:(?:[A-Za-z#][\w.&/#-]{0,11}|\d[A-Za-z]{1,2})\s+){0,5}[x×X*]\s*$|^\s*[A-Za-z.]{1,10}[x×X*]\s*$"
+)
 MAX_PLAUSIBLE_INCHES = 120.0  # a bare 1000 after "2 mm x" is millimetres, not 83 feet of inches
 _METRIC = frozenset(unit for unit in UNIT_TO_INCHES if unit.startswith(("m", "cm")))
 _ALTERNATIVE_BEFORE = re.compile(
@@ -136,7 +142,7 @@ def _label_before(window: str) -> str | None:
             if words.endswith(phrase) and (
                 len(words) == len(phrase) or not words[-len(phrase) - 1].isalnum()
             ):
-                return name
+                return name or None
         head, _, last = words.rpartition(" ")
         if last not in _FILLERS:
             return None
@@ -182,9 +188,11 @@ def _in_chain(text: str, lengths: list[Length], index: int) -> bool:
 def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
     """A metric unit written once for a chain covers it: "1000 x 2000 mm", "2 mm x 1000 x 2000".
 
-    A unit written after a bare number covers it; one written before covers it only when the
-    number is too big to be inches ("2 mm x 1000": not '25.4mm (1") x 12 x 24'). Inches need no
-    such help (a bare number is read as inches), and feet are written per value.
+    A unit written after a bare number covers it — unless that value is a conversion ("2 x
+    50.8mm": 50.8 mm is 2", so the 2 is inches) or the bare value a fraction (3/8 is inches). One
+    written before covers it only when the number is too big to be inches ("2 mm x 1000": not
+    '25.4mm (1") x 12 x 24', nor "12mm x 96 x 288" — whole feet up to 40 ft stay inches). Inches need
+    no such help (a bare number is read as inches), and feet are written per value.
     """
     chains: list[list[int]] = []
     for index in range(len(lengths)):
@@ -196,16 +204,27 @@ def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
         if not any(units) or any(unit and unit not in _METRIC for unit in units):
             continue
         for position, i in enumerate(chain):
-            if units[position] is not None:
+            if units[position] is not None or _SIZE_FRACTION.fullmatch(
+                text[lengths[i].start : lengths[i].end]
+            ):
                 continue
-            after = next((unit for unit in units[position:] if unit), None)
-            before = next((unit for unit in reversed(units[:position]) if unit), None)
-            unit = after or (before if lengths[i].inches > MAX_PLAUSIBLE_INCHES else None)
+            after = next((chain[k] for k in range(position, len(chain)) if units[k]), None)
+            before = next((chain[k] for k in reversed(range(position)) if units[k]), None)
+            unit = None
+            if after is not None and "." not in text[lengths[after].start : lengths[after].end]:
+                unit = lengths[after].unit
+            elif before is not None and _too_big_for_inches(lengths[i].inches):
+                unit = lengths[before].unit
             if unit:
                 resolved[i] = Length(
                     to_inches(lengths[i].inches, unit), unit, lengths[i].start, lengths[i].end
                 )
     return resolved
+
+
+def _too_big_for_inches(value: float) -> bool:
+    """1000 after "2 mm x" is millimetres; 144, 240 or 288 (12, 20, 24 ft) are plate lengths in inches."""
+    return value > MAX_PLAUSIBLE_INCHES and (value > 480 or value % 12 != 0)
 
 
 def _is_alternate(text: str, previous: Measured | None, length: Length) -> bool:

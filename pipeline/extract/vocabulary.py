@@ -31,6 +31,20 @@ def _starts_word(folded: str, start: int) -> bool:
     return start == 0 or not (folded[start - 1].isalnum() or folded[start - 1] == "_")
 
 
+def word_matches(
+    regex: re.Pattern[str], folded: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """Matches of ``regex`` that start a word. A match inside a word ("rd bar" in "pre-hard bar")
+    is skipped without consuming the text, so the word after it ("bar") is still found."""
+    end = len(folded) if end is None else end
+    while (match := regex.search(folded, start, end)) is not None:
+        if _starts_word(folded, match.start()):
+            yield match
+            start = max(match.end(), match.start() + 1)
+        else:
+            start = match.start() + 1
+
+
 @dataclass(frozen=True)
 class Table:
     """Spellings (whole words) of canonical names; an entry with needles is tried only on text
@@ -52,9 +66,8 @@ class Table:
         for regex, name, needles in self.entries:
             if needles and not any(needle in window for needle in needles):
                 continue
-            for match in regex.finditer(folded, start, end):
-                if _starts_word(folded, match.start()):
-                    yield name, match
+            for match in word_matches(regex, folded, start, end):
+                yield name, match
 
     def first(self, folded: str) -> tuple[str, int, int] | None:
         """(name, start, end) of the earliest spelling in ``folded`` text; ties go to the earlier entry.
@@ -62,9 +75,8 @@ class Table:
         One pass of all entries joined (short texts are many: one regex call beats one per entry);
         the entry is then the first whose own pattern spells the match.
         """
-        for match in self.joined.finditer(folded):
-            if _starts_word(folded, match.start()):
-                return self.name_of(match.group()) or "", match.start(), match.end()
+        for match in word_matches(self.joined, folded):
+            return self.name_of(match.group()) or "", match.start(), match.end()
         return None
 
     def name_of(self, spelled: str) -> str | None:
@@ -179,9 +191,7 @@ def scan(text: str) -> Words:
     folded = fold(text)
     first: dict[str, tuple[str, int, int]] = {}
     non_catalog = []
-    for match in _ALL_WORDS.finditer(folded):
-        if not _starts_word(folded, match.start()):
-            continue
+    for match in word_matches(_ALL_WORDS, folded):
         kind, name = _kind_of(match.group())
         found = (name, match.start(), match.end())
         if kind == "non_catalog":

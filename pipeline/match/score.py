@@ -20,14 +20,13 @@ from pipeline.catalog.products import cuts, finishes
 from pipeline.catalog.search.attributes import HEAVIER, WINDOW, Hits
 from pipeline.catalog.search.index import AttributeIndex
 from pipeline.catalog.search.request import FLAT_FORMS
-from pipeline.match.cut import CutArrays, kerf_for, plan
+from pipeline.match.cut import CutArrays, plan
 
 RELATION = {
     "identical": 1.0, "equivalent": 0.96, "substitute": 0.86, "family": 0.72, "any": 0.45,
     "alternative": 0.25,
 }  # fmt: skip
 HEAVIER_ALLOWED = 0.85
-CUT = 0.99  # cutting to size is routine; the exact stock size still ranks first
 MISSING_SIZE = 0.8  # per section size not given
 NO_SIZE = 0.6
 # Extraction's doubts: an inferred form is a guess from sizes (flat bar read as plate is common).
@@ -60,6 +59,7 @@ class Scored:
     treatment: np.ndarray
     finish: np.ndarray
     cut: CutArrays
+    needed: np.ndarray  # how much of each row the line takes, in the row's unit of measure
     request_notes: list[str] = field(default_factory=list)
     order: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
 
@@ -143,12 +143,20 @@ def _cut(index: AttributeIndex, hits: Hits) -> CutArrays:
     form = hits.options[0].form.form if hits.options else (request.form or "")
     if form in FLAT_FORMS:
         width = index.dims["width"][rows]
-        return plan(
-            length, width, request.piece_length, request.piece_width, request.quantity, False, kerf_for(form)
-        )
-    return plan(
-        length, None, request.piece_length, None, request.quantity, request.uom == "FT", kerf_for(form)
-    )
+        return plan(length, width, request.piece_length, request.piece_width, request.quantity, False, form)
+    return plan(length, None, request.piece_length, None, request.quantity, request.uom == "FT", form)
+
+
+def needed(index: AttributeIndex, hits: Hits, cut: CutArrays) -> np.ndarray:
+    """Per row, how much of it the line takes, in its unit of measure (pieces, or feet for a part
+    sold by the foot), as ``pipeline.assemble.pricing.requested_quantity`` will sell it."""
+    request, rows = hits.request, hits.rows
+    quantity = request.quantity or 1.0
+    by_foot = index.labels["uom"].codes[rows] == index.labels["uom"].code("FT")
+    length = np.nan_to_num(index.dims["length"][rows], nan=12.0)
+    feet = quantity if request.uom == "FT" else quantity * (request.piece_length or length) / 12
+    each = cut.pulls if cut.planned else np.full(len(rows), quantity)
+    return np.where(by_foot, feet, each)
 
 
 def _usual(index: AttributeIndex, hits: Hits) -> np.ndarray:
@@ -184,19 +192,24 @@ def _heavier(hits: Hits) -> np.ndarray:
     return (hits.diffs > WINDOW) & np.array([name in HEAVIER for name in hits.names], bool)
 
 
-def _order(index: AttributeIndex, hits: Hits, total: np.ndarray, cut: CutArrays) -> np.ndarray:
-    """Rows that fit, best first: confidence, then least stock used and the smaller stock size,
-    the usual temper, finish and size, in stock, cheaper, and part number."""
+def _order(index: AttributeIndex, scored: Scored) -> np.ndarray:
+    """Rows that fit, best first: confidence; the closer size; in stock for the quantity before
+    backorder; the exact stock size before a cut; least stock used and the smaller stock size;
+    the usual temper, finish and size; cheaper; part number."""
+    hits, cut, total = scored.hits, scored.cut, scored.score
     fits = np.flatnonzero(cut.fits)
     rows = hits.rows[fits]
     stock_size = index.dims["length"][rows] * np.nan_to_num(index.dims["width"][rows], nan=1.0)
+    short = index.stock[rows] < scored.needed[fits] - 1e-9
     keys = (
         rows,
         index.price[rows],
-        (index.stock[rows] <= 0).astype(int),
         _usual(index, hits)[fits],
         stock_size if cut.planned else np.zeros(len(fits)),
         cut.used[fits],
+        ~cut.exact[fits] if cut.planned else np.zeros(len(fits), bool),
+        short,
+        np.round(np.abs(hits.diffs[fits]).sum(axis=1), 4),
         -np.round(total[fits], 4),
     )
     return fits[np.lexsort(keys)] if len(fits) else fits
@@ -211,9 +224,9 @@ def score(index: AttributeIndex, hits: Hits) -> Scored:
     treatment, finish = _treatments(index, hits), _finishes(index, hits)
     cut = _cut(index, hits)
     request_factor, notes = _request_factor(hits)
-    cut_factor = CUT * (NO_QUANTITY_CUT if hits.request.quantity is None else 1.0)
+    cut_factor = NO_QUANTITY_CUT if hits.request.quantity is None else 1.0
     cutting = np.where(cut.planned & ~cut.exact, cut_factor, 1.0)
     total = relation * form * section * TREATMENT[treatment] * FINISH[finish] * cutting * request_factor
-    scored = Scored(hits, total, heavier.any(axis=1), treatment, finish, cut, notes)
-    scored.order = _order(index, hits, total, cut)
+    scored = Scored(hits, total, heavier.any(axis=1), treatment, finish, cut, needed(index, hits, cut), notes)
+    scored.order = _order(index, scored)
     return scored
