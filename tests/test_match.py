@@ -157,6 +157,7 @@ def test_temper_is_used_and_t651_plate_is_a_flagged_substitute_for_t6(store: Cat
     best = asked_t6.candidates[0]
     assert best.temper == "T651" and best.match_kind == "substitute"
     assert "T651" in (best.substitution or "") and 0.8 < best.confidence < 0.9
+    assert best.substitution_confidence is not None and best.substitution_confidence >= 0.95
     asked_t651 = match_line(
         store, _line("6061-T651 plate", grade="6061", temper="T651", form="plate", dimensions=dims)
     )
@@ -233,6 +234,30 @@ def test_an_equivalent_grade_is_matched_and_said(store: CatalogStore) -> None:
     best = match_line(store, item).candidates[0]
     assert best.grade == "304" and best.match_kind == "equivalent"
     assert "1.4301" in best.reasons[0]
+
+
+def test_or_equivalent_accepts_an_equivalent_or_a_trade_substitute(store: CatalogStore) -> None:
+    sheet = {"grade": "1.4301", "form": "sheet", "dimensions": {"thickness": 0.075}, "quantity": 2}
+    plain = match_line(store, _line("1.4301 sheet 2mm", flags=["grade_other_standard"], **sheet))
+    accepted = match_line(
+        store,
+        _line(
+            "1.4301 or equivalent sheet 2mm", flags=["grade_other_standard", "equivalent_accepted"], **sheet
+        ),
+    )
+    assert plain.candidates[0].part_number == accepted.candidates[0].part_number
+    assert plain.candidates[0].confidence < accepted.candidates[0].confidence
+    assert "the customer accepts an equivalent" in accepted.candidates[0].reasons
+    angle = {"grade": "316", "form": "angle", "dimensions": {"leg1": 2.0, "leg2": 2.0, "thickness": 0.25}}
+    best = match_line(store, _line("316 angle or equal", flags=["equivalent_accepted"], **angle)).candidates[
+        0
+    ]
+    assert best.grade == "316L" and best.substitution and best.confidence >= 0.95  # still flagged
+    # an alternative is not an equivalent: 2507 "or equivalent" is still no match when only 2205 is stocked
+    duplex = {"grade": "2507", "form": "bar_round", "dimensions": {"diameter": 2.0, "length": 144.0}}
+    assert match_line(store, _line("2507 or equivalent", flags=["equivalent_accepted"], **duplex)).status == (
+        "no_match"
+    )
 
 
 def test_hardware_is_not_a_catalog_product(store: CatalogStore) -> None:

@@ -47,6 +47,7 @@ def candidate_json(candidate: Candidate) -> dict[str, Any]:
         "reasons": candidate.reasons,
         "match_kind": candidate.match_kind,
         "substitution": candidate.substitution,
+        "substitution_confidence": candidate.substitution_confidence,
         "cut": asdict(candidate.cut) if candidate.cut else None,
         "unit_price": candidate.unit_price,
         "uom": candidate.uom,

@@ -3,7 +3,7 @@
 Where a spelling comes from decides what it resolves to:
 
 - the catalog's own names and same-alloy aliases (``pipeline.catalog.grade_table``) and UNS numbers
-  give the canonical name;
+  give the canonical name, and so does a desk's shorthand for a family's usual grade ("duplex");
 - other standards' designations that ``pipeline.catalog.equivalents`` knows (``1.3505``,
   ``CW008A``, ``AlZn5.5MgCu``) are kept as written and marked ``foreign``, with the family of the
   grade they stand for; other standards' patterns it does not know (``1.4876``, ``SCM415``) too;
@@ -101,8 +101,6 @@ def _stainless() -> list[GradeRule]:
             "stainless_steel",
             needles=("2205", "32205", "31803"),
         ),
-        rule(r"(?<!super\s)duplex", "2205", "stainless_steel", needles=("duplex",)),
-        rule(r"18-8", "304", "stainless_steel"),
         rule(r"(?:UNS\s?)?S32750|(?:super\s+duplex\s+)?2507", "2507", "stainless_steel"),
         rule(r"440C|S44004", "440C", "stainless_steel"),
         rule(r"904L|N08904", "904L", "stainless_steel"),
@@ -146,7 +144,6 @@ def _steels() -> list[GradeRule]:
     for grade in ("4130", "4140", "4340", "8620", "9310", "52100"):
         uns = f"G{grade}0" if len(grade) == 4 else "G52986"
         rules.append(rule(rf"{_PREFIX}(?:{grade}|{uns})", grade, "alloy_steel"))
-    rules.append(rule(r"chromoly|chrome[-\s]moly", "4130", "alloy_steel", needles=("chrom",)))
     return rules
 
 
@@ -231,6 +228,21 @@ def _copper_alloys() -> list[GradeRule]:
     # C-numbers, three or five digits (C360, C36000): C1xx copper, C2xx-C4xx brass, C5xx-C9xx bronze
     rules.append(rule(r"(?P<g>C[1-9]\d{2})(?:00)?", None, None, needles=tuple(f"c{n}" for n in range(1, 10))))
     return rules
+
+
+def _shorthand() -> list[GradeRule]:
+    """Family names a desk reads as the grade it stocks of that family: not the same alloy (so
+    not catalog aliases), but what "send us duplex plate" orders."""
+    table = (
+        (r"(?<!super\s)duplex", "2205", "stainless_steel", ("duplex",)),
+        (r"18-8", "304", "stainless_steel", ("18-8",)),
+        (r"chromoly|chrome[-\s]moly", "4130", "alloy_steel", ("chrom",)),
+        (r"nickel\s+aluminum\s+bronze", "C630", "bronze", ("bronze",)),
+        (r"aluminum\s+bronze", "C954", "bronze", ("bronze",)),
+        (r"phosphor\s+bronze", "C510", "bronze", ("bronze",)),
+        (r"bearing\s+bronze", "C932", "bronze", ("bronze",)),
+    )
+    return [rule(regex, grade, family, needles=needles) for regex, grade, family, needles in table]
 
 
 def _catalog_aliases() -> list[GradeRule]:
@@ -330,6 +342,7 @@ RULES: tuple[GradeRule, ...] = (
     *_steels(),
     *_tool_steels(),
     *_copper_alloys(),
+    *_shorthand(),
     *_catalog_aliases(),
     *_equivalent_names(),
     *_foreign(),

@@ -140,7 +140,19 @@ def in_catalog(grade: str) -> bool:
     return grade in GRADES
 
 
+# A number after these words is a reference, not a grade ("job 4140", "PO# 1018", "heat 6082").
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:job|po|p/o|dwg|drawing|invoice|acct|account|ticket|heat|lot|project|rev)\.?\s*[#:]?"
+    r"|\b(?:quote|order|item|line|part|ref|tag|case|bin)\s*(?:#|no\.?|number)|#)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _hit(rule: GradeRule, match: re.Match[str], context: str) -> GradeHit | None:
+    if match.group().isdigit() and _REFERENCE_BEFORE.search(
+        match.string, max(0, match.start() - 16), match.start()
+    ):
+        return None
     groups = match.groupdict()
     written = groups.get("g") or groups.get("h") or match.group()
     grade, family = _canonical(rule, written, context)

@@ -29,6 +29,7 @@ class Explained:
     match_kind: MatchKind
     substitution: str | None
     cut: CutPlan | None
+    substitution_confidence: float | None = None  # the confidence once the trade substitution is accepted
 
 
 def _label(name: str) -> str:
@@ -148,8 +149,9 @@ def explain(index: AttributeIndex, scored: s.Scored, position: int, cap: float =
     kind = KINDS[option.relation]
     substitution = option.note if option.relation == "substitute" else None
     treatment, temper_swap = _treatment_reason(scored, position, index)
-    if temper_swap and kind == "exact":
-        kind, substitution = "substitute", temper_swap
+    if temper_swap and kind in ("exact", "equivalent", "substitute"):
+        kind, substitution = "substitute", "; ".join(filter(None, (substitution, temper_swap)))
+    traded = substitution is not None  # a substitution the trade rules allow (not the customer's own)
     if scored.heavier[position] and kind == "exact":
         kind, substitution = "substitute", "heavier gauge, allowed by the customer"
     form = option.form.form
@@ -175,4 +177,7 @@ def explain(index: AttributeIndex, scored: s.Scored, position: int, cap: float =
         ),
     ]
     confidence = round(min(float(scored.score[position]), cap), 4)
-    return Explained(confidence, reasons, kind, substitution, plan)
+    if_accepted = (
+        round(min(float(scored.score[position] / scored.substituted[position]), cap), 4) if traded else None
+    )
+    return Explained(confidence, reasons, kind, substitution, plan, if_accepted)
