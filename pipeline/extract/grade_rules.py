@@ -210,7 +210,7 @@ def _copper_alloys() -> list[GradeRule]:
         rule(r"(?:SAE\s?)?660(?=\s*\)|\s+bronze|\s+bearing)|SAE\s?660", "C932", "bronze"),
         rule(r"free[-\s]machining\s+brass|free[-\s]cutting\s+brass", "C360", "brass", needles=("brass",)),
     ]
-    # bare numbers next to their family word ("brass 360", "932 bronze", "copper 110") or, for
+    # bare numbers next to their family word ("brass 360", "932 bronze", "510 phosphor bronze") or, for
     # the coppers, before a copper temper ("145 H02 hex rod")
     bare_numbers = {
         "copper": "101|110|145|194|195",
@@ -218,7 +218,7 @@ def _copper_alloys() -> list[GradeRule]:
         "bronze": "220|510|630|932|954",
     }
     for family, numbers in bare_numbers.items():
-        regex = rf"(?<={family}\s)(?P<g>{numbers})|(?P<h>{numbers})(?=\s+{family})"
+        regex = rf"(?<={family}\s)(?P<g>{numbers})|(?P<h>{numbers})(?=\s+(?:[a-z]+\s+)?{family})"
         rules.append(rule(regex, None, family, needles=(family,)))
     coppers = bare_numbers["copper"]
     rules.append(

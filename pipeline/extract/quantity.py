@@ -58,8 +58,9 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 _C = "<COUNT>"  # where a rule's number goes: digits, or digits and number words
 # the upper end of a range is a count too: not a size ("qty 6 - 8 thk", "qty 13 - 152.4mm dia")
 _HI_NOT_A_SIZE = (
-    r"(?!\d|\.\d|\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|x\b|×|/|%|°|ga\b|gauge|hrc|thk|thick|dia|od\b|id\b|"
-    r"wall|hex|sq\b|square|a/f|across|wide|long|deep|tall|high|ø|(?:ft|feet)\s+(?:long|lengths?|each)))"
+    r"(?!\d|\.\d|[- ]\d+/\d|\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|x\b|×|/|%|°|ga\b|gauge|hrc|"
+    r"thk|thick|dia|od\b|id\b|wall|hex|sq\b|square|a/f|across|wide|long|deep|tall|high|ø|"
+    r"(?:ft|feet)\s+(?:long|lengths?|each)))"
 )
 _RANGE = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{_C}){_HI_NOT_A_SIZE})?"
 # (regex, uom, kind), tried in this order: the first rule with a match decides.

@@ -204,7 +204,7 @@ def phrase(rng: random.Random, row: pd.Series, kind: str) -> Phrased | None:
         size = _size_text(rng, row)
         dims |= _stock_dims(row)
         # a stock size is a piece like any other: the trade rule may fill it from larger stock in hand
-        stated = replace(stated, piece=(dims.get("width"), dims["length"]))
+        stated = replace(stated, piece=(dims["width"] if form in FLAT else None, dims["length"]))
     elif kind == "cut":
         piece = _piece(rng, row)
         if piece is None:
