@@ -32,7 +32,7 @@ test: setup catalog lint
 test-fast: setup catalog
 	$(PY) -m pytest -m "not ui and not slow"
 
-LINT_DIRS := $(wildcard pipeline dashboard tests benchmarks)
+LINT_DIRS := $(wildcard pipeline dashboard tests benchmarks notebooks)
 
 lint: setup
 	$(VENV)/bin/ruff check $(LINT_DIRS)

@@ -16,7 +16,7 @@ import os
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -249,18 +249,16 @@ class Ledger:
     # -- events ------------------------------------------------------------------------------
     def record(self, event: Event) -> None:
         """Append an event (an EventBus subscriber)."""
+        self.record_many([event])
+
+    def record_many(self, events: Sequence[Event]) -> None:
+        """Append several events in one transaction (batch workers write a job's events at once)."""
+        rows = [
+            (event.job_id, event.seq, event.kind, event.stage, json.dumps(event.data), event.at.isoformat())
+            for event in events
+        ]
         with self.transaction() as connection:
-            connection.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    event.job_id,
-                    event.seq,
-                    event.kind,
-                    event.stage,
-                    json.dumps(event.data),
-                    event.at.isoformat(),
-                ),
-            )
+            connection.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def events(self, job_id: str, after_seq: int = 0) -> list[Event]:
         rows = (

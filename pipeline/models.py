@@ -303,11 +303,13 @@ def _spans_dict(evidence: dict[str, Span]) -> dict[str, list[int]]:
     return {name: [span.start, span.end] for name, span in evidence.items()}
 
 
-def _candidate_dict(candidate: Candidate) -> dict[str, Any]:
+def candidate_dict(candidate: Candidate) -> dict[str, Any]:
+    """A candidate as both JSON contracts (`process --json` matches, `match --json`) show it."""
     return {
         "part_number": candidate.part_number,
         "description": candidate.description,
         "grade": candidate.grade,
+        "temper": candidate.temper,
         "form": candidate.form,
         "dimensions": dict(candidate.dimensions),
         "confidence": round(candidate.confidence, 4),
@@ -326,10 +328,10 @@ def _line_dict(line: OrderLine) -> dict[str, Any]:
     item = line.item
     match = None
     if line.match is not None:
-        match = _candidate_dict(line.match) | {
+        match = candidate_dict(line.match) | {
             "unit_price": line.unit_price,
             "extended_price": line.extended_price,
-            "alternatives": [_candidate_dict(alt) for alt in line.alternatives],
+            "alternatives": [candidate_dict(alt) for alt in line.alternatives],
         }
     return {
         "line_no": item.line_no,
@@ -354,7 +356,7 @@ def _line_dict(line: OrderLine) -> dict[str, Any]:
         },
         "no_match": None
         if line.match is not None or line.no_match is None
-        else {"reason": line.no_match, "alternatives": [_candidate_dict(alt) for alt in line.alternatives]},
+        else {"reason": line.no_match, "alternatives": [candidate_dict(alt) for alt in line.alternatives]},
         "tolerances": {name: asdict(tolerance) for name, tolerance in item.tolerances.items()},
         "alternates": [
             {key: value for key, value in asdict(alternate).items() if key != "span"}

@@ -72,6 +72,18 @@ def test_without_a_date_header_relative_and_yearless_dates_stay_unresolved() -> 
     assert _header("Delivery required by April 1st.", sent=None).requested_date is None
 
 
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("We need delivery by March 10, 2025.", "2025-03-10"),
+        ("Delivery required by 2025-03-10.", "2025-03-10"),
+        ("Must arrive by 3/10/2025.", "2025-03-10"),
+    ],
+)
+def test_without_a_date_header_a_date_with_its_year_is_still_read(phrase: str, expected: str) -> None:
+    assert _header(phrase, sent=None).requested_date == expected
+
+
 def test_a_po_date_line_is_the_reference_when_there_is_no_date_header() -> None:
     text = "PURCHASE ORDER\nDate: 2024-03-20\nDeliver By: Friday\n"
     assert _header(text, sent=None).requested_date == "2024-03-22"

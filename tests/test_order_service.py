@@ -207,3 +207,12 @@ def test_threads_of_one_process_edit_the_same_order_without_losing_an_edit(desk:
     assert [entry.version for entry in entries] == list(range(1, 22))
     assert sorted(entry.actor for entry in entries[1:]) == sorted(f"t{n}" for n in range(4) for _ in range(5))
     assert desk.service.get(order_id).version == 21
+
+
+def test_a_new_quantity_pulls_new_stock_pieces_and_sells_them(desk: Desk, order_id: str) -> None:
+    before = desk.service.get(order_id).order.lines[0]  # 10 sheets of 304, 48" x 96", sold as is
+    assert (before.item.quantity, before.sold_quantity, before.match.cut.pieces_to_pull) == (10, 10, 10)
+    after = desk.service.edit_line(order_id, 1, actor="ann", quantity=12).order.lines[0]
+    assert after.match.part_number == before.match.part_number
+    assert (after.sold_quantity, after.match.cut.pieces_to_pull) == (12, 12)
+    assert after.extended_price == round(after.unit_price * 12, 2)

@@ -13,9 +13,29 @@ from collections.abc import Sequence
 
 from pipeline.errors import OrderDeskError
 
-from . import catalog_cmd, customers_cmd, eval_cmd, match_cmd, orders_cmd, process_cmd
+from . import (
+    batch_cmd,
+    catalog_cmd,
+    corpus_cmd,
+    customers_cmd,
+    eval_cmd,
+    match_cmd,
+    orders_cmd,
+    process_cmd,
+    rematch_cmd,
+)
 
-COMMANDS = (process_cmd, match_cmd, catalog_cmd, eval_cmd, orders_cmd, customers_cmd)
+COMMANDS = (
+    process_cmd,
+    match_cmd,
+    catalog_cmd,
+    eval_cmd,
+    orders_cmd,
+    customers_cmd,
+    batch_cmd,
+    rematch_cmd,
+    corpus_cmd,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,7 +19,7 @@ from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
 from pipeline.match import MatchResult
 from pipeline.match.reading import match_texts
-from pipeline.models import Candidate, LineItem
+from pipeline.models import Candidate, LineItem, candidate_dict
 
 BATCH = 50  # stdin lines matched together (an order's worth) when stdin is not a terminal
 
@@ -35,36 +35,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     search.set_defaults(func=run_search)
 
 
-def candidate_json(candidate: Candidate) -> dict[str, Any]:
-    return {
-        "part_number": candidate.part_number,
-        "description": candidate.description,
-        "grade": candidate.grade,
-        "temper": candidate.temper,
-        "form": candidate.form,
-        "dimensions": candidate.dimensions,
-        "confidence": candidate.confidence,
-        "reasons": candidate.reasons,
-        "match_kind": candidate.match_kind,
-        "substitution": candidate.substitution,
-        "substitution_confidence": candidate.substitution_confidence,
-        "cut": asdict(candidate.cut) if candidate.cut else None,
-        "unit_price": candidate.unit_price,
-        "uom": candidate.uom,
-        "stock_qty": candidate.stock_qty,
-    }
-
-
 def result_json(item: LineItem, result: MatchResult) -> dict[str, Any]:
     request = asdict(item)
     for private in ("span", "evidence"):
         request.pop(private, None)
     return {
         "request": request,
-        "candidates": [candidate_json(c) for c in result.candidates],
+        "candidates": [candidate_dict(c) for c in result.candidates],
         "status": result.status,
         "explanation": result.explanation,
-        "alternatives": [candidate_json(c) for c in result.alternatives],
+        "alternatives": [candidate_dict(c) for c in result.alternatives],
     }
 
 

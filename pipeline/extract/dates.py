@@ -152,14 +152,15 @@ def _windows(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, i
 def requested_date(
     text: str, spans: tuple[tuple[int, int], ...], reference: date | None
 ) -> tuple[str | None, Span | None]:
-    """The earliest delivery date of the best-attested kind, as ISO text, with its span."""
-    if reference is None:
-        return None, None
+    """The earliest delivery date of the best-attested kind, as ISO text, with its span.
+
+    Without a ``reference`` only dates that carry their own year can be resolved.
+    """
     candidates: list[tuple[int, date, Span]] = []
     for start, end in _windows(text, spans):
         for match in _DATE.finditer(text, start, end):
             score = _context_score(text, match)
-            if not score:
+            if not score or (reference is None and not _has_year(match)):
                 continue
             try:
                 resolved = _explicit(match, reference) if _is_explicit(match) else _relative(match, reference)
@@ -171,6 +172,12 @@ def requested_date(
         return None, None
     _, best, span = min(candidates, key=lambda c: (c[0], c[1]))
     return best.isoformat(), span
+
+
+def _has_year(match: re.Match[str]) -> bool:
+    """A date complete in itself: ISO, day.month.year, m/d/yyyy, or a month name with a year."""
+    groups = match.groupdict()
+    return any(groups[name] for name in ("iso", "eu_d", "y", "year", "year2"))
 
 
 def _is_explicit(match: re.Match[str]) -> bool:

@@ -23,11 +23,12 @@ def named_part(store: CatalogStore, part_number: str, item: LineItem) -> Candida
     if row is None:
         return None
     candidate = index.candidate(row)
-    candidate.cut = _cut(candidate, item)
+    candidate.cut = cut_for(candidate, item)
     return candidate
 
 
-def _cut(part: Candidate, item: LineItem) -> CutPlan | None:
+def cut_for(part: Candidate, item: LineItem) -> CutPlan | None:
+    """How ``part`` is cut for ``item`` (its pieces and quantity); None when it is sold as is."""
     length = part.dimensions.get("length")
     if length is None:
         return None

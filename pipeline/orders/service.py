@@ -38,7 +38,7 @@ from pipeline.orders.errors import (
     OrderLockedError,
     OrderNotFoundError,
 )
-from pipeline.orders.parts import named_part
+from pipeline.orders.parts import cut_for, named_part
 from pipeline.orders.store import AuditEntry, OrderStore, OrderSummary, StoredOrder, line_snapshot
 from pipeline.review import review
 
@@ -146,9 +146,10 @@ class OrderService:
             before = line_snapshot(line)
             item = apply_edit(line.item, edit)
             if edit.rematch:
-                new = self._matched_line(item)
-            else:
-                new = priced(replace(line, item=item, accepted_by=None), self._terms(line.match))
+                new = self.matched_line(item)
+            else:  # same part: a new quantity needs a new cut plan (stock pieces to pull)
+                match = replace(line.match, cut=cut_for(line.match, item)) if line.match else None
+                new = priced(replace(line, item=item, match=match, accepted_by=None), self._terms(match))
             order.lines[order.lines.index(line)] = new
             return before, line_snapshot(new)
 
@@ -165,7 +166,7 @@ class OrderService:
             number = max((line.item.line_no for line in order.lines), default=0) + 1
             item = replace(read_line(text.strip(), number), span=None, evidence={})
             references = self.references.for_customer(order.account.customer_id) if order.account else []
-            line = self._matched_line(item, references)
+            line = self.matched_line(item, references)
             order.lines.append(line)
             return None, line_snapshot(line)
 
@@ -346,8 +347,11 @@ class OrderService:
         if order.review.status == "auto_approved":
             order.review.status = "needs_review"
 
-    def _matched_line(self, item: LineItem, references: list[CrossReference] | None = None) -> OrderLine:
-        """``item`` matched afresh by the engine (the customer's cross-references first, if given)."""
+    def matched_line(self, item: LineItem, references: list[CrossReference] | None = None) -> OrderLine:
+        """``item`` matched afresh by the engine (the customer's cross-references first, if given).
+
+        Public for re-matching stored orders against another catalog (``pipeline.batch.rematch``).
+        """
         result = match_line(self.catalog, item)
         ranked = apply_cross_reference(self.catalog, item, result.ranked, references or [])
         line = assemble_line(item, ranked, self._terms_of(ranked[:1]))
