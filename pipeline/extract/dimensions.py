@@ -122,6 +122,7 @@ def assign(form: str | None, measured: list[Measured], sized: Sized | None = Non
             unlabelled.append(value)
     _fill_by_position(form, names, unlabelled, sized, measured, names_by_value)
     _fill_from_bare(names, measured, sized)
+    _sheet_in_feet(form, measured, sized)
     for index, value in enumerate(measured):
         if value.alternate:
             earlier = [names_by_value[i] for i in range(index) if i in names_by_value]
@@ -170,6 +171,21 @@ def _fill_by_position(
     if (form in SHEET_FORMS or form is None) and dims.get("width", 0) > dims.get("length", float("inf")):
         dims["width"], dims["length"] = dims["length"], dims["width"]
         sized.spans["width"], sized.spans["length"] = sized.spans["length"], sized.spans["width"]
+
+
+# The sheet and plate sizes a desk says in feet without a mark: "4x8", "5 x 10" (never 4" x 8").
+SHEET_SIZES_IN_FEET = frozenset(((3, 8), (3, 10), (4, 8), (4, 10), (4, 12), (5, 10), (5, 12), (6, 12)))
+
+
+def _sheet_in_feet(form: str | None, measured: list[Measured], sized: Sized) -> None:
+    """A sheet or plate "4 x 8" written without units is 48" x 96"."""
+    dims = sized.dimensions
+    if form not in ("sheet", "plate") or (dims.get("width"), dims.get("length")) not in SHEET_SIZES_IN_FEET:
+        return
+    written = {(value.start, value.end): value for value in measured}
+    sides = [written.get(sized.spans[name]) for name in ("width", "length")]
+    if all(side is not None and side.unit is None and side.label is None for side in sides):
+        dims["width"], dims["length"] = dims["width"] * 12, dims["length"] * 12
 
 
 def _fill_from_bare(names: tuple[str, ...], measured: list[Measured], sized: Sized) -> None:

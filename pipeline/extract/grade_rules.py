@@ -131,9 +131,9 @@ def _steels() -> list[GradeRule]:
         rule(r"(?:ASTM\s?)?A-?500(?:\s?(?:Gr(?:ade)?\.?\s?)?[BC](?!\w))?", "A500", "carbon_steel"),
         rule(r"(?:ASTM\s?)?A-?572(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?50)?", "A572", "carbon_steel"),
         rule(r"(?:ASTM\s?)?A-?992", "A992", "carbon_steel"),
-        # structural and pressure-vessel plate grades the catalog may not stock, kept as written
+        # structural and pressure-vessel plate and pipe grades the catalog may not stock, as written
         rule(
-            r"(?:ASTM\s?)?(?P<g>A-?(?:516|514|588|283|285|709|242|656|537|302))"
+            r"(?:ASTM\s?)?(?P<g>A-?(?:516|514|588|283|285|709|242|656|537|302|53|106))"
             r"(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?\d{2,3}\b)?",
             None,
             "carbon_steel",

@@ -34,6 +34,10 @@ _OTHER_LABELS = re.compile(
 )
 
 
+# "rd" alone is round bar only before a size or "x" ("3/4 CRS rd x 20'"), not the "Rd" of an address
+_ROUND_ABBREVIATION = re.compile(r"(?<![\w])rd\.?(?=[ \t]*(?:x\b|\d))", re.IGNORECASE)
+
+
 @dataclass
 class Parsed:
     """An item and what was found in its text (for deciding whether it is an order line)."""
@@ -186,10 +190,13 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
         item.evidence["form"] = _span(start, end, offset)
         mask.hide(start, end)
         return True, sized
-    if words.form is not None:
-        item.form = words.form[0]
-        item.evidence["form"] = _span(words.form[1], words.form[2], offset)
-    return words.form is not None, Sized()
+    form = words.form
+    if form is None and (rd := _ROUND_ABBREVIATION.search(mask.text)):
+        form = ("bar_round", rd.start(), rd.end())
+    if form is not None:
+        item.form = form[0]
+        item.evidence["form"] = _span(form[1], form[2], offset)
+    return form is not None, Sized()
 
 
 def _non_catalog(words: Words, block: Block, offset: int) -> bool:
@@ -239,6 +246,8 @@ def _read_sizes_and_quantity(
         if item.form is not None:  # the sizes it was inferred from are its evidence
             item.flags.append("form_inferred")
             item.evidence["form"] = _span(kept[0].start, kept[-1].end, offset)
+    if item.form == "tube_square" and "form" in item.evidence:
+        item.form = _hollow_section(mask.text[item.evidence["form"].start - offset :], measured)
     sized = assign(item.form, measured, sized)
     item.dimensions = sized.dimensions
     item.evidence |= {name: _span(*span, offset) for name, span in sized.spans.items()}
@@ -249,6 +258,17 @@ def _read_sizes_and_quantity(
         if "alternates_offered" not in item.flags:
             item.flags.append("alternates_offered")
     return quantity is not None
+
+
+def _hollow_section(written: str, measured: list[Measured]) -> str:
+    """An "HSS" by its sizes: 4 x 4 x 1/4 square, 6 x 4 x 1/4 rectangular, 4.5 x .237 round."""
+    if written[:3].lower() != "hss":
+        return "tube_square"
+    section = [value.inches for value in measured if not (value.alternate or value.bare) and not value.label]
+    section = [inches for inches in section if inches < 48]  # not a length in inches
+    if len(section) == 2:
+        return "tube_round"
+    return "tube_rectangular" if len(section) >= 3 and section[0] != section[1] else "tube_square"
 
 
 def _attach_tolerances(

@@ -102,6 +102,8 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "EA",
         "leading",
     ),
+    # "6061-T6511 round 3" x 12' - 2": a bare count after a dash ends the line
+    (r"(?<=\s)[-–]\s*(?P<n>\d{1,4})\s*[.!]?\s*$", "EA", "trailing"),
 )
 
 

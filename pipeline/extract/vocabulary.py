@@ -114,7 +114,8 @@ FAMILY_WORDS = table(_FAMILIES)
 FAMILY_ALTERNATION = "|".join(regex for regex, _ in _FAMILIES)  # any family word, for larger patterns
 
 _FORMS: tuple[tuple[str, str], ...] = (
-    (r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)", "tube_square"),
+    # HSS (hollow structural section) is read as square tube; its sizes may make it rectangular or round
+    (r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss", "tube_square"),
     (r"rect(?:angular|\.)?\s+tub(?:e|es|ing)", "tube_rectangular"),
     (
         r"round\s+tub(?:e|es|ing)|rd\.?\s+tub(?:e|es|ing)|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?",
