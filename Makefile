@@ -22,9 +22,9 @@ catalog: $(CATALOG)
 $(CATALOG): $(STAMP) $(wildcard pipeline/catalog/*.py)
 	$(PY) -m pipeline catalog build --out $(CATALOG)
 
+# Every page and the HTTP API in one server (see dashboard/server.py).
 serve: setup catalog
-	$(VENV)/bin/panel serve dashboard/app.py --address $(HOST) --port $(PORT) \
-		--allow-websocket-origin $(HOST):$(PORT) --allow-websocket-origin localhost:$(PORT)
+	$(PY) -m dashboard serve --address $(HOST) --port $(PORT)
 
 test: setup catalog lint
 	$(PY) -m pytest

@@ -6,6 +6,7 @@ Each ``bench_*.py`` prints its own markdown tables; figures are never asserted i
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,9 +16,13 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     failed = []
+    # The repository root on the path: bench_ui drives the server with the browser tests' harness.
+    path = os.pathsep.join(filter(None, [str(HERE.parent), os.environ.get("PYTHONPATH")]))
     for script in sorted(HERE.glob("bench_*.py")):
         print(f"\n## {script.stem}\n", flush=True)
-        if subprocess.run([sys.executable, str(script)], cwd=HERE.parent).returncode:
+        if subprocess.run(
+            [sys.executable, str(script)], cwd=HERE.parent, env=os.environ | {"PYTHONPATH": path}
+        ).returncode:
             failed.append(script.name)
     if failed:
         print(f"\nfailed: {', '.join(failed)}")

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 
+from dashboard.pools import JobPool, ProcessJobs, ThreadJobs
 from pipeline.config import Settings
 from pipeline.context import open_runner
 from pipeline.errors import OrderDeskError
@@ -29,6 +32,11 @@ log = logging.getLogger(__name__)
 DEFAULT_WORKERS = 2  # the machine has 2 cores; jobs are short and mostly CPU-bound
 
 EventCallback = Callable[[Event], None]
+JobCallback = Callable[[str], None]
+RETRYABLE_STATUSES = ("interrupted", "failed")
+WORKER_DIED = "the worker process running this job stopped; retry it"
+# Events after which a job's entry in a job list (its status) reads differently.
+STATUS_KINDS = frozenset({"job_started", "job_finished", "job_failed", "job_interrupted"})
 
 
 class _Subscription:
@@ -67,17 +75,29 @@ class _Subscription:
 
 
 class JobService:
-    """Accepts inputs into the ledger, runs them on a thread pool, and fans out their events."""
+    """Accepts inputs into the ledger, runs them on a bounded pool, and fans out their events.
 
-    def __init__(self, runner: Runner, workers: int = DEFAULT_WORKERS) -> None:
+    ``pool`` runs the jobs: by default ``workers`` threads using ``runner``; ``dashboard.pools``
+    also has worker processes (built with ``make_pool``, which wires their events to this service).
+    """
+
+    def __init__(
+        self,
+        runner: Runner,
+        workers: int = DEFAULT_WORKERS,
+        pool: Callable[[JobService], JobPool] | None = None,
+    ) -> None:
         self.runner = runner
         self.interrupted = runner.ledger.recover()
         if self.interrupted:
             log.warning("marked %d jobs of a stopped process as interrupted", len(self.interrupted))
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="orderdesk-job")
+        self._pool = pool(self) if pool else ThreadJobs(runner, workers)
         self._futures: dict[str, Future[None]] = {}
         self._subscriptions: dict[str, list[_Subscription]] = {}
+        self._watchers: list[JobCallback] = []
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)  # a job's future was replaced or dropped
+        self._retry_lock = threading.Lock()
         self._unsubscribe_bus = runner.bus.subscribe(self._dispatch)
 
     @property
@@ -86,12 +106,61 @@ class JobService:
 
     def submit(self, filename: str, data: bytes) -> str:
         """Store the input durably, queue it on the pool, and return its job id at once."""
-        job_id = self.runner.submit(filename, data)
-        future = self._pool.submit(self._run, job_id)
+        return self.submit_many([(filename, data)])[0]
+
+    def submit_many(
+        self, inputs: list[tuple[str, bytes]], before_run: Callable[[list[str]], None] | None = None
+    ) -> list[str]:
+        """Store every input durably first, then queue them: once any of them runs, all are accepted.
+
+        (Queued one by one, a server killed while the first job ran could lose the files of the
+        same upload it had not yet stored.) ``before_run(job_ids)`` is called in between, so a
+        caller can subscribe to the jobs before any of their events exists.
+        """
+        job_ids = [self.runner.submit(filename, data) for filename, data in inputs]
+        if before_run is not None:
+            before_run(job_ids)
+        for job_id in job_ids:
+            self._queue(job_id)
+        return job_ids
+
+    def retry(self, job_id: str) -> None:
+        """Run an interrupted or failed job again, from its stored input; its history continues."""
+        with self._retry_lock:  # two tabs pressing Retry at once queue the job once
+            record = self.job(job_id)
+            if record is None:
+                raise OrderDeskError(f"no job {job_id} in the ledger {self.runner.ledger.path}")
+            if record.status not in RETRYABLE_STATUSES:
+                raise OrderDeskError(f"job {job_id} is {record.status}; only a stopped or failed job retries")
+            self.runner.ledger.set_status(job_id, "queued")
+        self._queue(job_id)
+
+    def recent(self, limit: int = 50) -> list[JobRecord]:
+        """The newest jobs in the ledger, whoever submitted them (this process, another, a batch)."""
+        return self.runner.ledger.jobs(limit=limit)
+
+    def watch(self, callback: JobCallback) -> Callable[[], None]:
+        """Call ``callback(job_id)`` whenever a job is queued or its status changes; returns unwatch.
+
+        Runs in whichever thread made the change; like ``subscribe``'s callbacks it must be quick.
+        """
         with self._lock:
+            self._watchers.append(callback)
+
+        def unwatch() -> None:
+            with self._lock:
+                if callback in self._watchers:
+                    self._watchers.remove(callback)
+
+        return unwatch
+
+    def _queue(self, job_id: str) -> None:
+        future = self._pool.submit(job_id)
+        with self._changed:
             self._futures[job_id] = future
-        future.add_done_callback(lambda _: self._forget_future(job_id))
-        return job_id
+            self._changed.notify_all()
+        future.add_done_callback(lambda done: self._job_done(job_id, done))
+        self._notify(job_id)
 
     def subscribe(self, job_id: str, callback: EventCallback) -> Callable[[], None]:
         """Call ``callback`` with every event of ``job_id`` (history, then live); returns unsubscribe.
@@ -113,14 +182,25 @@ class JobService:
         return self.runner.ledger.job(job_id)
 
     def wait(self, job_id: str, timeout: float | None = None) -> JobRecord:
-        """Block until a job submitted here has finished; for batch callers and tests."""
+        """Block until a job submitted here has finished; for batch callers and tests.
+
+        A job whose worker process died is queued again or marked interrupted; this waits for
+        whichever happens, and for the run that follows.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
         with self._lock:
             future = self._futures.get(job_id)
-        if future is not None:
+        while future is not None:
             try:
-                future.result(timeout=timeout)
+                future.result(timeout=_remaining(deadline))
             except FutureTimeout as error:
                 raise OrderDeskError(f"job {job_id} still running after {timeout} s") from error
+            except BrokenProcessPool:
+                pass  # see _job_done: queued again, or interrupted
+            with self._changed:
+                replaced = lambda done=future: self._futures.get(job_id) is not done  # noqa: E731
+                self._changed.wait_for(replaced, _remaining(deadline))
+                future = self._futures.get(job_id)
         record = self.job(job_id)
         if record is None:
             raise OrderDeskError(f"no job {job_id} in the ledger {self.runner.ledger.path}")
@@ -128,18 +208,34 @@ class JobService:
 
     def close(self) -> None:
         """Stop taking events and wait for running jobs (queued ones still run)."""
-        self._pool.shutdown(wait=True)
+        self._pool.shutdown()
         self._unsubscribe_bus()
 
-    def _run(self, job_id: str) -> None:
-        try:
-            self.runner.run(job_id)
-        except Exception:  # the runner already failed the job in the ledger; keep the traceback
-            log.exception("job %s failed unexpectedly", job_id)
+    def _job_done(self, job_id: str, future: Future[None]) -> None:
+        error = future.exception()
+        if isinstance(error, BrokenProcessPool) and self._still_queued_after_worker_died(job_id):
+            self._queue(job_id)  # replaces this future
+            return
+        with self._changed:
+            if self._futures.get(job_id) is future:
+                del self._futures[job_id]
+            self._changed.notify_all()
+        if error is not None and not isinstance(error, BrokenProcessPool):
+            # the runner already failed the job in the ledger; keep the traceback
+            log.error("job %s failed unexpectedly", job_id, exc_info=error)
 
-    def _forget_future(self, job_id: str) -> None:
-        with self._lock:
-            self._futures.pop(job_id, None)
+    def _still_queued_after_worker_died(self, job_id: str) -> bool:
+        """A worker process died and took its pool down: a job it had started is interrupted (as
+        after a crash, retry it), a job still waiting goes to the new workers."""
+        ledger = self.runner.ledger
+        record = self.job(job_id)
+        if record is not None and record.status == "running" and ledger.interrupt(job_id, WORKER_DIED):
+            self._dispatch(ledger.events(job_id, after_seq=ledger.last_seq(job_id) - 1)[0])
+        return record is not None and record.status == "queued"
+
+    def relay(self, event: Event) -> None:
+        """Deliver an event a job emitted in another process (its runner has recorded it)."""
+        self._dispatch(event)
 
     def _dispatch(self, event: Event) -> None:
         with self._lock:
@@ -151,6 +247,17 @@ class JobService:
                 subscription.offer(event)
             except Exception:  # one broken session must not starve the others of events
                 log.exception("subscriber of job %s failed on %s", event.job_id, event.kind)
+        if event.kind in STATUS_KINDS:
+            self._notify(event.job_id)
+
+    def _notify(self, job_id: str) -> None:
+        with self._lock:
+            watchers = list(self._watchers)
+        for watcher in watchers:
+            try:
+                watcher(job_id)
+            except Exception:  # as in _dispatch: one broken session must not starve the others
+                log.exception("job watcher failed on %s", job_id)
 
     def _remove(self, job_id: str, subscription: _Subscription) -> None:
         with self._lock:
@@ -161,14 +268,32 @@ class JobService:
                 self._subscriptions.pop(job_id, None)
 
 
+def _remaining(deadline: float | None) -> float | None:
+    return None if deadline is None else max(0.0, deadline - time.monotonic())
+
+
 _service: JobService | None = None
 _service_lock = threading.Lock()
 
 
-def service(settings: Settings | None = None) -> JobService:
-    """The process's job service, created on first use from ``settings`` (default: environment)."""
+def start(settings: Settings, workers: int = DEFAULT_WORKERS, processes: bool = False) -> JobService:
+    """Create the process's job service now (a server at start-up); an error if it exists already.
+
+    ``processes`` runs jobs in worker processes instead of threads (see ``dashboard.pools``).
+    """
+    global _service
+    pool = (lambda service: ProcessJobs(settings, workers, relay=service.relay)) if processes else None
+    with _service_lock:
+        if _service is not None:
+            raise OrderDeskError("the job service of this process is already running")
+        _service = JobService(open_runner(settings), workers=workers, pool=pool)
+        return _service
+
+
+def service() -> JobService:
+    """The process's job service; created on first use from the environment's settings."""
     global _service
     with _service_lock:
         if _service is None:
-            _service = JobService(open_runner(settings or Settings.from_env()))
+            _service = JobService(open_runner(Settings.from_env()))
         return _service

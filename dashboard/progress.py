@@ -12,9 +12,10 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pipeline.events import Event
+from pipeline.ledger import JobRecord
 
-StageStatus = Literal["pending", "running", "done", "failed"]
-JobStatus = Literal["queued", "running", "done", "failed"]
+StageStatus = Literal["pending", "running", "done", "failed", "interrupted"]
+JobStatus = Literal["queued", "running", "done", "failed", "interrupted"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class LineState:
     status: str = "extracted"  # extracted | searching | matched | no_match
     part_number: str | None = None
     confidence: float | None = None
+    passed: bool | None = None  # the review's verdict on the line, once the order is assembled
 
 
 @dataclass
@@ -69,16 +71,25 @@ class JobProgress:
             return False
         self.last_seq = event.seq
         data = event.data
-        if event.kind == "job_started":
-            self.status = "running"
+        if event.kind == "job_started":  # also a retry's fresh start: forget the earlier attempt
+            self.status, self.order, self.error, self.lines = "running", None, "", {}
             self.stage_names = tuple(data.get("stages", self.stage_names))
             self.stages = {name: StageState(name) for name in self.stage_names}
         elif event.kind == "line_updated":
             self._update_line(data)
         elif event.kind == "job_finished":
             self.status, self.order = "done", order
+            self._apply_order(order)
         elif event.kind == "job_failed":
             self.status, self.error = "failed", str(data.get("error", ""))
+        elif event.kind == "job_interrupted":
+            self.status, self.error = "interrupted", str(data.get("error", ""))
+            self.stages = {
+                name: replace(stage, status="interrupted", changed_at=event.at)
+                if stage.status == "running"
+                else stage
+                for name, stage in self.stages.items()
+            }
         elif event.stage is not None:
             self._update_stage(event)
         return True
@@ -119,3 +130,51 @@ class JobProgress:
             confidence=data.get("confidence", line.confidence),
         )
         self.lines = {**self.lines, line_no: line}
+
+    def _apply_order(self, order: dict[str, Any] | None) -> None:
+        # The assembled order has the last word on each line: assembly may decline the match
+        # stage's best candidate (too weak to pick), and the review gives each line its verdict.
+        lines = dict(self.lines)
+        for line in (order or {}).get("lines", []):
+            match = line.get("match") or {}
+            verdict = line.get("review")
+            lines[line["line_no"]] = replace(
+                lines.get(line["line_no"]) or LineState(line["line_no"], text=line["source_text"][:200]),
+                status="matched" if match else "no_match",
+                part_number=match.get("part_number"),
+                confidence=match.get("confidence"),
+                passed=verdict.get("passed") if isinstance(verdict, dict) else None,
+            )
+        self.lines = lines
+
+
+@dataclass(frozen=True)
+class JobRow:
+    """One job in a list of jobs: what the ledger's record says about it."""
+
+    job_id: str
+    filename: str
+    status: str
+    created_at: str
+    error: str = ""
+    review: str = ""
+    lines: int | None = None
+    subtotal: float | None = None
+    customer: str = ""
+
+    @classmethod
+    def from_record(cls, record: JobRecord) -> JobRow:
+        order = record.result or {}
+        totals = order.get("totals") or {}
+        customer = order.get("customer") or {}
+        return cls(
+            job_id=record.job_id,
+            filename=record.filename,
+            status=record.status,
+            created_at=record.created_at,
+            error=record.error or "",
+            review=str((order.get("review") or {}).get("status", "")),
+            lines=totals.get("line_count"),
+            subtotal=totals.get("subtotal"),
+            customer=str(customer.get("company") or customer.get("email") or ""),
+        )

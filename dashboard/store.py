@@ -1,4 +1,9 @@
-"""One browser session's state: the jobs it started and what their events have said.
+"""One browser session's state: the recent jobs, and the one job its views follow.
+
+The job list comes from the ledger, not from the session, so a page opened or reloaded lists
+every recent job — started here, in another tab, by the HTTP API or before a restart — and the
+service's watch keeps it current. Following a job replays its history from the ledger and then
+follows it live, so a page that arrives mid-job shows what already happened.
 
 Events arrive on the job service's worker threads. In a served session they are queued and
 applied on the session's own thread with the document locked, in order, a few per tick (see
@@ -17,11 +22,16 @@ import panel as pn
 import param
 
 from dashboard.jobs import JobService
-from dashboard.progress import JobProgress
-from dashboard.session import TickBatcher, session_scheduler
+from dashboard.progress import JobProgress, JobRow
+from dashboard.session import Coalescer, TickBatcher, session_scheduler
 from pipeline.events import Event
+from pipeline.ledger import JobRecord
 
-Received = tuple[Event, dict[str, Any] | None]  # an event, and the order once the job is done
+RECENT_JOBS = 50  # how many of the ledger's newest jobs a page lists when it opens
+ROW_DELAY_S = 0.25  # a job list lags its jobs by at most this; the stage cards go first
+ReceivedEvent = tuple[Event, dict[str, Any] | None]  # an event, and the order once the job is done
+Received = ReceivedEvent | JobRecord  # a followed job's event, or a listed job's new record
+RESTARTABLE = frozenset({"failed", "interrupted"})
 
 
 class DeskStore(param.Parameterized):
@@ -30,47 +40,100 @@ class DeskStore(param.Parameterized):
     service = param.ClassSelector(
         class_=JobService, constant=True, doc="The process-wide service that runs and records jobs."
     )
-    jobs = param.Dict(default={}, doc="Jobs started in this session, oldest first: job id -> label.")
-    current = param.String(default=None, allow_None=True, doc="The job the views show.")
+    jobs = param.Dict(default={}, doc="Recent jobs, newest first: job id -> JobRow (from the ledger).")
+    current = param.String(default=None, allow_None=True, doc="The job the views follow (the URL's ?job=).")
     status = param.Selector(
-        default="queued", objects=["queued", "running", "done", "failed"], doc="The current job's status."
+        default="queued",
+        objects=["queued", "running", "done", "failed", "interrupted"],
+        doc="The current job's status.",
     )
     stages = param.Dict(default={}, doc="Stage name -> StageState of the current job, in pipeline order.")
     lines = param.Dict(default={}, doc="Line number -> LineState of the current job.")
     order = param.Dict(default=None, allow_None=True, doc="The current job's order (Order.to_dict()).")
-    error = param.String(default="", doc="Why the current job failed, if it did.")
+    error = param.String(default="", doc="Why the current job failed or stopped, if it did.")
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
-        self._progress: dict[str, JobProgress] = {}
-        self._unsubscribes: list[Callable[[], None]] = []
+        self._followed = JobProgress(job_id="", filename="", stage_names=self.service.stage_names)
+        self._unfollow: Callable[[], None] | None = None
         self._lock = threading.RLock()  # a watcher may re-enter (e.g. set current)
         schedule = session_scheduler()
         self._batcher = TickBatcher(schedule, self._apply, _card_key) if schedule else None
+        slow = session_scheduler(ROW_DELAY_S)
+        self._rows = Coalescer(slow, self._apply, _card_key) if slow else None
+        self.jobs = {record.job_id: JobRow.from_record(record) for record in self.service.recent(RECENT_JOBS)}
+        self._unwatch = self.service.watch(self._job_changed)
         if schedule is not None:  # served: stop following jobs when the browser session ends
             pn.state.on_session_destroyed(lambda _context: self.close())
-        self._show(JobProgress(job_id="", filename="", stage_names=self.service.stage_names))
+        self._show(self._followed)
+        if self.current:
+            self._follow(self.current)
 
     def submit(self, filename: str, data: bytes) -> str:
-        """Start a job on the service and follow its events; the views switch to it."""
-        job_id = self.service.submit(filename, data)
-        self._progress[job_id] = JobProgress(job_id, filename, self.service.stage_names)
-        self.jobs = {**self.jobs, job_id: f"{filename} · {job_id[:8]}"}
-        self.current = job_id
-        self._unsubscribes.append(self.service.subscribe(job_id, self._receive))
-        return job_id
+        """Start a job on the service and follow it; the views switch to it."""
+        return self.submit_many([(filename, data)])[0]
+
+    def submit_many(self, inputs: list[tuple[str, bytes]]) -> list[str]:
+        """Start one job per input (all stored before any runs) and follow the last one."""
+        return self.service.submit_many(inputs, before_run=self._show_accepted)
+
+    def _show_accepted(self, job_ids: list[str]) -> None:
+        # Listed and followed before the jobs are queued: no event is emitted before this page
+        # subscribes (none has to wait for a replay), and the list never lacks the current job.
+        records = [self.service.job(job_id) for job_id in job_ids]
+        self._update_rows({record.job_id: JobRow.from_record(record) for record in records if record})
+        self.current = job_ids[-1]
+
+    def retry(self, job_id: str | None = None) -> None:
+        """Run an interrupted or failed job again (default: the current one) and follow it."""
+        job_id = job_id or self.current
+        if not job_id:
+            return
+        self.service.retry(job_id)
+        if job_id == self.current:
+            self._follow(job_id)  # its subscription ended with the interruption
 
     def close(self) -> None:
         """Stop following jobs (the session is gone); the jobs themselves keep running."""
-        for unsubscribe in self._unsubscribes:
-            unsubscribe()
-        self._unsubscribes.clear()
+        self._unwatch()
+        if self._unfollow is not None:
+            self._unfollow()
+            self._unfollow = None
+
+    @param.depends("current", watch=True)
+    def _current_changed(self) -> None:
+        self._follow(self.current)
+
+    def _follow(self, job_id: str | None) -> None:
+        if self._unfollow is not None:
+            self._unfollow()
+            self._unfollow = None
+        record = self.service.job(job_id) if job_id else None
+        progress = JobProgress(job_id or "", record.filename if record else "", self.service.stage_names)
+        if job_id and record is None:
+            progress.error = f"There is no job {job_id} in the ledger."
+        with self._lock:
+            self._followed = progress
+            self._show(progress)
+        if record is not None:
+            self._unfollow = self.service.subscribe(record.job_id, self._receive)
 
     def _receive(self, event: Event) -> None:
         # Runs on a worker thread (live) or the session's thread (replay): read the order from the
         # ledger here, not on the event loop, and hand the rest to the session.
         record = self.service.job(event.job_id) if event.kind == "job_finished" else None
-        received = (event, record.result if record else None)
+        self._put((event, record.result if record else None))
+
+    def _job_changed(self, job_id: str) -> None:
+        record = self.service.job(job_id)
+        if record is None:
+            return
+        if self._rows is None:
+            self._apply([record])
+        else:
+            self._rows.put(record)
+
+    def _put(self, received: Received) -> None:
         if self._batcher is None:
             self._apply([received])
         else:
@@ -78,20 +141,32 @@ class DeskStore(param.Parameterized):
 
     def _apply(self, batch: list[Received]) -> None:
         with self._lock:
-            changed = set()
-            for event, order in batch:
-                job = self._progress.get(event.job_id)
-                if job is not None and job.apply(event, order):
-                    changed.add(event.job_id)
-            if self.current in changed:
-                self._show(self._progress[self.current])
+            rows: dict[str, JobRow] = {}
+            changed = False
+            for received in batch:
+                if isinstance(received, JobRecord):
+                    rows[received.job_id] = JobRow.from_record(received)
+                    continue
+                event, order = received
+                if event.job_id == self._followed.job_id:
+                    changed = self._followed.apply(event, order) or changed
+            if changed:
+                self._show(self._followed)
+            if rows:
+                self._update_rows(rows)
+                self._refollow_if_restarted(rows.get(self._followed.job_id))
 
-    @param.depends("current", watch=True)
-    def _show_current(self) -> None:
-        with self._lock:
-            job = self._progress.get(self.current or "")
-            if job is not None:
-                self._show(job)
+    def _update_rows(self, rows: dict[str, JobRow]) -> None:
+        added = {job_id: row for job_id, row in rows.items() if job_id not in self.jobs}
+        kept = {job_id: rows.get(job_id, row) for job_id, row in self.jobs.items()}
+        self.jobs = dict(list({**dict(reversed(added.items())), **kept}.items())[: RECENT_JOBS * 4])
+
+    def _refollow_if_restarted(self, row: JobRow | None) -> None:
+        # Someone (another tab, the API) retried the job this page shows: its old subscription
+        # ended with the interruption, so subscribe again to see the new run. (The first news of
+        # the retry may already say "done": a short job can finish before the notice is read.)
+        if row is not None and self._followed.status in RESTARTABLE and row.status != self._followed.status:
+            self._follow(row.job_id)
 
     def _show(self, job: JobProgress) -> None:
         # JobProgress replaces a dict whenever it changes, so identity says what changed. Passing
@@ -108,7 +183,9 @@ class DeskStore(param.Parameterized):
 
 
 def _card_key(received: Received) -> Hashable:
-    """What an event changes on screen: one stage card, one line row, or the job as a whole."""
+    """What an item changes on screen: a job's row, one stage card, one line row, or the whole job."""
+    if isinstance(received, JobRecord):
+        return ("row", received.job_id)
     event = received[0]
     if event.kind == "line_updated":
         return (event.job_id, "line", event.data.get("line_no"))

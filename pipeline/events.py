@@ -25,8 +25,10 @@ EventKind = Literal[
     "line_updated",
     "job_finished",
     "job_failed",
+    "job_interrupted",  # recorded by Ledger.recover: the process running the job stopped
 ]
-TERMINAL_KINDS: frozenset[str] = frozenset({"job_finished", "job_failed"})
+# No event follows these until the job is run again (a retry starts with job_started).
+TERMINAL_KINDS: frozenset[str] = frozenset({"job_finished", "job_failed", "job_interrupted"})
 
 
 def utc_now() -> datetime:

@@ -31,6 +31,7 @@ T = TypeVar("T")
 JobStatus = Literal["queued", "running", "done", "failed", "interrupted"]
 ACTIVE_STATUSES = ("queued", "running")
 RUNNABLE_STATUSES = ("queued", "failed", "interrupted")  # a job in these may be (re)claimed to run
+INTERRUPTED_ERROR = "the process running this job stopped; retry it"
 
 # Each entry upgrades the schema by one version (PRAGMA user_version); append, never edit.
 MIGRATIONS: tuple[str, ...] = (
@@ -235,16 +236,36 @@ class Ledger:
         return [_job_record(row) for row in rows]
 
     def recover(self) -> list[str]:
-        """Mark jobs whose owning process is gone as interrupted; returns their ids."""
+        """Mark jobs whose owning process is gone as interrupted; returns their ids.
+
+        Each gets a ``job_interrupted`` event in the same transaction, so a replayed history says
+        why the job stopped, and two processes recovering at once mark each job once.
+        """
         rows = (
             self.connection()
             .execute(f"SELECT job_id, owner_pid FROM jobs WHERE status IN {ACTIVE_STATUSES}")
             .fetchall()
         )
         lost = [row["job_id"] for row in rows if not process_alive(row["owner_pid"])]
-        for job_id in lost:
-            self.set_status(job_id, "interrupted", error="the process running this job stopped")
-        return lost
+        return [job_id for job_id in lost if self.interrupt(job_id)]
+
+    def interrupt(self, job_id: str, error: str = INTERRUPTED_ERROR) -> bool:
+        """Mark a queued or running job interrupted (with its ``job_interrupted`` event); False if it
+        was not active. For whoever knows the process running it is gone."""
+        now = utc_now()
+        with self.transaction() as connection:
+            changed = connection.execute(
+                f"UPDATE jobs SET status = 'interrupted', updated_at = ?, error = ?"
+                f" WHERE job_id = ? AND status IN {ACTIVE_STATUSES}",
+                (now.isoformat(), error, job_id),
+            ).rowcount
+            if changed:
+                connection.execute(
+                    "INSERT INTO events SELECT ?, COALESCE(MAX(seq), 0) + 1, 'job_interrupted', NULL, ?, ?"
+                    " FROM events WHERE job_id = ?",
+                    (job_id, json.dumps({"error": error}), now.isoformat(), job_id),
+                )
+        return bool(changed)
 
     # -- events ------------------------------------------------------------------------------
     def record(self, event: Event) -> None:

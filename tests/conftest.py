@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from pipeline.catalog.browse import CatalogBrowser
 from pipeline.catalog.generator import build_catalog
+from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
 from pipeline.context import open_order_service, open_runner
 from pipeline.ledger import Ledger
@@ -27,6 +30,16 @@ def small_catalog_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("catalog") / "catalog.duckdb"
     build_catalog(path, n=3_000, seed=42)
     return path
+
+
+@pytest.fixture(scope="session")
+def catalog_browser(small_catalog_path: Path) -> Iterator[CatalogBrowser]:
+    """The small catalog loaded into a catalog browser (the explorer's queries), once per session."""
+    store = CatalogStore(small_catalog_path)
+    browser = CatalogBrowser(store)
+    yield browser
+    browser.close()
+    store.close()
 
 
 @pytest.fixture(scope="session")

@@ -47,20 +47,40 @@ def test_the_file_is_in_wal_mode(tmp_path: Path) -> None:
     assert mode == "wal"
 
 
+def _left_running_by_a_dead_process(path: Path, then: str = "pass") -> str:
+    """A job another process accepted and started (running ``then`` with ``l`` and ``j``), then exited."""
+    code = (
+        "import sys; from pipeline.ledger import Ledger; from pipeline.events import Event;"
+        f"l = Ledger(sys.argv[1]); j = l.accept('a.txt', b'x'); l.set_status(j, 'running'); {then}; print(j)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
 def test_jobs_of_a_dead_process_are_marked_interrupted(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite"
-    code = (
-        "import sys; from pipeline.ledger import Ledger;"
-        "l = Ledger(sys.argv[1]); j = l.accept('a.txt', b'x'); l.set_status(j, 'running'); print(j)"
-    )
-    job_id = subprocess.run(
-        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    job_id = _left_running_by_a_dead_process(path)
     ledger = Ledger(path)
     own = ledger.accept("b.txt", b"y")
     assert ledger.recover() == [job_id]
     assert ledger.job(job_id).status == "interrupted"
     assert ledger.job(own).status == "queued"  # this process is alive: its job is not touched
+    assert [event.kind for event in ledger.events(job_id)] == ["job_interrupted"]
+    assert ledger.recover() == []  # once marked, a job is not marked again
+
+
+def test_an_interrupted_job_says_so_at_the_end_of_its_history(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    job_id = _left_running_by_a_dead_process(
+        path,
+        "l.record(Event(job_id=j, seq=1, kind='job_started'));"
+        "l.record(Event(job_id=j, seq=2, kind='stage_started', stage='ingest'))",
+    )
+    ledger = Ledger(path)
+    ledger.recover()
+    last = ledger.events(job_id)[-1]
+    assert (last.seq, last.kind, last.stage) == (3, "job_interrupted", None)
+    assert "stopped" in last.data["error"] and ledger.job(job_id).error == last.data["error"]
 
 
 def test_an_unwritable_location_is_a_clear_error(tmp_path: Path) -> None:

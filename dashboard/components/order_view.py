@@ -113,6 +113,7 @@ class OrderView(Viewer):
             formatters={"unit_price": MONEY, "extended_price": MONEY},
             layout="fit_data_stretch",
             sizing_mode="stretch_width",
+            css_classes=["od-order-lines"],
         )
         self.store.param.watch(self._update_table, "order")
         self._layout = pn.Column(

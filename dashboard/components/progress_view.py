@@ -14,8 +14,10 @@ import panel as pn
 import param
 from panel.viewable import Viewer
 
+from dashboard.notify import notify
 from dashboard.progress import LineState, StageState
 from dashboard.store import DeskStore
+from pipeline.errors import OrderDeskError
 
 CSS = """
 .od-stage { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 10px; width: 170px;
@@ -29,11 +31,13 @@ CSS = """
 .od-running, .od-searching { background: #0969da; }
 .od-done, .od-matched { background: #1a7f37; }
 .od-failed, .od-no_match { background: #cf222e; }
+.od-interrupted, .od-needs_review { background: #bf8700; }
 .od-lines { border-collapse: collapse; width: 100%; font-family: system-ui, sans-serif; font-size: 13px; }
 .od-lines td, .od-lines th { border-bottom: 1px solid #eaeef2; padding: 4px 6px; text-align: left; }
 """
 
 LINE_STATUS_LABELS = {"extracted": "extracted", "searching": "searching…", "no_match": "no match"}
+RETRY_STATUSES = ("failed", "interrupted")
 
 
 def _epoch_ms(stage: StageState) -> str:
@@ -61,26 +65,40 @@ def stage_card_html(stage: StageState) -> str:
     )
 
 
-def line_status_label(line: LineState) -> str:
-    if line.status == "matched" and line.confidence is not None:
-        return f"matched {line.confidence:.2f}"
-    return LINE_STATUS_LABELS.get(line.status, line.status)
+def line_verdict(line: LineState, threshold: float) -> str:
+    """searching → matched / needs_review / no_match: the review's verdict once there is one,
+    until then the match confidence against the review's ``threshold`` (its min_confidence)."""
+    if line.status != "matched":
+        return line.status
+    if line.passed is not None:
+        return "matched" if line.passed else "needs_review"
+    low = line.confidence is not None and line.confidence < threshold
+    return "needs_review" if low else "matched"
 
 
-def _line_row(line: LineState) -> str:
-    status = escape(line.status)
+def line_status_label(line: LineState, threshold: float) -> str:
+    verdict = line_verdict(line, threshold)
+    if verdict in ("matched", "needs_review") and line.confidence is not None:
+        return f"{verdict.replace('_', ' ')} {line.confidence:.2f}"
+    return LINE_STATUS_LABELS.get(verdict, verdict)
+
+
+def _line_row(line: LineState, threshold: float) -> str:
+    status = escape(line_verdict(line, threshold))
+    label = escape(line_status_label(line, threshold))
     return (
         f'<tr data-line="{line.line_no}" data-status="{status}"><td>{line.line_no}</td>'
         f"<td>{escape(line.text)}</td><td>{escape(line.part_number or '')}</td>"
-        f'<td><span class="od-badge od-{status}">{escape(line_status_label(line))}</span></td></tr>'
+        f'<td><span class="od-badge od-{status}">{label}</span></td></tr>'
     )
 
 
-def lines_html(lines: dict[int, LineState]) -> str:
+def lines_html(lines: dict[int, LineState], threshold: float) -> str:
     """The requested lines with their status; line text comes from the email, so it is escaped."""
     if not lines:
         return '<p class="od-empty">Lines appear here once the email is read.</p>'
-    rows = "".join(_line_row(line) for line in sorted(lines.values(), key=lambda line: line.line_no))
+    ordered = sorted(lines.values(), key=lambda line: line.line_no)
+    rows = "".join(_line_row(line, threshold) for line in ordered)
     return (
         '<table class="od-lines"><thead><tr><th>#</th><th>Requested</th><th>Part</th><th>Status</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
@@ -94,9 +112,6 @@ class ProgressView(Viewer):
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
-        self._picker = pn.widgets.Select(label="Job", options={}, width=320, visible=False)
-        self._picker.param.watch(self._pick, "value")
-        self.store.param.watch(self._sync_picker, ["jobs", "current"])
         self._cards = {
             name: pn.pane.HTML(
                 stage_card_html(self.store.stages.get(name) or StageState(name)), stylesheets=[CSS], margin=0
@@ -104,8 +119,11 @@ class ProgressView(Viewer):
             for name in self.store.service.stage_names
         }
         self.store.param.watch(self._update_cards, "stages")
+        threshold = self.store.service.runner.settings.gates.min_confidence
         lines = pn.pane.HTML(
-            pn.bind(lines_html, self.store.param.lines), stylesheets=[CSS], sizing_mode="stretch_width"
+            pn.bind(lines_html, self.store.param.lines, threshold),
+            stylesheets=[CSS],
+            sizing_mode="stretch_width",
         )
         failure = pn.pane.Alert(
             pn.bind(escape, self.store.param.error),
@@ -113,9 +131,15 @@ class ProgressView(Viewer):
             visible=pn.bind(bool, self.store.param.error),
             sizing_mode="stretch_width",
         )
+        self.retry = pn.widgets.Button(
+            label="Retry",
+            color="warning",
+            width=120,
+            visible=pn.bind(lambda status: status in RETRY_STATUSES, self.store.param.status),
+        )
+        self.retry.on_click(self._retry)
         self._layout = pn.Column(
-            self._picker,
-            failure,
+            pn.Row(failure, self.retry, sizing_mode="stretch_width"),
             pn.FlexBox(*self._cards.values(), gap="8px"),
             lines,
             sizing_mode="stretch_width",
@@ -128,13 +152,11 @@ class ProgressView(Viewer):
             if stage != event.old.get(name):
                 card.object = stage_card_html(stage)
 
-    def _sync_picker(self, _: param.parameterized.Event) -> None:
-        options = {label: job_id for job_id, label in self.store.jobs.items()}
-        self._picker.param.update(options=options, value=self.store.current, visible=len(options) > 1)
-
-    def _pick(self, event: param.parameterized.Event) -> None:
-        if event.new:
-            self.store.current = event.new
+    def _retry(self, _: param.parameterized.Event) -> None:
+        try:
+            self.store.retry()
+        except OrderDeskError as error:
+            notify("error", str(error))
 
     def __panel__(self) -> pn.viewable.Viewable:
         return self._layout

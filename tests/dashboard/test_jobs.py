@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
-import subprocess
-import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 from dashboard.jobs import JobService, _Subscription
+from dashboard.pools import ProcessJobs
+from pipeline.config import Settings
+from pipeline.context import open_runner
+from pipeline.errors import OrderDeskError
 from pipeline.events import Event
-from pipeline.ledger import Ledger
 from pipeline.runner import JobState, Stage, StageContext
 from pipeline.stages import DEFAULT_STAGES
 
@@ -97,16 +102,113 @@ def test_unsubscribed_callbacks_get_nothing_more(make_service: MakeService, samp
     assert len(seen) == count
 
 
-def test_startup_marks_jobs_of_a_dead_process_interrupted(make_service: MakeService, tmp_path: Path) -> None:
-    ledger_path = tmp_path / "ledger.sqlite"
-    job_id = Ledger(ledger_path).accept("lost.txt", b"10 pcs 304 sheet")
-    code = "import os; print(os.getpid())"
-    dead = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    with sqlite3.connect(ledger_path) as connection:  # as if that process had been running it
-        connection.execute(
-            "UPDATE jobs SET status = 'running', owner_pid = ? WHERE job_id = ?", (int(dead.stdout), job_id)
-        )
-    assert int(dead.stdout) != os.getpid()
+def test_startup_marks_jobs_of_a_dead_process_interrupted(
+    make_service: MakeService, interrupted_job: str
+) -> None:
     service = make_service()
-    assert service.interrupted == [job_id]
-    assert service.job(job_id).status == "interrupted"
+    assert service.interrupted == [interrupted_job]
+    assert service.job(interrupted_job).status == "interrupted"
+    assert service.runner.ledger.events(interrupted_job)[-1].kind == "job_interrupted"
+
+
+def test_an_interrupted_job_retries_from_its_stored_input_and_its_history_goes_on(
+    make_service: MakeService, interrupted_job: str
+) -> None:
+    service = make_service()
+    changed: list[str] = []
+    service.watch(changed.append)
+    service.retry(interrupted_job)
+    record = service.wait(interrupted_job, timeout=WAIT_S)
+    assert record.status == "done" and len(record.result["lines"]) == 5
+    kinds = [event.kind for event in service.runner.ledger.events(interrupted_job)]
+    assert kinds[:3] == ["job_started", "stage_started", "job_interrupted"]
+    assert kinds[3] == "job_started" and kinds[-1] == "job_finished"
+    assert changed[0] == interrupted_job and set(changed) == {interrupted_job}
+    assert len(changed) == 3  # queued, started, finished
+
+
+def test_only_a_stopped_or_failed_job_can_be_retried(service: JobService, sample_order: bytes) -> None:
+    job_id = service.submit("sample_order_1.txt", sample_order)
+    service.wait(job_id, timeout=WAIT_S)
+    with pytest.raises(OrderDeskError, match="is done; only a stopped or failed job retries"):
+        service.retry(job_id)
+    with pytest.raises(OrderDeskError, match="no job nope"):
+        service.retry("nope")
+
+
+def test_recent_lists_jobs_of_every_service_on_the_ledger_newest_first(
+    make_service: MakeService, sample_order: bytes
+) -> None:
+    first, second = make_service(), make_service()
+    older = first.submit("sample_order_1.txt", sample_order)
+    newer = second.submit("empty.txt", b"")
+    for service, job_id in ((first, older), (second, newer)):
+        service.wait(job_id, timeout=WAIT_S)
+    assert [record.job_id for record in first.recent()] == [newer, older]
+
+
+@pytest.mark.slow
+def test_jobs_in_worker_processes_relay_every_event_in_order(
+    small_catalog_path: Path, tmp_path: Path, sample_order: bytes
+) -> None:
+    settings = Settings(tmp_path, small_catalog_path, tmp_path / "ledger.sqlite")
+    runner = open_runner(settings)
+    service = JobService(runner, pool=lambda svc: ProcessJobs(settings, workers=2, relay=svc.relay))
+    try:
+        seen: list[Event] = []
+        ended = threading.Event()
+
+        def follow(event: Event) -> None:
+            seen.append(event)
+            if event.kind == "job_finished":
+                ended.set()
+
+        job_ids = service.submit_many(
+            [("sample_order_1.txt", sample_order), ("empty.txt", b"")],
+            before_run=lambda ids: service.subscribe(ids[0], follow),
+        )
+        records = [service.wait(job_id, timeout=WAIT_S) for job_id in job_ids]
+        assert [record.status for record in records] == ["done", "failed"]
+        assert len(records[0].result["lines"]) == 5
+        # The relay is its own channel: the last events may land just after the job's future.
+        assert ended.wait(WAIT_S)
+        assert seen == runner.ledger.events(job_ids[0])  # every event, live, once, in order
+        assert os.getpid() not in _owner_pids(runner.ledger.path, job_ids)  # they ran in the workers
+    finally:
+        service.close()
+
+
+@pytest.mark.slow
+def test_a_dead_worker_process_leaves_its_job_interrupted_and_the_queue_running(
+    small_catalog_path: Path, tmp_path: Path, sample_order: bytes
+) -> None:
+    settings = Settings(tmp_path, small_catalog_path, tmp_path / "ledger.sqlite")
+    runner = open_runner(settings)
+    service = JobService(runner, pool=lambda svc: ProcessJobs(settings, workers=1, relay=svc.relay))
+    try:
+        long_email = b"Please ship:\n" + b"".join(
+            b"%d. Stainless Steel 304 Sheet - 4ft x 8ft x 0.125in thick - Quantity: %d sheets\n" % (n, n)
+            for n in range(1, 400)
+        )
+        doomed, waiting = service.submit_many(
+            [("long.txt", long_email), ("sample_order_1.txt", sample_order)]
+        )
+        seen: list[Event] = []
+        service.subscribe(doomed, seen.append)
+        deadline = time.monotonic() + WAIT_S
+        while service.job(doomed).status != "running" and time.monotonic() < deadline:
+            time.sleep(0.01)  # polling the ledger until the worker has claimed the job
+        os.kill(_owner_pids(runner.ledger.path, [doomed])[0], signal.SIGKILL)
+        assert service.wait(waiting, timeout=WAIT_S).status == "done"  # queued behind it, still runs
+        assert service.job(doomed).status == "interrupted"
+        assert seen[-1].kind == "job_interrupted"  # followers were told, live
+        assert service.wait(service.submit("empty.txt", b""), timeout=WAIT_S).status == "failed"
+    finally:
+        service.close()
+
+
+def _owner_pids(ledger_path: Path, job_ids: list[str]) -> list[int]:
+    with sqlite3.connect(ledger_path) as connection:
+        marks = ", ".join("?" for _ in job_ids)
+        rows = connection.execute(f"SELECT owner_pid FROM jobs WHERE job_id IN ({marks})", job_ids)
+        return [row[0] for row in rows]

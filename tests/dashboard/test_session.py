@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dashboard.session import TickBatcher, session_scheduler
+from dashboard.session import Coalescer, TickBatcher, session_scheduler
 
 
 class ManualLoop:
@@ -46,3 +46,16 @@ def test_an_item_after_the_queue_drained_schedules_a_new_tick() -> None:
 
 def test_outside_a_server_there_is_no_session_to_schedule_on() -> None:
     assert session_scheduler() is None
+
+
+def test_the_coalescer_hands_over_only_the_latest_item_per_key_once_per_tick() -> None:
+    loop, batches = ManualLoop(), []
+    coalescer = Coalescer(loop.schedule, batches.append, key=lambda item: item[0])
+    for item in [("job-a", "queued"), ("job-b", "queued"), ("job-a", "running"), ("job-a", "done")]:
+        coalescer.put(item)
+    assert len(loop.queue) == 1
+    loop.run_one()
+    assert batches == [[("job-a", "done"), ("job-b", "queued")]]
+    coalescer.put(("job-b", "done"))
+    loop.run_one()
+    assert batches[1] == [("job-b", "done")] and loop.queue == []

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dashboard.jobs import JobService
 from dashboard.progress import JobProgress
 from dashboard.store import DeskStore
 from pipeline.events import Event
+
+if TYPE_CHECKING:
+    from tests.dashboard.conftest import MakeService
 
 WAIT_S = 30
 
@@ -23,7 +28,8 @@ def test_a_processed_sample_ends_with_every_stage_done_and_the_order_shown(
         assert stage.elapsed_ms is not None and stage.summary
     assert [line.status for line in store.lines.values()] == ["matched"] * 5
     assert store.order is not None and len(store.order["lines"]) == 5
-    assert store.jobs == {job_id: f"sample_order_1.txt · {job_id[:8]}"}
+    row, verdict = store.jobs[job_id], store.order["review"]["status"]
+    assert (row.filename, row.status, row.lines, row.review) == ("sample_order_1.txt", "done", 5, verdict)
 
 
 def test_a_failing_input_marks_its_stage_and_the_job_failed(service: JobService) -> None:
@@ -55,3 +61,64 @@ def test_progress_ignores_an_event_it_has_already_seen() -> None:
     assert progress.apply(started) and progress.apply(finished)
     assert not progress.apply(started)
     assert progress.stages["ingest"].status == "done"
+
+
+def test_a_new_page_lists_jobs_it_did_not_start_and_follows_one_from_its_history(
+    service: JobService, sample_order: bytes
+) -> None:
+    job_id = service.submit("sample_order_1.txt", sample_order)
+    service.wait(job_id, timeout=WAIT_S)
+    store = DeskStore(service=service)  # a page opened after the job ran, e.g. a reload
+    assert list(store.jobs) == [job_id] and store.current is None
+    store.current = job_id
+    assert store.status == "done" and {stage.status for stage in store.stages.values()} == {"done"}
+    assert len(store.lines) == 5 and store.order["order_id"]
+
+
+def test_two_pages_on_one_job_end_in_the_same_state(service: JobService, sample_order: bytes) -> None:
+    first = DeskStore(service=service)
+    job_id = first.submit("sample_order_1.txt", sample_order)
+    second = DeskStore(service=service)
+    second.current = job_id  # joins while the job is queued or running
+    service.wait(job_id, timeout=WAIT_S)
+    assert list(second.jobs) == [job_id]
+    for name in ("status", "stages", "lines", "order", "error"):
+        assert getattr(first, name) == getattr(second, name), name
+
+
+def test_a_job_submitted_elsewhere_appears_in_an_open_page(service: JobService, sample_order: bytes) -> None:
+    page = DeskStore(service=service)
+    job_id = service.submit("sample_order_1.txt", sample_order)  # e.g. the HTTP API
+    service.wait(job_id, timeout=WAIT_S)
+    assert page.jobs[job_id].status == "done"
+
+
+def test_an_interrupted_job_shows_interrupted_and_retry_runs_it_to_the_end(
+    make_service: MakeService, interrupted_job: str
+) -> None:
+    service = make_service()
+    store = DeskStore(service=service)
+    assert store.jobs[interrupted_job].status == "interrupted"
+    store.current = interrupted_job
+    assert store.status == "interrupted" and "stopped" in store.error
+    assert store.stages["ingest"].status == "interrupted"
+    store.retry()
+    service.wait(interrupted_job, timeout=WAIT_S)
+    assert store.status == "done" and store.error == ""
+    assert {stage.status for stage in store.stages.values()} == {"done"}
+    assert store.jobs[interrupted_job].status == "done"
+
+
+def test_a_retry_from_another_page_is_followed(make_service: MakeService, interrupted_job: str) -> None:
+    service = make_service()
+    watching, retrying = DeskStore(service=service), DeskStore(service=service)
+    watching.current = interrupted_job
+    retrying.retry(interrupted_job)
+    service.wait(interrupted_job, timeout=WAIT_S)
+    assert watching.status == "done" and len(watching.lines) == 5
+
+
+def test_an_unknown_job_says_so(service: JobService) -> None:
+    store = DeskStore(service=service)
+    store.current = "no-such-job"
+    assert store.error == "There is no job no-such-job in the ledger."

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import panel as pn
+import pytest
+from panel.models.tabulator import CellClickEvent  # what the browser sends when a cell is clicked
 
-from dashboard.app import create_app
-from dashboard.components import InputPanel, OrderView, ProgressView
+from dashboard.components import InputPanel, JobList, OrderView, ProgressView
 from dashboard.components.input_panel import PASTED_NAME
 from dashboard.components.order_view import order_header_html, order_lines_frame
-from dashboard.components.progress_view import lines_html, stage_card_html
+from dashboard.components.progress_view import line_status_label, lines_html, stage_card_html
 from dashboard.jobs import JobService
+from dashboard.pages import process_view
 from dashboard.progress import LineState, StageState
 from dashboard.store import DeskStore
 
@@ -27,7 +30,7 @@ def test_stage_cards_escape_summaries_and_expose_their_state() -> None:
 
 
 def test_line_rows_escape_the_requested_text() -> None:
-    html = lines_html({1: LineState(1, text=f"10 pcs {HOSTILE}", status="matched", confidence=0.97)})
+    html = lines_html({1: LineState(1, text=f"10 pcs {HOSTILE}", status="matched", confidence=0.97)}, 0.9)
     assert "<img" not in html and "matched 0.97" in html
 
 
@@ -36,6 +39,64 @@ def test_the_order_header_escapes_what_the_email_said() -> None:
     html = order_header_html(order)
     assert "<img" not in html and "<b>" not in html
     assert "&lt;b&gt;7&lt;/b&gt;" in html and "Review: needs review" in html
+
+
+def test_line_rows_say_matched_needs_review_or_no_match() -> None:
+    lines = {
+        1: LineState(1, text="a", status="matched", part_number="P1", confidence=0.97),
+        2: LineState(2, text="b", status="matched", part_number="P2", confidence=0.62),
+        3: LineState(3, text="c", status="no_match"),
+        4: LineState(4, text="d", status="matched", part_number="P4", confidence=0.99, passed=False),
+        5: LineState(5, text="e", status="searching"),
+    }
+    assert [line_status_label(line, 0.9) for line in lines.values()] == [
+        "matched 0.97",
+        "needs review 0.62",
+        "no match",
+        "needs review 0.99",  # the review's verdict (e.g. out of stock) wins over the confidence
+        "searching…",
+    ]
+    html = lines_html(lines, 0.9)
+    for line_no, status in ((1, "matched"), (2, "needs_review"), (3, "no_match"), (4, "needs_review")):
+        assert f'data-line="{line_no}" data-status="{status}"' in html
+
+
+def test_clicking_a_listed_job_follows_it(service: JobService, sample_order: bytes) -> None:
+    first = service.submit("sample_order_1.txt", sample_order)
+    second = service.submit("empty.txt", b"")
+    for job_id in (first, second):
+        service.wait(job_id, timeout=WAIT_S)
+    store = DeskStore(service=service)
+    jobs = JobList(store=store)
+    assert list(jobs.table.value["filename"]) == ["empty.txt", "sample_order_1.txt"]
+    jobs.table._process_event(CellClickEvent(model=None, column="filename", row=1))
+    assert store.current == first and store.status == "done"
+    assert jobs.table.selection == [1]
+
+
+def test_the_followed_job_stays_selected_when_jobs_from_elsewhere_arrive(
+    service: JobService, sample_order: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    followed = service.submit("sample_order_1.txt", sample_order)
+    service.wait(followed, timeout=WAIT_S)
+    store = DeskStore(service=service)
+    jobs = JobList(store=store)
+    store.current = followed
+    arrived = service.submit("empty.txt", b"")  # another page or the API: listed above it
+    service.wait(arrived, timeout=WAIT_S)
+    assert list(jobs.table.value["job_id"]) == [arrived, followed]
+    assert list(jobs.table.value["status"]) == ["failed", "done"]  # patched as its status changed
+    assert jobs.table.selection == [1]
+    assert [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR] == []
+
+
+def test_retry_shows_only_for_a_job_that_stopped_or_failed(service: JobService) -> None:
+    store = DeskStore(service=service)
+    view = ProgressView(store=store)
+    assert not view.retry.visible
+    store.current = service.submit("empty.txt", b"")
+    service.wait(store.current, timeout=WAIT_S)
+    assert store.status == "failed" and view.retry.visible
 
 
 def test_an_unmatched_line_keeps_its_request_with_empty_part_columns() -> None:
@@ -54,6 +115,17 @@ def test_a_picked_sample_is_processed_under_its_own_name(service: JobService) ->
     assert panel.inputs() == [] and panel.sample.value == ""
 
 
+def test_dropped_files_each_start_a_job_at_once(service: JobService, sample_order: bytes) -> None:
+    store = DeskStore(service=service)
+    panel = InputPanel(store=store)
+    panel.files.param.update(filename=["a.txt", "b.eml"], value=[sample_order, b"not an email"])
+    assert [row.filename for row in store.jobs.values()] == ["b.eml", "a.txt"]
+    for job_id in store.jobs:
+        service.wait(job_id, timeout=WAIT_S)
+    assert panel.files.value is None and store.current == next(iter(store.jobs))
+    assert [service.job(job_id).status for job_id in store.jobs] == ["failed", "done"]
+
+
 def test_pasted_text_is_processed_and_nothing_to_process_starts_nothing(service: JobService) -> None:
     store = DeskStore(service=service)
     panel = InputPanel(store=store, samples_dir=Path("no-such-folder"))
@@ -65,7 +137,7 @@ def test_pasted_text_is_processed_and_nothing_to_process_starts_nothing(service:
 
 
 def test_the_page_builds_from_a_service(service: JobService) -> None:
-    page = create_app(service, samples_dir=SAMPLES)
+    page = process_view(service, samples_dir=SAMPLES)
     assert isinstance(page, pn.template.BaseTemplate)
     store = DeskStore(service=service)
     for view in (InputPanel(store=store), ProgressView(store=store), OrderView(store=store)):

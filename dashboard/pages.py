@@ -1,0 +1,121 @@
+"""The dashboard's pages, one function per URL, each building a fresh page for one browser session.
+
+``dashboard.server`` serves them all (``/app``, ...); ``panel serve dashboard/app.py`` serves the
+process page alone. The heavy state (catalog, ledger, worker threads) comes from
+``dashboard.jobs``, once per process; a page function only builds the session's store and views.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+import panel as pn
+
+from dashboard import jobs
+from dashboard.catalog import browser
+from dashboard.components import (
+    CatalogExplorer,
+    InputPanel,
+    JobList,
+    MetricsView,
+    OrderView,
+    ProgressView,
+)
+from dashboard.store import DeskStore
+from pipeline.config import Settings
+from pipeline.errors import OrderDeskError
+from pipeline.metrics import LedgerMetrics
+
+TITLE = "Order Desk"
+EXTENSIONS = ("tabulator",)
+EXTENSION_OPTIONS = {
+    # Panel's reconnect option re-pulls the session after a restart and failed here on the
+    # Tabulator's buffers ("buffer for id=… not found"), so the page asks for a reload instead.
+    "disconnect_notification": "Lost the connection to Order Desk; reload the page. Jobs already "
+    "submitted keep running and are kept in the ledger.",
+    "ready_notification": "Order Desk is ready.",
+}
+NAV = {"app": "Process", "catalog": "Catalog", "metrics": "Metrics"}  # slug -> label, on every page
+NAV_CSS = """
+.od-nav { display: flex; gap: 18px; align-items: center; font-family: system-ui, sans-serif; }
+.od-nav a { color: #fff; text-decoration: none; opacity: .8; font-size: 15px; }
+.od-nav a.od-active { opacity: 1; font-weight: 600; border-bottom: 2px solid #fff; }
+"""
+
+
+def nav_html(active: str) -> str:
+    links = "".join(
+        f'<a href="/{slug}" class="{"od-active" if slug == active else ""}">{escape(label)}</a>'
+        for slug, label in NAV.items()
+    )
+    return f'<nav class="od-nav">{links}</nav>'
+
+
+def page_template(active: str, main: list, sidebar: list | None = None) -> pn.template.BaseTemplate:
+    """A page of the dashboard: the shared title and navigation, then this page's views."""
+    pn.extension(*EXTENSIONS, **EXTENSION_OPTIONS)
+    template = pn.template.BootstrapTemplate(
+        title=TITLE,
+        header=[pn.pane.HTML(nav_html(active), stylesheets=[NAV_CSS])],
+        main=main,
+        sidebar=sidebar or [],
+        sidebar_width=360,
+    )
+    return template
+
+
+def error_page(error: OrderDeskError) -> pn.template.BaseTemplate:
+    """What to show when the server cannot start jobs (e.g. no catalog): the fix, not a traceback."""
+    alert = pn.pane.Alert(escape(str(error)), alert_type="danger", sizing_mode="stretch_width")
+    return page_template("", [alert])
+
+
+def with_service(build: Callable[[jobs.JobService], pn.template.BaseTemplate]) -> pn.template.BaseTemplate:
+    try:
+        service = jobs.service()
+    except OrderDeskError as error:
+        return error_page(error)
+    return build(service)
+
+
+def process_view(service: jobs.JobService, samples_dir: Path | None = None) -> pn.template.BaseTemplate:
+    """Input in the sidebar; the jobs, the followed job's live progress and its order in the main area."""
+    store = DeskStore(service=service)
+    if pn.state.location is not None:  # served: the URL's ?job= names the job, so a reload keeps it
+        pn.state.location.sync(store, {"current": "job"})
+    main = [
+        pn.Card(JobList(store=store), title="Jobs", collapsible=False),
+        pn.Card(ProgressView(store=store), title="Progress", collapsible=False),
+        pn.Card(OrderView(store=store), title="Order", collapsible=False),
+    ]
+    return page_template("app", main, sidebar=[InputPanel(store=store, samples_dir=samples_dir)])
+
+
+def process_page() -> pn.template.BaseTemplate:
+    samples = Settings.from_env().data_dir / "samples"
+    return with_service(lambda service: process_view(service, samples_dir=samples))
+
+
+def catalog_page() -> pn.template.BaseTemplate:
+    return with_service(lambda service: page_template("catalog", [CatalogExplorer(browser=browser(service))]))
+
+
+def metrics_view(service: jobs.JobService) -> MetricsView:
+    return MetricsView(
+        metrics=LedgerMetrics(service.runner.ledger.path),
+        stages=list(service.stage_names),
+        threshold=service.runner.settings.gates.min_confidence,
+    )
+
+
+def metrics_page() -> pn.template.BaseTemplate:
+    return with_service(lambda service: page_template("metrics", [metrics_view(service)]))
+
+
+PAGES: dict[str, Callable[[], pn.template.BaseTemplate]] = {
+    "app": process_page,
+    "catalog": catalog_page,
+    "metrics": metrics_page,
+}

@@ -1,0 +1,91 @@
+"""``python -m dashboard serve``: every page and the HTTP API in one Panel server process.
+
+Why not only ``panel serve dashboard/app.py``: the pages and the API handlers must share one job
+service (they do when both import ``dashboard.jobs`` in one process), uploads of many files need
+a larger websocket message limit than Bokeh's 20 MB, and the catalog and ledger should be opened —
+and interrupted jobs of a previous run marked — when the server starts, not when the first page
+is opened. ``make serve`` runs this.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import panel as pn
+from tornado.ioloop import IOLoop
+from tornado.web import RedirectHandler
+from tornado.websocket import WebSocketClosedError
+
+from dashboard import api, jobs
+from dashboard.pages import PAGES, TITLE
+from pipeline.config import Settings
+
+log = logging.getLogger(__name__)
+
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # one websocket message carries every file of a selection
+# A closed tab's session (its store, its subscriptions, its job-list updates) is dropped this long
+# after its websocket closed, not Bokeh's 15-32 s: open pages share the one event loop with it.
+UNUSED_SESSION_LIFETIME_MS = 10_000
+CHECK_UNUSED_SESSIONS_MS = 2_000
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    address: str = "127.0.0.1"
+    port: int = 5006
+    workers: int = jobs.DEFAULT_WORKERS
+    processes: bool = False  # run jobs in worker processes, not threads (see dashboard.pools)
+    allow_websocket_origin: list[str] = field(default_factory=list)
+
+
+def origins(options: ServeOptions) -> list[str]:
+    """Where pages may open their websocket from: this address and port, plus any asked for."""
+    own = [f"{options.address}:{options.port}", f"localhost:{options.port}"]
+    return [*dict.fromkeys([*own, *options.allow_websocket_origin])]
+
+
+def quiet_closed_websockets(loop: asyncio.AbstractEventLoop) -> None:
+    """Log an update that was on its way when a browser closed its page as what it is: routine.
+
+    Panel writes a session's changes as tasks on the loop; a tab closing while one is in flight
+    makes asyncio report "Task exception was never retrieved ... WebSocketClosedError" as an
+    ERROR with a traceback. Every other unhandled exception keeps the default report.
+    """
+
+    def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        if isinstance(context.get("exception"), WebSocketClosedError):
+            log.info("a browser closed its page while an update was on its way")
+        else:
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handle)
+
+
+def serve(options: ServeOptions) -> None:
+    """Open the job service (recovering interrupted jobs), then serve until stopped."""
+    service = jobs.start(Settings.from_env(), workers=options.workers, processes=options.processes)
+    if service.interrupted:
+        log.warning(
+            "%d jobs of an earlier run were interrupted; retry them from the page or the API",
+            len(service.interrupted),
+        )
+    routes = [(r"/", RedirectHandler, {"url": "/app"}), *api.ROUTES]
+    quiet_closed_websockets(IOLoop.current().asyncio_loop)  # the loop pn.serve runs on
+    pn.serve(
+        PAGES,
+        address=options.address,
+        port=options.port,
+        websocket_origin=origins(options),
+        extra_patterns=routes,
+        websocket_max_message_size=MAX_UPLOAD_BYTES,
+        http_server_kwargs={"max_body_size": MAX_UPLOAD_BYTES},
+        unused_session_lifetime_milliseconds=UNUSED_SESSION_LIFETIME_MS,
+        check_unused_sessions_milliseconds=CHECK_UNUSED_SESSIONS_MS,
+        title={slug: TITLE for slug in PAGES},
+        show=False,
+        start=True,
+        threaded=False,
+    )

@@ -1,0 +1,179 @@
+"""Browsing the catalog: free text plus facets, for the dashboard's catalog explorer and notebooks.
+
+One ``BrowseQuery`` (words, families, grades, forms, dimension ranges, in stock) gives the first
+``limit`` matching parts, how many match in all, and facet counts: for each of family, form and
+grade, how many parts each value would give with every *other* filter applied — so a user can
+widen a facet as easily as narrow it. Every filter is a bound parameter, never SQL text.
+
+The words are matched as a desk types them (every word must appear in the part number, grade or
+description, case-insensitive); parts come in part-number order.
+
+Why a ``CatalogBrowser`` holds its own in-memory table: the five queries of one interaction
+scanned lower-cased part numbers, grades and descriptions of 50,000 parts again and again
+(measured: 14 ms per two-word filter on the catalog file, 2.6 ms on words lower-cased once).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from pipeline.catalog.schema import DIMENSIONS
+from pipeline.catalog.store import CatalogStore
+from pipeline.errors import CatalogError
+
+FACETS = ("family", "form", "grade")
+COLUMNS = (
+    "part_number",
+    "description",
+    "family",
+    "grade",
+    "temper",
+    "form",
+    "uom",
+    "unit_price",
+    "stock_qty",
+    "lead_time_days",
+)
+MAX_WORDS = 12  # a pasted paragraph is not a search; its first words are
+
+
+@dataclass(frozen=True)
+class DimensionRange:
+    """``low <= dimension <= high`` in inches; None leaves that end open."""
+
+    name: str
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class BrowseQuery:
+    text: str = ""
+    families: tuple[str, ...] = ()
+    grades: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    ranges: tuple[DimensionRange, ...] = ()
+    in_stock: bool = False
+    limit: int = 200
+
+
+@dataclass(frozen=True)
+class BrowseResult:
+    parts: pd.DataFrame  # COLUMNS, at most ``limit`` rows
+    total: int  # parts matching every filter
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)  # facet -> value -> count
+    elapsed_ms: float = 0.0
+
+
+@dataclass
+class _Where:
+    """SQL conditions and their parameters, kept by filter so a facet can leave its own out."""
+
+    parts: dict[str, tuple[str, list[Any]]] = field(default_factory=dict)
+
+    def add(self, name: str, sql: str, params: list[Any]) -> None:
+        self.parts[name] = (sql, params)
+
+    def render(self, without: str | None = None) -> tuple[str, list[Any]]:
+        chosen = [(sql, params) for name, (sql, params) in self.parts.items() if name != without]
+        if not chosen:
+            return "TRUE", []
+        return " AND ".join(f"({sql})" for sql, _ in chosen), [p for _, params in chosen for p in params]
+
+
+def _in(column: str, values: tuple[str, ...]) -> tuple[str, list[Any]]:
+    return f"{column} IN ({', '.join('?' for _ in values)})", list(values)
+
+
+def _conditions(query: BrowseQuery) -> _Where:
+    where = _Where()
+    words = query.text.lower().split()[:MAX_WORDS]
+    if words:  # contains(), not LIKE: a % or _ the user typed is a character, not a wildcard
+        where.add("text", " AND ".join(["contains(words, ?)"] * len(words)), words)
+    for facet, values in (("family", query.families), ("form", query.forms), ("grade", query.grades)):
+        if values:
+            where.add(facet, *_in(facet, values))
+    for number, bounds in enumerate(query.ranges):
+        if bounds.name not in DIMENSIONS:
+            raise CatalogError(f"unknown dimension {bounds.name!r}; use one of {', '.join(DIMENSIONS)}")
+        sql, params = [], []
+        if bounds.low is not None:
+            sql.append(f"{bounds.name} >= ?")
+            params.append(bounds.low)
+        if bounds.high is not None:
+            sql.append(f"{bounds.name} <= ?")
+            params.append(bounds.high)
+        if sql:
+            where.add(f"range{number}", " AND ".join(sql), params)
+    if query.in_stock:
+        where.add("stock", "stock_qty > 0", [])
+    return where
+
+
+class CatalogBrowser:
+    """The catalog's browsable columns in memory, each part's words lower-cased once; thread-safe."""
+
+    def __init__(self, store: CatalogStore) -> None:
+        dims = ", ".join(DIMENSIONS)
+        frame = (
+            store.cursor()
+            .execute(
+                f"SELECT {', '.join(COLUMNS)}, {dims},"
+                " lower(concat_ws(' ', part_number, grade, description)) AS words FROM parts"
+            )
+            .df()
+        )
+        self._connection = duckdb.connect()  # in memory, this process's own
+        self._connection.register("loaded", frame)
+        self._connection.execute("CREATE TABLE parts AS SELECT * FROM loaded ORDER BY part_number")
+        self._connection.unregister("loaded")
+        self._local = threading.local()
+        self.count = len(frame)
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        # A DuckDB connection must not be used by two threads at once (see CatalogStore.cursor).
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            cursor = self._local.cursor = self._connection.cursor()
+        return cursor
+
+    def browse(self, query: BrowseQuery) -> BrowseResult:
+        """The parts matching ``query``, their count, and the facet counts (see the module's doc)."""
+        started = time.perf_counter()
+        where = _conditions(query)
+        sql, params = where.render()
+        cursor = self._cursor()
+        parts = cursor.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM parts WHERE {sql} ORDER BY part_number LIMIT ?",
+            [*params, query.limit],
+        ).df()
+        total = int(cursor.execute(f"SELECT count(*) FROM parts WHERE {sql}", params).fetchone()[0])
+        facets = {}
+        for facet in FACETS:
+            facet_sql, facet_params = where.render(without=facet)
+            rows = cursor.execute(
+                f"SELECT {facet}, count(*) FROM parts WHERE {facet_sql} GROUP BY {facet} ORDER BY {facet}",
+                facet_params,
+            ).fetchall()
+            facets[facet] = {value: int(count) for value, count in rows}
+        elapsed = (time.perf_counter() - started) * 1000
+        return BrowseResult(parts=parts, total=total, facets=facets, elapsed_ms=elapsed)
+
+    def dimension_bounds(self) -> dict[str, tuple[float, float]]:
+        """The smallest and largest value of each dimension in the catalog (for range inputs)."""
+        selects = ", ".join(f"min({name}), max({name})" for name in DIMENSIONS)
+        row = self._cursor().execute(f"SELECT {selects} FROM parts").fetchone()
+        return {
+            name: (float(row[2 * n]), float(row[2 * n + 1]))
+            for n, name in enumerate(DIMENSIONS)
+            if row[2 * n] is not None
+        }
+
+    def close(self) -> None:
+        self._connection.close()

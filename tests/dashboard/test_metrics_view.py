@@ -1,0 +1,41 @@
+"""The metrics page's charts are fed from a real ledger and follow new jobs on refresh."""
+
+from __future__ import annotations
+
+import pandas as pd
+import panel as pn
+from bokeh.model import Model
+
+from dashboard.components import MetricsView
+from dashboard.components.metrics_view import histogram_data, latency_data
+from dashboard.jobs import JobService
+from pipeline.metrics import LedgerMetrics
+
+WAIT_S = 30
+
+
+def view_of(service: JobService) -> MetricsView:
+    return MetricsView(metrics=LedgerMetrics(service.runner.ledger.path), stages=list(service.stage_names))
+
+
+def test_charts_show_the_ledgers_jobs_and_pick_up_new_ones(service: JobService, sample_order: bytes) -> None:
+    view = view_of(service)
+    assert view.sources["hourly"].data["touchless"] == [] and "<b>0</b>" in view.kpis.object
+    record = service.wait(service.submit("sample_order_1.txt", sample_order), timeout=WAIT_S)
+    view.refresh()
+    touchless = int(record.result["review"]["status"] == "auto_approved")
+    assert view.sources["hourly"].data["touchless"] == [touchless]
+    assert view.sources["hourly"].data["needs_review"] == [1 - touchless]
+    assert view.sources["latency"].data["stage"] == list(service.stage_names)
+    assert view.figures["latency"].x_range.factors == list(service.stage_names)
+    assert sum(view.sources["histogram"].data["count"]) == 5
+    assert f"{touchless:.0%}" in view.kpis.object
+    assert isinstance(pn.panel(view).get_root(), Model)  # renders in a notebook, no server
+
+
+def test_boxes_are_ordered_as_the_pipeline_and_bins_colored_by_the_threshold() -> None:
+    latencies = pd.DataFrame({"stage": ["b", "a", "a"], "elapsed_ms": [2.0, 1.0, 3.0]})
+    data = latency_data(latencies, ["a", "b", "c"])
+    assert data["stage"] == ["a", "b"] and data["median"] == [2.0, 2.0]
+    bins = histogram_data(pd.Series([0.95, 0.5, 0.97]), 0.9)
+    assert sum(bins["count"]) == 3 and bins["color"][-1] != bins["color"][0]

@@ -1,0 +1,49 @@
+"""Ten browser sessions at once, each processing an email: all complete, all right, a clean server log."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.ui.emails import SAMPLES, comparable, expected_orders, ledger_copy, tagged_copy
+from tests.ui.harness import ALL_DONE, PAGE_TIMEOUT_MS, DeskServer, open_desk_page
+
+pytestmark = pytest.mark.ui
+SESSIONS = 10
+ERROR_LINE = re.compile(r"Traceback|\bERROR\b|Exception")
+
+
+def test_ten_concurrent_sessions_each_process_an_email(
+    browser: Browser, desk_server: DeskServer, tmp_path: Path
+) -> None:
+    log_start = len(desk_server.log())
+    samples = sorted(SAMPLES.glob("*.txt"))
+    files = [tagged_copy(samples[n % len(samples)], tmp_path) for n in range(SESSIONS)]
+    expected = expected_orders(files, desk_server.catalog, ledger_copy(desk_server.ledger, tmp_path))
+    contexts = [browser.new_context() for _ in range(SESSIONS)]
+    try:
+        for context in contexts:
+            context.set_default_timeout(PAGE_TIMEOUT_MS * 3)
+        desks = [open_desk_page(context, desk_server.url) for context in contexts]
+        for desk, file in zip(desks, files, strict=True):  # ten uploads in flight together
+            desk.page.locator("input[type=file]").set_input_files(file)
+        for desk, file in zip(desks, files, strict=True):
+            page = desk.page
+            page.wait_for_function(ALL_DONE)
+            assert page.locator("[data-stage][data-state=done]").count() == 6, file.name
+            job_id = page.url.split("job=")[1]
+            with urllib.request.urlopen(f"{desk_server.base}/api/jobs/{job_id}", timeout=10) as response:
+                served = json.load(response)
+            assert served["filename"] == file.name
+            assert comparable(served["order"]) == comparable(expected[file.name]), file.name
+            assert desk.errors() == [], file.name
+    finally:
+        for context in contexts:
+            context.close()
+    problems = [line for line in desk_server.log()[log_start:].splitlines() if ERROR_LINE.search(line)]
+    assert problems == [], desk_server.log()[log_start:][-6000:]

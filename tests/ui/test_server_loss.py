@@ -1,0 +1,64 @@
+"""Kill the server mid-job: the page says so at once; after a restart no job is silently missing."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, expect
+
+from tests.ui.conftest import MakeServer
+from tests.ui.emails import comparable, expected_orders, ledger_copy, long_order
+from tests.ui.harness import LOST_CONNECTION, open_desk_page
+
+pytestmark = pytest.mark.ui
+JOBS = 10
+LINES = 150  # long enough that ten jobs on two workers are still running when the server dies
+
+
+def test_a_killed_server_is_reported_at_once_and_its_jobs_come_back_interrupted_with_retry(
+    context: BrowserContext, make_server: MakeServer, tmp_path: Path, record_property: Any
+) -> None:
+    server = make_server().start()
+    files = [long_order(tmp_path, f"long-{n:02d}", LINES) for n in range(JOBS)]
+    before = ledger_copy(server.ledger, tmp_path)
+    desk = open_desk_page(context, server.url)
+    page = desk.page
+    page.locator("input[type=file]").set_input_files(files)
+    page.wait_for_function("window.__cardLog.some(e => e.state === 'running')")
+    server.kill()  # SIGKILL to the whole process group, mid-job
+    killed = time.monotonic()
+    notice = page.locator(".notyf__message", has_text=LOST_CONNECTION)
+    expect(notice).to_be_visible(timeout=5_000)
+    record_property("kill_to_notice_ms", round((time.monotonic() - killed) * 1000))
+
+    server.start()  # same ledger, same port: a restart
+    with page.expect_console_message(lambda message: "Websocket connection 0 is now open" in message.text):
+        page.reload()
+    names = [file.name for file in files]
+    rows = page.locator(".od-jobs .tabulator-row")
+    for name in names:  # every accepted job is listed: done, or interrupted — never missing
+        expect(rows.filter(has_text=name)).to_have_count(1)
+    statuses = {
+        name: rows.filter(has_text=name).locator("[tabulator-field=status]").inner_text() for name in names
+    }
+    record_property("listed_after_restart", json.dumps(statuses))
+    assert set(statuses.values()) <= {"done", "interrupted"}, statuses
+    assert "interrupted" in statuses.values(), statuses
+
+    name = next(name for name, status in statuses.items() if status == "interrupted")
+    rows.filter(has_text=name).click()
+    expect(page.locator(".alert", has_text="stopped")).to_be_visible()  # why it stopped, and Retry
+    page.get_by_role("button", name="Retry").click()
+    expect(page.locator("[data-stage=review]")).to_have_attribute("data-state", "done", timeout=60_000)
+    expect(rows.filter(has_text=name).locator("[tabulator-field=status]")).to_have_text("done")
+
+    job_id = page.url.split("job=")[1]
+    with urllib.request.urlopen(f"{server.base}/api/jobs/{job_id}", timeout=10) as response:
+        served = json.load(response)
+    expected = expected_orders([tmp_path / name], server.catalog, before)[name]
+    assert served["status"] == "done" and comparable(served["order"]) == comparable(expected)
