@@ -3,10 +3,11 @@
 ``ORDERDESK_DATA_DIR`` (default ``./data``) holds the catalog and the ledger;
 ``ORDERDESK_CATALOG`` and ``ORDERDESK_LEDGER`` override each file on its own.
 
-Business rules (quality gates, pricing, ERP export, upload limits, approvers) have defaults here, may be set in a TOML
-settings file (``ORDERDESK_SETTINGS``, else ``$ORDERDESK_DATA_DIR/settings.toml`` when it
-exists) and are overridden by ``ORDERDESK_<SECTION>_<KEY>`` variables, e.g.
-``ORDERDESK_GATES_MIN_CONFIDENCE=0.95``. Precedence: environment > file > defaults.
+Business rules (quality gates, pricing, ERP export, upload limits, approvers) have defaults
+here, may be set in a TOML settings file (``ORDERDESK_SETTINGS``, else
+``$ORDERDESK_DATA_DIR/settings.toml`` when it exists) and are overridden by
+``ORDERDESK_<SECTION>_<KEY>`` variables, e.g. ``ORDERDESK_GATES_MIN_CONFIDENCE=0.95``.
+Precedence: environment > file > defaults.
 """
 
 from __future__ import annotations
