@@ -14,6 +14,7 @@ from pathlib import Path
 import panel as pn
 
 from dashboard import jobs
+from dashboard.access import User, page_user
 from dashboard.catalog import browser
 from dashboard.components import (
     CatalogExplorer,
@@ -46,14 +47,14 @@ NAV_CSS = """
 """
 
 
-def nav_html(active: str, user: str | None = None) -> str:
+def nav_html(active: str, user: User | None = None) -> str:
     """The page links; with login on, who is signed in and a way out."""
     links = "".join(
         f'<a href="/{slug}" class="{"od-active" if slug == active else ""}">{escape(label)}</a>'
         for slug, label in NAV.items()
     )
-    if user:
-        links += f'<span class="od-user">{escape(user)}</span><a href="/logout">Log out</a>'
+    if user is not None and user.signed_in:
+        links += f'<span class="od-user">{escape(user.name)}</span><a href="/logout">Log out</a>'
     return f'<nav class="od-nav">{links}</nav>'
 
 
@@ -62,7 +63,7 @@ def page_template(active: str, main: list, sidebar: list | None = None) -> pn.te
     pn.extension(*EXTENSIONS, **EXTENSION_OPTIONS)
     template = pn.template.BootstrapTemplate(
         title=TITLE,
-        header=[pn.pane.HTML(nav_html(active, pn.state.user), stylesheets=[NAV_CSS])],
+        header=[pn.pane.HTML(nav_html(active, page_user()), stylesheets=[NAV_CSS])],
         main=main,
         sidebar=sidebar or [],
         sidebar_width=360,

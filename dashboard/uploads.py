@@ -12,12 +12,17 @@ MB = 1024 * 1024
 MULTIPART_SLACK = 64 * 1024  # part headers and boundaries around the files of one request
 
 
+def size_text(size: float) -> str:
+    """``size`` bytes for a person: 3 significant figures, in KB below a megabyte."""
+    return f"{size / MB:.3g} MB" if size >= MB else f"{size / 1024:.3g} KB"
+
+
 def too_big(name: str, size: int, limits: LimitsSettings) -> str | None:
     """Why this file is refused, or None when it fits."""
     if size <= limits.max_file_bytes:
         return None
     return (
-        f"{name} is {size / MB:.3g} MB; files may be at most {limits.max_file_mb:g} MB "
+        f"{name} is {size_text(size)}; files may be at most {size_text(limits.max_file_bytes)} "
         "(setting limits.max_file_mb)"
     )
 
@@ -27,7 +32,8 @@ def request_too_big(size: int, limits: LimitsSettings) -> str | None:
     if size <= limits.max_request_bytes + MULTIPART_SLACK:
         return None
     return (
-        f"this upload is {size / MB:.3g} MB; one upload may carry at most {limits.max_request_mb:g} MB "
+        f"this upload is {size_text(size)}; one upload may carry at most "
+        f"{size_text(limits.max_request_bytes)} "
         "(setting limits.max_request_mb): send the files in smaller groups"
     )
 
