@@ -10,6 +10,8 @@ round one page is closed mid-job and a new one opened), while ``--clients`` thre
   the browser's clock) and → an HTTP client receiving it (same machine, same clock);
 - the server's RSS (with its job workers) sampled each second: the first third of the run against
   the last;
+- how long ``GET /api/health`` takes to answer, each second: the server's event loop, which carries
+  every page's updates, is that busy;
 - the server's sessions, subscriptions and job-list watchers (``GET /api/health`` ``load``) before,
   at their peak, and after every page closed: closed sessions must give back what they held.
 Nothing is asserted. Usage: ``python benchmarks/bench_load.py [--duration S] [--pages N] [--clients M]``;
@@ -55,6 +57,7 @@ class Tally:
     http_ms: list[float] = field(default_factory=list)
     http_gaps: int = 0  # an HTTP follower that saw a missing or repeated seq
     load: list[dict[str, int]] = field(default_factory=list)
+    health_ms: list[float] = field(default_factory=list)  # the server's event loop answering, each second
     rss_mb: list[float] = field(default_factory=list)
 
 
@@ -77,10 +80,13 @@ def health_load(server: DeskServer) -> dict[str, int]:
 
 
 def sample_server(server: DeskServer, tally: Tally, stop: threading.Event) -> None:
-    """RSS and load once a second until ``stop``."""
+    """RSS and load once a second until ``stop``; how long the health answer took says how busy the
+    server's event loop (which also carries every page's updates) is."""
     while not stop.wait(1.0):
         tally.rss_mb.append(rss_mb(server.process.pid))
+        asked = time.perf_counter()
         tally.load.append(health_load(server))
+        tally.health_ms.append((time.perf_counter() - asked) * 1000)
 
 
 def http_client(server: DeskServer, folder: Path, tally: Tally, deadline: float, number: int) -> None:
@@ -124,11 +130,12 @@ def browser_rounds(
         if time.monotonic() >= deadline:
             break
         started = [upload(page, folder, next(samples), tally) for page in pages]
-        leaving = round_number % len(pages)
-        # mid-job: once the server has the upload (a card changed since), close; the job runs on
-        pages[leaving].wait_for_function(PAGE_STARTED, arg=started[leaving], timeout=JOB_TIMEOUT_MS)
-        pages[leaving].close()
-        pages[leaving] = open_desk_page(context, server.url).page
+        leaving = round_number % len(pages) if len(pages) > 1 else None  # a lone page stays
+        if leaving is not None:
+            # mid-job: once the server has the upload (a card changed since), close; the job runs on
+            pages[leaving].wait_for_function(PAGE_STARTED, arg=started[leaving], timeout=JOB_TIMEOUT_MS)
+            pages[leaving].close()
+            pages[leaving] = open_desk_page(context, server.url).page
         for number, (page, since) in enumerate(zip(pages, started, strict=True)):
             if number == leaving:
                 continue
@@ -207,7 +214,11 @@ def jobs_table(tally: Tally, run_info: dict[str, Any]) -> str:
 
 
 def latency_table(tally: Tally) -> str:
-    measured = (("page (WebSocket)", tally.page_ms), ("HTTP long poll", tally.http_ms))
+    measured = (
+        ("page (WebSocket)", tally.page_ms),
+        ("HTTP long poll", tally.http_ms),
+        ("(GET /api/health answered)", tally.health_ms),
+    )
     rows = [[name, len(samples), *summary(samples).values()] for name, samples in measured if samples]
     return table(["stage update → client (ms)", "n", "median", "p95", "p99", "max"], rows)
 
