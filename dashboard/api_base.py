@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from tornado.web import HTTPError, RequestHandler
 
 from dashboard import jobs
-from dashboard.access import Access, User, request_user
+from dashboard.access import Access, User, cross_site, request_user
 from pipeline.errors import OrderDeskError
 from pipeline.ledger import JobRecord
 
@@ -42,6 +42,9 @@ class ApiHandler(RequestHandler):
         self.user = request_user(self, self.access)
         if self.user is None and not self.public:
             self.unauthorised()
+            return
+        if self.access.login and cross_site(self):
+            self.fail(403, "refused a change sent from another site's page with this browser's login")
             return
         try:
             self.service = jobs.service()

@@ -3,7 +3,7 @@
 from dashboard.access.config import Access, is_loopback
 from dashboard.access.login import serve_options
 from dashboard.access.passwords import hash_password, verify_password
-from dashboard.access.requests import request_user
+from dashboard.access.requests import cross_site, request_user
 from dashboard.access.users import LOCAL, AccessDeniedError, User, page_user
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Access",
     "AccessDeniedError",
     "User",
+    "cross_site",
     "hash_password",
     "is_loopback",
     "page_user",

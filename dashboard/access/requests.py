@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from urllib.parse import urlsplit
 
 from panel.config import config as panel_config
 from tornado.web import RequestHandler
@@ -34,6 +35,20 @@ def _named_user(handler: RequestHandler, access: Access) -> str | None:
         return basic_user(credentials.strip(), access)
     cookie = handler.get_secure_cookie("user", max_age_days=panel_config.oauth_expiry)
     return cookie.decode("utf-8") if cookie else None
+
+
+def cross_site(handler: RequestHandler) -> bool:
+    """A browser's cookie-carrying request that changes something, sent from another site's page.
+
+    The login cookie goes with any request the browser makes to this server, even one a foreign
+    page triggers (a form posting to ``/api/orders/<id>/approve``); browsers say where such a
+    request comes from in ``Origin``. Requests with their own credentials (a token, Basic) are
+    not at risk: another site cannot add them.
+    """
+    if handler.request.method in ("GET", "HEAD", "OPTIONS") or "Authorization" in handler.request.headers:
+        return False
+    origin = handler.request.headers.get("Origin")
+    return origin is not None and urlsplit(origin).netloc != handler.request.host
 
 
 def token_user(token: str, access: Access) -> str | None:

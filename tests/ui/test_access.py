@@ -118,6 +118,8 @@ def test_only_an_approver_approves_and_exports_and_the_audit_names_the_user(
     # alice approves from her logged-in browser: the page's login cookie is her credential
     page = log_in(context, guarded, "alice", PASSWORDS["alice"])
     page.wait_for_event("console", lambda message: READY_MESSAGE in message.text)
+    foreign = page.request.post(guarded.base + approve, data="{}", headers={"Origin": "http://evil.example"})
+    assert foreign.status == 403 and "another site" in foreign.json()["error"]  # her cookie, their page
     answer = page.request.post(guarded.base + approve, data='{"comment": "checked"}')
     assert answer.status == 200 and answer.json()["decided_by"] == "alice"
     status, sent = request(guarded, export, b"", basic("alice", PASSWORDS["alice"]))
