@@ -14,7 +14,7 @@ import panel as pn
 from pipeline.config import AccessSettings
 from pipeline.errors import OrderDeskError
 
-LOCAL_USER = "local"
+LOCAL_USER = "desk"  # the review page's name for it too (dashboard.review_store.DEFAULT_ACTOR)
 
 
 class AccessDeniedError(OrderDeskError):
