@@ -224,12 +224,17 @@ def latency_table(tally: Tally) -> str:
 
 
 def memory_table(tally: Tally) -> str:
+    """The RSS samples' means by tenth of the run, so a plateau and a climb look different."""
     third = max(1, len(tally.rss_mb) // 3)
     first = sum(tally.rss_mb[:third]) / third
     last = sum(tally.rss_mb[-third:]) / third
     change = f"{(last / first - 1) * 100:+.1f} %"
     headers = ["server RSS (MB)", "samples", "first third", "last third", "change", "max"]
-    return table(headers, [["", len(tally.rss_mb), first, last, change, max(tally.rss_mb)]])
+    overall = table(headers, [["", len(tally.rss_mb), first, last, change, max(tally.rss_mb)]])
+    size = max(1, len(tally.rss_mb) // 10)
+    tenths = [tally.rss_mb[i : i + size] for i in range(0, size * 10, size) if tally.rss_mb[i : i + size]]
+    by_tenth = table([f"{n + 1}/10" for n in range(len(tenths))], [[sum(t) / len(t) for t in tenths]])
+    return f"{overall}\n\nRSS (MB) by tenth of the run:\n\n{by_tenth}"
 
 
 def held_table(tally: Tally, run_info: dict[str, Any]) -> str:
