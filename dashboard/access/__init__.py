@@ -1,6 +1,6 @@
 """Login, API credentials and roles for the dashboard server (see ``dashboard.access.config``)."""
 
-from dashboard.access.config import Access, is_loopback
+from dashboard.access.config import Access
 from dashboard.access.login import serve_options
 from dashboard.access.passwords import hash_password, verify_password
 from dashboard.access.requests import cross_site, request_user
@@ -13,7 +13,6 @@ __all__ = [
     "User",
     "cross_site",
     "hash_password",
-    "is_loopback",
     "page_user",
     "request_user",
     "serve_options",
