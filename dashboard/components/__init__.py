@@ -1,4 +1,4 @@
-"""The dashboard's views: each takes its page's store (``DeskStore``, ``ReviewStore``, ...) and shows one concern."""
+"""The dashboard's views: each takes its page's store (``DeskStore``, ``ReviewStore``) and shows one thing."""
 
 from dashboard.components.catalog_explorer import CatalogExplorer
 from dashboard.components.input_panel import InputPanel

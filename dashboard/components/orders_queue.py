@@ -86,8 +86,9 @@ class OrdersQueue(Viewer):
         else:
             self.store.say(
                 "warning",
-                f"Job {row['job_id']} ({row['customer']}) made no order: {row['top_reason'] or row['status']}."
-                f" Open /app?job={row['job_id']} to see its stages or retry it.",
+                f"Job {row['job_id']} ({row['customer']}) made no order:"
+                f" {row['top_reason'] or row['status']}. Open /app?job={row['job_id']} to see its stages"
+                " or retry it.",
             )
 
     def __panel__(self) -> pn.viewable.Viewable:

@@ -177,7 +177,8 @@ class OrderStore:
             where.append("o.customer_id = ?")
             params.append(customer_id)
         sql = (
-            "SELECT o.*, c.name AS customer_name, json_extract(o.data_json, '$.review.reasons[0]') AS top_reason"
+            "SELECT o.*, c.name AS customer_name,"
+            " json_extract(o.data_json, '$.review.reasons[0]') AS top_reason"
             " FROM orders o LEFT JOIN customers c USING (customer_id)"
             + (f" WHERE {' AND '.join(where)}" if where else "")
             + " ORDER BY o.updated_at DESC, o.order_id LIMIT ?"
