@@ -72,16 +72,26 @@ class LineEditor(Viewer):
             label="Alternatives",
             options={alternative_label(c): c.part_number for c in self.line.alternatives},
             width=360,
+            css_classes=["od-rv-alternative"],
         )
         self.remember = pn.widgets.Checkbox(label="Remember for this customer", margin=(28, 10, 0, 10))
         self.choose = pn.widgets.Button(label="Use this part", width=120, margin=(24, 10, 0, 10))
         self.choose.on_click(self._choose)
-        self.grade = pn.widgets.TextInput(label="Grade", value=item.grade or "", width=90)
-        self.form = pn.widgets.Select(label="Form", options=["", *FORMS], value=item.form or "", width=140)
-        self.size = pn.widgets.TextInput(
-            label="Size (inches)", value=dimensions_text(item.dimensions), width=260
+        self.grade = pn.widgets.TextInput(
+            label="Grade", value=item.grade or "", width=90, css_classes=["od-rv-grade"]
         )
-        self.quantity = pn.widgets.FloatInput(label="Quantity", value=item.quantity, start=0, width=100)
+        self.form = pn.widgets.Select(
+            label="Form", options=["", *FORMS], value=item.form or "", width=140, css_classes=["od-rv-form"]
+        )
+        self.size = pn.widgets.TextInput(
+            label="Size (inches)",
+            value=dimensions_text(item.dimensions),
+            width=260,
+            css_classes=["od-rv-size"],
+        )
+        self.quantity = pn.widgets.FloatInput(
+            label="Quantity", value=item.quantity, start=0, width=100, css_classes=["od-rv-quantity"]
+        )
         self.save = pn.widgets.Button(label="Save edit", color="primary", width=100, margin=(24, 10, 0, 10))
         self.save.on_click(self._save)
         self.accept.disabled = self.locked or self.line.match is None or self.line.accepted_by is not None
@@ -97,6 +107,7 @@ class LineEditor(Viewer):
         for widget in (*editors, self.save):
             widget.disabled = self.locked
         self.choose.disabled = self.locked or not self.line.alternatives
+        self._layout = self._lay_out()
 
     def changes(self) -> dict[str, Any]:
         """The edit the inputs describe, against the line as shown (ValueError for a bad size)."""
@@ -129,7 +140,7 @@ class LineEditor(Viewer):
         if self.alternative.value:
             self.store.choose_alternative(self.line.item.line_no, self.alternative.value, self.remember.value)
 
-    def __panel__(self) -> pn.viewable.Viewable:
+    def _lay_out(self) -> pn.Column:
         actions = pn.Row(self.accept, self.remove)
         edit = pn.Row(self.grade, self.form, self.size, self.quantity, self.save)
         offers = pn.Row(self.alternative, self.remember, self.choose, visible=bool(self.line.alternatives))
@@ -144,3 +155,6 @@ class LineEditor(Viewer):
             styles={"border": "1px solid #d0d7de", "border-radius": "6px", "padding": "6px"},
             sizing_mode="stretch_width",
         )
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self._layout

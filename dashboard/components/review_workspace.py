@@ -20,6 +20,7 @@ from dashboard.evidence import highlighted_html, order_highlights
 from dashboard.review_html import CSS, audit_html, order_summary_html
 from dashboard.review_store import ReviewStore
 from pipeline.config import GateSettings
+from pipeline.models import OrderLine
 from pipeline.orders import StoredOrder
 
 EMPTY = "Pick an order in the queue to review it."
@@ -29,6 +30,10 @@ def email_html(stored: StoredOrder) -> str:
     """The source email with every value's evidence highlighted (escaped piece by piece)."""
     order = stored.order
     return highlighted_html(order.document.text, order_highlights(order.to_dict()))
+
+
+def _same(editor: LineEditor | None, line: OrderLine) -> LineEditor | None:
+    return editor if editor is not None and editor.line == line else None
 
 
 class ReviewWorkspace(Viewer):
@@ -56,7 +61,9 @@ class ReviewWorkspace(Viewer):
         )
         self.add = pn.widgets.Button(label="Add line", width=100, margin=(24, 10, 0, 10))
         self.add.on_click(self._add_line)
-        self.comment = pn.widgets.TextAreaInput(label="Comment", height=70, sizing_mode="stretch_width")
+        self.comment = pn.widgets.TextAreaInput(
+            label="Comment", height=70, sizing_mode="stretch_width", css_classes=["od-rv-comment"]
+        )
         self.approve = pn.widgets.Button(label="Approve", color="success", width=110)
         self.approve.on_click(lambda _: self._decide(self.store.approve))
         self.reject = pn.widgets.Button(label="Reject", color="danger", width=110)
@@ -94,8 +101,12 @@ class ReviewWorkspace(Viewer):
         locked = stored.locked
         self.summary.object = order_summary_html(stored)
         self.email.object = email_html(stored)
+        # A line that did not change keeps its editor (and whatever the reviewer typed there): an
+        # edit of one line then sends the browser one line, not the whole order again.
+        shown = {(e.line.item.line_no, e.locked): e for e in self.editors}
         self.editors = [
-            LineEditor(store=self.store, line=line, threshold=self.threshold, locked=locked)
+            _same(shown.get((line.item.line_no, locked)), line)
+            or LineEditor(store=self.store, line=line, threshold=self.threshold, locked=locked)
             for line in stored.order.lines
         ]
         self.lines[:] = self.editors
