@@ -78,11 +78,12 @@ def test_the_email_is_escaped_and_its_evidence_highlighted(desk: Desk) -> None:
 def test_edit_choose_approve_are_recorded_with_the_actor_and_shown(desk: Desk) -> None:
     order_id = desk.process("sample_order_1.txt")
     store, workspace = open_workspace(desk, order_id)
-    line = editor(workspace, 1)
+    line, untouched = editor(workspace, 1), editor(workspace, 3)
     line.quantity.value = 12
     press(line.save)
     assert store.message_kind == "success", store.message
     assert editor(workspace, 1).quantity.value == 12  # re-rendered from the written version
+    assert editor(workspace, 3) is untouched  # only the edited line is rebuilt
 
     number = next(e.line.item.line_no for e in workspace.editors if e.line.alternatives)
     offered = editor(workspace, number).line.alternatives[-1].part_number
