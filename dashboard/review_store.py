@@ -117,8 +117,13 @@ class ReviewStore(param.Parameterized):
         self.queue = self._rows()
         if self.stored is not None:
             current = self.orders.get(self.stored.order_id)
-            if current.version != self.stored.version:
+            if current.version != self.stored.version:  # changed elsewhere: ours are shown already
                 self._show(current)
+                last = self.audit[-1]
+                what = f"{last.actor} ({last.action.replace('_', ' ')})"
+                self.say(
+                    "info", f"{current.order_id} was changed by {what}; version {current.version} is shown."
+                )
 
     def poll(self) -> None:
         """Refresh if any order changed since the last look (one cheap query otherwise)."""

@@ -125,6 +125,16 @@ def test_a_stale_version_is_refused_with_a_message_and_the_order_reloaded(desk: 
     assert desk.service.get(order_id).order.lines[0].item.quantity == 3  # nothing overwritten
 
 
+def test_a_change_made_elsewhere_shows_on_the_next_poll(desk: Desk) -> None:
+    order_id = desk.process("sample_order_1.txt")
+    store, workspace = open_workspace(desk, order_id)
+    desk.service.edit_line(order_id, 1, actor="other tab", quantity=3)
+    store.poll()
+    assert store.stored.version == 2 and editor(workspace, 1).quantity.value == 3
+    assert store.message == f"{order_id} was changed by other tab (edit line); version 2 is shown."
+    assert store.queue[0].version == 2
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
