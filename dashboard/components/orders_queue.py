@@ -16,6 +16,7 @@ import param
 from panel.models.tabulator import CellClickEvent
 from panel.viewable import Viewer
 
+from dashboard.components.tables import row_table
 from dashboard.review_store import ReviewStore
 
 COLUMNS = {
@@ -48,19 +49,13 @@ class OrdersQueue(Viewer):
         )
         self.refresh = pn.widgets.Button(label="Refresh", width=90)
         self.refresh.on_click(lambda _: self.store.refresh())
-        self.table = pn.widgets.Tabulator(
+        self.table = row_table(
             queue_frame(self.store),
-            disabled=True,
-            show_index=False,
-            hidden_columns=HIDDEN,
             titles=COLUMNS,
-            formatters={"value": {"type": "money", "symbol": "$", "precision": 2}},
-            selectable=1,
-            layout="fit_data_stretch",
-            pagination="local",
+            hidden=HIDDEN,
+            money=["value"],
             page_size=12,
-            sizing_mode="stretch_width",
-            css_classes=["od-queue"],
+            css_class="od-queue",
         )
         self.table.on_click(self._clicked)
         self.store.param.watch(self._queue_changed, "queue")
