@@ -51,7 +51,8 @@ def test_edit_choose_approve_then_reload_shows_them_and_the_ledger_recorded_them
     page.wait_for_function(ALL_DONE)
     order_id = open_in_review(page)
     stored, _ = served_order(desk_server, order_id)
-    assert page.url.endswith(f"/review?order={order_id}") and stored.status == "needs_review"
+    assert page.url.endswith(f"/review?order={order_id}")
+    assert stored.status == "needs_review", "this test needs an email the gates send to review"
 
     page.locator(".od-rv-line-2 .od-rv-quantity input").fill("12")
     page.locator(".od-rv-line-2 .od-rv-quantity input").press("Enter")
