@@ -70,9 +70,12 @@ class ReviewStore(param.Parameterized):
 
     orders = param.ClassSelector(class_=OrderService, constant=True, doc="The review API on the ledger.")
     service = param.ClassSelector(
-        class_=JobService, default=None, allow_None=True, constant=True,
+        class_=JobService,
+        default=None,
+        allow_None=True,
+        constant=True,
         doc="The job service, to list new orders as soon as their jobs finish (none in a notebook).",
-    )  # fmt: skip
+    )
     actor = param.String(default=DEFAULT_ACTOR, doc="Who the audit trail names for this session's actions.")
     filter = param.Selector(
         default="Needs review", objects=list(FILTERS), doc="Which orders the queue lists."
@@ -220,10 +223,14 @@ class ReviewStore(param.Parameterized):
         return self.act(
             f"Line {line_no} is now {part_number}{remembered}.",
             lambda version: self.orders.choose_alternative(
-                self.order_id, line_no, part_number, actor=self.actor, remember=remember,
+                self.order_id,
+                line_no,
+                part_number,
+                actor=self.actor,
+                remember=remember,
                 expected_version=version,
             ),
-        )  # fmt: skip
+        )
 
     def edit_line(self, line_no: int, **changes: Any) -> bool:
         """``changes``: grade, temper, form, dimensions, quantity, uom (see ``OrderService.edit_line``)."""

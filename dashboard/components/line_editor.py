@@ -63,39 +63,45 @@ class LineEditor(Viewer):
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
-        item, number = self.line.item, self.line.item.line_no
+        number = self.line.item.line_no  # a line keeps its number (removing one renumbers none)
+        self.info = pn.pane.HTML("", stylesheets=[CSS], sizing_mode="stretch_width")
         self.accept = pn.widgets.Button(label="Accept line", color="success", width=110)
         self.accept.on_click(lambda _: self.store.accept_line(number))
         self.remove = pn.widgets.Button(label="Remove line", color="danger", width=110)
         self.remove.on_click(lambda _: self.store.remove_line(number))
         self.alternative = pn.widgets.Select(
-            label="Alternatives",
-            options={alternative_label(c): c.part_number for c in self.line.alternatives},
-            width=360,
-            css_classes=["od-rv-alternative"],
+            label="Alternatives", width=360, css_classes=["od-rv-alternative"]
         )
         self.remember = pn.widgets.Checkbox(label="Remember for this customer", margin=(28, 10, 0, 10))
         self.choose = pn.widgets.Button(label="Use this part", width=120, margin=(24, 10, 0, 10))
         self.choose.on_click(self._choose)
-        self.grade = pn.widgets.TextInput(
-            label="Grade", value=item.grade or "", width=90, css_classes=["od-rv-grade"]
-        )
+        self.offers = pn.Row(self.alternative, self.remember, self.choose)
+        self.grade = pn.widgets.TextInput(label="Grade", width=90, css_classes=["od-rv-grade"])
         self.form = pn.widgets.Select(
-            label="Form", options=["", *FORMS], value=item.form or "", width=140, css_classes=["od-rv-form"]
+            label="Form", options=["", *FORMS], width=140, css_classes=["od-rv-form"]
         )
-        self.size = pn.widgets.TextInput(
-            label="Size (inches)",
-            value=dimensions_text(item.dimensions),
-            width=260,
-            css_classes=["od-rv-size"],
-        )
+        self.size = pn.widgets.TextInput(label="Size (inches)", width=260, css_classes=["od-rv-size"])
         self.quantity = pn.widgets.FloatInput(
-            label="Quantity", value=item.quantity, start=0, width=100, css_classes=["od-rv-quantity"]
+            label="Quantity", start=0, width=100, css_classes=["od-rv-quantity"]
         )
         self.save = pn.widgets.Button(label="Save edit", color="primary", width=100, margin=(24, 10, 0, 10))
         self.save.on_click(self._save)
-        self.accept.disabled = self.locked or self.line.match is None or self.line.accepted_by is not None
-        editors = (
+        self._layout = self._lay_out()
+        self.show(self.line, self.locked)
+
+    def show(self, line: OrderLine, locked: bool) -> None:
+        """Show another version of the line in place: the same widgets (no new elements in the
+        page, so nothing the reviewer is typing elsewhere moves), values from the ledger."""
+        self.param.update(line=line, locked=locked)
+        item = line.item
+        self.info.object = line_html(line, self.threshold)
+        self.alternative.options = {alternative_label(c): c.part_number for c in line.alternatives}
+        self.offers.visible = bool(line.alternatives)
+        self.grade.value = item.grade or ""
+        self.form.value = item.form or ""
+        self.size.value = dimensions_text(item.dimensions)
+        self.quantity.value = item.quantity
+        inputs = (
             self.remove,
             self.alternative,
             self.remember,
@@ -104,10 +110,10 @@ class LineEditor(Viewer):
             self.size,
             self.quantity,
         )
-        for widget in (*editors, self.save):
-            widget.disabled = self.locked
-        self.choose.disabled = self.locked or not self.line.alternatives
-        self._layout = self._lay_out()
+        for widget in (*inputs, self.save):
+            widget.disabled = locked
+        self.accept.disabled = locked or line.match is None or line.accepted_by is not None
+        self.choose.disabled = locked or not line.alternatives
 
     def changes(self) -> dict[str, Any]:
         """The edit the inputs describe, against the line as shown (ValueError for a bad size)."""
@@ -141,16 +147,11 @@ class LineEditor(Viewer):
             self.store.choose_alternative(self.line.item.line_no, self.alternative.value, self.remember.value)
 
     def _lay_out(self) -> pn.Column:
-        actions = pn.Row(self.accept, self.remove)
-        edit = pn.Row(self.grade, self.form, self.size, self.quantity, self.save)
-        offers = pn.Row(self.alternative, self.remember, self.choose, visible=bool(self.line.alternatives))
         return pn.Column(
-            pn.pane.HTML(
-                line_html(self.line, self.threshold), stylesheets=[CSS], sizing_mode="stretch_width"
-            ),
-            actions,
-            offers,
-            edit,
+            self.info,
+            pn.Row(self.accept, self.remove),
+            self.offers,
+            pn.Row(self.grade, self.form, self.size, self.quantity, self.save),
             css_classes=["od-rv-line", f"od-rv-line-{self.line.item.line_no}"],
             styles={"border": "1px solid #d0d7de", "border-radius": "6px", "padding": "6px"},
             sizing_mode="stretch_width",

@@ -32,10 +32,6 @@ def email_html(stored: StoredOrder) -> str:
     return highlighted_html(order.document.text, order_highlights(order.to_dict()))
 
 
-def _same(editor: LineEditor | None, line: OrderLine) -> LineEditor | None:
-    return editor if editor is not None and editor.line == line else None
-
-
 class ReviewWorkspace(Viewer):
     """The open order of a ``ReviewStore``, with everything a reviewer can do to it."""
 
@@ -101,19 +97,24 @@ class ReviewWorkspace(Viewer):
         locked = stored.locked
         self.summary.object = order_summary_html(stored)
         self.email.object = email_html(stored)
-        # A line that did not change keeps its editor (and whatever the reviewer typed there): an
-        # edit of one line then sends the browser one line, not the whole order again.
-        shown = {(e.line.item.line_no, e.locked): e for e in self.editors}
-        self.editors = [
-            _same(shown.get((line.item.line_no, locked)), line)
-            or LineEditor(store=self.store, line=line, threshold=self.threshold, locked=locked)
-            for line in stored.order.lines
-        ]
-        self.lines[:] = self.editors
+        # Each line keeps its editor, updated in place: an edit of one line sends the browser that
+        # line's changed values, and the inputs of the others stay as the reviewer left them.
+        shown = {editor.line.item.line_no: editor for editor in self.editors}
+        editors = [self._editor(shown.get(line.item.line_no), line, locked) for line in stored.order.lines]
+        if editors != self.editors:
+            self.editors = editors
+            self.lines[:] = editors
         self.audit.object = audit_html(self.store.audit)
         for widget in (self.new_line, self.add, self.approve, self.reject):
             widget.disabled = locked
         self.reopen.visible = locked and stored.status != "exported"
+
+    def _editor(self, editor: LineEditor | None, line: OrderLine, locked: bool) -> LineEditor:
+        if editor is None:
+            return LineEditor(store=self.store, line=line, threshold=self.threshold, locked=locked)
+        if editor.line != line or editor.locked != locked:
+            editor.show(line, locked)
+        return editor
 
     def _show_message(self, *_: param.parameterized.Event) -> None:
         self.message.param.update(
