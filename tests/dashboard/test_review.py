@@ -165,13 +165,16 @@ def test_a_locked_order_refuses_edits_until_reopened(desk: Desk) -> None:
     assert workspace.approve.disabled is False
 
 
-def test_add_and_remove_lines_and_reject_needs_a_comment(desk: Desk) -> None:
+def test_add_accept_and_remove_lines_and_reject_needs_a_comment(desk: Desk) -> None:
     order_id = desk.process("sample_order_1.txt")
     store, workspace = open_workspace(desk, order_id)
     workspace.new_line.value = "4 pcs 304 sheet 0.125 x 48 x 96"
     press(workspace.add)
     assert [e.line.item.line_no for e in workspace.editors] == [1, 2, 3, 4, 5, 6]
     assert editor(workspace, 6).line.match is not None and workspace.new_line.value == ""
+    blocked = next(e for e in workspace.editors if e.line.gate_reasons and e.line.match)
+    press(blocked.accept)
+    assert blocked.line.accepted_by == "rita" and blocked.accept.disabled  # shown in place
     press(editor(workspace, 3).remove)
     assert [e.line.item.line_no for e in workspace.editors] == [1, 2, 4, 5, 6]
     press(workspace.reject)
@@ -179,7 +182,7 @@ def test_add_and_remove_lines_and_reject_needs_a_comment(desk: Desk) -> None:
     workspace.comment.value = "duplicate of PO 4471"
     press(workspace.reject)
     assert store.stored.status == "rejected"
-    assert [e.action for e in store.audit][-3:] == ["add_line", "remove_line", "reject"]
+    assert [e.action for e in store.audit][1:] == ["add_line", "accept_line", "remove_line", "reject"]
 
 
 def test_an_unknown_order_in_the_url_says_so(desk: Desk) -> None:

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from dashboard.components.line_editor import alternative_label
 from pipeline.ledger import Ledger
 from pipeline.orders import StoredOrder
 from pipeline.orders.store import OrderStore
 from tests.ui.emails import SAMPLES, tagged_copy
-from tests.ui.harness import ALL_DONE, READY_MESSAGE, DeskPage, DeskServer
+from tests.ui.harness import ALL_DONE, READY_MESSAGE, DeskPage, DeskServer, open_desk_page
 
 pytestmark = pytest.mark.ui
 log = logging.getLogger(__name__)
@@ -104,9 +104,10 @@ def test_edit_choose_approve_then_reload_shows_them_and_the_ledger_recorded_them
     log.info("review: Save edit pressed -> line shown after %.0f ms", edit_shown_s * 1000)
 
 
-def test_the_queue_opens_an_order_whose_email_markup_shows_as_text(
-    desk_page: DeskPage, desk_server: DeskServer
+def test_a_new_order_joins_an_open_queue_and_its_email_markup_shows_as_text(
+    context: BrowserContext, desk_page: DeskPage, desk_server: DeskServer
 ) -> None:
+    review = open_desk_page(context, f"{desk_server.base}/review")  # open before the order exists
     page = desk_page.page
     email = (SAMPLES / "sample_order_1.txt").read_text()
     email = email.replace("Hello,", "Hello, <script>console.error('injected')</script><b>bold</b>", 1)
@@ -115,11 +116,11 @@ def test_the_queue_opens_an_order_whose_email_markup_shows_as_text(
     page.wait_for_function(ALL_DONE)
     order_id = page.locator(".od-order a.od-open-review").get_attribute("href").split("order=")[1]
 
-    with page.expect_console_message(lambda message: READY_MESSAGE in message.text):
-        page.goto(f"{desk_server.base}/review")
-    page.locator(".od-queue .tabulator-row", has_text=order_id).click()
-    expect(page).to_have_url(f"{desk_server.base}/review?order={order_id}")
-    expect(page.locator(".od-email")).to_contain_text("<script>console.error('injected')</script><b>bold</b>")
-    assert page.locator(".od-email script, .od-email b").count() == 0
-    assert page.locator(".od-email [data-line]").count() >= 5  # the lines' evidence is highlighted
-    assert desk_page.errors() == []
+    row = review.page.locator(".od-queue .tabulator-row", has_text=order_id)
+    row.click()  # listed by itself when its job finished, no reload
+    expect(review.page).to_have_url(f"{desk_server.base}/review?order={order_id}")
+    email_pane = review.page.locator(".od-email")
+    expect(email_pane).to_contain_text("<script>console.error('injected')</script><b>bold</b>")
+    assert review.page.locator(".od-email script, .od-email b").count() == 0
+    assert email_pane.locator("[data-line]").count() >= 5  # the lines' evidence is highlighted
+    assert desk_page.errors() == review.errors() == []
