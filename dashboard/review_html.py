@@ -45,6 +45,10 @@ def _money(value: float | None) -> str:
     return "—" if value is None else f"${value:,.2f}"
 
 
+def _when(iso: str | None) -> str:
+    return (iso or "")[:19].replace("T", " ")
+
+
 def status_badge(status: str) -> str:
     return (
         f'<span class="od-rv-status od-rv-status-{escape(status)}" data-status="{escape(status)}">'
@@ -65,7 +69,7 @@ def order_summary_html(stored: StoredOrder) -> str:
         "Urgency": header.urgency,
         "Total": f"{_money(totals.total if totals else order.subtotal)} ({len(order.lines)} lines)",
         "Decided": " · ".join(
-            filter(None, (stored.decided_by, (stored.decided_at or "")[:19], stored.decision_comment))
+            filter(None, (stored.decided_by, _when(stored.decided_at), stored.decision_comment))
         ),
     }
     reasons = "".join(f"<li>{escape(reason)}</li>" for reason in order.review.reasons) if order.review else ""
@@ -155,7 +159,7 @@ def audit_html(entries: list[AuditEntry]) -> str:
     """The order's audit trail, newest first: who did what, when, to which line, and why."""
     rows = "".join(
         f'<tr data-action="{escape(entry.action)}" data-actor="{escape(entry.actor)}">'
-        f"<td>{entry.version}</td><td>{escape(entry.at[:19].replace('T', ' '))}</td>"
+        f"<td>{entry.version}</td><td>{escape(_when(entry.at))}</td>"
         f"<td>{escape(entry.actor)}</td><td>{escape(entry.action.replace('_', ' '))}</td>"
         f"<td>{entry.line_no or ''}</td><td>{escape(change_summary(entry))}</td>"
         f"<td>{escape(entry.comment)}</td></tr>"

@@ -80,7 +80,7 @@ class LineEditor(Viewer):
         self.form = pn.widgets.Select(
             label="Form", options=["", *FORMS], width=140, css_classes=["od-rv-form"]
         )
-        self.size = pn.widgets.TextInput(label="Size (inches)", width=260, css_classes=["od-rv-size"])
+        self.size = pn.widgets.TextInput(label="Size (inches)", width=300, css_classes=["od-rv-size"])
         self.quantity = pn.widgets.FloatInput(
             label="Quantity", start=0, width=100, css_classes=["od-rv-quantity"]
         )
@@ -95,7 +95,10 @@ class LineEditor(Viewer):
         self.param.update(line=line, locked=locked)
         item = line.item
         self.info.object = line_html(line, self.threshold)
-        self.alternative.options = {alternative_label(c): c.part_number for c in line.alternatives}
+        offered = {alternative_label(c): c.part_number for c in line.alternatives}
+        # options first, then the value: the best offer is preselected, never a blank choice
+        self.alternative.param.update(options=offered)
+        self.alternative.value = next(iter(offered.values()), None)
         self.offers.visible = bool(line.alternatives)
         self.grade.value = item.grade or ""
         self.form.value = item.form or ""
