@@ -91,6 +91,10 @@ def test_edit_choose_approve_are_recorded_with_the_actor_and_shown(desk: Desk) -
     editor(workspace, number).remember.value = True
     press(editor(workspace, number).choose)
     assert editor(workspace, number).line.match.part_number == offered
+    assert (
+        editor(workspace, number).alternative.value
+        == editor(workspace, number).line.alternatives[0].part_number
+    )
     remembered = desk.service.cross_references(store.stored.order.account.customer_id)
     assert [(ref.part_number, ref.kind) for ref in remembered] == [(offered, "wording")]
 
