@@ -26,7 +26,7 @@ from dashboard.components import (
     ProgressView,
     ReviewWorkspace,
 )
-from dashboard.review_store import ReviewStore, current_actor
+from dashboard.review_store import ReviewStore
 from dashboard.store import DeskStore
 from pipeline.config import Settings
 from pipeline.context import open_order_service
@@ -130,10 +130,9 @@ def metrics_page() -> pn.template.BaseTemplate:
 
 def review_view(service: jobs.JobService) -> pn.template.BaseTemplate:
     """The orders queue above the workspace of the order it opened (the URL's ?order=)."""
+    user = page_user()
     store = ReviewStore(
-        orders=open_order_service(runner=service.runner),
-        service=service,
-        actor=current_actor(),
+        orders=open_order_service(runner=service.runner), service=service, user=user, actor=user.name
     )
     if pn.state.location is not None:  # served: the URL names the order, so a reload reopens it
         pn.state.location.sync(store, {"order_id": "order"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,12 @@ import pytest
 from dashboard.access import LOCAL, Access, AccessDeniedError, User, hash_password, verify_password
 from dashboard.access.login import HashedAuthProvider, serve_options
 from dashboard.access.passwords import check_login, same_secret
+from dashboard.review_store import ReviewStore
 from dashboard.uploads import request_too_big, within_limits
 from pipeline.config import AccessSettings, LimitsSettings
 from pipeline.errors import ConfigError
+from pipeline.orders import OrderService
+from tests.conftest import Desk
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "s" * 40
@@ -138,3 +142,18 @@ def test_serving_beyond_loopback_without_login_refuses_to_start(tmp_path: Path) 
     assert done.stderr.startswith("error: refusing to serve on 0.0.0.0 without login")
     assert "ORDERDESK_USERS_FILE" in done.stderr and "Traceback" not in done.stderr
     assert not list(tmp_path.iterdir())  # refused before opening anything
+
+
+def test_on_the_review_page_only_an_approver_decides_and_the_audit_names_them(desk: Desk) -> None:
+    """The review page's store asks the same rule as the HTTP API before approve, reject or reopen."""
+    order_id = desk.process("sample_order_1.txt")
+    settings = replace(desk.settings, access=AccessSettings(approvers=("ann",)))
+    orders = OrderService(desk.ledger, desk.runner.catalog, settings)
+    bob = ReviewStore(orders=orders, user=User("bob", signed_in=True), actor="bob", order_id=order_id)
+    assert not bob.approve("looks fine") and "bob may not approve orders" in bob.message
+    assert not bob.reject("no stock") and desk.service.get(order_id).status == "needs_review"
+    ann = ReviewStore(orders=orders, user=User("ann", signed_in=True), actor="ann", order_id=order_id)
+    assert ann.approve("checked"), ann.message
+    assert not bob.reopen("wrong part") and desk.service.get(order_id).status == "approved"
+    audit = [(entry.action, entry.actor) for entry in desk.service.audit_log(order_id)]
+    assert audit[-1] == ("approve", "ann") and "bob" not in {actor for _, actor in audit}

@@ -14,7 +14,7 @@ import panel as pn
 from pipeline.config import AccessSettings
 from pipeline.errors import OrderDeskError
 
-LOCAL_USER = "desk"  # the review page's name for it too (dashboard.review_store.DEFAULT_ACTOR)
+LOCAL_USER = "desk"  # who acts without login, in the audit and on the review page
 
 
 class AccessDeniedError(OrderDeskError):
