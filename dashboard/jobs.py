@@ -129,11 +129,25 @@ class JobService:
         same upload it had not yet stored.) ``before_run(job_ids)`` is called in between, so a
         caller can subscribe to the jobs before any of their events exists.
         """
-        job_ids = [self.runner.submit(filename, data) for filename, data in inputs]
-        if before_run is not None:
-            before_run(job_ids)
-        for job_id in job_ids:
-            self._queue(job_id)
+        return self.run_accepted(self.accept(inputs), before_run)
+
+    def accept(self, inputs: list[tuple[str, bytes]]) -> list[str]:
+        """Store every input durably and return their job ids; nothing runs until ``run_accepted``.
+
+        SQLite writes that wait for the disk: a caller on an event loop runs this in a thread.
+        """
+        return [self.runner.submit(filename, data) for filename, data in inputs]
+
+    def run_accepted(
+        self, job_ids: list[str], before_run: Callable[[list[str]], None] | None = None
+    ) -> list[str]:
+        """Queue accepted jobs, after ``before_run(job_ids)``; they are queued even if it fails."""
+        try:
+            if before_run is not None:
+                before_run(job_ids)
+        finally:  # accepted is promised to run: a failing caller must not strand its jobs
+            for job_id in job_ids:
+                self._queue(job_id)
         return job_ids
 
     def retry(self, job_id: str) -> None:

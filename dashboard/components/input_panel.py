@@ -15,6 +15,7 @@ websocket message limit to the largest upload the ``[limits]`` settings allow
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -121,8 +122,17 @@ class InputPanel(Viewer):
             self._submit(fitting)
 
     def _submit(self, found: list[tuple[str, bytes]]) -> None:
+        if self.store.served:  # stored off the event loop; the callback returns at once
+            pn.state.execute(partial(self._submit_off_loop, found))
+            return
         try:
             self.store.submit_many(found)
+        except OrderDeskError as error:
+            notify("error", str(error))
+
+    async def _submit_off_loop(self, found: list[tuple[str, bytes]]) -> None:
+        try:
+            await self.store.submit_many_off_loop(found)
         except OrderDeskError as error:
             notify("error", str(error))
 

@@ -236,3 +236,15 @@ def _owner_pids(ledger_path: Path, job_ids: list[str]) -> list[int]:
         marks = ", ".join("?" for _ in job_ids)
         rows = connection.execute(f"SELECT owner_pid FROM jobs WHERE job_id IN ({marks})", job_ids)
         return [row[0] for row in rows]
+
+
+def test_accepted_jobs_run_even_when_the_caller_fails_before_they_are_queued(
+    service: JobService, sample_order: bytes
+) -> None:
+    def broken_page(_: list[str]) -> None:
+        raise RuntimeError("the page went away")
+
+    job_ids = service.accept([("sample_order_1.txt", sample_order)])
+    with pytest.raises(RuntimeError):
+        service.run_accepted(job_ids, before_run=broken_page)
+    assert service.wait(job_ids[0], timeout=WAIT_S).status == "done"

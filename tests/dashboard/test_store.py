@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from typing import TYPE_CHECKING
 
 from dashboard.jobs import JobService
@@ -122,3 +124,23 @@ def test_an_unknown_job_says_so(service: JobService) -> None:
     store = DeskStore(service=service)
     store.current = "no-such-job"
     assert store.error == "There is no job no-such-job in the ledger."
+
+
+def test_an_upload_stored_off_the_loop_is_listed_followed_then_run(
+    service: JobService, sample_order: bytes
+) -> None:
+    store = DeskStore(service=service)
+    stored_in: list[str] = []
+    accept = service.accept
+
+    def accept_and_note_thread(inputs: list[tuple[str, bytes]]) -> list[str]:
+        stored_in.append(threading.current_thread().name)
+        return accept(inputs)
+
+    service.accept = accept_and_note_thread  # type: ignore[method-assign]
+    inputs = [("sample_order_1.txt", sample_order), ("empty.txt", b"")]
+    job_ids = asyncio.run(store.submit_many_off_loop(inputs))
+    assert stored_in and stored_in[0] != threading.current_thread().name  # not the loop's thread
+    assert list(store.jobs) == job_ids[::-1] and store.current == job_ids[-1]
+    assert [service.wait(job_id, timeout=WAIT_S).status for job_id in job_ids] == ["done", "failed"]
+    assert store.status == "failed" and store.stages["ingest"].status == "failed"
