@@ -18,11 +18,13 @@ def row_table(
     money: list[str],
     page_size: int,
     css_class: str,
+    pagination: str = "local",
     **options: Any,
 ) -> pn.widgets.Tabulator:
     """A read-only Tabulator of one selectable row per item, paged, its ``money`` columns in dollars.
 
-    Cells show values as text (never markup), so rows may carry what an email said.
+    Cells show values as text (never markup), so rows may carry what an email said. ``"remote"``
+    pagination sends the browser only the page it shows: for a table every session redraws often.
     """
     return pn.widgets.Tabulator(
         frame,
@@ -33,7 +35,7 @@ def row_table(
         formatters=dict.fromkeys(money, MONEY),
         selectable=1,
         layout="fit_data_stretch",
-        pagination="local",
+        pagination=pagination,
         page_size=page_size,
         sizing_mode="stretch_width",
         css_classes=[css_class],

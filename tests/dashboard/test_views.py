@@ -142,3 +142,23 @@ def test_the_page_builds_from_a_service(service: JobService) -> None:
     store = DeskStore(service=service)
     for view in (InputPanel(store=store), ProgressView(store=store), OrderView(store=store)):
         assert isinstance(view.__panel__(), pn.viewable.Viewable)
+
+
+def test_a_job_changing_on_the_second_page_of_the_list_is_shown_there(
+    service: JobService, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Whitespace of different lengths: distinct inputs (the ledger would merge equal ones) that fail fast.
+    older = [service.submit(f"blank-{n}.txt", b" " * (n + 1)) for n in range(2)]
+    newer = [service.submit(f"blank-{n}.txt", b" " * (n + 1)) for n in range(2, 12)]
+    for job_id in (*older, *newer):
+        assert service.wait(job_id, timeout=WAIT_S).status == "failed"
+    store = DeskStore(service=service)
+    jobs = JobList(store=store)
+    model = jobs.table.get_root()  # as a served page has: changes go to its data source
+    jobs.table.page = 2
+    assert list(model.source.data["job_id"]) == older[::-1]  # only the shown page is sent
+    service.retry(older[0])
+    service.wait(older[0], timeout=WAIT_S)
+    assert list(model.source.data["status"]) == ["failed", "failed"]
+    assert list(jobs.table.value["job_id"])[10:] == older[::-1] and len(jobs.table.value) == 12
+    assert [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR] == []
