@@ -13,7 +13,7 @@ Two measured problems shape this module (panel 1.9.4, bokeh 3.9, 2 cores):
   ticks; it never puts two changes of the same card in one tick, so no state is skipped.
 * Every open page lists the jobs, so each job's status changes update a table in every session,
   on the one event loop that also carries the stage cards (measured: 4-37 ms per session and
-  change on a loaded 2-core machine). ``Coalescer`` gives a list the latest rows a few times a
+  change on a loaded 2-core machine). ``Coalescer`` gives a list the latest rows at most once a
   second instead.
 """
 
