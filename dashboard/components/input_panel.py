@@ -123,7 +123,9 @@ class InputPanel(Viewer):
 
     def _submit(self, found: list[tuple[str, bytes]]) -> None:
         if self.store.served:  # stored off the event loop; the callback returns at once
-            pn.state.execute(partial(self._submit_off_loop, found))
+            # Panel's runner of coroutines in a session (what pn.state.execute uses for them):
+            # the session's document stays current and unlocked while the upload is stored.
+            param.parameterized.async_executor(partial(self._submit_off_loop, found))
             return
         try:
             self.store.submit_many(found)
