@@ -14,7 +14,9 @@ from itertools import islice
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from pipeline.config import IntakeSettings
 from pipeline.errors import IngestError
+from pipeline.ingest.limits import check_zip
 from pipeline.ingest.text import decode_text
 
 MAX_ROWS = 5000
@@ -53,8 +55,9 @@ def csv_text(filename: str, data: bytes) -> str:
     return rendered
 
 
-def xlsx_text(filename: str, data: bytes) -> str:
-    """Rows of every worksheet of an .xlsx workbook (values, not formulas)."""
+def xlsx_text(filename: str, data: bytes, limits: IntakeSettings | None = None) -> str:
+    """Rows of every worksheet of an .xlsx workbook (values, not formulas); a zip bomb is refused."""
+    check_zip(filename, data, limits or IntakeSettings())
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
