@@ -144,7 +144,10 @@ class Runner:
         if record is None:
             raise OrderDeskError(f"no job {job_id} in the ledger {self.ledger.path}")
         state = JobState(job_id=job_id, filename=record.filename, data=self.ledger.input_data(job_id))
-        if not self.ledger.claim(job_id):
+        claimed = self.ledger.claim(job_id) or (
+            self.ledger.release_orphan(job_id) and self.ledger.claim(job_id)
+        )
+        if not claimed:
             return self._stored(state, self.ledger.job(job_id) or record)
         self.emit(job_id, "job_started", filename=record.filename, stages=list(self.stage_names))
         deadline = time.monotonic() + self.settings.intake.max_job_seconds
