@@ -7,7 +7,7 @@ CATALOG ?= data/catalog.duckdb
 HOST   ?= 127.0.0.1
 PORT   ?= 5006
 
-.PHONY: setup catalog serve test test-fast lint bench eval clean
+.PHONY: setup catalog serve test test-fast lint bench soak eval clean
 
 setup: $(STAMP)
 
@@ -40,6 +40,12 @@ lint: setup
 
 bench: setup catalog
 	$(PY) benchmarks/run_all.py
+
+# Issue 8's faults again and again: the server, batch workers and an exporter killed mid-job
+# SOAK_ROUNDS times each (make test kills 3 times), the ledger checked after every round.
+SOAK_ROUNDS ?= 10
+soak: setup catalog
+	ORDERDESK_SOAK_ROUNDS=$(SOAK_ROUNDS) $(PY) -m pytest -q -m slow tests/test_faults.py
 
 eval: setup
 	$(PY) -m pipeline eval tests/labels --fail-under 0.95

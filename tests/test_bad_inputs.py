@@ -199,3 +199,36 @@ def test_an_http_upload_of_the_corpus_gives_each_file_its_error_and_pages_escape
 def _upload_name(path: Path) -> str:
     """The name a browser would send: hostile names as they are (``../`` included)."""
     return next((name for name in HOSTILE_NAMES if path.name == Path(name).name), path.name)
+
+
+SQL_SEARCHES = (
+    "304'; DROP TABLE parts; --",
+    'sheet" OR "1"="1',
+    "%' UNION SELECT * FROM catalog_info --",
+    "_%_%",
+    "'); DELETE FROM parts WHERE ('1'='1",
+    "round bar 1\" x 12' -- ; /* */",
+)
+
+
+def test_search_text_with_sql_syntax_is_only_ever_text(small_catalog_path: Path, catalog_browser) -> None:
+    """Free-text search, the matcher and the explorer take SQL as words: no error, nothing changed."""
+    from pipeline.catalog.browse import BrowseQuery
+    from pipeline.catalog.search import search_text
+    from pipeline.catalog.store import CatalogStore
+    from pipeline.match.reading import match_texts
+
+    store = CatalogStore(small_catalog_path)
+    try:
+        parts = store.count()
+        for text in SQL_SEARCHES:
+            assert isinstance(search_text(store, text), list)
+            browsed = catalog_browser.browse(BrowseQuery(text=text))
+            assert browsed.total <= parts and (text != "_%_%" or browsed.total == 0)  # no LIKE wildcards
+        assert len(match_texts(store, list(SQL_SEARCHES))) == len(SQL_SEARCHES)
+        assert store.count() == parts and catalog_browser.count == parts
+    finally:
+        store.close()
+    for args in (["search", SQL_SEARCHES[0]], ["search", "--text", SQL_SEARCHES[2]]):
+        result = run_process(args, small_catalog_path.parent, small_catalog_path, ROOT)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr

@@ -26,7 +26,7 @@ from tests.test_ledger import _left_running_by_a_dead_process
 from tests.ui.emails import long_order
 
 ROOT = Path(__file__).resolve().parents[1]
-ROUNDS = 3  # kills per fault test; `make soak` runs the slow ones again and again
+ROUNDS = int(os.environ.get("ORDERDESK_SOAK_ROUNDS", "3"))  # kills per fault test; `make soak` sets more
 POLL_S = 0.05  # how often a test looks at the ledger or a folder while it waits for a moment to kill
 
 
@@ -145,7 +145,7 @@ def test_a_full_disk_is_a_clear_error_and_the_ledger_is_unharmed(desk: Desk, tmp
 def test_batch_workers_killed_mid_job_lose_nothing_and_a_rerun_finishes_every_email(
     desk: Desk, tmp_path: Path
 ) -> None:
-    files = [long_order(tmp_path, f"long-{n:02d}", 150) for n in range(8)]
+    files = [long_order(tmp_path, f"long-{n:02d}", 150) for n in range(2 * ROUNDS + 2)]
     ledger = desk.settings.ledger_path
     args = [
         "batch",
