@@ -40,6 +40,9 @@ class GateSettings:
     """When an order may go straight through (see ``pipeline.review``)."""
 
     min_confidence: float = 0.9  # a matched line below this needs a person
+    # A substitution the trade rules allow (316L for 316, T651 for T6) passes on its confidence
+    # once accepted; it stays flagged on the line and in the ERP export. False: a person decides.
+    allow_trade_substitutions: bool = True
     require_in_stock: bool = True  # a partial or backordered line needs a person
     blocking_flags: tuple[str, ...] = DEFAULT_BLOCKING_FLAGS
     max_auto_total: float = 0.0  # orders above this total need a person; 0 = no cap

@@ -171,6 +171,10 @@ class Candidate:
     match_kind: MatchKind = "exact"
     substitution: str | None = None  # what was substituted and why (never silent), else None
     cut: CutPlan | None = None  # None when the request gives no piece size or footage
+    # For a trade substitution (316L for 316, T651 for T6): the confidence once the substitution is
+    # accepted — ``confidence`` less only the doubt that the customer takes it. The quality gate
+    # reads it when the desk's rules accept trade substitutions; None for anything else.
+    substitution_confidence: float | None = None
 
 
 @dataclass
@@ -315,6 +319,7 @@ def candidate_dict(candidate: Candidate) -> dict[str, Any]:
         "reasons": list(candidate.reasons),
         "match_kind": candidate.match_kind,
         "substitution": candidate.substitution,
+        "substitution_confidence": candidate.substitution_confidence,
         "cut": asdict(candidate.cut) if candidate.cut else None,
     }
 

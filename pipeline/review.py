@@ -1,8 +1,10 @@
 """Quality gates: decide whether an order can go straight through or needs a person, and why.
 
 A line passes when it is complete (no blocking flag), matched above the confidence threshold,
-and in stock — or when a reviewer accepted it. An order is auto-approved only when every line
-passes and the customer checks pass (known, active customer; credit; discount; order value).
+and in stock — or when a reviewer accepted it. A trade substitution (316L for 316) is judged on
+its confidence once accepted when the settings allow trade substitutions. An order is
+auto-approved only when every line passes and the customer checks pass (known, active customer;
+credit; discount; order value).
 Each reason has a stable ``code`` for counting what blocks orders most, and a message for people.
 """
 
@@ -22,8 +24,8 @@ def line_reasons(line: OrderLine, gates: GateSettings) -> list[GateReason]:
     ]
     if line.match is None:
         return [*reasons, GateReason("no_match", "no matching part", number)]
-    if line.match.confidence < gates.min_confidence:
-        message = f"match confidence {line.match.confidence:.2f} < {gates.min_confidence}"
+    confidence, message = _gated_confidence(line, gates)
+    if confidence < gates.min_confidence:
         reasons.append(GateReason("low_confidence", message, number))
     if line.item.quantity is not None and line.extended_price is None:
         reasons.append(GateReason("not_priced", "; ".join(line.pricing_notes) or "not priced", number))
@@ -39,6 +41,23 @@ def line_reasons(line: OrderLine, gates: GateSettings) -> list[GateReason]:
             message += f" (about {stock.lead_time_days} days)"
         reasons.append(GateReason(stock.status, message, number))
     return reasons
+
+
+def _gated_confidence(line: OrderLine, gates: GateSettings) -> tuple[float, str]:
+    """The confidence the threshold applies to, and the message if it is too low.
+
+    A trade substitution the desk's rules accept is judged on its confidence once accepted (the
+    doubt left is about the part, not about the customer taking 316L for 316); it stays flagged.
+    """
+    match = line.match
+    assert match is not None
+    message = f"match confidence {match.confidence:.2f} < {gates.min_confidence}"
+    if match.substitution_confidence is None:
+        return match.confidence, message
+    if gates.allow_trade_substitutions:
+        accepted = match.substitution_confidence
+        return accepted, f"{message} (substitution accepted: {accepted:.2f})"
+    return match.confidence, f"{message}: substitution {match.substitution} needs a person"
 
 
 def customer_reasons(order: Order, gates: GateSettings) -> list[GateReason]:

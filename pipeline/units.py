@@ -2,8 +2,8 @@
 
 ``1-1/2"``, ``1 1/2 in``, ``1½"``, ``.065``, ``25.4mm``, ``2.5 cm``, ``12 ft``, ``4'``, ``20-foot`` all
 become floats in inches. Parsing is by regular expression, never ``eval``; anything unreadable
-returns ``None``. Numbers glued to a letter (``A36``, ``W8``, ``M8``, ``6Al``) are not lengths, except
-after ``x``/``×`` (``4x8``) or ``Ø`` (``Ø25``).
+returns ``None``. Numbers glued to a letter (``A36``, ``W8``, ``M8``, ``6Al``, ``2B``) or after ``#``
+(the ``#4`` finish) are not lengths, except next to ``x``/``×`` (``4x8``) or after ``Ø`` (``Ø25``).
 """
 
 from __future__ import annotations
@@ -52,14 +52,18 @@ UNIT_TO_INCHES: dict[str, float] = {
 }
 FOOT_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == _FOOT)
 
-UNIT = (
-    r"(?:''|\"|”|″|’|′|'|inches|inch|in\.?|feet|foot|ft\.?|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|m)"
-    r"(?![a-z])"
+UNIT = (  # a mark may touch the next word ("4'x8'"), a word unit may not ("in" of "inside")
+    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|feet|foot|ft\.?|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|m)"
+    r"(?![a-z]))"
 )
 
-# Not after a letter (other than x/X), a digit, a dot or a slash: "A36", "W8", "6Al-4V", "1/2".
-_NOT_GLUED = r"(?<![A-WYZa-wyz0-9_./])"
-LENGTH = re.compile(rf"{_NOT_GLUED}(?P<value>{NUMBER})\s*(?:-\s*)?(?P<unit>{UNIT})?", re.IGNORECASE)
+# Not after a letter (other than x/X), a digit, a dot, a slash, "#" or a letter and a hyphen: "A36",
+# "W8", "6Al-4V", "1/2", "#4", "H-1150";
+# and, without a unit, not before a letter (other than x/X): "2B" (a finish), "6Al".
+_NOT_GLUED = r"(?<![A-WYZa-wyz0-9_./#])(?<![A-Za-z]-)"  # nor after "H-" ("H-1150" is a condition)
+LENGTH = re.compile(
+    rf"{_NOT_GLUED}(?P<value>{NUMBER})(?:\s*(?:-\s*)?(?P<unit>{UNIT})|(?![A-WYZa-wyz\d]|\.\d))", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

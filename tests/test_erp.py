@@ -78,6 +78,19 @@ def test_the_schema_refuses_what_an_erp_could_not_book(desk: Desk, approved: str
         validate_erp_order(payload)
 
 
+def test_a_substitution_reaches_the_erp_line_and_the_csv(desk: Desk) -> None:
+    order_id = desk.process("sample_order_3.txt")  # line 2: 7075-T6 plate, stocked as T651
+    for line in desk.service.get(order_id).order.lines:
+        if line.gate_reasons:
+            desk.service.accept_line(order_id, line.item.line_no, actor="ann")
+    desk.service.approve(order_id, actor="dana")
+    payload = erp_order(desk.service.get(order_id))
+    substituted = {line["line_no"]: line["substitution"] for line in payload["lines"] if line["substitution"]}
+    assert list(substituted) == [2] and "T651" in substituted[2]
+    rows = list(csv.DictReader(io.StringIO(order_csv(payload))))
+    assert [row["substitution"] for row in rows] == [line["substitution"] or "" for line in payload["lines"]]
+
+
 def test_an_order_in_review_is_not_exported(desk: Desk) -> None:
     order_id = desk.process("sample_order_1.txt")
     exporter = ErpExporter(desk.ledger, OutboxAdapter(desk.settings.outbox_dir))

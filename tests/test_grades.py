@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.catalog.equivalents import FOREIGN_NAMES, resolve_grade
 from pipeline.catalog.grades import GRADES
 from pipeline.extract.grades import find_grades, in_catalog
 from pipeline.extract.lines import Segment, parse_item
@@ -20,10 +21,8 @@ FAMILY_WORD = {
     "copper": "copper",
     "tool_steel": "tool steel",
 }
-# Catalog aliases that are not spellings of the grade itself: a process or product ("CRS", "DOM",
-# "HSS" name how it is made or shaped), a bare number read only in context ("630"), or another
-# standard's near-equivalent — which this stage keeps as written for the matching stage to judge.
-NOT_SAME_GRADE = {"CRS", "DOM", "HSS", "630", "42CrMo4", "34CrNiMo6", "100Cr6"}
+# A catalog alias that is a bare number is read as a grade only in context ("630").
+NOT_SAME_GRADE = {"630"}
 
 
 def _first(text: str) -> tuple[str, str | None] | None:
@@ -128,3 +127,70 @@ def test_two_grades_for_one_line_make_an_ambiguous_grade_or_an_offered_equivalen
 def test_temper_is_read_with_the_grade() -> None:
     item = parse_item(1, Segment("7075-T651 plate 1 x 12 x 12, 2 pcs", 0))
     assert (item.grade, item.temper) == ("7075", "T651")
+
+
+@pytest.mark.parametrize(
+    ("grade", "name"),
+    [
+        (grade, name)
+        for grade, names in FOREIGN_NAMES.items()
+        for name in names
+        if not name.startswith("ENAW")
+    ],
+)
+def test_every_equivalent_the_matcher_knows_is_read_as_written_and_resolves_to_it(
+    grade: str, name: str
+) -> None:
+    """One source of truth: extraction keeps another standard's name as written (flagged), and
+    ``pipeline.catalog.equivalents`` alone decides that it is an equivalent of a catalog grade."""
+    family = GRADES[grade].family
+    [hit] = find_grades(f"{name} {FAMILY_WORD[family]} bar")
+    assert (hit.grade, hit.family, hit.foreign) == (name, family, True)
+    assert [(o.grade, o.relation) for o in resolve_grade(hit.grade).options][:1] == [(grade, "equivalent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "grade", "family"),
+    [
+        (
+            "2205 sheets, .12 x 48 x 120, qty 31",
+            "2205",
+            "stainless_steel",
+        ),  # a grade: the quantity is elsewhere
+        ("17-4 stainless steel Condition A sheet", "17-4PH", "stainless_steel"),
+        ("17-7PH sht 0.032 in", "17-7PH", "stainless_steel"),
+        ("pls send 310 sheets 0.125 - (22)", "310", "stainless_steel"),
+        ("8630 alloy rod 16mm", "8630", "alloy_steel"),
+        ("(17) 1215 hex 3/4 A/F", "1215", "carbon_steel"),
+        ("4150 round bar", "4150", "alloy_steel"),
+        ("6082 plate 1.5 thick", "6082", "aluminum"),
+        ("A516 plate, 10mm", "A516", "carbon_steel"),
+        ("A-516-70 PL 1 thick", "A516", "carbon_steel"),
+        ("Hastelloy X sheet 0.02", "Hastelloy X", "nickel_alloy"),
+        ("Inconel 800 tube 2 OD", "Inconel 800", "nickel_alloy"),
+        ("P20 tool steel PL .5", "P20", "tool_steel"),
+        ("A2 flat stock flat ground 1/4 x 2", "A2", "tool_steel"),  # a tool steel before its form
+        ("D2 FB 0.0938 x 1.75", "D2", "tool_steel"),
+        ("O1 drill rod 1/2", "O1", "tool_steel"),
+        ("H13 plate 2 thick", "H13", "tool_steel"),
+        ("Grade 9 round bar 107.9mm", "Grade 9", "titanium"),
+        ("145 H02 hex rod", "145", "copper"),  # a copper by its temper
+        ("2024 sht .063 thk", "2024", "aluminum"),
+        ("1100-O foil 0.005", "1100", "aluminum"),
+        ("1.3505 round bar 50 mm", "1.3505", "alloy_steel"),
+        ("CW008A H02 sheets", "CW008A", "copper"),
+        ("3.0517-H14 PL", "3.0517", "aluminum"),
+    ],
+)
+def test_grades_written_the_way_customers_write_them(text: str, grade: str, family: str) -> None:
+    item = parse_item(1, Segment(text, 0))
+    assert (item.grade, item.material) == (grade, family)
+    assert ("grade_not_in_catalog" in item.flags) == (not in_catalog(grade))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1000 x 2000 sheet", "A2 stainless bolts", "M2 x 0.4 screws", "Grade 8 bolts", "job 4150 plate"],
+)
+def test_look_alikes_are_not_grades(text: str) -> None:
+    assert find_grades(text) == []

@@ -47,17 +47,55 @@ def test_a_sheet_asked_in_a_stocked_size_gets_that_size_not_a_bigger_one(store: 
     assert best.cut.pieces_to_pull == 10
 
 
-def test_a_smaller_sheet_is_cut_from_the_stock_that_uses_least_material(store: CatalogStore) -> None:
+def _stock(store: CatalogStore, where: str) -> dict[tuple[float, float], int]:
+    rows = store.cursor().execute(
+        f"SELECT width, length, sum(stock_qty) FROM parts WHERE {where} GROUP BY ALL"
+    )
+    return {(width, length): int(on_hand) for width, length, on_hand in rows.fetchall()}
+
+
+def test_a_smaller_sheet_is_cut_from_stock_in_hand_that_uses_least_material(store: CatalogStore) -> None:
+    on_hand = _stock(store, "grade = '304' AND form = 'sheet' AND thickness = 0.125")
+    # 24" x 36" blanks would each give one 20 x 30 (3,456 in² for 4), but none is in stock; a
+    # 36" x 96" sheet gives 4 (3,456 in²), a 48" x 96" one 6 (4,608 in²)
+    assert on_hand[(24.0, 36.0)] == 0 and on_hand[(36.0, 96.0)] > 0
     item = _line(
         "304 sheet .125 cut to 20 x 30", grade="304", form="sheet",
         dimensions={"thickness": 0.125, "width": 20.0, "length": 30.0}, quantity=4,
     )  # fmt: skip
     best = match_line(store, item).candidates[0]
-    # 24" x 36" blanks give one 20 x 30 each (4 blanks, 3,456 in²); a 48" x 96" sheet gives 6 (4,608 in²)
-    assert (best.dimensions["width"], best.dimensions["length"]) == (24.0, 36.0)
-    assert best.cut is not None and best.cut.cut
-    assert (best.cut.pieces_per_stock, best.cut.pieces_to_pull, best.cut.kerf) == (1, 4, 0.0)
-    assert any('cut 20" x 30" from 24" x 36"' in reason for reason in best.reasons)
+    assert (best.dimensions["width"], best.dimensions["length"]) == (36.0, 96.0)
+    assert best.cut is not None and best.cut.cut and best.stock_qty >= 1
+    assert (best.cut.pieces_per_stock, best.cut.pieces_to_pull, best.cut.kerf) == (4, 1, 0.0)
+    assert any('cut 20" x 30" from 36" x 96"' in reason for reason in best.reasons)
+    assert any(reason.startswith("in stock for the quantity") for reason in best.reasons)
+
+
+def test_stock_in_hand_for_the_quantity_comes_before_an_exact_size_on_backorder(store: CatalogStore) -> None:
+    on_hand = _stock(store, "grade = '1018' AND form = 'plate' AND thickness = 0.5")
+    assert on_hand[(24.0, 48.0)] == 0 and on_hand[(48.0, 96.0)] > 0
+    item = _line(
+        '1018 Plate 12" x 12" x 0.5" thick, 8 pieces', grade="1018", form="plate",
+        dimensions={"thickness": 0.5, "width": 12.0, "length": 12.0}, quantity=8,
+    )  # fmt: skip
+    result = match_line(store, item)
+    best = result.candidates[0]
+    assert best.stock_qty >= best.cut.pieces_to_pull  # type: ignore[union-attr]
+    assert (best.dimensions["width"], best.dimensions["length"]) == (48.0, 96.0)
+    backordered = [c for c in result.candidates if c.stock_qty == 0]
+    assert all(any(r.startswith("not in stock") for r in c.reasons) for c in backordered)
+
+
+def test_a_twelve_foot_mill_length_gives_two_six_foot_pieces(store: CatalogStore) -> None:
+    item = _line(
+        '360 brass hex 1" x 6ft, 15 bars', grade="C360", form="bar_hex",
+        dimensions={"across_flats": 1.0, "length": 72.0}, quantity=15,
+    )  # fmt: skip
+    best = match_line(store, item).candidates[0]
+    assert best.dimensions["length"] == 144.0 and best.cut is not None
+    # 72 + 72 + 1/8" kerf is over 144": the mill length's overrun makes the halves
+    assert (best.cut.pieces_per_stock, best.cut.pieces_to_pull) == (2, 8)
+    assert any("over nominal" in reason for reason in best.reasons)
 
 
 def test_bar_pieces_come_from_the_stock_length_that_wastes_least(store: CatalogStore) -> None:
@@ -119,6 +157,7 @@ def test_temper_is_used_and_t651_plate_is_a_flagged_substitute_for_t6(store: Cat
     best = asked_t6.candidates[0]
     assert best.temper == "T651" and best.match_kind == "substitute"
     assert "T651" in (best.substitution or "") and 0.8 < best.confidence < 0.9
+    assert best.substitution_confidence is not None and best.substitution_confidence >= 0.95
     asked_t651 = match_line(
         store, _line("6061-T651 plate", grade="6061", temper="T651", form="plate", dimensions=dims)
     )
@@ -195,6 +234,30 @@ def test_an_equivalent_grade_is_matched_and_said(store: CatalogStore) -> None:
     best = match_line(store, item).candidates[0]
     assert best.grade == "304" and best.match_kind == "equivalent"
     assert "1.4301" in best.reasons[0]
+
+
+def test_or_equivalent_accepts_an_equivalent_or_a_trade_substitute(store: CatalogStore) -> None:
+    sheet = {"grade": "1.4301", "form": "sheet", "dimensions": {"thickness": 0.075}, "quantity": 2}
+    plain = match_line(store, _line("1.4301 sheet 2mm", flags=["grade_other_standard"], **sheet))
+    accepted = match_line(
+        store,
+        _line(
+            "1.4301 or equivalent sheet 2mm", flags=["grade_other_standard", "equivalent_accepted"], **sheet
+        ),
+    )
+    assert plain.candidates[0].part_number == accepted.candidates[0].part_number
+    assert plain.candidates[0].confidence < accepted.candidates[0].confidence
+    assert "the customer accepts an equivalent" in accepted.candidates[0].reasons
+    angle = {"grade": "316", "form": "angle", "dimensions": {"leg1": 2.0, "leg2": 2.0, "thickness": 0.25}}
+    best = match_line(store, _line("316 angle or equal", flags=["equivalent_accepted"], **angle)).candidates[
+        0
+    ]
+    assert best.grade == "316L" and best.substitution and best.confidence >= 0.95  # still flagged
+    # an alternative is not an equivalent: 2507 "or equivalent" is still no match when only 2205 is stocked
+    duplex = {"grade": "2507", "form": "bar_round", "dimensions": {"diameter": 2.0, "length": 144.0}}
+    assert match_line(store, _line("2507 or equivalent", flags=["equivalent_accepted"], **duplex)).status == (
+        "no_match"
+    )
 
 
 def test_hardware_is_not_a_catalog_product(store: CatalogStore) -> None:

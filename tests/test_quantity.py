@@ -118,3 +118,24 @@ def test_find_quantity_never_raises_and_is_positive(text: str) -> None:
 def test_a_count_with_a_piece_unit_is_read_back(count: int, unit: str) -> None:
     item = parse_item(1, Segment(f"304 sheet 1/8 x 48 x 96 - {count} {unit}", 0))
     assert (item.quantity, item.uom) == (count, "EA")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Need O1 round 47.6mm dia x 12ft - (1) - thanks", 1),  # a count in parentheses, last
+        ("RFQ: 303 round bar, Ø25mm x 1 ft, (16) (mill certs)", 16),
+        ("(16) 316 SS hex 6 hex", 16),  # "6 hex" is a size
+        ("qty 30 - 1 5052-O aluminum plt x 4' x 8'", 30),  # not a range 30-1
+        ("Need qty 6 - 8 thk H13 plate", 6),  # not a range 6-8: 8 is a thickness
+        ("qty 13 - 152.4mm dia Ti-6Al-4V rod", 13),
+        ("qty 2 - 11-1/2 in dia 1020 round bar", 2),
+        ("- 6061-T651 aluminum plt 2 - 7 pcs.", 7),  # plate 2, then 7 pieces
+        ("RFQ: 6061 T6 sht 0.05 - 4 pieces", 4),
+        ("sheet 0.01 x 18 x 30 pieces - 9 sheets", 9),  # 18 x 30 is the piece
+        ("Al 6061-T6511 round 3\" x 12' - 2", 2),  # a bare count after a dash ends the line
+    ],
+)
+def test_counts_as_a_shop_writes_them(text: str, value: float) -> None:
+    item = parse_item(1, Segment(text, 0))
+    assert item.quantity == value and "quantity_range" not in item.flags

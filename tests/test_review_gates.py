@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pipeline.config import GateSettings
 from pipeline.models import CustomerAccount, Totals
 from pipeline.orders.report import touchless_report
-from pipeline.review import customer_reasons, review
+from pipeline.review import customer_reasons, line_reasons, review
 
 if TYPE_CHECKING:
     from conftest import Desk
@@ -109,3 +109,16 @@ def test_the_touchless_rate_counts_the_pipelines_verdict_not_later_approvals(des
         desk.service.accept_line(order_id, line.item.line_no, actor="ann")
     desk.service.approve(order_id, actor="dana")
     assert touchless_report(desk.ledger) == before  # a person's approval is not touchless
+
+
+def test_a_trade_substitution_passes_when_the_rules_allow_it_and_stays_flagged(desk: Desk) -> None:
+    order = _order(desk, "sample_order_3.txt")  # line 2: 7075-T6 plate, stocked as T651
+    [line] = [line for line in order.lines if line.match and line.match.substitution]
+    match = line.match
+    assert "T651" in (match.substitution or "") and any("substitution" in reason for reason in match.reasons)
+    # the confidence still reads "right part?" with the doubt the customer takes T651 for T6 ...
+    assert match.confidence < 0.9 <= (match.substitution_confidence or 0.0)
+    # ... and the desk's rules decide whether that doubt needs a person
+    assert "low_confidence" not in {reason.code for reason in line_reasons(line, GateSettings())}
+    strict = line_reasons(line, GateSettings(allow_trade_substitutions=False))
+    assert [reason.code for reason in strict if "needs a person" in reason.message] == ["low_confidence"]

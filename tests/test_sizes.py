@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.gauges import awg_inches, gauge_inches
+from pipeline.catalog.sizes import awg_inches
+from pipeline.extract.gauges import gauge_inches
 from pipeline.extract.lines import Segment, parse_item
 from pipeline.models import LineItem
 
@@ -105,11 +106,12 @@ def test_each_size_records_the_text_it_came_from() -> None:
 @pytest.mark.parametrize(
     ("text", "thickness"),
     [
-        ("16 ga 304 stainless sheet 48 x 96", 0.0625),  # stainless gauge
+        ("16 ga 304 stainless sheet 48 x 96", 0.060),  # stainless gauge, as the catalog stocks it
         ("16 ga A36 steel sheet 48 x 96", 0.0598),  # Manufacturers' Standard Gauge
         ("16 gauge 5052 aluminum sheet 48 x 96", 0.0508),  # Brown & Sharpe (AWG)
         ("14 gauge 5052-H32 aluminum sheet 4' x 10'", 0.0641),
-        ("sheet, gauge: 10, 304 stainless, 48 x 120", 0.1406),
+        ("sheet, gauge: 10, 304 stainless, 48 x 120", 0.135),
+        ("11ga 304L stainless sheets", 0.120),  # the catalog's 11 ga, not the nominal 1/8"
     ],
 )
 def test_a_gauge_is_a_thickness_by_the_materials_gauge_table(text: str, thickness: float) -> None:
@@ -121,7 +123,7 @@ def test_a_gauge_is_a_thickness_by_the_materials_gauge_table(text: str, thicknes
 
 def test_gauge_tables() -> None:
     assert awg_inches(10) == pytest.approx(0.1019, abs=1e-4)
-    assert gauge_inches(11, "stainless_steel", "sheet") == 0.125
+    assert gauge_inches(11, "stainless_steel", "sheet") == 0.120  # the catalog's table (one source)
     assert gauge_inches(11, "carbon_steel", "sheet") == 0.1196
     assert gauge_inches(12, "copper", "sheet") == pytest.approx(0.0808, abs=1e-4)
     assert gauge_inches(18, "stainless_steel", "wire") == pytest.approx(awg_inches(18))
@@ -197,3 +199,63 @@ def test_a_gauge_on_a_tube_is_its_wall() -> None:
     item = _item('40 ft of 1-1/4" sq tube 14 ga A500')
     assert item.dimensions == {"side": 1.25, "wall_thickness": 0.0747}
     assert (item.quantity, item.uom) == (40, "FT")
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "dimensions"),
+    [
+        ("1018 FB 1/4 x 2 x 20'", "bar_rectangular", {"thickness": 0.25, "width": 2, "length": 240}),
+        (
+            "304 flat 3/8 x 1-1/2 x 12 ft",
+            "bar_rectangular",
+            {"thickness": 0.375, "width": 1.5, "length": 144},
+        ),
+        ("A36 PL 1/2 x 12 x 24", "plate", {"thickness": 0.5, "width": 12, "length": 24}),
+        # 2B is a finish, not a size
+        ("316L SS sht 11 ga 48 x 96 2B", "sheet", {"thickness": 0.12, "width": 48, "length": 96}),
+        ("304 #4 sheet 16ga 4x8", "sheet", {"thickness": 0.06, "width": 48, "length": 96}),  # 4x8: in feet
+        ("3/4 CRS rd x 20'", "bar_round", {"diameter": 0.75, "length": 240}),
+        # OD x ID x length: not a 105" wall
+        (
+            'C932 tube 2" OD x 1-1/2 ID x 105"',
+            "tube_round",
+            {"outer_diameter": 2, "wall_thickness": 0.25, "length": 105, "inner_diameter": 1.5},
+        ),
+        ("6061-T6 plate 6, cut to 12 x 24", "plate", {"thickness": 6, "width": 12, "length": 24}),
+        ("6061-T6511 rod, 3, cut 18 in", "bar_round", {"diameter": 3, "length": 18}),
+        (
+            "0.01 x 18 x 30 pieces ETP copper sheet - 9 sheets",
+            "sheet",
+            {"thickness": 0.01, "width": 18, "length": 30},
+        ),
+        ("qty 30 - 1 5052-O aluminum plt x 4' x 8'", "plate", {"thickness": 1, "width": 48, "length": 96}),
+        (
+            '316L flat stock 1" x 304.8mm, cut 10 inches',
+            "bar_rectangular",
+            {"thickness": 1, "width": 12, "length": 10},
+        ),
+        ("S7 flat bar 3/8 x 101.6mm", "bar_rectangular", {"thickness": 0.375, "width": 4}),  # 3/8 is inches
+        ("A500 sq tube 2 x 50.8mm x .188 wall", "tube_square", {"side": 2, "wall_thickness": 0.188}),
+        ("A36 plate 12mm x 96 x 288", "plate", {"thickness": 0.4724, "width": 96, "length": 288}),
+        (
+            "HSS 6 x 4 x 1/4 A500 x 20 ft",
+            "tube_rectangular",
+            {"width": 6, "height": 4, "wall_thickness": 0.25, "length": 240},
+        ),
+        ("A36 channel C12x25 x 240 inches", "channel", {"height": 12, "weight_per_foot": 25, "length": 240}),
+        # H-1150 is a condition, not a length
+        ("17-4PH H-1150 rd bar 11 in x 8 inches", "bar_round", {"diameter": 11, "length": 8}),
+    ],
+)
+def test_sizes_as_a_shop_writes_them(text: str, form: str, dimensions: dict[str, float]) -> None:
+    item = _item(text)
+    assert item.form == form
+    assert _dims(text) == pytest.approx(dimensions, abs=1e-4)
+
+
+def test_a_bare_number_is_a_size_only_where_nothing_else_gives_one() -> None:
+    assert _dims("1045 CS sht, 0.09, 20 sheets") == {"thickness": 0.09}
+    assert "missing_dimensions" in _item("304 sheet for job 4471").flags  # a job number is not a size
+    assert (
+        "missing_dimensions" in _item("1. Stainless steel 304 sheet - 1 piece").flags
+    )  # nor the item number

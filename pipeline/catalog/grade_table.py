@@ -54,6 +54,10 @@ def _conditions(*conditions: str, codes: tuple[str, ...] = ("",)) -> tuple[Treat
 
 
 # One row per grade: name, density lb/in³, base cost $/lb, popularity, forms, aliases ("|"-separated).
+# Aliases are other names of the very same grade (UNS numbers, the alloy's own trade names); another
+# standard's near-equivalent (42CrMo4 for 4140) belongs in ``equivalents.py``, a family name a desk
+# reads as its usual grade ("duplex", "phosphor bronze") in extraction's shorthand, and a product or
+# process word ("CRS", "DOM", "HSS") names no grade at all.
 # Specs and treatments default per family; the dicts after each table override them per grade.
 Row = tuple[str, float, float, float, str, str]
 Rules = dict[str, str]
@@ -72,7 +76,7 @@ _STAINLESS: tuple[Row, ...] = (
         3.20,
         10,
         f"sheet plate {_BARS} {_TUBES} angle channel wire foil",
-        "S30400|18-8",
+        "S30400",
     ),
     (
         "304L",
@@ -99,7 +103,7 @@ _STAINLESS: tuple[Row, ...] = (
     ("420", 0.278, 3.60, 1.2, "plate bar_round", "S42000"),
     ("430", 0.280, 2.40, 2, "sheet bar_round", "S43000"),
     ("17-4PH", 0.282, 6.20, 2.5, "sheet plate bar_round bar_hex", "17-4 PH|630|S17400"),
-    ("2205", 0.285, 5.50, 1.5, "sheet plate bar_round tube_round", "duplex|S32205|S31803"),
+    ("2205", 0.285, 5.50, 1.5, "sheet plate bar_round tube_round", "S32205|S31803"),
 )
 _STAINLESS_SPECS: Rules = {
     "flat": "ASTM A240",
@@ -183,12 +187,12 @@ _ALUMINUM_TREATMENTS: dict[str, TreatRules] = {
 
 _CARBON: tuple[Row, ...] = (
     ("A36", 0.2836, 0.78, 9, "plate bar_round bar_rectangular angle channel beam_i", "ASTM A36"),
-    ("A500", 0.2836, 0.95, 5, _TUBES, "HSS"),
+    ("A500", 0.2836, 0.95, 5, _TUBES, ""),
     ("A572", 0.2836, 0.88, 3, "plate angle beam_i", "A572-50"),
     ("A992", 0.2836, 0.92, 4, "beam_i", ""),
-    ("1018", 0.2836, 1.05, 8, f"{_BARS} plate", "C1018|CRS"),
+    ("1018", 0.2836, 1.05, 8, f"{_BARS} plate", "C1018"),
     ("1020", 0.2836, 0.98, 2, "bar_round bar_rectangular plate tube_round", "C1020"),
-    ("1026", 0.2836, 1.30, 2.5, "tube_round", "DOM"),
+    ("1026", 0.2836, 1.30, 2.5, "tube_round", ""),
     ("1045", 0.2836, 1.20, 3, f"{_BARS} plate", "C1045"),
     ("12L14", 0.2836, 1.35, 3, "bar_round bar_square bar_hex", ""),
     ("1008", 0.2836, 0.85, 4, "sheet wire", ""),
@@ -206,12 +210,12 @@ _CARBON_GRADE_SPECS: dict[str, Rules] = {
 }
 
 _ALLOY: tuple[Row, ...] = (
-    ("4130", 0.2836, 2.10, 3.5, "sheet plate bar_round tube_round", "chromoly"),
-    ("4140", 0.2836, 1.55, 5, "plate bar_round bar_square bar_hex bar_rectangular tube_round", "42CrMo4"),
-    ("4340", 0.2836, 2.40, 2.5, "plate bar_round bar_rectangular", "34CrNiMo6"),
+    ("4130", 0.2836, 2.10, 3.5, "sheet plate bar_round tube_round", ""),
+    ("4140", 0.2836, 1.55, 5, "plate bar_round bar_square bar_hex bar_rectangular tube_round", ""),
+    ("4340", 0.2836, 2.40, 2.5, "plate bar_round bar_rectangular", ""),
     ("8620", 0.2836, 1.60, 1.5, "bar_round plate", ""),
     ("9310", 0.2836, 4.80, 0.8, "bar_round", ""),
-    ("52100", 0.283, 2.80, 1, "bar_round tube_round", "100Cr6"),
+    ("52100", 0.283, 2.80, 1, "bar_round tube_round", ""),
 )
 _ALLOY_SPECS: Rules = {"*": "ASTM A29"}
 _ALLOY_GRADE_SPECS: dict[str, Rules] = {
@@ -281,10 +285,10 @@ _BRASS_TREATMENTS: dict[str, TreatRules] = {
 }
 
 _BRONZE: tuple[Row, ...] = (
-    ("C932", 0.322, 7.80, 3, "bar_round tube_round", "SAE 660|932|bearing bronze"),
-    ("C954", 0.269, 8.60, 2, "bar_round tube_round", "954|aluminum bronze"),
-    ("C510", 0.320, 9.50, 1.5, "sheet bar_round wire foil", "510|phosphor bronze"),
-    ("C630", 0.274, 11.0, 1, "plate bar_round tube_round", "nickel aluminum bronze"),
+    ("C932", 0.322, 7.80, 3, "bar_round tube_round", "SAE 660|932"),
+    ("C954", 0.269, 8.60, 2, "bar_round tube_round", "954"),
+    ("C510", 0.320, 9.50, 1.5, "sheet bar_round wire foil", "510"),
+    ("C630", 0.274, 11.0, 1, "plate bar_round tube_round", ""),
     ("C220", 0.318, 6.40, 0.7, "sheet", "220|commercial bronze"),
 )
 _BRONZE_SPECS: Rules = {"*": "ASTM B505"}

@@ -61,19 +61,28 @@ COMMON_BAR: frozenset[float] = frozenset((0.25, 0.375, 0.5, 0.625, 0.75, 1, 1.25
 
 # ---- sheet and plate ----------------------------------------------------------------------
 # Manufacturers' standard gauge (carbon steel), stainless gauge as mills quote it, and
-# Brown & Sharpe gauge used for aluminum, copper, brass and bronze.
+# Brown & Sharpe gauge used for aluminum, copper, brass and bronze. Extraction reads "16 ga" with
+# these tables too, so a gauge means the same thickness in a request and in the catalog.
 STEEL_GAUGE: dict[int, float] = {
-    7: 0.1793, 8: 0.1644, 10: 0.1345, 11: 0.1196, 12: 0.1046, 14: 0.0747, 16: 0.0598,
-    18: 0.0478, 20: 0.0359, 22: 0.0299, 24: 0.0239, 26: 0.0179, 28: 0.0149,
+    3: 0.2391, 4: 0.2242, 5: 0.2092, 6: 0.1943, 7: 0.1793, 8: 0.1644, 9: 0.1495, 10: 0.1345,
+    11: 0.1196, 12: 0.1046, 13: 0.0897, 14: 0.0747, 15: 0.0673, 16: 0.0598, 17: 0.0538, 18: 0.0478,
+    19: 0.0418, 20: 0.0359, 21: 0.0329, 22: 0.0299, 23: 0.0269, 24: 0.0239, 25: 0.0209, 26: 0.0179,
+    27: 0.0164, 28: 0.0149, 29: 0.0135, 30: 0.0120,
 }  # fmt: skip
+# The mills' stainless gauge: the steel gauge to three decimals (7 ga is quoted 3/16").
 STAINLESS_GAUGE: dict[int, float] = {
-    7: 0.1875, 8: 0.165, 10: 0.135, 11: 0.120, 12: 0.105, 14: 0.075, 16: 0.060,
-    18: 0.048, 20: 0.036, 22: 0.030, 24: 0.024, 26: 0.018, 28: 0.015,
+    7: 0.1875, 8: 0.165, 9: 0.150, 10: 0.135, 11: 0.120, 12: 0.105, 13: 0.090, 14: 0.075, 15: 0.067,
+    16: 0.060, 17: 0.054, 18: 0.048, 19: 0.042, 20: 0.036, 21: 0.033, 22: 0.030, 23: 0.027, 24: 0.024,
+    25: 0.021, 26: 0.018, 27: 0.016, 28: 0.015, 29: 0.0135, 30: 0.012,
 }  # fmt: skip
-NONFERROUS_GAUGE: dict[int, float] = {
-    8: 0.1285, 10: 0.1019, 12: 0.0808, 14: 0.0641, 16: 0.0508, 18: 0.0403, 20: 0.0320,
-    22: 0.0253, 24: 0.0201, 26: 0.0159,
-}  # fmt: skip
+
+
+def awg_inches(gauge: int) -> float:
+    """American Wire (Brown & Sharpe) Gauge: diameter = 0.005" x 92^((36 - n) / 39), its definition."""
+    return round(0.005 * 92 ** ((36 - gauge) / 39), 4)
+
+
+NONFERROUS_GAUGE: dict[int, float] = {gauge: awg_inches(gauge) for gauge in range(0, 41)}
 _GAUGE_BY_FAMILY: dict[str, dict[int, float]] = {
     "carbon_steel": STEEL_GAUGE,
     "alloy_steel": STEEL_GAUGE,

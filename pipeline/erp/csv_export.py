@@ -25,6 +25,7 @@ COLUMNS = (
     "lead_time_days",
     "discount_pct",
     "currency",
+    "substitution",
 )
 
 
@@ -46,5 +47,6 @@ def order_csv(payload: dict[str, Any]) -> str:
     for line in payload["lines"]:
         row = header | line
         row["lead_time_days"] = "" if line["lead_time_days"] is None else line["lead_time_days"]
+        row["substitution"] = line.get("substitution") or ""
         writer.writerow(row)
     return out.getvalue()

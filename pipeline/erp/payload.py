@@ -105,4 +105,5 @@ def _line(line: Any) -> dict[str, Any]:
         "backorder": stock.backorder if stock else 0.0,
         "lead_time_days": stock.lead_time_days if stock else None,
         "customer_text": line.item.source_text,
+        "substitution": match.substitution,  # a substitution is never silent, in the ERP either
     }

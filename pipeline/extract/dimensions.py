@@ -32,6 +32,7 @@ SECTION_ORDER: dict[str, tuple[str, ...]] = {
     "beam_i": ("height", "width", "length"),
 }
 FLAT_FORMS = frozenset({"sheet", "plate", "foil", "bar_rectangular"})
+SHEET_FORMS = frozenset({"sheet", "plate", "foil"})
 PLATE_FROM_INCHES = 0.1875  # 3/16": thinner is sheet, thicker is plate
 FLAT_BAR_MAX_WIDTH = 12.0
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -44,9 +45,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "inner_diameter": ("inner_diameter",),
 }
 
-_SHAPE_HINT = re.compile(r"[WCL]\s?\d")  # every designation starts so: one quick look before three
+_SHAPE_HINT = re.compile(r"[WSICL]\s?\d")  # every designation starts so: one quick look before three
 _SHAPES = (
-    ("beam_i", re.compile(rf"\bW\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
+    ("beam_i", re.compile(rf"\b[WSI]\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     ("channel", re.compile(rf"\bM?C\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     ("angle", re.compile(rf"\bL\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\s*[x×X]\s*(?P<c>{NUMBER})")),
 )
@@ -101,8 +102,9 @@ def assign(form: str | None, measured: list[Measured], sized: Sized | None = Non
     names = SECTION_ORDER.get(form or "", ("thickness", "width", "length"))
     unlabelled: list[Measured] = []
     names_by_value: dict[int, str] = {}
+    last_foot = max((i for i, v in enumerate(measured) if v.unit in FOOT_UNITS and not v.bare), default=-1)
     for index, value in enumerate(measured):
-        if value.alternate:
+        if value.alternate or value.bare:
             continue
         target = _target(value.label, names, sized.dimensions)
         if (
@@ -110,6 +112,7 @@ def assign(form: str | None, measured: list[Measured], sized: Sized | None = Non
             and value.unit in FOOT_UNITS
             and "length" in names
             and "length" not in sized.dimensions
+            and (form not in FLAT_FORMS or index == last_foot)  # "4' x 8'": width, then length
         ):
             target = "length"  # "12 ft", "20-foot": a length whatever else is missing
         if target:
@@ -118,6 +121,8 @@ def assign(form: str | None, measured: list[Measured], sized: Sized | None = Non
         else:
             unlabelled.append(value)
     _fill_by_position(form, names, unlabelled, sized, measured, names_by_value)
+    _fill_from_bare(names, measured, sized)
+    _sheet_in_feet(form, measured, sized)
     for index, value in enumerate(measured):
         if value.alternate:
             earlier = [names_by_value[i] for i in range(index) if i in names_by_value]
@@ -127,6 +132,9 @@ def assign(form: str | None, measured: list[Measured], sized: Sized | None = Non
     order = {name: index for index, name in enumerate((*names, "inner_diameter", "weight_per_foot"))}
     sized.dimensions = dict(sorted(sized.dimensions.items(), key=lambda item: order.get(item[0], len(order))))
     return sized
+
+
+_THICKNESSES = frozenset(("thickness", "wall_thickness"))
 
 
 def _fill_by_position(
@@ -140,21 +148,54 @@ def _fill_by_position(
     if (
         form in ("tube_square", "bar_square")
         and len(unlabelled) >= 2
-        and unlabelled[0].inches == unlabelled[1].inches
+        and abs(unlabelled[0].inches - unlabelled[1].inches) <= 0.01 * unlabelled[1].inches
     ):
-        unlabelled = unlabelled[1:]  # "2 x 2 x 1/8 square tube": the side is written twice
-    if form in FLAT_FORMS or form is None:
+        unlabelled = unlabelled[1:]  # "2 x 2 x 1/8 square tube", "1 x 25.4mm": the side written twice
+    # sheet and plate: thinnest first, the longer side last. A flat bar keeps the order written
+    # (thickness x width x length; the search orders the section), as its cut length may be shorter
+    # than its width ("1 x 12, cut 10").
+    if form in SHEET_FORMS or form is None:
         unlabelled = sorted(unlabelled, key=lambda value: value.inches)
+    derived = {"wall_thickness"} if "inner_diameter" in sized.dimensions else set()  # from OD and ID
+    if "weight_per_foot" in sized.dimensions:  # "C12x25 x 240": the designation gave the section
+        derived |= set(names) - {"length"}
     for value in unlabelled:
-        target = next((name for name in names if name not in sized.dimensions), None)
+        # a size in feet is never a thickness ("1 5052 plate x 4' x 8'")
+        skip = derived | (_THICKNESSES if value.unit in FOOT_UNITS else set())
+        target = next((name for name in names if name not in sized.dimensions and name not in skip), None)
         if target is None:
             break
         sized.put(target, value.inches, (value.start, value.end))
         names_by_value[measured.index(value)] = target
     dims = sized.dimensions
-    if (form in FLAT_FORMS or form is None) and dims.get("width", 0) > dims.get("length", float("inf")):
+    if (form in SHEET_FORMS or form is None) and dims.get("width", 0) > dims.get("length", float("inf")):
         dims["width"], dims["length"] = dims["length"], dims["width"]
         sized.spans["width"], sized.spans["length"] = sized.spans["length"], sized.spans["width"]
+
+
+# The sheet and plate sizes a desk says in feet without a mark: "4x8", "5 x 10" (never 4" x 8").
+SHEET_SIZES_IN_FEET = frozenset(((3, 8), (3, 10), (4, 8), (4, 10), (4, 12), (5, 10), (5, 12), (6, 12)))
+
+
+def _sheet_in_feet(form: str | None, measured: list[Measured], sized: Sized) -> None:
+    """A sheet or plate "4 x 8" written without units is 48" x 96"."""
+    dims = sized.dimensions
+    if form not in ("sheet", "plate") or (dims.get("width"), dims.get("length")) not in SHEET_SIZES_IN_FEET:
+        return
+    written = {(value.start, value.end): value for value in measured}
+    sides = [written.get(sized.spans[name]) for name in ("width", "length")]
+    if all(side is not None and side.unit is None and side.label is None for side in sides):
+        dims["width"], dims["length"] = dims["width"] * 12, dims["length"] * 12
+
+
+def _fill_from_bare(names: tuple[str, ...], measured: list[Measured], sized: Sized) -> None:
+    """A section's leading size nothing else gave, from the first bare number ("plate 6, cut to …")."""
+    leading = names[0]
+    if leading in sized.dimensions or (leading == "outer_diameter" and "diameter" in sized.dimensions):
+        return
+    bare = next((value for value in measured if value.bare), None)
+    if bare is not None:
+        sized.put(leading, bare.inches, (bare.start, bare.end))
 
 
 def _derive(form: str | None, sized: Sized) -> None:

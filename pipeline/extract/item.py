@@ -34,6 +34,10 @@ _OTHER_LABELS = re.compile(
 )
 
 
+# "rd" alone is round bar only before a size or "x" ("3/4 CRS rd x 20'"), not the "Rd" of an address
+_ROUND_ABBREVIATION = re.compile(r"(?<![\w])rd\.?(?=[ \t]*(?:x\b|\d))", re.IGNORECASE)
+
+
 @dataclass
 class Parsed:
     """An item and what was found in its text (for deciding whether it is an order line)."""
@@ -124,7 +128,7 @@ def _span(start: int, end: int, offset: int) -> Span:
 
 def _read_material(item: LineItem, mask: _Mask, offset: int) -> tuple[bool, Words]:
     """Grade and family; also the words of the text left once grades are hidden, for the form."""
-    hits = find_grades(mask.text)
+    hits = _grades(mask.text)
     primary = next((hit for hit in hits if not hit.foreign), hits[0] if hits else None)
     if primary is not None:
         item.grade, item.temper = primary.grade, primary.temper
@@ -142,6 +146,23 @@ def _read_material(item: LineItem, mask: _Mask, offset: int) -> tuple[bool, Word
     elif primary is not None and item.material:
         item.evidence["material"] = item.evidence["grade"]
     return item.material is not None or item.grade is not None, words
+
+
+def _grades(text: str) -> list[GradeHit]:
+    """The grades of an item. A number in a count's place ("2205 sheets, …, qty 31") is a grade
+    when the item states its quantity elsewhere; else one such number is the quantity ("- 430
+    sheets"): the last one the catalog does not stock ("304 sheet … - 2001 sheets")."""
+    hits = find_grades(text, counts=True)
+    countable = [hit for hit in hits if hit.count_like]
+    if not countable:
+        return hits
+    rest = text
+    for hit in hits:  # the quantity elsewhere, with every grade (sure or not) out of the way
+        rest = rest[: hit.start] + " " * (hit.end - hit.start) + rest[hit.end :]
+    if find_quantity(rest) is not None:
+        return hits
+    count = next((hit for hit in reversed(countable) if not in_catalog(hit.grade)), countable[-1])
+    return [hit for hit in hits if hit is not count]
 
 
 def _other_grades(item: LineItem, primary: GradeHit, hits: list[GradeHit], text: str, offset: int) -> None:
@@ -169,10 +190,13 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
         item.evidence["form"] = _span(start, end, offset)
         mask.hide(start, end)
         return True, sized
-    if words.form is not None:
-        item.form = words.form[0]
-        item.evidence["form"] = _span(words.form[1], words.form[2], offset)
-    return words.form is not None, Sized()
+    form = words.form
+    if form is None and (rd := _ROUND_ABBREVIATION.search(mask.text)):
+        form = ("bar_round", rd.start(), rd.end())
+    if form is not None:
+        item.form = form[0]
+        item.evidence["form"] = _span(form[1], form[2], offset)
+    return form is not None, Sized()
 
 
 def _non_catalog(words: Words, block: Block, offset: int) -> bool:
@@ -216,12 +240,14 @@ def _read_sizes_and_quantity(
         mask.hide(quantity.start, quantity.end, barrier=True)
     measured = measure(mask.text, fields)
     if item.form is None:
-        kept = [value for value in measured if not value.alternate]
+        kept = [value for value in measured if not (value.alternate or value.bare)]
         labels = {value.label for value in kept if value.label}
         item.form = infer_form(labels, [value.inches for value in kept])
         if item.form is not None:  # the sizes it was inferred from are its evidence
             item.flags.append("form_inferred")
             item.evidence["form"] = _span(kept[0].start, kept[-1].end, offset)
+    if item.form == "tube_square" and "form" in item.evidence:
+        item.form = _hollow_section(mask.text[item.evidence["form"].start - offset :], measured)
     sized = assign(item.form, measured, sized)
     item.dimensions = sized.dimensions
     item.evidence |= {name: _span(*span, offset) for name, span in sized.spans.items()}
@@ -232,6 +258,17 @@ def _read_sizes_and_quantity(
         if "alternates_offered" not in item.flags:
             item.flags.append("alternates_offered")
     return quantity is not None
+
+
+def _hollow_section(written: str, measured: list[Measured]) -> str:
+    """An "HSS" by its sizes: 4 x 4 x 1/4 square, 6 x 4 x 1/4 rectangular, 4.5 x .237 round."""
+    if written[:3].lower() != "hss":
+        return "tube_square"
+    section = [value.inches for value in measured if not (value.alternate or value.bare) and not value.label]
+    section = [inches for inches in section if inches < 48]  # not a length in inches
+    if len(section) == 2:
+        return "tube_round"
+    return "tube_rectangular" if len(section) >= 3 and section[0] != section[1] else "tube_square"
 
 
 def _attach_tolerances(

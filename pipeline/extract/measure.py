@@ -1,16 +1,18 @@
 """Find the sizes written for one item, and what each one measures.
 
 A number counts as a size only when it has a unit, a label (``thick``, ``OD``, ``Ø``, ``Length:``…),
-sits in an ``A x B x C`` chain or in a size field, so grades (304), specs (AMS 4928) and
-quantities are not mistaken for sizes. A converted repeat — ``25.4mm (exactly 1.000")`` — is one
-size, not two; a value offered instead of the one before it (``1/4" or 6mm``, ``48" min, 60"
-preferred``) is kept as an alternate of that size.
+is a fraction (``11/16``), sits in an ``A x B x C`` chain (words may stand between: ``1 5052 plate x
+4' x 8'``) or in a size field, so grades (304), specs (AMS 4928) and quantities are not mistaken for
+sizes. Any other plausible number is kept as *bare*: ``assign`` uses it only for a section size
+nothing else gave (``6061 plate 6, cut to 12 x 24``, ``1045 sheet, 0.09``). A converted repeat —
+``25.4mm (exactly 1.000")`` — is one size, not two; a value offered instead of the one before it
+(``1/4" or 6mm``, ``48" min, 60" preferred``) is kept as an alternate of that size.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.extract.blocks import Field
 from pipeline.units import UNIT_TO_INCHES, Length, find_lengths, to_inches
@@ -44,7 +46,12 @@ _LABEL_BEFORE = sorted(
             ("inner_diameter", ("id", "i.d.", "inside diameter", "inner diameter", "bore")),
             ("diameter", ("diameter", "dia", "dia.", "ø", "⌀")),
             ("across_flats", ("across flats", "hex")),
-            ("length", ("length", "long", "lengths of", "length of", "cut to")),
+            ("length", ("length", "long", "lengths of", "length of")),
+            ("piece", ("cut to", "cut", "cut at", "cut into", "cut in")),
+            (
+                "",
+                ("saw cut", "plasma cut", "laser cut", "waterjet cut", "flame cut", "torch cut"),
+            ),  # finishes
             ("width", ("width", "wide")),
             ("height", ("height", "depth")),
             ("leg", ("legs", "leg")),
@@ -58,8 +65,11 @@ _FILLERS = frozenset(
     | {"either", "maybe", "probably", "at"}
 )
 _SPACES = re.compile(r"\s+")
-# "A x B", also with a label between ("1.000 dia x 144", '2" OD x .065 wall')
-_TIMES = re.compile(r"^\s*(?:[A-Za-z.]{1,10}\s*)?[x×X*]\s*$")
+# "A x B", also with a label or a few words between ("1.000 dia x 144", '2" OD x .065 wall',
+# "1 5052-O aluminum plt x 4' x 8'" once the grade is masked, "0.018 SS sheet 2B x 60x144")
+_TIMES = re.compile(
+    r"^\s*(?:(?:[A-Za-z#][\w.&/#-]{0,11}|\d[A-Za-z]{1,2})\s+){0,5}[x×X*]\s*$|^\s*[A-Za-z.]{1,10}[x×X*]\s*$"
+)
 MAX_PLAUSIBLE_INCHES = 120.0  # a bare 1000 after "2 mm x" is millimetres, not 83 feet of inches
 _METRIC = frozenset(unit for unit in UNIT_TO_INCHES if unit.startswith(("m", "cm")))
 _ALTERNATIVE_BEFORE = re.compile(
@@ -92,6 +102,36 @@ class Measured:
     end: int
     unit: str | None
     alternate: bool = False  # offered instead of the size before it
+    bare: bool = False  # no unit, label or chain: a size only where nothing else gives one
+
+
+# Words before a bare number that make it something else than a size ("job 4471", "AMS 4928").
+_NOT_SIZE_BEFORE = re.compile(
+    r"(?:\b(?:job|po|p/o|no|nos|number|item|line|rev|dwg|drawing|quote|ref|part|order|invoice|project|acct|"
+    r"account|tag|lot|heat|spec|ams|astm|mil|din|iso|en|bs|uns|aisi|sae|hrc|rc|grade|gr|type|class)\.?|[$#@:])"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_NOT_SIZE_AFTER = re.compile(
+    r"\s*(?:%|°|lbs?\b|psi|ksi|hrc|hrb|rc\b|rms|ra\b|days?|weeks?|hours?|hrs|am\b|pm\b|:\d|/\d|-\d)", re.I
+)
+_LIST_MARKER = re.compile(r"^[\s>*•-]*$")  # "1. Stainless steel 304 sheet": the item's number
+MAX_BARE_INCHES = 48.0
+_SIZE_FRACTION = re.compile(r"(?:\d+[ -])?\d+/(?:2|4|8|16|32|64)")  # 11/16, 1-1/2: a size, never a count
+
+
+def _bare(text: str, length: Length) -> bool:
+    """A number with nothing saying it is a size that still may be one (see the module docstring)."""
+    line_start = text.rfind("\n", 0, length.start) + 1
+    if text[length.end : length.end + 1] in (".", ")") and _LIST_MARKER.match(
+        text[line_start : length.start]
+    ):
+        return False
+    return (
+        length.inches <= MAX_BARE_INCHES
+        and _NOT_SIZE_BEFORE.search(text, max(0, length.start - 12), length.start) is None
+        and _NOT_SIZE_AFTER.match(text, length.end) is None
+    )
 
 
 def _label_before(window: str) -> str | None:
@@ -102,7 +142,7 @@ def _label_before(window: str) -> str | None:
             if words.endswith(phrase) and (
                 len(words) == len(phrase) or not words[-len(phrase) - 1].isalnum()
             ):
-                return name
+                return name or None
         head, _, last = words.rpartition(" ")
         if last not in _FILLERS:
             return None
@@ -148,9 +188,11 @@ def _in_chain(text: str, lengths: list[Length], index: int) -> bool:
 def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
     """A metric unit written once for a chain covers it: "1000 x 2000 mm", "2 mm x 1000 x 2000".
 
-    A unit written after a bare number covers it; one written before covers it only when the
-    number is too big to be inches ("2 mm x 1000": not '25.4mm (1") x 12 x 24'). Inches need no
-    such help (a bare number is read as inches), and feet are written per value.
+    A unit written after a bare number covers it — unless that value is a conversion ("2 x
+    50.8mm": 50.8 mm is 2", so the 2 is inches) or the bare value a fraction (3/8 is inches). One
+    written before covers it only when the number is too big to be inches ("2 mm x 1000": not
+    '25.4mm (1") x 12 x 24', nor "12mm x 96 x 288" — whole feet up to 40 ft stay inches). Inches need
+    no such help (a bare number is read as inches), and feet are written per value.
     """
     chains: list[list[int]] = []
     for index in range(len(lengths)):
@@ -162,16 +204,27 @@ def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
         if not any(units) or any(unit and unit not in _METRIC for unit in units):
             continue
         for position, i in enumerate(chain):
-            if units[position] is not None:
+            if units[position] is not None or _SIZE_FRACTION.fullmatch(
+                text[lengths[i].start : lengths[i].end]
+            ):
                 continue
-            after = next((unit for unit in units[position:] if unit), None)
-            before = next((unit for unit in reversed(units[:position]) if unit), None)
-            unit = after or (before if lengths[i].inches > MAX_PLAUSIBLE_INCHES else None)
+            after = next((chain[k] for k in range(position, len(chain)) if units[k]), None)
+            before = next((chain[k] for k in reversed(range(position)) if units[k]), None)
+            unit = None
+            if after is not None and "." not in text[lengths[after].start : lengths[after].end]:
+                unit = lengths[after].unit
+            elif before is not None and _too_big_for_inches(lengths[i].inches):
+                unit = lengths[before].unit
             if unit:
                 resolved[i] = Length(
                     to_inches(lengths[i].inches, unit), unit, lengths[i].start, lengths[i].end
                 )
     return resolved
+
+
+def _too_big_for_inches(value: float) -> bool:
+    """1000 after "2 mm x" is millimetres; 144, 240 or 288 (12, 20, 24 ft) are plate lengths in inches."""
+    return value > MAX_PLAUSIBLE_INCHES and (value > 480 or value % 12 != 0)
 
 
 def _is_alternate(text: str, previous: Measured | None, length: Length) -> bool:
@@ -206,8 +259,29 @@ def measure(text: str, fields: tuple[Field, ...] = ()) -> list[Measured]:
             unit, inches = field.unit, to_inches(length.inches, field.unit)
         if inches <= 0:
             continue  # "0 hex" names no size
-        if unit is None and label is None and not in_size_field and not _in_chain(text, lengths, index):
+        bare = (
+            unit is None
+            and label is None
+            and not in_size_field
+            and not _in_chain(text, lengths, index)
+            and not _SIZE_FRACTION.fullmatch(text[length.start : length.end])
+        )
+        if bare and not _bare(text, length):
             continue
-        alternate = _is_alternate(text, found[-1] if found else None, length)
-        found.append(Measured(inches, label, length.start, length.end, unit, alternate))
+        alternate = not bare and _is_alternate(text, found[-1] if found else None, length)
+        found.append(Measured(inches, label, length.start, length.end, unit, alternate, bare))
+    return _pieces(text, found)
+
+
+def _pieces(text: str, found: list[Measured]) -> list[Measured]:
+    """ "cut to 12 x 24": a piece's width and length; "cut 18 in": its length."""
+    for index, value in enumerate(found):
+        if value.label != "piece":
+            continue
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following and following.label is None and _TIMES.match(text[value.end : following.start]):
+            found[index] = replace(value, label="width")
+            found[index + 1] = replace(following, label="length", bare=False)
+        else:
+            found[index] = replace(value, label="length")
     return found

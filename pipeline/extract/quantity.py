@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.blocks import Field
+from pipeline.extract.vocabulary import FORM_ALTERNATION
 
 _SMALL = [
     *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
@@ -26,14 +27,16 @@ WORD_NUMBER = (
 _DIGIT_COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _COUNT = rf"(?:{_DIGIT_COUNT}|{WORD_NUMBER})"
 _HAS_WORD_NUMBER = re.compile(rf"\b{WORD_NUMBER}\b", re.IGNORECASE)
-_PIECES = (
+# Count nouns ("1 hex" is a 1" hex bar, so only "hexes" counts).
+PIECES = (
     r"(?:pieces?|pcs?\.?|ea\.?|each|sheets?|bars?|plates?|tubes?|lengths?|units?|rods?|beams?|"
-    r"sticks?|pipes?|channels?|angles?|blanks?|coils?|rounds?|hex(?:es)?|strips?|flats?|joints?)"
+    r"sticks?|pipes?|channels?|angles?|blanks?|coils?|rounds?|hexes|strips?|flats?|joints?)"
 )
 _FEET = r"(?:feet|ft\.?|foot)"
 _APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"
 _GUARD = r"(?<![\w.\"'/x×-])"  # not "1/2", "12\"", "48x"
 _AFTER_TIMES = re.compile(r"(?:[x×]|\d\s*\*)\s*$")  # "48 x ", "48 * " — but not a "* " bullet
+_SIZE_THEN_DASH = re.compile(rf"(?<![\w-])(?:{FORM_ALTERNATION})\s+$", re.IGNORECASE)  # "plt 2 - 7 pcs"
 _NOT_IN_CHAIN = r"(?<![x×]\s)(?<!\d\s\*\s)(?<!\d\*\s)"  # not the 96 of "48 x 96" ("x 18 pcs": see pieces)
 _QTY_LABEL = r"\b(?:quantity|qty|qnty|quan)\.?(?:\s+(?:required|needed|ordered))?\s*(?:[:=#-]|of|is)?\s*"
 _NOT_A_SIZE = r"(?!\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|ft\b|feet|foot|x\b|×|/|%|°|-\s*\d|ga\b|gauge|hrc))"
@@ -53,13 +56,19 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 
 
 _C = "<COUNT>"  # where a rule's number goes: digits, or digits and number words
-_RANGE = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{_C}))?"
+# the upper end of a range is a count too: not a size ("qty 6 - 8 thk", "qty 13 - 152.4mm dia")
+_HI_NOT_A_SIZE = (
+    r"(?!\d|\.\d|[- ]\d+/\d|\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|x\b|×|/|%|°|ga\b|gauge|hrc|"
+    r"thk|thick|dia|od\b|id\b|wall|hex|sq\b|square|a/f|across|wide|long|deep|tall|high|ø|"
+    r"(?:ft|feet)\s+(?:long|lengths?|each)))"
+)
+_RANGE = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{_C}){_HI_NOT_A_SIZE})?"
 # (regex, uom, kind), tried in this order: the first rule with a match decides.
 _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
-    (rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{_PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
+    (rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
     (rf"(?:\btotal(?:\s+of)?|=|\bequals|\bso)\s*:?\s*(?P<n>{_C})\b{_NOT_A_SIZE}", "EA", "total"),
     (
-        rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{_PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{_C})\s*"
+        rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{_C})\s*"
         r"(?:spares?|extras?|backups?)",
         "EA",
         "spares",
@@ -77,8 +86,9 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:linear|lineal|running)\s+{_FEET}", "FT", "feet"),
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
-    (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{_PIECES}(?![\w])", "EA", "pieces"),
-    (r"(?:^|[\s\-–•*:])\((?P<n>\d{1,4})\)\s+(?=[\w\"'])", "EA", "paren"),
+    # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line
+    (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
+    (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{PIECES}(?![\w])", "EA", "pieces"),
     (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
     (
         rf"\b(?:need|needs|require|requires|ordering|want|send|ship|supply)\s+(?:us\s+|me\s+)?{_APPROX}"
@@ -92,6 +102,8 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "EA",
         "leading",
     ),
+    # "6061-T6511 round 3" x 12' - 2": a bare count after a dash ends the line
+    (r"(?<=\s)[-–]\s*(?P<n>\d{1,4})\s*[.!]?\s*$", "EA", "trailing"),
 )
 
 
@@ -153,11 +165,17 @@ def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quant
         uom = "FT"
     high = parse_count(groups["hi"]) if groups.get("hi") else None
     before = match.string[: match.start(number)]
-    if high is not None and (high <= value or _AFTER_TIMES.search(before)):
-        return None  # "x 96 - 5 sheets", "x 96 - 97 pcs": a size, a dash, then the quantity
+    end = match.end()
+    if high is not None and kind == "label" and high <= value:
+        high, end = None, match.end(number)  # "qty 30 - 1 5052 plate": the count, then the size
+    if high is not None and (high <= value or _AFTER_TIMES.search(before) or _SIZE_THEN_DASH.search(before)):
+        return None  # "x 96 - 5 sheets", "plt 2 - 7 pcs": a size, a dash, then the quantity
+    if kind == "pieces" and "." in groups[number]:
+        return None  # "sht 0.05 - 4 pieces", "1.5 hex": a decimal is a size, not a count of pieces
     approximate = bool(groups.get("approx")) or bool(_APPROX_BEFORE.search(before))
     start = match.start(number) if kind in ("erp", "leading") else match.start()  # not the list marker
-    return Quantity(value, uom, offset + start, offset + match.end(), high, approximate)
+    end = len(match.string[:end].rstrip())
+    return Quantity(value, uom, offset + start, offset + end, high, approximate)
 
 
 _QUANTITY_LABEL = re.compile(r"quantity|qty|qnty|pieces|pcs|count|no\. of pieces|order qty")
@@ -184,16 +202,19 @@ def find_quantity(text: str, fields: tuple[Field, ...] = ()) -> Quantity | None:
 def _first(text: str, offset: int, bare: bool) -> Quantity | None:
     rules = _WORD_RULES if _HAS_WORD_NUMBER.search(text) else _DIGIT_RULES
     lower = text.lower()
+    chained: Quantity | None = None  # "0.01 x 18 x 30 pieces - 9 sheets": 30 is a size if a count follows
     for regex, uom, kind in rules:
         if kind in _NEEDLES and not any(needle in lower for needle in _NEEDLES[kind]):
             continue
         position = 0
         while (match := regex.search(text, position)) is not None:
             quantity = _from_match(match, uom, kind, offset)
-            if quantity:
+            if quantity and kind == "pieces" and _AFTER_TIMES.search(text, 0, quantity.start - offset):
+                chained = chained or quantity
+            elif quantity:
                 return quantity
             # a rejected range ("96 - 5 sheets") may still hold the quantity at its upper end
             position = match.start("hi") if match.groupdict().get("hi") else match.end()
             position = max(position, match.start() + 1)
     bare_count = re.match(rf"\s*(?P<n>{_COUNT})\b", text) if bare else None
-    return _from_match(bare_count, "EA", "bare", offset) if bare_count else None
+    return chained or (_from_match(bare_count, "EA", "bare", offset) if bare_count else None)

@@ -31,6 +31,20 @@ def _starts_word(folded: str, start: int) -> bool:
     return start == 0 or not (folded[start - 1].isalnum() or folded[start - 1] == "_")
 
 
+def word_matches(
+    regex: re.Pattern[str], folded: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """Matches of ``regex`` that start a word. A match inside a word ("rd bar" in "pre-hard bar")
+    is skipped without consuming the text, so the word after it ("bar") is still found."""
+    end = len(folded) if end is None else end
+    while (match := regex.search(folded, start, end)) is not None:
+        if _starts_word(folded, match.start()):
+            yield match
+            start = max(match.end(), match.start() + 1)
+        else:
+            start = match.start() + 1
+
+
 @dataclass(frozen=True)
 class Table:
     """Spellings (whole words) of canonical names; an entry with needles is tried only on text
@@ -52,9 +66,8 @@ class Table:
         for regex, name, needles in self.entries:
             if needles and not any(needle in window for needle in needles):
                 continue
-            for match in regex.finditer(folded, start, end):
-                if _starts_word(folded, match.start()):
-                    yield name, match
+            for match in word_matches(regex, folded, start, end):
+                yield name, match
 
     def first(self, folded: str) -> tuple[str, int, int] | None:
         """(name, start, end) of the earliest spelling in ``folded`` text; ties go to the earlier entry.
@@ -62,9 +75,8 @@ class Table:
         One pass of all entries joined (short texts are many: one regex call beats one per entry);
         the entry is then the first whose own pattern spells the match.
         """
-        for match in self.joined.finditer(folded):
-            if _starts_word(folded, match.start()):
-                return self.name_of(match.group()) or "", match.start(), match.end()
+        for match in word_matches(self.joined, folded):
+            return self.name_of(match.group()) or "", match.start(), match.end()
         return None
 
     def name_of(self, spelled: str) -> str | None:
@@ -93,7 +105,7 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     (r"bronze", "bronze"),
     (r"copper", "copper"),
     (
-        r"carbon\s+steel|mild\s+steel|low\s+carbon\s+steel|crs|hrs|c/r|h/r|"
+        r"carbon\s+steel|mild\s+steel|low\s+carbon\s+steel|crs|hrs|cs|c/r|h/r|"
         r"cold[-\s]rolled(?:\s+steel)?|hot[-\s]rolled(?:\s+steel)?|cold[-\s]drawn\s+steel",
         "carbon_steel",
     ),
@@ -102,22 +114,41 @@ FAMILY_WORDS = table(_FAMILIES)
 FAMILY_ALTERNATION = "|".join(regex for regex, _ in _FAMILIES)  # any family word, for larger patterns
 
 _FORMS: tuple[tuple[str, str], ...] = (
-    (r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)", "tube_square"),
+    # HSS (hollow structural section) is read as square tube; its sizes may make it rectangular or round
+    (r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss", "tube_square"),
     (r"rect(?:angular|\.)?\s+tub(?:e|es|ing)", "tube_rectangular"),
-    (r"round\s+tub(?:e|es|ing)|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?", "tube_round"),
-    (r"hex(?:agon(?:al)?)?(?:\s+(?:bars?|rods?|stock))?", "bar_hex"),
-    (r"square\s+(?:bars?|stock)|sq\.?\s+bars?", "bar_square"),
-    (r"flat\s+bars?|flats|flat\s+stock|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?", "bar_rectangular"),
-    (r"round\s+(?:bars?|stock|rods?)|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?", "bar_round"),
-    (r"sheets?|sheet\s+metal", "sheet"),
-    (r"plates?", "plate"),
+    (
+        r"round\s+tub(?:e|es|ing)|rd\.?\s+tub(?:e|es|ing)|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?",
+        "tube_round",
+    ),
+    # "across flats" sizes a hex; listed so that its "flats" is not read as flat bar
+    (r"hex(?:agon(?:al)?)?(?:\s+(?:bars?|rods?|stock))?|across\s+flats", "bar_hex"),
+    (
+        r"square\s+(?:bars?|stock)|sq\.?\s+bars?|squares?(?!\s+(?:feet|foot|ft|inch|in|edges?|ends?|cut))",
+        "bar_square",
+    ),
+    # "flat" alone is flat bar too: "304 flat 5/8 x 1-1/4", "FB", "flat ground" (tool steel flat stock)
+    (
+        r"flat\s+bars?|flat\s+stock|flats?|fb|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?",
+        "bar_rectangular",
+    ),
+    (
+        r"round\s+(?:bars?|stock|rods?)|rd\.?\s+bars?|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?",
+        "bar_round",
+    ),
+    (r"sheets?|sheet\s+metal|shts?", "sheet"),
+    (r"plates?|plts?|pl", "plate"),
     (r"angles?|angle\s+iron|l-shaped|l-angles?", "angle"),
     (r"c-?channels?|channels?|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
-    (r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|w\d+\s?[x×]\s?\d+(?:\.\d+)?", "beam_i"),
+    (
+        r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?",
+        "beam_i",
+    ),
     (r"wire(?!\s+rope)", "wire"),
     (r"foil", "foil"),
 )
 FORM_WORDS = table(_FORMS)
+FORM_ALTERNATION = "|".join(regex for regex, _ in _FORMS)  # any form word, for larger patterns
 
 _STEEL = table(((r"steel", "carbon_steel"),))  # "steel" alone: carbon steel unless something says more
 
@@ -161,9 +192,7 @@ def scan(text: str) -> Words:
     folded = fold(text)
     first: dict[str, tuple[str, int, int]] = {}
     non_catalog = []
-    for match in _ALL_WORDS.finditer(folded):
-        if not _starts_word(folded, match.start()):
-            continue
+    for match in word_matches(_ALL_WORDS, folded):
         kind, name = _kind_of(match.group())
         found = (name, match.start(), match.end())
         if kind == "non_catalog":

@@ -167,6 +167,7 @@ def _candidate(index: AttributeIndex, row: int, explained: Explained) -> Candida
         reasons=explained.reasons,
         match_kind=explained.match_kind,
         substitution=explained.substitution,
+        substitution_confidence=explained.substitution_confidence,
         cut=explained.cut,
     )
 

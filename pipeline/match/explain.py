@@ -13,7 +13,7 @@ from pipeline.catalog.search.index import AttributeIndex
 from pipeline.catalog.search.request import FLAT_FORMS
 from pipeline.catalog.sizes import decimal_label
 from pipeline.match import score as s
-from pipeline.match.cut import cut_plan, kerf_for
+from pipeline.match.cut import MILL_OVERRUN, cut_plan, kerf_for
 from pipeline.models import CutPlan, MatchKind
 
 KINDS: dict[str, MatchKind] = {
@@ -29,6 +29,7 @@ class Explained:
     match_kind: MatchKind
     substitution: str | None
     cut: CutPlan | None
+    substitution_confidence: float | None = None  # the confidence once the trade substitution is accepted
 
 
 def _label(name: str) -> str:
@@ -102,7 +103,7 @@ def _finish_reason(scored: s.Scored, position: int, index: AttributeIndex) -> st
     return None
 
 
-def _cut_reason(plan: CutPlan | None, quantity: float | None, feet: bool) -> str | None:
+def _cut_reason(plan: CutPlan | None, quantity: float | None, feet: bool, overrun: bool) -> str | None:
     if plan is None:
         return None
     stock = inches(plan.stock_length)
@@ -122,8 +123,22 @@ def _cut_reason(plan: CutPlan | None, quantity: float | None, feet: bool) -> str
         return f"stock size {stock} as asked; pull {plan.pieces_to_pull} for {count}"
     unit = "sheet" if plan.stock_width is not None else "length"
     how = f"{inches(plan.kerf)} kerf" if plan.kerf else "sheared"
+    if overrun:
+        how += f", a mill length runs at least {inches(MILL_OVERRUN)} over nominal"
     per = f"{plan.pieces_per_stock} per {unit} ({how})"
     return f"cut {piece} from {stock}: {per}, pull {plan.pieces_to_pull} for {count}"
+
+
+def _stock_reason(on_hand: int, needed: float, uom: str, quantity: float | None) -> str:
+    """On hand against what the line takes: in stock for the quantity comes before backorder."""
+    if on_hand <= 0:
+        return "not in stock (backorder)"
+    if quantity is None:
+        return f"{on_hand:,} on hand"
+    unit = uom.lower() if uom == "FT" else "pcs"
+    if on_hand + 1e-9 >= needed:
+        return f"in stock for the quantity: {on_hand:,} on hand, {needed:g} {unit} needed"
+    return f"only {on_hand:,} on hand for the {needed:g} {unit} needed (rest on backorder)"
 
 
 def explain(index: AttributeIndex, scored: s.Scored, position: int, cap: float = 1.0) -> Explained:
@@ -134,8 +149,9 @@ def explain(index: AttributeIndex, scored: s.Scored, position: int, cap: float =
     kind = KINDS[option.relation]
     substitution = option.note if option.relation == "substitute" else None
     treatment, temper_swap = _treatment_reason(scored, position, index)
-    if temper_swap and kind == "exact":
-        kind, substitution = "substitute", temper_swap
+    if temper_swap and kind in ("exact", "equivalent", "substitute"):
+        kind, substitution = "substitute", "; ".join(filter(None, (substitution, temper_swap)))
+    traded = substitution is not None  # a substitution the trade rules allow (not the customer's own)
     if scored.heavier[position] and kind == "exact":
         kind, substitution = "substitute", "heavier gauge, allowed by the customer"
     form = option.form.form
@@ -152,11 +168,16 @@ def explain(index: AttributeIndex, scored: s.Scored, position: int, cap: float =
         *filter(
             None,
             (
-                _cut_reason(plan, request.quantity, request.uom == "FT"),
+                _cut_reason(plan, request.quantity, request.uom == "FT", bool(scored.cut.overrun[position])),
                 _finish_reason(scored, position, index),
             ),
         ),
-        f"{on_hand:,} on hand" if on_hand > 0 else "not in stock",
+        _stock_reason(
+            on_hand, float(scored.needed[position]), index.labels["uom"].name(row) or "EA", request.quantity
+        ),
     ]
     confidence = round(min(float(scored.score[position]), cap), 4)
-    return Explained(confidence, reasons, kind, substitution, plan)
+    if_accepted = (
+        round(min(float(scored.score[position] / scored.substituted[position]), cap), 4) if traded else None
+    )
+    return Explained(confidence, reasons, kind, substitution, plan, if_accepted)

@@ -6,6 +6,12 @@ customer meant (``benchmarks/bench_match.py`` prints the calibration table): eve
 exact gives 1.0; a same-alloy equivalent, a size within nominal-vs-actual tolerance, or a
 cut piece stay above 0.9; a substitution, a wrong temper or finish, a size a few percent off,
 a missing size or a guessed grade fall below 0.9 and so go to a person.
+
+A trade substitution (316L for 316, T651 for T6) is a doubt about the customer, not about the
+reading: ``Scored.substituted`` keeps that factor apart, so the quality gate can pass a
+substitution the desk's rules allow (``allow_trade_substitutions``) without the confidence ever
+claiming more than it knows. A customer who writes "or equivalent" has already accepted an
+equivalent or a trade substitute, so for that line those cost nothing.
 """
 
 from __future__ import annotations
@@ -19,19 +25,23 @@ from pipeline.catalog.grades import GRADES
 from pipeline.catalog.products import cuts, finishes
 from pipeline.catalog.search.attributes import HEAVIER, WINDOW, Hits
 from pipeline.catalog.search.index import AttributeIndex
-from pipeline.catalog.search.request import FLAT_FORMS
-from pipeline.match.cut import CutArrays, kerf_for, plan
+from pipeline.catalog.search.request import FLAT_FORMS, Request
+from pipeline.match.cut import CutArrays, plan
 
 RELATION = {
     "identical": 1.0, "equivalent": 0.96, "substitute": 0.86, "family": 0.72, "any": 0.45,
     "alternative": 0.25,
 }  # fmt: skip
+EQUIVALENT_ACCEPTED = "equivalent_accepted"  # extraction's flag for "or equivalent"
 HEAVIER_ALLOWED = 0.85
-CUT = 0.99  # cutting to size is routine; the exact stock size still ranks first
 MISSING_SIZE = 0.8  # per section size not given
 NO_SIZE = 0.6
-# Extraction's doubts: an inferred form is a guess from sizes (flat bar read as plate is common).
+# Extraction's doubts: an inferred form is a guess from sizes (flat bar read as plate is common) —
+# unless a label named the section: a diameter is a round bar, OD and wall a tube, across flats a
+# hex, legs an angle (extraction infers those forms only from such labels).
 FLAG_FACTORS = {"ambiguous_grade": 0.75, "form_inferred": 0.85, "grade_other_standard": 0.96}
+FORM_FROM_LABEL = 0.97
+LABELLED_FORMS = frozenset(("bar_round", "tube_round", "bar_hex", "angle"))
 HALF_A_PIECE = 0.9  # a sheet or plate piece with only one of width and length read
 NO_QUANTITY_CUT = 0.93  # cutting, but no quantity: the stock size was chosen for one piece
 # Treatment states and factors: asked and found, a trade substitute, nothing recorded for the grade,
@@ -60,12 +70,21 @@ class Scored:
     treatment: np.ndarray
     finish: np.ndarray
     cut: CutArrays
+    needed: np.ndarray  # how much of each row the line takes, in the row's unit of measure
+    substituted: np.ndarray  # the factor of ``score`` that is only a trade substitution's (1.0: none)
     request_notes: list[str] = field(default_factory=list)
     order: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
 
     def acceptable(self) -> np.ndarray:
         """Positions, best first, of rows that fill the request (not alternatives, stock big enough)."""
         return self.order[~self.hits.alternative()[self.order]]
+
+
+def _relation(relation: str, equivalent_accepted: bool) -> float:
+    """The grade relation's factor; "or equivalent" accepts an equivalent or a trade substitute."""
+    if equivalent_accepted and relation in ("equivalent", "substitute"):
+        return 1.0
+    return RELATION[relation]
 
 
 def _per_option(hits: Hits, values: list[float] | list[int]) -> np.ndarray:
@@ -83,11 +102,23 @@ def _request_factor(hits: Hits) -> tuple[float, list[str]]:
     if (request.piece_width is None) != (request.piece_length is None) and request.form in FLAT_FORMS:
         factor *= HALF_A_PIECE
         notes.append("only one side of the piece given")
-    for flag, flag_factor in FLAG_FACTORS.items():
+    if EQUIVALENT_ACCEPTED in request.flags:
+        notes.append("the customer accepts an equivalent")
+    for flag, flag_factor in _flag_factors(request).items():
         if flag in request.flags:
             factor *= flag_factor
             notes.append(f"extraction: {flag.replace('_', ' ')}")
     return factor, notes
+
+
+def _flag_factors(request: Request) -> dict[str, float]:
+    """Extraction's doubts for this request: "or equivalent" settles a foreign grade, a label the form."""
+    factors = dict(FLAG_FACTORS)
+    if EQUIVALENT_ACCEPTED in request.flags:
+        factors.pop("grade_other_standard")
+    if request.form in LABELLED_FORMS:
+        factors["form_inferred"] = FORM_FROM_LABEL
+    return factors
 
 
 # Names of one treatment: a solution anneal is the anneal of 17-4PH (Condition A), 2205, 718, C276.
@@ -143,12 +174,20 @@ def _cut(index: AttributeIndex, hits: Hits) -> CutArrays:
     form = hits.options[0].form.form if hits.options else (request.form or "")
     if form in FLAT_FORMS:
         width = index.dims["width"][rows]
-        return plan(
-            length, width, request.piece_length, request.piece_width, request.quantity, False, kerf_for(form)
-        )
-    return plan(
-        length, None, request.piece_length, None, request.quantity, request.uom == "FT", kerf_for(form)
-    )
+        return plan(length, width, request.piece_length, request.piece_width, request.quantity, False, form)
+    return plan(length, None, request.piece_length, None, request.quantity, request.uom == "FT", form)
+
+
+def needed(index: AttributeIndex, hits: Hits, cut: CutArrays) -> np.ndarray:
+    """Per row, how much of it the line takes, in its unit of measure (pieces, or feet for a part
+    sold by the foot), as ``pipeline.assemble.pricing.requested_quantity`` will sell it."""
+    request, rows = hits.request, hits.rows
+    quantity = request.quantity or 1.0
+    by_foot = index.labels["uom"].codes[rows] == index.labels["uom"].code("FT")
+    length = np.nan_to_num(index.dims["length"][rows], nan=12.0)
+    feet = quantity if request.uom == "FT" else quantity * (request.piece_length or length) / 12
+    each = cut.pulls if cut.planned else np.full(len(rows), quantity)
+    return np.where(by_foot, feet, each)
 
 
 def _usual(index: AttributeIndex, hits: Hits) -> np.ndarray:
@@ -184,19 +223,24 @@ def _heavier(hits: Hits) -> np.ndarray:
     return (hits.diffs > WINDOW) & np.array([name in HEAVIER for name in hits.names], bool)
 
 
-def _order(index: AttributeIndex, hits: Hits, total: np.ndarray, cut: CutArrays) -> np.ndarray:
-    """Rows that fit, best first: confidence, then least stock used and the smaller stock size,
-    the usual temper, finish and size, in stock, cheaper, and part number."""
+def _order(index: AttributeIndex, scored: Scored) -> np.ndarray:
+    """Rows that fit, best first: confidence; the closer size; in stock for the quantity before
+    backorder; the exact stock size before a cut; least stock used and the smaller stock size;
+    the usual temper, finish and size; cheaper; part number."""
+    hits, cut, total = scored.hits, scored.cut, scored.score
     fits = np.flatnonzero(cut.fits)
     rows = hits.rows[fits]
     stock_size = index.dims["length"][rows] * np.nan_to_num(index.dims["width"][rows], nan=1.0)
+    short = index.stock[rows] < scored.needed[fits] - 1e-9
     keys = (
         rows,
         index.price[rows],
-        (index.stock[rows] <= 0).astype(int),
         _usual(index, hits)[fits],
         stock_size if cut.planned else np.zeros(len(fits)),
         cut.used[fits],
+        ~cut.exact[fits] if cut.planned else np.zeros(len(fits), bool),
+        short,
+        np.round(np.abs(hits.diffs[fits]).sum(axis=1), 4),
         -np.round(total[fits], 4),
     )
     return fits[np.lexsort(keys)] if len(fits) else fits
@@ -206,14 +250,22 @@ def score(index: AttributeIndex, hits: Hits) -> Scored:
     """Factors for every found row, and the rows that fit ordered best first."""
     heavier = _heavier(hits)
     section = size_factor(hits.diffs, heavier).prod(axis=1)
-    relation = _per_option(hits, [RELATION[o.relation] for o in hits.options])
+    accepted = EQUIVALENT_ACCEPTED in hits.request.flags
+    relation = _per_option(hits, [_relation(o.relation, accepted) for o in hits.options])
     form = _per_option(hits, [o.form.factor for o in hits.options])
     treatment, finish = _treatments(index, hits), _finishes(index, hits)
     cut = _cut(index, hits)
     request_factor, notes = _request_factor(hits)
-    cut_factor = CUT * (NO_QUANTITY_CUT if hits.request.quantity is None else 1.0)
+    cut_factor = NO_QUANTITY_CUT if hits.request.quantity is None else 1.0
     cutting = np.where(cut.planned & ~cut.exact, cut_factor, 1.0)
-    total = relation * form * section * TREATMENT[treatment] * FINISH[finish] * cutting * request_factor
-    scored = Scored(hits, total, heavier.any(axis=1), treatment, finish, cut, notes)
-    scored.order = _order(index, hits, total, cut)
+    treated = np.where((treatment == T_SUBSTITUTE) & accepted, 1.0, TREATMENT[treatment])
+    substitute_grade = [
+        _relation(o.relation, accepted) if o.relation == "substitute" else 1.0 for o in hits.options
+    ]
+    substituted = np.where(treatment == T_SUBSTITUTE, treated, 1.0) * _per_option(hits, substitute_grade)
+    total = relation * form * section * treated * FINISH[finish] * cutting * request_factor
+    scored = Scored(
+        hits, total, heavier.any(axis=1), treatment, finish, cut, needed(index, hits, cut), substituted, notes
+    )
+    scored.order = _order(index, scored)
     return scored

@@ -38,7 +38,6 @@ def cut_for(part: Candidate, item: LineItem) -> CutPlan | None:
     if flat and width is None:
         return None
     piece = (request.piece_length, request.piece_width if flat else None)
-    kerf = kerf_for(part.form)
     arrays = plan(
         np.array([length]),
         np.array([width]) if flat else None,
@@ -46,6 +45,6 @@ def cut_for(part: Candidate, item: LineItem) -> CutPlan | None:
         piece[1],
         request.quantity,
         request.uom == "FT" and not flat,
-        kerf,
+        part.form,
     )
-    return cut_plan(arrays, 0, (length, width), piece, kerf)
+    return cut_plan(arrays, 0, (length, width), piece, kerf_for(part.form))

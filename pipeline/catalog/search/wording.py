@@ -39,6 +39,8 @@ _FINISHES: tuple[tuple[str, str], ...] = (
     (r"saw\s+cut", "saw cut"),
     (r"turned", "turned"),
     (r"mill\s+finish", "mill"),
+    (r"black(?:\s+steel)?", "black"),  # black (unfinished) pipe and tube
+    (r"bright", "bright"),
     (r"ground", "ground"),
 )
 

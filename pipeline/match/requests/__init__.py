@@ -12,10 +12,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
+from pipeline.catalog.search.part_numbers import PartNumberBlocks
 from pipeline.match.requests.answers import Answers
-from pipeline.match.requests.build import KINDS, phrase
+from pipeline.match.requests.build import KINDS, Phrased, phrase
 from pipeline.match.requests.unstocked import no_match_requests
 from pipeline.models import LineItem
 
@@ -42,17 +44,25 @@ def _kind(rng: random.Random) -> str:
     return KINDS[0][0]
 
 
+def _readable_typo(blocks: PartNumberBlocks, phrased: Phrased) -> bool:
+    """A typo a person could correct: not another real part number, and nearer to the source part
+    than to any other (one character off "AL6061T6-SQT-3000X…" as "4000X…" is as near 1000 and
+    2000: nobody can tell which was meant)."""
+    nearest = blocks.nearest(phrased.written_part or "")
+    return len(nearest) == 1 and nearest[0][1] > 0
+
+
 def request_set(parts: pd.DataFrame, n: int, seed: int = 7) -> list[BenchRequest]:
     """``n`` requests from ``parts`` (the catalog table), about 10% of them not fillable."""
     rng = random.Random(seed)
     answers = Answers(parts)
-    numbers = frozenset(parts["part_number"])
+    blocks = PartNumberBlocks(np.sort(parts["part_number"].to_numpy(dtype=object)))
     found: list[BenchRequest] = []
     while len(found) < n - round(n * NO_MATCH_SHARE):
         row = parts.iloc[rng.randrange(len(parts))]
         phrased = phrase(rng, row, _kind(rng))
-        if phrased is None or (phrased.kind == "part_number_typo" and phrased.written_part in numbers):
-            continue  # a "typo" that is another real part number is not a typo
+        if phrased is None or (phrased.kind == "part_number_typo" and not _readable_typo(blocks, phrased)):
+            continue
         accept = answers.accept(phrased.stated) if phrased.stated else frozenset({str(row["part_number"])})
         found.append(BenchRequest(phrased.text, phrased.item, phrased.kind, str(row["part_number"]), accept))
     for phrased in no_match_requests(rng, parts, n - len(found)):

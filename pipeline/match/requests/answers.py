@@ -1,10 +1,11 @@
 """The right answers to a generated request, computed from the catalog table, not by the matcher.
 
 A part is a right answer when it agrees with the source part on every attribute the request
-states — grade, form, section, and the temper, finish and stock size when they are written.
+states — grade, form, section, and the temper and finish when they are written.
 What the request leaves open (the mill, an unstated finish) any part may fill. For a piece to
-be cut, the right stock size is the trade rule: the exact size if stocked, else the one that uses
-the least stock for the quantity, then the smaller one.
+be cut, the right stock is the trade rule (``pipeline.match.cut``): in stock for the quantity
+before backorder, then the exact size, else the size that uses the least stock for the quantity,
+then the smaller one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.catalog.schema import SECTION_DIMENSIONS
-from pipeline.match.cut import EXACT, kerf_for, pieces_along, pieces_per_sheet
+from pipeline.match.cut import EXACT, kerf_for, pieces_along, pieces_per_sheet, usable_length
 
 FLAT = ("sheet", "plate", "foil")
 
@@ -29,9 +30,7 @@ class Stated:
     section: dict[str, float]
     treatment: str | None = None  # temper or condition value as the catalog stores it
     finish: str | None = None
-    length: float | None = None  # stock length asked (stock requests)
-    width: float | None = None
-    piece: tuple[float | None, float] | None = None  # (width, length) to cut; width None for bars
+    piece: tuple[float | None, float] | None = None  # (width, length) asked; width None for bars
     quantity: float = 1
 
 
@@ -54,10 +53,6 @@ class Answers:
             ).to_numpy()
         if stated.finish is not None:
             keep &= (rows["finish"] == stated.finish).to_numpy()
-        if stated.length is not None:
-            keep &= np.isclose(rows["length"].to_numpy(dtype=float), stated.length)
-        if stated.width is not None:
-            keep &= np.isclose(rows["width"].to_numpy(dtype=float), stated.width)
         rows = rows[keep]
         if stated.piece is not None and len(rows):
             rows = rows[_best_stock(rows, stated)]
@@ -65,24 +60,31 @@ class Answers:
 
 
 def _best_stock(rows: pd.DataFrame, stated: Stated) -> np.ndarray:
-    """Rows of the stock size the trade rule picks for the piece."""
+    """Rows of the stock the trade rule picks for the piece."""
     assert stated.piece is not None
     piece_width, piece_length = stated.piece
     length, kerf = rows["length"].to_numpy(dtype=float), kerf_for(stated.form)
     if piece_width is None:
         exact = np.abs(length - piece_length) <= EXACT * piece_length
-        per_stock, area = pieces_along(length, piece_length, kerf), length
+        per_stock = pieces_along(usable_length(length, stated.form), piece_length, kerf)
+        area = length
     else:
         width = rows["width"].to_numpy(dtype=float)
         exact = (np.abs(width - piece_width) <= EXACT * piece_width) & (
             np.abs(length - piece_length) <= EXACT * piece_length
         )
         per_stock, area = pieces_per_sheet(width, length, piece_width, piece_length, kerf), width * length
-    if exact.any():
-        return exact
+    per_stock = np.where(exact, 1, per_stock)
     fits = per_stock >= 1
-    used = np.where(fits, np.ceil(stated.quantity / np.maximum(per_stock, 1)) * area, np.inf)
-    best = fits & (used == used.min())
+    pulls = np.ceil(stated.quantity / np.maximum(per_stock, 1))
+    by_foot = (rows["uom"] == "FT").to_numpy()
+    needed = np.where(by_foot, stated.quantity * piece_length / 12, pulls)  # as pricing sells it
+    in_stock = fits & (rows["stock_qty"].to_numpy() >= needed - 1e-9)
+    pool = in_stock if in_stock.any() else fits
+    if (pool & exact).any():
+        return pool & exact
+    used = np.where(pool, pulls * area, np.inf)
+    best = pool & (used == used.min())
     return best & (area == area[best].min())
 
 

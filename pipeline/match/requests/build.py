@@ -203,7 +203,8 @@ def phrase(rng: random.Random, row: pd.Series, kind: str) -> Phrased | None:
     if kind in ("stock", "no_temper", "equivalent"):
         size = _size_text(rng, row)
         dims |= _stock_dims(row)
-        stated = replace(stated, length=dims["length"], width=dims.get("width"))
+        # a stock size is a piece like any other: the trade rule may fill it from larger stock in hand
+        stated = replace(stated, piece=(dims["width"] if form in FLAT else None, dims["length"]))
     elif kind == "cut":
         piece = _piece(rng, row)
         if piece is None:

@@ -133,8 +133,8 @@ def size(rng: random.Random, value: float, metric_mm: float | None = None, inch_
     if metric_mm is not None:
         return pick(rng, (f"{metric_mm:g}mm", f"{metric_mm:g} mm"))
     style = rng.random()
-    if style < 0.1:
-        return f"{value * MM:.1f}mm"
+    if style < 0.1:  # to a tenth of a millimetre, as written; thin foil needs significant figures
+        return f"{value * MM:.1f}mm" if value * MM >= 1 else f"{value * MM:.2g}mm"
     text = fraction(value) if style < 0.6 else decimal(value, leading_zero=rng.random() < 0.5)
     mark = pick(rng, ('"', '"', " in", "")) if inch_mark else ""
     return f"{text}{mark}"
