@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
@@ -83,3 +84,39 @@ def test_a_rebuild_that_cannot_be_opened_leaves_the_store_on_the_old_catalog(tmp
     build_catalog(path, n=SIZES[1], seed=2)  # the next good build is picked up
     assert (store.count(), store.generation) == (SIZES[1], 1)
     store.close()
+
+
+@pytest.mark.slow
+def test_a_catalog_rebuilt_under_a_running_server_is_what_its_next_jobs_use(tmp_path: Path) -> None:
+    """``catalog build --out`` the served path: the next job is priced from the new file, as
+    ``process --json`` on that file says, not from the one the server opened."""
+    from tests.ui.emails import SAMPLES, comparable, expected_orders, ledger_copy, tagged_copy
+    from tests.ui.harness import DeskServer
+    from tests.ui.test_http_fallback import follow, post_files, request
+
+    catalog, opened = tmp_path / "catalog.duckdb", tmp_path / "opened.duckdb"
+    build_catalog(catalog, n=3_000, seed=42)
+    shutil.copy(catalog, opened)
+    server = DeskServer(catalog, tmp_path / "ledger.sqlite", tmp_path / "server.log").start()
+    try:
+
+        def run(path: Path) -> dict:
+            status, answer = post_files(server, [(path.name, path.read_bytes())])
+            assert status == 201, answer
+            job_id = answer["jobs"][0]["job_id"]
+            follow(server, job_id)
+            return request(server, f"/api/jobs/{job_id}")[1]
+
+        assert run(tagged_copy(SAMPLES / "sample_order_1.txt", tmp_path))["status"] == "done"
+        email = tagged_copy(SAMPLES / "sample_order_1.txt", tmp_path)
+        on_new, on_old = ledger_copy(server.ledger, tmp_path), ledger_copy(server.ledger, tmp_path)
+        build_catalog(catalog, n=3_000, seed=7)  # same parts, other prices and stock
+        served = run(email)
+        assert served["status"] == "done", served["error"]
+        assert comparable(served["order"]) == comparable(
+            expected_orders([email], catalog, on_new)[email.name]
+        )
+        assert comparable(served["order"]) != comparable(expected_orders([email], opened, on_old)[email.name])
+    finally:
+        server.stop()
+    assert "Traceback" not in server.log()
