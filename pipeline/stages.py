@@ -9,9 +9,9 @@ from __future__ import annotations
 from pipeline.assemble import MIN_CONFIDENCE_TO_PICK, assemble, load_terms
 from pipeline.catalog.search import search_lines
 from pipeline.customers.directory import CustomerDirectory, CustomerMatch
-from pipeline.errors import IngestError
 from pipeline.extract import extract
 from pipeline.ingest import ingest
+from pipeline.ingest.limits import over_limit
 from pipeline.match import match_lines
 from pipeline.models import Candidate
 from pipeline.orders.crossref import CrossReferences, apply_cross_reference
@@ -35,11 +35,8 @@ def extract_stage(state: JobState, ctx: StageContext) -> str:
     state.extraction = extract(state.document)
     limit = ctx.settings.intake.max_order_lines
     if len(state.extraction.lines) > limit:  # matching time grows with every line
-        raise IngestError(
-            state.filename,
-            f"it has {len(state.extraction.lines):,} item lines; the limit is {limit:,}"
-            " (intake.max_order_lines) — split the order",
-        )
+        found = f"it has {len(state.extraction.lines):,} item lines"
+        raise over_limit(state.filename, found, f"{limit:,}", "max_order_lines", "split the order")
     for item in state.extraction.lines:
         ctx.line_updated(item.line_no, "extracted", text=item.source_text[:200])
     return f"{_plural(len(state.extraction.lines), 'line')} found"

@@ -21,6 +21,7 @@ import psutil
 import pytest
 
 from pipeline.ledger import Ledger
+from tests.cli import run_cli
 from tests.conftest import SAMPLES, Desk
 from tests.test_ledger import _left_running_by_a_dead_process
 from tests.ui.emails import long_order
@@ -64,15 +65,7 @@ def cli(args: list[str], env: dict[str, str], limit_bytes: int | None = None) ->
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG), not the process
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
 
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        preexec_fn=full_disk if limit_bytes else None,
-    )
+    return run_cli(args, env, preexec_fn=full_disk if limit_bytes else None)
 
 
 def desk_env(desk: Desk) -> dict[str, str]:

@@ -18,29 +18,31 @@ def _mib(size: int) -> str:
     return f"{size / 2**20:.1f} MiB"
 
 
+def over_limit(filename: str, found: str, limit: str, setting: str, advice: str = "") -> IngestError:
+    """The error for an input past one limit: what it has, the limit, the setting, what to do."""
+    return IngestError(
+        filename, f"{found}; the limit is {limit} (intake.{setting})" + (f" — {advice}" if advice else "")
+    )
+
+
 def check_size(filename: str, data: bytes, limits: IntakeSettings) -> None:
     if len(data) > limits.max_file_bytes:
-        raise IngestError(
-            filename,
-            f"the file is {_mib(len(data))}; the limit is {limits.max_file_mb:g} MiB (intake.max_file_mb)",
+        raise over_limit(
+            filename, f"the file is {_mib(len(data))}", f"{limits.max_file_mb:g} MiB", "max_file_mb"
         )
 
 
 def check_text(filename: str, text: str, limits: IntakeSettings) -> None:
     """The whole text and its longest line: extraction time grows with both."""
     if len(text) > limits.max_text_chars:
-        raise IngestError(
-            filename,
-            f"its text is {len(text):,} characters; the limit is {limits.max_text_chars:,}"
-            " (intake.max_text_chars) — send the order in smaller parts",
-        )
+        found = f"its text is {len(text):,} characters"
+        advice = "send the order in smaller parts"
+        raise over_limit(filename, found, f"{limits.max_text_chars:,}", "max_text_chars", advice)
     longest, number = max((len(line), number) for number, line in enumerate(text.split("\n"), start=1))
     if longest > limits.max_line_chars:
-        raise IngestError(
-            filename,
-            f"line {number} is {longest:,} characters long; the limit is {limits.max_line_chars:,}"
-            " (intake.max_line_chars) — put each item on its own line",
-        )
+        found = f"line {number} is {longest:,} characters long"
+        advice = "put each item on its own line"
+        raise over_limit(filename, found, f"{limits.max_line_chars:,}", "max_line_chars", advice)
 
 
 def check_zip(filename: str, data: bytes, limits: IntakeSettings) -> None:
@@ -55,11 +57,8 @@ def check_zip(filename: str, data: bytes, limits: IntakeSettings) -> None:
     except (zipfile.BadZipFile, ValueError, OSError) as error:
         raise IngestError(filename, f"not a readable zip container ({error})") from error
     if unpacked > limits.max_unpacked_bytes:
-        raise IngestError(
-            filename,
-            f"it would unpack to {_mib(unpacked)}; the limit is {limits.max_unpacked_mb:g} MiB"
-            " (intake.max_unpacked_mb)",
-        )
+        limit = f"{limits.max_unpacked_mb:g} MiB"
+        raise over_limit(filename, f"it would unpack to {_mib(unpacked)}", limit, "max_unpacked_mb")
 
 
 def check_mime_tree(filename: str, message: Message, limits: IntakeSettings) -> None:
@@ -70,19 +69,14 @@ def check_mime_tree(filename: str, message: Message, limits: IntakeSettings) -> 
         part, level = stack.pop()
         depth = max(depth, level)
         if depth > limits.max_mime_depth:
-            raise IngestError(
-                filename,
-                f"its MIME parts nest more than {limits.max_mime_depth} deep (intake.max_mime_depth);"
-                " is it a multipart bomb?",
-            )
+            limit = f"{limits.max_mime_depth} levels"
+            advice = "is it a multipart bomb?"
+            raise over_limit(filename, "its MIME parts nest too deeply", limit, "max_mime_depth", advice)
         children = part.get_payload() if part.is_multipart() else None
         if isinstance(children, list):
             stack += [(child, level + 1) for child in children if isinstance(child, Message)]
         else:
             parts += 1
     if parts - 1 > limits.max_attachments:  # every leaf part but the body
-        raise IngestError(
-            filename,
-            f"the email has {parts - 1:,} attachments; the limit is {limits.max_attachments}"
-            " (intake.max_attachments)",
-        )
+        found = f"the email has {parts - 1:,} attachments"
+        raise over_limit(filename, found, str(limits.max_attachments), "max_attachments")
