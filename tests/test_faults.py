@@ -28,6 +28,7 @@ from tests.ui.emails import long_order
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = int(os.environ.get("ORDERDESK_SOAK_ROUNDS", "3"))  # kills per fault test; `make soak` sets more
+LINES = 100  # lines per long order: a job runs long enough (about a second) to be killed mid-way
 POLL_S = 0.05  # how often a test looks at the ledger or a folder while it waits for a moment to kill
 
 
@@ -138,7 +139,7 @@ def test_a_full_disk_is_a_clear_error_and_the_ledger_is_unharmed(desk: Desk, tmp
 def test_batch_workers_killed_mid_job_lose_nothing_and_a_rerun_finishes_every_email(
     desk: Desk, tmp_path: Path
 ) -> None:
-    files = [long_order(tmp_path, f"long-{n:02d}", 150) for n in range(2 * ROUNDS + 2)]
+    files = [long_order(tmp_path, f"long-{n:02d}", LINES) for n in range(2 * ROUNDS + 2)]
     ledger = desk.settings.ledger_path
     args = [
         "batch",
@@ -203,7 +204,7 @@ def test_a_server_killed_mid_job_again_and_again_loses_no_accepted_job(
     try:
         for round_no in range(ROUNDS):
             server.start()  # recovers what the last kill left running
-            files = [long_order(tmp_path, f"r{round_no}-{n}", 150) for n in range(4)]
+            files = [long_order(tmp_path, f"r{round_no}-{n}", LINES) for n in range(3)]  # 2 run, 1 waits
             status, answer = post_files(server, [(path.name, path.read_bytes()) for path in files])
             assert status == 201, answer
             accepted += [job["job_id"] for job in answer["jobs"]]
