@@ -72,7 +72,9 @@ EXPECTED: dict[str, Expect] = {
     # made by write_large
     "huge.txt": Expect("failed", "the limit is 25 MiB"),
     "multipart_bomb.eml": Expect("failed", "nest too deeply; the limit is 20 levels"),
-    "deep_multipart_bomb.eml": Expect("failed", "nest too deeply to parse"),
+    "deep_multipart_bomb.eml": Expect("failed", "about 2,000 MIME parts; the limit is 100 attachments"),
+    "wide_multipart_bomb.eml": Expect("failed", "about 100,001 MIME parts; the limit is 100 attachments"),
+    "forward_bomb.eml": Expect("failed", "nest too deeply to parse"),
     "zip_bomb.eml": Expect("done", "would unpack to"),
     "attachments_500.eml": Expect("failed", "500 attachments; the limit is 100"),
     "line_10000_items.txt": Expect("failed", "line 3 is"),
@@ -117,6 +119,25 @@ def _nested(depth: int) -> bytes:
     return f"From: a@example.com\nSubject: nested\nMIME-Version: 1.0\n{part}".encode()
 
 
+def _forwarded(depth: int) -> bytes:
+    """An email forwarding an email forwarding … ``depth`` times (no boundaries to count)."""
+    message = f"From: a@example.com\nSubject: order\n\n{ORDER_LINE}\n"
+    for _ in range(depth):
+        message = (
+            f"From: a@example.com\nSubject: fw\nMIME-Version: 1.0\nContent-Type: message/rfc822\n\n{message}"
+        )
+    return message.encode()
+
+
+def _wide(parts: int) -> bytes:
+    """One multipart of ``parts`` empty parts: 3 MB that the email parser would chew on for minutes."""
+    body = "".join("--b\nContent-Type: text/plain\n\nx\n" for _ in range(parts))
+    head = (
+        'From: a@example.com\nSubject: wide\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"'
+    )
+    return f"{head}\n\n{body}--b--\n".encode()
+
+
 def _zip_bomb(unpacked_mb: int) -> bytes:
     """An .xlsx-shaped zip whose one sheet expands ~1000-fold."""
     out = io.BytesIO()
@@ -144,6 +165,8 @@ def large_files() -> dict[str, bytes]:
         "huge.txt": (ORDER_LINE + "\n").encode() * (26 * 2**20 // (len(ORDER_LINE) + 1)),
         "multipart_bomb.eml": _nested(60),
         "deep_multipart_bomb.eml": _nested(2_000),
+        "wide_multipart_bomb.eml": _wide(100_000),
+        "forward_bomb.eml": _forwarded(3_000),
         "zip_bomb.eml": email_with(
             HEADERS,
             ORDER_LINE,

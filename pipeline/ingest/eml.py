@@ -19,7 +19,7 @@ from pipeline.config import IntakeSettings
 from pipeline.errors import IngestError
 from pipeline.ingest.document import build_document
 from pipeline.ingest.html import html_to_text
-from pipeline.ingest.limits import check_mime_tree
+from pipeline.ingest.limits import check_mime_parts, check_mime_tree
 from pipeline.ingest.pdf import pdf_text
 from pipeline.ingest.sheet import csv_text, xlsx_text
 from pipeline.models import Attachment, Document
@@ -100,6 +100,7 @@ def _attachments(
 
 
 def _parse(filename: str, data: bytes, limits: IntakeSettings) -> EmailMessage:
+    check_mime_parts(filename, data, limits)
     try:
         message = email.message_from_bytes(data, policy=policy.default)
     except RecursionError as error:  # the stdlib parser recurses once per nested part
