@@ -13,6 +13,7 @@ from pipeline.errors import IngestError
 from pipeline.ingest import ingest
 from tests.bad_inputs import large_files
 from tests.conftest import SAMPLES, Desk
+from tests.fixture_files import text_pdf
 
 LARGE = large_files()
 
@@ -56,3 +57,13 @@ def test_the_item_line_limit_is_the_settings(desk: Desk) -> None:
         "cannot read sample_order_1.txt: it has 5 item lines; the limit is 2 (intake.max_order_lines)"
         " — split the order"
     )
+
+
+def test_reading_a_pdf_stops_at_the_job_time_limit() -> None:
+    """pypdf gives up on a page only after tens of millions of tokens: the page loop keeps time."""
+    pdf = text_pdf(["PURCHASE ORDER 4471", "10 pcs 304 stainless sheet 1/8 x 48 x 96"])
+    assert "PURCHASE ORDER 4471" in ingest("po.pdf", pdf).text
+    with pytest.raises(
+        IngestError, match=r"stopped at page 1 of 1\); the limit is 0 s \(intake.max_job_seconds\)"
+    ):
+        ingest("po.pdf", pdf, IntakeSettings(max_job_seconds=0))

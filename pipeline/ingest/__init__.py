@@ -35,6 +35,6 @@ def ingest(filename: str, data: bytes, limits: IntakeSettings = DEFAULT_LIMITS) 
     if suffix not in READERS:
         known = ", ".join(sorted(READERS))
         raise IngestError(filename, f"unsupported file type {suffix or '(none)'}; expected {known}")
-    document = read_eml(filename, data, limits) if suffix == ".eml" else READERS[suffix](filename, data)
+    document = READERS[suffix](filename, data, limits)
     check_text(filename, document.text, limits)
     return document

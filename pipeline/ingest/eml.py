@@ -68,7 +68,7 @@ def _reader(part: EmailMessage, limits: IntakeSettings) -> Callable[[str, bytes]
     suffix = PurePath(part.get_filename() or "").suffix.lower()
     content_type = part.get_content_type()
     if suffix == ".pdf" or content_type == "application/pdf":
-        return pdf_text
+        return partial(pdf_text, limits=limits)
     if suffix == ".xlsx" or content_type == _XLSX:
         return partial(xlsx_text, limits=limits)
     if suffix == ".csv" or content_type == "text/csv":
