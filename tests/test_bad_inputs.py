@@ -5,8 +5,10 @@ the good email among them is done; nothing is written outside the data folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -116,6 +118,13 @@ def test_process_gives_each_bad_file_its_error_and_writes_only_in_the_data_folde
     assert tree(cwd) == set() and tree(inputs[0].parent) == before  # no `pwned`, no escaped file
     assert {path.name for path in tmp_path.iterdir()} == {"cwd", "data"}
     assert tree(data) <= {"ledger.sqlite", *_wal("ledger.sqlite")}
+    assert "huge.txt" not in stored_names(data / "ledger.sqlite")  # refused before it was read
+
+
+def stored_names(ledger: Path) -> set[str]:
+    """The file names of the inputs the ledger holds."""
+    with contextlib.closing(sqlite3.connect(ledger)) as connection:
+        return {Path(name).name for (name,) in connection.execute("SELECT filename FROM inputs")}
 
 
 def _wal(name: str) -> set[str]:
@@ -130,6 +139,7 @@ def test_a_batch_in_process_reports_each_bad_file_and_finishes_the_rest(
     assert sorted(outcome.name for outcome in report.outcomes) == sorted(map(str, inputs))
     for outcome in report.outcomes:
         check(outcome.name, outcome.status, outcome.reason, _warnings(outcome.job_id, settings.ledger_path))
+    assert "huge.txt" not in stored_names(settings.ledger_path)
 
 
 def _warnings(job_id: str | None, ledger: Path) -> list[str]:

@@ -30,7 +30,7 @@ def ingest(filename: str, data: bytes, limits: IntakeSettings = DEFAULT_LIMITS) 
     """
     if not data:
         raise IngestError(filename, "the file is empty")
-    check_size(filename, data, limits)
+    check_size(filename, len(data), limits)
     suffix = PurePath(filename).suffix.lower()
     if suffix not in READERS:
         known = ", ".join(sorted(READERS))

@@ -26,11 +26,10 @@ def over_limit(filename: str, found: str, limit: str, setting: str, advice: str 
     )
 
 
-def check_size(filename: str, data: bytes, limits: IntakeSettings) -> None:
-    if len(data) > limits.max_file_bytes:
-        raise over_limit(
-            filename, f"the file is {_mib(len(data))}", f"{limits.max_file_mb:g} MiB", "max_file_mb"
-        )
+def check_size(filename: str, size: int, limits: IntakeSettings) -> None:
+    """A file of ``size`` bytes; callers that read files check before reading them."""
+    if size > limits.max_file_bytes:
+        raise over_limit(filename, f"the file is {_mib(size)}", f"{limits.max_file_mb:g} MiB", "max_file_mb")
 
 
 def check_text(filename: str, text: str, limits: IntakeSettings) -> None:
