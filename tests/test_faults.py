@@ -29,6 +29,7 @@ from tests.ui.emails import long_order
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = int(os.environ.get("ORDERDESK_SOAK_ROUNDS", "3"))  # kills per fault test; `make soak` sets more
 LINES = 100  # lines per long order: a job runs long enough (about a second) to be killed mid-way
+ORDERS_TO_EXPORT = 20
 POLL_S = 0.05  # how often a test looks at the ledger or a folder while it waits for a moment to kill
 
 
@@ -228,20 +229,24 @@ def test_a_server_killed_mid_job_again_and_again_loses_no_accepted_job(
 
 @pytest.mark.slow
 def test_an_exporter_killed_again_and_again_sends_each_order_exactly_once(desk: Desk) -> None:
-    orders = [_approved(desk, n) for n in range(10)]
+    orders = [_approved(desk, n) for n in range(ORDERS_TO_EXPORT)]
     outbox = desk.settings.outbox_dir
     command = [sys.executable, "-m", "pipeline", "orders", "export", "--all-approved", "--by", "cron"]
+    out_at_kill = []
     for round_no in range(ROUNDS):
         exporter = subprocess.Popen(
             command, env=desk_env(desk), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
-        sent = 2 * (round_no + 1)  # kill once this many files are out: each round a little further on
+        sent = 1 + 2 * round_no  # kill once this many files are out: each round a little further on
         wait_until(
             lambda p=exporter, n=sent: len(list(outbox.glob("*.json"))) >= n or p.poll() is not None,
             "exports",
         )
         exporter.kill()
         exporter.communicate(timeout=60)
+        out_at_kill.append((exporter.returncode, len(list(outbox.glob("*.json")))))
+    # the test means something only if a kill stopped an export part-way
+    assert any(code == -signal.SIGKILL and out < len(orders) for code, out in out_at_kill), out_at_kill
     finished = cli(["orders", "export", "--all-approved", "--by", "cron"], desk_env(desk))
     assert finished.returncode == 0, finished.stderr
     payloads = [json.loads(path.read_text()) for path in outbox.glob("*.json")]
