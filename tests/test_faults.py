@@ -43,6 +43,16 @@ def statuses(ledger: Path) -> dict[str, str]:
         return dict(connection.execute("SELECT job_id, status FROM jobs").fetchall())
 
 
+def histories(ledger: Path) -> list[list[str]]:
+    """Each job's event kinds, in order."""
+    with contextlib.closing(sqlite3.connect(ledger, timeout=30)) as connection:
+        rows = connection.execute("SELECT job_id, kind FROM events ORDER BY job_id, seq").fetchall()
+    kinds: dict[str, list[str]] = {}
+    for job_id, kind in rows:
+        kinds.setdefault(job_id, []).append(kind)
+    return list(kinds.values())
+
+
 def orders_per_email(ledger: Path) -> list[int]:
     with contextlib.closing(sqlite3.connect(ledger, timeout=30)) as connection:
         rows = connection.execute("SELECT count(*) FROM orders GROUP BY content_hash").fetchall()
@@ -174,6 +184,8 @@ def test_batch_workers_killed_mid_job_lose_nothing_and_a_rerun_finishes_every_em
     report = json.loads((tmp_path / "r.json").read_text())
     assert sorted(row["name"] for row in report["files"]) == sorted(map(str, files))
     assert all(row["status"] == "done" or row["reason"] for row in report["files"]), report["files"]
+    # a re-run task took over the job its killed worker left running, and finished it
+    assert any(kinds[0] == "job_interrupted" and kinds[-1] == "job_finished" for kinds in histories(ledger))
     Ledger(ledger).recover()  # as any next process does
     assert set(statuses(ledger).values()) <= {"done", "interrupted"} and integrity(ledger) == "ok"
 
