@@ -3,10 +3,11 @@
 ``ORDERDESK_DATA_DIR`` (default ``./data``) holds the catalog and the ledger;
 ``ORDERDESK_CATALOG`` and ``ORDERDESK_LEDGER`` override each file on its own.
 
-Business rules (quality gates, pricing, ERP export, input limits) have defaults here, may be set in a TOML
-settings file (``ORDERDESK_SETTINGS``, else ``$ORDERDESK_DATA_DIR/settings.toml`` when it
-exists) and are overridden by ``ORDERDESK_<SECTION>_<KEY>`` variables, e.g.
-``ORDERDESK_GATES_MIN_CONFIDENCE=0.95``. Precedence: environment > file > defaults.
+Business rules (quality gates, pricing, ERP export, upload limits, input limits, approvers)
+have defaults here, may be set in a TOML settings file (``ORDERDESK_SETTINGS``, else
+``$ORDERDESK_DATA_DIR/settings.toml`` when it exists) and are overridden by
+``ORDERDESK_<SECTION>_<KEY>`` variables, e.g. ``ORDERDESK_GATES_MIN_CONFIDENCE=0.95``.
+Precedence: environment > file > defaults.
 """
 
 from __future__ import annotations
@@ -99,6 +100,29 @@ class IntakeSettings:
 
 
 @dataclass(frozen=True)
+class LimitsSettings:
+    """How much one upload may carry (see ``dashboard.api`` and the dashboard's file input)."""
+
+    max_file_mb: float = 25.0  # one file; a mailbox's usual attachment cap
+    max_request_mb: float = 100.0  # every file of one upload together
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def max_request_bytes(self) -> int:
+        return int(self.max_request_mb * 1024 * 1024)
+
+
+@dataclass(frozen=True)
+class AccessSettings:
+    """Who may do what once login is on (see ``dashboard.access``); secrets never live here."""
+
+    approvers: tuple[str, ...] = ()  # user names allowed to approve and export orders
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path
     catalog_path: Path
@@ -107,6 +131,8 @@ class Settings:
     pricing: PricingSettings = field(default_factory=PricingSettings)
     erp: ErpSettings = field(default_factory=ErpSettings)
     intake: IntakeSettings = field(default_factory=IntakeSettings)
+    limits: LimitsSettings = field(default_factory=LimitsSettings)
+    access: AccessSettings = field(default_factory=AccessSettings)
     settings_file: Path | None = None  # the TOML file the rules came from, if any
 
     @classmethod
@@ -138,6 +164,8 @@ _SECTIONS: dict[str, type] = {
     "pricing": PricingSettings,
     "erp": ErpSettings,
     "intake": IntakeSettings,
+    "limits": LimitsSettings,
+    "access": AccessSettings,
 }
 
 
