@@ -182,7 +182,11 @@ def test_an_http_upload_of_the_corpus_gives_each_file_its_error_and_pages_escape
         status, answer = post_files(server, uploads)
         assert status == 201, answer
         jobs = answer["jobs"]
-        assert [job["filename"] for job in jobs] == [Path(name).name for name, _ in uploads]  # never a path
+        # over the upload limit (limits.max_file_mb), huge.txt is refused by name, unstored; the rest run
+        [refused] = answer["refused"]
+        assert refused["filename"] == "huge.txt" and "huge.txt is 26" in refused["error"]
+        names = [Path(name).name for name, _ in uploads if name != "huge.txt"]
+        assert [job["filename"] for job in jobs] == names  # a name, never a path
         for job in jobs:
             follow(server, job["job_id"])
         finished = {job["job_id"]: request(server, f"/api/jobs/{job['job_id']}")[1] for job in jobs}
