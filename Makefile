@@ -46,8 +46,12 @@ bench: setup catalog
 SOAK_S       ?= 180
 SOAK_PAGES   ?= 15
 SOAK_CLIENTS ?= 6
+# Issue 8's faults again and again: the server, batch workers and an exporter killed mid-job
+# SOAK_ROUNDS times each (make test kills 3 times), the ledger checked after every round.
+SOAK_ROUNDS ?= 10
 soak: setup catalog
 	PYTHONPATH=. $(PY) benchmarks/bench_load.py --duration $(SOAK_S) --pages $(SOAK_PAGES) --clients $(SOAK_CLIENTS)
+	ORDERDESK_SOAK_ROUNDS=$(SOAK_ROUNDS) $(PY) -m pytest -q -m slow tests/test_faults.py
 
 eval: setup
 	$(PY) -m pipeline eval tests/labels --fail-under 0.95
