@@ -41,6 +41,9 @@ _AISI_STAINLESS = r"(?:20[1-5]|3[0-4]\d|4(?:0[5-9]|[1-4]\d))[A-Z]?"  # 201…205
 _AISI_STAINLESS_GRADES = (
     r"(?:20[12]|30[1-5]|30[89]|31[0467]|321|330|34[78]|40[3-9]|41[046]|42[029]|43[0-9]|44[0146])[A-Z]?"
 )
+_AISI_STAINLESS_NUMBERS = tuple(
+    n for n in map(str, range(200, 450)) if re.fullmatch(_AISI_STAINLESS_GRADES, n)
+)
 
 # The next word is a metal word: a form, a finish a tool steel is sold in, a temper or heat treatment.
 _SHAPE_WORD = rf"{FORM_ALTERNATION}|flat\s+ground|precision\s+ground|ground\s+flat|decarb|tool\s+steel"
@@ -58,6 +61,7 @@ class GradeRule:
     foreign: bool = False
     needles: tuple[str, ...] = ()  # the text must contain one of these (lower-case) for the rule to apply
     series: bool = False  # a bare number: kept only when its digits belong to a known grade series
+    digit_runs: tuple[int, ...] = ()  # or the text must hold a number of one of these lengths of digits
 
 
 def rule(
@@ -68,11 +72,12 @@ def rule(
     foreign: bool = False,
     needles: tuple[str, ...] | None = None,
     series: bool = False,
+    digit_runs: tuple[int, ...] = (),
 ) -> GradeRule:
     """A grade spelling. A rule is tried only on text containing one of its ``needles`` — by
     default the numbers in its spelling ("316" for 316) — which keeps a hundred rules cheap; pass
-    them for spellings without numbers ("duplex") or with only generic ones ("C[1-9]\\d{2}").
-    A rule with no needles at all is always tried."""
+    them for spellings without numbers ("duplex") or with only generic ones ("C[1-9]\\d{2}"), and
+    ``digit_runs`` for a bare number of some length ("\\d{4,5}"). A rule with neither is always tried."""
     if needles is None:
         needles = tuple(re.findall(r"\d{2,}", re.sub(r"\{[\d,]+\}", "", regex)))
     return GradeRule(
@@ -83,6 +88,7 @@ def rule(
         foreign,
         tuple(needle.lower() for needle in needles),
         series,
+        digit_runs,
     )
 
 
@@ -181,8 +187,8 @@ def _titanium_and_nickel() -> list[GradeRule]:
     for number, code in uns.items():
         rules.append(rule(rf"(?:UNS\s?)?{code}", f"Grade {number}", "titanium"))
         spelled = rf"(?:Grade|Gr\.?|CP)\s?{number}"
-        rules.append(rule(spelled, f"Grade {number}", "titanium", _TITANIUM_CONTEXT))
-        rules.append(rule(rf"{spelled}{NEXT_IS_SHAPE}", f"Grade {number}", "titanium", needles=("gr", "cp")))
+        for regex, context in ((spelled, _TITANIUM_CONTEXT), (rf"{spelled}{NEXT_IS_SHAPE}", None)):
+            rules.append(rule(regex, f"Grade {number}", "titanium", context, needles=("gr", "cp")))
     for number, code in (("600", "N06600"), ("625", "N06625"), ("718", "N07718")):
         regex = rf"(?:Inconel|Alloy|IN)[\s-]?{number}|(?:UNS\s?)?{code}"
         rules.append(rule(regex, f"Inconel {number}", "nickel_alloy"))
@@ -329,9 +335,16 @@ def _written_as_grade() -> list[GradeRule]:
             rf"{_NOT_IN_CHAIN}(?P<g>{_AISI_STAINLESS_GRADES}){NEXT_IS_METAL}",
             None,
             "stainless_steel",
-            needles=(),
+            needles=_AISI_STAINLESS_NUMBERS,
         ),
-        rule(rf"{_NOT_IN_CHAIN}(?P<g>\d{{4,5}}){NEXT_IS_METAL}", None, None, needles=(), series=True),
+        rule(
+            rf"{_NOT_IN_CHAIN}(?P<g>\d{{4,5}}){NEXT_IS_METAL}",
+            None,
+            None,
+            needles=(),
+            series=True,
+            digit_runs=(4, 5),
+        ),
     ]
 
 

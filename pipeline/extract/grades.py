@@ -11,6 +11,7 @@ Three kinds of spelling:
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -86,34 +87,50 @@ def _canonical(rule: GradeRule, written: str, text: str) -> tuple[str, str | Non
     return written, rule.family or family_of_number(written, text)
 
 
-def _index(rules: tuple[GradeRule, ...]) -> tuple[dict[str, list[int]], list[tuple[str, int]], list[int]]:
-    """Rules by the numbers they need, by the words they need, and those always tried."""
-    by_number: dict[str, list[int]] = {}
-    by_word: list[tuple[str, int]] = []
-    always: list[int] = []
-    for index, rule in enumerate(rules):
-        if not rule.needles:
-            always.append(index)
-        for needle in rule.needles:
-            if needle.isdigit():
-                by_number.setdefault(needle, []).append(index)
-            else:
-                by_word.append((needle, index))
-    return by_number, by_word, always
+@dataclass(frozen=True)
+class _Index:
+    """Rules by what their text must hold — a number, a word, a number of some length of digits —
+    and the rules always tried. A word is filed under its first two characters: a text is checked
+    only for the words that can start at one of its pairs of characters (a few, not hundreds)."""
+
+    by_number: dict[str, list[int]]
+    by_pair: dict[str, list[tuple[str, int]]]
+    by_length: dict[int, list[int]]
+    always: list[int]
+
+    @classmethod
+    def of(cls, rules: tuple[GradeRule, ...]) -> _Index:
+        index = cls({}, {}, {}, [])
+        for number, rule in enumerate(rules):
+            if not (rule.needles or rule.digit_runs):
+                index.always.append(number)
+            for length in rule.digit_runs:
+                index.by_length.setdefault(length, []).append(number)
+            for needle in rule.needles:
+                if needle.isdigit():
+                    index.by_number.setdefault(needle, []).append(number)
+                elif len(needle) >= 2:
+                    index.by_pair.setdefault(needle[:2], []).append((needle, number))
+                else:
+                    raise ValueError(f"grade rule {rule.regex.pattern!r}: a needle needs two characters")
+        return index
+
+    def candidates(self, text: str) -> list[GradeRule]:
+        """The rules that can match ``text``, in table order (the order decides ties)."""
+        lower = text.lower()
+        chosen = set(self.always)
+        numbers = set(_DIGITS.findall(text))
+        for number in numbers:
+            chosen.update(self.by_number.get(number, ()))
+        for length in {len(number) for number in numbers}:
+            chosen.update(self.by_length.get(length, ()))
+        for pair in self.by_pair.keys() & set(map(operator.add, lower, lower[1:])):
+            chosen.update(number for needle, number in self.by_pair[pair] if needle in lower)
+        return [RULES[number] for number in sorted(chosen)]
 
 
-_BY_NUMBER, _BY_WORD, _ALWAYS = _index(RULES)
 _DIGITS = re.compile(r"\d+")
-
-
-def _candidates(text: str) -> list[GradeRule]:
-    """The rules that can match ``text``, in table order (the order decides ties)."""
-    lower = text.lower()
-    chosen = set(_ALWAYS)
-    for number in set(_DIGITS.findall(text)):
-        chosen.update(_BY_NUMBER.get(number, ()))
-    chosen.update(index for word, index in _BY_WORD if word in lower)
-    return [RULES[index] for index in sorted(chosen)]
+_INDEX = _Index.of(RULES)
 
 
 _COUNT_BEFORE = re.compile(
@@ -172,7 +189,7 @@ def find_grades(text: str, context: str | None = None, counts: bool = False) -> 
     context = text if context is None else context
     hits: list[GradeHit] = []
     in_context: dict[re.Pattern[str], bool] = {}  # a handful of context patterns serve many rules
-    for rule in _candidates(text):
+    for rule in _INDEX.candidates(text):
         if rule.context is not None:
             if rule.context not in in_context:
                 in_context[rule.context] = rule.context.search(context) is not None
