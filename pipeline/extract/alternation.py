@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-_NOT_WORD = re.compile(r"\W")
+_WORD = re.compile(r"\w")
 _QUANTIFIERS = "?*+{"
 
 
@@ -85,60 +85,66 @@ def leads(source: str) -> set[str] | None:
     return found
 
 
+def word_matches(
+    regex: re.Pattern[str], folded: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """Matches of ``regex`` that start a word. A match inside a word ("rd bar" in "pre-hard bar")
+    is skipped without consuming the text, so the word after it ("bar") is still found."""
+    end = len(folded) if end is None else end
+    while (match := regex.search(folded, start, end)) is not None:
+        if starts_word(folded, match.start()):
+            yield match
+            start = max(match.end(), match.start() + 1)
+        else:
+            start = match.start() + 1
+
+
 @dataclass(frozen=True)
 class Alternation:
     """Lower-case spellings joined in one regex, matched as words of folded text.
 
-    Each spelling's pattern is also filed under the characters it can start with: at a position,
-    only the spellings that can start there are tried, in their order (the first that matches
-    wins, as in the whole alternation).
+    Each spelling's pattern is also filed under the characters it can start with: at a word that
+    starts with one of those, only the spellings that can start there are tried, in their order
+    (the first that matches wins, as in the whole alternation).
     """
 
-    regex: re.Pattern[str]  # every spelling: tried at every word when one starts in a way not known
+    regex: re.Pattern[str]  # every spelling
+    starts: re.Pattern[str] | None  # where a spelling may start: a word that starts with a lead
     by_pair: dict[str, re.Pattern[str]]  # the spellings that can start with these two characters
     by_initial: dict[str, re.Pattern[str]]  # those that can start with this one, whatever follows
-    everywhere: bool
 
     @classmethod
     def of(cls, sources: Iterable[str]) -> Alternation:
         spellings = [(source, leads(source)) for source in sources]
         known = set().union(*(lead for _, lead in spellings if lead is not None))
+        regex = re.compile("|".join(source for source, _ in spellings))
+        if any(lead is None for _, lead in spellings) or not all(_WORD.match(lead) for lead in known):
+            return cls(regex, None, {}, {})  # a start ``\b`` cannot find: every word is tried
 
         def joined(fits: Callable[[set[str]], bool]) -> re.Pattern[str]:
-            return re.compile(
-                "|".join(source for source, lead in spellings if lead is not None and fits(lead))
-            )
+            return re.compile("|".join(source for source, lead in spellings if lead and fits(lead)))
 
+        pairs, initials = {k for k in known if len(k) == 2}, {k for k in known if len(k) == 1}
         return cls(
-            re.compile("|".join(source for source, _ in spellings)),
-            {
-                pair: joined(lambda lead, p=pair: p in lead or p[0] in lead)
-                for pair in known
-                if len(pair) == 2
-            },
-            {initial: joined(lambda lead, i=initial: i in lead) for initial in known if len(initial) == 1},
-            any(lead is None for _, lead in spellings),
-        )
-
-    def _at(self, folded: str, position: int) -> re.Pattern[str] | None:
-        """The spellings that can start at ``position``."""
-        if self.everywhere:
-            return self.regex
-        return self.by_pair.get(folded[position : position + 2]) or self.by_initial.get(
-            folded[position : position + 1]
+            regex,
+            re.compile(
+                rf"\b(?={'|'.join(re.escape(lead) for lead in sorted(known, key=len, reverse=True))})"
+            ),
+            {pair: joined(lambda lead, p=pair: p in lead or p[0] in lead) for pair in pairs},
+            {initial: joined(lambda lead, i=initial: i in lead) for initial in initials},
         )
 
     def matches(self, folded: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-        """The matches that start a word, as ``vocabulary.word_matches`` finds them: after a
-        match, the next one starts at or after its end."""
+        """The matches that start a word, as ``word_matches`` finds them: after a match, the
+        next one starts at or after its end."""
+        if self.starts is None:
+            yield from word_matches(self.regex, folded, start, end)
+            return
         end = len(folded) if end is None else end
-        positions = [character.end() for character in _NOT_WORD.finditer(folded, start, end)]
-        if starts_word(folded, start):
-            positions.insert(0, start)
         resume = start
-        for position in positions:
-            if position >= resume and (regex := self._at(folded, position)) is not None:
-                match = regex.match(folded, position, end)
-                if match is not None:
-                    yield match
-                    resume = max(match.end(), position + 1)
+        for word in self.starts.finditer(folded, start, end):
+            position = word.start()
+            regex = self.by_pair.get(folded[position : position + 2]) or self.by_initial.get(folded[position])
+            if position >= resume and regex is not None and (match := regex.match(folded, position, end)):
+                yield match
+                resume = max(match.end(), position + 1)

@@ -61,7 +61,7 @@ class GradeRule:
     foreign: bool = False
     needles: tuple[str, ...] = ()  # the text must contain one of these (lower-case) for the rule to apply
     series: bool = False  # a bare number: kept only when its digits belong to a known grade series
-    digit_runs: tuple[int, ...] = ()  # or the text must hold a number of one of these lengths of digits
+    digit_runs: tuple[int, ...] = ()  # and the text must hold a number of one of these many digits
 
 
 def rule(
@@ -76,8 +76,10 @@ def rule(
 ) -> GradeRule:
     """A grade spelling. A rule is tried only on text containing one of its ``needles`` — by
     default the numbers in its spelling ("316" for 316) — which keeps a hundred rules cheap; pass
-    them for spellings without numbers ("duplex") or with only generic ones ("C[1-9]\\d{2}"), and
-    ``digit_runs`` for a bare number of some length ("\\d{4,5}"). A rule with neither is always tried."""
+    them for spellings without numbers ("duplex") or with only generic ones ("C[1-9]\\d{2}"). A
+    rule whose spelling holds a whole number of so many digits ("\\d{4,5}", "\\d{2,3}Cr") is
+    tried only on text that has one: pass the counts as ``digit_runs``. A rule with neither is
+    always tried."""
     if needles is None:
         needles = tuple(re.findall(r"\d{2,}", re.sub(r"\{[\d,]+\}", "", regex)))
     return GradeRule(
@@ -294,10 +296,11 @@ def _foreign() -> list[GradeRule]:
         (r"(?:EN\s?)?(?P<g>CW\d{3}[LNR])", "brass", ("cw",)),
         (r"(?:EN\s?)?(?P<g>CW\d{3}[GHK])", "bronze", ("cw",)),
         (r"(?:DIN\s?|EN\s?)?(?P<g>X\d{1,3}Cr[A-Za-z]*\d[\d-]*)", "stainless_steel", ("cr",)),
-        (
+        (  # "42CrMo4": "cr", "ni", "mo", "mn" are in many words, a 2-3 digit number before them is not
             r"(?:DIN\s?|EN\s?)?(?P<g>\d{2,3}(?:Cr|Ni|Mo|Mn|Si|V|B)+[A-Za-z]*\d+)",
             "alloy_steel",
             ("cr", "ni", "mo", "mn"),
+            (2, 3),
         ),
         (r"(?:JIS\s?)?(?P<g>SUS\s?\d{3}L?)", "stainless_steel", ("sus",)),
         (r"(?:JIS\s?)?(?P<g>SCM\s?\d{3}|SKD\s?\d{1,2})", "alloy_steel", ("scm", "skd")),
@@ -307,7 +310,10 @@ def _foreign() -> list[GradeRule]:
             ("s2", "s3", "s4", "s5", "c2", "c3", "c4", "c5", "c6", "q2", "q3"),
         ),
     )
-    return [rule(regex, None, family, foreign=True, needles=needles) for regex, family, needles in table]
+    return [
+        rule(regex, None, family, foreign=True, needles=needles, digit_runs=runs[0] if runs else ())
+        for regex, family, needles, *runs in table
+    ]
 
 
 def _written_as_grade() -> list[GradeRule]:
@@ -318,17 +324,26 @@ def _written_as_grade() -> list[GradeRule]:
     )
     stainless = ("stainless", "ss")
     return [
-        rule(aluminum + _TEMPER, None, "aluminum", needles=("alumin", "-t", "-h", "al ", "alum ")),
+        rule(
+            aluminum + _TEMPER,
+            None,
+            "aluminum",
+            needles=("alumin", "-t", "-h", "al ", "alum "),
+            digit_runs=(4,),
+        ),
         rule(
             r"(?:AISI|SAE|UNS|Type|Grade)\s?(?P<g>\d{3,5}[A-Z]?)",
             None,
             None,
             needles=("aisi", "sae", "uns", "type", "grade"),
         ),
-        rule(
-            rf"(?P<g>{_AISI_STAINLESS})(?=\s+(?:stainless|SS)\b)", None, "stainless_steel", needles=stainless
+        *(
+            rule(regex, None, "stainless_steel", needles=stainless, digit_runs=(3,))
+            for regex in (
+                rf"(?P<g>{_AISI_STAINLESS})(?=\s+(?:stainless|SS)\b)",
+                rf"(?:stainless|SS)\s(?P<g>{_AISI_STAINLESS})",
+            )
         ),
-        rule(rf"(?:stainless|SS)\s(?P<g>{_AISI_STAINLESS})", None, "stainless_steel", needles=stainless),
         # a bare AISI stainless number or a steel or aluminum series number before a metal word:
         # "310 sheets", "4150 alloy rod", "1215 hex", "6082 plate" (the family from the series)
         rule(

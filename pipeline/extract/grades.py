@@ -89,23 +89,27 @@ def _canonical(rule: GradeRule, written: str, text: str) -> tuple[str, str | Non
 
 @dataclass(frozen=True)
 class _Index:
-    """Rules by what their text must hold — a number, a word, a number of some length of digits —
-    and the rules always tried. A word is filed under its first two characters: a text is checked
+    """Rules by what their text must hold — a number, a word, a number of so many digits — and
+    the rules always tried. A word is filed under its first two characters: a text is checked
     only for the words that can start at one of its pairs of characters (a few, not hundreds)."""
 
     by_number: dict[str, list[int]]
     by_pair: dict[str, list[tuple[str, int]]]
-    by_length: dict[int, list[int]]
+    by_length: dict[int, list[int]]  # rules that need only a number of so many digits
+    lengths: dict[int, frozenset[int]]  # rules that need a needle and a number of so many digits
     always: list[int]
 
     @classmethod
     def of(cls, rules: tuple[GradeRule, ...]) -> _Index:
-        index = cls({}, {}, {}, [])
+        index = cls({}, {}, {}, {}, [])
         for number, rule in enumerate(rules):
             if not (rule.needles or rule.digit_runs):
                 index.always.append(number)
-            for length in rule.digit_runs:
-                index.by_length.setdefault(length, []).append(number)
+            elif not rule.needles:
+                for length in rule.digit_runs:
+                    index.by_length.setdefault(length, []).append(number)
+            elif rule.digit_runs:
+                index.lengths[number] = frozenset(rule.digit_runs)
             for needle in rule.needles:
                 if needle.isdigit():
                     index.by_number.setdefault(needle, []).append(number)
@@ -120,12 +124,14 @@ class _Index:
         lower = text.lower()
         chosen = set(self.always)
         numbers = set(_DIGITS.findall(text))
+        lengths = {len(number) for number in numbers}
         for number in numbers:
             chosen.update(self.by_number.get(number, ()))
-        for length in {len(number) for number in numbers}:
+        for length in lengths:
             chosen.update(self.by_length.get(length, ()))
         for pair in self.by_pair.keys() & set(map(operator.add, lower, lower[1:])):
             chosen.update(number for needle, number in self.by_pair[pair] if needle in lower)
+        chosen -= {number for number, needed in self.lengths.items() if not needed & lengths}
         return [RULES[number] for number in sorted(chosen)]
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from pipeline.extract.alternation import Alternation, starts_word
+from pipeline.extract.alternation import Alternation, word_matches
 
 
 def fold(text: str) -> str:
@@ -27,20 +27,6 @@ def fold(text: str) -> str:
     if len(folded) == len(text):
         return folded
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
-
-
-def word_matches(
-    regex: re.Pattern[str], folded: str, start: int = 0, end: int | None = None
-) -> Iterator[re.Match[str]]:
-    """Matches of ``regex`` that start a word. A match inside a word ("rd bar" in "pre-hard bar")
-    is skipped without consuming the text, so the word after it ("bar") is still found."""
-    end = len(folded) if end is None else end
-    while (match := regex.search(folded, start, end)) is not None:
-        if starts_word(folded, match.start()):
-            yield match
-            start = max(match.end(), match.start() + 1)
-        else:
-            start = match.start() + 1
 
 
 @dataclass(frozen=True)
