@@ -112,7 +112,8 @@ def _stainless() -> list[GradeRule]:
         rule(r"(?:UNS\s?)?S32750|(?:super\s+duplex\s+)?2507", "2507", "stainless_steel"),
         rule(r"440C|S44004", "440C", "stainless_steel"),
         rule(r"904L|N08904", "904L", "stainless_steel"),
-        rule(r"(?P<g>\d{2}-\d{1,2}\s?PH)", None, "stainless_steel", needles=("ph",)),  # 17-7PH, 13-8 PH
+        # 17-7PH, 13-8 PH
+        rule(r"(?P<g>\d{2}-\d{1,2}\s?PH)", None, "stainless_steel", needles=("ph",), digit_runs=(2,)),
     ]
     for grade in ("303", "304", "316", "317", "321", "347", "410", "416", "420", "430"):
         uns = f"S{grade[:3]}00"
@@ -190,7 +191,10 @@ def _titanium_and_nickel() -> list[GradeRule]:
         rules.append(rule(rf"(?:UNS\s?)?{code}", f"Grade {number}", "titanium"))
         spelled = rf"(?:Grade|Gr\.?|CP)\s?{number}"
         for regex, context in ((spelled, _TITANIUM_CONTEXT), (rf"{spelled}{NEXT_IS_SHAPE}", None)):
-            rules.append(rule(regex, f"Grade {number}", "titanium", context, needles=("gr", "cp")))
+            needles, runs = ("gr", "cp"), (len(number),)  # "Grade 5": the 5 is a whole number
+            rules.append(
+                rule(regex, f"Grade {number}", "titanium", context, needles=needles, digit_runs=runs)
+            )
     for number, code in (("600", "N06600"), ("625", "N06625"), ("718", "N07718")):
         regex = rf"(?:Inconel|Alloy|IN)[\s-]?{number}|(?:UNS\s?)?{code}"
         rules.append(rule(regex, f"Inconel {number}", "nickel_alloy"))
@@ -295,7 +299,7 @@ def _foreign() -> list[GradeRule]:
         (r"(?:EN\s?)?(?P<g>CW\d{3}[AC])", "copper", ("cw",)),
         (r"(?:EN\s?)?(?P<g>CW\d{3}[LNR])", "brass", ("cw",)),
         (r"(?:EN\s?)?(?P<g>CW\d{3}[GHK])", "bronze", ("cw",)),
-        (r"(?:DIN\s?|EN\s?)?(?P<g>X\d{1,3}Cr[A-Za-z]*\d[\d-]*)", "stainless_steel", ("cr",)),
+        (r"(?:DIN\s?|EN\s?)?(?P<g>X\d{1,3}Cr[A-Za-z]*\d[\d-]*)", "stainless_steel", ("cr",), (1, 2, 3)),
         (  # "42CrMo4": "cr", "ni", "mo", "mn" are in many words, a 2-3 digit number before them is not
             r"(?:DIN\s?|EN\s?)?(?P<g>\d{2,3}(?:Cr|Ni|Mo|Mn|Si|V|B)+[A-Za-z]*\d+)",
             "alloy_steel",
@@ -336,6 +340,7 @@ def _written_as_grade() -> list[GradeRule]:
             None,
             None,
             needles=("aisi", "sae", "uns", "type", "grade"),
+            digit_runs=(3, 4, 5),
         ),
         *(
             rule(regex, None, "stainless_steel", needles=stainless, digit_runs=(3,))
