@@ -11,12 +11,12 @@ Three kinds of spelling:
 
 from __future__ import annotations
 
-import operator
 import re
 from dataclasses import dataclass
 
 from pipeline.catalog.grades import GRADES
 from pipeline.extract.grade_rules import ALUMINUM_CONTEXT, RULES, GradeRule
+from pipeline.extract.needles import Needles
 from pipeline.extract.quantity import PIECES
 
 
@@ -90,38 +90,35 @@ def _canonical(rule: GradeRule, written: str, text: str) -> tuple[str, str | Non
 @dataclass(frozen=True)
 class _Index:
     """Rules by what their text must hold — a number, a word, a number of so many digits — and
-    the rules always tried. A word is filed under its first two characters: a text is checked
-    only for the words that can start at one of its pairs of characters (a few, not hundreds)."""
+    the rules always tried."""
 
     by_number: dict[str, list[int]]
-    by_pair: dict[str, list[tuple[str, int]]]
+    by_word: dict[str, list[int]]
     by_length: dict[int, list[int]]  # rules that need only a number of so many digits
     lengths: dict[int, frozenset[int]]  # rules that need a needle and a number of so many digits
     always: list[int]
+    words: Needles
 
     @classmethod
     def of(cls, rules: tuple[GradeRule, ...]) -> _Index:
-        index = cls({}, {}, {}, {}, [])
+        by_number: dict[str, list[int]] = {}
+        by_word: dict[str, list[int]] = {}
+        by_length: dict[int, list[int]] = {}
+        lengths, always = {}, []
         for number, rule in enumerate(rules):
             if not (rule.needles or rule.digit_runs):
-                index.always.append(number)
+                always.append(number)
             elif not rule.needles:
                 for length in rule.digit_runs:
-                    index.by_length.setdefault(length, []).append(number)
+                    by_length.setdefault(length, []).append(number)
             elif rule.digit_runs:
-                index.lengths[number] = frozenset(rule.digit_runs)
+                lengths[number] = frozenset(rule.digit_runs)
             for needle in rule.needles:
-                if needle.isdigit():
-                    index.by_number.setdefault(needle, []).append(number)
-                elif len(needle) >= 2:
-                    index.by_pair.setdefault(needle[:2], []).append((needle, number))
-                else:
-                    raise ValueError(f"grade rule {rule.regex.pattern!r}: a needle needs two characters")
-        return index
+                (by_number if needle.isdigit() else by_word).setdefault(needle, []).append(number)
+        return cls(by_number, by_word, by_length, lengths, always, Needles.of(by_word))
 
     def candidates(self, text: str) -> list[GradeRule]:
         """The rules that can match ``text``, in table order (the order decides ties)."""
-        lower = text.lower()
         chosen = set(self.always)
         numbers = set(_DIGITS.findall(text))
         lengths = {len(number) for number in numbers}
@@ -129,8 +126,8 @@ class _Index:
             chosen.update(self.by_number.get(number, ()))
         for length in lengths:
             chosen.update(self.by_length.get(length, ()))
-        for pair in self.by_pair.keys() & set(map(operator.add, lower, lower[1:])):
-            chosen.update(number for needle, number in self.by_pair[pair] if needle in lower)
+        for word in self.words.found(text.lower()):
+            chosen.update(self.by_word[word])
         chosen -= {number for number, needed in self.lengths.items() if not needed & lengths}
         return [RULES[number] for number in sorted(chosen)]
 
