@@ -99,6 +99,17 @@ def word_matches(
             start = match.start() + 1
 
 
+def _grouped(known: set[str]) -> str:
+    """A regex for any of the leads, by first character: "[chiw]|a[cln]|b[aeoru]|…" (a branch per
+    first character: the engine tests a few characters at each word, not every lead)."""
+    initials = sorted(lead for lead in known if len(lead) == 1)
+    branches = [f"[{re.escape(''.join(initials))}]"] if initials else []
+    for first in sorted({lead[0] for lead in known if len(lead) == 2} - set(initials)):
+        seconds = "".join(sorted(lead[1] for lead in known if len(lead) == 2 and lead[0] == first))
+        branches.append(f"{re.escape(first)}[{re.escape(seconds)}]")
+    return "|".join(branches)
+
+
 @dataclass(frozen=True)
 class Alternation:
     """Lower-case spellings joined in one regex, matched as words of folded text.
@@ -127,9 +138,7 @@ class Alternation:
         pairs, initials = {k for k in known if len(k) == 2}, {k for k in known if len(k) == 1}
         return cls(
             regex,
-            re.compile(
-                rf"\b(?={'|'.join(re.escape(lead) for lead in sorted(known, key=len, reverse=True))})"
-            ),
+            re.compile(rf"\b(?={_grouped(known)})"),
             {pair: joined(lambda lead, p=pair: p in lead or p[0] in lead) for pair in pairs},
             {initial: joined(lambda lead, i=initial: i in lead) for initial in initials},
         )
