@@ -132,8 +132,10 @@ class JobEventsHandler(ApiHandler):
         events = ledger.events(job_id, after_seq=after)
         if not events and wait > 0 and is_active(record):
             await self._next_event(job_id, after, wait)
-            events = ledger.events(job_id, after_seq=after)
+        # The status first: a job's last event commits with its final status, so events read
+        # after a final status include the last one, and a follower that stops there misses none.
         status = ledger.job(job_id).status
+        events = ledger.events(job_id, after_seq=after)
         self.reply(200, {"job_id": job_id, "status": status, "events": [event_json(e) for e in events]})
 
     async def _next_event(self, job_id: str, after: int, wait: float) -> None:

@@ -45,32 +45,44 @@ class _Subscription:
     def __init__(self, callback: EventCallback) -> None:
         self.callback = callback
         self.last_seq = 0
+        self.last_kind = ""
         self._live = False
+        self._closed = False
         self._buffer: list[Event] = []
         self._lock = threading.Lock()
 
     def offer(self, event: Event) -> None:
         """A live event from the bus (called in the thread that runs the job)."""
         with self._lock:
+            if self._closed:
+                return
             if self._live:
                 self._deliver(event)
             else:
                 self._buffer.append(event)
 
-    def go_live(self, history: list[Event]) -> None:
-        """Deliver the replay plus whatever arrived meanwhile, then pass live events straight on."""
+    def go_live(self, history: list[Event]) -> bool:
+        """Deliver the replay plus whatever arrived meanwhile, then pass live events straight on.
+
+        Returns whether what was delivered ends with the job ending; the subscription then takes
+        nothing more, decided under the same lock as delivery: a retry starting meanwhile must not
+        reach a subscriber about to be dropped (it would show "running" and never hear the end).
+        A subscriber wanting the retry subscribes again.
+        """
         with self._lock:
             for event in sorted([*history, *self._buffer], key=lambda event: event.seq):
                 self._deliver(event)
             self._buffer.clear()
             self._live = True
+            self._closed = self.last_kind in TERMINAL_KINDS
+            return self._closed
 
     def _deliver(self, event: Event) -> None:
         # An event recorded before the subscription and emitted after it is in both the
         # history and the buffer; seq makes the second copy a no-op.
         if event.seq <= self.last_seq:
             return
-        self.last_seq = event.seq
+        self.last_seq, self.last_kind = event.seq, event.kind
         self.callback(event)
 
 
@@ -171,9 +183,7 @@ class JobService:
         subscription = _Subscription(callback)
         with self._lock:
             self._subscriptions.setdefault(job_id, []).append(subscription)
-        history = self.runner.ledger.events(job_id)
-        subscription.go_live(history)
-        if history and history[-1].kind in TERMINAL_KINDS:
+        if subscription.go_live(self.runner.ledger.events(job_id)):
             self._remove(job_id, subscription)
         return lambda: self._remove(job_id, subscription)
 

@@ -20,11 +20,15 @@ from dashboard.components import (
     InputPanel,
     JobList,
     MetricsView,
+    OrdersQueue,
     OrderView,
     ProgressView,
+    ReviewWorkspace,
 )
+from dashboard.review_store import ReviewStore, current_actor
 from dashboard.store import DeskStore
 from pipeline.config import Settings
+from pipeline.context import open_order_service
 from pipeline.errors import OrderDeskError
 from pipeline.metrics import LedgerMetrics
 
@@ -37,7 +41,12 @@ EXTENSION_OPTIONS = {
     "submitted keep running and are kept in the ledger.",
     "ready_notification": "Order Desk is ready.",
 }
-NAV = {"app": "Process", "catalog": "Catalog", "metrics": "Metrics"}  # slug -> label, on every page
+NAV = {
+    "app": "Process",
+    "review": "Review",
+    "catalog": "Catalog",
+    "metrics": "Metrics",
+}  # slug -> label, on every page
 NAV_CSS = """
 .od-nav { display: flex; gap: 18px; align-items: center; font-family: system-ui, sans-serif; }
 .od-nav a { color: #fff; text-decoration: none; opacity: .8; font-size: 15px; }
@@ -114,8 +123,30 @@ def metrics_page() -> pn.template.BaseTemplate:
     return with_service(lambda service: page_template("metrics", [metrics_view(service)]))
 
 
+def review_view(service: jobs.JobService) -> pn.template.BaseTemplate:
+    """The orders queue above the workspace of the order it opened (the URL's ?order=)."""
+    store = ReviewStore(
+        orders=open_order_service(runner=service.runner),
+        service=service,
+        actor=current_actor(),
+    )
+    if pn.state.location is not None:  # served: the URL names the order, so a reload reopens it
+        pn.state.location.sync(store, {"order_id": "order"})
+    threshold = service.runner.settings.gates.min_confidence
+    main = [
+        pn.Card(OrdersQueue(store=store), title="Orders", collapsible=False),
+        pn.Card(ReviewWorkspace(store=store, threshold=threshold), title="Review", collapsible=False),
+    ]
+    return page_template("review", main)
+
+
+def review_page() -> pn.template.BaseTemplate:
+    return with_service(review_view)
+
+
 PAGES: dict[str, Callable[[], pn.template.BaseTemplate]] = {
     "app": process_page,
+    "review": review_page,
     "catalog": catalog_page,
     "metrics": metrics_page,
 }

@@ -20,7 +20,7 @@ from pipeline.config import Settings
 from pipeline.customers.directory import CustomerMatch
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, EventBus, EventKind
-from pipeline.ledger import JobRecord, Ledger
+from pipeline.ledger import JobRecord, JobStatus, Ledger
 from pipeline.match import MatchResult
 from pipeline.models import Candidate, Document, Extraction, Order
 from pipeline.orders.store import OrderStore
@@ -104,11 +104,36 @@ class Runner:
     def emit(self, job_id: str, kind: EventKind, stage: str | None = None, **data: Any) -> Event:
         """Record an event in the ledger first (so replay never misses it), then fan it out."""
         with self._seq_lock:
-            counter = self._seq.setdefault(job_id, itertools.count(self.ledger.last_seq(job_id) + 1))
-            event = Event(job_id=job_id, seq=next(counter), kind=kind, stage=stage, data=data)
-            self.ledger.record(event)
+            event = self._recorded(job_id, kind, stage, data)
         self.bus.emit(event)
         return event
+
+    def _recorded(self, job_id: str, kind: EventKind, stage: str | None, data: dict[str, Any]) -> Event:
+        """The job's next event, written to the ledger; the caller holds ``_seq_lock``."""
+        counter = self._seq.setdefault(job_id, itertools.count(self.ledger.last_seq(job_id) + 1))
+        event = Event(job_id=job_id, seq=next(counter), kind=kind, stage=stage, data=data)
+        self.ledger.record(event)
+        return event
+
+    def _end(self, state: JobState, status: JobStatus, kind: EventKind, store: bool, **data: Any) -> None:
+        """Write the job's last event, its final status and (``store``) its order in one transaction.
+
+        A reader that sees the job done or failed therefore already finds its last event: an HTTP
+        follower stops at the status, so the two must never be seen apart. The sequence lock is
+        taken before the ledger's write lock, in the order ``emit`` takes them.
+        """
+        with self._seq_lock:
+            try:
+                with self.ledger.transaction():
+                    event = self._recorded(state.job_id, kind, None, data)
+                    result = state.order.to_dict() if store and state.order else None
+                    self.ledger.set_status(state.job_id, status, result=result, error=data.get("error"))
+                    if store and state.order is not None:
+                        self.orders.save_processed(state.order, state.job_id, state.customer)
+            except BaseException:
+                self._seq.pop(state.job_id, None)  # rolled back: the next event reuses its number
+                raise
+        self.bus.emit(event)
 
     def submit(self, filename: str, data: bytes, *, force: bool = False) -> str:
         """Accept an input into the ledger (durably) and return its job id; does not run it.
@@ -134,14 +159,12 @@ class Runner:
         try:
             for stage in self.stages:
                 self._run_stage(stage, state)
-            self._finish(state)
+            self._end(state, "done", "job_finished", store=True, timings_ms=state.timings_ms)
         except OrderDeskError as error:
             self._fail(state, error)
         except Exception as error:
             self._fail(state, error)
             raise
-        else:
-            self.emit(job_id, "job_finished", timings_ms=state.timings_ms)
         finally:
             with self._seq_lock:
                 self._seq.pop(job_id, None)
@@ -150,14 +173,6 @@ class Runner:
     def process(self, filename: str, data: bytes, *, force: bool = False) -> JobState:
         """Accept and run in one call (CLI, notebooks, batch); see ``submit`` for ``force``."""
         return self.run(self.submit(filename, data, force=force))
-
-    def _finish(self, state: JobState) -> None:
-        """Mark the job done and store its order in one transaction: never one without the other."""
-        result = state.order.to_dict() if state.order else None
-        with self.ledger.transaction():
-            self.ledger.set_status(state.job_id, "done", result=result)
-            if state.order is not None:
-                self.orders.save_processed(state.order, state.job_id, state.customer)
 
     def _stored(self, state: JobState, record: JobRecord) -> JobState:
         """The state of a job not run now: its stored order (none while it still runs elsewhere)."""
@@ -188,8 +203,7 @@ class Runner:
 
     def _fail(self, state: JobState, error: Exception) -> None:
         message = str(error) if isinstance(error, OrderDeskError) else f"internal error: {error!r}"
-        self.ledger.set_status(state.job_id, "failed", error=message)
-        self.emit(state.job_id, "job_failed", error=message)
+        self._end(state, "failed", "job_failed", store=False, error=message)
 
 
 def _ms_since(started: float) -> float:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pipeline.catalog.store import CatalogStore
 from pipeline.events import Event
-from pipeline.ledger import Ledger
+from pipeline.ledger import JobStatus, Ledger
 from pipeline.runner import Runner, Stage
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
@@ -79,3 +80,30 @@ def test_a_broken_subscriber_does_not_break_the_job(runner: Runner) -> None:
     runner.bus.subscribe(explode)
     state = runner.process("test_minimal.txt", (SAMPLES / "test_minimal.txt").read_bytes())
     assert runner.ledger.job(state.job_id).status == "done"
+
+
+class WatchingLedger(Ledger):
+    """A real ledger that notes, whenever a job gets a final status, what a reader sees then."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.seen: list[tuple[str, str, bool]] = []
+
+    def set_status(self, job_id: str, status: JobStatus, **kwargs: Any) -> None:
+        if status in ("done", "failed"):
+            last = self.events(job_id)[-1].kind
+            self.seen.append((status, last, self.connection().in_transaction))
+        super().set_status(job_id, status, **kwargs)
+
+
+def test_a_final_status_commits_with_the_jobs_last_event(small_catalog_path: Path, tmp_path: Path) -> None:
+    """An HTTP follower stops when it reads a final status: the last event must already be there."""
+    ledger = WatchingLedger(tmp_path / "ledger.sqlite")
+    runner = Runner(catalog=CatalogStore(small_catalog_path), ledger=ledger)
+    done = runner.process("sample_order_1.txt", (SAMPLES / "sample_order_1.txt").read_bytes())
+    failed = runner.process("empty.txt", b"")
+    assert ledger.seen == [("done", "job_finished", True), ("failed", "job_failed", True)]
+    for state in (done, failed):
+        assert [e.seq for e in ledger.events(state.job_id)] == list(
+            range(1, len(ledger.events(state.job_id)) + 1)
+        )

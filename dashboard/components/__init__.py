@@ -1,10 +1,21 @@
-"""The dashboard's views: each takes the session's ``DeskStore`` and shows one concern."""
+"""The dashboard's views: each takes its page's store (``DeskStore``, ``ReviewStore``) and shows one thing."""
 
 from dashboard.components.catalog_explorer import CatalogExplorer
 from dashboard.components.input_panel import InputPanel
 from dashboard.components.job_list import JobList
 from dashboard.components.metrics_view import MetricsView
 from dashboard.components.order_view import OrderView
+from dashboard.components.orders_queue import OrdersQueue
 from dashboard.components.progress_view import ProgressView
+from dashboard.components.review_workspace import ReviewWorkspace
 
-__all__ = ["CatalogExplorer", "InputPanel", "JobList", "MetricsView", "OrderView", "ProgressView"]
+__all__ = [
+    "CatalogExplorer",
+    "InputPanel",
+    "JobList",
+    "MetricsView",
+    "OrderView",
+    "OrdersQueue",
+    "ProgressView",
+    "ReviewWorkspace",
+]

@@ -15,6 +15,7 @@ import param
 from panel.models.tabulator import CellClickEvent
 from panel.viewable import Viewer
 
+from dashboard.components.tables import row_table
 from dashboard.progress import JobRow
 from dashboard.store import DeskStore
 
@@ -58,20 +59,14 @@ class JobList(Viewer):
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
-        self.table = pn.widgets.Tabulator(
+        self.table = row_table(
             jobs_frame(self.store.jobs),
-            disabled=True,
-            show_index=False,
-            hidden_columns=["job_id"],
             titles=COLUMNS,
-            formatters={"subtotal": {"type": "money", "symbol": "$", "precision": 2}},
-            selectable=1,
-            layout="fit_data_stretch",
-            pagination="local",
+            hidden=["job_id"],
+            money=["subtotal"],
             page_size=10,
-            sizing_mode="stretch_width",
+            css_class="od-jobs",
             stylesheets=[STATUS_STYLE],
-            css_classes=["od-jobs"],
         )
         self.table.on_click(self._clicked)
         self.store.param.watch(self._jobs_changed, "jobs")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 import panel as pn
@@ -58,8 +59,10 @@ def order_header_html(order: dict[str, Any] | None) -> str:
     review = order.get("review") or {}
     status = str(review.get("status", "not reviewed"))
     reasons = "".join(f"<li>{escape(str(reason))}</li>" for reason in review.get("reasons", []))
+    order_id = str(order.get("order_id") or "")
+    link = f'<a class="od-open-review" href="/review?order={escape(quote(order_id))}">Open in review</a>'
     return (
-        f'<div class="od-order"><dl>{rows}</dl>'
+        f'<div class="od-order"><dl>{rows}</dl>{link if order_id else ""}'
         f'<p class="od-review od-review-{escape(status)}" data-review="{escape(status)}">'
         f"Review: {escape(status.replace('_', ' '))}</p>"
         f"{f'<ul>{reasons}</ul>' if reasons else ''}</div>"

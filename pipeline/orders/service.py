@@ -67,6 +67,11 @@ class OrderService:
         """The queue, newest change first, optionally one status or one customer."""
         return self.store.summaries(status=status, customer_id=customer_id, limit=limit)
 
+    def last_change(self) -> int:
+        """A number that grows whenever any order changes (here, in another process, by the CLI):
+        pollers compare it instead of re-reading the queue."""
+        return self.store.last_audit_id()
+
     def audit_log(self, order_id: str) -> list[AuditEntry]:
         """Every change of the order, oldest first (one entry per version)."""
         if not self.store.exists(order_id):

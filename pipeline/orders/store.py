@@ -76,6 +76,7 @@ class OrderSummary:
     created_at: str
     updated_at: str
     decided_by: str | None
+    top_reason: str | None = None  # the review's first reason, what a queue shows
 
 
 @dataclass(frozen=True)
@@ -176,12 +177,19 @@ class OrderStore:
             where.append("o.customer_id = ?")
             params.append(customer_id)
         sql = (
-            "SELECT o.*, c.name AS customer_name FROM orders o LEFT JOIN customers c USING (customer_id)"
+            "SELECT o.*, c.name AS customer_name,"
+            " json_extract(o.data_json, '$.review.reasons[0]') AS top_reason"
+            " FROM orders o LEFT JOIN customers c USING (customer_id)"
             + (f" WHERE {' AND '.join(where)}" if where else "")
             + " ORDER BY o.updated_at DESC, o.order_id LIMIT ?"
         )
         rows = self.ledger.connection().execute(sql, (*params, limit)).fetchall()
         return [from_row(OrderSummary, row) for row in rows]
+
+    def last_audit_id(self) -> int:
+        """Grows with every change of any order (each writes one audit row): a cheap "anything new?"."""
+        row = self.ledger.connection().execute("SELECT max(audit_id) FROM audit").fetchone()
+        return row[0] or 0
 
     def audit(self, order_id: str) -> list[AuditEntry]:
         rows = (

@@ -84,6 +84,30 @@ def test_an_event_both_replayed_and_received_live_is_delivered_once() -> None:
     assert [event.seq for event in seen] == [1, 2, 3]
 
 
+def test_a_retry_starting_while_the_history_is_read_keeps_the_subscriber() -> None:
+    """The history ends "interrupted" but a retry's start arrived meanwhile: stay subscribed."""
+    seen: list[Event] = []
+    subscription = _Subscription(seen.append)
+    interrupted = Event(job_id="j", seq=3, kind="job_interrupted")
+    restarted, finished = (
+        Event(job_id="j", seq=4, kind="job_started"),
+        Event(job_id="j", seq=9, kind="job_finished"),
+    )
+    subscription.offer(restarted)
+    assert subscription.go_live([interrupted]) is False
+    subscription.offer(finished)
+    assert [event.kind for event in seen] == ["job_interrupted", "job_started", "job_finished"]
+
+
+def test_a_subscriber_of_an_ended_job_takes_nothing_more() -> None:
+    """Dropped at the end of its replay, it must not show a later retry's start and never its end."""
+    seen: list[Event] = []
+    subscription = _Subscription(seen.append)
+    assert subscription.go_live([Event(job_id="j", seq=3, kind="job_interrupted")]) is True
+    subscription.offer(Event(job_id="j", seq=4, kind="job_started"))
+    assert [event.kind for event in seen] == ["job_interrupted"]
+
+
 def test_unsubscribed_callbacks_get_nothing_more(make_service: MakeService, sample_order: bytes) -> None:
     release = threading.Event()
 

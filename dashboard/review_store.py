@@ -1,0 +1,303 @@
+"""One browser session's review state: the orders queue and the one order open in the workspace.
+
+Everything here is read from, and written through, the review API (``OrderService``): the queue
+is the ledger's order summaries, the open order is the ledger's current version, and every
+action passes the version on screen as ``expected_version``. Nothing lives only in the session,
+so a reload, another tab or a restart shows the same orders.
+
+The queue follows changes two ways: the job service's watch (a job that finished here brings
+its order within a fraction of a second, coalesced like the process page's job list) and a
+modest poll of ``OrderService.last_change`` for changes made elsewhere (another tab, the CLI,
+another process), which costs one indexed query when nothing changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import panel as pn
+import param
+
+from dashboard.jobs import JobService
+from dashboard.notify import notify
+from dashboard.session import Coalescer, session_scheduler
+from pipeline.ledger import JobRecord
+from pipeline.orders import AuditEntry, OrderConflictError, OrderError, OrderService, StoredOrder
+
+DEFAULT_ACTOR = "desk"  # who acts when nobody is logged in
+QUEUE_LIMIT = 200
+POLL_MS = 2_000  # changes made outside this process show within this; ours show at once
+WATCH_DELAY_S = 0.25
+FAILED_JOB_STATUSES = ("failed", "interrupted")
+# What the queue's filter offers: label -> order status (None: every order). "Failed" lists the
+# jobs that made no order, so nothing accepted is missing from the desk's view.
+FILTERS: dict[str, str | None] = {
+    "Needs review": "needs_review",
+    "Auto-approved": "auto_approved",
+    "Approved": "approved",
+    "Exported": "exported",
+    "Rejected": "rejected",
+    "No order found": "no_order_found",
+    "Failed": "failed",
+    "All": None,
+}
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One row of the orders queue: an order, or a failed job (no order id)."""
+
+    order_id: str
+    job_id: str
+    status: str
+    customer: str
+    received: str
+    value: float | None
+    lines: int | None
+    top_reason: str
+    version: int | None
+
+
+def current_actor() -> str:
+    """The logged-in user when the server has a login, else the desk's shared name."""
+    return pn.state.user or DEFAULT_ACTOR
+
+
+class ReviewStore(param.Parameterized):
+    """The queue and the open order; views bind to it and call its actions."""
+
+    orders = param.ClassSelector(class_=OrderService, constant=True, doc="The review API on the ledger.")
+    service = param.ClassSelector(
+        class_=JobService,
+        default=None,
+        allow_None=True,
+        constant=True,
+        doc="The job service, to list new orders as soon as their jobs finish (none in a notebook).",
+    )
+    actor = param.String(default=DEFAULT_ACTOR, doc="Who the audit trail names for this session's actions.")
+    filter = param.Selector(
+        default="Needs review", objects=list(FILTERS), doc="Which orders the queue lists."
+    )
+    queue = param.List(default=[], item_type=QueueRow, doc="The queue's rows, newest change first.")
+    order_id = param.String(default=None, allow_None=True, doc="The open order (the URL's ?order=).")
+    stored = param.ClassSelector(
+        class_=StoredOrder, default=None, allow_None=True, doc="The open order as the ledger holds it."
+    )
+    audit = param.List(default=[], item_type=AuditEntry, doc="The open order's audit trail, oldest first.")
+    message = param.String(default="", doc="The outcome of the last action, for the person who took it.")
+    message_kind = param.Selector(default="info", objects=["info", "success", "warning", "danger"])
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(**params)
+        self._seen = -1
+        self._unwatch: Callable[[], None] | None = None
+        self.refresh()
+        if self.order_id:
+            self.open(self.order_id)
+        schedule = session_scheduler(WATCH_DELAY_S)
+        if schedule is not None:  # served: follow the ledger until the browser session ends
+            self._follow(schedule)
+
+    def _follow(self, schedule: Callable[[Callable[[], None]], None]) -> None:
+        if self.service is not None:
+            jobs = Coalescer(schedule, lambda _batch: self.poll(), key=lambda _job_id: "queue")
+            self._unwatch = self.service.watch(jobs.put)
+        pn.state.add_periodic_callback(self.poll, period=POLL_MS)
+        pn.state.on_session_destroyed(lambda _context: self.close())
+
+    def close(self) -> None:
+        """Stop following job changes (the session is gone)."""
+        if self._unwatch is not None:
+            self._unwatch()
+            self._unwatch = None
+
+    # -- reading -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the queue (and the open order, if it changed) from the ledger again."""
+        self._seen = self.orders.last_change()
+        self.queue = self._rows()
+        if self.stored is not None:
+            current = self.orders.get(self.stored.order_id)
+            if current.version != self.stored.version:  # changed elsewhere: ours are shown already
+                self._show(current)
+                last = self.audit[-1]
+                what = f"{last.actor} ({last.action.replace('_', ' ')})"
+                self.say(
+                    "info", f"{current.order_id} was changed by {what}; version {current.version} is shown."
+                )
+
+    def poll(self) -> None:
+        """Refresh if any order changed since the last look (one cheap query otherwise)."""
+        if self.orders.last_change() != self._seen or self.filter == "Failed":
+            self.refresh()
+
+    def _rows(self) -> list[QueueRow]:
+        status = FILTERS[self.filter]
+        if status == "failed":
+            ledger = self.orders.ledger
+            jobs = [job for name in FAILED_JOB_STATUSES for job in ledger.jobs(QUEUE_LIMIT, status=name)]
+            return [failed_row(job) for job in sorted(jobs, key=lambda job: job.created_at, reverse=True)]
+        return [
+            QueueRow(
+                order_id=summary.order_id,
+                job_id="",
+                status=summary.status,
+                customer=summary.customer_name or summary.customer_id or "",
+                received=summary.created_at[:16].replace("T", " "),
+                value=summary.total,
+                lines=summary.line_count,
+                top_reason=summary.top_reason or "",
+                version=summary.version,
+            )
+            for summary in self.orders.list_orders(status=status, limit=QUEUE_LIMIT)
+        ]
+
+    @param.depends("filter", watch=True)
+    def _filter_changed(self) -> None:
+        self.queue = self._rows()
+
+    @param.depends("order_id", watch=True)
+    def _order_id_changed(self) -> None:
+        if self.stored is None or self.stored.order_id != self.order_id:
+            self.open(self.order_id)
+
+    def open(self, order_id: str | None) -> None:
+        """Show ``order_id`` in the workspace (None closes it); an unknown id says so."""
+        self.message = ""
+        if not order_id:
+            self.param.update(order_id=None, stored=None, audit=[])
+            return
+        try:
+            stored = self.orders.get(order_id)
+        except OrderError as error:
+            self.param.update(stored=None, audit=[])
+            self.say("warning", str(error))
+            return
+        self._show(stored)
+
+    def _show(self, stored: StoredOrder) -> None:
+        self.param.update(
+            order_id=stored.order_id, audit=self.orders.audit_log(stored.order_id), stored=stored
+        )
+
+    # -- actions -----------------------------------------------------------------------------
+    def act(self, done: str, action: Callable[[int], StoredOrder]) -> bool:
+        """Run ``action(expected_version)`` on the open order; show the result or say why not.
+
+        The review API's refusals (locked, changed meanwhile, an invalid edit) become a message;
+        on a conflict the workspace shows the order as it is now, so the next try starts from it.
+        """
+        if self.stored is None:
+            self.say("warning", "Open an order first.")
+            return False
+        try:
+            written = action(self.stored.version)
+        except OrderConflictError as error:
+            self._show(self.orders.get(error.order_id))
+            self.say(
+                "warning",
+                f"Someone changed {error.order_id} meanwhile (version {error.expected} → {error.actual});"
+                " it is shown as it is now: check it and try again.",
+            )
+            return False
+        except OrderError as error:
+            self.say("danger", str(error))
+            return False
+        self._show(written)
+        self.refresh()
+        self.say("success", done)
+        return True
+
+    def accept_line(self, line_no: int) -> bool:
+        return self.act(
+            f"Line {line_no} accepted.",
+            lambda version: self.orders.accept_line(
+                self.order_id, line_no, actor=self.actor, expected_version=version
+            ),
+        )
+
+    def choose_alternative(self, line_no: int, part_number: str, remember: bool = False) -> bool:
+        remembered = " (remembered for this customer)" if remember else ""
+        return self.act(
+            f"Line {line_no} is now {part_number}{remembered}.",
+            lambda version: self.orders.choose_alternative(
+                self.order_id,
+                line_no,
+                part_number,
+                actor=self.actor,
+                remember=remember,
+                expected_version=version,
+            ),
+        )
+
+    def edit_line(self, line_no: int, **changes: Any) -> bool:
+        """``changes``: grade, temper, form, dimensions, quantity, uom (see ``OrderService.edit_line``)."""
+        return self.act(
+            f"Line {line_no} changed.",
+            lambda version: self.orders.edit_line(
+                self.order_id, line_no, actor=self.actor, expected_version=version, **changes
+            ),
+        )
+
+    def add_line(self, text: str) -> bool:
+        return self.act(
+            "Line added.",
+            lambda version: self.orders.add_line(
+                self.order_id, text, actor=self.actor, expected_version=version
+            ),
+        )
+
+    def remove_line(self, line_no: int) -> bool:
+        return self.act(
+            f"Line {line_no} removed.",
+            lambda version: self.orders.remove_line(
+                self.order_id, line_no, actor=self.actor, expected_version=version
+            ),
+        )
+
+    def approve(self, comment: str = "") -> bool:
+        return self.act(
+            f"{self.order_id} approved.",
+            lambda version: self.orders.approve(
+                self.order_id, actor=self.actor, comment=comment, expected_version=version
+            ),
+        )
+
+    def reject(self, comment: str) -> bool:
+        return self.act(
+            f"{self.order_id} rejected.",
+            lambda version: self.orders.reject(
+                self.order_id, actor=self.actor, comment=comment, expected_version=version
+            ),
+        )
+
+    def reopen(self, comment: str) -> bool:
+        # reopen has no expected_version: only a locked order reopens, and a locked one cannot
+        # have changed under the reviewer except by another reopen, which this then refuses.
+        return self.act(
+            f"{self.order_id} is back in review.",
+            lambda _version: self.orders.reopen(self.order_id, actor=self.actor, comment=comment),
+        )
+
+    def say(self, kind: str, message: str) -> None:
+        """Show ``message`` in the workspace (and, for a refusal, as a toast)."""
+        self.param.update(message=message, message_kind=kind)
+        if kind in ("warning", "danger"):
+            notify("error" if kind == "danger" else "warning", message)
+
+
+def failed_row(job: JobRecord) -> QueueRow:
+    """A job that made no order: listed with why, so nothing accepted drops out of view."""
+    return QueueRow(
+        order_id="",
+        job_id=job.job_id,
+        status=job.status,
+        customer=job.filename,
+        received=job.created_at[:16].replace("T", " "),
+        value=None,
+        lines=None,
+        top_reason=job.error or "",
+        version=None,
+    )
