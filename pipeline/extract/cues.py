@@ -44,6 +44,8 @@ _SUPERSEDED = tuple(
     )
 )
 
+_SUPERSEDED_NEEDLES = frozenset(needle for _, needles in _SUPERSEDED for needle in needles)
+
 _ALTERNATE = re.compile(
     r"""\(?\b(?:
         if\s+(?:(?:that|this|it|these|those|the\s+\w+|\w+)\s+)?(?:is\s+|are\s+)?(?:not|un)\s*available
@@ -93,8 +95,9 @@ def superseded(text: str) -> list[Superseded]:
     """Old values the text replaces ("from 4140" in "change from 4140 to 4340"), once each."""
     found: dict[tuple[int, int], Superseded] = {}
     lower = text.lower()
+    present = {needle for needle in _SUPERSEDED_NEEDLES if needle in lower}
     for regex, needles in _SUPERSEDED:
-        if not any(needle in lower for needle in needles):
+        if present.isdisjoint(needles):
             continue
         for match in regex.finditer(text):
             new = match["new"].strip().rstrip(".,;") if match["new"] else None

@@ -50,6 +50,9 @@ class Parsed:
     non_catalog: bool
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 class _Mask:
     """The item's text with parts blanked out; a *barrier* also stops labels reading across it
     (after "1 [12 PCS] round bar" is masked, "1" must not become a 1" round)."""
@@ -64,7 +67,7 @@ class _Mask:
         if start >= end:
             return
         fill = self.BARRIER if barrier else " "
-        hidden = "".join(fill if char != "\n" else char for char in self.text[start:end])
+        hidden = _NOT_NEWLINE.sub(fill, self.text[start:end])
         self.text = self.text[:start] + hidden + self.text[end:]
 
 
