@@ -82,6 +82,8 @@ _ON_HOLD = re.compile(
     re.IGNORECASE,
 )
 
+_ON_HOLD_WORDS = ("hold", "need", "cancel", "regard", "not")  # letters without other case forms
+
 
 @dataclass(frozen=True)
 class Superseded:
@@ -121,6 +123,8 @@ def accepts_equivalent(text: str) -> bool:
 
 def is_question(text: str, position: int = 0) -> bool:
     """Whether the sentence of ``text`` at ``position`` asks the supplier something."""
+    if "?" not in text:
+        return False  # a question ends with one: most texts need no sentence splitting
     text = _LIST_MARKER.sub(lambda marker: " " * len(marker.group()), text, count=1)
     for sentence in _SENTENCE.finditer(text):
         if sentence.end() > position:
@@ -131,4 +135,5 @@ def is_question(text: str, position: int = 0) -> bool:
 
 
 def is_on_hold(text: str) -> bool:
-    return bool(_ON_HOLD.search(text))
+    lower = text.lower()  # every phrase holds one of these words: most texts need no search
+    return any(word in lower for word in _ON_HOLD_WORDS) and bool(_ON_HOLD.search(text))
