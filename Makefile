@@ -7,7 +7,7 @@ CATALOG ?= data/catalog.duckdb
 HOST   ?= 127.0.0.1
 PORT   ?= 5006
 
-.PHONY: setup catalog serve test test-fast lint bench eval clean
+.PHONY: setup catalog serve test test-fast lint bench soak eval clean
 
 setup: $(STAMP)
 
@@ -40,6 +40,18 @@ lint: setup
 
 bench: setup catalog
 	$(PY) benchmarks/run_all.py
+
+# The load run of issue 8 at full length: browser sessions and HTTP clients for three minutes
+# (make bench runs it for 30 s). SOAK_S, SOAK_PAGES, SOAK_CLIENTS change it.
+SOAK_S       ?= 180
+SOAK_PAGES   ?= 15
+SOAK_CLIENTS ?= 6
+# Issue 8's faults again and again: the server, batch workers and an exporter killed mid-job
+# SOAK_ROUNDS times each (make test kills 3 times), the ledger checked after every round.
+SOAK_ROUNDS ?= 10
+soak: setup catalog
+	PYTHONPATH=. $(PY) benchmarks/bench_load.py --duration $(SOAK_S) --pages $(SOAK_PAGES) --clients $(SOAK_CLIENTS)
+	ORDERDESK_SOAK_ROUNDS=$(SOAK_ROUNDS) $(PY) -m pytest -q -m slow tests/test_faults.py
 
 eval: setup
 	$(PY) -m pipeline eval tests/labels --fail-under 0.95

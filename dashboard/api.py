@@ -11,28 +11,34 @@ here shows up in every open page and the reverse:
   (seconds, at most 30) it answers as soon as there is one, or empty when the wait is over.
 - ``POST /api/jobs/<id>/retry`` → 202 for an interrupted or failed job, 409 otherwise.
 - ``GET /jobs/<id>`` a small HTML status page that refreshes itself until the job ends.
-- ``GET /api/health`` → ``{"status": "ok"}`` once the job service is up.
+- ``GET /api/health`` → ``{"status": "ok"}`` once the job service is up; to a signed-in caller
+  also ``stages`` and ``load`` (sessions, subscriptions, watchers, jobs in flight).
+- ``POST /api/orders/<id>/approve|export`` see ``dashboard.api_orders`` (approvers only).
 
-``ROUTES`` is what ``panel serve --plugins dashboard.api`` and ``dashboard.server`` mount. Errors are
-JSON ``{"error": message}``. Handlers reach the service through ``dashboard.jobs.service()``, the
-same module the pages import, so both share one service per process.
+With login on (``dashboard.access``) every route but health wants ``Authorization: Bearer <API
+token>``, HTTP Basic credentials or the page's login cookie, else 401 (the status page sends the
+browser to the login form instead). Uploads over the size limits get 413 (``dashboard.uploads``).
+
+``ROUTES`` is what ``panel serve --plugins dashboard.api`` and ``dashboard.server`` mount (the
+order routes included); see ``dashboard.api_base`` for errors and credentials.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import PurePath
-from typing import Any
 
-from tornado.web import HTTPError, RequestHandler
+from bokeh.server.tornado import BokehTornado
+from tornado.httputil import HTTPFile, parse_body_arguments
+from tornado.web import stream_request_body
 
-from dashboard import jobs
+from dashboard import api_orders
+from dashboard.api_base import ApiHandler, PageHandler
 from dashboard.job_report import event_json, is_active, job_json
 from dashboard.status_page import status_page_html
+from dashboard.uploads import request_too_big, within_limits
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event
-from pipeline.ledger import JobRecord
 
 JOB_ID = r"(?P<job_id>[^/]+)"
 MAX_WAIT_S = 30.0
@@ -48,60 +54,50 @@ def job_links(job_id: str) -> dict[str, str]:
     }
 
 
-class ApiHandler(RequestHandler):
-    """JSON in and out; errors are JSON too, never an HTML traceback."""
-
-    service: jobs.JobService
+@stream_request_body
+class JobsHandler(ApiHandler):
+    """The upload is streamed in, so an oversized one is refused (413) before its body is read."""
 
     def prepare(self) -> None:
-        try:
-            self.service = jobs.service()
-        except OrderDeskError as error:  # e.g. no catalog: say how to fix it (finishing skips the verb)
-            self.fail(503, str(error))
+        super().prepare()
+        self._chunks: list[bytes] = []
+        self._size = 0
+        if not self._finished and self.request.method == "POST":
+            self._refuse_if_too_big(int(self.request.headers.get("Content-Length") or 0))
 
-    def reply(self, status: int, body: dict[str, Any]) -> None:
-        self.set_status(status)
-        self.set_header("Content-Type", "application/json; charset=utf-8")
-        self.set_header("Cache-Control", "no-store")
-        self.finish(json.dumps(body))
+    def data_received(self, chunk: bytes) -> None:
+        if self._finished:  # refused already: let the rest of the body go by
+            return
+        self._size += len(chunk)
+        self._chunks.append(chunk)
+        self._refuse_if_too_big(self._size)
 
-    def fail(self, status: int, message: str) -> None:
-        if not self._finished:
-            self.reply(status, {"error": message})
+    def _refuse_if_too_big(self, size: int) -> None:
+        problem = request_too_big(size, self.service.runner.settings.limits)
+        if problem is not None:
+            self._chunks.clear()
+            self.fail(413, problem)
 
-    def record(self, job_id: str) -> JobRecord | None:
-        record = self.service.job(job_id)
-        if record is None:
-            self.fail(404, f"no job {job_id}")
-        return record
-
-    def number(self, name: str, default: float, kind: type[int] | type[float] = int) -> float:
-        """A numeric query argument; anything else is the client's error (400), not ours (500)."""
-        raw = self.get_argument(name, str(default))
-        try:
-            return kind(raw)
-        except ValueError:
-            raise HTTPError(400, reason=f"{name} must be a number, not {raw!r}") from None
-
-    def write_error(self, status_code: int, **kwargs: Any) -> None:
-        self.fail(status_code, self._reason)
-
-
-class JobsHandler(ApiHandler):
     def post(self) -> None:
-        uploads = [upload for field in self.request.files.values() for upload in field]
+        files: dict[str, list[HTTPFile]] = {}
+        content_type = self.request.headers.get("Content-Type", "")
+        parse_body_arguments(content_type, b"".join(self._chunks), {}, files)
+        uploads = [upload for field in files.values() for upload in field]
         if not uploads:
             self.fail(400, "attach one or more files as multipart/form-data (any field name)")
             return
-        service = self.service
+        named = [(PurePath(upload.filename or "upload.txt").name, upload.body) for upload in uploads]
+        fitting, refused = within_limits(named, self.service.runner.settings.limits)
+        if not fitting:
+            self.reply(413, {"error": refused[0]["error"], "jobs": [], "refused": refused})
+            return
         accepted = []
-        for upload in uploads:
-            filename = PurePath(upload.filename or "upload.txt").name  # a name, never a path
-            job_id = service.submit(filename, upload.body)
+        for filename, data in fitting:  # a name, never a path (above)
+            job_id = self.service.submit(filename, data)
             accepted.append(
                 {"job_id": job_id, "filename": filename, "status": "queued", "links": job_links(job_id)}
             )
-        self.reply(201, {"jobs": accepted})
+        self.reply(201, {"jobs": accepted, "refused": refused})
 
     def get(self) -> None:
         limit = int(min(self.number("limit", 50), MAX_LIST))
@@ -167,7 +163,7 @@ class RetryHandler(ApiHandler):
         self.reply(202, {"job_id": job_id, "status": "queued", "links": job_links(job_id)})
 
 
-class StatusPageHandler(ApiHandler):
+class StatusPageHandler(PageHandler):
     def get(self, job_id: str) -> None:
         record = self.record(job_id)
         if record is None:
@@ -179,8 +175,25 @@ class StatusPageHandler(ApiHandler):
 
 
 class HealthHandler(ApiHandler):
+    """Public, so a load balancer may ask; what runs inside only for a signed-in caller (or on
+    loopback without login): the stages, and ``load`` — open page sessions, event subscriptions,
+    job-list watchers, jobs queued or running — which returns to its baseline as pages close."""
+
+    public = True
+
     def get(self) -> None:
-        self.reply(200, {"status": "ok", "stages": list(self.service.stage_names)})
+        if self.user is None:
+            self.reply(200, {"status": "ok"})
+            return
+        load = self.service.load() | {"sessions": self.sessions()}
+        self.reply(200, {"status": "ok", "stages": list(self.service.stage_names), "load": load})
+
+    def sessions(self) -> int | None:
+        """Open Bokeh sessions of every page (None when not served by a Bokeh server)."""
+        server = self.application
+        if not isinstance(server, BokehTornado):
+            return None
+        return sum(len(server.get_sessions(path)) for path in server.app_paths)
 
 
 ROUTES = [
@@ -190,4 +203,5 @@ ROUTES = [
     (rf"/api/jobs/{JOB_ID}/events", JobEventsHandler, {}),
     (rf"/api/jobs/{JOB_ID}/retry", RetryHandler, {}),
     (rf"/jobs/{JOB_ID}", StatusPageHandler, {}),
+    *api_orders.ROUTES,
 ]

@@ -187,6 +187,15 @@ class JobService:
             self._remove(job_id, subscription)
         return lambda: self._remove(job_id, subscription)
 
+    def load(self) -> dict[str, int]:
+        """What the service holds for its callers now; back at its baseline once pages close."""
+        with self._lock:
+            return {
+                "subscriptions": sum(len(subs) for subs in self._subscriptions.values()),
+                "watchers": len(self._watchers),
+                "jobs_in_flight": len(self._futures),
+            }
+
     def job(self, job_id: str) -> JobRecord | None:
         """The job's ledger record (status, error, and the order dict once done)."""
         return self.runner.ledger.job(job_id)

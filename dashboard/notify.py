@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from html import escape
 
 import panel as pn
 
@@ -10,8 +11,10 @@ log = logging.getLogger(__name__)
 
 
 def notify(kind: str, message: str) -> None:
-    """A toast in a served page; a log line where there is no notification area (plain Python)."""
+    """A toast in a served page; a log line where there is no notification area (plain Python).
+
+    Escaped: the toast renders HTML, and messages name files and quote emails."""
     if pn.state.notifications is not None:
-        getattr(pn.state.notifications, kind)(message, duration=6000)
+        getattr(pn.state.notifications, kind)(escape(message), duration=6000)
     else:
         log.warning("%s: %s", kind, message)

@@ -14,6 +14,7 @@ from pathlib import Path
 import panel as pn
 
 from dashboard import jobs
+from dashboard.access import User, page_user
 from dashboard.catalog import browser
 from dashboard.components import (
     CatalogExplorer,
@@ -25,7 +26,7 @@ from dashboard.components import (
     ProgressView,
     ReviewWorkspace,
 )
-from dashboard.review_store import ReviewStore, current_actor
+from dashboard.review_store import ReviewStore
 from dashboard.store import DeskStore
 from pipeline.config import Settings
 from pipeline.context import open_order_service
@@ -51,14 +52,18 @@ NAV_CSS = """
 .od-nav { display: flex; gap: 18px; align-items: center; font-family: system-ui, sans-serif; }
 .od-nav a { color: #fff; text-decoration: none; opacity: .8; font-size: 15px; }
 .od-nav a.od-active { opacity: 1; font-weight: 600; border-bottom: 2px solid #fff; }
+.od-nav .od-user { color: #fff; margin-left: 24px; font-size: 14px; opacity: .9; }
 """
 
 
-def nav_html(active: str) -> str:
+def nav_html(active: str, user: User | None = None) -> str:
+    """The page links; with login on, who is signed in and a way out."""
     links = "".join(
         f'<a href="/{slug}" class="{"od-active" if slug == active else ""}">{escape(label)}</a>'
         for slug, label in NAV.items()
     )
+    if user is not None and user.signed_in:
+        links += f'<span class="od-user">{escape(user.name)}</span><a href="/logout">Log out</a>'
     return f'<nav class="od-nav">{links}</nav>'
 
 
@@ -67,7 +72,7 @@ def page_template(active: str, main: list, sidebar: list | None = None) -> pn.te
     pn.extension(*EXTENSIONS, **EXTENSION_OPTIONS)
     template = pn.template.BootstrapTemplate(
         title=TITLE,
-        header=[pn.pane.HTML(nav_html(active), stylesheets=[NAV_CSS])],
+        header=[pn.pane.HTML(nav_html(active, page_user()), stylesheets=[NAV_CSS])],
         main=main,
         sidebar=sidebar or [],
         sidebar_width=360,
@@ -125,10 +130,9 @@ def metrics_page() -> pn.template.BaseTemplate:
 
 def review_view(service: jobs.JobService) -> pn.template.BaseTemplate:
     """The orders queue above the workspace of the order it opened (the URL's ?order=)."""
+    user = page_user()
     store = ReviewStore(
-        orders=open_order_service(runner=service.runner),
-        service=service,
-        actor=current_actor(),
+        orders=open_order_service(runner=service.runner), service=service, user=user, actor=user.name
     )
     if pn.state.location is not None:  # served: the URL names the order, so a reload reopens it
         pn.state.location.sync(store, {"order_id": "order"})

@@ -20,13 +20,13 @@ from typing import Any
 import panel as pn
 import param
 
+from dashboard.access import LOCAL, AccessDeniedError, User
 from dashboard.jobs import JobService
 from dashboard.notify import notify
 from dashboard.session import Coalescer, session_scheduler
 from pipeline.ledger import JobRecord
 from pipeline.orders import AuditEntry, OrderConflictError, OrderError, OrderService, StoredOrder
 
-DEFAULT_ACTOR = "desk"  # who acts when nobody is logged in
 QUEUE_LIMIT = 200
 POLL_MS = 2_000  # changes made outside this process show within this; ours show at once
 WATCH_DELAY_S = 0.25
@@ -60,11 +60,6 @@ class QueueRow:
     version: int | None
 
 
-def current_actor() -> str:
-    """The logged-in user when the server has a login, else the desk's shared name."""
-    return pn.state.user or DEFAULT_ACTOR
-
-
 class ReviewStore(param.Parameterized):
     """The queue and the open order; views bind to it and call its actions."""
 
@@ -76,7 +71,12 @@ class ReviewStore(param.Parameterized):
         constant=True,
         doc="The job service, to list new orders as soon as their jobs finish (none in a notebook).",
     )
-    actor = param.String(default=DEFAULT_ACTOR, doc="Who the audit trail names for this session's actions.")
+    actor = param.String(default=LOCAL.name, doc="Who the audit trail names for this session's actions.")
+    user = param.ClassSelector(
+        class_=User,
+        default=LOCAL,
+        doc="Who is signed in; once login is on, decisions (approve, reject, reopen) need an approver.",
+    )
     filter = param.Selector(
         default="Needs review", objects=list(FILTERS), doc="Which orders the queue lists."
     )
@@ -258,7 +258,8 @@ class ReviewStore(param.Parameterized):
         )
 
     def approve(self, comment: str = "") -> bool:
-        return self.act(
+        return self.decide(
+            "approve",
             f"{self.order_id} approved.",
             lambda version: self.orders.approve(
                 self.order_id, actor=self.actor, comment=comment, expected_version=version
@@ -266,7 +267,8 @@ class ReviewStore(param.Parameterized):
         )
 
     def reject(self, comment: str) -> bool:
-        return self.act(
+        return self.decide(
+            "reject",
             f"{self.order_id} rejected.",
             lambda version: self.orders.reject(
                 self.order_id, actor=self.actor, comment=comment, expected_version=version
@@ -276,10 +278,20 @@ class ReviewStore(param.Parameterized):
     def reopen(self, comment: str) -> bool:
         # reopen has no expected_version: only a locked order reopens, and a locked one cannot
         # have changed under the reviewer except by another reopen, which this then refuses.
-        return self.act(
+        return self.decide(
+            "reopen",
             f"{self.order_id} is back in review.",
             lambda _version: self.orders.reopen(self.order_id, actor=self.actor, comment=comment),
         )
+
+    def decide(self, verb: str, done: str, action: Callable[[int], StoredOrder]) -> bool:
+        """``act``, for an approver only (a reopened order can be changed and approved again)."""
+        try:
+            self.user.require_approver(self.orders.settings.access, verb)
+        except AccessDeniedError as error:
+            self.say("danger", str(error))
+            return False
+        return self.act(done, action)
 
     def say(self, kind: str, message: str) -> None:
         """Show ``message`` in the workspace (and, for a refusal, as a toast)."""

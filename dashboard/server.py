@@ -1,8 +1,9 @@
 """``python -m dashboard serve``: every page and the HTTP API in one Panel server process.
 
 Why not only ``panel serve dashboard/app.py``: the pages and the API handlers must share one job
-service (they do when both import ``dashboard.jobs`` in one process), uploads of many files need
-a larger websocket message limit than Bokeh's 20 MB, and the catalog and ledger should be opened —
+service (they do when both import ``dashboard.jobs`` in one process), uploads need websocket and
+body limits that follow the ``[limits]`` settings, login (``dashboard.access``) must cover the API
+routes and be checked before binding beyond loopback, and the catalog and ledger should be opened —
 and interrupted jobs of a previous run marked — when the server starts, not when the first page
 is opened. ``make serve`` runs this.
 """
@@ -20,15 +21,16 @@ from tornado.web import RedirectHandler
 from tornado.websocket import WebSocketClosedError
 
 from dashboard import api, jobs
+from dashboard.access import Access, serve_options
 from dashboard.pages import PAGES, TITLE
-from pipeline.config import Settings
+from pipeline.config import LimitsSettings, Settings
 
 log = logging.getLogger(__name__)
 
-MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # one websocket message carries every file of a selection
 # A closed tab's session (its store, its subscriptions, its job-list updates) is dropped this long
 # after its websocket closed, not Bokeh's 15-32 s: open pages share the one event loop with it.
 UNUSED_SESSION_LIFETIME_MS = 10_000
+MESSAGE_SLACK = 1024 * 1024  # the JSON around an upload's files, and the other fields of a request
 CHECK_UNUSED_SESSIONS_MS = 2_000
 
 
@@ -64,24 +66,43 @@ def quiet_closed_websockets(loop: asyncio.AbstractEventLoop) -> None:
     loop.set_exception_handler(handle)
 
 
+def message_limits(limits: LimitsSettings) -> dict[str, Any]:
+    """Room for the largest upload allowed: the page sends a selection as base64 in one websocket
+    message (4/3 of its size); over HTTP the handler refuses more itself (413), tornado only caps
+    what it lets go by unread."""
+    return {
+        "websocket_max_message_size": limits.max_request_bytes * 4 // 3 + MESSAGE_SLACK,
+        "http_server_kwargs": {"max_body_size": 2 * limits.max_request_bytes + MESSAGE_SLACK},
+    }
+
+
+def api_routes(access: Access) -> list[tuple[str, type, dict[str, Any]]]:
+    """The HTTP API, each handler told the server's login."""
+    routes = [(pattern, handler, {**kwargs, "access": access}) for pattern, handler, kwargs in api.ROUTES]
+    return [(r"/", RedirectHandler, {"url": "/app"}), *routes]
+
+
 def serve(options: ServeOptions) -> None:
-    """Open the job service (recovering interrupted jobs), then serve until stopped."""
-    service = jobs.start(Settings.from_env(), workers=options.workers, processes=options.processes)
+    """Check the login, open the job service (recovering interrupted jobs), then serve until stopped."""
+    access = Access.from_env()
+    access.refuse_open_bind(options.address)  # before anything opens: a quick, clear refusal
+    settings = Settings.from_env()
+    log.info("%s; approvers: %s", access.describe(), ", ".join(settings.access.approvers) or "none named")
+    service = jobs.start(settings, workers=options.workers, processes=options.processes)
     if service.interrupted:
         log.warning(
             "%d jobs of an earlier run were interrupted; retry them from the page or the API",
             len(service.interrupted),
         )
-    routes = [(r"/", RedirectHandler, {"url": "/app"}), *api.ROUTES]
     quiet_closed_websockets(IOLoop.current().asyncio_loop)  # the loop pn.serve runs on
     pn.serve(
         PAGES,
         address=options.address,
         port=options.port,
         websocket_origin=origins(options),
-        extra_patterns=routes,
-        websocket_max_message_size=MAX_UPLOAD_BYTES,
-        http_server_kwargs={"max_body_size": MAX_UPLOAD_BYTES},
+        extra_patterns=api_routes(access),
+        **message_limits(settings.limits),
+        **serve_options(access),
         unused_session_lifetime_milliseconds=UNUSED_SESSION_LIFETIME_MS,
         check_unused_sessions_milliseconds=CHECK_UNUSED_SESSIONS_MS,
         title={slug: TITLE for slug in PAGES},

@@ -125,13 +125,16 @@ class DeskStore(param.Parameterized):
         self._put((event, record.result if record else None))
 
     def _job_changed(self, job_id: str) -> None:
-        record = self.service.job(job_id)
-        if record is None:
-            return
-        if self._rows is None:
-            self._apply([record])
-        else:
-            self._rows.put(record)
+        # Read and hand on in one step: two threads telling of the same job (the submitter's
+        # "queued", the worker's "failed") must not apply an earlier read over a later one.
+        with self._lock:
+            record = self.service.job(job_id)
+            if record is None:
+                return
+            if self._rows is None:
+                self._apply([record])
+            else:
+                self._rows.put(record)
 
     def _put(self, received: Received) -> None:
         if self._batcher is None:

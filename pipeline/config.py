@@ -3,10 +3,11 @@
 ``ORDERDESK_DATA_DIR`` (default ``./data``) holds the catalog and the ledger;
 ``ORDERDESK_CATALOG`` and ``ORDERDESK_LEDGER`` override each file on its own.
 
-Business rules (quality gates, pricing, ERP export) have defaults here, may be set in a TOML
-settings file (``ORDERDESK_SETTINGS``, else ``$ORDERDESK_DATA_DIR/settings.toml`` when it
-exists) and are overridden by ``ORDERDESK_<SECTION>_<KEY>`` variables, e.g.
-``ORDERDESK_GATES_MIN_CONFIDENCE=0.95``. Precedence: environment > file > defaults.
+Business rules (quality gates, pricing, ERP export, upload limits, input limits, approvers)
+have defaults here, may be set in a TOML settings file (``ORDERDESK_SETTINGS``, else
+``$ORDERDESK_DATA_DIR/settings.toml`` when it exists) and are overridden by
+``ORDERDESK_<SECTION>_<KEY>`` variables, e.g. ``ORDERDESK_GATES_MIN_CONFIDENCE=0.95``.
+Precedence: environment > file > defaults.
 """
 
 from __future__ import annotations
@@ -73,6 +74,55 @@ class ErpSettings:
 
 
 @dataclass(frozen=True)
+class IntakeSettings:
+    """How much one input may hold and how long its job may run (see ``pipeline.ingest``).
+
+    Each limit bounds the work one email can cause, so a hostile or broken file gets a clear
+    error in seconds instead of holding a worker for minutes or filling its memory.
+    """
+
+    max_file_mb: float = 25.0  # one input file, as sent; a mailbox's usual attachment cap
+    max_attachments: int = 100  # attachments of one email (forwarded emails included)
+    max_mime_depth: int = 20  # multipart parts nested in one another
+    max_unpacked_mb: float = 50.0  # what a zipped attachment (.xlsx) may expand to
+    max_text_chars: int = 1_000_000  # the document's text (body plus attachments)
+    max_line_chars: int = 20_000  # one line of text; an order line is a few hundred at most
+    max_order_lines: int = 1_000  # item lines found in one order
+    max_job_seconds: float = 300.0  # a job still running after this stops at its next step
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 2**20)
+
+    @property
+    def max_unpacked_bytes(self) -> int:
+        return int(self.max_unpacked_mb * 2**20)
+
+
+@dataclass(frozen=True)
+class LimitsSettings:
+    """How much one upload may carry (see ``dashboard.api`` and the dashboard's file input)."""
+
+    max_file_mb: float = 25.0  # one file; a mailbox's usual attachment cap
+    max_request_mb: float = 100.0  # every file of one upload together
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def max_request_bytes(self) -> int:
+        return int(self.max_request_mb * 1024 * 1024)
+
+
+@dataclass(frozen=True)
+class AccessSettings:
+    """Who may do what once login is on (see ``dashboard.access``); secrets never live here."""
+
+    approvers: tuple[str, ...] = ()  # user names allowed to approve and export orders
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path
     catalog_path: Path
@@ -80,6 +130,9 @@ class Settings:
     gates: GateSettings = field(default_factory=GateSettings)
     pricing: PricingSettings = field(default_factory=PricingSettings)
     erp: ErpSettings = field(default_factory=ErpSettings)
+    intake: IntakeSettings = field(default_factory=IntakeSettings)
+    limits: LimitsSettings = field(default_factory=LimitsSettings)
+    access: AccessSettings = field(default_factory=AccessSettings)
     settings_file: Path | None = None  # the TOML file the rules came from, if any
 
     @classmethod
@@ -106,7 +159,14 @@ class Settings:
         return Path(self.erp.outbox_dir) if self.erp.outbox_dir else self.data_dir / "outbox"
 
 
-_SECTIONS: dict[str, type] = {"gates": GateSettings, "pricing": PricingSettings, "erp": ErpSettings}
+_SECTIONS: dict[str, type] = {
+    "gates": GateSettings,
+    "pricing": PricingSettings,
+    "erp": ErpSettings,
+    "intake": IntakeSettings,
+    "limits": LimitsSettings,
+    "access": AccessSettings,
+}
 
 
 def _settings_file(data_dir: Path) -> Path | None:

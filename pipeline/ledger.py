@@ -107,10 +107,16 @@ class Ledger:
         """This thread's connection (rows are ``sqlite3.Row``); write only inside ``transaction()``."""
         connection = getattr(self._local, "connection", None)
         if connection is None:
-            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-            connection.execute("PRAGMA foreign_keys=ON")
+            try:
+                connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+                connection.execute("PRAGMA foreign_keys=ON")
+            except sqlite3.OperationalError as error:
+                clear = storage_error(self.path, error)
+                if clear is None:
+                    raise
+                raise clear from error
             connection.row_factory = sqlite3.Row
             self._local.connection = connection
         return connection
@@ -136,12 +142,16 @@ class Ledger:
         self._local.depth = 1
         try:
             yield connection
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
+            connection.execute("COMMIT")
+        except BaseException as error:
+            if connection.in_transaction:  # SQLite has already rolled back after a full disk
+                connection.execute("ROLLBACK")
+            clear = storage_error(self.path, error) if isinstance(error, sqlite3.OperationalError) else None
+            if clear is None:
+                raise
+            raise clear from error
         finally:
             self._local.depth = 0
-        connection.execute("COMMIT")
 
     def _migrate(self) -> None:
         with self.transaction() as connection:
@@ -249,6 +259,21 @@ class Ledger:
         lost = [row["job_id"] for row in rows if not process_alive(row["owner_pid"])]
         return [job_id for job_id in lost if self.interrupt(job_id)]
 
+    def release_orphan(self, job_id: str) -> bool:
+        """Mark one queued or running job interrupted if the process that owns it is gone; True if so.
+
+        For a job met again before anyone ran ``recover``: a batch task that Dask re-runs after its
+        worker process was killed finds its job still "running" under the dead process.
+        """
+        row = (
+            self.connection()
+            .execute("SELECT status, owner_pid FROM jobs WHERE job_id = ?", (job_id,))
+            .fetchone()
+        )
+        if row is None or row["status"] not in ACTIVE_STATUSES or process_alive(row["owner_pid"]):
+            return False
+        return self.interrupt(job_id)
+
     def interrupt(self, job_id: str, error: str = INTERRUPTED_ERROR) -> bool:
         """Mark a queued or running job interrupted (with its ``job_interrupted`` event); False if it
         was not active. For whoever knows the process running it is gone."""
@@ -313,6 +338,30 @@ def _job_record(row: sqlite3.Row) -> JobRecord:
         updated_at=row["updated_at"],
         error=row["error"],
         result=json.loads(row["result_json"]) if row["result_json"] else None,
+    )
+
+
+_STORAGE_ERRORS = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN")
+
+
+def storage_error(path: Path, error: sqlite3.OperationalError) -> LedgerError | None:
+    """A full disk or an unwritable folder as a ``LedgerError`` saying so; None for other errors.
+
+    SQLite rolls the transaction back in both cases, so the ledger is as it was before.
+    """
+    name = getattr(error, "sqlite_errorname", "")
+    if not name.startswith(_STORAGE_ERRORS):
+        return None
+    if name.startswith("SQLITE_FULL"):
+        problem = "the disk is full (or a file size limit was reached)"
+    elif name.startswith("SQLITE_IOERR"):  # what a write refused for its size (EFBIG) gives, too
+        problem = f"the disk is full or failing ({error})"
+    elif not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        problem = f"the data folder {path.parent} is read-only"
+    else:
+        problem = str(error)
+    return LedgerError(
+        f"cannot write to the ledger {path}: {problem}; nothing was saved — fix that, then retry"
     )
 
 

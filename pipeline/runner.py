@@ -8,6 +8,7 @@ turning an exception into a failed job — happens here, in one place (as kedro'
 from __future__ import annotations
 
 import itertools
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from pipeline.catalog.search import Hits
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
 from pipeline.customers.directory import CustomerMatch
-from pipeline.errors import OrderDeskError
+from pipeline.errors import OrderDeskError, StageError
 from pipeline.events import Event, EventBus, EventKind
 from pipeline.ledger import JobRecord, JobStatus, Ledger
 from pipeline.match import MatchResult
@@ -47,20 +48,35 @@ class JobState:
 class StageContext:
     """What a stage may use besides the state: catalog, ledger, settings, and progress reporting."""
 
-    def __init__(self, runner: Runner, job_id: str, stage: str) -> None:
+    def __init__(self, runner: Runner, job_id: str, stage: str, deadline: float = math.inf) -> None:
         self.catalog = runner.catalog
         self.ledger = runner.ledger
         self.settings = runner.settings
         self._runner = runner
         self._job_id = job_id
         self._stage = stage
+        self._deadline = deadline
+
+    def check_time(self) -> None:
+        """Stop the job (a ``StageError``) once it has run past ``intake.max_job_seconds``.
+
+        Threads cannot be interrupted, so the bound is checked at each step a stage reports;
+        the input limits keep the work between two steps short.
+        """
+        if time.monotonic() > self._deadline:
+            limit = self.settings.intake.max_job_seconds
+            raise StageError(
+                self._stage, f"the job ran past its time limit of {limit:g} s (intake.max_job_seconds)"
+            )
 
     def progress(self, done: int, total: int, message: str = "") -> None:
+        self.check_time()
         self._runner.emit(
             self._job_id, "stage_progress", self._stage, done=done, total=total, message=message
         )
 
     def line_updated(self, line_no: int, status: str, **data: Any) -> None:
+        self.check_time()
         self._runner.emit(self._job_id, "line_updated", self._stage, line_no=line_no, status=status, **data)
 
 
@@ -153,12 +169,16 @@ class Runner:
         if record is None:
             raise OrderDeskError(f"no job {job_id} in the ledger {self.ledger.path}")
         state = JobState(job_id=job_id, filename=record.filename, data=self.ledger.input_data(job_id))
-        if not self.ledger.claim(job_id):
+        claimed = self.ledger.claim(job_id) or (
+            self.ledger.release_orphan(job_id) and self.ledger.claim(job_id)
+        )
+        if not claimed:
             return self._stored(state, self.ledger.job(job_id) or record)
         self.emit(job_id, "job_started", filename=record.filename, stages=list(self.stage_names))
+        deadline = time.monotonic() + self.settings.intake.max_job_seconds
         try:
             for stage in self.stages:
-                self._run_stage(stage, state)
+                self._run_stage(stage, state, deadline)
             self._end(state, "done", "job_finished", store=True, timings_ms=state.timings_ms)
         except OrderDeskError as error:
             self._fail(state, error)
@@ -184,11 +204,13 @@ class Runner:
         state.reused = True
         return state
 
-    def _run_stage(self, stage: Stage, state: JobState) -> None:
+    def _run_stage(self, stage: Stage, state: JobState, deadline: float = math.inf) -> None:
+        context = StageContext(self, state.job_id, stage.name, deadline)
         self.emit(state.job_id, "stage_started", stage.name)
         started = time.perf_counter()
         try:
-            summary = stage.run(state, StageContext(self, state.job_id, stage.name))
+            context.check_time()
+            summary = stage.run(state, context)
         except Exception as error:
             elapsed = _ms_since(started)
             state.timings_ms[stage.name] = elapsed

@@ -11,6 +11,7 @@ from pipeline.catalog.search import search_lines
 from pipeline.customers.directory import CustomerDirectory, CustomerMatch
 from pipeline.extract import extract
 from pipeline.ingest import ingest
+from pipeline.ingest.limits import over_limit
 from pipeline.match import match_lines
 from pipeline.models import Candidate
 from pipeline.orders.crossref import CrossReferences, apply_cross_reference
@@ -23,7 +24,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def ingest_stage(state: JobState, ctx: StageContext) -> str:
-    state.document = ingest(state.filename, state.data)
+    state.document = ingest(state.filename, state.data, ctx.settings.intake)
     attachments = len(state.document.attachments)
     return f"{len(state.document.text):,} characters" + (
         f", {_plural(attachments, 'attachment')}" if attachments else ""
@@ -32,6 +33,10 @@ def ingest_stage(state: JobState, ctx: StageContext) -> str:
 
 def extract_stage(state: JobState, ctx: StageContext) -> str:
     state.extraction = extract(state.document)
+    limit = ctx.settings.intake.max_order_lines
+    if len(state.extraction.lines) > limit:  # matching time grows with every line
+        found = f"it has {len(state.extraction.lines):,} item lines"
+        raise over_limit(state.filename, found, f"{limit:,}", "max_order_lines", "split the order")
     for item in state.extraction.lines:
         ctx.line_updated(item.line_no, "extracted", text=item.source_text[:200])
     return f"{_plural(len(state.extraction.lines), 'line')} found"

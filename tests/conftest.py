@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from pipeline.catalog.browse import CatalogBrowser
 from pipeline.catalog.generator import build_catalog
@@ -18,6 +20,13 @@ from pipeline.orders import OrderService
 from pipeline.runner import Runner
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+
+# Property tests: the same examples on every run by default (CI is deterministic); the deadline is
+# the bound on one input's time, generous for a loaded 2-core machine (the readers and the extractor
+# take at most ~70 ms per example here). HYPOTHESIS_PROFILE=explore draws new examples, many more.
+settings.register_profile("ci", derandomize=True, database=None, deadline=2_000, print_blob=True)
+settings.register_profile("explore", max_examples=2_000, deadline=2_000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

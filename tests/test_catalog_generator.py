@@ -176,10 +176,13 @@ def test_rebuild_swaps_the_file_under_an_open_reader(tmp_path: Path) -> None:
     build_catalog(path, n=300, seed=1)
     reader = CatalogStore(path)
     try:
-        old_rows = reader.rows("SELECT part_number FROM parts ORDER BY part_number")
+        old_cursor = reader.cursor()
+        old_rows = old_cursor.execute("SELECT part_number FROM parts ORDER BY part_number").fetchall()
         stats = build_catalog(path, n=400, seed=2)
         assert stats.total == 400
-        assert reader.rows("SELECT part_number FROM parts ORDER BY part_number") == old_rows
+        # a cursor taken before still reads the old file; the store's next query reads the new one
+        assert old_cursor.execute("SELECT part_number FROM parts ORDER BY part_number").fetchall() == old_rows
+        assert (reader.count(), reader.generation) == (400, 1)
         assert _count_in_another_process(path) == 400
     finally:
         reader.close()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import ErpSettings, GateSettings, PricingSettings, Settings
+from pipeline.config import ErpSettings, GateSettings, IntakeSettings, PricingSettings, Settings
 from pipeline.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,10 +22,11 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def test_without_a_file_the_rules_are_the_defaults() -> None:
     settings = Settings.from_env()
     assert settings.settings_file is None
-    assert (settings.gates, settings.pricing, settings.erp) == (
+    assert (settings.gates, settings.pricing, settings.erp, settings.intake) == (
         GateSettings(),
         PricingSettings(),
         ErpSettings(),
+        IntakeSettings(),
     )
     assert settings.outbox_dir == settings.data_dir / "outbox"
 
@@ -34,10 +35,11 @@ def test_the_shipped_settings_file_states_exactly_the_defaults(monkeypatch: pyte
     monkeypatch.setenv("ORDERDESK_SETTINGS", str(ROOT / "data" / "settings.toml"))
     settings = Settings.from_env()
     assert settings.settings_file == ROOT / "data" / "settings.toml"
-    assert (settings.gates, settings.pricing, settings.erp) == (
+    assert (settings.gates, settings.pricing, settings.erp, settings.intake) == (
         GateSettings(),
         PricingSettings(),
         ErpSettings(),
+        IntakeSettings(),
     )
 
 

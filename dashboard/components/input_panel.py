@@ -8,8 +8,9 @@ takes.
 Why ``FileInput`` and not ``FileDropper``: measured here, FileDropper's FilePond took 1.8 s to
 hand the server one 2 KB file and uploads two files at a time, against a target of 300 ms from
 upload to the first running card. A native file input accepts dropped files too (it is styled
-as the drop zone), and sends every selected file in one message at once; the server raises the
-websocket message limit so large selections fit (``dashboard.server``).
+as the drop zone), and sends every selected file in one message at once; the server sizes the
+websocket message limit to the largest upload the ``[limits]`` settings allow
+(``dashboard.server``), and files over those limits are refused here by name.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from panel.viewable import Viewer
 
 from dashboard.notify import notify
 from dashboard.store import DeskStore
+from dashboard.uploads import request_too_big, within_limits
 from pipeline.errors import OrderDeskError
 from pipeline.ingest import READERS
 
@@ -91,7 +93,7 @@ class InputPanel(Viewer):
         names, values = self.files.filename, event.new
         if isinstance(values, bytes):  # FileInput(multiple=False) gives one file, not a list
             names, values = [names], [values]
-        self._submit(list(zip(names, values, strict=True)))
+        self._submit_files(list(zip(names, values, strict=True)))
         self.files.clear()  # the browser's selection; the next line is the server's copy
         self.files.param.update(value=None, filename=None, mime_type=None)
 
@@ -104,6 +106,19 @@ class InputPanel(Viewer):
         self.text.value = ""
         self.sample.value = ""
         self._paste_name = PASTED_NAME
+
+    def _submit_files(self, files: list[tuple[str, bytes]]) -> None:
+        """Submit the files within the upload limits; say which were refused and why."""
+        limits = self.store.service.runner.settings.limits
+        problem = request_too_big(sum(len(data) for _, data in files), limits)
+        if problem is not None:
+            notify("error", problem)
+            return
+        fitting, refused = within_limits(files, limits)
+        for refusal in refused:
+            notify("error", refusal["error"])
+        if fitting:
+            self._submit(fitting)
 
     def _submit(self, found: list[tuple[str, bytes]]) -> None:
         try:

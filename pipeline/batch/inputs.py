@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.batch.outcome import Outcome, failed
+from pipeline.config import IntakeSettings
+from pipeline.errors import IngestError
 from pipeline.ingest import READERS
+from pipeline.ingest.limits import check_size
 from pipeline.ledger import content_hash
 
 _GLOB_CHARS = frozenset("*?[")
@@ -62,13 +65,17 @@ def expand(patterns: Sequence[str | Path]) -> tuple[list[Path], list[Outcome]]:
     return list(dict.fromkeys(files)), problems
 
 
-def read_files(paths: Sequence[Path]) -> tuple[list[Input], list[Outcome]]:
-    """Each file's bytes and hash; an unreadable file becomes a failed outcome."""
+def read_files(paths: Sequence[Path], limits: IntakeSettings) -> tuple[list[Input], list[Outcome]]:
+    """Each file's bytes and hash; an unreadable file, or one over the size limit (not read: inputs
+    are held in memory until they are shipped), becomes a failed outcome."""
     inputs: list[Input] = []
     problems: list[Outcome] = []
     for path in paths:
         try:
+            check_size(str(path), path.stat().st_size, limits)
             inputs.append(Input.of(str(path), path.read_bytes()))
         except OSError as error:
             problems.append(failed(str(path), f"cannot read {path}: {error.strerror or error}"))
+        except IngestError as error:
+            problems.append(failed(str(path), str(error)))
     return inputs, problems

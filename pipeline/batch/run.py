@@ -24,7 +24,7 @@ from pipeline.batch.outcome import Outcome, failed, skipped
 from pipeline.batch.report import BatchReport
 from pipeline.batch.work import catalog_version, process_chunk
 from pipeline.catalog.store import CatalogStore
-from pipeline.config import Settings
+from pipeline.config import IntakeSettings, Settings
 
 MAX_CHUNK = 25  # emails per task: see benchmarks/bench_batch.py for the measured trade-off
 TASKS_PER_WORKER = 4  # enough tasks for load balance and a moving progress bar
@@ -64,11 +64,11 @@ def chunk_size_for(count: int, workers: int) -> int:
 
 
 def gather_inputs(
-    paths: Sequence[str | Path], ledger: BatchLedger, since: datetime | None
+    paths: Sequence[str | Path], ledger: BatchLedger, since: datetime | None, limits: IntakeSettings
 ) -> tuple[list[Input], list[Outcome]]:
     """Inputs from the command line, then (with ``since``) those stored in the ledger."""
     files, problems = expand(paths)
-    inputs, unreadable = read_files(files)
+    inputs, unreadable = read_files(files, limits)
     if since is not None:
         inputs += [
             Input(stored.filename, stored.data, stored.content_hash) for stored in ledger.inputs_since(since)
@@ -116,7 +116,7 @@ def run_batch(
     executor = executor or InProcessExecutor()
     ledger = BatchLedger(settings.ledger_path)
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
-    inputs, problems = gather_inputs(paths, ledger, since)
+    inputs, problems = gather_inputs(paths, ledger, since, settings.intake)
     work = plan(inputs, ledger, force)
     size = chunk_size or chunk_size_for(len(work.todo), executor.workers)
     started = time.perf_counter()

@@ -5,10 +5,8 @@ rewriting it in place would pull rows from under the reader. So the table is bui
 file in the same directory and ``os.replace``-d over the target: open readers keep the old inode,
 new readers get the new file, and a failed build leaves the old catalog untouched.
 
-DuckDB keeps one database instance per path per process: a process that still has the old file
-open gets the old instance back when it reconnects to the path, so close the old
-``CatalogStore`` before opening the new catalog in the same process. Other processes see the
-new file at once.
+An open ``CatalogStore`` notices the swap and reads the new file from its next query on (see
+``pipeline.catalog.store``); other processes opening the path see the new file at once.
 """
 
 from __future__ import annotations

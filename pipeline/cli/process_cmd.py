@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.context import open_runner
+from pipeline.errors import IngestError
+from pipeline.ingest.limits import check_size
 from pipeline.runner import Runner
 
 
@@ -28,9 +30,12 @@ def process_file(runner: Runner, path: Path, force: bool = False) -> dict[str, A
     A file processed before gives its stored order (reviewed edits included) unless ``force``.
     """
     try:
+        check_size(str(path), path.stat().st_size, runner.settings.intake)  # before reading it
         data = path.read_bytes()
     except OSError as error:
         return {"source": {"path": str(path)}, "error": f"cannot read {path}: {error.strerror}"}
+    except IngestError as error:
+        return {"source": {"path": str(path)}, "error": str(error)}
     state = runner.process(str(path), data, force=force)
     if state.order is None:
         record = runner.ledger.job(state.job_id)

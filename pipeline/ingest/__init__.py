@@ -8,29 +8,33 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from pipeline.config import IntakeSettings
 from pipeline.errors import IngestError
 from pipeline.ingest.eml import read_eml
+from pipeline.ingest.limits import check_size, check_text
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.text import read_text
 from pipeline.models import Document
 
-MAX_INPUT_BYTES = 25 * 1024 * 1024
+DEFAULT_LIMITS = IntakeSettings()
+MAX_INPUT_BYTES = DEFAULT_LIMITS.max_file_bytes
 
 READERS = {".txt": read_text, ".eml": read_eml, ".pdf": read_pdf}
 
 
-def ingest(filename: str, data: bytes) -> Document:
-    """Read one input file into a Document, or raise ``IngestError`` saying why not."""
+def ingest(filename: str, data: bytes, limits: IntakeSettings = DEFAULT_LIMITS) -> Document:
+    """Read one input file into a Document, or raise ``IngestError`` saying why not.
+
+    ``limits`` (the settings' ``intake`` section) bound the file, its parts and its text, so
+    what follows ingest has bounded work to do.
+    """
     if not data:
         raise IngestError(filename, "the file is empty")
-    if len(data) > MAX_INPUT_BYTES:
-        raise IngestError(
-            filename,
-            f"the file is {len(data) / 2**20:.1f} MiB; the limit is {MAX_INPUT_BYTES / 2**20:.0f} MiB",
-        )
+    check_size(filename, len(data), limits)
     suffix = PurePath(filename).suffix.lower()
-    reader = READERS.get(suffix)
-    if reader is None:
+    if suffix not in READERS:
         known = ", ".join(sorted(READERS))
         raise IngestError(filename, f"unsupported file type {suffix or '(none)'}; expected {known}")
-    return reader(filename, data)
+    document = READERS[suffix](filename, data, limits)
+    check_text(filename, document.text, limits)
+    return document

@@ -12,11 +12,14 @@ import email
 from collections.abc import Callable
 from email import errors, policy
 from email.message import EmailMessage
+from functools import partial
 from pathlib import PurePath
 
+from pipeline.config import IntakeSettings
 from pipeline.errors import IngestError
 from pipeline.ingest.document import build_document
 from pipeline.ingest.html import html_to_text
+from pipeline.ingest.limits import check_mime_parts, check_mime_tree
 from pipeline.ingest.pdf import pdf_text
 from pipeline.ingest.sheet import csv_text, xlsx_text
 from pipeline.models import Attachment, Document
@@ -60,14 +63,14 @@ def _forwarded_text(part: EmailMessage) -> str:
     return "\n".join([*lines, "", _body(inner)])
 
 
-def _reader(part: EmailMessage) -> Callable[[str, bytes], str] | None:
+def _reader(part: EmailMessage, limits: IntakeSettings) -> Callable[[str, bytes], str] | None:
     """How to read an attachment, by its file extension first, then its content type."""
     suffix = PurePath(part.get_filename() or "").suffix.lower()
     content_type = part.get_content_type()
     if suffix == ".pdf" or content_type == "application/pdf":
-        return pdf_text
+        return partial(pdf_text, limits=limits)
     if suffix == ".xlsx" or content_type == _XLSX:
-        return xlsx_text
+        return partial(xlsx_text, limits=limits)
     if suffix == ".csv" or content_type == "text/csv":
         return csv_text
     if suffix in (".txt", ".html", ".htm") or content_type in ("text/plain", "text/html"):
@@ -75,13 +78,15 @@ def _reader(part: EmailMessage) -> Callable[[str, bytes], str] | None:
     return None
 
 
-def _attachments(message: EmailMessage) -> tuple[tuple[Attachment, ...], tuple[str, ...]]:
+def _attachments(
+    message: EmailMessage, limits: IntakeSettings
+) -> tuple[tuple[Attachment, ...], tuple[str, ...]]:
     found, problems = [], []
     for index, part in enumerate(message.iter_attachments(), start=1):
         name = part.get_filename() or f"attachment-{index}"
         if part.get_content_type() == "message/rfc822":
             text = _forwarded_text(part)
-        elif (reader := _reader(part)) is None:
+        elif (reader := _reader(part, limits)) is None:
             continue  # pictures, calendar invites, signatures: not order content
         else:
             try:
@@ -94,26 +99,33 @@ def _attachments(message: EmailMessage) -> tuple[tuple[Attachment, ...], tuple[s
     return tuple(found), tuple(problems)
 
 
-def _parse(filename: str, data: bytes) -> EmailMessage:
+def _parse(filename: str, data: bytes, limits: IntakeSettings) -> EmailMessage:
+    check_mime_parts(filename, data, limits)
     try:
         message = email.message_from_bytes(data, policy=policy.default)
+    except RecursionError as error:  # the stdlib parser recurses once per nested part
+        raise IngestError(
+            filename, "its MIME parts nest too deeply to parse; is it a multipart bomb?"
+        ) from error
     except Exception as error:  # the stdlib parser raises many kinds on broken input
         raise IngestError(filename, f"malformed MIME message ({error})") from error
     if not isinstance(message, EmailMessage) or not message.keys():
         raise IngestError(filename, "no email headers found; is this an .eml file?")
+    check_mime_tree(filename, message, limits)
     fatal = [defect for defect in message.defects if isinstance(defect, _FATAL_DEFECTS)]
     if fatal:
         raise IngestError(filename, f"malformed MIME message: {fatal[0].__doc__ or type(fatal[0]).__name__}")
     return message
 
 
-def read_eml(filename: str, data: bytes) -> Document:
+def read_eml(filename: str, data: bytes, limits: IntakeSettings | None = None) -> Document:
     """An email's envelope, best text body and readable attachments as one Document."""
     if b"\x00" in data[:8192]:
         raise IngestError(filename, "it looks like a binary file, not an email")
-    message = _parse(filename, data)
+    limits = limits or IntakeSettings()
+    message = _parse(filename, data, limits)
     body = _body(message)
-    attachments, problems = _attachments(message)
+    attachments, problems = _attachments(message, limits)
     if not body.strip() and not attachments:
         reason = "; ".join(problems) or "the email has no text body and no readable attachment"
         raise IngestError(filename, reason)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from itertools import islice
 
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
+from pipeline.config import IntakeSettings
 from pipeline.errors import IngestError
+from pipeline.ingest.limits import check_zip
 from pipeline.ingest.text import decode_text
 
 MAX_ROWS = 5000
@@ -53,16 +53,21 @@ def csv_text(filename: str, data: bytes) -> str:
     return rendered
 
 
-def xlsx_text(filename: str, data: bytes) -> str:
-    """Rows of every worksheet of an .xlsx workbook (values, not formulas)."""
+def xlsx_text(filename: str, data: bytes, limits: IntakeSettings | None = None) -> str:
+    """Rows of every worksheet of an .xlsx workbook (values, not formulas); a zip bomb is refused."""
+    check_zip(filename, data, limits or IntakeSettings())
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise IngestError(filename, f"not a readable .xlsx workbook ({error})") from error
-    try:
-        sheets = [_render(list(islice(sheet.iter_rows(values_only=True), MAX_ROWS))) for sheet in workbook]
-    finally:
-        workbook.close()
+        try:  # read-only workbooks unzip and parse each sheet lazily, as its rows are read
+            sheets = [
+                _render(list(islice(sheet.iter_rows(values_only=True), MAX_ROWS))) for sheet in workbook
+            ]
+        finally:
+            workbook.close()
+    except Exception as error:  # a damaged zip or XML fails in zlib, zipfile, the XML parser or openpyxl
+        raise IngestError(
+            filename, f"not a readable .xlsx workbook ({type(error).__name__}: {error})"
+        ) from error
     rendered = "\n\n".join(sheet for sheet in sheets if sheet)
     if not rendered:
         raise IngestError(filename, "the workbook has no rows")

@@ -6,6 +6,7 @@ import codecs
 import re
 from email.utils import parsedate_to_datetime
 
+from pipeline.config import IntakeSettings
 from pipeline.errors import IngestError
 from pipeline.ingest.document import build_document
 from pipeline.models import Document
@@ -53,8 +54,11 @@ def leading_headers(text: str) -> dict[str, str]:
     return headers
 
 
-def read_text(filename: str, data: bytes) -> Document:
-    """A plain-text email, with the header lines it starts with if it was pasted whole."""
+def read_text(filename: str, data: bytes, limits: IntakeSettings | None = None) -> Document:
+    """A plain-text email, with the header lines it starts with if it was pasted whole.
+
+    (``limits``: every reader takes them; text has no parts to bound, ``ingest`` checks its size.)
+    """
     text = decode_text(filename, data)
     if not text.strip():
         raise IngestError(filename, "the file has no text")

@@ -58,6 +58,7 @@ class DeskServer:
     port: int = field(default_factory=free_port)
     workers: int = 2
     processes: bool = False  # jobs in worker processes (--processes) instead of threads
+    env: dict[str, str] = field(default_factory=dict)  # e.g. login settings (dashboard.access)
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -69,11 +70,15 @@ class DeskServer:
         return f"{self.base}/app"
 
     def start(self) -> DeskServer:
-        env = os.environ | {
-            "ORDERDESK_CATALOG": str(self.catalog),
-            "ORDERDESK_LEDGER": str(self.ledger),
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        }
+        env = (
+            os.environ
+            | {
+                "ORDERDESK_CATALOG": str(self.catalog),
+                "ORDERDESK_LEDGER": str(self.ledger),
+                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+            }
+            | self.env
+        )
         command = [sys.executable, "-m", "dashboard", "serve", "--address", "127.0.0.1"]
         command += ["--port", str(self.port), "--workers", str(self.workers)]
         command += ["--processes"] if self.processes else []

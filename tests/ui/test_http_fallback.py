@@ -2,58 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import urllib.error
-import urllib.request
 import uuid
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.ui.api_client import follow, post_files, request
 from tests.ui.emails import SAMPLES, comparable, expected_orders, ledger_copy, tagged_copy
 from tests.ui.harness import DeskServer
 
 pytestmark = pytest.mark.slow
-TERMINAL = ("done", "failed", "interrupted")
-
-
-def request(server: DeskServer, path: str, body: bytes | None = None, headers: dict | None = None) -> Any:
-    """(status, parsed JSON or text) of one request; HTTP errors are answers here, not exceptions."""
-    req = urllib.request.Request(server.base + path, data=body, headers=headers or {})
-    try:
-        with urllib.request.urlopen(req, timeout=40) as response:
-            status, raw, kind = response.status, response.read(), response.headers["Content-Type"]
-    except urllib.error.HTTPError as error:
-        status, raw, kind = error.code, error.read(), error.headers["Content-Type"]
-    return status, json.loads(raw) if kind.startswith("application/json") else raw.decode()
-
-
-def post_files(server: DeskServer, files: list[tuple[str, bytes]]) -> Any:
-    """``POST /api/jobs`` as ``curl -F file=@a -F file=@b`` sends it."""
-    boundary = uuid.uuid4().hex
-    parts = [
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-        f"Content-Type: text/plain\r\n\r\n".encode()
-        + data
-        + b"\r\n"
-        for name, data in files
-    ]
-    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
-    headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
-    return request(server, "/api/jobs", body, headers)
-
-
-def follow(server: DeskServer, job_id: str) -> list[dict[str, Any]]:
-    """Every event of the job, by long polling ``/events`` until the job ends."""
-    events: list[dict[str, Any]] = []
-    while True:
-        after = events[-1]["seq"] if events else 0
-        status, answer = request(server, f"/api/jobs/{job_id}/events?after={after}&wait=10")
-        assert status == 200
-        events += answer["events"]
-        if answer["status"] in TERMINAL and not answer["events"]:
-            return events
 
 
 def test_a_job_submitted_and_followed_over_http_ends_as_process_json_says(

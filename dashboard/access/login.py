@@ -1,0 +1,61 @@
+"""The login form: Panel's basic-auth provider, checking scrypt hashes instead of plain passwords.
+
+``serve_options(access)`` is what ``dashboard.server`` hands ``pn.serve``: our provider for a users
+file, Panel's own OAuth provider for ``ORDERDESK_OAUTH_*``, and the cookie secret either way.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar
+
+from panel.auth import BasicAuthProvider, BasicLoginHandler
+
+from dashboard.access.config import Access
+from dashboard.access.passwords import check_login
+
+log = logging.getLogger(__name__)
+
+
+class HashedLoginHandler(BasicLoginHandler):
+    """Panel's login form and cookie; the password is checked against the user's hash."""
+
+    users: ClassVar[dict[str, str]] = {}
+
+    def _validate(self, username: str, password: str) -> bool:
+        valid = check_login(self.users, username, password)
+        if not valid:
+            # not the name typed: people type their password into it by mistake
+            log.warning("refused a login from %s", self.request.remote_ip)
+        return valid
+
+
+class HashedAuthProvider(BasicAuthProvider):
+    """``BasicAuthProvider`` whose login handler is ``HashedLoginHandler`` with these users."""
+
+    def __init__(self, users: dict[str, str], **kwargs: Any) -> None:
+        self._users = dict(users)  # before super(): Bokeh's validation reads login_handler
+        super().__init__(**kwargs)
+
+    @property
+    def login_handler(self) -> type[HashedLoginHandler]:
+        # a class of this provider's own: Panel's sets its settings on the shared BasicLoginHandler
+        return type(
+            "OrderDeskLoginHandler",
+            (HashedLoginHandler,),
+            {
+                "users": self._users,
+                "_login_endpoint": self._login_endpoint,
+                "_login_template": self._login_template,
+            },
+        )
+
+
+def serve_options(access: Access) -> dict[str, Any]:
+    """``pn.serve`` keyword arguments for this login (none when login is off)."""
+    if not access.login:
+        return {}
+    options: dict[str, Any] = {"cookie_secret": access.cookie_secret}
+    if access.oauth:
+        return options | access.oauth
+    return options | {"auth_provider": HashedAuthProvider(access.users)}

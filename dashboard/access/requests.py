@@ -1,0 +1,69 @@
+"""Who is calling the HTTP API: a bearer token, HTTP Basic credentials, or the page's login cookie.
+
+Panel's login protects the pages only; ``dashboard.api`` asks ``request_user`` on every request
+and answers 401 when login is on and nobody is named. Tokens are never read from the URL: URLs
+end up in access logs.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from urllib.parse import urlsplit
+
+from panel.config import config as panel_config
+from tornado.web import RequestHandler
+
+from dashboard.access.config import Access
+from dashboard.access.passwords import check_login, same_secret
+from dashboard.access.users import LOCAL, User
+
+
+def request_user(handler: RequestHandler, access: Access) -> User | None:
+    """The user behind this request (``LOCAL`` when login is off), None when not authenticated."""
+    if not access.login:
+        return LOCAL
+    name = _named_user(handler, access)
+    return User(name, signed_in=True) if name else None
+
+
+def _named_user(handler: RequestHandler, access: Access) -> str | None:
+    scheme, _, credentials = (handler.request.headers.get("Authorization") or "").partition(" ")
+    if scheme.lower() == "bearer":
+        return token_user(credentials.strip(), access)
+    if scheme.lower() == "basic":
+        return basic_user(credentials.strip(), access)
+    cookie = handler.get_secure_cookie("user", max_age_days=panel_config.oauth_expiry)
+    return cookie.decode("utf-8") if cookie else None
+
+
+def cross_site(handler: RequestHandler) -> bool:
+    """A browser's cookie-carrying request that changes something, sent from another site's page.
+
+    The login cookie goes with any request the browser makes to this server, even one a foreign
+    page triggers (a form posting to ``/api/orders/<id>/approve``); browsers say where such a
+    request comes from in ``Origin``. Requests with their own credentials (a token, Basic) are
+    not at risk: another site cannot add them.
+    """
+    if handler.request.method in ("GET", "HEAD", "OPTIONS") or "Authorization" in handler.request.headers:
+        return False
+    origin = handler.request.headers.get("Origin")
+    return origin is not None and urlsplit(origin).netloc != handler.request.host
+
+
+def token_user(token: str, access: Access) -> str | None:
+    """The name of the API token ``token``; every token is compared, so timing tells nothing."""
+    found = None
+    for name, expected in access.tokens.items():
+        if same_secret(token, expected):
+            found = name
+    return found
+
+
+def basic_user(credentials: str, access: Access) -> str | None:
+    """``Authorization: Basic`` against the users file (OAuth users log in on the page instead)."""
+    try:
+        name, colon, password = base64.b64decode(credentials, validate=True).decode("utf-8").partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return name if colon and check_login(access.users, name, password) else None

@@ -1,0 +1,102 @@
+"""The base of every HTTP API handler: who is asking (401 when login is on and nobody is), JSON out.
+
+Errors are JSON ``{"error": message}``, never an HTML traceback. Handlers reach the job service
+through ``dashboard.jobs.service()``, the same module the pages import, so both share one service
+per process. ``access`` comes from the route's arguments (``dashboard.server``); a route mounted
+without it (``panel serve --plugins dashboard.api``) reads the login from the environment.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+from tornado.web import HTTPError, RequestHandler
+
+from dashboard import jobs
+from dashboard.access import Access, User, cross_site, request_user
+from pipeline.errors import OrderDeskError
+from pipeline.ledger import JobRecord
+
+CHALLENGE = 'Basic realm="Order Desk", charset="UTF-8"'  # what a 401 offers (Bearer works too)
+
+
+@functools.cache
+def access_from_env() -> Access:
+    return Access.from_env()
+
+
+class ApiHandler(RequestHandler):
+    """JSON in and out for an authenticated ``user``; errors are JSON too."""
+
+    service: jobs.JobService
+    user: User | None  # None only on a ``public`` handler called without credentials
+    public = False  # answers without credentials too (and says less)
+
+    def initialize(self, access: Access | None = None) -> None:
+        self.access = access or access_from_env()
+
+    def prepare(self) -> None:
+        self.user = request_user(self, self.access)
+        if self.user is None and not self.public:
+            self.unauthorised()
+            return
+        if self.access.login and cross_site(self):
+            self.fail(403, "refused a change sent from another site's page with this browser's login")
+            return
+        try:
+            self.service = jobs.service()
+        except OrderDeskError as error:  # e.g. no catalog: say how to fix it (finishing skips the verb)
+            self.fail(503, str(error))
+
+    def unauthorised(self) -> None:
+        self.set_header("WWW-Authenticate", CHALLENGE)
+        self.fail(401, "log in: send Authorization: Bearer <API token> or Basic credentials")
+
+    def reply(self, status: int, body: dict[str, Any]) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(json.dumps(body))
+
+    def fail(self, status: int, message: str) -> None:
+        if not self._finished:
+            self.reply(status, {"error": message})
+
+    def record(self, job_id: str) -> JobRecord | None:
+        record = self.service.job(job_id)
+        if record is None:
+            self.fail(404, f"no job {job_id}")
+        return record
+
+    def number(self, name: str, default: float, kind: type[int] | type[float] = int) -> float:
+        """A numeric query argument; anything else is the client's error (400), not ours (500)."""
+        raw = self.get_argument(name, str(default))
+        try:
+            return kind(raw)
+        except ValueError:
+            raise HTTPError(400, reason=f"{name} must be a number, not {raw!r}") from None
+
+    def json_body(self) -> dict[str, Any]:
+        """The request's JSON object ({} when empty); anything else is a 400."""
+        if not self.request.body:
+            return {}
+        try:
+            body = json.loads(self.request.body)
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise HTTPError(400, reason=f"the body is not JSON: {error}") from None
+        if not isinstance(body, dict):
+            raise HTTPError(400, reason="the body must be a JSON object")
+        return body
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        self.fail(status_code, self._reason)
+
+
+class PageHandler(ApiHandler):
+    """An HTML page beside the API: without login, the browser goes to the login form instead."""
+
+    def unauthorised(self) -> None:
+        self.redirect("/login?" + urlencode({"next": self.request.uri}))

@@ -1,0 +1,72 @@
+"""Order decisions over HTTP, for the signed-in approver (``dashboard.decisions`` checks the role).
+
+- ``POST /api/orders/<id>/approve`` (JSON ``{"comment", "expected_version"}``, both optional) → 200
+  ``{order_id, status, version, decided_by}``; 403 for a user who is not an approver, 404 for an
+  unknown order, 409 when the order is locked, changed meanwhile or not ready.
+- ``POST /api/orders/<id>/export`` → 200 ``{order_id, status, erp_id, adapter}`` (a second export
+  answers with the first submission); 502 when the ERP refuses or cannot be reached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dashboard.access import AccessDeniedError
+from dashboard.api_base import ApiHandler
+from dashboard.decisions import Decisions
+from pipeline.erp.adapter import ErpError
+from pipeline.errors import OrderDeskError
+from pipeline.orders.errors import OrderNotFoundError
+
+ORDER_ID = r"(?P<order_id>[^/]+)"
+
+
+class DecisionHandler(ApiHandler):
+    def decide(self, action: Callable[[Decisions], dict[str, Any]]) -> None:
+        """Run ``action``; each refusal becomes its status code with the error's own message."""
+        try:
+            self.reply(200, action(Decisions(self.service.runner)))
+        except AccessDeniedError as error:
+            self.fail(403, str(error))
+        except OrderNotFoundError as error:
+            self.fail(404, str(error))
+        except ErpError as error:
+            self.fail(502, str(error))
+        except OrderDeskError as error:  # locked, changed meanwhile, not ready to approve
+            self.fail(409, str(error))
+
+
+class ApproveHandler(DecisionHandler):
+    def post(self, order_id: str) -> None:
+        body = self.json_body()
+        comment = str(body.get("comment", ""))
+        version = body.get("expected_version")
+        expected = int(version) if isinstance(version, int | str) and str(version).isdigit() else None
+
+        def approve(decisions: Decisions) -> dict[str, Any]:
+            stored = decisions.approve(self.user, order_id, comment=comment, expected_version=expected)
+            return {
+                "order_id": stored.order_id,
+                "status": stored.status,
+                "version": stored.version,
+                "decided_by": stored.decided_by,
+            }
+
+        self.decide(approve)
+
+
+class ExportHandler(DecisionHandler):
+    def post(self, order_id: str) -> None:
+        def export(decisions: Decisions) -> dict[str, Any]:
+            sent = decisions.export(self.user, order_id)
+            fields = ("order_id", "status", "erp_id", "adapter")
+            return {name: getattr(sent, name) for name in fields}
+
+        self.decide(export)
+
+
+ROUTES = [
+    (rf"/api/orders/{ORDER_ID}/approve", ApproveHandler, {}),
+    (rf"/api/orders/{ORDER_ID}/export", ExportHandler, {}),
+]

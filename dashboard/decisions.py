@@ -1,0 +1,37 @@
+"""Approve and export orders from the dashboard server: the approver check, then the review API.
+
+Pages and HTTP handlers both come here, so the rule (``User.require_approver``) and the audit's
+actor (the signed-in user's name) are the same whichever way the decision arrives.
+"""
+
+from __future__ import annotations
+
+from dashboard.access import User
+from pipeline.context import open_order_service
+from pipeline.erp import adapter_from_settings
+from pipeline.erp.exporter import ErpExporter, Submission
+from pipeline.orders.store import StoredOrder
+from pipeline.runner import Runner
+
+
+class Decisions:
+    """What an authorised user may decide about an order, on the server's runner (catalog, ledger)."""
+
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+        self.orders = open_order_service(runner=runner)
+
+    def approve(
+        self, user: User, order_id: str, comment: str = "", expected_version: int | None = None
+    ) -> StoredOrder:
+        user.require_approver(self.runner.settings.access, "approve")
+        return self.orders.approve(
+            order_id, actor=user.name, comment=comment, expected_version=expected_version
+        )
+
+    def export(self, user: User, order_id: str) -> Submission:
+        """Send an approved order to the ERP (once: a second export returns the first submission)."""
+        user.require_approver(self.runner.settings.access, "export")
+        self.orders.get(order_id)  # an unknown order is a 404, not an ERP error
+        exporter = ErpExporter(self.runner.ledger, adapter_from_settings(self.runner.settings))
+        return exporter.export(order_id, actor=user.name)

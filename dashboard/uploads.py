@@ -1,0 +1,52 @@
+"""Upload size limits, one rule for the page's file input and ``POST /api/jobs``.
+
+A file over ``limits.max_file_mb`` is refused by name while the rest of its upload goes on; an
+upload over ``limits.max_request_mb`` in all is refused whole (over HTTP before its body is read).
+"""
+
+from __future__ import annotations
+
+from pipeline.config import LimitsSettings
+
+MB = 1024 * 1024
+MULTIPART_SLACK = 64 * 1024  # part headers and boundaries around the files of one request
+
+
+def size_text(size: float) -> str:
+    """``size`` bytes for a person: 3 significant figures, in KB below a megabyte."""
+    return f"{size / MB:.3g} MB" if size >= MB else f"{size / 1024:.3g} KB"
+
+
+def too_big(name: str, size: int, limits: LimitsSettings) -> str | None:
+    """Why this file is refused, or None when it fits."""
+    if size <= limits.max_file_bytes:
+        return None
+    return (
+        f"{name} is {size_text(size)}; files may be at most {size_text(limits.max_file_bytes)} "
+        "(setting limits.max_file_mb)"
+    )
+
+
+def request_too_big(size: int, limits: LimitsSettings) -> str | None:
+    """Why an upload of ``size`` bytes in all is refused, or None when it fits."""
+    if size <= limits.max_request_bytes + MULTIPART_SLACK:
+        return None
+    return (
+        f"this upload is {size_text(size)}; one upload may carry at most "
+        f"{size_text(limits.max_request_bytes)} "
+        "(setting limits.max_request_mb): send the files in smaller groups"
+    )
+
+
+def within_limits(
+    files: list[tuple[str, bytes]], limits: LimitsSettings
+) -> tuple[list[tuple[str, bytes]], list[dict[str, str]]]:
+    """(the files that fit, ``{"filename", "error"}`` for each refused one)."""
+    accepted, refused = [], []
+    for name, data in files:
+        problem = too_big(name, len(data), limits)
+        if problem is None:
+            accepted.append((name, data))
+        else:
+            refused.append({"filename": name, "error": problem})
+    return accepted, refused
