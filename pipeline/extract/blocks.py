@@ -107,7 +107,7 @@ def _cells(line: _Line) -> list[tuple[int, int]]:
 
 
 def _is_table_line(line: _Line) -> bool:
-    return sum(1 for start, end in _cells(line) if end > start) >= 2
+    return "|" in line.text and sum(1 for start, end in _cells(line) if end > start) >= 2
 
 
 def line_fields(text: str, line_start: int, line_end: int) -> list[Field]:

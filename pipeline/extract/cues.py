@@ -44,6 +44,8 @@ _SUPERSEDED = tuple(
     )
 )
 
+_SUPERSEDED_NEEDLES = frozenset(needle for _, needles in _SUPERSEDED for needle in needles)
+
 _ALTERNATE = re.compile(
     r"""\(?\b(?:
         if\s+(?:(?:that|this|it|these|those|the\s+\w+|\w+)\s+)?(?:is\s+|are\s+)?(?:not|un)\s*available
@@ -80,6 +82,8 @@ _ON_HOLD = re.compile(
     re.IGNORECASE,
 )
 
+_ON_HOLD_WORDS = ("hold", "need", "cancel", "regard", "not")  # letters without other case forms
+
 
 @dataclass(frozen=True)
 class Superseded:
@@ -93,8 +97,9 @@ def superseded(text: str) -> list[Superseded]:
     """Old values the text replaces ("from 4140" in "change from 4140 to 4340"), once each."""
     found: dict[tuple[int, int], Superseded] = {}
     lower = text.lower()
+    present = {needle for needle in _SUPERSEDED_NEEDLES if needle in lower}
     for regex, needles in _SUPERSEDED:
-        if not any(needle in lower for needle in needles):
+        if present.isdisjoint(needles):
             continue
         for match in regex.finditer(text):
             new = match["new"].strip().rstrip(".,;") if match["new"] else None
@@ -113,11 +118,13 @@ def alternate_clauses(text: str) -> list[tuple[int, int]]:
 
 
 def accepts_equivalent(text: str) -> bool:
-    return bool(_EQUIVALENT.search(text))
+    return "equ" in text.lower() and bool(_EQUIVALENT.search(text))  # most texts: no search at all
 
 
 def is_question(text: str, position: int = 0) -> bool:
     """Whether the sentence of ``text`` at ``position`` asks the supplier something."""
+    if "?" not in text:
+        return False  # a question ends with one: most texts need no sentence splitting
     text = _LIST_MARKER.sub(lambda marker: " " * len(marker.group()), text, count=1)
     for sentence in _SENTENCE.finditer(text):
         if sentence.end() > position:
@@ -128,4 +135,5 @@ def is_question(text: str, position: int = 0) -> bool:
 
 
 def is_on_hold(text: str) -> bool:
-    return bool(_ON_HOLD.search(text))
+    lower = text.lower()  # every phrase holds one of these words: most texts need no search
+    return any(word in lower for word in _ON_HOLD_WORDS) and bool(_ON_HOLD.search(text))

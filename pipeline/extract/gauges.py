@@ -19,6 +19,13 @@ GAUGE = re.compile(
 )
 
 
+def find_gauge(text: str) -> re.Match[str] | None:
+    """The first gauge written in ``text``. Every spelling holds "ga" or "awg": a text without
+    them is not searched (most are not, and the pattern is slow to search through)."""
+    lower = text.lower()
+    return GAUGE.search(text) if "ga" in lower or "awg" in lower else None
+
+
 def gauge_inches(gauge: int, family: str | None, form: str | None) -> float | None:
     """Thickness (or wire diameter) of ``gauge`` for the material; ``None`` if out of the table."""
     if form == "wire":

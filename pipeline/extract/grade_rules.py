@@ -41,6 +41,9 @@ _AISI_STAINLESS = r"(?:20[1-5]|3[0-4]\d|4(?:0[5-9]|[1-4]\d))[A-Z]?"  # 201…205
 _AISI_STAINLESS_GRADES = (
     r"(?:20[12]|30[1-5]|30[89]|31[0467]|321|330|34[78]|40[3-9]|41[046]|42[029]|43[0-9]|44[0146])[A-Z]?"
 )
+_AISI_STAINLESS_NUMBERS = tuple(
+    n for n in map(str, range(200, 450)) if re.fullmatch(_AISI_STAINLESS_GRADES, n)
+)
 
 # The next word is a metal word: a form, a finish a tool steel is sold in, a temper or heat treatment.
 _SHAPE_WORD = rf"{FORM_ALTERNATION}|flat\s+ground|precision\s+ground|ground\s+flat|decarb|tool\s+steel"
@@ -58,6 +61,7 @@ class GradeRule:
     foreign: bool = False
     needles: tuple[str, ...] = ()  # the text must contain one of these (lower-case) for the rule to apply
     series: bool = False  # a bare number: kept only when its digits belong to a known grade series
+    digit_runs: tuple[int, ...] = ()  # and the text must hold a number of one of these many digits
 
 
 def rule(
@@ -68,11 +72,14 @@ def rule(
     foreign: bool = False,
     needles: tuple[str, ...] | None = None,
     series: bool = False,
+    digit_runs: tuple[int, ...] = (),
 ) -> GradeRule:
     """A grade spelling. A rule is tried only on text containing one of its ``needles`` — by
     default the numbers in its spelling ("316" for 316) — which keeps a hundred rules cheap; pass
-    them for spellings without numbers ("duplex") or with only generic ones ("C[1-9]\\d{2}").
-    A rule with no needles at all is always tried."""
+    them for spellings without numbers ("duplex") or with only generic ones ("C[1-9]\\d{2}"). A
+    rule whose spelling holds a whole number of so many digits ("\\d{4,5}", "\\d{2,3}Cr") is
+    tried only on text that has one: pass the counts as ``digit_runs``. A rule with neither is
+    always tried."""
     if needles is None:
         needles = tuple(re.findall(r"\d{2,}", re.sub(r"\{[\d,]+\}", "", regex)))
     return GradeRule(
@@ -83,6 +90,7 @@ def rule(
         foreign,
         tuple(needle.lower() for needle in needles),
         series,
+        digit_runs,
     )
 
 
@@ -104,7 +112,8 @@ def _stainless() -> list[GradeRule]:
         rule(r"(?:UNS\s?)?S32750|(?:super\s+duplex\s+)?2507", "2507", "stainless_steel"),
         rule(r"440C|S44004", "440C", "stainless_steel"),
         rule(r"904L|N08904", "904L", "stainless_steel"),
-        rule(r"(?P<g>\d{2}-\d{1,2}\s?PH)", None, "stainless_steel", needles=("ph",)),  # 17-7PH, 13-8 PH
+        # 17-7PH, 13-8 PH
+        rule(r"(?P<g>\d{2}-\d{1,2}\s?PH)", None, "stainless_steel", needles=("ph",), digit_runs=(2,)),
     ]
     for grade in ("303", "304", "316", "317", "321", "347", "410", "416", "420", "430"):
         uns = f"S{grade[:3]}00"
@@ -181,8 +190,11 @@ def _titanium_and_nickel() -> list[GradeRule]:
     for number, code in uns.items():
         rules.append(rule(rf"(?:UNS\s?)?{code}", f"Grade {number}", "titanium"))
         spelled = rf"(?:Grade|Gr\.?|CP)\s?{number}"
-        rules.append(rule(spelled, f"Grade {number}", "titanium", _TITANIUM_CONTEXT))
-        rules.append(rule(rf"{spelled}{NEXT_IS_SHAPE}", f"Grade {number}", "titanium", needles=("gr", "cp")))
+        for regex, context in ((spelled, _TITANIUM_CONTEXT), (rf"{spelled}{NEXT_IS_SHAPE}", None)):
+            needles, runs = ("gr", "cp"), (len(number),)  # "Grade 5": the 5 is a whole number
+            rules.append(
+                rule(regex, f"Grade {number}", "titanium", context, needles=needles, digit_runs=runs)
+            )
     for number, code in (("600", "N06600"), ("625", "N06625"), ("718", "N07718")):
         regex = rf"(?:Inconel|Alloy|IN)[\s-]?{number}|(?:UNS\s?)?{code}"
         rules.append(rule(regex, f"Inconel {number}", "nickel_alloy"))
@@ -287,11 +299,12 @@ def _foreign() -> list[GradeRule]:
         (r"(?:EN\s?)?(?P<g>CW\d{3}[AC])", "copper", ("cw",)),
         (r"(?:EN\s?)?(?P<g>CW\d{3}[LNR])", "brass", ("cw",)),
         (r"(?:EN\s?)?(?P<g>CW\d{3}[GHK])", "bronze", ("cw",)),
-        (r"(?:DIN\s?|EN\s?)?(?P<g>X\d{1,3}Cr[A-Za-z]*\d[\d-]*)", "stainless_steel", ("cr",)),
-        (
+        (r"(?:DIN\s?|EN\s?)?(?P<g>X\d{1,3}Cr[A-Za-z]*\d[\d-]*)", "stainless_steel", ("cr",), (1, 2, 3)),
+        (  # "42CrMo4": "cr", "ni", "mo", "mn" are in many words, a 2-3 digit number before them is not
             r"(?:DIN\s?|EN\s?)?(?P<g>\d{2,3}(?:Cr|Ni|Mo|Mn|Si|V|B)+[A-Za-z]*\d+)",
             "alloy_steel",
             ("cr", "ni", "mo", "mn"),
+            (2, 3),
         ),
         (r"(?:JIS\s?)?(?P<g>SUS\s?\d{3}L?)", "stainless_steel", ("sus",)),
         (r"(?:JIS\s?)?(?P<g>SCM\s?\d{3}|SKD\s?\d{1,2})", "alloy_steel", ("scm", "skd")),
@@ -301,7 +314,10 @@ def _foreign() -> list[GradeRule]:
             ("s2", "s3", "s4", "s5", "c2", "c3", "c4", "c5", "c6", "q2", "q3"),
         ),
     )
-    return [rule(regex, None, family, foreign=True, needles=needles) for regex, family, needles in table]
+    return [
+        rule(regex, None, family, foreign=True, needles=needles, digit_runs=runs[0] if runs else ())
+        for regex, family, needles, *runs in table
+    ]
 
 
 def _written_as_grade() -> list[GradeRule]:
@@ -312,26 +328,43 @@ def _written_as_grade() -> list[GradeRule]:
     )
     stainless = ("stainless", "ss")
     return [
-        rule(aluminum + _TEMPER, None, "aluminum", needles=("alumin", "-t", "-h", "al ", "alum ")),
+        rule(
+            aluminum + _TEMPER,
+            None,
+            "aluminum",
+            needles=("alumin", "-t", "-h", "al ", "alum "),
+            digit_runs=(4,),
+        ),
         rule(
             r"(?:AISI|SAE|UNS|Type|Grade)\s?(?P<g>\d{3,5}[A-Z]?)",
             None,
             None,
             needles=("aisi", "sae", "uns", "type", "grade"),
+            digit_runs=(3, 4, 5),
         ),
-        rule(
-            rf"(?P<g>{_AISI_STAINLESS})(?=\s+(?:stainless|SS)\b)", None, "stainless_steel", needles=stainless
+        *(
+            rule(regex, None, "stainless_steel", needles=stainless, digit_runs=(3,))
+            for regex in (
+                rf"(?P<g>{_AISI_STAINLESS})(?=\s+(?:stainless|SS)\b)",
+                rf"(?:stainless|SS)\s(?P<g>{_AISI_STAINLESS})",
+            )
         ),
-        rule(rf"(?:stainless|SS)\s(?P<g>{_AISI_STAINLESS})", None, "stainless_steel", needles=stainless),
         # a bare AISI stainless number or a steel or aluminum series number before a metal word:
         # "310 sheets", "4150 alloy rod", "1215 hex", "6082 plate" (the family from the series)
         rule(
             rf"{_NOT_IN_CHAIN}(?P<g>{_AISI_STAINLESS_GRADES}){NEXT_IS_METAL}",
             None,
             "stainless_steel",
-            needles=(),
+            needles=_AISI_STAINLESS_NUMBERS,
         ),
-        rule(rf"{_NOT_IN_CHAIN}(?P<g>\d{{4,5}}){NEXT_IS_METAL}", None, None, needles=(), series=True),
+        rule(
+            rf"{_NOT_IN_CHAIN}(?P<g>\d{{4,5}}){NEXT_IS_METAL}",
+            None,
+            None,
+            needles=(),
+            series=True,
+            digit_runs=(4, 5),
+        ),
     ]
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.catalog.grades import GRADES
 from pipeline.extract.grade_rules import ALUMINUM_CONTEXT, RULES, GradeRule
+from pipeline.extract.needles import Needles
 from pipeline.extract.quantity import PIECES
 
 
@@ -86,34 +87,53 @@ def _canonical(rule: GradeRule, written: str, text: str) -> tuple[str, str | Non
     return written, rule.family or family_of_number(written, text)
 
 
-def _index(rules: tuple[GradeRule, ...]) -> tuple[dict[str, list[int]], list[tuple[str, int]], list[int]]:
-    """Rules by the numbers they need, by the words they need, and those always tried."""
-    by_number: dict[str, list[int]] = {}
-    by_word: list[tuple[str, int]] = []
-    always: list[int] = []
-    for index, rule in enumerate(rules):
-        if not rule.needles:
-            always.append(index)
-        for needle in rule.needles:
-            if needle.isdigit():
-                by_number.setdefault(needle, []).append(index)
-            else:
-                by_word.append((needle, index))
-    return by_number, by_word, always
+@dataclass(frozen=True)
+class _Index:
+    """Rules by what their text must hold — a number, a word, a number of so many digits — and
+    the rules always tried."""
+
+    by_number: dict[str, list[int]]
+    by_word: dict[str, list[int]]
+    by_length: dict[int, list[int]]  # rules that need only a number of so many digits
+    lengths: dict[int, frozenset[int]]  # rules that need a needle and a number of so many digits
+    always: list[int]
+    words: Needles
+
+    @classmethod
+    def of(cls, rules: tuple[GradeRule, ...]) -> _Index:
+        by_number: dict[str, list[int]] = {}
+        by_word: dict[str, list[int]] = {}
+        by_length: dict[int, list[int]] = {}
+        lengths, always = {}, []
+        for number, rule in enumerate(rules):
+            if not (rule.needles or rule.digit_runs):
+                always.append(number)
+            elif not rule.needles:
+                for length in rule.digit_runs:
+                    by_length.setdefault(length, []).append(number)
+            elif rule.digit_runs:
+                lengths[number] = frozenset(rule.digit_runs)
+            for needle in rule.needles:
+                (by_number if needle.isdigit() else by_word).setdefault(needle, []).append(number)
+        return cls(by_number, by_word, by_length, lengths, always, Needles.of(by_word))
+
+    def candidates(self, text: str) -> list[GradeRule]:
+        """The rules that can match ``text``, in table order (the order decides ties)."""
+        chosen = set(self.always)
+        numbers = set(_DIGITS.findall(text))
+        lengths = {len(number) for number in numbers}
+        for number in numbers:
+            chosen.update(self.by_number.get(number, ()))
+        for length in lengths:
+            chosen.update(self.by_length.get(length, ()))
+        for word in self.words.found(text.lower()):
+            chosen.update(self.by_word[word])
+        chosen -= {number for number, needed in self.lengths.items() if not needed & lengths}
+        return [RULES[number] for number in sorted(chosen)]
 
 
-_BY_NUMBER, _BY_WORD, _ALWAYS = _index(RULES)
 _DIGITS = re.compile(r"\d+")
-
-
-def _candidates(text: str) -> list[GradeRule]:
-    """The rules that can match ``text``, in table order (the order decides ties)."""
-    lower = text.lower()
-    chosen = set(_ALWAYS)
-    for number in set(_DIGITS.findall(text)):
-        chosen.update(_BY_NUMBER.get(number, ()))
-    chosen.update(index for word, index in _BY_WORD if word in lower)
-    return [RULES[index] for index in sorted(chosen)]
+_INDEX = _Index.of(RULES)
 
 
 _COUNT_BEFORE = re.compile(
@@ -172,7 +192,7 @@ def find_grades(text: str, context: str | None = None, counts: bool = False) -> 
     context = text if context is None else context
     hits: list[GradeHit] = []
     in_context: dict[re.Pattern[str], bool] = {}  # a handful of context patterns serve many rules
-    for rule in _candidates(text):
+    for rule in _INDEX.candidates(text):
         if rule.context is not None:
             if rule.context not in in_context:
                 in_context[rule.context] = rule.context.search(context) is not None

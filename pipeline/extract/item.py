@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pipeline.extract import cues
 from pipeline.extract.blocks import Block, Field
 from pipeline.extract.dimensions import Sized, assign, infer_form, structural_shape
-from pipeline.extract.gauges import GAUGE, gauge_inches
+from pipeline.extract.gauges import find_gauge, gauge_inches
 from pipeline.extract.grades import GradeHit, find_grades, in_catalog
 from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure
 from pipeline.extract.quantity import find_quantity, parse_count
@@ -50,6 +50,9 @@ class Parsed:
     non_catalog: bool
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 class _Mask:
     """The item's text with parts blanked out; a *barrier* also stops labels reading across it
     (after "1 [12 PCS] round bar" is masked, "1" must not become a 1" round)."""
@@ -64,7 +67,7 @@ class _Mask:
         if start >= end:
             return
         fill = self.BARRIER if barrier else " "
-        hidden = "".join(fill if char != "\n" else char for char in self.text[start:end])
+        hidden = _NOT_NEWLINE.sub(fill, self.text[start:end])
         self.text = self.text[:start] + hidden + self.text[end:]
 
 
@@ -191,7 +194,7 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
         mask.hide(start, end)
         return True, sized
     form = words.form
-    if form is None and (rd := _ROUND_ABBREVIATION.search(mask.text)):
+    if form is None and "rd" in mask.text.lower() and (rd := _ROUND_ABBREVIATION.search(mask.text)):
         form = ("bar_round", rd.start(), rd.end())
     if form is not None:
         item.form = form[0]
@@ -219,7 +222,7 @@ def _read_sizes_and_quantity(
     tolerances = find_tolerances(mask.text)
     for tolerance in tolerances:
         mask.hide(tolerance.start, tolerance.end)
-    gauge = GAUGE.search(mask.text)
+    gauge = find_gauge(mask.text)
     if gauge is not None:
         inches = gauge_inches(int(gauge["n"] or gauge["m"]), item.material, item.form)
         if inches is not None:

@@ -60,6 +60,18 @@ _LABEL_BEFORE = sorted(
     ),
     key=lambda entry: -len(entry[0]),
 )
+
+
+def _by_last_character(labels: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """The labels filed by their last character, in order: a text is checked only against those
+    it can end with (a handful, not forty)."""
+    filed: dict[str, list[tuple[str, str]]] = {}
+    for phrase, name in labels:
+        filed.setdefault(phrase[-1], []).append((phrase, name))
+    return filed
+
+
+_LABEL_BEFORE_BY_LAST = _by_last_character(_LABEL_BEFORE)
 _FILLERS = frozenset(
     {"is", "was", "of", "about", "approx", "approx.", "approximately", "roughly", "around", "nominal"}
     | {"either", "maybe", "probably", "at"}
@@ -138,7 +150,7 @@ def _label_before(window: str) -> str | None:
     """The label a size's preceding text ends with ("OD:", "wall thickness around"), if any."""
     words = _SPACES.sub(" ", window.lower()).rstrip(" :=")
     for _ in range(4):  # a few filler words may stand between the label and the size
-        for phrase, name in _LABEL_BEFORE:
+        for phrase, name in _LABEL_BEFORE_BY_LAST.get(words[-1:], ()):
             if words.endswith(phrase) and (
                 len(words) == len(phrase) or not words[-len(phrase) - 1].isalnum()
             ):

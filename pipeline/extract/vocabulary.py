@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from pipeline.extract.alternation import Alternation, word_matches
+
 
 def fold(text: str) -> str:
     """``text`` lower-cased, every character keeping its position (so spans still index ``text``)."""
@@ -25,24 +27,6 @@ def fold(text: str) -> str:
     if len(folded) == len(text):
         return folded
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
-
-
-def _starts_word(folded: str, start: int) -> bool:
-    return start == 0 or not (folded[start - 1].isalnum() or folded[start - 1] == "_")
-
-
-def word_matches(
-    regex: re.Pattern[str], folded: str, start: int = 0, end: int | None = None
-) -> Iterator[re.Match[str]]:
-    """Matches of ``regex`` that start a word. A match inside a word ("rd bar" in "pre-hard bar")
-    is skipped without consuming the text, so the word after it ("bar") is still found."""
-    end = len(folded) if end is None else end
-    while (match := regex.search(folded, start, end)) is not None:
-        if _starts_word(folded, match.start()):
-            yield match
-            start = max(match.end(), match.start() + 1)
-        else:
-            start = match.start() + 1
 
 
 @dataclass(frozen=True)
@@ -53,9 +37,9 @@ class Table:
     entries: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
 
     @cached_property
-    def joined(self) -> re.Pattern[str]:
+    def joined(self) -> Alternation:
         """Every entry as one alternation (for ``first``; entries must not name groups then)."""
-        return re.compile("|".join(regex.pattern for regex, _, _ in self.entries))
+        return Alternation.of(regex.pattern for regex, _, _ in self.entries)
 
     def matches(
         self, folded: str, start: int = 0, end: int | None = None
@@ -75,7 +59,7 @@ class Table:
         One pass of all entries joined (short texts are many: one regex call beats one per entry);
         the entry is then the first whose own pattern spells the match.
         """
-        for match in word_matches(self.joined, folded):
+        for match in self.joined.matches(folded):
             return self.name_of(match.group()) or "", match.start(), match.end()
         return None
 
@@ -179,7 +163,7 @@ class Words:
 
 _KINDS = (("family", FAMILY_WORDS), ("steel", _STEEL), ("form", FORM_WORDS))
 _KINDS += (("non_catalog", _NON_CATALOG), ("non_catalog_form", _NON_CATALOG_FORMS))
-_ALL_WORDS = re.compile("|".join(words.joined.pattern for _, words in _KINDS))
+_ALL_WORDS = Alternation.of(regex.pattern for _, words in _KINDS for regex, _, _ in words.entries)
 
 
 def _kind_of(spelled: str) -> tuple[str, str]:
@@ -192,7 +176,7 @@ def scan(text: str) -> Words:
     folded = fold(text)
     first: dict[str, tuple[str, int, int]] = {}
     non_catalog = []
-    for match in word_matches(_ALL_WORDS, folded):
+    for match in _ALL_WORDS.matches(folded):
         kind, name = _kind_of(match.group())
         found = (name, match.start(), match.end())
         if kind == "non_catalog":
