@@ -13,6 +13,7 @@ import panel as pn
 import param
 from panel.viewable import Viewer
 
+from dashboard.components import panes
 from pipeline.catalog.browse import BrowseQuery, BrowseResult, CatalogBrowser, DimensionRange
 from pipeline.catalog.schema import FAMILIES, FORMS
 
@@ -69,7 +70,7 @@ class CatalogExplorer(Viewer):
             for name in RANGE_DIMENSIONS
             if name in bounds
         }
-        self.summary = pn.pane.Markdown("", margin=(0, 10), css_classes=["od-catalog-summary"])
+        self.summary = panes.Markdown("", margin=(0, 10), css_classes=["od-catalog-summary"])
         self.table = pn.widgets.Tabulator(
             first.parts,
             disabled=True,

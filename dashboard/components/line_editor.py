@@ -14,6 +14,7 @@ import panel as pn
 import param
 from panel.viewable import Viewer
 
+from dashboard.components import panes
 from dashboard.review_html import CSS, line_html
 from dashboard.review_store import ReviewStore
 from pipeline.catalog.schema import FORMS
@@ -64,7 +65,7 @@ class LineEditor(Viewer):
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
         number = self.line.item.line_no  # a line keeps its number (removing one renumbers none)
-        self.info = pn.pane.HTML("", stylesheets=[CSS], sizing_mode="stretch_width")
+        self.info = panes.HTML("", stylesheets=[CSS], sizing_mode="stretch_width")
         self.accept = pn.widgets.Button(label="Accept line", color="success", width=110)
         self.accept.on_click(lambda _: self.store.accept_line(number))
         self.remove = pn.widgets.Button(label="Remove line", color="danger", width=110)

@@ -18,6 +18,7 @@ from bokeh.models import ColumnDataSource, NumeralTickFormatter, Span
 from bokeh.plotting import figure
 from panel.viewable import Viewer
 
+from dashboard.components import panes
 from pipeline.config import GateSettings
 from pipeline.metrics import LedgerMetrics, Summary, since_hours
 
@@ -99,7 +100,7 @@ class MetricsView(Viewer):
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
-        self.kpis = pn.pane.HTML("", stylesheets=[CSS], sizing_mode="stretch_width")
+        self.kpis = panes.HTML("", stylesheets=[CSS], sizing_mode="stretch_width")
         self.sources = {name: ColumnDataSource() for name in ("hourly", "latency", "histogram", "reasons")}
         self.figures = self._figures()
         self.refresh_button = pn.widgets.Button(label="Refresh", width=100)

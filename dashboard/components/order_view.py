@@ -15,6 +15,7 @@ import panel as pn
 import param
 from panel.viewable import Viewer
 
+from dashboard.components import panes
 from dashboard.store import DeskStore
 
 CSS = """
@@ -120,9 +121,9 @@ class OrderView(Viewer):
         )
         self.store.param.watch(self._update_table, "order")
         self._layout = pn.Column(
-            pn.pane.HTML(pn.bind(order_header_html, self.store.param.order), stylesheets=[CSS]),
+            panes.HTML(pn.bind(order_header_html, self.store.param.order), stylesheets=[CSS]),
             self._table,
-            pn.pane.HTML(
+            panes.HTML(
                 pn.bind(subtotal_html, self.store.param.order), stylesheets=[CSS], sizing_mode="stretch_width"
             ),
             sizing_mode="stretch_width",

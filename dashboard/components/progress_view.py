@@ -14,6 +14,7 @@ import panel as pn
 import param
 from panel.viewable import Viewer
 
+from dashboard.components import panes
 from dashboard.notify import notify
 from dashboard.progress import LineState, StageState
 from dashboard.store import DeskStore
@@ -113,19 +114,19 @@ class ProgressView(Viewer):
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
         self._cards = {
-            name: pn.pane.HTML(
+            name: panes.HTML(
                 stage_card_html(self.store.stages.get(name) or StageState(name)), stylesheets=[CSS], margin=0
             )
             for name in self.store.service.stage_names
         }
         self.store.param.watch(self._update_cards, "stages")
         threshold = self.store.service.runner.settings.gates.min_confidence
-        lines = pn.pane.HTML(
+        lines = panes.HTML(
             pn.bind(lines_html, self.store.param.lines, threshold),
             stylesheets=[CSS],
             sizing_mode="stretch_width",
         )
-        failure = pn.pane.Alert(
+        failure = panes.Alert(
             pn.bind(escape, self.store.param.error),
             alert_type="danger",
             visible=pn.bind(bool, self.store.param.error),

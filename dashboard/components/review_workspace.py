@@ -14,6 +14,7 @@ import panel as pn
 import param
 from panel.viewable import Viewer
 
+from dashboard.components import panes
 from dashboard.components.line_editor import LineEditor
 from dashboard.evidence import CSS as EMAIL_CSS
 from dashboard.evidence import highlighted_html, order_highlights
@@ -42,14 +43,14 @@ class ReviewWorkspace(Viewer):
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
-        self.message = pn.pane.Alert(
+        self.message = panes.Alert(
             "", visible=False, sizing_mode="stretch_width", css_classes=["od-rv-message"]
         )
-        self.summary = pn.pane.HTML(EMPTY, stylesheets=[CSS], sizing_mode="stretch_width")
-        self.email = pn.pane.HTML("", stylesheets=[EMAIL_CSS], sizing_mode="stretch_width")
+        self.summary = panes.HTML(EMPTY, stylesheets=[CSS], sizing_mode="stretch_width")
+        self.email = panes.HTML("", stylesheets=[EMAIL_CSS], sizing_mode="stretch_width")
         self.lines = pn.Column(sizing_mode="stretch_width")
         self.editors: list[LineEditor] = []  # the shown version's lines, one editor each
-        self.audit = pn.pane.HTML(
+        self.audit = panes.HTML(
             "", stylesheets=[CSS], sizing_mode="stretch_width", css_classes=["od-rv-audit"]
         )
         self.new_line = pn.widgets.TextInput(
