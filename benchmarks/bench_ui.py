@@ -68,22 +68,36 @@ def stage_updates_ms(card_log: list[dict[str, Any]]) -> list[float]:
 
 
 CATALOG_WORDS = ("304", "304 sheet", "6061 plate", "316l tube", "brass hex", "")
-# The summary line's text, found through Panel's shadow roots; polled every animation frame.
-SUMMARY_CHANGED = """
-before => {
-  const find = (root) => {
-    const hit = root.querySelector('.od-catalog-summary');
-    if (hit) return hit.shadowRoot ? hit.shadowRoot.querySelector('p') : hit;
-    for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) { const found = find(el.shadowRoot); if (found) return found; }
+# Marks, after each input event, when the table's rows and the summary line first change. Panel
+# renders each in its own shadow root, so the observer is attached to every shadow root as it is
+# created. Tabulator rebuilds its rows in one task, so its first mutation is the new page shown.
+CATALOG_SCRIPT = """
+(() => {
+  const marks = window.__catalog = {input: null, table: null, summary: null};
+  const observer = new MutationObserver((records) => {
+    if (marks.input === null) return;
+    const t = performance.now();
+    for (const record of records) {
+      const node = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+      if (!node) continue;
+      if (marks.table === null && node.closest('.tabulator-tableholder')) marks.table = t;
+      const host = node.getRootNode().host;
+      if (marks.summary === null && host && host.classList.contains('od-catalog-summary')) marks.summary = t;
     }
-    return null;
+  });
+  const options = {subtree: true, childList: true, characterData: true};
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    observer.observe(root, options);
+    return root;
   };
-  const p = find(document);
-  if (p && p.textContent !== before) { window.__shownAt = performance.now(); return p.textContent; }
-  return false;
-}
+  document.addEventListener('input', () => {
+    marks.input = performance.now(); marks.table = null; marks.summary = null;
+  }, true);
+})();
 """
+SHOWN = "() => window.__catalog.table !== null && window.__catalog.summary !== null"
 MEASUREMENTS = (
     "page load, first visit (ms)",
     "page load, reload (ms)",
@@ -96,19 +110,17 @@ MEASUREMENTS = (
 
 
 def catalog_ms(browser: Browser, url: str) -> list[float]:
-    """Typing each of CATALOG_WORDS into the explorer: input event → summary (and table) updated."""
+    """Typing each of CATALOG_WORDS into the explorer: input event → the new parts and their count
+    both on screen (the later of the table's rows and the summary line changing)."""
     context = browser.new_context()
     try:
+        context.add_init_script(CATALOG_SCRIPT)
         page = open_desk_page(context, url).page
-        page.evaluate(
-            "document.addEventListener('input', () => { window.__inputAt = performance.now() }, true)"
-        )
-        shown = page.wait_for_function(SUMMARY_CHANGED, arg="").json_value()
         times = []
         for words in CATALOG_WORDS:
             page.get_by_placeholder("e.g. 304 sheet 0.125").fill(words)
-            shown = page.wait_for_function(SUMMARY_CHANGED, arg=shown, polling="raf").json_value()
-            times.append(page.evaluate("window.__shownAt - window.__inputAt"))
+            page.wait_for_function(SHOWN)
+            times.append(page.evaluate("Math.max(__catalog.table, __catalog.summary) - __catalog.input"))
         return times
     finally:
         context.close()

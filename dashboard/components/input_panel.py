@@ -23,6 +23,7 @@ import panel as pn
 import param
 from panel.viewable import Viewer
 
+from dashboard.components import widgets
 from dashboard.notify import notify
 from dashboard.store import DeskStore
 from dashboard.uploads import request_too_big, within_limits
@@ -55,7 +56,7 @@ class InputPanel(Viewer):
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
         self._paste_name = PASTED_NAME
-        self.files = pn.widgets.FileInput(
+        self.files = widgets.UploadInput(
             accept=",".join(READERS),
             multiple=True,
             sizing_mode="stretch_width",
