@@ -5,8 +5,10 @@ template's design the ``stylesheets`` it re-sends never equal the ones the desig
 model (the design drops the sheets the template already loads), so Bokeh sees a new list of
 stylesheet models and walks every model of the page, table data included, to recompute the
 document's references: 15-50 ms per stage card on the process page (measured with a trace of
-``DeskStore._apply``), 1-2 ms without it. A pane's stylesheets are set when it is rendered and
-never change afterwards here, so these panes leave them out of content updates.
+``DeskStore._apply``), 1-2 ms without it. Deriving that property set again (the design's
+modifiers resolve theme file paths each time) was still 17 % of the server's samples under load
+(py-spy, ``bench_load.py``). So these panes send the browser what their content gives (the text)
+and nothing else; everything else is set when the pane is rendered and does not change with it.
 """
 
 from __future__ import annotations
@@ -16,12 +18,10 @@ from bokeh.model import Model
 
 
 class _ContentUpdates:
-    """Mixin for Panel's markup panes: a content update leaves the model's stylesheets alone."""
+    """Mixin for Panel's markup panes: a content update sends the new content only."""
 
     def _update(self, ref: str, model: Model) -> None:
-        properties = self._get_properties(model.document)
-        properties.pop("stylesheets", None)
-        model.update(**properties)
+        model.update(**self._process_param_change({"object": self.object}))
 
 
 class HTML(_ContentUpdates, pn.pane.HTML):
