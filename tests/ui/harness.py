@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -185,9 +186,14 @@ class DeskPage:
         return [message.text for message in self.console if message.type == "error"]
 
 
-def open_desk_page(context: BrowserContext, url: str) -> DeskPage:
-    """A new page at ``url``, connected (its websocket open), logging its cards and console."""
+def open_desk_page(
+    context: BrowserContext, url: str, prepare: Callable[[Page], None] | None = None
+) -> DeskPage:
+    """A new page at ``url``, connected (its websocket open), logging its cards and console;
+    ``prepare`` gets the page before it navigates (e.g. to listen to its network)."""
     page = context.new_page()
+    if prepare is not None:
+        prepare(page)
     page.add_init_script(CARD_LOG_SCRIPT)
     console: list[ConsoleMessage] = []
     page.on("console", lambda message: console.append(message))  # a bound builtin is refused
