@@ -54,6 +54,17 @@ def job_links(job_id: str) -> dict[str, str]:
     }
 
 
+def _parse_files(content_type: str, body: bytes) -> list[tuple[str, bytes]]:
+    """The uploaded files of a multipart body, each named by its file name (never a path)."""
+    files: dict[str, list[HTTPFile]] = {}
+    parse_body_arguments(content_type, body, {}, files)
+    return [
+        (PurePath(upload.filename or "upload.txt").name, upload.body)
+        for field in files.values()
+        for upload in field
+    ]
+
+
 @stream_request_body
 class JobsHandler(ApiHandler):
     """The upload is streamed in, so an oversized one is refused (413) before its body is read."""
@@ -78,25 +89,24 @@ class JobsHandler(ApiHandler):
             self._chunks.clear()
             self.fail(413, problem)
 
-    def post(self) -> None:
-        files: dict[str, list[HTTPFile]] = {}
+    async def post(self) -> None:
+        # Parsing and storing run in a thread: the event loop also carries every page's updates,
+        # and a ledger write waits for the disk. Every file is stored before any of them runs, as
+        # an upload from a page is (``JobService.submit_many``).
         content_type = self.request.headers.get("Content-Type", "")
-        parse_body_arguments(content_type, b"".join(self._chunks), {}, files)
-        uploads = [upload for field in files.values() for upload in field]
+        uploads = await asyncio.to_thread(_parse_files, content_type, b"".join(self._chunks))
         if not uploads:
             self.fail(400, "attach one or more files as multipart/form-data (any field name)")
             return
-        named = [(PurePath(upload.filename or "upload.txt").name, upload.body) for upload in uploads]
-        fitting, refused = within_limits(named, self.service.runner.settings.limits)
+        fitting, refused = within_limits(uploads, self.service.runner.settings.limits)
         if not fitting:
             self.reply(413, {"error": refused[0]["error"], "jobs": [], "refused": refused})
             return
-        accepted = []
-        for filename, data in fitting:  # a name, never a path (above)
-            job_id = self.service.submit(filename, data)
-            accepted.append(
-                {"job_id": job_id, "filename": filename, "status": "queued", "links": job_links(job_id)}
-            )
+        job_ids = self.service.run_accepted(await asyncio.to_thread(self.service.accept, fitting))
+        accepted = [
+            {"job_id": job_id, "filename": filename, "status": "queued", "links": job_links(job_id)}
+            for job_id, (filename, _) in zip(job_ids, fitting, strict=True)
+        ]
         self.reply(201, {"jobs": accepted, "refused": refused})
 
     def get(self) -> None:

@@ -132,11 +132,12 @@ class JobService:
         return self.run_accepted(self.accept(inputs), before_run)
 
     def accept(self, inputs: list[tuple[str, bytes]]) -> list[str]:
-        """Store every input durably and return their job ids; nothing runs until ``run_accepted``.
+        """Store every input durably (all or none) and return their job ids; nothing runs until
+        ``run_accepted``.
 
         SQLite writes that wait for the disk: a caller on an event loop runs this in a thread.
         """
-        return [self.runner.submit(filename, data) for filename, data in inputs]
+        return self.runner.submit_many(inputs)
 
     def run_accepted(
         self, job_ids: list[str], before_run: Callable[[list[str]], None] | None = None

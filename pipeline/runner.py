@@ -159,6 +159,15 @@ class Runner:
         """
         return self.ledger.accept(filename, data, force=force)
 
+    def submit_many(self, inputs: list[tuple[str, bytes]]) -> list[str]:
+        """Accept several inputs in one transaction: every one of them, or (on an error) none.
+
+        An upload is accepted whole or refused whole, never half stored; and one commit waits
+        for the disk once, not once per file.
+        """
+        with self.ledger.transaction():
+            return [self.submit(filename, data) for filename, data in inputs]
+
     def run(self, job_id: str) -> JobState:
         """Run every stage of an accepted job. Expected failures fail the job, not the caller.
 

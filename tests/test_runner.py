@@ -107,3 +107,13 @@ def test_a_final_status_commits_with_the_jobs_last_event(small_catalog_path: Pat
         assert [e.seq for e in ledger.events(state.job_id)] == list(
             range(1, len(ledger.events(state.job_id)) + 1)
         )
+
+
+def test_an_upload_is_accepted_whole_or_not_at_all(runner: Runner) -> None:
+    email = b"From: buyer@example.com\n\n10 pcs 304 sheet 0.125 x 48 x 96\n"
+    with pytest.raises(TypeError):  # the third input cannot be stored, after the first two were
+        runner.submit_many([("a.txt", email), ("b.txt", email + b"more"), ("c.txt", object())])  # type: ignore[list-item]
+    assert runner.ledger.jobs(10) == []
+    first, second, again = runner.submit_many([("a.txt", email), ("b.txt", email + b"x"), ("a2.txt", email)])
+    assert {job.job_id for job in runner.ledger.jobs(10)} == {first, second}
+    assert again == first  # the same bytes twice in one upload are one job

@@ -41,10 +41,8 @@ def request(
     return status, json.loads(raw) if (kind or "").startswith("application/json") else raw.decode()
 
 
-def post_files(
-    server: DeskServer, files: list[tuple[str, bytes]], headers: Headers | None = None
-) -> tuple[int, Any]:
-    """``POST /api/jobs`` as ``curl -F file=@a -F file=@b`` sends it."""
+def multipart(files: list[tuple[str, bytes]]) -> tuple[bytes, Headers]:
+    """A multipart/form-data body and its Content-Type header, as ``curl -F file=@a -F file=@b``."""
     boundary = uuid.uuid4().hex
     parts = [
         f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
@@ -54,7 +52,14 @@ def post_files(
         for name, data in files
     ]
     body = b"".join(parts) + f"--{boundary}--\r\n".encode()
-    kind = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    return body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+
+def post_files(
+    server: DeskServer, files: list[tuple[str, bytes]], headers: Headers | None = None
+) -> tuple[int, Any]:
+    """``POST /api/jobs`` as ``curl -F file=@a -F file=@b`` sends it."""
+    body, kind = multipart(files)
     return request(server, "/api/jobs", body, (headers or {}) | kind)
 
 

@@ -1,0 +1,56 @@
+"""``POST /api/jobs`` in process: a tornado server on the dashboard's routes and a real job service."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from typing import Any
+
+import pytest
+from tornado.httpclient import AsyncHTTPClient
+from tornado.httpserver import HTTPServer
+from tornado.netutil import bind_sockets
+from tornado.web import Application
+
+from dashboard import api, jobs
+from dashboard.jobs import JobService
+from tests.ui.api_client import multipart
+
+WAIT_S = 30
+
+
+async def post_on_a_served_api(files: list[tuple[str, bytes]]) -> tuple[int, dict[str, Any], str]:
+    """Serve the API on a free port, POST ``files``; (status, answer, the event loop's thread)."""
+    sockets = bind_sockets(0, "127.0.0.1")
+    server = HTTPServer(Application(api.ROUTES))
+    server.add_sockets(sockets)
+    body, headers = multipart(files)
+    try:
+        url = f"http://127.0.0.1:{sockets[0].getsockname()[1]}/api/jobs"
+        response = await AsyncHTTPClient().fetch(url, method="POST", body=body, headers=headers)
+    finally:
+        server.stop()
+    return response.code, json.loads(response.body), threading.current_thread().name
+
+
+def test_an_http_upload_is_stored_off_the_event_loop_then_run(
+    service: JobService, sample_order: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jobs, "_service", service)
+    stored_in: list[str] = []
+    accept = service.accept
+
+    def accept_and_note_thread(inputs: list[tuple[str, bytes]]) -> list[str]:
+        stored_in.append(threading.current_thread().name)
+        return accept(inputs)
+
+    monkeypatch.setattr(service, "accept", accept_and_note_thread)
+    files = [("sample_order_1.txt", sample_order), ("second.txt", sample_order + b"\nP.S. thanks")]
+    status, answer, loop_thread = asyncio.run(post_on_a_served_api(files))
+
+    assert status == 201
+    assert [job["filename"] for job in answer["jobs"]] == ["sample_order_1.txt", "second.txt"]
+    assert len(stored_in) == 1 and stored_in[0] != loop_thread  # one call for the whole upload
+    for job in answer["jobs"]:
+        assert service.wait(job["job_id"], timeout=WAIT_S).status == "done"
