@@ -1,10 +1,10 @@
 """The ledger as batch work uses it: a job's events written in one go, and the questions a batch asks.
 
 A batch has no live listener, so a worker need not commit each event as it happens: it keeps a
-job's events and writes them in one transaction just before the job's final status (and the
-terminal event right after). That is about five transactions per email instead of forty, which
-matters when several worker processes share one SQLite file. Dashboards that replay a batch job
-see its whole history once it has finished.
+job's events until its terminal event, and writes them all with it, in the transaction that
+also sets the job's final status (``Runner._end``). That is about five transactions per email
+instead of forty, which matters when several worker processes share one SQLite file.
+Dashboards that replay a batch job see its whole history once it has finished.
 """
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from pipeline.events import TERMINAL_KINDS, Event
-from pipeline.ledger import JobRecord, JobStatus, Ledger, _job_record
+from pipeline.ledger import JobRecord, Ledger, _job_record
 from pipeline.orders.store import LOCKED_STATUSES, OrderStore
 
-_FINAL_STATUSES = ("done", "failed", "interrupted")
 _PARAMS_PER_QUERY = 500  # well under SQLite's host-parameter limit
 
 
@@ -48,18 +46,6 @@ class BatchLedger(Ledger):
         held.append(event)
         if event.kind in TERMINAL_KINDS:
             self.record_many(self._held.pop(event.job_id))
-
-    def set_status(
-        self,
-        job_id: str,
-        status: JobStatus,
-        *,
-        error: str | None = None,
-        result: dict[str, Any] | None = None,
-    ) -> None:
-        if status in _FINAL_STATUSES and self._held.get(job_id):
-            self.record_many(self._held.pop(job_id))  # the history lands before the job says "done"
-        super().set_status(job_id, status, error=error, result=result)
 
     # -- questions a batch asks ----------------------------------------------------------------
     def done_hashes(self, hashes: Iterable[str]) -> set[str]:
