@@ -98,7 +98,7 @@ class JobsHandler(ApiHandler):
         if not uploads:
             self.fail(400, "attach one or more files as multipart/form-data (any field name)")
             return
-        fitting, refused = within_limits(uploads, self.service.runner.settings.limits)
+        fitting, refused = within_limits(uploads, self.service.runner.settings.intake)
         if not fitting:
             self.reply(413, {"error": refused[0]["error"], "jobs": [], "refused": refused})
             return

@@ -1,12 +1,13 @@
 """Upload size limits, one rule for the page's file input and ``POST /api/jobs``.
 
-A file over ``limits.max_file_mb`` is refused by name while the rest of its upload goes on; an
-upload over ``limits.max_request_mb`` in all is refused whole (over HTTP before its body is read).
+A file over ``intake.max_file_mb`` (the limit of every input, however it arrives) is refused by
+name while the rest of its upload goes on; an upload over ``limits.max_request_mb`` in all is
+refused whole (over HTTP before its body is read).
 """
 
 from __future__ import annotations
 
-from pipeline.config import LimitsSettings
+from pipeline.config import IntakeSettings, LimitsSettings
 
 MB = 1024 * 1024
 MULTIPART_SLACK = 64 * 1024  # part headers and boundaries around the files of one request
@@ -17,13 +18,13 @@ def size_text(size: float) -> str:
     return f"{size / MB:.3g} MB" if size >= MB else f"{size / 1024:.3g} KB"
 
 
-def too_big(name: str, size: int, limits: LimitsSettings) -> str | None:
+def too_big(name: str, size: int, intake: IntakeSettings) -> str | None:
     """Why this file is refused, or None when it fits."""
-    if size <= limits.max_file_bytes:
+    if size <= intake.max_file_bytes:
         return None
     return (
-        f"{name} is {size_text(size)}; files may be at most {size_text(limits.max_file_bytes)} "
-        "(setting limits.max_file_mb)"
+        f"{name} is {size_text(size)}; files may be at most {size_text(intake.max_file_bytes)} "
+        "(setting intake.max_file_mb)"
     )
 
 
@@ -39,12 +40,12 @@ def request_too_big(size: int, limits: LimitsSettings) -> str | None:
 
 
 def within_limits(
-    files: list[tuple[str, bytes]], limits: LimitsSettings
+    files: list[tuple[str, bytes]], intake: IntakeSettings
 ) -> tuple[list[tuple[str, bytes]], list[dict[str, str]]]:
     """(the files that fit, ``{"filename", "error"}`` for each refused one)."""
     accepted, refused = [], []
     for name, data in files:
-        problem = too_big(name, len(data), limits)
+        problem = too_big(name, len(data), intake)
         if problem is None:
             accepted.append((name, data))
         else:

@@ -101,14 +101,10 @@ class IntakeSettings:
 
 @dataclass(frozen=True)
 class LimitsSettings:
-    """How much one upload may carry (see ``dashboard.api`` and the dashboard's file input)."""
+    """How much one upload may carry in all (see ``dashboard.api`` and the dashboard's file input);
+    each of its files is held to ``intake.max_file_mb``, as every other input is."""
 
-    max_file_mb: float = 25.0  # one file; a mailbox's usual attachment cap
     max_request_mb: float = 100.0  # every file of one upload together
-
-    @property
-    def max_file_bytes(self) -> int:
-        return int(self.max_file_mb * 1024 * 1024)
 
     @property
     def max_request_bytes(self) -> int:
@@ -186,10 +182,20 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read settings file {path}: {error}") from error
 
 
+# Settings that moved: an old settings file (or variable) is told where to, not "unknown".
+MOVED = {"limits.max_file_mb": "intake.max_file_mb, the limit of every input file however it arrives"}
+
+
 def _section(name: str, kind: type, values: dict[str, Any], source: Path | None) -> Any:
     """One rules section: file values, then ``ORDERDESK_<NAME>_<KEY>`` variables, each checked."""
     hints = typing.get_type_hints(kind)
     known = [f.name for f in dataclasses.fields(kind)]
+    for setting, now in MOVED.items():
+        section, key = setting.split(".")
+        variable = f"ORDERDESK_{setting.replace('.', '_')}".upper()
+        if section == name and (key in values or variable in os.environ):
+            where = f"{source}: {setting}" if key in values else variable
+            raise ConfigError(f"{where}: this setting is now {now}")
     for key in values:
         if key not in known:
             hint = difflib.get_close_matches(key, known, n=1)

@@ -15,7 +15,7 @@ from dashboard.access.login import HashedAuthProvider, serve_options
 from dashboard.access.passwords import check_login, same_secret
 from dashboard.review_store import ReviewStore
 from dashboard.uploads import request_too_big, within_limits
-from pipeline.config import AccessSettings, LimitsSettings
+from pipeline.config import AccessSettings, IntakeSettings, LimitsSettings
 from pipeline.errors import ConfigError
 from pipeline.orders import OrderService
 from tests.conftest import Desk
@@ -113,12 +113,13 @@ def test_only_approvers_decide_once_login_is_on() -> None:
 
 
 def test_files_over_the_limit_are_refused_by_name_and_the_rest_go_on() -> None:
-    limits = LimitsSettings(max_file_mb=1, max_request_mb=2)
+    limits = LimitsSettings(max_request_mb=2)
     files = [("a.txt", b"a" * 100), ("big.pdf", b"b" * (1024 * 1024 + 1)), ("c.txt", b"c")]
-    fitting, refused = within_limits(files, limits)
+    fitting, refused = within_limits(files, IntakeSettings(max_file_mb=1))
     assert [name for name, _ in fitting] == ["a.txt", "c.txt"]
     assert refused == [{"filename": "big.pdf", "error": refused[0]["error"]}]
     assert refused[0]["error"].startswith("big.pdf is 1 MB; files may be at most 1 MB")
+    assert refused[0]["error"].endswith("(setting intake.max_file_mb)")
     assert request_too_big(2 * 1024 * 1024, limits) is None
     assert "at most 2 MB" in request_too_big(3 * 1024 * 1024, limits)
 

@@ -182,7 +182,7 @@ def test_an_http_upload_of_the_corpus_gives_each_file_its_error_and_pages_escape
         status, answer = post_files(server, uploads)
         assert status == 201, answer
         jobs = answer["jobs"]
-        # over the upload limit (limits.max_file_mb), huge.txt is refused by name, unstored; the rest run
+        # over the upload limit (intake.max_file_mb), huge.txt is refused by name, unstored; the rest run
         [refused] = answer["refused"]
         assert refused["filename"] == "huge.txt" and "huge.txt is 26" in refused["error"]
         names = [Path(name).name for name, _ in uploads if name != "huge.txt"]

@@ -67,6 +67,16 @@ def test_a_misspelt_setting_is_refused_with_a_suggestion(tmp_path: Path) -> None
         Settings.from_env()
 
 
+def test_a_moved_setting_says_where_it_went(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "settings.toml").write_text("[limits]\nmax_file_mb = 10\n")
+    with pytest.raises(ConfigError, match=r"settings.toml: limits.max_file_mb: this setting is now intake"):
+        Settings.from_env()
+    (tmp_path / "settings.toml").write_text("[limits]\nmax_request_mb = 10\n")
+    monkeypatch.setenv("ORDERDESK_LIMITS_MAX_FILE_MB", "10")
+    with pytest.raises(ConfigError, match=r"^ORDERDESK_LIMITS_MAX_FILE_MB: this setting is now intake"):
+        Settings.from_env()
+
+
 def test_an_unknown_section_is_refused(tmp_path: Path) -> None:
     (tmp_path / "settings.toml").write_text("[gate]\nmin_confidence = 0.8\n")
     with pytest.raises(ConfigError, match=r"unknown section\(s\) \['gate'\]"):

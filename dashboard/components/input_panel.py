@@ -111,12 +111,12 @@ class InputPanel(Viewer):
 
     def _submit_files(self, files: list[tuple[str, bytes]]) -> None:
         """Submit the files within the upload limits; say which were refused and why."""
-        limits = self.store.service.runner.settings.limits
-        problem = request_too_big(sum(len(data) for _, data in files), limits)
+        settings = self.store.service.runner.settings
+        problem = request_too_big(sum(len(data) for _, data in files), settings.limits)
         if problem is not None:
             notify("error", problem)
             return
-        fitting, refused = within_limits(files, limits)
+        fitting, refused = within_limits(files, settings.intake)
         for refusal in refused:
             notify("error", refusal["error"])
         if fitting:

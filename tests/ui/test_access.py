@@ -39,7 +39,7 @@ def guarded(small_catalog_path: Path, tmp_path_factory: pytest.TempPathFactory) 
         "ORDERDESK_COOKIE_SECRET": COOKIE_SECRET,
         "ORDERDESK_API_TOKENS": f"script:{TOKEN}",
         "ORDERDESK_ACCESS_APPROVERS": "alice",
-        "ORDERDESK_LIMITS_MAX_FILE_MB": str(MAX_FILE_KB / 1024),
+        "ORDERDESK_INTAKE_MAX_FILE_MB": str(MAX_FILE_KB / 1024),
         "ORDERDESK_LIMITS_MAX_REQUEST_MB": str(4 * MAX_FILE_KB / 1024),
     }
     server = DeskServer(small_catalog_path, folder / "ledger.sqlite", folder / "server.log", env=env)
