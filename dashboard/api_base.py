@@ -1,22 +1,25 @@
 """The base of every HTTP API handler: who is asking (401 when login is on and nobody is), JSON out.
 
-Errors are JSON ``{"error": message}``, never an HTML traceback. Handlers reach the job service
-through ``dashboard.jobs.service()``, the same module the pages import, so both share one service
-per process. ``access`` comes from the route's arguments (``dashboard.server``); a route mounted
-without it (``panel serve --plugins dashboard.api``) reads the login from the environment.
+Errors are JSON ``{"error": message}``, never an HTML traceback; an address that sent too many
+wrong credentials lately gets 429 with ``Retry-After`` (``dashboard.access.throttle``). Handlers
+reach the job service through ``dashboard.jobs.service()``, the same module the pages import, so
+both share one service per process. ``access`` comes from the route's arguments
+(``dashboard.server``); a route mounted without it (``panel serve --plugins dashboard.api``) reads
+the login from the environment.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import math
 from typing import Any
 from urllib.parse import urlencode
 
 from tornado.web import HTTPError, RequestHandler
 
 from dashboard import jobs
-from dashboard.access import Access, User, cross_site, request_user
+from dashboard.access import Access, TooManyLogins, User, cross_site, request_user
 from pipeline.errors import OrderDeskError
 from pipeline.ledger import JobRecord
 
@@ -39,7 +42,12 @@ class ApiHandler(RequestHandler):
         self.access = access or access_from_env()
 
     def prepare(self) -> None:
-        self.user = request_user(self, self.access)
+        try:
+            self.user = request_user(self, self.access)
+        except TooManyLogins as error:
+            self.set_header("Retry-After", str(math.ceil(error.retry_after_s)))
+            self.fail(429, str(error))
+            return
         if self.user is None and not self.public:
             self.unauthorised()
             return

@@ -4,12 +4,15 @@ from dashboard.access.config import Access
 from dashboard.access.login import serve_options
 from dashboard.access.passwords import hash_password, verify_password
 from dashboard.access.requests import cross_site, request_user
+from dashboard.access.throttle import LoginThrottle, TooManyLogins
 from dashboard.access.users import LOCAL, AccessDeniedError, User, page_user
 
 __all__ = [
     "LOCAL",
     "Access",
     "AccessDeniedError",
+    "LoginThrottle",
+    "TooManyLogins",
     "User",
     "cross_site",
     "hash_password",

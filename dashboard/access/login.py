@@ -9,22 +9,39 @@ from __future__ import annotations
 import logging
 from typing import Any, ClassVar
 
+import tornado.escape
 from panel.auth import BasicAuthProvider, BasicLoginHandler
 
 from dashboard.access.config import Access
 from dashboard.access.passwords import check_login
+from dashboard.access.throttle import LoginThrottle, TooManyLogins
 
 log = logging.getLogger(__name__)
 
 
 class HashedLoginHandler(BasicLoginHandler):
-    """Panel's login form and cookie; the password is checked against the user's hash."""
+    """Panel's login form and cookie; the password is checked against the user's hash, and an
+    address that failed too often lately is refused before any check (``dashboard.access.throttle``)."""
 
     users: ClassVar[dict[str, str]] = {}
+    throttle: ClassVar[LoginThrottle] = LoginThrottle()
+
+    def post(self) -> None:
+        try:
+            self.throttle.check(self.request.remote_ip or "")
+        except TooManyLogins as error:
+            log.warning("refused a login from %s: %s", self.request.remote_ip, error)
+            message = str(error).capitalize()
+            self.redirect(self.request.uri + "?error=" + tornado.escape.url_escape(message))
+            return
+        super().post()
 
     def _validate(self, username: str, password: str) -> bool:
         valid = check_login(self.users, username, password)
-        if not valid:
+        if valid:
+            self.throttle.succeeded(self.request.remote_ip or "")
+        else:
+            self.throttle.failed(self.request.remote_ip or "")
             # not the name typed: people type their password into it by mistake
             log.warning("refused a login from %s", self.request.remote_ip)
         return valid
@@ -33,8 +50,9 @@ class HashedLoginHandler(BasicLoginHandler):
 class HashedAuthProvider(BasicAuthProvider):
     """``BasicAuthProvider`` whose login handler is ``HashedLoginHandler`` with these users."""
 
-    def __init__(self, users: dict[str, str], **kwargs: Any) -> None:
+    def __init__(self, users: dict[str, str], throttle: LoginThrottle, **kwargs: Any) -> None:
         self._users = dict(users)  # before super(): Bokeh's validation reads login_handler
+        self._throttle = throttle
         super().__init__(**kwargs)
 
     @property
@@ -45,6 +63,7 @@ class HashedAuthProvider(BasicAuthProvider):
             (HashedLoginHandler,),
             {
                 "users": self._users,
+                "throttle": self._throttle,
                 "_login_endpoint": self._login_endpoint,
                 "_login_template": self._login_template,
             },
@@ -58,4 +77,4 @@ def serve_options(access: Access) -> dict[str, Any]:
     options: dict[str, Any] = {"cookie_secret": access.cookie_secret}
     if access.oauth:
         return options | access.oauth
-    return options | {"auth_provider": HashedAuthProvider(access.users)}
+    return options | {"auth_provider": HashedAuthProvider(access.users, access.throttle)}

@@ -20,7 +20,11 @@ from dashboard.access.users import LOCAL, User
 
 
 def request_user(handler: RequestHandler, access: Access) -> User | None:
-    """The user behind this request (``LOCAL`` when login is off), None when not authenticated."""
+    """The user behind this request (``LOCAL`` when login is off), None when not authenticated.
+
+    Raises ``TooManyLogins`` when the request's address has sent too many wrong credentials lately
+    (``dashboard.access.throttle``); then even right ones are not checked until the wait is over.
+    """
     if not access.login:
         return LOCAL
     name = _named_user(handler, access)
@@ -29,10 +33,16 @@ def request_user(handler: RequestHandler, access: Access) -> User | None:
 
 def _named_user(handler: RequestHandler, access: Access) -> str | None:
     scheme, _, credentials = (handler.request.headers.get("Authorization") or "").partition(" ")
-    if scheme.lower() == "bearer":
-        return token_user(credentials.strip(), access)
-    if scheme.lower() == "basic":
-        return basic_user(credentials.strip(), access)
+    if scheme.lower() in ("bearer", "basic"):
+        address = handler.request.remote_ip or ""
+        access.throttle.check(address)
+        check = token_user if scheme.lower() == "bearer" else basic_user
+        name = check(credentials.strip(), access)
+        if name is None:
+            access.throttle.failed(address)
+        else:
+            access.throttle.succeeded(address)
+        return name
     cookie = handler.get_secure_cookie("user", max_age_days=panel_config.oauth_expiry)
     return cookie.decode("utf-8") if cookie else None
 

@@ -1,0 +1,126 @@
+"""Failed logins per address: the API's credentials and the login form, on an in-process server.
+
+A real tornado server with the dashboard's handlers and a real scrypt users file; only the
+throttle's clock is ours, so the test can let its window pass.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPResponse
+from tornado.httpserver import HTTPServer
+from tornado.netutil import bind_sockets
+from tornado.web import Application
+
+from dashboard import jobs
+from dashboard.access import Access, LoginThrottle, hash_password
+from dashboard.access.login import HashedAuthProvider
+from dashboard.api import JobsHandler
+from dashboard.jobs import JobService
+
+SECRET = "s" * 32
+MAX_FAILURES, WINDOW_S = 3, 60.0
+
+
+class Clock:
+    """Monotonic seconds that move only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def access(clock: Clock) -> Access:
+    throttle = LoginThrottle(max_failures=MAX_FAILURES, window_s=WINDOW_S, clock=clock)
+    return Access(users={"ann": hash_password("right pw")}, cookie_secret=SECRET, throttle=throttle)
+
+
+def serve_and_fetch(routes: list[Any], requests: list[dict[str, Any]]) -> list[HTTPResponse]:
+    """Serve ``routes`` on a free port and send ``requests`` (fetch keyword arguments) in turn;
+    each callable value is called first (so a request can move the clock before it goes)."""
+
+    async def run() -> list[HTTPResponse]:
+        sockets = bind_sockets(0, "127.0.0.1")
+        server = HTTPServer(Application(routes, cookie_secret=SECRET))
+        server.add_sockets(sockets)
+        base = f"http://127.0.0.1:{sockets[0].getsockname()[1]}"
+        answers = []
+        try:
+            for request in requests:
+                options = dict(request)
+                if callable(before := options.pop("before", None)):
+                    before()
+                try:
+                    answers.append(await AsyncHTTPClient().fetch(base + options.pop("path"), **options))
+                except HTTPClientError as error:
+                    answers.append(error.response)
+        finally:
+            server.stop()
+        return answers
+
+    return asyncio.run(run())
+
+
+def basic(password: str) -> dict[str, str]:
+    return {"Authorization": "Basic " + base64.b64encode(f"ann:{password}".encode()).decode()}
+
+
+def test_the_api_refuses_an_address_that_guessed_too_often_until_the_window_passes(
+    access: Access, clock: Clock, service: JobService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jobs, "_service", service)
+    routes = [(r"/api/jobs", JobsHandler, {"access": access})]
+    wrong = {"path": "/api/jobs", "headers": basic("guess")}
+    right = {"path": "/api/jobs", "headers": basic("right pw")}
+    later: Callable[[], None] = lambda: setattr(clock, "now", clock.now + WINDOW_S + 1)  # noqa: E731
+    answers = serve_and_fetch(routes, [wrong] * MAX_FAILURES + [right, right | {"before": later}, wrong])
+
+    assert [answer.code for answer in answers] == [401] * MAX_FAILURES + [429, 200, 401]
+    refused = answers[MAX_FAILURES]
+    assert "too many failed logins" in refused.body.decode()
+    assert 0 < int(refused.headers["Retry-After"]) <= WINDOW_S
+
+
+def test_the_login_form_says_so_and_checks_no_password_meanwhile(access: Access, clock: Clock) -> None:
+    provider = HashedAuthProvider(access.users, access.throttle)
+    routes = [(r"/login", provider.login_handler)]
+
+    def login(password: str) -> dict[str, Any]:
+        body = urlencode({"username": "ann", "password": password})
+        return {"path": "/login", "method": "POST", "body": body, "follow_redirects": False}
+
+    later = lambda: setattr(clock, "now", clock.now + WINDOW_S + 1)  # noqa: E731
+    answers = serve_and_fetch(
+        routes, [login("guess")] * MAX_FAILURES + [login("right pw"), login("right pw") | {"before": later}]
+    )
+    locations = [answer.headers.get("Location", "") for answer in answers]
+    assert all("Invalid+username+or+password" in where for where in locations[:MAX_FAILURES])
+    assert "Too+many+failed+logins" in locations[MAX_FAILURES]
+    assert "user=" not in answers[MAX_FAILURES].headers.get("Set-Cookie", "")
+    assert "error" not in locations[-1] and "user=" in answers[-1].headers.get("Set-Cookie", "")
+
+
+def test_a_right_login_clears_the_count_and_other_addresses_are_not_held(clock: Clock) -> None:
+    throttle = LoginThrottle(max_failures=2, window_s=WINDOW_S, clock=clock)
+    throttle.failed("10.0.0.1")
+    throttle.succeeded("10.0.0.1")
+    throttle.failed("10.0.0.1")
+    throttle.check("10.0.0.1")  # one failure since the right login: still allowed
+    throttle.failed("10.0.0.1")
+    with pytest.raises(Exception, match="try again in 1 min"):
+        throttle.check("10.0.0.1")
+    throttle.check("10.0.0.2")
