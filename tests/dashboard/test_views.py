@@ -122,7 +122,7 @@ def test_dropped_files_each_start_a_job_at_once(service: JobService, sample_orde
     assert [row.filename for row in store.jobs.values()] == ["b.eml", "a.txt"]
     for job_id in store.jobs:
         service.wait(job_id, timeout=WAIT_S)
-    assert panel.files.value is None and store.current == next(iter(store.jobs))
+    assert panel.files.value is None and store.current == list(store.jobs)[-1]  # a.txt, the first
     assert [service.job(job_id).status for job_id in store.jobs] == ["failed", "done"]
 
 
