@@ -4,7 +4,9 @@ Served by the same process as the pages, on the same job service and ledger, so 
 here shows up in every open page and the reverse:
 
 - ``POST /api/jobs`` multipart upload of one or more files → 201 ``{"jobs": [{job_id, filename,
-  status, links}]}``, one job per file, in upload order (400 when no file is attached).
+  status, links}]}``, one job per file, in upload order (400 when no file is attached). An email
+  received before (the same bytes) answers with its existing job, its real status and
+  ``received_before: {filename, received_at}``; it is not processed again.
 - ``GET /api/jobs`` the recent jobs, newest first (``?limit=N``, at most 500).
 - ``GET /api/jobs/<id>`` → ``dashboard.job_report.job_json`` (404 for an unknown id).
 - ``GET /api/jobs/<id>/events?after=N&wait=S`` the job's events after ``seq`` N; with ``wait``
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import PurePath
+from typing import Any
 
 from bokeh.server.tornado import BokehTornado
 from tornado.httputil import HTTPFile, parse_body_arguments
@@ -36,9 +39,10 @@ from dashboard import api_orders
 from dashboard.api_base import ApiHandler, PageHandler
 from dashboard.job_report import event_json, is_active, job_json
 from dashboard.status_page import status_page_html
-from dashboard.uploads import request_too_big, within_limits
+from dashboard.uploads import received_before, request_too_big, within_limits
 from pipeline.errors import OrderDeskError
-from pipeline.events import Event
+from pipeline.events import Event, utc_now
+from pipeline.ledger import JobRecord
 
 JOB_ID = r"(?P<job_id>[^/]+)"
 MAX_WAIT_S = 30.0
@@ -51,6 +55,14 @@ def job_links(job_id: str) -> dict[str, str]:
         "events": f"/api/jobs/{job_id}/events",
         "status_page": f"/jobs/{job_id}",
         "dashboard": f"/app?job={job_id}",
+    }
+
+
+def _earlier_json(record: JobRecord) -> dict[str, Any]:
+    """A re-sent email's entry: its job's real status and when, and as what, it first arrived."""
+    return {
+        "status": record.status,
+        "received_before": {"filename": record.filename, "received_at": record.created_at},
     }
 
 
@@ -102,10 +114,14 @@ class JobsHandler(ApiHandler):
         if not fitting:
             self.reply(413, {"error": refused[0]["error"], "jobs": [], "refused": refused})
             return
+        since = utc_now().isoformat()
         job_ids = self.service.run_accepted(await asyncio.to_thread(self.service.accept, fitting))
+        named = [(filename, job_id) for (filename, _), job_id in zip(fitting, job_ids, strict=True)]
+        earlier = received_before(named, self.service.job, since)
         accepted = [
             {"job_id": job_id, "filename": filename, "status": "queued", "links": job_links(job_id)}
-            for job_id, (filename, _) in zip(job_ids, fitting, strict=True)
+            | (_earlier_json(earlier[job_id]) if job_id in earlier else {})
+            for filename, job_id in named
         ]
         self.reply(201, {"jobs": accepted, "refused": refused})
 

@@ -7,7 +7,10 @@ refused whole (over HTTP before its body is read).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pipeline.config import IntakeSettings, LimitsSettings
+from pipeline.ledger import JobRecord
 
 MB = 1024 * 1024
 MULTIPART_SLACK = 64 * 1024  # part headers and boundaries around the files of one request
@@ -51,3 +54,29 @@ def within_limits(
         else:
             refused.append({"filename": name, "error": problem})
     return accepted, refused
+
+
+def received_before(
+    uploads: list[tuple[str, str]], job: Callable[[str], JobRecord | None], since: str
+) -> dict[str, JobRecord]:
+    """Which of the accepted ``(filename, job_id)`` were in the ledger before ``since`` (an ISO time
+    taken before accepting), with their earlier record.
+
+    The same bytes give the same job, so a re-sent email is never processed or ordered twice; the
+    upload answers with that job, and this lets the page and the API say so (the earlier job may
+    carry another file name, and its result or error names that one).
+    """
+    earlier = {}
+    for _, job_id in uploads:
+        record = job(job_id)
+        if record is not None and record.created_at < since:
+            earlier[job_id] = record
+    return earlier
+
+
+def received_before_text(filename: str, record: JobRecord) -> str:
+    """What the page says of a re-sent email."""
+    when = record.created_at[:16].replace("T", " ")
+    named = "" if record.filename == filename else f" as {record.filename}"
+    first = f"({when} UTC, {record.status})"
+    return f"{filename} was received before{named} {first}; its job stands, it is not run again"

@@ -26,8 +26,9 @@ from panel.viewable import Viewer
 from dashboard.components import widgets
 from dashboard.notify import notify
 from dashboard.store import DeskStore
-from dashboard.uploads import request_too_big, within_limits
+from dashboard.uploads import received_before, received_before_text, request_too_big, within_limits
 from pipeline.errors import OrderDeskError
+from pipeline.events import utc_now
 from pipeline.ingest import READERS
 
 PASTED_NAME = "pasted-email.txt"
@@ -128,16 +129,29 @@ class InputPanel(Viewer):
             # the session's document stays current and unlocked while the upload is stored.
             param.parameterized.async_executor(partial(self._submit_off_loop, found))
             return
+        since = utc_now().isoformat()
         try:
-            self.store.submit_many(found)
+            job_ids = self.store.submit_many(found)
         except OrderDeskError as error:
             notify("error", str(error))
+            return
+        self._say_received_before(found, job_ids, since)
 
     async def _submit_off_loop(self, found: list[tuple[str, bytes]]) -> None:
+        since = utc_now().isoformat()
         try:
-            await self.store.submit_many_off_loop(found)
+            job_ids = await self.store.submit_many_off_loop(found)
         except OrderDeskError as error:
             notify("error", str(error))
+            return
+        self._say_received_before(found, job_ids, since)
+
+    def _say_received_before(self, found: list[tuple[str, bytes]], job_ids: list[str], since: str) -> None:
+        named = [(filename, job_id) for (filename, _), job_id in zip(found, job_ids, strict=True)]
+        earlier = received_before(named, self.store.service.job, since)
+        for filename, job_id in named:
+            if job_id in earlier:
+                notify("info", received_before_text(filename, earlier[job_id]))
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(

@@ -54,3 +54,20 @@ def test_an_http_upload_is_stored_off_the_event_loop_then_run(
     assert len(stored_in) == 1 and stored_in[0] != loop_thread  # one call for the whole upload
     for job in answer["jobs"]:
         assert service.wait(job["job_id"], timeout=WAIT_S).status == "done"
+
+
+def test_an_email_sent_again_answers_with_its_first_job_and_says_so(
+    service: JobService, sample_order: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jobs, "_service", service)
+    status, first, _ = asyncio.run(post_on_a_served_api([("sample_order_1.txt", sample_order)]))
+    [new] = first["jobs"]
+    assert status == 201 and new["status"] == "queued" and "received_before" not in new
+    record = service.wait(new["job_id"], timeout=WAIT_S)
+
+    status, again, _ = asyncio.run(post_on_a_served_api([("resent.txt", sample_order)]))
+    [resent] = again["jobs"]
+    assert status == 201 and resent["job_id"] == new["job_id"] and resent["filename"] == "resent.txt"
+    assert resent["status"] == "done"
+    assert resent["received_before"] == {"filename": "sample_order_1.txt", "received_at": record.created_at}
+    assert len(service.recent(10)) == 1  # one job, one order

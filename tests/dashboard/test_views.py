@@ -126,6 +126,23 @@ def test_dropped_files_each_start_a_job_at_once(service: JobService, sample_orde
     assert [service.job(job_id).status for job_id in store.jobs] == ["failed", "done"]
 
 
+def test_a_file_received_before_is_said_so_and_not_run_again(
+    service: JobService, sample_order: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = DeskStore(service=service)
+    panel = InputPanel(store=store)
+    panel.files.param.update(filename=["a.txt"], value=[sample_order])
+    first = service.wait(store.current, timeout=WAIT_S)
+    caplog.clear()
+    panel.files.param.update(filename=["a-again.txt", "b.txt"], value=[sample_order, b"10 pcs 304 sheet"])
+    assert store.current == first.job_id and len(store.jobs) == 2
+    said = [record.getMessage() for record in caplog.records if "received before" in record.getMessage()]
+    assert said == [
+        f"info: a-again.txt was received before as a.txt ({first.created_at[:16].replace('T', ' ')}"
+        f" UTC, done); its job stands, it is not run again"
+    ]
+
+
 def test_pasted_text_is_processed_and_nothing_to_process_starts_nothing(service: JobService) -> None:
     store = DeskStore(service=service)
     panel = InputPanel(store=store, samples_dir=Path("no-such-folder"))
