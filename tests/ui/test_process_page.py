@@ -165,8 +165,9 @@ def test_the_order_table_and_line_rows_agree_with_the_order(
     order = api(desk_server, f"/api/jobs/{job_id}")["order"]
     rows = desk_page.page.locator(".od-order-lines .tabulator-row")
     expect(rows).to_have_count(5)
-    parts = rows.locator(".tabulator-cell[tabulator-field=part_number]").all_inner_texts()
-    assert parts == [line["match"]["part_number"] for line in order["lines"]]
+    # expect retries: Tabulator may still be redrawing the rows it has just added
+    parts = rows.locator(".tabulator-cell[tabulator-field=part_number]")
+    expect(parts).to_have_text([line["match"]["part_number"] for line in order["lines"]])
     expect(desk_page.page.locator(".od-subtotal")).to_contain_text("5 of 5 lines matched")
     verdicts = ["matched" if line["review"]["passed"] else "needs_review" for line in order["lines"]]
     assert [status for _, _, status in shown_lines(desk_page.page)] == verdicts
