@@ -1,4 +1,4 @@
-"""Upload size limits, one rule for the page's file input and ``POST /api/jobs``.
+"""What the page's file input and ``POST /api/jobs`` share: the size limits, and telling a re-sent email.
 
 A file over ``intake.max_file_mb`` (the limit of every input, however it arrives) is refused by
 name while the rest of its upload goes on; an upload over ``limits.max_request_mb`` in all is
