@@ -41,6 +41,11 @@ COLUMNS = {
     "extended_price": "Extended",
 }
 MONEY = {"type": "money", "symbol": "$", "precision": 2}
+# The numeric columns' types, also for an order not there yet: Tabulator's column settings follow
+# the types, and a change of them makes the browser rebuild the table when the order arrives.
+NUMERIC = {name: "float64" for name in ("quantity", "confidence", "unit_price", "extended_price")} | {
+    "line_no": "int64"
+}
 
 
 def order_header_html(order: dict[str, Any] | None) -> str:
@@ -88,7 +93,7 @@ def order_lines_frame(order: dict[str, Any] | None) -> pd.DataFrame:
                 "extended_price": match.get("extended_price"),
             }
         )
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+    return pd.DataFrame(rows, columns=list(COLUMNS)).astype(NUMERIC)
 
 
 def subtotal_html(order: dict[str, Any] | None) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
 import panel as pn
 import pytest
+from bokeh.document import Document
 from panel.models.tabulator import CellClickEvent  # what the browser sends when a cell is clicked
 
 from dashboard.components import InputPanel, JobList, OrderView, ProgressView
@@ -179,3 +181,19 @@ def test_a_job_changing_on_the_second_page_of_the_list_is_shown_there(
     assert list(model.source.data["status"]) == ["failed", "failed"]
     assert list(jobs.table.value["job_id"])[10:] == older[::-1] and len(jobs.table.value) == 12
     assert [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR] == []
+
+
+def test_the_order_table_keeps_its_columns_when_the_order_arrives(
+    service: JobService, sample_order: bytes
+) -> None:
+    store = DeskStore(service=service)
+    view = OrderView(store=store)
+    doc = Document()
+    pn.Column(view).server_doc(doc)
+    table = next(iter(view._table._models.values()))[0]
+    settings = json.dumps(table.configuration, sort_keys=True, default=str)
+    store.submit("sample_order_1.txt", sample_order)
+    service.wait(store.current, timeout=WAIT_S)
+    assert len(view._table.value) == len(store.order["lines"]) > 0
+    # the same column settings: the browser updates the rows instead of rebuilding the table
+    assert json.dumps(table.configuration, sort_keys=True, default=str) == settings
