@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -23,10 +24,15 @@ ORDER_ID = r"(?P<order_id>[^/]+)"
 
 
 class DecisionHandler(ApiHandler):
-    def decide(self, action: Callable[[Decisions], dict[str, Any]]) -> None:
-        """Run ``action``; each refusal becomes its status code with the error's own message."""
+    async def decide(self, action: Callable[[Decisions], dict[str, Any]]) -> None:
+        """Run ``action`` in a thread; each refusal becomes its status code with the error's message.
+
+        In a thread because an export waits on the ERP (its timeout and retries: tens of seconds
+        when it is down) and a decision writes the ledger; on the event loop either would stall
+        every page and HTTP client of the server meanwhile.
+        """
         try:
-            self.reply(200, action(Decisions(self.service.runner)))
+            self.reply(200, await asyncio.to_thread(action, Decisions(self.service.runner)))
         except AccessDeniedError as error:
             self.fail(403, str(error))
         except OrderNotFoundError as error:
@@ -38,7 +44,7 @@ class DecisionHandler(ApiHandler):
 
 
 class ApproveHandler(DecisionHandler):
-    def post(self, order_id: str) -> None:
+    async def post(self, order_id: str) -> None:
         body = self.json_body()
         comment = str(body.get("comment", ""))
         version = body.get("expected_version")
@@ -53,17 +59,17 @@ class ApproveHandler(DecisionHandler):
                 "decided_by": stored.decided_by,
             }
 
-        self.decide(approve)
+        await self.decide(approve)
 
 
 class ExportHandler(DecisionHandler):
-    def post(self, order_id: str) -> None:
+    async def post(self, order_id: str) -> None:
         def export(decisions: Decisions) -> dict[str, Any]:
             sent = decisions.export(self.user, order_id)
             fields = ("order_id", "status", "erp_id", "adapter")
             return {name: getattr(sent, name) for name in fields}
 
-        self.decide(export)
+        await self.decide(export)
 
 
 ROUTES = [
