@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.access.passwords import is_hash
-from dashboard.access.throttle import LoginThrottle
+from dashboard.access.throttle import LoginThrottle, VerifiedCredentials
 from pipeline.errors import ConfigError
 
 LOGIN_VARIABLES = ("ORDERDESK_USERS_FILE", "ORDERDESK_USERS", "ORDERDESK_OAUTH_PROVIDER")
@@ -41,6 +41,7 @@ class Access:
     oauth: dict[str, Any] = field(default_factory=dict, repr=False)  # pn.serve's oauth_* arguments
     # failed logins per address, shared by the login form and the API's credentials
     throttle: LoginThrottle = field(default_factory=LoginThrottle, repr=False, compare=False)
+    verified: VerifiedCredentials = field(default_factory=VerifiedCredentials, repr=False, compare=False)
 
     @property
     def login(self) -> bool:

@@ -71,9 +71,16 @@ def token_user(token: str, access: Access) -> str | None:
 
 
 def basic_user(credentials: str, access: Access) -> str | None:
-    """``Authorization: Basic`` against the users file (OAuth users log in on the page instead)."""
+    """``Authorization: Basic`` against the users file (OAuth users log in on the page instead);
+    credentials verified lately are taken without hashing the password again."""
+    remembered = access.verified.name(credentials)
+    if remembered is not None:
+        return remembered
     try:
         name, colon, password = base64.b64decode(credentials, validate=True).decode("utf-8").partition(":")
     except (binascii.Error, UnicodeDecodeError):
         return None
-    return name if colon and check_login(access.users, name, password) else None
+    if not (colon and check_login(access.users, name, password)):
+        return None
+    access.verified.remember(credentials, name)
+    return name

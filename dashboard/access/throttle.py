@@ -1,4 +1,5 @@
-"""Failed logins counted per client address: past a limit, further attempts are refused unchecked.
+"""What the server remembers of logins: failures per address (past a limit, further attempts are
+refused unchecked), and Basic credentials it has verified lately.
 
 Each password check is a scrypt hash (about 50 ms, on the server's event loop), so unlimited
 guessing is both a way in and a way to stall every open page. Counting by address rather than
@@ -8,12 +9,15 @@ from an address clears its count.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
 
 MAX_FAILURES = 10  # failed logins one address may make within WINDOW_S
+VERIFIED_S = 300.0  # how long verified Basic credentials are taken without a new hash
+MAX_VERIFIED = 1_000
 WINDOW_S = 300.0
 SWEEP_AT = 10_000  # addresses remembered before stale ones are swept out
 
@@ -70,3 +74,34 @@ class LoginThrottle:
         if not recent:
             self._failures.pop(address, None)
         return recent
+
+
+class VerifiedCredentials:
+    """Basic credentials verified within ``VERIFIED_S``, by digest: a script sending them with each
+    request (a long-polling follower asks once per event) costs one scrypt hash, not one a request.
+    Only right credentials are kept, and only their SHA-256; thread-safe."""
+
+    def __init__(self, ttl_s: float = VERIFIED_S, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl_s = ttl_s
+        self._clock = clock
+        self._names: dict[bytes, tuple[str, float]] = {}  # digest -> (user name, expiry)
+        self._lock = threading.Lock()
+
+    def name(self, credentials: str) -> str | None:
+        """The user these credentials were verified for lately, else None."""
+        with self._lock:
+            found = self._names.get(_digest(credentials))
+        return found[0] if found and found[1] > self._clock() else None
+
+    def remember(self, credentials: str, name: str) -> None:
+        with self._lock:
+            if len(self._names) >= MAX_VERIFIED:
+                now = self._clock()
+                self._names = {key: kept for key, kept in self._names.items() if kept[1] > now}
+                if len(self._names) >= MAX_VERIFIED:
+                    self._names.clear()
+            self._names[_digest(credentials)] = (name, self._clock() + self.ttl_s)
+
+
+def _digest(credentials: str) -> bytes:
+    return hashlib.sha256(credentials.encode("utf-8")).digest()

@@ -20,7 +20,9 @@ from tornado.web import Application
 
 from dashboard import jobs
 from dashboard.access import Access, LoginThrottle, hash_password
+from dashboard.access import requests as credentials
 from dashboard.access.login import HashedAuthProvider
+from dashboard.access.throttle import VerifiedCredentials
 from dashboard.api import JobsHandler
 from dashboard.jobs import JobService
 
@@ -46,7 +48,9 @@ def clock() -> Clock:
 @pytest.fixture
 def access(clock: Clock) -> Access:
     throttle = LoginThrottle(max_failures=MAX_FAILURES, window_s=WINDOW_S, clock=clock)
-    return Access(users={"ann": hash_password("right pw")}, cookie_secret=SECRET, throttle=throttle)
+    verified = VerifiedCredentials(ttl_s=WINDOW_S, clock=clock)
+    users = {"ann": hash_password("right pw")}
+    return Access(users=users, cookie_secret=SECRET, throttle=throttle, verified=verified)
 
 
 def serve_and_fetch(routes: list[Any], requests: list[dict[str, Any]]) -> list[HTTPResponse]:
@@ -124,3 +128,25 @@ def test_a_right_login_clears_the_count_and_other_addresses_are_not_held(clock: 
     with pytest.raises(Exception, match="try again in 1 min"):
         throttle.check("10.0.0.1")
     throttle.check("10.0.0.2")
+
+
+def test_basic_credentials_are_hashed_once_while_fresh_and_wrong_ones_every_time(
+    access: Access, clock: Clock, service: JobService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jobs, "_service", service)
+    hashed: list[str] = []
+    check_login = credentials.check_login
+
+    def counted(users: dict[str, str], name: str, password: str) -> bool:
+        hashed.append(password)
+        return check_login(users, name, password)
+
+    monkeypatch.setattr(credentials, "check_login", counted)
+    routes = [(r"/api/jobs", JobsHandler, {"access": access})]
+    right = {"path": "/api/jobs", "headers": basic("right pw")}
+    wrong = {"path": "/api/jobs", "headers": basic("guess")}
+    later = lambda: setattr(clock, "now", clock.now + WINDOW_S + 1)  # noqa: E731
+    answers = serve_and_fetch(routes, [right, right, right, wrong, wrong, right | {"before": later}])
+
+    assert [answer.code for answer in answers] == [200, 200, 200, 401, 401, 200]
+    assert hashed == ["right pw", "guess", "guess", "right pw"]  # once while fresh, again once stale
