@@ -5,6 +5,9 @@ for notebooks; no plotting here.
 Each finished job is one order as the pipeline saw it (its result is the ``process --json``
 object); a job retried counts once, when it finished. The ledger is opened read-only, so a report
 never blocks the jobs writing to it. Times are UTC.
+
+Reading the orders parses every finished job's result (about 0.4 s for 3,000 orders here), so the
+questions built on them take ``orders=``: the frame ``orders(since)`` gave, read once for a page.
 """
 
 from __future__ import annotations
@@ -74,13 +77,16 @@ class LedgerMetrics:
         frame["finished_at"] = pd.to_datetime(frame["finished_at"], utc=True, format="ISO8601")
         return frame
 
-    def orders_per_hour(self, since: datetime | None = None) -> pd.DataFrame:
+    def orders_per_hour(
+        self, since: datetime | None = None, orders: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
         """Per hour with orders: ``hour``, ``orders``, ``touchless`` (auto-approved), ``touchless_rate``."""
-        orders = self.orders(since)
+        orders = self.orders(since) if orders is None else orders
         if orders.empty:
             return pd.DataFrame(columns=["hour", "orders", "touchless", "touchless_rate"])
-        orders["hour"] = orders["finished_at"].dt.floor("h")
-        orders["touchless"] = orders["review"] == "auto_approved"
+        orders = orders.assign(
+            hour=orders["finished_at"].dt.floor("h"), touchless=orders["review"] == "auto_approved"
+        )
         hourly = orders.groupby("hour").agg(orders=("job_id", "size"), touchless=("touchless", "sum"))
         hourly["touchless_rate"] = hourly["touchless"] / hourly["orders"]
         return hourly.reset_index()
@@ -94,20 +100,23 @@ class LedgerMetrics:
         )
         return pd.DataFrame([dict(row) for row in rows], columns=["stage", "elapsed_ms"])
 
-    def confidences(self, since: datetime | None = None) -> pd.Series:
+    def confidences(self, since: datetime | None = None, orders: pd.DataFrame | None = None) -> pd.Series:
         """The match confidence of every matched line of every finished order."""
-        values = [value for row in self.orders(since)["confidences"] for value in row]
+        orders = self.orders(since) if orders is None else orders
+        values = [value for row in orders["confidences"] for value in row]
         return pd.Series(values, name="confidence", dtype=float)
 
-    def review_reasons(self, since: datetime | None = None, top: int = 10) -> pd.DataFrame:
+    def review_reasons(
+        self, since: datetime | None = None, top: int = 10, orders: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
         """The reasons that sent most orders to review: ``reason``, ``orders`` (each order counted once)."""
         counts: Counter[str] = Counter()
-        for reasons in self.orders(since)["reasons"]:
+        for reasons in (self.orders(since) if orders is None else orders)["reasons"]:
             counts.update(set(reasons))
         return pd.DataFrame(counts.most_common(top), columns=["reason", "orders"])
 
-    def summary(self, since: datetime | None = None) -> Summary:
-        orders = self.orders(since)
+    def summary(self, since: datetime | None = None, orders: pd.DataFrame | None = None) -> Summary:
+        orders = self.orders(since) if orders is None else orders
         rows = self._rows(
             "SELECT CAST(sum(json_extract(data, '$.elapsed_ms')) AS REAL) AS total FROM events"
             " WHERE kind = 'stage_finished' AND at >= ? GROUP BY job_id",

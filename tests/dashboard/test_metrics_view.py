@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from datetime import datetime
+from typing import Any
+
 import pandas as pd
 import panel as pn
 from bokeh.model import Model
@@ -39,3 +44,33 @@ def test_boxes_are_ordered_as_the_pipeline_and_bins_colored_by_the_threshold() -
     assert data["stage"] == ["a", "b"] and data["median"] == [2.0, 2.0]
     bins = histogram_data(pd.Series([0.95, 0.5, 0.97]), 0.9)
     assert sum(bins["count"]) == 3 and bins["color"][-1] != bins["color"][0]
+
+
+def test_a_served_refresh_reads_the_ledger_off_the_loop_once(
+    service: JobService, sample_order: bytes
+) -> None:
+    view = view_of(service)
+    record = service.wait(service.submit("sample_order_1.txt", sample_order), timeout=WAIT_S)
+    read_in: list[str] = []
+    orders_read: list[int] = []
+    read, orders = view._read, view.metrics.orders
+
+    def noted_read(since: datetime | None) -> dict[str, Any]:
+        read_in.append(threading.current_thread().name)
+        return read(since)
+
+    def counted_orders(since: datetime | None = None) -> pd.DataFrame:
+        orders_read.append(1)
+        return orders(since)
+
+    view._read = noted_read  # type: ignore[method-assign]
+    view.metrics.orders = counted_orders  # type: ignore[method-assign]
+
+    async def two_refreshes_at_once() -> None:
+        await asyncio.gather(view.refresh_off_loop(), view.refresh_off_loop())
+
+    asyncio.run(two_refreshes_at_once())
+    assert len(read_in) == 1 and read_in[0] != threading.current_thread().name  # the second was not needed
+    assert orders_read == [1]  # every chart from one read of the orders
+    touchless = int(record.result["review"]["status"] == "auto_approved")
+    assert view.sources["hourly"].data["touchless"] == [touchless]
