@@ -114,16 +114,22 @@ class JobsHandler(ApiHandler):
         if not fitting:
             self.reply(413, {"error": refused[0]["error"], "jobs": [], "refused": refused})
             return
-        since = utc_now().isoformat()
-        job_ids = self.service.run_accepted(await asyncio.to_thread(self.service.accept, fitting))
-        named = [(filename, job_id) for (filename, _), job_id in zip(fitting, job_ids, strict=True)]
-        earlier = received_before(named, self.service.job, since)
+        named, earlier = await asyncio.to_thread(self._accept, fitting)
+        self.service.run_accepted([job_id for _, job_id in named])
         accepted = [
             {"job_id": job_id, "filename": filename, "status": "queued", "links": job_links(job_id)}
             | (_earlier_json(earlier[job_id]) if job_id in earlier else {})
             for filename, job_id in named
         ]
         self.reply(201, {"jobs": accepted, "refused": refused})
+
+    def _accept(self, files: list[tuple[str, bytes]]) -> tuple[list[tuple[str, str]], dict[str, JobRecord]]:
+        """Store the files (a thread: ledger writes and reads); each ``(filename, job_id)``, and the
+        earlier record of each email that was received before."""
+        since = utc_now().isoformat()
+        job_ids = self.service.accept(files)
+        named = [(filename, job_id) for (filename, _), job_id in zip(files, job_ids, strict=True)]
+        return named, received_before(named, self.service.job, since)
 
     def get(self) -> None:
         limit = int(min(self.number("limit", 50), MAX_LIST))

@@ -107,16 +107,11 @@ class Ledger:
         """This thread's connection (rows are ``sqlite3.Row``); write only inside ``transaction()``."""
         connection = getattr(self._local, "connection", None)
         if connection is None:
-            try:
+            with self._storage_errors():
                 connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
                 connection.execute("PRAGMA foreign_keys=ON")
-            except sqlite3.OperationalError as error:
-                clear = storage_error(self.path, error)
-                if clear is None:
-                    raise
-                raise clear from error
             connection.row_factory = sqlite3.Row
             self._local.connection = connection
         return connection
@@ -138,20 +133,30 @@ class Ledger:
             finally:
                 self._local.depth = depth
             return
-        connection.execute("BEGIN IMMEDIATE")
         self._local.depth = 1
         try:
-            yield connection
-            connection.execute("COMMIT")
-        except BaseException as error:
-            if connection.in_transaction:  # SQLite has already rolled back after a full disk
-                connection.execute("ROLLBACK")
-            clear = storage_error(self.path, error) if isinstance(error, sqlite3.OperationalError) else None
+            with self._storage_errors():
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield connection
+                    connection.execute("COMMIT")
+                except BaseException:
+                    if connection.in_transaction:  # SQLite has already rolled back after a full disk
+                        connection.execute("ROLLBACK")
+                    raise
+        finally:
+            self._local.depth = 0
+
+    @contextmanager
+    def _storage_errors(self) -> Iterator[None]:
+        """A full disk or an unwritable folder raised inside becomes the ``LedgerError`` saying so."""
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            clear = storage_error(self.path, error)
             if clear is None:
                 raise
             raise clear from error
-        finally:
-            self._local.depth = 0
 
     def _migrate(self) -> None:
         with self.transaction() as connection:

@@ -10,10 +10,8 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +23,7 @@ from pipeline.erp.csv_export import COLUMNS, order_csv
 from pipeline.erp.payload import erp_order, idempotency_key, schema, validate_erp_order
 from pipeline.errors import ConfigError
 from pipeline.orders import OrderLockedError
+from tests.erp_server import FakeErp
 
 if TYPE_CHECKING:
     from conftest import Desk
@@ -190,48 +189,6 @@ def test_a_crash_after_delivery_is_not_delivered_twice_on_rerun(desk: Desk, appr
     assert (done.status, done.attempts) == ("submitted", 2)
     assert len(list(outbox.iterdir())) == 1
     assert desk.service.audit_log(approved)[-1].after["delivery"] == "duplicate"
-
-
-class FakeErp:
-    """A real HTTP server on 127.0.0.1 that answers with a script of statuses, then books orders."""
-
-    def __init__(self, failures: list[int]) -> None:
-        self.failures = list(failures)
-        self.requests: list[str] = []
-        self.orders: dict[str, dict] = {}
-        erp = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                key = self.headers["Idempotency-Key"]
-                erp.requests.append(key)
-                status = erp.failures.pop(0) if erp.failures else 201
-                if status == 201:
-                    known = key in erp.orders
-                    erp.orders.setdefault(key, body)
-                    answer = {"erp_id": f"SO-{len(erp.orders):05d}", "status": "duplicate" if known else "ok"}
-                else:
-                    answer = {"error": "try later" if status >= 500 else "bad order"}
-                data = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: object) -> None:  # keep pytest output clean
-                return
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/orders"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join()
 
 
 @pytest.fixture

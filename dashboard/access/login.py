@@ -38,10 +38,8 @@ class HashedLoginHandler(BasicLoginHandler):
 
     def _validate(self, username: str, password: str) -> bool:
         valid = check_login(self.users, username, password)
-        if valid:
-            self.throttle.succeeded(self.request.remote_ip or "")
-        else:
-            self.throttle.failed(self.request.remote_ip or "")
+        self.throttle.record(self.request.remote_ip or "", valid)
+        if not valid:
             # not the name typed: people type their password into it by mistake
             log.warning("refused a login from %s", self.request.remote_ip)
         return valid

@@ -38,10 +38,7 @@ def _named_user(handler: RequestHandler, access: Access) -> str | None:
         access.throttle.check(address)
         check = token_user if scheme.lower() == "bearer" else basic_user
         name = check(credentials.strip(), access)
-        if name is None:
-            access.throttle.failed(address)
-        else:
-            access.throttle.succeeded(address)
+        access.throttle.record(address, name is not None)
         return name
     cookie = handler.get_secure_cookie("user", max_age_days=panel_config.oauth_expiry)
     return cookie.decode("utf-8") if cookie else None

@@ -53,16 +53,16 @@ class LoginThrottle:
             if len(recent) >= self.max_failures:
                 raise TooManyLogins(recent[0] + self.window_s - self._clock())
 
-    def failed(self, address: str) -> None:
+    def record(self, address: str, succeeded: bool) -> None:
+        """Count a failed login from ``address``; a right one clears its count."""
         with self._lock:
+            if succeeded:
+                self._failures.pop(address, None)
+                return
             if len(self._failures) >= SWEEP_AT:  # many addresses failing once: forget the stale
                 for known in list(self._failures):
                     self._prune(known)
             self._failures.setdefault(address, deque()).append(self._clock())
-
-    def succeeded(self, address: str) -> None:
-        with self._lock:
-            self._failures.pop(address, None)
 
     def _prune(self, address: str) -> deque[float]:
         """``address``'s failures within the window (older ones forgotten, and an address with none

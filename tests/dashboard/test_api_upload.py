@@ -9,12 +9,10 @@ from typing import Any
 
 import pytest
 from tornado.httpclient import AsyncHTTPClient
-from tornado.httpserver import HTTPServer
-from tornado.netutil import bind_sockets
-from tornado.web import Application
 
 from dashboard import api, jobs
 from dashboard.jobs import JobService
+from tests.dashboard.served import served
 from tests.ui.api_client import multipart
 
 WAIT_S = 30
@@ -22,15 +20,11 @@ WAIT_S = 30
 
 async def post_on_a_served_api(files: list[tuple[str, bytes]]) -> tuple[int, dict[str, Any], str]:
     """Serve the API on a free port, POST ``files``; (status, answer, the event loop's thread)."""
-    sockets = bind_sockets(0, "127.0.0.1")
-    server = HTTPServer(Application(api.ROUTES))
-    server.add_sockets(sockets)
     body, headers = multipart(files)
-    try:
-        url = f"http://127.0.0.1:{sockets[0].getsockname()[1]}/api/jobs"
-        response = await AsyncHTTPClient().fetch(url, method="POST", body=body, headers=headers)
-    finally:
-        server.stop()
+    async with served(api.ROUTES) as base:
+        response = await AsyncHTTPClient().fetch(
+            f"{base}/api/jobs", method="POST", body=body, headers=headers
+        )
     return response.code, json.loads(response.body), threading.current_thread().name
 
 

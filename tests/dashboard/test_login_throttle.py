@@ -14,9 +14,6 @@ from urllib.parse import urlencode
 
 import pytest
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPResponse
-from tornado.httpserver import HTTPServer
-from tornado.netutil import bind_sockets
-from tornado.web import Application
 
 from dashboard import jobs
 from dashboard.access import Access, LoginThrottle, hash_password
@@ -25,6 +22,7 @@ from dashboard.access.login import HashedAuthProvider
 from dashboard.access.throttle import VerifiedCredentials
 from dashboard.api import JobsHandler
 from dashboard.jobs import JobService
+from tests.dashboard.served import served
 
 SECRET = "s" * 32
 MAX_FAILURES, WINDOW_S = 3, 60.0
@@ -58,12 +56,8 @@ def serve_and_fetch(routes: list[Any], requests: list[dict[str, Any]]) -> list[H
     each callable value is called first (so a request can move the clock before it goes)."""
 
     async def run() -> list[HTTPResponse]:
-        sockets = bind_sockets(0, "127.0.0.1")
-        server = HTTPServer(Application(routes, cookie_secret=SECRET))
-        server.add_sockets(sockets)
-        base = f"http://127.0.0.1:{sockets[0].getsockname()[1]}"
         answers = []
-        try:
+        async with served(routes, cookie_secret=SECRET) as base:
             for request in requests:
                 options = dict(request)
                 if callable(before := options.pop("before", None)):
@@ -72,8 +66,6 @@ def serve_and_fetch(routes: list[Any], requests: list[dict[str, Any]]) -> list[H
                     answers.append(await AsyncHTTPClient().fetch(base + options.pop("path"), **options))
                 except HTTPClientError as error:
                     answers.append(error.response)
-        finally:
-            server.stop()
         return answers
 
     return asyncio.run(run())
@@ -120,11 +112,11 @@ def test_the_login_form_says_so_and_checks_no_password_meanwhile(access: Access,
 
 def test_a_right_login_clears_the_count_and_other_addresses_are_not_held(clock: Clock) -> None:
     throttle = LoginThrottle(max_failures=2, window_s=WINDOW_S, clock=clock)
-    throttle.failed("10.0.0.1")
-    throttle.succeeded("10.0.0.1")
-    throttle.failed("10.0.0.1")
+    throttle.record("10.0.0.1", succeeded=False)
+    throttle.record("10.0.0.1", succeeded=True)
+    throttle.record("10.0.0.1", succeeded=False)
     throttle.check("10.0.0.1")  # one failure since the right login: still allowed
-    throttle.failed("10.0.0.1")
+    throttle.record("10.0.0.1", succeeded=False)
     with pytest.raises(Exception, match="try again in 1 min"):
         throttle.check("10.0.0.1")
     throttle.check("10.0.0.2")
