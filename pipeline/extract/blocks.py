@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract import tables
+
 _NUMBERED = re.compile(
     r"^[ \t>]*(?:\d{1,3}[.)]|item\s*#?\s*\d{1,3}\s*[:.)-]|line\s+\d{1,3}\s*[:.)-])[ \t]+", re.I
 )
@@ -158,6 +160,11 @@ def _table_blocks(lines: list[_Line], heading: str) -> list[Block]:
     return blocks
 
 
+def _row_block(row: tables.Row, heading: str) -> Block:
+    fields = tuple(Field(cell.label, cell.start, cell.end, cell.unit) for cell in row.cells)
+    return Block(row.start, row.end, "row", heading, fields)
+
+
 def _single_field(text: str, line: _Line) -> bool:
     return bool(line.fields) and line.fields[0].start - line.start <= line.indent + 45
 
@@ -210,6 +217,11 @@ def split_blocks(text: str, start: int, end: int) -> list[Block]:
             i += 1
         elif _is_heading(line):
             heading, i = line.text.strip(" \t>*:").lower(), i + 1
+        elif (table := tables.read_header(line.text)) is not None and (
+            rows := tables.read_rows(table, [(later.start, later.text) for later in lines[i + 1 :]])
+        )[0]:
+            blocks += [_row_block(row, heading) for row in rows[0]]
+            i += 1 + rows[1]
         elif _is_table_line(line) and i + 1 < len(lines) and _is_table_line(lines[i + 1]):
             j = i
             while j < len(lines) and _is_table_line(lines[j]):

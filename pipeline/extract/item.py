@@ -34,6 +34,8 @@ _OTHER_LABELS = re.compile(
 )
 
 
+_COUNT_CELLS = frozenset({"qty", "uom"})  # table columns (``tables.py``) holding the count and its unit
+
 # "rd" alone is round bar only before a size or "x" ("3/4 CRS rd x 20'"), not the "Rd" of an address
 _ROUND_ABBREVIATION = re.compile(r"(?<![\w])rd\.?(?=[ \t]*(?:x\b|\d))", re.IGNORECASE)
 
@@ -197,9 +199,36 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
     if form is None and "rd" in mask.text.lower() and (rd := _ROUND_ABBREVIATION.search(mask.text)):
         form = ("bar_round", rd.start(), rd.end())
     if form is not None:
+        form = _qualified(form, mask.text)
         item.form = form[0]
         item.evidence["form"] = _span(form[1], form[2], offset)
     return form is not None, Sized()
+
+
+# An ERP's "BAR, HEX" or "TUBE - SQ": a generic form word, then the word that says which
+_GENERIC_FORM = re.compile(r"bars?|rods?|bar\s+stock|tub(?:e|es|ing)", re.IGNORECASE)
+_QUALIFIER = re.compile(
+    r"[ \t]*[,/-]?[ \t]*(?:(?P<hex>hex(?:agon(?:al)?)?)|(?P<flat>flat|fl)|(?P<square>sq(?:uare|\.)?)|"
+    r"(?P<rect>rect(?:angular|\.)?)|(?P<round>round|rd\.?))\b",
+    re.IGNORECASE,
+)
+_QUALIFIED = {
+    "bar": {"hex": "bar_hex", "flat": "bar_rectangular", "square": "bar_square", "rect": "bar_rectangular"},
+    "tube": {"square": "tube_square", "rect": "tube_rectangular", "round": "tube_round"},
+}
+
+
+def _qualified(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
+    """The form a generic word and its qualifier name together ("BAR, HEX" is a hex bar)."""
+    _, start, end = form
+    if not _GENERIC_FORM.fullmatch(text[start:end]):
+        return form
+    qualifier = _QUALIFIER.match(text, end)
+    if qualifier is None:
+        return form
+    kind = "tube" if text[start].lower() == "t" else "bar"
+    qualified = _QUALIFIED[kind].get(qualifier.lastgroup or "")
+    return (qualified, start, qualifier.end()) if qualified else form
 
 
 def _non_catalog(words: Words, block: Block, offset: int) -> bool:
@@ -240,7 +269,13 @@ def _read_sizes_and_quantity(
             item.flags.append("quantity_range")
         if quantity.approximate:
             item.flags.append("approximate_quantity")
-        mask.hide(quantity.start, quantity.end, barrier=True)
+        # a table's quantity and unit cells sit between the wrapped halves of its description
+        # ("PLATE 0.500 X 48.000 X   2  EA" / "96.000"): blanked, not a barrier the size stops at
+        in_cell = any(f.label in _COUNT_CELLS and f.start <= quantity.start < f.end for f in fields)
+        mask.hide(quantity.start, quantity.end, barrier=not in_cell)
+    for field in fields:
+        if field.label in _COUNT_CELLS:
+            mask.hide(field.start, field.end)
     measured = measure(mask.text, fields)
     if item.form is None:
         kept = [value for value in measured if not (value.alternate or value.bare)]

@@ -98,7 +98,7 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     (
         rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>{_C})\s+(?=[A-Za-z]){_NOT_A_SIZE}"
-        rf"|^[\s>]*[-*•]\s*(?P<n2>{_C})\s+[-–]\s+(?=\S)",  # "* 1 - 6061 round bar"
+        rf"|^[\s>]*(?:[-*•]\s*)?(?P<n2>{_C})\s+[-–]\s+(?=\S)",  # "* 1 - 6061 round bar", "10 - 18 ga"
         "EA",
         "leading",
     ),

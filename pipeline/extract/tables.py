@@ -1,0 +1,346 @@
+"""Tables in a message, read by what each column holds.
+
+Customers paste order tables from ERPs, PDFs and spreadsheets: pipe tables, tab-separated or CSV
+rows, and columns aligned with runs of spaces. A table starts at a header row that names at least
+two known columns (``Ln  Description  Qty  U/M  Unit Price``); each row's cells take their column's
+*role* — line number, customer part number, description, grade, form, a dimension, quantity, unit,
+price, date — so that a line number or a part number is never read as a quantity. In aligned text a
+cell belongs to the column it lies under; a line with text only under the description is the row
+above wrapped onto a second line; a repeated header or a "Page 2 of 3" inside the table is skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+
+# (role, header words that name it), first match wins: "unit price" is a price, not a unit
+_ROLE_HEADERS: tuple[tuple[str, str], ...] = (
+    (
+        "price",
+        r"(?:unit\s+|ext(?:ended)?\.?\s+|net\s+|list\s+)?(?:price|cost)(?:\s*/\s*\w+)?|"
+        r"ext(?:ended)?\.?|amount|total|value|\$|prezzo|precio|preis",
+    ),
+    (
+        "date",
+        r"(?:due|need|req(?:uired|uested)?|ship|deliv(?:ery)?|promise[d]?|dock)\.?\s*(?:by\s+)?(?:date)?|"
+        r"date(?:\s+(?:req(?:uired)?|due|needed))?|fecha|data|termin|liefertermin",
+    ),
+    (
+        "part",
+        r"(?:cust(?:omer)?\.?\s+|our\s+|your\s+|mfg\.?\s+|vendor\s+|supplier\s+)?"
+        r"(?:part|item|mat(?:erial|'?l)?|stock|product|article)\s*(?:no\.?|num(?:ber)?|#|code|id)|"
+        r"part\s*#?|p/?n|sku|code|cod\.?|codice|art(?:ikel)?\.?(?:-?nr\.?)?|material\s+number",
+    ),
+    (
+        "line",
+        r"ln|line(?:\s*(?:no\.?|#|item))?|ln\s*#|pos(?:ition|\.)?(?:\s*no\.?)?|item\s*(?:no\.?|#)?|#|no\.?|nr\.?|s\.?\s*no\.?",
+    ),
+    (
+        "qty",
+        r"(?:order(?:ed)?\s+|req(?:uired)?\.?\s+)?(?:qty|quantity|quan|qnty)\.?(?:\s*(?:ord(?:ered)?|req(?:uired)?|"
+        r"needed|pcs|ea))?|pcs|pieces|no\.?\s+of\s+(?:pcs|pieces)|count|nos|menge|stk\.?|cantidad|cant\.?|"
+        r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]",
+    ),
+    ("uom", r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|me|einheit|unidad"),
+    (
+        "description",
+        r"(?:item\s+|material\s+|product\s+|part\s+)?desc(?:ription|r?\.?)?|description\s*/\s*size|"
+        r"item|product|article|details|specification|bezeichnung|descrizione|descripci[oó]n|d[ée]signation|opis",
+    ),
+    (
+        "grade",
+        r"grade|alloy|material|mat(?:er)?'?l|spec|steel|werkstoff|materiale|calidad|qualit[àaé]|gatunek",
+    ),
+    ("temper", r"temper|cond(?:ition)?\.?|finish|heat\s+treat"),
+    ("form", r"form|shape|type|product\s+type|profile"),
+    ("thickness", r"thk|thick(?:ness)?|t|ga(?:uge)?|gage|wall|stärke|dicke|spessore|espesor"),
+    ("width", r"w(?:idth)?|wd|breite|larghezza|ancho"),
+    ("length", r"l(?:ength)?|len|lg|cut\s+length|länge|lunghezza|largo|longitud"),
+    ("diameter", r"dia(?:meter)?|ø|od|o\.d\.|durchmesser|diametro|diámetro"),
+    ("size", r"size|sizes|dimensions?|dims|dimension\s*\(.*\)|abmessung(?:en)?|misura|medidas?|dimensiones"),
+    ("weight", r"weight|wt\.?|lbs?|kg|gewicht|peso"),
+    ("note", r"notes?|remarks?|comments?|mark|tag|job|ref(?:erence)?|heat|cert"),
+)
+_ROLES = tuple((role, re.compile(rf"(?:{words})", re.IGNORECASE)) for role, words in _ROLE_HEADERS)
+# What the item reader calls each role's field (its labels; see ``item._OTHER_LABELS``).
+_FIELD_LABEL = {
+    "line": "line", "part": "part number", "description": "description", "grade": "material",
+    "temper": "temper", "form": "form", "thickness": "thickness", "width": "width", "length": "length",
+    "diameter": "diameter", "size": "size", "qty": "qty", "uom": "uom", "price": "price", "date": "date",
+    "weight": "weight", "note": "note",
+}  # fmt: skip
+_ITEM_ROLES = frozenset({"description", "grade", "form", "size", "thickness", "diameter", "qty"})
+_UNIT_HINT = re.compile(r"\s*[(\[]\s*(?P<unit>mm|cm|m|in|inch|inches|ft|feet|\")\s*[)\]]\s*$", re.IGNORECASE)
+_GAP = re.compile(r"\t+|\s{2,}|\s*\|\s*")
+_PAGE_MARK = re.compile(
+    r"^\W*(?:page|pg\.?|seite|pagina|página)\s+\d+(?:\s*(?:of|/|di|de|von)\s*\d+)?\W*$", re.I
+)
+_PART_NUMBER = re.compile(r"\d{6,}|(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]+(?:[./-][A-Z0-9]+)+", re.I)
+_LINE_NUMBER = re.compile(r"\d{1,4}(?:\.\d{1,2})?")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a row: its column's field label, its span in the document, a unit from the header."""
+
+    label: str
+    start: int
+    end: int
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row, possibly wrapped over several lines."""
+
+    start: int
+    end: int
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class _Column:
+    role: str | None
+    label: str  # the header as written, lower-case, without its unit hint
+    unit: str | None
+    start: int  # position within its line (aligned layouts)
+    end: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """A header row's columns and how its rows separate their cells."""
+
+    columns: tuple[_Column, ...]
+    layout: str  # "pipe" | "tab" | "csv" | "aligned"
+
+    def roles(self) -> list[str | None]:
+        return [column.role for column in self.columns]
+
+
+def role_of(header: str) -> str | None:
+    """What a column holds, from its header (``"Qty Ord"`` → ``"qty"``, ``"Unit Price"`` → ``"price"``)."""
+    words = " ".join(header.strip(" :*#").split()) if header.strip() != "#" else "#"
+    words = _UNIT_HINT.sub("", words)
+    for role, regex in _ROLES:
+        if regex.fullmatch(words):
+            return role
+    return None
+
+
+def _split(text: str, layout: str) -> list[tuple[int, int]]:
+    """Spans of the cells of one line (empty cells too, except in aligned text)."""
+    if layout == "aligned":
+        spans, position = [], 0
+        for gap in _GAP.finditer(text):
+            if gap.start() > position:
+                spans.append((position, gap.start()))
+            position = gap.end()
+        if position < len(text.rstrip()):
+            spans.append((position, len(text.rstrip())))
+        return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
+    if layout == "csv":
+        spans, position = [], 0
+        for cell in next(csv.reader([text], skipinitialspace=True)):
+            found = text.find(cell, position) if cell else position
+            found = position if found < 0 else found
+            spans.append((found, found + len(cell)))
+            position = found + len(cell) + 1
+        return spans
+    separator = "\t" if layout == "tab" else "|"
+    parts, spans, position = text.split(separator), [], 0
+    if layout == "pipe" and len(parts) > 2 and not parts[0].strip() and not parts[-1].strip():
+        position = len(parts[0]) + 1
+        parts = parts[1:-1]
+    for part in parts:
+        stripped = part.strip()
+        offset = position + (part.index(stripped) if stripped else 0)
+        spans.append((offset, offset + len(stripped)))
+        position += len(part) + 1
+    return spans
+
+
+def _layout(text: str) -> str:
+    if text.count("|") >= 2 or (text.count("|") == 1 and len(text.split("|")) == 2):
+        return "pipe"
+    if "\t" in text.strip():
+        return "tab"
+    if text.count(",") >= 2 and not re.search(r"\s{2,}", text.strip()):
+        return "csv"
+    return "aligned"
+
+
+def read_header(text: str) -> Table | None:
+    """The table whose header is ``text`` (one line), if it names at least two known columns and
+    something an item is read from (a description, a grade, a size or a quantity)."""
+    stripped = text.strip(" \t>")
+    if not stripped or len(stripped) > 300 or (":" in stripped.rstrip(":") and "|" not in stripped):
+        return None
+    layout = _layout(text)
+    columns = []
+    for start, end in _split(text, layout):
+        written = text[start:end].strip()
+        hint = _UNIT_HINT.search(written)
+        label = (written[: hint.start()] if hint else written).strip().lower()
+        columns.append(_Column(role_of(written), label, hint and hint["unit"].lower(), start, end))
+    known = [column.role for column in columns if column.role]
+    if len(columns) < 2 or len(known) < 2 or len(known) * 3 < len(columns) * 2:
+        return None
+    if not _ITEM_ROLES.intersection(known) or len(set(known)) < 2:
+        return None
+    return Table(tuple(columns), layout)
+
+
+def _same_header(table: Table, text: str) -> bool:
+    again = read_header(text)
+    return again is not None and again.roles() == table.roles()
+
+
+def _bounds(table: Table) -> list[tuple[int, int]]:
+    columns = table.columns
+    return [
+        (column.start if i else 0, columns[i + 1].start if i + 1 < len(columns) else 10**6)
+        for i, column in enumerate(columns)
+    ]
+
+
+def _column_at(table: Table, start: int, end: int) -> int:
+    """The column an aligned cell lies under: the one its text overlaps most, else the nearest."""
+    columns, bounds = table.columns, _bounds(table)
+    overlaps = [max(0, min(end, b) - max(start, a)) for a, b in bounds]
+    best = max(range(len(columns)), key=lambda i: overlaps[i])
+    # a right-aligned number under a narrow header ("  10" under "Qty") reaches back into the
+    # column before: it belongs where it ends
+    if best + 1 < len(columns) and end > bounds[best][1] and end <= columns[best + 1].end + 2:
+        return best + 1
+    return best
+
+
+def _aligned_cells(table: Table, text: str) -> list[tuple[int, int, int]]:
+    """(column, start, end) of each cell of an aligned row; a cell that starts under a quantity or
+    line-number column and runs on under the next is cut after its leading number ("12 1-1/2" dia
+    round" under "Qty  Description")."""
+    cells: list[tuple[int, int, int]] = []
+    bounds = _bounds(table)
+    for start, end in _split(text, "aligned"):
+        home = next(i for i, (a, b) in enumerate(bounds) if a <= start < b)
+        first = re.match(r"\S+", text[start:end])
+        runs_on = end > bounds[home][1] and table.columns[home].role in ("qty", "line")
+        if runs_on and first and _LINE_NUMBER.fullmatch(first.group()) and first.end() < end - start:
+            cut = start + first.end()
+            rest = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+            cells += [(home, start, cut), (_column_at(table, rest, end), rest, end)]
+        else:
+            cells.append((_column_at(table, start, end), start, end))
+    return cells
+
+
+def _cells(table: Table, text: str) -> list[tuple[int, int, int]]:
+    if table.layout == "aligned":
+        return _aligned_cells(table, text)
+    return [
+        (i, a, b) for i, (a, b) in enumerate(_split(text, table.layout)) if b > a and i < len(table.columns)
+    ]
+
+
+def _is_part_number(value: str) -> bool:
+    return bool(_PART_NUMBER.fullmatch(value)) and not _LINE_NUMBER.fullmatch(value)
+
+
+def _refined_role(column: _Column, values: list[str], later_roles: set[str | None]) -> str | None:
+    """A column's role corrected by what its cells hold: an "Item" or "Material" column of long
+    numbers or codes is the customer's part number; an "Item" column of small numbers, the line."""
+    if not values or column.role not in ("description", "grade", "line", "qty", None):
+        return column.role
+    codes = all(_is_part_number(value) for value in values)
+    if codes and (column.role != "grade" or all(re.fullmatch(r"\d{6,}", value) for value in values)):
+        return "part"
+    numbered = all(_LINE_NUMBER.fullmatch(value) for value in values)
+    if column.role == "description" and numbered and later_roles & {"description", "grade"}:
+        return "line"
+    return column.role
+
+
+def _refined(table: Table, rows: list[list[tuple[int, str]]]) -> Table:
+    columns = list(table.columns)
+    for index, column in enumerate(columns):
+        values = [value.strip() for row in rows for i, value in row if i == index and value.strip()]
+        role = _refined_role(column, values, {c.role for c in columns[index + 1 :]})
+        columns[index] = _Column(role, column.label, column.unit, column.start, column.end)
+    return Table(tuple(columns), table.layout)
+
+
+def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], int]:
+    """The rows of ``table`` at the start of ``lines`` ((document offset, text) after the header),
+    and how many lines they took."""
+    raw: list[tuple[int, int, list[tuple[int, int, int]]]] = []  # (start, end, cells) per row
+    used, gap = 0, False
+    for index, (offset, text) in enumerate(lines):
+        if not text.strip(" \t>"):
+            gap = True
+            continue
+        if _PAGE_MARK.match(text.strip()) or _same_header(table, text) or re.fullmatch(r"[\s|:=+_-]*", text):
+            used = index + 1
+            continue
+        cells = _cells(table, text)
+        roles = {table.columns[column].role for column, _, _ in cells}
+        wrapped = (
+            raw
+            and not gap
+            and roles <= {"description", "note", None}
+            and table.layout == "aligned"
+            and cells
+            and cells[0][1] >= table.columns[cells[0][0]].start - 1
+        )
+        if wrapped:
+            start, _, previous = raw[-1]
+            raw[-1] = (
+                start,
+                offset + len(text.rstrip()),
+                previous + [(c, offset + a, offset + b) for c, a, b in cells],
+            )
+        elif len(cells) >= 2 and roles & _ITEM_ROLES and ":" not in text.strip().rstrip(":")[:1]:
+            raw.append(
+                (offset, offset + len(text.rstrip()), [(c, offset + a, offset + b) for c, a, b in cells])
+            )
+        else:
+            break
+        used, gap = index + 1, False
+    return (_rows(table, raw, lines), used) if raw else ([], 0)
+
+
+def _rows(
+    table: Table, raw: list[tuple[int, int, list[tuple[int, int, int]]]], lines: list[tuple[int, str]]
+) -> list[Row]:
+    document = _Document(lines)
+    table = _refined(
+        table, [[(column, document.slice(a, b)) for column, a, b in cells] for _, _, cells in raw]
+    )
+    rows = []
+    for start, end, cells in raw:
+        row_cells = tuple(
+            Cell(
+                _FIELD_LABEL.get(table.columns[column].role or "", table.columns[column].label),
+                a,
+                b,
+                table.columns[column].unit,
+            )
+            for column, a, b in cells
+        )
+        rows.append(Row(start, end, row_cells))
+    return rows
+
+
+class _Document:
+    """Reads spans of the lines a table was read from (offsets are the document's)."""
+
+    def __init__(self, lines: list[tuple[int, str]]) -> None:
+        self.lines = lines
+
+    def slice(self, start: int, end: int) -> str:
+        for offset, text in self.lines:
+            if offset <= start <= offset + len(text):
+                return text[start - offset : end - offset]
+        return ""

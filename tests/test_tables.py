@@ -1,0 +1,104 @@
+"""Order tables pasted from ERPs, PDFs and spreadsheets, read by their columns' roles."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract
+from pipeline.extract.tables import read_header, role_of
+from pipeline.ingest.document import build_document
+from pipeline.models import Extraction
+
+
+def _extract(text: str) -> Extraction:
+    return extract(build_document("po.txt", text.encode(), text))
+
+
+def _rows(extraction: Extraction) -> list[tuple]:
+    return [
+        (line.quantity, line.grade, line.form, tuple(round(v, 4) for v in line.dimensions.values()))
+        for line in extraction.lines
+    ]
+
+
+def test_column_roles_come_from_the_header_words() -> None:
+    assert role_of("Qty Ord") == "qty"
+    assert role_of("Unit Price") == "price"
+    assert role_of("U/M") == "uom"
+    assert role_of("Ln") == "line"
+    assert role_of("Cust Part No.") == "part"
+    assert role_of("Thk (mm)") == "thickness"
+    assert role_of("Due Date") == "date"
+    assert role_of("Description") == "description"
+    assert role_of("Deliver to dock 4") is None
+
+
+def test_a_sentence_is_not_a_table_header() -> None:
+    assert read_header("Please quote the quantity and price of the items below") is None
+    assert read_header("Qty   Description   Price") is not None
+
+
+def test_an_erp_line_number_and_price_are_never_the_quantity() -> None:
+    text = (
+        "Please confirm the PO below.\n\n"
+        "Ln  Description                                   Qty  U/M  Unit Price\n"
+        "7   BAR, HEX, 416 SS, 0.875 HEX X 12 FT             3  EA     $95.10\n"
+        "12  BAR, FLAT, A36 HR, 0.375 X 3.000 X 20 FT       15  EA     $44.00\n"
+        "\n                                           PO TOTAL:  $945.30\n"
+    )
+    assert _rows(_extract(text)) == [
+        (3, "416", "bar_hex", (0.875, 144.0)),
+        (15, "A36", "bar_rectangular", (0.375, 3.0, 240.0)),
+    ]
+
+
+def test_a_material_number_column_is_a_part_number_not_a_quantity() -> None:
+    text = (
+        "Item\tMaterial\tDescription\tQty\tUoM\n"
+        "00010\t300045512\tSHEET 5052-H32 0.090 X 48 X 144\t6\tEA\n"
+        "00020\t300045530\tROUND BAR 6061-T6 2.250 DIA X 144\t2\tEA\n"
+    )
+    assert _rows(_extract(text)) == [
+        (6, "5052", "sheet", (0.09, 48.0, 144.0)),
+        (2, "6061", "bar_round", (2.25, 144.0)),
+    ]
+
+
+def test_a_spreadsheet_with_size_columns_reads_each_column_as_its_dimension() -> None:
+    text = (
+        "Straight from the planning sheet:\n\n"
+        "Part#\tAlloy\tShape\tThk\tWidth\tLength\tQty\n"
+        "BR-110-2\t304\tPlate\t0.375\t24\t36\t4\n"
+        "BR-220-7\t6061\tFlat Bar\t0.5\t3\t144\t9\n"
+    )
+    assert _rows(_extract(text)) == [
+        (4, "304", "plate", (0.375, 24.0, 36.0)),
+        (9, "6061", "bar_rectangular", (0.5, 3.0, 144.0)),
+    ]
+
+
+def test_a_csv_table_and_a_wrapped_pdf_row_with_a_repeated_page_header() -> None:
+    csv_text = "qty,grade,description\n5,4140,round bar 2.5 dia x 36\n12,1018,square bar 1 x 144\n"
+    assert _rows(_extract(csv_text)) == [
+        (5, "4140", "bar_round", (2.5, 36.0)),
+        (12, "1018", "bar_square", (1.0, 144.0)),
+    ]
+    pdf_text = (
+        "Line   Description                           Qty   UOM\n"
+        "0010   PLATE A36 0.500 X 48.000 X             2     EA\n"
+        "       96.000 BURNED TO SIZE\n"
+        "Page 1 of 2\n"
+        "Line   Description                           Qty   UOM\n"
+        "0020   TUBE SQ A500 2.000 X 2.000 X 0.188     8     EA\n"
+        "       X 240.000\n"
+    )
+    assert _rows(_extract(pdf_text)) == [
+        (2, "A36", "plate", (0.5, 48.0, 96.0)),
+        (8, "A500", "tube_square", (2.0, 0.188, 240.0)),
+    ]
+
+
+def test_a_quantity_column_holding_the_count_before_a_spilling_description() -> None:
+    text = 'Qty  Description\n12 1-1/2" dia 1018 CRS round bar, 12 ft lengths\n4 2" 4140 round bar x 36"\n'
+    assert _rows(_extract(text)) == [
+        (12, "1018", "bar_round", (1.5, 144.0)),
+        (4, "4140", "bar_round", (2.0, 36.0)),
+    ]
