@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract import tables
+from pipeline.extract.vocabulary import FORM_WORDS
 
 _NUMBERED = re.compile(
     r"^[ \t>]*(?:\d{1,3}[.)]|item\s*#?\s*\d{1,3}\s*[:.)-]|line\s+\d{1,3}\s*[:.)-])[ \t]+", re.I
@@ -193,8 +194,15 @@ def _spec_run(text: str, lines: list[_Line], index: int) -> int:
             break
         if not _single_field(text, line) and line.indent <= lines[index].indent:
             break
+        if _names_item(line) and any(_names_item(earlier) for earlier in lines[index:j]):
+            break  # "Plate: 1/4 x 48 x 96" then "Round bar: 1 dia x 12'": two items
         j += 1
     return j
+
+
+def _names_item(line: _Line) -> bool:
+    """A line labelled with a form ("- Plate: 0.25" thick x 48" x 96""): an item of its own."""
+    return bool(line.fields) and FORM_WORDS.name_of(line.fields[0].label) is not None
 
 
 def _block(text: str, lines: list[_Line], kind: str, heading: str) -> Block:
@@ -228,7 +236,9 @@ def split_blocks(text: str, start: int, end: int) -> list[Block]:
                 j += 1
             blocks += _table_blocks(lines[i:j], heading)
             i = j
-        elif _NUMBERED.match(line.text) or (_BULLET.match(line.text) and not _single_field(text, line)):
+        elif _NUMBERED.match(line.text) or (
+            _BULLET.match(line.text) and (not _single_field(text, line) or _names_item(line))
+        ):
             j = _take_children(lines, i)
             kind = "numbered" if _NUMBERED.match(line.text) else "bullet"
             blocks.append(_block(text, lines[i:j], kind, heading))

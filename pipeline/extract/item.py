@@ -219,16 +219,21 @@ _QUALIFIED = {
 
 
 def _qualified(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
-    """The form a generic word and its qualifier name together ("BAR, HEX" is a hex bar)."""
+    """The form a generic word and its qualifier name together ("BAR, HEX" is a hex bar), or that
+    a later, more specific word names ("Bar: 2 x 1/4 flat bar")."""
     _, start, end = form
     if not _GENERIC_FORM.fullmatch(text[start:end]):
         return form
-    qualifier = _QUALIFIER.match(text, end)
-    if qualifier is None:
-        return form
     kind = "tube" if text[start].lower() == "t" else "bar"
-    qualified = _QUALIFIED[kind].get(qualifier.lastgroup or "")
-    return (qualified, start, qualifier.end()) if qualified else form
+    qualifier = _QUALIFIER.match(text, end)
+    if qualifier is not None and (qualified := _QUALIFIED[kind].get(qualifier.lastgroup or "")):
+        return qualified, start, qualifier.end()
+    later = first_match(text[end:], FORM_WORDS)
+    if later is not None and later[0].startswith(kind):
+        name, at, until = later
+        if not _GENERIC_FORM.fullmatch(text[end + at : end + until]):
+            return name, end + at, end + until
+    return form
 
 
 def _non_catalog(words: Words, block: Block, offset: int) -> bool:

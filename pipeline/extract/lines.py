@@ -13,20 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract import cues
+from pipeline.extract import context, cues
 from pipeline.extract.blocks import Block, line_fields, split_blocks
 from pipeline.extract.grades import find_grades
 from pipeline.extract.item import Parsed, parse_block
-from pipeline.extract.vocabulary import FAMILY_ALTERNATION, FAMILY_WORDS, FORM_WORDS, first_match
+from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, first_match
 from pipeline.models import Alternate, LineItem, Span
-
-# "All stainless steel components must be 316 grade": a grade for every line of that family
-_DOCUMENT_GRADE = re.compile(
-    rf"\ball\s+(?P<family>{FAMILY_ALTERNATION})(?:\s+\w+){{0,2}}?\s+(?:must|shall|should|need\s+to|to)\s+be\s+"
-    r"(?:(?:in\s+)?(?:grade|type)\s+)?(?P<grade>\S+)",
-    re.IGNORECASE,
-)
-
 
 # a line with a number and a size written on it: only such lines can each be a whole item
 _SIZED_LINE = re.compile(r"\d.*(?:\bx\b|×|\"|\bmm\b|\bdia|\bOD\b|'|\bft\b|\bin\b|\bga\b)", re.IGNORECASE)
@@ -119,11 +111,25 @@ def _alternate_of(text: str, block: Block, previous: LineItem) -> None:
         previous.flags.append("alternates_offered")
 
 
+def _orphan_item(text: str, block: Block) -> LineItem | None:
+    """A listed block naming no material or form that still reads as a whole item once a grade
+    stated elsewhere is given ("- 1/2" thick: 4 pcs @ 6" x 10"" under a "6061-T651" line)."""
+    if block.kind == "paragraph":
+        return None
+    parsed = parse_block(text, block, candidates_only=False)
+    item = parsed.item
+    if parsed.has_quantity and parsed.has_sizes and item.form is not None and not parsed.non_catalog:
+        return item
+    return None
+
+
 def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
     """The order lines written in ``text`` within ``spans``, numbered from 1."""
     pairs = _parsed_blocks(text, spans)
     listed = any(block.kind != "paragraph" and _is_line(parsed, block, True) for block, parsed in pairs)
     lines: list[LineItem] = []
+    statements: list[context.Statement] = []
+    orphans: list[Block] = []
     for block, parsed in pairs:
         if cues.QUESTIONS_HEADING.search(block.heading):
             continue
@@ -131,25 +137,15 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
             _alternate_of(text, block, lines[-1])
         elif _is_line(parsed, block, listed) and not _asked_or_held(text, block, parsed):
             lines.append(parsed.item)
+        elif parsed.has_material and not parsed.non_catalog:
+            statements += context.statements_in(text, block.start, block.end)
+        elif not (parsed.has_material or parsed.has_form):
+            orphans.append(block)
+    if statements and orphans:
+        found = (_orphan_item(text, block) for block in orphans)
+        lines += [item for item in found if item is not None]
+        lines.sort(key=lambda line: line.span.start if line.span else 0)
     for number, line in enumerate(lines, start=1):
         line.line_no = number
-    _apply_document_grade(text, spans, lines)
+    context.apply_statements(lines, statements)
     return lines
-
-
-def _apply_document_grade(text: str, spans: list[tuple[int, int]], lines: list[LineItem]) -> None:
-    """Give lines of a family without a grade the grade a blanket requirement names."""
-    for start, end in spans:
-        if not any(text.find(word, start, end) != -1 for word in ("all ", "All ", "ALL ")):
-            continue
-        for match in _DOCUMENT_GRADE.finditer(text, start, end):
-            hits = find_grades(match["grade"], context=match.group())
-            family = first_match(match["family"], FAMILY_WORDS)
-            if not hits or family is None:
-                continue
-            for line in lines:
-                if line.grade is None and line.material == family[0]:
-                    line.grade = hits[0].grade
-                    line.evidence["grade"] = Span(match.start("grade"), match.end("grade"))
-                    if "missing_grade" in line.flags:
-                        line.flags.remove("missing_grade")

@@ -125,7 +125,9 @@ _NOT_SIZE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_SIZE_AFTER = re.compile(
-    r"\s*(?:%|°|lbs?\b|psi|ksi|hrc|hrb|rc\b|rms|ra\b|days?|weeks?|hours?|hrs|am\b|pm\b|:\d|/\d|-\d)", re.I
+    r"\s*(?:%|°|lbs?\b|kg\b|psi|ksi|hrc|hrb|rc\b|rms|ra\b|days?|weeks?|months?|years?|yrs|hours?|hrs|"
+    r"minutes?|mins?|am\b|pm\b|employees|people|men|trucks?|:\d|/\d|-\d)",
+    re.I,
 )
 _LIST_MARKER = re.compile(r"^[\s>*•-]*$")  # "1. Stainless steel 304 sheet": the item's number
 MAX_BARE_INCHES = 48.0

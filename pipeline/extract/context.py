@@ -1,0 +1,109 @@
+"""Grades stated once for many items: "all 304 SS please", a "6061-T651" line over a list of cuts,
+"HSS to be A500 Gr B. W shapes A992.", "All stainless steel components must be 316 grade".
+
+A *statement* is a block that names a grade but is not itself an item. A grade with a form word
+in its clause ("W shapes A992", "Angle A36") is for items of that form; otherwise it is for the
+items after it (a section), or for every item when it comes after them all. An item that names
+no grade takes the statement's — never one of another family — and says so with
+``grade_from_context`` when the message states more than one such grade, or states it after the
+item without saying "all": then a person confirms which applies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.grades import GradeHit, find_grades
+from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, first_match
+from pipeline.models import LineItem, Span
+
+CONTEXT_FLAG = "grade_from_context"
+_CLAUSE = re.compile(r"[^.;:!?\n]+")
+_UNIVERSAL = re.compile(r"\b(?:all|every(?:thing)?|each|unless\s+(?:noted|otherwise)|throughout)\b", re.I)
+# forms one statement covers: "HSS" is any hollow section, "shapes" any structural section
+_FORM_GROUPS = (
+    frozenset({"tube_square", "tube_rectangular", "tube_round"}),
+    frozenset({"sheet", "plate"}),
+    frozenset({"beam_i", "channel"}),
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A grade stated for other items: where, and for which form (``None``: any)."""
+
+    grade: GradeHit
+    position: int
+    form: str | None
+    universal: bool  # "all …", "unless noted", "everything": said of every item, before or after
+    family: str | None = None  # a family the statement names apart from its grade: for those items
+
+
+def statements_in(text: str, start: int, end: int) -> list[Statement]:
+    """The grade statements of a block ``text[start:end]`` that is not an item."""
+    found = []
+    for clause in _CLAUSE.finditer(text, start, end):
+        body = clause.group()
+        if re.search(r"\b(?:instead\s+of|not|no|never|except)\b", body, re.IGNORECASE):
+            continue  # "not 304", "instead of 4140": what the items are not
+        form = first_match(body, FORM_WORDS)
+        family = first_match(body, FAMILY_WORDS)
+        for hit in find_grades(body):
+            if hit.family is None and family is not None:
+                hit = GradeHit(hit.grade, family[0], hit.temper, hit.start, hit.end, hit.foreign)
+            # "all stainless steel parts must be 316": said of the stainless items only; but
+            # "316L stainless steel" and "Stainless: 316L" only describe the grade
+            scope = family[0] if family and family[2] + 3 < hit.start else None
+            at = clause.start()
+            shifted = GradeHit(hit.grade, hit.family, hit.temper, at + hit.start, at + hit.end, hit.foreign)
+            universal = _UNIVERSAL.search(body) is not None
+            found.append(Statement(shifted, at, form[0] if form else None, universal, scope))
+    return found
+
+
+def _same_form(stated: str, form: str | None) -> bool:
+    return form == stated or any(stated in group and form in group for group in _FORM_GROUPS)
+
+
+def _fits(statement: Statement, line: LineItem) -> bool:
+    if statement.family is not None:
+        return line.material == statement.family
+    family = statement.grade.family
+    return line.material is None or family is None or line.material == family
+
+
+def _choice(statements: list[Statement], line: LineItem, position: int) -> Statement | None:
+    """The statement for an item at ``position``: one for its form, else the nearest general one
+    before it, else a general one after it."""
+    fitting = [s for s in statements if _fits(s, line)]
+    for_form = [s for s in fitting if s.form is not None and _same_form(s.form, line.form)]
+    if for_form:
+        return max(for_form, key=lambda s: (s.position < position, -abs(s.position - position)))
+    general = [s for s in fitting if s.form is None]
+    before = [s for s in general if s.position < position]
+    if before:
+        return before[-1]
+    return general[0] if general else None
+
+
+def apply_statements(lines: list[LineItem], statements: list[Statement]) -> None:
+    """Give each item without a grade the grade stated for it (see the module's docstring)."""
+    if not statements:
+        return
+    several = len({s.grade.grade for s in statements}) > 1
+    for line in lines:
+        if line.grade is not None or line.span is None:
+            continue
+        chosen = _choice(statements, line, line.span.start)
+        if chosen is None:
+            continue
+        hit = chosen.grade
+        line.grade, line.temper = hit.grade, line.temper or hit.temper
+        line.material = line.material or hit.family
+        line.evidence["grade"] = Span(hit.start, hit.end)
+        if "missing_grade" in line.flags:
+            line.flags.remove("missing_grade")
+        later = chosen.position > line.span.start and not chosen.universal
+        if (several or later) and CONTEXT_FLAG not in line.flags:
+            line.flags.append(CONTEXT_FLAG)

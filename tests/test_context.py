@@ -1,0 +1,73 @@
+"""A grade stated once for many items, and items written over several lines or as labelled bullets."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract
+from pipeline.ingest.document import build_document
+from pipeline.models import Extraction
+
+
+def _extract(text: str) -> Extraction:
+    return extract(build_document("mail.txt", text.encode(), text))
+
+
+def _rows(extraction: Extraction) -> list[tuple]:
+    return [
+        (
+            line.quantity,
+            line.grade,
+            line.form,
+            tuple(round(v, 4) for v in line.dimensions.values()),
+            line.flags,
+        )
+        for line in extraction.lines
+    ]
+
+
+def test_a_grade_line_over_a_list_of_cuts_is_each_cut_s_grade() -> None:
+    text = (
+        "Please saw these from plate:\n\n7075-T651\n"
+        '  - 3/4" thick: 6 pcs @ 4" x 7"\n  - 1" thick: 2 pcs @ 10" x 10"\n'
+    )
+    assert [(row[0], row[1], row[3]) for row in _rows(_extract(text))] == [
+        (6, "7075", (0.75, 4.0, 7.0)),
+        (2, "7075", (1.0, 10.0, 10.0)),
+    ]
+
+
+def test_labelled_bullets_naming_forms_are_items_and_share_the_stated_grade() -> None:
+    text = (
+        "MATERIAL: 304L stainless\n\nITEMS:\n"
+        '- Sheet: 0.0625" x 48" x 120" (need 4 sheets)\n'
+        "- Round bar: 1.25\" diameter x 12' lengths (need 5 pieces)\n"
+        '- Bar: 3" x 0.5" flat bar x 12\' (need 2 pieces)\n'
+    )
+    assert [(row[0], row[1], row[2], row[4]) for row in _rows(_extract(text))] == [
+        (4, "304L", "sheet", []),
+        (5, "304L", "bar_round", []),
+        (2, "304L", "bar_rectangular", []),
+    ]
+
+
+def test_a_grade_for_one_form_goes_to_that_form_only_and_two_stated_grades_are_flagged() -> None:
+    text = (
+        "Cut list below, all A36 unless noted.\n\n"
+        '4 pcs L2x2x1/4 x 36"\n6 pcs HSS 3x3x3/16 x 48"\n\n'
+        "HSS to be A500 Gr C.\n"
+    )
+    rows = _rows(_extract(text))
+    assert [(row[1], row[2]) for row in rows] == [("A36", "angle"), ("A500", "tube_square")]
+    assert all("grade_from_context" in row[4] for row in rows)  # two grades stated: a person checks
+
+
+def test_a_family_scoped_requirement_is_not_given_to_other_families() -> None:
+    text = (
+        "- 12 pcs aluminum flat bar 1/4 x 2 x 144\n- 8 pcs stainless round bar 1 dia x 36\n\n"
+        "All stainless steel parts must be 316L.\n"
+    )
+    assert [row[1] for row in _rows(_extract(text))] == [None, "316L"]
+
+
+def test_years_in_business_are_not_a_size() -> None:
+    text = 'Family shop, been in business 35 years. Need 4 pcs 1018 round bar 1 dia x 12".'
+    assert [(row[0], row[1], row[3]) for row in _rows(_extract(text))] == [(4, "1018", (1.0, 12.0))]
