@@ -33,6 +33,9 @@ DEFAULT_BLOCKING_FLAGS = (
     "ambiguous_grade",
     "quantity_range",
     "approximate_quantity",
+    # a number no order can mean (a part number read as the quantity): see extract/plausible.py
+    "implausible_quantity",
+    "implausible_size",
 )
 
 

@@ -102,3 +102,12 @@ def test_a_quantity_column_holding_the_count_before_a_spilling_description() -> 
         (12, "1018", "bar_round", (1.5, 144.0)),
         (4, "4140", "bar_round", (2.0, 36.0)),
     ]
+
+
+def test_a_quantity_or_size_no_order_can_mean_is_flagged_and_blocks_the_order() -> None:
+    from pipeline.config import DEFAULT_BLOCKING_FLAGS
+
+    text = "1. 300012445 pcs A36 plate 1/2 x 48 x 96\n2. 4 pcs A36 plate 35 thick x 48 x 96\n"
+    flags = [line.flags for line in _extract(text).lines]
+    assert "implausible_quantity" in flags[0] and "implausible_size" in flags[1]
+    assert {"implausible_quantity", "implausible_size"} <= set(DEFAULT_BLOCKING_FLAGS)

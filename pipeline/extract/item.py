@@ -17,6 +17,7 @@ from pipeline.extract.dimensions import Sized, assign, infer_form, structural_sh
 from pipeline.extract.gauges import find_gauge, gauge_inches
 from pipeline.extract.grades import GradeHit, find_grades, in_catalog
 from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure
+from pipeline.extract.plausible import flag_implausible
 from pipeline.extract.quantity import find_quantity, parse_count
 from pipeline.extract.tolerances import Written, find_tolerances
 from pipeline.extract.vocabulary import FORM_WORDS, Words, first_match, scan
@@ -208,7 +209,7 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
 # An ERP's "BAR, HEX" or "TUBE - SQ": a generic form word, then the word that says which
 _GENERIC_FORM = re.compile(r"bars?|rods?|bar\s+stock|tub(?:e|es|ing)", re.IGNORECASE)
 _QUALIFIER = re.compile(
-    r"[ \t]*[,/-]?[ \t]*(?:(?P<hex>hex(?:agon(?:al)?)?)|(?P<flat>flat|fl)|(?P<square>sq(?:uare|\.)?)|"
+    r"[ \t]*[,/-]?[ \t]*(?:(?P<hex>hex(?:agon(?:al)?)?)|(?P<flat>flat|flt|fl)|(?P<square>sq(?:uare|\.)?)|"
     r"(?P<rect>rect(?:angular|\.)?)|(?P<round>round|rd\.?))\b",
     re.IGNORECASE,
 )
@@ -362,6 +363,7 @@ def _flag(item: LineItem, non_catalog: bool) -> None:
         item.flags.append("not_catalog_product")
     if item.quantity is None:
         item.flags.append("missing_quantity")
+    flag_implausible(item)
     if non_catalog:
         return
     if item.grade is not None and not in_catalog(item.grade):

@@ -218,23 +218,46 @@ def _column_at(table: Table, start: int, end: int) -> int:
     return best
 
 
+_TEXT_ROLES = frozenset({"description", "grade", "form", "size", "note", "temper", None})
+_NUMBER_ROLES = frozenset({"qty", "price", "line", "weight"})
+_NUMBERISH = re.compile(r"[$€£]?[\d.,/-]+[\"']?")
+
+
+def _within(bounds: tuple[int, int], start: int, end: int) -> bool:
+    return bounds[0] <= start and end <= bounds[1]
+
+
+def _joins(
+    cell: list[int], column: int, word: re.Match[str], bounds: list[tuple[int, int]], roles: list[str | None]
+) -> bool:
+    """Whether ``word`` continues ``cell`` (see ``_aligned_cells``)."""
+    gap = word.start() - cell[2]
+    if column == cell[0]:
+        return roles[column] in _TEXT_ROLES
+    if roles[cell[0]] not in _TEXT_ROLES or gap > 1:
+        return False
+    spilled = roles[column] in _NUMBER_ROLES and not _NUMBERISH.fullmatch(word.group())
+    return spilled or not _within(bounds[column], word.start(), word.end())
+
+
 def _aligned_cells(table: Table, text: str) -> list[tuple[int, int, int]]:
-    """(column, start, end) of each cell of an aligned row; a cell that starts under a quantity or
-    line-number column and runs on under the next is cut after its leading number ("12 1-1/2" dia
-    round" under "Qty  Description")."""
-    cells: list[tuple[int, int, int]] = []
-    bounds = _bounds(table)
-    for start, end in _split(text, "aligned"):
-        home = next(i for i, (a, b) in enumerate(bounds) if a <= start < b)
-        first = re.match(r"\S+", text[start:end])
-        runs_on = end > bounds[home][1] and table.columns[home].role in ("qty", "line")
-        if runs_on and first and _LINE_NUMBER.fullmatch(first.group()) and first.end() < end - start:
-            cut = start + first.end()
-            rest = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
-            cells += [(home, start, cut), (_column_at(table, rest, end), rest, end)]
-        else:
-            cells.append((_column_at(table, start, end), start, end))
-    return cells
+    """(column, start, end) of each cell of an aligned row, built word by word: a word joins the
+    cell before it across one space when that cell is text (a description) and the word does not
+    sit wholly under another column, or when it is a word under a number column (a description
+    running on); else it starts a cell of the column it lies under."""
+    cells: list[list[int]] = []  # [column, start, end]
+    bounds, roles = _bounds(table), table.roles()
+    for word in re.finditer(r"\S+", text):
+        start, end = word.span()
+        column = _column_at(table, start, end)
+        if cells and _joins(cells[-1], column, word, bounds, roles):
+            cells[-1][2] = end
+            continue
+        if cells and cells[-1][0] == column and roles[column] in _NUMBER_ROLES:
+            # a second word under a number column: text of the next column, begun early
+            column = min(column + 1, len(roles) - 1)
+        cells.append([column, start, end])
+    return [(column, start, end) for column, start, end in cells]
 
 
 def _cells(table: Table, text: str) -> list[tuple[int, int, int]]:

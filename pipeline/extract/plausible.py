@@ -1,0 +1,45 @@
+"""Bounds on what a document can sensibly ask for: a number outside them was misread (a material
+number in the quantity column, a price read as a length) or mistyped, and a person must look.
+
+The bounds are wide — a service center's largest plausible order and stock — so that no real
+order trips them; they catch the 9-digit quantity and the 35" thick sheet.
+"""
+
+from __future__ import annotations
+
+from pipeline.models import LineItem
+
+MAX_PIECES = 10_000
+MAX_FEET_OR_POUNDS = 200_000
+# the largest size a distributor stocks or cuts, in inches, per dimension
+_MAX_INCHES = {
+    "thickness": 12.0, "wall_thickness": 4.0, "diameter": 48.0, "outer_diameter": 60.0,
+    "across_flats": 24.0, "side": 36.0, "width": 144.0, "height": 48.0, "leg": 12.0, "leg1": 12.0,
+    "leg2": 12.0, "length": 1_200.0,
+}  # fmt: skip
+QUANTITY_FLAG = "implausible_quantity"
+SIZE_FLAG = "implausible_size"
+
+
+def implausible_quantity(line: LineItem) -> bool:
+    if line.quantity is None:
+        return False
+    bound = MAX_PIECES if (line.uom or "EA") == "EA" else MAX_FEET_OR_POUNDS
+    return not 0 < line.quantity <= bound
+
+
+def implausible_sizes(line: LineItem) -> list[str]:
+    """The dimensions of ``line`` outside what is stocked or cut."""
+    return [
+        name
+        for name, inches in line.dimensions.items()
+        if name in _MAX_INCHES and not 0 < inches <= _MAX_INCHES[name]
+    ]
+
+
+def flag_implausible(line: LineItem) -> None:
+    """Flag a quantity or a size no order can mean (see the module's docstring)."""
+    if implausible_quantity(line) and QUANTITY_FLAG not in line.flags:
+        line.flags.append(QUANTITY_FLAG)
+    if implausible_sizes(line) and SIZE_FLAG not in line.flags:
+        line.flags.append(SIZE_FLAG)
