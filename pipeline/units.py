@@ -38,6 +38,8 @@ UNIT_TO_INCHES: dict[str, float] = {
     "ft.": _FOOT,
     "foot": _FOOT,
     "feet": _FOOT,
+    "footer": _FOOT,  # "24 footers": 24 ft sticks
+    "footers": _FOOT,
     "mm": _MM,
     "millimeter": _MM,
     "millimeters": _MM,
@@ -53,7 +55,7 @@ UNIT_TO_INCHES: dict[str, float] = {
 FOOT_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == _FOOT)
 
 UNIT = (  # a mark may touch the next word ("4'x8'"), a word unit may not ("in" of "inside")
-    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|feet|foot|ft\.?|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|m)"
+    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|feet|footers?|foot|ft\.?|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|m)"
     r"(?![a-z]))"
 )
 

@@ -71,3 +71,30 @@ def test_a_family_scoped_requirement_is_not_given_to_other_families() -> None:
 def test_years_in_business_are_not_a_size() -> None:
     text = 'Family shop, been in business 35 years. Need 4 pcs 1018 round bar 1 dia x 12".'
     assert [(row[0], row[1], row[3]) for row in _rows(_extract(text))] == [(4, "1018", (1.0, 12.0))]
+
+
+def test_several_whole_items_in_one_paragraph_are_several_lines() -> None:
+    text = (
+        'For the jig we need three pieces of 4140 at 2" x 6" x 10". I also need two pieces of '
+        '1018 flat bar, 1/2" x 3" x 24". And send 4 sticks of 2x2x1/4 A36 angle and a sheet of '
+        "A36 plate 1/4 x 48 x 96.\n"
+    )
+    assert [(row[0], row[1], row[3]) for row in _rows(_extract(text))] == [
+        (3, "4140", (2.0, 6.0, 10.0)),
+        (2, "1018", (0.5, 3.0, 24.0)),
+        (4, "A36", (2.0, 2.0, 0.25)),
+        (1, "A36", (0.25, 48.0, 96.0)),
+    ]
+
+
+def test_an_item_told_over_several_sentences_stays_one_line() -> None:
+    text = (
+        "We need 17-4 round bar. About 1 inch diameter, maybe 1.25 inch. "
+        "Each part uses about 2 inches of the bar stock.\n"
+    )
+    assert len(_extract(text).lines) == 1
+
+
+def test_a_table_header_in_capitals_right_under_a_po_line_is_a_table() -> None:
+    text = "PO 88-112\nMATL   SHAPE   SIZE          LENGTH   QTY\n316L   FLAT    1/4 X 2       12'      7\n"
+    assert [(row[0], row[1], row[2]) for row in _rows(_extract(text))] == [(7, "316L", "bar_rectangular")]

@@ -223,13 +223,13 @@ def split_blocks(text: str, start: int, end: int) -> list[Block]:
         line = lines[i]
         if line.blank:
             i += 1
-        elif _is_heading(line):
-            heading, i = line.text.strip(" \t>*:").lower(), i + 1
         elif (table := tables.read_header(line.text)) is not None and (
             rows := tables.read_rows(table, [(later.start, later.text) for later in lines[i + 1 :]])
         )[0]:
             blocks += [_row_block(row, heading) for row in rows[0]]
             i += 1 + rows[1]
+        elif _is_heading(line):
+            heading, i = line.text.strip(" \t>*:").lower(), i + 1
         elif _is_table_line(line) and i + 1 < len(lines) and _is_table_line(lines[i + 1]):
             j = i
             while j < len(lines) and _is_table_line(lines[j]):
@@ -254,6 +254,7 @@ def split_blocks(text: str, start: int, end: int) -> list[Block]:
                 and not lines[j].blank
                 and not _is_heading(lines[j])
                 and not (_NUMBERED.match(lines[j].text) or _BULLET.match(lines[j].text))
+                and tables.read_header(lines[j].text) is None
             ):
                 j += 1
             blocks.append(_block(text, lines[i:j], "paragraph", heading))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract import context, cues
+from pipeline.extract import context, cues, prose
 from pipeline.extract.blocks import Block, line_fields, split_blocks
 from pipeline.extract.grades import find_grades
 from pipeline.extract.item import Parsed, parse_block
@@ -81,14 +81,30 @@ def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
     return whole if len(whole) >= 2 else [(block, parse_block(text, block))]
 
 
+def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:
+    """A paragraph asking for several whole items (each with its count and size) in its sentences
+    or clauses, one pair per piece; an item told over several sentences stays whole."""
+    spans = prose.pieces(text, block.start, block.end)
+    if len(spans) < 2:
+        return None
+    pairs = [
+        (sub, parse_block(text, sub)) for sub in (Block(a, b, "bullet", block.heading) for a, b in spans)
+    ]
+    return pairs if sum(1 for _, parsed in pairs if _full_item(parsed)) >= 2 else None
+
+
 def _parsed_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[Block, Parsed]]:
     pairs: list[tuple[Block, Parsed]] = []
     for start, end in spans:
         for block in split_blocks(text, start, end):
-            if block.kind == "paragraph" and "\n" in text[block.start : block.end]:
-                pairs += _split_paragraph(text, block)
-            else:
+            if block.kind != "paragraph":
                 pairs.append((block, parse_block(text, block)))
+                continue
+            lines = _split_paragraph(text, block) if "\n" in text[block.start : block.end] else []
+            if len(lines) > 1:
+                pairs += lines
+            else:
+                pairs += _split_prose(text, block) or lines or [(block, parse_block(text, block))]
     return pairs
 
 

@@ -89,6 +89,8 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line
     (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
     (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{PIECES}(?![\w])", "EA", "pieces"),
+    # "a sheet of 10 ga", "an 8' length" — not "cut to a length of 36""
+    (rf"\b(?P<n>an?)\s+(?:single\s+|full\s+|whole\s+)?{PIECES}(?![\w])(?!\s+of\s+\d)", "EA", "single"),
     (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
     (
         rf"\b(?:need|needs|require|requires|ordering|want|send|ship|supply)\s+(?:us\s+|me\s+)?{_APPROX}"
@@ -136,6 +138,8 @@ def parse_count(text: str) -> float | None:
     words = text.lower().replace("-", " ").split()
     if not words:
         return None
+    if words in (["a"], ["an"]):
+        return 1.0
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", text.strip()):
         return float(text.replace(",", ""))
     if words[-1] == "dozen":

@@ -1,0 +1,39 @@
+"""Items written in prose: "two pieces of D2 at 1-1/2 x 8 x 18. I also need four pieces of A2
+flat stock, 1/2 x 2 x 18." or "4 sticks of 2x2x1/4 angle and a sheet of 10 gauge 4x8".
+
+A paragraph is cut into sentences, and a sentence into clauses where ", and", "and" or ";" begins
+a new count ("and a sheet of", "and 5 sheets"); the pieces are read as items by the caller.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pipeline.extract.quantity import WORD_NUMBER
+
+# a sentence ends at . ! ? or ; before a space and a capital, a digit or a quote — not in "1.5",
+# "dia. 2" or "approx. 40"
+_SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z0-9\"(])|\n")
+_ABBREVIATION = re.compile(r"\b(?:dia|approx|no|ea|pcs?|gr|min|max|nom|ft|in|st|vs|ca|sch)$", re.IGNORECASE)
+_NEW_COUNT = re.compile(
+    rf",?\s+(?:and|plus|also|&)\s+(?=(?:also\s+)?(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|;\s+",
+    re.IGNORECASE,
+)
+
+
+def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences and clauses of ``text[start:end]``, as spans without their outer spaces."""
+    cuts = {start, end}
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if not _ABBREVIATION.search(text, max(start, match.start() - 8), match.start()):
+            cuts.add(match.end())
+    cuts.update(match.end() for match in _NEW_COUNT.finditer(text, start, end))
+    spans = []
+    for a, b in itertools.pairwise(sorted(cuts)):
+        body = text[a:b]
+        stripped = body.strip()
+        if stripped:
+            left = a + len(body) - len(body.lstrip())
+            spans.append((left, left + len(stripped)))
+    return spans
