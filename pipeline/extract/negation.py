@@ -28,8 +28,10 @@ def negated(folded: str, start: int, end: int) -> bool:
     """Whether the cue at ``folded[start:end]`` (lower-cased text) is negated."""
     window = folded[max(0, start - 80) : start]
     clause = window[max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0) :]
-    negators = list(_NEGATOR.finditer(clause))
-    if negators and not _CONDITION.search(clause, 0, negators[-1].start()):
-        if len(clause[negators[-1].end() :].split()) <= _WORDS_BEFORE:
-            return True
-    return bool(_NOT_NEEDED_AFTER.match(folded, end))
+    last = max(_NEGATOR.finditer(clause), key=lambda match: match.start(), default=None)
+    before = (
+        last is not None
+        and not _CONDITION.search(clause, 0, last.start())
+        and len(clause[last.end() :].split()) <= _WORDS_BEFORE
+    )
+    return before or bool(_NOT_NEEDED_AFTER.match(folded, end))
