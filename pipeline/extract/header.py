@@ -10,22 +10,11 @@ from __future__ import annotations
 
 from pipeline.extract import address, dates, references, terms
 from pipeline.extract.customer import read_customer
+from pipeline.extract.kind import document_kind
 from pipeline.extract.references import find_reference
 from pipeline.extract.thread import Message, Thread
 from pipeline.extract.vocabulary import fold
-from pipeline.models import Document, OrderHeader, Span
-
-
-def _po_number(
-    text: str, folded: str, spans: tuple[tuple[int, int], ...], history: tuple[tuple[int, int], ...]
-) -> tuple[str, Span] | None:
-    """The customer's PO: labelled as one, else their order reference, else a PO quoted below
-    (the supplier confirming "your PO 24-1187" when the newest message repeats none)."""
-    return (
-        find_reference(references.PO, text, folded, spans)
-        or find_reference(references.ORDER, text, folded, spans, generic=True)
-        or find_reference(references.PO, text, folded, history)
-    )
+from pipeline.models import Document, OrderHeader
 
 
 def extract_header(document: Document, thread: Thread, source: Message | None = None) -> OrderHeader:
@@ -41,14 +30,24 @@ def extract_header(document: Document, thread: Thread, source: Message | None = 
     evidence = header.evidence
     header.customer = read_customer(document, thread.current or spans, evidence, earlier)
     folded = fold(text)
+    labelled_po = find_reference(references.PO, text, folded, spans)
     history = tuple((m.start, m.end) for m in thread.history if not source or m.start != source.start)
     for name, found in (
-        ("po_number", _po_number(text, folded, spans, history)),
-        ("rfq_number", find_reference(references.RFQ, text, folded, spans)),
+        # a PO, else the customer's order reference, else a PO quoted below (the supplier
+        # confirming "your PO 24-1187" that the newest message does not repeat)
+        (
+            "po_number",
+            labelled_po
+            or find_reference(references.ORDER, text, folded, spans, generic=True)
+            or find_reference(references.PO, text, folded, history),
+        ),
+        ("rfq_number", find_reference(references.RFQ, text, folded, spans, generic=True)),
     ):
         if found:
             setattr(header, name, found[0])
             evidence[name] = found[1]
+    own_text = "\n".join(folded[start:end] for start, end in spans)
+    header.kind = document_kind(f"{fold(document.subject)}\n{own_text}", labelled_po is not None)
     reference = dates.reference_date(document.date, text)
     header.requested_date, span = dates.requested_date(text, spans, reference)
     header.urgency, header.urgency_evidence, span_urgency = terms.urgency(

@@ -84,8 +84,8 @@ def find_reference(
     """The first reference any of ``regexes`` finds at a word start in ``spans``, as written in
     ``text`` (at one position, the earlier regex wins).
 
-    A ``generic`` label ("order no.", "ref") is skipped after someone else's word ("your order
-    no.", "sales order no.") or when its value is a grade.
+    A ``generic`` label ("order no.", "ref", "RFQ") is skipped after someone else's word ("your
+    order no.", "sales order no.") or when its value is a grade ("RFQ: Ti-6Al-4V bars").
     """
     for start, end in spans:
         found = [match for regex in regexes if (match := _first(regex, folded, start, end, generic))]
