@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 Urgency = Literal["standard", "rush", "emergency"]
+OrderKind = Literal["order", "quote"]  # an order places one; a request for quote asks for prices
 ReviewStatus = Literal["auto_approved", "needs_review", "no_order_found", "rejected", "approved"]
 StockStatus = Literal["in_stock", "partial", "backorder"]
 CustomerStatus = Literal["active", "prospect", "on_hold"]
@@ -82,6 +83,7 @@ class OrderHeader:
     certifications: list[str] = field(default_factory=list)  # canonical names, e.g. "EN 10204 3.1"
     urgency_evidence: list[str] = field(default_factory=list)  # the phrases that set ``urgency``
     flags: list[str] = field(default_factory=list)  # e.g. "multiple_ship_to"
+    kind: OrderKind = "order"
 
 
 @dataclass(frozen=True)
@@ -290,6 +292,7 @@ class Order:
             "customer_id": self.account.customer_id if self.account else None,
             "account": asdict(self.account) if self.account else None,
             "rfq_number": self.header.rfq_number,
+            "kind": self.header.kind,
             "ship_to": self.header.ship_to,
             "payment_terms": self.header.payment_terms,
             "certifications": list(self.header.certifications),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from email.utils import parseaddr
 
 from pipeline.extract.blocks import line_fields
+from pipeline.extract.company import COMPANY_WORD, LEGAL_FORM, block_companies, company_in
 from pipeline.models import Customer, Document, Span
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -32,17 +33,10 @@ _CREDENTIAL = r"(?:,?\s*(?:P\.?\s?Eng|PE|P\.E\.|PhD|Ph\.D\.|MBA|CPSM|CPM|Jr\.?|S
 _NAME = re.compile(
     rf"^\s*{_HONORIFIC}?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){{1,2}}){_CREDENTIAL}?\s*,?\s*$"
 )
-COMPANY_SUFFIX = re.compile(
-    r"\b(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|Co\.|Company|GmbH|AG|S\.?A\.?|B\.?V\.?|"
-    r"Industries|Manufacturing|Solutions|Systems|Services|Aerospace|Plant|Fabrication|Works|Group|Enterprises)(?!\w)"
-)
-_TITLE_WORDS = re.compile(
-    r"\b(?:manager|engineer|agent|director|technician|purchasing|procurement|buyer|supervisor|coordinator|"
-    r"specialist|officer|president|owner|department|dept|sales|operations|planner|analyst|head|vp|ceo)\b",
-    re.IGNORECASE,
-)
 _LABELS = {
     "company": re.compile(r"(?:customer|company|client)(?:\s+name)?"),
+    # an ERP block's customer: taken only when the value looks like a company ("Buyer: Tom" is a contact)
+    "block": re.compile(r"bill(?:ed)?\s+to|sold\s+to|invoice\s+to|buyer|purchaser|customer"),
     "contact": re.compile(r"(?:contact|buyer|requested\s+by|purchaser)(?:\s+name)?"),
     "email": re.compile(r"e-?mail(?:\s+address)?"),
     "phone": re.compile(r"phone|tel\.?|telephone|direct|office"),
@@ -51,6 +45,9 @@ _VALUES = {"email": EMAIL, "phone": re.compile(_PHONE_NUMBER)}
 _NOT_A_PERSON = re.compile(
     r"\b(?:dept|department|team|sales|orders?|purchasing|procurement|info|office)\b", re.I
 )
+# every word capitalised, as a name is: "BLUE RIDGE HYDRAULICS LLC", "Ricci Meccanica S.r.l."
+_NAME_WORD = r"(?:[A-Z0-9][\w.'’&/-]*,?|&|of|and|de|di|del|und)"
+_CAPITALISED = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 _GENERIC_DOMAIN_LABELS = frozenset({"co", "com", "ac", "or", "ne", "gov", "org", "net", "edu"})
 _END_OF_BODY = re.compile(
     r"^\s*(?:P\.?S\.?\b|-{2,3}\s*$|_{3,}\s*$|This (?:e-?mail|message) (?:may )?contain)", re.I
@@ -140,15 +137,15 @@ def _read_signature(lines: list[tuple[str, int]]) -> _Signature:
             signature.phones.append(
                 (label.lower(), phone["v"].strip(), _span_of(line, offset, phone["v"].strip()))
             )
-        elif index == 0 and name and not COMPANY_SUFFIX.search(line):
+        elif index == 0 and name and not _has_company_marks(line):
             signature.contact = (name["name"], _span_of(line, offset, name["name"]))
-        elif signature.company is None and COMPANY_SUFFIX.search(line) and ":" not in line:
-            company = line.strip()
-            title, _, rest = company.partition(", ")
-            if rest and _TITLE_WORDS.search(title) and COMPANY_SUFFIX.search(rest):
-                company = rest  # "Buyer, Northridge Machine Works"
+        elif signature.company is None and ":" not in line and (company := company_in(line)):
             signature.company = (company, _span_of(line, offset, company))
     return signature
+
+
+def _has_company_marks(line: str) -> bool:
+    return bool(LEGAL_FORM.search(line) or COMPANY_WORD.search(line))
 
 
 def _domain_label(address: str) -> str:
@@ -204,8 +201,10 @@ def _letterhead(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, Spa
     for start, end in spans[:1]:
         for match in re.finditer(r"[^\n]+", text[start:end]):
             line = match.group().strip()
-            if line and not re.match(r"(?:From|To|Subject|Date|Cc|Sent|Priority):", line, re.I):
-                if COMPANY_SUFFIX.search(line) and len(line.split()) <= 6:
+            if line and not re.match(
+                r"(?:From|To|Subject|Date|Cc|Sent|Priority):|(?:Dear|Hi|Hello)\b", line, re.I
+            ):
+                if _CAPITALISED.fullmatch(line) and company_in(line) and len(line.split()) <= 6:
                     offset = start + match.start() + match.group().index(line)
                     return line, Span(offset, offset + len(line))
                 return None
@@ -215,7 +214,8 @@ def _letterhead(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, Spa
 def _person(display_name: str) -> str | None:
     """The From header's display name when it names a person, not a department."""
     name = display_name.strip().strip('"')
-    return name if len(name.split()) >= 2 and not _NOT_A_PERSON.search(name) else None
+    is_person = len(name.split()) >= 2 and not (_NOT_A_PERSON.search(name) or _has_company_marks(name))
+    return name if is_person else None
 
 
 def read_customer(
@@ -231,6 +231,8 @@ def read_customer(
     text = document.text
     signature = _read_signature(_signature_lines(_paragraphs(text, spans)))
     display_name, sender = parseaddr(document.sender)
+    if "@" not in sender:  # "From: Acme Tool Works", a name without an address
+        display_name, sender = document.sender, ""
     fields = _labelled_fields(text, spans)
     person = _person(display_name)
     picks: dict[str, tuple[str, Span | None] | None] = {
@@ -243,7 +245,13 @@ def read_customer(
         "phone": _best_phone(signature) or next(iter(_labelled(fields, "phone")), None),
     }
     addresses = [value[0] for value in (picks["email"],) if value] + ([sender] if sender else [])
-    picks["company"] = _company(text, spans, earlier, signature, addresses, _labelled(fields, "company"))
+    labelled = _labelled(fields, "company") + [
+        (company, span)
+        for value, span in _labelled(fields, "block")
+        if (company := company_in(value)) == value
+    ]
+    named = _company(text, spans, earlier, signature, addresses, labelled, _recipients(document, addresses))
+    picks["company"] = named or (company_in(display_name) and (display_name.strip().strip('"'), None))
     customer = Customer()
     for name, pick in picks.items():
         if pick:
@@ -260,21 +268,31 @@ def _company(
     signature: _Signature,
     addresses: list[str],
     labelled: list[tuple[str, Span]],
+    recipients: list[str],
 ) -> tuple[str, Span] | None:
-    """Of the companies named (signature, "Customer:" labels, letterhead), the one matching the
-    sender's mail domain, else the first. A forwarded message's company counts only if it matches."""
-    own = ([signature.company] if signature.company else []) + labelled
+    """Of the companies named (signature, "Customer:" labels, a "Bill To" block, letterhead), the
+    one matching the sender's mail domain, else the first; never one matching a recipient's domain
+    (the supplier's own). A forwarded message's company counts only if it matches the sender."""
+    own = ([signature.company] if signature.company else []) + labelled + block_companies(text, spans)
     own += [found] if (found := _letterhead(text, spans)) else []
+    own = [company for company in own if not matches_domain(company[0], recipients)]
     forwarded = _read_signature(_signature_lines(_paragraphs(text, earlier))).company if earlier else None
     candidates = own + ([forwarded] if forwarded else [])
     matching = next((company for company in candidates if matches_domain(company[0], addresses)), None)
     return matching or (own[0] if own else None)
 
 
+def _recipients(document: Document, addresses: list[str]) -> list[str]:
+    """The To and Cc addresses outside the sender's own mail domain: the supplier's."""
+    own = {address.rsplit("@", 1)[-1].lower() for address in addresses}
+    found = EMAIL.findall(f"{document.headers.get('To', '')} {document.headers.get('Cc', '')}")
+    return [address for address in found if address.rsplit("@", 1)[-1].lower() not in own]
+
+
 def _first_name(labelled: list[tuple[str, Span]]) -> tuple[str, Span] | None:
     for value, span in labelled:
         name = _NAME.match(value)
-        if name:
+        if name and not _has_company_marks(value):
             start = span.start + value.index(name["name"])
             return name["name"], Span(start, start + len(name["name"]))
     return None

@@ -2,45 +2,19 @@
 it goes, how they pay and which certificates they require — each with the span it was read from.
 
 Only the newest message of a thread counts (quoted history holds superseded dates and the
-supplier's own signature); the subject line counts for urgency.
+supplier's own signature) — except for a PO the newest message does not repeat; the subject line
+counts for urgency.
 """
 
 from __future__ import annotations
 
-import re
-
-from pipeline.extract import address, dates, terms
+from pipeline.extract import address, dates, references, terms
 from pipeline.extract.customer import read_customer
+from pipeline.extract.kind import document_kind
+from pipeline.extract.references import find_reference
 from pipeline.extract.thread import Message, Thread
 from pipeline.extract.vocabulary import fold
-from pipeline.models import Document, OrderHeader, Span
-
-# Lower-case patterns on fold()ed text, each alternative starting with a literal (see vocabulary).
-_REFERENCE = (
-    r"\s*(?:#|no\.?|num(?:ber)?\.?)?\s*[:#]?\s*(?:(?:will\s+be|is)\s+)?"
-    r"(?P<v>[a-z0-9][a-z0-9/-]*\d[a-z0-9/-]*)"  # a reference has a digit: not "PO limit", "PO box"
-)
-# "PO-1234" and "RFQ-2024-0311" are kept whole: the prefix is part of the reference
-_PO = re.compile(rf"(?P<whole>po-\d[\w/-]*)|(?:p\.?o\.?|purchase\s+order){_REFERENCE}")
-_RFQ = re.compile(
-    rf"(?P<whole>rfq-\d[\w/-]*)|(?:rfq|request\s+for\s+quot(?:e|ation)|quote\s+request|enquiry|inquiry){_REFERENCE}"
-)
-
-
-def _reference(
-    regex: re.Pattern[str], text: str, folded: str, spans: tuple[tuple[int, int], ...]
-) -> tuple[str, Span] | None:
-    """The first reference ``regex`` finds at a word start; its value as written in ``text``."""
-    for start, end in spans:
-        for match in regex.finditer(folded, start, end):
-            if match.start() > 0 and (
-                folded[match.start() - 1].isalnum() or folded[match.start() - 1] == "_"
-            ):
-                continue
-            group = "whole" if match["whole"] else "v"
-            value = text[match.start(group) : match.end(group)].rstrip("-/")
-            return value, Span(match.start(group), match.start(group) + len(value))
-    return None
+from pipeline.models import Document, OrderHeader
 
 
 def extract_header(document: Document, thread: Thread, source: Message | None = None) -> OrderHeader:
@@ -56,11 +30,24 @@ def extract_header(document: Document, thread: Thread, source: Message | None = 
     evidence = header.evidence
     header.customer = read_customer(document, thread.current or spans, evidence, earlier)
     folded = fold(text)
-    for name, regex in (("po_number", _PO), ("rfq_number", _RFQ)):
-        found = _reference(regex, text, folded, spans)
+    labelled_po = find_reference(references.PO, text, folded, spans)
+    history = tuple((m.start, m.end) for m in thread.history if not source or m.start != source.start)
+    for name, found in (
+        # a PO, else the customer's order reference, else a PO quoted below (the supplier
+        # confirming "your PO 24-1187" that the newest message does not repeat)
+        (
+            "po_number",
+            labelled_po
+            or find_reference(references.ORDER, text, folded, spans, generic=True)
+            or find_reference(references.PO, text, folded, history),
+        ),
+        ("rfq_number", find_reference(references.RFQ, text, folded, spans, generic=True)),
+    ):
         if found:
             setattr(header, name, found[0])
             evidence[name] = found[1]
+    own_text = "\n".join(folded[start:end] for start, end in spans)
+    header.kind = document_kind(f"{fold(document.subject)}\n{own_text}", labelled_po is not None)
     reference = dates.reference_date(document.date, text)
     header.requested_date, span = dates.requested_date(text, spans, reference)
     header.urgency, header.urgency_evidence, span_urgency = terms.urgency(

@@ -2,8 +2,9 @@
 
 Each is read as canonical names ("Net 30", "EN 10204 3.1") with the span of the phrase that said so.
 Urgency is the strongest level any phrase justifies: emergency ("line down", "tonight", "AOG"),
-rush ("urgent", "ASAP", "expedite", "Priority: HIGH"), else standard; "critical for compatibility"
-is about a size, not a date, so only "critical order/project/delivery" counts.
+rush ("urgent", "ASAP", "expedite", "Priority: HIGH", "need it tomorrow"), else standard; "critical
+for compatibility" is about a size, not a date, so only "critical order/project/delivery" counts. A
+negated phrase ("no rush", "no expedite charges are authorized") counts for nothing (``negation``).
 
 Phrases are lower-case patterns matched on ``fold()``-ed text (see ``vocabulary``): each
 alternative starts with a literal so the regex engine can skip ahead to it.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.extract.negation import negated
 from pipeline.extract.vocabulary import Table, fold, table
 from pipeline.models import Span, Urgency
 
@@ -26,7 +28,8 @@ _EMERGENCY = table(
             ("down",),
         ),
         (
-            r"(?:plant|machine|production)\s+(?:is\s+)?(?:down|shut\s*down|stopped)",
+            r"(?:plant|machines?|production|press|mill)\s+(?:is\s+|are\s+|has\s+|have\s+|went\s+)?"
+            r"(?:down|shut\s*down|stopped)",
             "emergency",
             ("down", "stopped"),
         ),
@@ -47,6 +50,13 @@ _RUSH = table(
             ("critical",),
         ),
         (r"same[-\s]day|next[-\s]day", "rush", ("day",)),
+        (  # "need it by tomorrow", "required on site today" — not "quote by tomorrow"
+            r"(?:need(?:ed|s)?|required|ship(?:ped)?|deliver(?:ed|y)?|arrive)"
+            r"(?:\s+(?!quot|pric|offer|info|draw|answer|call)[a-z']+){0,3}?\s+(?:by\s+|for\s+)?"
+            r"(?:today|tomorrow|tmrw|tmr)(?!['’])|out\s+(?:by\s+)?(?:today|tomorrow|tmrw|tmr)(?!['’])",
+            "rush",
+            ("today", "tomorrow", "tmr"),
+        ),
     )
 )
 _HIGH_PRIORITY_HEADERS = (
@@ -120,8 +130,12 @@ def urgency(
     """The urgency level, the phrases that justify it, and where the first phrase is."""
     folded, folded_subject = fold(text), fold(subject)
     for level, phrases in (("emergency", _EMERGENCY), ("rush", _RUSH)):
-        found = [match for _, match in _found(folded, spans, phrases)]
-        written = [subject[m.start() : m.end()] for _, m in phrases.matches(folded_subject)]
+        found = [m for _, m in _found(folded, spans, phrases) if not negated(folded, m.start(), m.end())]
+        written = [
+            subject[m.start() : m.end()]
+            for _, m in phrases.matches(folded_subject)
+            if not negated(folded_subject, m.start(), m.end())
+        ]
         written += [text[match.start() : match.end()] for match in found]
         if written:
             span = Span(found[0].start(), found[0].end()) if found else None

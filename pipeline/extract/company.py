@@ -1,0 +1,70 @@
+"""What a company name looks like, and which named company is the customer's.
+
+A company line carries a legal form (Inc., LLC, GmbH, S.r.l., S.L., Pvt. Ltd, B.V., Sp. z o.o.,
+S.A. de C.V. …) or ends in a trade word (Machining, Paper Mill, Metals, Hydraulics …), and is
+no job title ("Director of Engineering"). ERP purchase orders name the customer in a "Bill To",
+"Sold To" or "Buyer" block; a name matching the recipient's mail domain is the supplier's own
+(a pasted confirmation's signature), never the customer's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.models import Span
+
+LEGAL_FORM = re.compile(
+    r"(?:\b(?:Inc|Corp|Ltd|Ltda|Pvt\.?\s+Ltd|Pty\.?\s+Ltd|L\.L\.C|S\.\s?r\.\s?l|S\.\s?p\.\s?A|S\.\s?L|S\.\s?A\.?S|"
+    r"S\.\s?A|B\.\s?V|N\.\s?V|K\.\s?K|S\.\s?A\.\s?de\s+C\.\s?V|S\.\s?de\s+R\.\s?L|Co)\.?"
+    r"|\b(?:LLC|LLP|PLC|plc|Limited|Corporation|Company|GmbH|GMBH|AG|KG|SARL|SAS|SpA|Srl|Oy|AB|A/S|ApS|"
+    r"Sp\.\s?z\s?o\.\s?o\.?|s\.\s?r\.\s?o\.?|a\.\s?s\.))(?![\w])"
+)
+COMPANY_WORD = re.compile(
+    r"\b(?:Industries|Manufacturing|Mfg|Solutions|Systems|Services|Aerospace|Plant|Fabrication|Fabricators|"
+    r"Works|Group|Enterprises|Machining|Machine|Machinery|Mill|Metals?|Welding|Foundry|Forge|Tool(?:ing)?|"
+    r"Engineering|Technolog(?:y|ies)|Laborator(?:y|ies)|Labs?|Studio|Construction|Builders|Automation|Robotics|"
+    r"Hydraulics|Pumps?|Valves?|Controls|Equipment|Products|Motors|Marine|Energy|Supply|Meccanica|Metallbau|"
+    r"Stahlbau|Maquinados|Talleres|Ornamental|Cabinetry|Contracting)\b"
+)
+TITLE_WORDS = re.compile(
+    r"\b(?:manager|engineer|agent|director|technician|purchasing|procurement|buyer|supervisor|coordinator|"
+    r"specialist|officer|president|owner|department|dept|sales|operations|planner|analyst|head|vp|ceo|"
+    r"lead|supply\s+chain|ufficio|acquisti|einkauf|compras|achats)\b",
+    re.IGNORECASE,
+)
+_BLOCK_LABEL = re.compile(
+    r"^[ \t>]*(?:bill(?:ed)?[ \t]+to|sold[ \t]+to|invoice[ \t]+to|buyer|purchaser|customer)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _has_marks(line: str) -> bool:
+    return bool(LEGAL_FORM.search(line) or COMPANY_WORD.search(line))
+
+
+def company_in(line: str) -> str | None:
+    """The company a signature or block line names: "Buyer, Northridge Machine Works" gives
+    "Northridge Machine Works"; a job title ("Senior Buyer, Supply Chain") or a line without a
+    company's marks gives nothing."""
+    company = line.strip()
+    title, _, rest = company.partition(", ")
+    if rest and not _has_marks(title) and _has_marks(rest) and LEGAL_FORM.sub("", rest).strip(" ,."):
+        company = rest
+    if LEGAL_FORM.search(company):
+        return company
+    if COMPANY_WORD.search(company) and not TITLE_WORDS.search(company) and ":" not in company:
+        return company
+    return None
+
+
+def block_companies(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[str, Span]]:
+    """The company on the line under a "Bill To:" / "Sold To:" / "Buyer:" label standing alone."""
+    found = []
+    for start, end in spans:
+        for label in _BLOCK_LABEL.finditer(text, start, end):
+            following = re.compile(r"[^\n]*\S[^\n]*").search(text, label.end() + 1, end)
+            company = following and company_in(following.group())
+            if following and company:
+                offset = following.start() + following.group().index(company)
+                found.append((company, Span(offset, offset + len(company))))
+    return found

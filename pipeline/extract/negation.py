@@ -1,0 +1,37 @@
+"""Whether a cue phrase is negated: "no rush", "not urgent", "no expedite charges are authorized",
+"don't need it ASAP", "rush is not needed".
+
+A negator counts in the cue's own clause (no ``, ; . ! ?``, line break or "but" in between) and at
+most four words before it, unless the clause is a condition ("if we don't get it, the line is
+down"); "no later than", "not only" negate nothing. After the cue, only a verdict that it is not
+needed ("expedite not required", "rush is unnecessary") negates it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NEGATOR = re.compile(
+    r"\b(?:no(?!\s+(?:later|more|less|matter)\b)|not(?!\s+(?:later|only|more|less)\b)|nothing|never|"
+    r"without|(?:do|does|did|is|are|was|were|won|wouldn|shouldn|need)n['’]?t)\b"
+)
+_CONDITION = re.compile(r"\b(?:if|unless|otherwise|or\s+else)\b")
+_CLAUSE_BREAK = re.compile(r"[,;.!?\n]|\bbut\b|\s[-–—]\s")
+_NOT_NEEDED_AFTER = re.compile(
+    r"[^,;.!?\n]{0,24}?\b(?:(?:is|are)\s+)?(?:not|n['’]t)\s+(?:needed|required|necessary|authori[sz]ed|approved)"
+    r"|[^,;.!?\n]{0,24}?\bunnecessary"
+)
+_WORDS_BEFORE = 4
+
+
+def negated(folded: str, start: int, end: int) -> bool:
+    """Whether the cue at ``folded[start:end]`` (lower-cased text) is negated."""
+    window = folded[max(0, start - 80) : start]
+    clause = window[max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0) :]
+    last = max(_NEGATOR.finditer(clause), key=lambda match: match.start(), default=None)
+    before = (
+        last is not None
+        and not _CONDITION.search(clause, 0, last.start())
+        and len(clause[last.end() :].split()) <= _WORDS_BEFORE
+    )
+    return before or bool(_NOT_NEEDED_AFTER.match(folded, end))

@@ -1,0 +1,95 @@
+"""The customer's reference numbers: their purchase order, order reference and RFQ number.
+
+A reference follows a label and has a digit in it ("PO limit", "PO box" are no references):
+
+- a purchase order: PO, P.O., P/O, purchase order, Bestellung, orden de compra, bon de commande …;
+- an order reference: "order no.", "Ord. n.", "Auftrags-Nr.", "our ref", "reference number" …
+  — a label after "your", "sales" or "work" names someone else's number (the supplier's quote or
+  sales order, a shop's work order), and a grade ("Ref: 6061-T6") is no reference;
+- a request for quote: RFQ, enquiry, request for quotation, richiesta offerta, Anfrage ….
+
+Its value is a run of letters and digits joined by ``- / . _`` ("CW-2291-B", "2025/118").
+Patterns are lower-case, matched on ``fold()``-ed text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.grades import find_grades
+from pipeline.models import Span
+
+_NUMBER_WORD = (
+    r"(?:#|no\b\.?|nr\b\.?|n\s?[.°º]|nº|num(?:ber|ero|éro)?\b\.?|nummer|ref(?:erence)?\b\.?|id\b|code\b)"
+)
+_VALUE = r"(?P<v>[a-z0-9]+(?:[./_-][a-z0-9]+)*)"
+_TAIL = rf"[ \t]*[:#]?[ \t]*(?:(?:will\s+be|is|reads)[ \t]+)?{_VALUE}"  # on the label's line
+_NUMBERED = rf"(?![a-z])[ \t-]*(?:{_NUMBER_WORD}[ \t-]*)*{_TAIL}"
+# a bare "order" needs a number word or a colon: "order 10 pcs" is no reference
+_NUMBER_REQUIRED = rf"(?:(?![a-z])[ \t-]*(?:{_NUMBER_WORD}[ \t-]*)+|[ \t]*(?=:)){_TAIL}"
+
+_PO_LABEL = (
+    r"p\.?\s?o\.?|p/o|purchase\s+order|bestell(?:ung|nummer|-?nr\.?)|orden\s+de\s+compra|"
+    r"ordine\s+(?:d'acquisto|di\s+acquisto)|bon\s+de\s+commande|zam[oó]wienie"
+)
+_ORDER_LABEL = r"order|ord\.|ordine|pedido|commande|auftrags?|bestelling"
+_RFQ_LABEL = (
+    r"rfq|r\.f\.q\.|request\s+for\s+(?:a\s+)?quot(?:e|ation)|quote\s+request|enquiry|inquiry|"
+    r"richiesta\s+(?:di\s+)?offerta|anfrage|solicitud\s+de\s+cotizaci[oó]n|demande\s+de\s+prix"
+)
+
+PO = (re.compile(r"(?P<v>po-\d[\w/-]*)"), re.compile(rf"(?:{_PO_LABEL}){_NUMBERED}"))
+ORDER = (
+    re.compile(rf"(?:{_ORDER_LABEL}){_NUMBER_REQUIRED}"),
+    re.compile(rf"(?:our|customer|client|buyer)\s+ref(?:erence)?\.?{_NUMBERED}"),
+    re.compile(rf"ref(?:erence)?{_NUMBER_REQUIRED}"),
+)
+RFQ = (re.compile(r"(?P<v>rfq-\d[\w/-]*)"), re.compile(rf"(?:{_RFQ_LABEL}){_NUMBERED}"))
+
+_SOMEONE_ELSES = frozenset({"your", "sales", "work", "shop", "production", "change", "job", "part", "item"})
+_WORD_BEFORE = re.compile(r"([a-z]+)[^a-z\n]{0,3}$")
+
+
+def _word_before(folded: str, position: int) -> str:
+    found = _WORD_BEFORE.search(folded, max(0, position - 24), position)
+    return found.group(1) if found else ""
+
+
+def _is_grade(value: str) -> bool:
+    return any(hit.start == 0 and hit.end == len(value) for hit in find_grades(value))
+
+
+def _first(regex: re.Pattern[str], folded: str, start: int, end: int, generic: bool) -> re.Match[str] | None:
+    """The first match that starts a word and passes the checks; a failed one does not consume the
+    text after its label ("PO.\nPO Number: 4471" still finds 4471)."""
+    while (match := regex.search(folded, start, end)) is not None:
+        at, start = match.start(), match.start() + 1
+        if at > 0 and (folded[at - 1].isalnum() or folded[at - 1] == "_"):
+            continue
+        value = match["v"]
+        if any(char.isdigit() for char in value) and not (
+            generic and (_word_before(folded, at) in _SOMEONE_ELSES or _is_grade(value))
+        ):
+            return match
+    return None
+
+
+def find_reference(
+    regexes: tuple[re.Pattern[str], ...],
+    text: str,
+    folded: str,
+    spans: tuple[tuple[int, int], ...],
+    generic: bool = False,
+) -> tuple[str, Span] | None:
+    """The first reference any of ``regexes`` finds at a word start in ``spans``, as written in
+    ``text`` (at one position, the earlier regex wins).
+
+    A ``generic`` label ("order no.", "ref", "RFQ") is skipped after someone else's word ("your
+    order no.", "sales order no.") or when its value is a grade ("RFQ: Ti-6Al-4V bars").
+    """
+    for start, end in spans:
+        found = [match for regex in regexes if (match := _first(regex, folded, start, end, generic))]
+        if found:
+            match = min(found, key=lambda m: m.start())
+            return text[match.start("v") : match.end("v")], Span(match.start("v"), match.end("v"))
+    return None

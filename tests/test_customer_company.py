@@ -1,0 +1,70 @@
+"""The customer's company: legal forms from many countries, trade names, ERP "Bill To" blocks, and
+never the supplier's own name nor a job title."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.ingest.document import build_document
+from pipeline.models import Customer
+
+
+def _customer(text: str, sender: str = "", to: str = "") -> Customer:
+    headers = {"To": to} if to else {}
+    document = build_document("m.txt", text.encode(), text, sender=sender, headers=headers)
+    return extract(document).header.customer
+
+
+@pytest.mark.parametrize(
+    "company",
+    [
+        "Bauer Blechtechnik GmbH",
+        "Officine Rossi S.r.l.",
+        "Talleres Vega S.L.",
+        "Kumar Forgings Pvt. Ltd",
+        "Van Dijk Techniek B.V.",
+        "Nowak Konstrukcje Sp. z o.o.",
+        "Herramientas Lopez S.A. de C.V.",
+        "Harlow Pump & Valve Co.",
+        "Delmar Hydraulics",  # a trade word, no legal form
+        "Pine Hollow Paper Mill",
+    ],
+)
+def test_signature_companies_of_many_countries_and_trades(company: str) -> None:
+    text = f"Please send 4 pcs 316L bar 1\" x 12'.\n\nRegards,\nIrene Vogt\n{company}\nTel. +49 40 555 0101"
+    assert _customer(text).company == company
+
+
+def test_a_title_before_the_company_is_dropped_and_a_title_alone_is_no_company() -> None:
+    text = "4 pcs 1018 bar\n\nThanks,\nOmar Haddad\nShift Lead, Cobalt Robotics\nDirector of Engineering\n"
+    assert _customer(text).company == "Cobalt Robotics"
+    text = "4 pcs 1018 bar\n\nThanks,\nOmar Haddad\nDirector of Engineering\n555-201-3344"
+    assert _customer(text).company is None
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "BILL TO:\nKessler Hydraulics Inc.\n400 Mill Rd\nAkron, OH 44301",
+        "Sold To: Marlow Tool & Die LLC    Ship To: same",
+        "Buyer:\nKessler Hydraulics Inc.\n",
+    ],
+)
+def test_an_erp_block_names_the_customer(block: str) -> None:
+    text = f"PURCHASE ORDER 7731\n{block}\n\nLine 1  2 EA  304 SS SHEET 11GA 48 X 96\n"
+    assert _customer(text).company in ("Kessler Hydraulics Inc.", "Marlow Tool & Die LLC")
+
+
+def test_the_suppliers_own_signature_pasted_in_the_reply_is_not_the_customer() -> None:
+    text = (
+        "Go ahead with the below.\n\n"
+        "3 pcs A36 plate 1/2 x 48 x 96\n\nDana Pike\nInside Sales | Brighton Metals Supply\n"
+    )
+    customer = _customer(text, sender="Ray Cole <ray@colefab.com>", to="sales@brightonmetals.com")
+    assert customer.company is None
+
+
+def test_a_company_sender_without_an_address_is_the_company_not_the_contact() -> None:
+    customer = _customer("Need 2 sheets 5052 .125 x 48 x 120", sender="Ridgeway Fabricators")
+    assert (customer.company, customer.contact) == ("Ridgeway Fabricators", None)

@@ -1,0 +1,71 @@
+"""The customer's references: PO labels in many languages and layouts, order references, and the
+supplier's own numbers (quotes, sales orders) that are never the customer's PO."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.ingest.document import build_document
+from pipeline.models import OrderHeader
+
+
+def _header(text: str) -> OrderHeader:
+    return extract(build_document("m.txt", text.encode(), text, sender="", subject="")).header
+
+
+@pytest.mark.parametrize(
+    ("text", "po"),
+    [
+        ("Purchase Order No. 4400098812 attached.", "4400098812"),
+        ("VENDOR COPY\nPO Number:        PO-552190\nDate: 2025-02-03", "PO-552190"),
+        ("Bestellung 4407711 vom 12.02.", "4407711"),
+        ("Bestell-Nr.: 880231", "880231"),
+        ("Pedido nº 7712 - acero inoxidable", "7712"),
+        ("Ord. n. 31/26 del 4 febbraio", "31/26"),
+        ("Auftrags-Nr. 2026-117", "2026-117"),
+        ("Our order reference: 2026/044.", "2026/044"),
+        ("Order: KM-7702", "KM-7702"),
+        ("Looking for pricing on the below. Our reference is HX-R-0931.", "HX-R-0931"),
+        ("Please book it against our PO 71-0042-C, thanks", "71-0042-C"),
+    ],
+)
+def test_po_and_order_reference_grammar(text: str, po: str) -> None:
+    header = _header(text)
+    assert header.po_number == po
+    span = header.evidence["po_number"]
+    assert text[span.start : span.end] == po
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Per your quote Q-40021, please ship the plate.",  # the supplier's quote
+        "Sales order no. 771204 confirmed.",  # the supplier's sales order
+        "Your order no. 5541 is ready.",
+        "Order 12 pcs of 304 sheet.",  # a quantity, not a reference
+        "Ref: 6061-T6 plate, see drawing",  # a grade
+        "pos.2 - 316L round bar",
+        "Send it to PO Box 5512, Reno",
+        "Order:\n\n- 3 pcs 4140 bar",  # the label's line has no value
+    ],
+)
+def test_numbers_that_are_not_the_customers_po(text: str) -> None:
+    assert _header(text).po_number is None
+
+
+def test_a_po_confirmed_in_the_quoted_thread_is_the_po_when_the_newest_message_has_none() -> None:
+    text = (
+        "Hi Maria, please change line 2 to 8 pcs.\n\nThanks, Dev\n\n"
+        "-----Original Message-----\nFrom: Maria <m@supplier.com>\nSubject: Order confirmation SO 66120\n\n"
+        "Dev, we confirm your PO 25-3310 as our SO 66120.\n"
+    )
+    assert _header(text).po_number == "25-3310"
+
+
+def test_the_newest_message_po_beats_a_quoted_one() -> None:
+    text = (
+        "New order, PO 8870: 4 pcs 304 sheet.\n\n"
+        "-----Original Message-----\nFrom: x@supplier.com\n\nWe shipped your PO 8801 today.\n"
+    )
+    assert _header(text).po_number == "8870"
