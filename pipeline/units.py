@@ -17,7 +17,11 @@ VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅛": 0.125, "⅜": 0.37
 _VULGAR = "".join(VULGAR_FRACTIONS)
 
 # A number: mixed fraction (1-1/2, 1 1/2, 1½), fraction (3/8), decimal (.065, 0.5, 1,000.5).
-NUMBER = rf"(?:\d+(?:[ -]\d+/\d+)|\d+/\d+|\d*[{_VULGAR}]|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d*\.\d+|\d+)"
+# a decimal comma has one or two digits after it ("1,5 mm", "48,3 x 2,6"); three make thousands
+NUMBER = (
+    rf"(?:\d+(?:[ -]\d+/\d+)|\d+/\d+|\d*[{_VULGAR}]|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+,\d{{1,2}}(?![\d,])|"
+    rf"\d*\.\d+|\d+)"
+)
 
 _INCH = 1.0
 _FOOT = 12.0
@@ -79,7 +83,8 @@ class Length:
 
 
 def parse_number(text: str) -> float | None:
-    """``"1-1/2"`` → 1.5, ``"1½"`` → 1.5, ``".065"`` → 0.065, ``"1,000"`` → 1000.0; else ``None``."""
+    """``"1-1/2"`` → 1.5, ``"1½"`` → 1.5, ``".065"`` → 0.065, ``"1,000"`` → 1000.0, ``"1,5"`` → 1.5;
+    else ``None``."""
     text = text.strip()
     if not re.fullmatch(NUMBER, text):
         return None
@@ -92,6 +97,8 @@ def parse_number(text: str) -> float | None:
     if "/" in text:
         numerator, denominator = (int(part) for part in text.split("/"))
         return numerator / denominator if denominator else None
+    if re.fullmatch(r"\d+,\d{1,2}", text):
+        return float(text.replace(",", "."))
     return float(text.replace(",", ""))
 
 

@@ -111,3 +111,11 @@ def test_a_quantity_or_size_no_order_can_mean_is_flagged_and_blocks_the_order() 
     flags = [line.flags for line in _extract(text).lines]
     assert "implausible_quantity" in flags[0] and "implausible_size" in flags[1]
     assert {"implausible_quantity", "implausible_size"} <= set(DEFAULT_BLOCKING_FLAGS)
+
+
+def test_metric_decimal_commas_and_a_trailing_times_count() -> None:
+    text = "1. Sheet 1.4301 2B 1,5 x 1250 x 2500 mm - 10 sheets\n2. 12L14 hex 1/2\" x 12'   - x20\n"
+    assert _rows(_extract(text)) == [
+        (10, "1.4301", "sheet", (0.0591, 49.2126, 98.4252)),
+        (20, "12L14", "bar_hex", (0.5, 144.0)),
+    ]
