@@ -67,7 +67,7 @@ class ApiHandler(RequestHandler):
         self.set_status(status)
         self.set_header("Content-Type", "application/json; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
-        self.finish(json.dumps(body))
+        self.finish(json.dumps(body, allow_nan=False))
 
     def fail(self, status: int, message: str) -> None:
         if not self._finished:

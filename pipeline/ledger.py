@@ -22,6 +22,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from pipeline.bounds import loads_finite
 from pipeline.customers.samples import sample_customers_sql
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, utc_now
@@ -214,7 +215,7 @@ class Ledger:
         error: str | None = None,
         result: dict[str, Any] | None = None,
     ) -> None:
-        result_json = json.dumps(result) if result is not None else None
+        result_json = json.dumps(result, allow_nan=False) if result is not None else None
         with self.transaction() as connection:
             connection.execute(
                 "UPDATE jobs SET status = ?, owner_pid = ?, updated_at = ?, error = ?,"
@@ -305,7 +306,14 @@ class Ledger:
     def record_many(self, events: Sequence[Event]) -> None:
         """Append several events in one transaction (batch workers write a job's events at once)."""
         rows = [
-            (event.job_id, event.seq, event.kind, event.stage, json.dumps(event.data), event.at.isoformat())
+            (
+                event.job_id,
+                event.seq,
+                event.kind,
+                event.stage,
+                json.dumps(event.data, allow_nan=False),
+                event.at.isoformat(),
+            )
             for event in events
         ]
         with self.transaction() as connection:
@@ -317,7 +325,7 @@ class Ledger:
             .execute("SELECT * FROM events WHERE job_id = ? AND seq > ? ORDER BY seq", (job_id, after_seq))
             .fetchall()
         )
-        return [Event.from_dict(dict(row) | {"data": json.loads(row["data"])}) for row in rows]
+        return [Event.from_dict(dict(row) | {"data": loads_finite(row["data"])}) for row in rows]
 
     def last_seq(self, job_id: str) -> int:
         row = (
@@ -342,7 +350,7 @@ def _job_record(row: sqlite3.Row) -> JobRecord:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         error=row["error"],
-        result=json.loads(row["result_json"]) if row["result_json"] else None,
+        result=loads_finite(row["result_json"]) if row["result_json"] else None,
     )
 
 

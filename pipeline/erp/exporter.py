@@ -83,7 +83,7 @@ class ErpExporter:
                 connection.execute(
                     "INSERT INTO erp_submissions (idempotency_key, order_id, adapter, status, payload_json,"
                     " created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)",
-                    (key, order_id, self.adapter.name, json.dumps(payload), now, now),
+                    (key, order_id, self.adapter.name, json.dumps(payload, allow_nan=False), now, now),
                 )
                 current = self.submission(order_id)
             if current.status == "submitted":

@@ -37,7 +37,7 @@ class HttpAdapter:
         self._sleep = sleep
 
     def submit(self, payload: dict[str, Any], idempotency_key: str) -> ErpReceipt:
-        body = json.dumps(payload).encode()
+        body = json.dumps(payload, allow_nan=False).encode()
         problem = ""
         for attempt in range(self.retries + 1):
             if attempt:
