@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -75,3 +76,31 @@ def test_an_export_waiting_on_the_erp_does_not_hold_the_server(
     # the server answered another request while the export waited on the ERP, then the export
     assert answered == ["health 200", "export"] and status == 200
     assert open_order_service(runner=served_service.runner).get(order_id).status == "exported"
+
+
+@pytest.mark.parametrize("concurrent", [2, 3])
+def test_concurrent_exports_reach_the_erp_once(
+    served_service: JobService, erp: FakeErp, concurrent: int
+) -> None:
+    order_id = approved_order(served_service)
+
+    async def run() -> list[int]:
+        client = AsyncHTTPClient()
+        async with served(api_orders.ROUTES) as base:
+            url = f"{base}/api/orders/{order_id}/export"
+            exports = [
+                asyncio.ensure_future(client.fetch(url, method="POST", body=b"", raise_error=False))
+                for _ in range(concurrent)
+            ]
+            await asyncio.to_thread(erp.received.wait, HOLD_S)  # one export holds the claim now
+            answered = asyncio.as_completed(exports, timeout=HOLD_S)
+            for losing in itertools.islice(answered, concurrent - 1):  # while the ERP holds the first
+                await losing
+            erp.release.set()
+            return sorted(response.code for response in await asyncio.gather(*exports))
+
+    codes = asyncio.run(run())
+    assert codes == [200] + [409] * (concurrent - 1)
+    assert len(erp.requests) == 1
+    audit = open_order_service(runner=served_service.runner).audit_log(order_id)
+    assert [entry.actor for entry in audit if entry.action == "export"] == ["desk"]
