@@ -97,6 +97,7 @@ class Ledger:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
+        self.write_failure: str | None = None  # why the last write failed; None once one succeeds
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._migrate()
@@ -141,6 +142,7 @@ class Ledger:
                 try:
                     yield connection
                     connection.execute("COMMIT")
+                    self.write_failure = None
                 except BaseException:
                     if connection.in_transaction:  # SQLite has already rolled back after a full disk
                         connection.execute("ROLLBACK")
@@ -157,6 +159,7 @@ class Ledger:
             clear = storage_error(self.path, error)
             if clear is None:
                 raise
+            self.write_failure = str(clear)
             raise clear from error
 
     def _migrate(self) -> None:
