@@ -13,8 +13,10 @@ here shows up in every open page and the reverse:
   (seconds, at most 30) it answers as soon as there is one, or empty when the wait is over.
 - ``POST /api/jobs/<id>/retry`` → 202 for an interrupted or failed job, 409 otherwise.
 - ``GET /jobs/<id>`` a small HTML status page that refreshes itself until the job ends.
-- ``GET /api/health`` → ``{"status": "ok"}`` once the job service is up; to a signed-in caller
-  also ``stages`` and ``load`` (sessions, subscriptions, watchers, jobs in flight).
+- ``GET /api/health`` → ``{"status": "ok"}`` once the job service is up, 503 ``{"status": "ledger
+  not writable"}`` while the last write to the ledger failed (a full disk, a read-only folder); to
+  a signed-in caller also ``stages``, ``load`` (sessions, subscriptions, watchers, jobs in flight)
+  and the ledger's ``error``.
 - ``POST /api/orders/<id>/approve|export`` see ``dashboard.api_orders`` (approvers only).
 
 With login on (``dashboard.access``) every route but health wants ``Authorization: Bearer <API
@@ -32,8 +34,8 @@ from pathlib import PurePath
 from typing import Any
 
 from bokeh.server.tornado import BokehTornado
-from tornado.httputil import HTTPFile, parse_body_arguments
-from tornado.web import stream_request_body
+from tornado.httputil import HTTPFile, HTTPInputError, ParseMultipartConfig, parse_body_arguments
+from tornado.web import HTTPError, stream_request_body
 
 from dashboard import api_orders
 from dashboard.api_base import ApiHandler, PageHandler
@@ -47,6 +49,7 @@ from pipeline.ledger import JobRecord
 JOB_ID = r"(?P<job_id>[^/]+)"
 MAX_WAIT_S = 30.0
 MAX_LIST = 500
+MAX_SEQ = 2**63 - 1  # SQLite's largest integer
 
 
 def job_links(job_id: str) -> dict[str, str]:
@@ -66,10 +69,25 @@ def _earlier_json(record: JobRecord) -> dict[str, Any]:
     }
 
 
+MAX_FILES = ParseMultipartConfig().max_parts - 1  # tornado's limit on parts, the preamble one of them
+
+
 def _parse_files(content_type: str, body: bytes) -> list[tuple[str, bytes]]:
-    """The uploaded files of a multipart body, each named by its file name (never a path)."""
+    """The uploaded files of a multipart body, each named by its file name (never a path).
+
+    A body tornado cannot read (no boundary, no final one, a file name with NUL or bytes that are
+    not UTF-8, over ``MAX_FILES`` files) is the client's error: a 400 saying what and how to send.
+    """
     files: dict[str, list[HTTPFile]] = {}
-    parse_body_arguments(content_type, body, {}, files)
+    try:
+        parse_body_arguments(content_type, body, {}, files)
+    except HTTPInputError as error:
+        problem = str(error).removeprefix("Invalid multipart/form-data: ")
+        raise HTTPError(
+            400,
+            reason=f"cannot read the upload: {problem}; send multipart/form-data with its boundary,"
+            f" UTF-8 file names without control characters, at most {MAX_FILES} files",
+        ) from None
     return [
         (PurePath(upload.filename or "upload.txt").name, upload.body)
         for field in files.values()
@@ -132,7 +150,7 @@ class JobsHandler(ApiHandler):
         return named, received_before(named, self.service.job, since)
 
     def get(self) -> None:
-        limit = int(min(self.number("limit", 50), MAX_LIST))
+        limit = int(self.number("limit", 50, low=1, high=MAX_LIST, clamp=True))
         records = self.service.recent(limit)
         rows = [
             {"job_id": r.job_id, "filename": r.filename, "status": r.status, "created_at": r.created_at}
@@ -154,8 +172,8 @@ class JobEventsHandler(ApiHandler):
         record = self.record(job_id)
         if record is None:
             return
-        after = int(self.number("after", 0))
-        wait = min(self.number("wait", 0, float), MAX_WAIT_S)
+        after = int(self.number("after", 0, low=0, high=MAX_SEQ))
+        wait = self.number("wait", 0, float, low=0, high=MAX_WAIT_S, clamp=True)
         ledger = self.service.runner.ledger
         events = ledger.events(job_id, after_seq=after)
         if not events and wait > 0 and is_active(record):
@@ -214,11 +232,16 @@ class HealthHandler(ApiHandler):
     public = True
 
     def get(self) -> None:
+        failure = self.service.runner.ledger.write_failure
+        status, health = (
+            (200, {"status": "ok"}) if failure is None else (503, {"status": "ledger not writable"})
+        )
         if self.user is None:
-            self.reply(200, {"status": "ok"})
+            self.reply(status, health)
             return
         load = self.service.load() | {"sessions": self.sessions()}
-        self.reply(200, {"status": "ok", "stages": list(self.service.stage_names), "load": load})
+        details = {"stages": list(self.service.stage_names), "load": load}
+        self.reply(status, health | details | ({"error": failure} if failure else {}))
 
     def sessions(self) -> int | None:
         """Open Bokeh sessions of every page (None when not served by a Bokeh server)."""

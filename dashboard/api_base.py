@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import math
 from typing import Any
 from urllib.parse import urlencode
@@ -21,8 +22,9 @@ from tornado.web import HTTPError, RequestHandler
 from dashboard import jobs
 from dashboard.access import Access, TooManyLogins, User, cross_site, request_user
 from pipeline.errors import OrderDeskError
-from pipeline.ledger import JobRecord
+from pipeline.ledger import JobRecord, LedgerError
 
+log = logging.getLogger(__name__)
 CHALLENGE = 'Basic realm="Order Desk", charset="UTF-8"'  # what a 401 offers (Bearer works too)
 
 
@@ -67,7 +69,7 @@ class ApiHandler(RequestHandler):
         self.set_status(status)
         self.set_header("Content-Type", "application/json; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
-        self.finish(json.dumps(body))
+        self.finish(json.dumps(body, allow_nan=False))
 
     def fail(self, status: int, message: str) -> None:
         if not self._finished:
@@ -79,13 +81,30 @@ class ApiHandler(RequestHandler):
             self.fail(404, f"no job {job_id}")
         return record
 
-    def number(self, name: str, default: float, kind: type[int] | type[float] = int) -> float:
-        """A numeric query argument; anything else is the client's error (400), not ours (500)."""
+    def number(
+        self,
+        name: str,
+        default: float,
+        kind: type[int] | type[float] = int,
+        *,
+        low: float = -math.inf,
+        high: float = math.inf,
+        clamp: bool = False,
+    ) -> float:
+        """A numeric query argument from ``low`` to ``high`` (``clamp``: brought within them);
+        anything else is the client's error (400), not ours (500)."""
         raw = self.get_argument(name, str(default))
         try:
-            return kind(raw)
+            value = kind(raw)
         except ValueError:
             raise HTTPError(400, reason=f"{name} must be a number, not {raw!r}") from None
+        if math.isnan(value):
+            raise HTTPError(400, reason=f"{name} must be a number, not {raw!r}")
+        if clamp:
+            return min(max(value, low), high)
+        if not low <= value <= high:
+            raise HTTPError(400, reason=f"{name} must be from {low:g} to {high:g}, not {raw[:40]}")
+        return value
 
     def json_body(self) -> dict[str, Any]:
         """The request's JSON object ({} when empty); anything else is a 400."""
@@ -100,7 +119,19 @@ class ApiHandler(RequestHandler):
         return body
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
-        self.fail(status_code, self._reason)
+        error = kwargs.get("exc_info", (None, None))[1]
+        if isinstance(error, LedgerError):  # a full disk, a read-only folder: say so, it is not a bug
+            self.fail(503, str(error))
+            return
+        # the error's own reason: the status line's is "Unknown" when it is not Latin-1
+        reason = error.reason if isinstance(error, HTTPError) and error.reason else self._reason
+        self.fail(status_code, reason)
+
+    def log_exception(self, kind: Any, error: BaseException | None, trace: Any) -> None:
+        if isinstance(error, LedgerError):
+            log.warning("%s %s: %s", self.request.method, self.request.path, error)
+            return
+        super().log_exception(kind, error, trace)
 
 
 class PageHandler(ApiHandler):

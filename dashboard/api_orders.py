@@ -4,7 +4,9 @@
   ``{order_id, status, version, decided_by}``; 403 for a user who is not an approver, 404 for an
   unknown order, 409 when the order is locked, changed meanwhile or not ready.
 - ``POST /api/orders/<id>/export`` → 200 ``{order_id, status, erp_id, adapter}`` (a second export
-  answers with the first submission); 502 when the ERP refuses or cannot be reached.
+  answers with the first submission); 409 while another request or process is sending it (one
+  wins the ledger's claim, so the ERP gets the order once); 502 when the ERP refuses or cannot be
+  reached.
 """
 
 from __future__ import annotations

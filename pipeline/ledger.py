@@ -22,6 +22,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from pipeline.bounds import loads_finite
 from pipeline.customers.samples import sample_customers_sql
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, utc_now
@@ -96,6 +97,7 @@ class Ledger:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
+        self.write_failure: str | None = None  # why the last write failed; None once one succeeds
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._migrate()
@@ -140,6 +142,7 @@ class Ledger:
                 try:
                     yield connection
                     connection.execute("COMMIT")
+                    self.write_failure = None
                 except BaseException:
                     if connection.in_transaction:  # SQLite has already rolled back after a full disk
                         connection.execute("ROLLBACK")
@@ -156,6 +159,7 @@ class Ledger:
             clear = storage_error(self.path, error)
             if clear is None:
                 raise
+            self.write_failure = str(clear)
             raise clear from error
 
     def _migrate(self) -> None:
@@ -214,7 +218,7 @@ class Ledger:
         error: str | None = None,
         result: dict[str, Any] | None = None,
     ) -> None:
-        result_json = json.dumps(result) if result is not None else None
+        result_json = json.dumps(result, allow_nan=False) if result is not None else None
         with self.transaction() as connection:
             connection.execute(
                 "UPDATE jobs SET status = ?, owner_pid = ?, updated_at = ?, error = ?,"
@@ -305,7 +309,14 @@ class Ledger:
     def record_many(self, events: Sequence[Event]) -> None:
         """Append several events in one transaction (batch workers write a job's events at once)."""
         rows = [
-            (event.job_id, event.seq, event.kind, event.stage, json.dumps(event.data), event.at.isoformat())
+            (
+                event.job_id,
+                event.seq,
+                event.kind,
+                event.stage,
+                json.dumps(event.data, allow_nan=False),
+                event.at.isoformat(),
+            )
             for event in events
         ]
         with self.transaction() as connection:
@@ -317,7 +328,7 @@ class Ledger:
             .execute("SELECT * FROM events WHERE job_id = ? AND seq > ? ORDER BY seq", (job_id, after_seq))
             .fetchall()
         )
-        return [Event.from_dict(dict(row) | {"data": json.loads(row["data"])}) for row in rows]
+        return [Event.from_dict(dict(row) | {"data": loads_finite(row["data"])}) for row in rows]
 
     def last_seq(self, job_id: str) -> int:
         row = (
@@ -342,7 +353,7 @@ def _job_record(row: sqlite3.Row) -> JobRecord:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         error=row["error"],
-        result=json.loads(row["result_json"]) if row["result_json"] else None,
+        result=loads_finite(row["result_json"]) if row["result_json"] else None,
     )
 
 

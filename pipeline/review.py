@@ -10,6 +10,7 @@ Each reason has a stable ``code`` for counting what blocks orders most, and a me
 
 from __future__ import annotations
 
+from pipeline.bounds import ALWAYS_BLOCKING, FLAG_MESSAGES
 from pipeline.config import GateSettings
 from pipeline.models import GateReason, Order, OrderLine, Review
 
@@ -20,7 +21,9 @@ def line_reasons(line: OrderLine, gates: GateSettings) -> list[GateReason]:
         return []
     number = line.item.line_no
     reasons = [
-        GateReason(flag, f"flag {flag}", number) for flag in line.item.flags if flag in gates.blocking_flags
+        GateReason(flag, FLAG_MESSAGES.get(flag, f"flag {flag}"), number)
+        for flag in line.item.flags
+        if flag in gates.blocking_flags or flag in ALWAYS_BLOCKING
     ]
     if line.match is None:
         return [*reasons, GateReason("no_match", "no matching part", number)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socketserver
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -54,6 +55,35 @@ class FakeErp:
 
     def close(self) -> None:
         self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
+
+
+class GarbledErp:
+    """A real TCP server in the ERP's place that reads each request, answers ``answer``'s raw bytes
+    (a bad status line, a body that is not JSON, a body shorter than announced) and hangs up."""
+
+    def __init__(self, answer: bytes) -> None:
+        self.requests = 0
+        erp = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                length = 0
+                while (line := self.rfile.readline()) not in (b"\r\n", b""):
+                    if line.lower().startswith(b"content-length:"):
+                        length = int(line.split(b":")[1])
+                self.rfile.read(length)
+                erp.requests += 1
+                self.wfile.write(answer)
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/orders"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join()

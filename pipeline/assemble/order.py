@@ -8,6 +8,7 @@ from pipeline.assemble.pricing import price_line
 from pipeline.assemble.stock import availability
 from pipeline.assemble.terms import PartTerms
 from pipeline.assemble.totals import order_totals
+from pipeline.bounds import bounded_item
 from pipeline.config import PricingSettings
 from pipeline.models import Candidate, CustomerAccount, Document, Extraction, LineItem, Order, OrderLine
 
@@ -35,6 +36,8 @@ def priced(line: OrderLine, terms: PartTerms) -> OrderLine:
 def assemble_line(
     item: LineItem, ranked: list[Candidate], terms: Mapping[str, PartTerms] | None = None
 ) -> OrderLine:
+    """The order line of ``item``: its best candidate priced; implausible numbers dropped and flagged."""
+    item = bounded_item(item)
     best = ranked[0] if ranked and ranked[0].confidence >= MIN_CONFIDENCE_TO_PICK else None
     alternatives = [candidate for candidate in ranked if candidate is not best]
     line = OrderLine(item=item, match=best, alternatives=alternatives)

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from pipeline.assemble.terms import PartTerms
+from pipeline.bounds import MAX_LINE_VALUE, plausible_money
 from pipeline.models import Candidate, LineItem
 
 
@@ -65,4 +66,8 @@ def price_line(item: LineItem, part: Candidate, terms: PartTerms) -> LinePrice:
         why = "no quantity given" if item.quantity is None else "no length to convert the quantity"
         return LinePrice(None, part.unit_price, None, (f"not priced: {why}",))
     sold, notes = apply_minimum(asked, part, terms)
-    return LinePrice(sold, part.unit_price, round(part.unit_price * sold, 2), notes)
+    extended = round(part.unit_price * sold, 2)
+    if not plausible_money(extended):
+        limit = f"${MAX_LINE_VALUE:,.0f}"
+        return LinePrice(None, part.unit_price, None, (f"not priced: {sold:g} {part.uom} is over {limit}",))
+    return LinePrice(sold, part.unit_price, extended, notes)

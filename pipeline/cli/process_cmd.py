@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     for path in args.files:
         result = process_file(runner, path, force=args.force)
         failed += "error" in result
-        print(json.dumps(result) if args.json else _summary(result), flush=True)
+        print(json.dumps(result, allow_nan=False) if args.json else _summary(result), flush=True)
     if failed:
         print(f"{failed} of {len(args.files)} files failed", file=sys.stderr)
     return 1 if failed else 0

@@ -13,11 +13,16 @@ import json
 import os
 from dataclasses import dataclass, replace
 
-from pipeline.erp.adapter import ErpAdapter, ErpError, ErpReceipt
+from pipeline.erp.adapter import ErpAdapter, ErpReceipt
 from pipeline.erp.payload import EXPORTABLE_STATUSES, erp_order, idempotency_key
+from pipeline.errors import OrderDeskError
 from pipeline.events import utc_now
 from pipeline.ledger import Ledger, from_row, process_alive
 from pipeline.orders.store import OrderStore
+
+
+class ExportInProgressError(OrderDeskError):
+    """Another thread or process holds the order's claim and is sending it now."""
 
 
 @dataclass(frozen=True)
@@ -50,17 +55,21 @@ class ErpExporter:
         return from_row(Submission, row) if row else None
 
     def export(self, order_id: str, *, actor: str) -> Submission:
-        """Send one approved order (a no-op returning the record if it was already sent)."""
+        """Send one approved order (a no-op returning the record if it was already sent).
+
+        Whatever goes wrong after the claim (the ERP's error, an answer that cannot be read) is
+        recorded as a failed, retryable submission: the order is never left ``sending``.
+        """
         claimed = self._claim(order_id)
         if claimed.status == "submitted":
             return claimed
-        payload = json.loads(self._payload(claimed.idempotency_key))
         try:
+            payload = json.loads(self._payload(claimed.idempotency_key))
             receipt = self.adapter.submit(payload, claimed.idempotency_key)
-        except ErpError as error:
-            self._failed(claimed.idempotency_key, str(error))
+            return self._submitted(order_id, claimed.idempotency_key, receipt, actor)
+        except BaseException as error:
+            self._failed(claimed.idempotency_key, str(error) or type(error).__name__)
             raise
-        return self._submitted(order_id, claimed.idempotency_key, receipt, actor)
 
     def export_approved(self, *, actor: str) -> tuple[list[Submission], list[str]]:
         """Send every approved order not yet sent; returns the submissions and one error per failure."""
@@ -69,34 +78,41 @@ class ErpExporter:
             for summary in self.orders.summaries(status=status, limit=1_000_000):
                 try:
                     sent.append(self.export(summary.order_id, actor=actor))
-                except ErpError as error:
+                except OrderDeskError as error:
                     errors.append(f"{summary.order_id}: {error}")
         return sent, errors
 
     def _claim(self, order_id: str) -> Submission:
+        """Win the right to send: one atomic UPDATE from the state read, which one thread of one
+        process alone can make; the others see ``sending`` and are told to wait."""
         key = idempotency_key(order_id)
+        current = self.submission(order_id) or self._create(order_id, key)
+        if current.status == "submitted":
+            return current
+        if current.status == "sending" and process_alive(self._owner(key)):
+            raise ExportInProgressError(f"order {order_id} is being exported; try again later")
+        read = (key, current.status, current.attempts)
+        with self.ledger.transaction() as connection:
+            won = connection.execute(
+                "UPDATE erp_submissions SET status = 'sending', owner_pid = ?, attempts = attempts + 1,"
+                " adapter = ?, updated_at = ? WHERE idempotency_key = ? AND status = ? AND attempts = ?",
+                (os.getpid(), self.adapter.name, utc_now().isoformat(), *read),
+            ).rowcount
+        if not won:  # another thread or process claimed or sent it since it was read
+            return self._claim(order_id)
+        return replace(current, status="sending", attempts=current.attempts + 1)
+
+    def _create(self, order_id: str, key: str) -> Submission:
+        """The order's pending submission with its payload (validated; stored once, sent on retries)."""
+        payload = erp_order(self.orders.load(order_id))
         now = utc_now().isoformat()
         with self.ledger.transaction() as connection:
-            current = self.submission(order_id)
-            if current is None:
-                payload = erp_order(self.orders.load(order_id))  # validated against the schema
-                connection.execute(
-                    "INSERT INTO erp_submissions (idempotency_key, order_id, adapter, status, payload_json,"
-                    " created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)",
-                    (key, order_id, self.adapter.name, json.dumps(payload), now, now),
-                )
-                current = self.submission(order_id)
-            if current.status == "submitted":
-                return current
-            owner = self._owner(key)
-            if current.status == "sending" and owner != os.getpid() and process_alive(owner):
-                raise ErpError(f"order {order_id} is being exported by process {owner}; try again later")
             connection.execute(
-                "UPDATE erp_submissions SET status = 'sending', owner_pid = ?, attempts = attempts + 1,"
-                " adapter = ?, updated_at = ? WHERE idempotency_key = ?",
-                (os.getpid(), self.adapter.name, now, key),
+                "INSERT OR IGNORE INTO erp_submissions (idempotency_key, order_id, adapter, status,"
+                " payload_json, created_at, updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)",
+                (key, order_id, self.adapter.name, json.dumps(payload, allow_nan=False), now, now),
             )
-        return replace(current, status="sending", attempts=current.attempts + 1)
+        return self.submission(order_id)
 
     def _owner(self, key: str) -> int | None:
         row = (

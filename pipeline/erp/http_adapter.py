@@ -1,12 +1,15 @@
 """An ERP adapter that POSTs the order JSON to a URL, retrying with exponential backoff.
 
-Retries only what may succeed later (connection errors, timeouts, HTTP 408/429/5xx); a 4xx
-refusal is final. Each attempt carries the same ``Idempotency-Key`` header, so an ERP that
-received an attempt whose answer was lost does not create the order twice.
+Retries only what may succeed later (connection errors, timeouts, HTTP 408/429/5xx, an answer
+cut short or with a bad status line); a 4xx refusal is final. An answer that cannot be read is
+an ``ErpError`` like any other, so the exporter records a failed, retryable submission. Each
+attempt carries the same ``Idempotency-Key`` header, so an ERP that received an attempt whose
+answer was lost does not create the order twice.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import time
 import urllib.error
@@ -37,7 +40,7 @@ class HttpAdapter:
         self._sleep = sleep
 
     def submit(self, payload: dict[str, Any], idempotency_key: str) -> ErpReceipt:
-        body = json.dumps(payload).encode()
+        body = json.dumps(payload, allow_nan=False).encode()
         problem = ""
         for attempt in range(self.retries + 1):
             if attempt:
@@ -53,6 +56,8 @@ class HttpAdapter:
                 problem = f"HTTP {error.code} {detail}".strip()
             except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
                 problem = str(getattr(error, "reason", error))
+            except http.client.HTTPException as error:  # a bad status line, a body cut short
+                problem = f"its answer could not be read ({type(error).__name__})"
         attempts = self.retries + 1
         raise ErpError(f"{self.url} did not take {idempotency_key} after {attempts} attempts: {problem}")
 
@@ -64,7 +69,16 @@ class HttpAdapter:
             headers={"Content-Type": "application/json", "Idempotency-Key": idempotency_key},
         )
         with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
-            answer = json.loads(response.read() or b"{}")
+            body = response.read()
+        try:
+            answer = json.loads(body or b"{}")
+        except ValueError:
+            answer = None
+        if not isinstance(answer, dict):  # the ERP may or may not have booked it: retry with the key
+            raise ErpError(
+                f"{self.url} answered {idempotency_key} with HTTP {response.status} but its answer could"
+                f" not be read (not a JSON object: {body[:80]!r}); export again to retry"
+            )
         erp_id = str(answer.get("erp_id") or answer.get("id") or idempotency_key)
         status = "duplicate" if answer.get("status") == "duplicate" else "accepted"
         return ErpReceipt(erp_id, status, self.url)

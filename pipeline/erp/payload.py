@@ -38,7 +38,14 @@ def idempotency_key(order_id: str) -> str:
 
 
 def validate_erp_order(payload: dict[str, Any]) -> None:
-    """Raise ErpError listing every way ``payload`` breaks the schema."""
+    """Raise ErpError listing every way ``payload`` breaks the schema (or JSON: NaN, Infinity)."""
+    try:
+        json.dumps(payload, allow_nan=False)
+    except ValueError:
+        raise ErpError(
+            f"order {payload.get('order_id')} holds a number that is not finite (NaN or Infinity);"
+            " edit the line or reprocess the email"
+        ) from None
     errors = sorted(_validator().iter_errors(payload), key=lambda error: list(error.absolute_path))
     if errors:
         where = "; ".join(f"{'/'.join(map(str, e.absolute_path)) or '(order)'}: {e.message}" for e in errors)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from pipeline.bounds import plausible_quantity, plausible_size
 from pipeline.models import CutPlan
 
 SAW_KERF = 0.125  # inches lost per saw or plasma cut (1/8" blade)
@@ -89,7 +90,14 @@ def plan(
     feet: bool,
     form: str = "bar_round",
 ) -> CutArrays:
-    """Cut arrays for ``form`` stock of ``length`` (and ``width`` if flat) against the asked piece."""
+    """Cut arrays for ``form`` stock of ``length`` (and ``width`` if flat) against the asked piece.
+
+    An implausible quantity or piece size (``pipeline.bounds``) counts as not given: its piece
+    counts would overflow the integer arrays.
+    """
+    quantity = quantity if plausible_quantity(quantity) else None
+    piece_length = piece_length if plausible_size(piece_length) else None
+    piece_width = piece_width if plausible_size(piece_width) else None
     count, kerf = len(length), kerf_for(form)
     pieces = max(1.0, quantity or 1.0)
     none = np.zeros(count, np.int64)

@@ -16,6 +16,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any, Union
 
+from pipeline.bounds import loads_finite
 from pipeline.models import Order
 
 
@@ -69,8 +70,8 @@ def from_plain(kind: Any, data: Any) -> Any:
 
 
 def order_to_json(order: Order) -> str:
-    return json.dumps(to_plain(order), sort_keys=True)
+    return json.dumps(to_plain(order), sort_keys=True, allow_nan=False)
 
 
 def order_from_json(text: str) -> Order:
-    return from_plain(Order, json.loads(text))
+    return from_plain(Order, loads_finite(text))

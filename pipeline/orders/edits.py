@@ -9,6 +9,15 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field, replace
 
+from pipeline.bounds import (
+    IMPLAUSIBLE_QUANTITY,
+    IMPLAUSIBLE_SIZE,
+    MAX_QUANTITY,
+    MAX_SIZE,
+    MIN_SIZE,
+    plausible_quantity,
+    plausible_size,
+)
 from pipeline.catalog.grades import find_grade
 from pipeline.catalog.schema import DIMENSIONS, FORMS, UOMS
 from pipeline.models import LineItem
@@ -20,6 +29,8 @@ _RESOLVES = {
     "dimensions": "missing_dimensions",
     "quantity": "missing_quantity",
 }
+# a number the reviewer entered replaces the implausible one read
+_CORRECTS = {"quantity": IMPLAUSIBLE_QUANTITY, "dimensions": IMPLAUSIBLE_SIZE}
 
 
 @dataclass(frozen=True)
@@ -61,10 +72,12 @@ def validate(edit: LineEdit) -> LineEdit:
     for name, value in edit.dimensions.items():
         if name not in DIMENSIONS:
             raise InvalidEditError(f"unknown dimension {name!r}{_did_you_mean(name, DIMENSIONS)}")
-        if value is not None and not value > 0:
-            raise InvalidEditError(f"dimension {name} must be positive inches, not {value!r}")
-    if edit.quantity is not None and not edit.quantity > 0:
-        raise InvalidEditError(f"quantity must be positive, not {edit.quantity!r}")
+        if value is not None and not plausible_size(value):
+            limits = f"{MIN_SIZE:g} to {MAX_SIZE:,.0f}"
+            raise InvalidEditError(f"dimension {name} must be positive inches ({limits}), not {value!r}")
+    if edit.quantity is not None and not plausible_quantity(edit.quantity):
+        limit = f"{MAX_QUANTITY:,.0f}"
+        raise InvalidEditError(f"quantity must be positive, at most {limit}, not {edit.quantity!r}")
     if edit.uom is not None and edit.uom not in UOMS:
         raise InvalidEditError(f"unknown unit {edit.uom!r}{_did_you_mean(edit.uom, UOMS)}")
     if edit.empty:
@@ -91,5 +104,6 @@ def apply_edit(item: LineItem, edit: LineEdit) -> LineItem:
         uom=edit.uom or item.uom,
     )
     resolved = {flag for name, flag in _RESOLVES.items() if getattr(changed, name)}
+    resolved |= {flag for name, flag in _CORRECTS.items() if getattr(edit, name)}
     changed.flags = [flag for flag in item.flags if flag not in resolved]
     return changed

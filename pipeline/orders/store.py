@@ -178,7 +178,9 @@ class OrderStore:
             params.append(customer_id)
         sql = (
             "SELECT o.*, c.name AS customer_name,"
-            " json_extract(o.data_json, '$.review.reasons[0]') AS top_reason"
+            # json_valid: one order stored with Infinity by an older version must not stop the list
+            " CASE WHEN json_valid(o.data_json)"
+            " THEN json_extract(o.data_json, '$.review.reasons[0]') END AS top_reason"
             " FROM orders o LEFT JOIN customers c USING (customer_id)"
             + (f" WHERE {' AND '.join(where)}" if where else "")
             + " ORDER BY o.updated_at DESC, o.order_id LIMIT ?"
@@ -259,8 +261,8 @@ class OrderStore:
                     actor,
                     action,
                     line_no,
-                    json.dumps(before),
-                    json.dumps(after),
+                    json.dumps(before, allow_nan=False),
+                    json.dumps(after, allow_nan=False),
                     comment,
                 ),
             )

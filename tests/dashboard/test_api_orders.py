@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -14,9 +16,11 @@ from dashboard import api, api_orders, jobs
 from dashboard.jobs import JobService
 from pipeline.config import ErpSettings, Settings
 from pipeline.context import open_order_service, open_runner
+from pipeline.erp.exporter import ErpExporter
+from pipeline.erp.outbox import OutboxAdapter
 from tests.conftest import SAMPLES
 from tests.dashboard.served import served
-from tests.erp_server import HOLD_S, FakeErp
+from tests.erp_server import HOLD_S, FakeErp, GarbledErp
 
 
 @pytest.fixture
@@ -31,11 +35,17 @@ def served_service(
     desk_settings: Settings, erp: FakeErp, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[JobService]:
     """The dashboard's job service on an HTTP ERP that answers in 5 s at most (no retries)."""
-    settings = replace(desk_settings, erp=ErpSettings(adapter="http", url=erp.url, retries=0, timeout_s=5))
-    service = JobService(open_runner(settings))
-    monkeypatch.setattr(jobs, "_service", service)
+    service = serve_jobs(desk_settings, erp.url, monkeypatch)
     yield service
     service.close()
+
+
+def serve_jobs(settings: Settings, erp_url: str, monkeypatch: pytest.MonkeyPatch) -> JobService:
+    """The service the dashboard's handlers use, exporting to ``erp_url`` (5 s timeout, no retries)."""
+    erp = ErpSettings(adapter="http", url=erp_url, retries=0, timeout_s=5)
+    service = JobService(open_runner(replace(settings, erp=erp)))
+    monkeypatch.setattr(jobs, "_service", service)
+    return service
 
 
 def approved_order(service: JobService) -> str:
@@ -75,3 +85,63 @@ def test_an_export_waiting_on_the_erp_does_not_hold_the_server(
     # the server answered another request while the export waited on the ERP, then the export
     assert answered == ["health 200", "export"] and status == 200
     assert open_order_service(runner=served_service.runner).get(order_id).status == "exported"
+
+
+@pytest.mark.parametrize("concurrent", [2, 3])
+def test_concurrent_exports_reach_the_erp_once(
+    served_service: JobService, erp: FakeErp, concurrent: int
+) -> None:
+    order_id = approved_order(served_service)
+
+    async def run() -> list[int]:
+        client = AsyncHTTPClient()
+        async with served(api_orders.ROUTES) as base:
+            url = f"{base}/api/orders/{order_id}/export"
+            exports = [
+                asyncio.ensure_future(client.fetch(url, method="POST", body=b"", raise_error=False))
+                for _ in range(concurrent)
+            ]
+            await asyncio.to_thread(erp.received.wait, HOLD_S)  # one export holds the claim now
+            answered = asyncio.as_completed(exports, timeout=HOLD_S)
+            for losing in itertools.islice(answered, concurrent - 1):  # while the ERP holds the first
+                await losing
+            erp.release.set()
+            return sorted(response.code for response in await asyncio.gather(*exports))
+
+    codes = asyncio.run(run())
+    assert codes == [200] + [409] * (concurrent - 1)
+    assert len(erp.requests) == 1
+    audit = open_order_service(runner=served_service.runner).audit_log(order_id)
+    assert [entry.actor for entry in audit if entry.action == "export"] == ["desk"]
+
+
+GARBLED = {
+    "not JSON": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 15\r\n\r\n<html>ok</html>",
+    "a bad status line": b"HTTP/1.1 OK\r\n\r\n",
+    "a truncated body": b'HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{"erp_id": "SO',
+}
+
+
+@pytest.mark.parametrize("answer", GARBLED)
+def test_an_erp_answer_that_cannot_be_read_is_a_retryable_failure(
+    desk_settings: Settings, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    garbled = GarbledErp(GARBLED[answer])
+    service = serve_jobs(desk_settings, garbled.url, monkeypatch)
+    order_id = approved_order(service)
+
+    async def export() -> tuple[int, dict]:
+        async with served(api_orders.ROUTES) as base:
+            url = f"{base}/api/orders/{order_id}/export"
+            response = await AsyncHTTPClient().fetch(url, method="POST", body=b"", raise_error=False)
+            return response.code, json.loads(response.body)
+
+    try:
+        code, body = asyncio.run(export())
+    finally:
+        garbled.close()
+    assert code == 502 and "could not be read" in body["error"], body
+    exporter = ErpExporter(service.runner.ledger, OutboxAdapter(desk_settings.outbox_dir))
+    assert exporter.submission(order_id).status == "failed"  # recorded, not left "sending"
+    assert exporter.export(order_id, actor="dana").status == "submitted"  # and retried
+    service.close()
