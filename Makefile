@@ -53,8 +53,15 @@ soak: setup catalog
 	PYTHONPATH=. $(PY) benchmarks/bench_load.py --duration $(SOAK_S) --pages $(SOAK_PAGES) --clients $(SOAK_CLIENTS)
 	ORDERDESK_SOAK_ROUNDS=$(SOAK_ROUNDS) $(PY) -m pytest -q -m slow tests/test_faults.py
 
-eval: setup
+# The project's own labels, then the outside sets: shared development sets and tests/outside/.
+SCORER := ../shared/eval/score.py
+OUTSIDE_SETS := $(wildcard ../shared/eval/seed20 ../shared/eval/dev40) $(wildcard tests/outside/*/)
+eval: setup catalog
 	$(PY) -m pipeline eval tests/labels --fail-under 0.95
+	@for set in $(OUTSIDE_SETS); do \
+		printf '%-24s ' "$$(basename $$set)"; \
+		$(PY) $(SCORER) $$set/labels.json $$set --project . | tail -1; \
+	done
 
 clean:
 	rm -rf $(VENV) data/*.duckdb data/*.sqlite* .pytest_cache

@@ -1,12 +1,14 @@
-"""Bounds on what a document can sensibly ask for: a number outside them was misread (a material
-number in the quantity column, a price read as a length) or mistyped, and a person must look.
+"""What a line can sensibly ask for, judged while reading: a number outside it was misread (a
+material number in the quantity column, a price read as a length) or mistyped, so the line is
+flagged for a person, its numbers kept for them to see.
 
-The bounds are wide — a service center's largest plausible order and stock — so that no real
-order trips them; they catch the 9-digit quantity and the 35" thick sheet.
+These bounds are a service center's largest plausible order and stock, per dimension — narrower
+than ``pipeline.bounds``, which drops a number no arithmetic should meet (10^30 pieces).
 """
 
 from __future__ import annotations
 
+from pipeline.bounds import IMPLAUSIBLE_QUANTITY, IMPLAUSIBLE_SIZE
 from pipeline.models import LineItem
 
 MAX_PIECES = 10_000
@@ -17,8 +19,6 @@ _MAX_INCHES = {
     "across_flats": 24.0, "side": 36.0, "width": 144.0, "height": 48.0, "leg": 12.0, "leg1": 12.0,
     "leg2": 12.0, "length": 1_200.0,
 }  # fmt: skip
-QUANTITY_FLAG = "implausible_quantity"
-SIZE_FLAG = "implausible_size"
 
 
 def implausible_quantity(line: LineItem) -> bool:
@@ -39,7 +39,7 @@ def implausible_sizes(line: LineItem) -> list[str]:
 
 def flag_implausible(line: LineItem) -> None:
     """Flag a quantity or a size no order can mean (see the module's docstring)."""
-    if implausible_quantity(line) and QUANTITY_FLAG not in line.flags:
-        line.flags.append(QUANTITY_FLAG)
-    if implausible_sizes(line) and SIZE_FLAG not in line.flags:
-        line.flags.append(SIZE_FLAG)
+    if implausible_quantity(line) and IMPLAUSIBLE_QUANTITY not in line.flags:
+        line.flags.append(IMPLAUSIBLE_QUANTITY)
+    if implausible_sizes(line) and IMPLAUSIBLE_SIZE not in line.flags:
+        line.flags.append(IMPLAUSIBLE_SIZE)
