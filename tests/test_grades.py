@@ -119,6 +119,8 @@ def test_other_grades_are_kept_as_written_with_their_family(
         ("A1011 CS Type B sheet", "A1011", "carbon_steel"),
         ("HR P&O A1011 sheet", "A1011", "carbon_steel"),
         ("ASTM A1008 CR sheet", "A1008", "carbon_steel"),
+        ("A569 HR sheet", "A1011", "carbon_steel"),  # A1011's former number
+        ("A366 CR sheet", "A1008", "carbon_steel"),
         ("A516 Gr 70 plate", "A516", "carbon_steel"),
         ("316LVM round bar", "316LVM", "stainless_steel"),
         ("Nitronic 60 round bar", "Nitronic 60", "stainless_steel"),

@@ -385,8 +385,8 @@ _ALUMINUM_ADDED: tuple[Row, ...] = (
 _CARBON_ADDED: tuple[Row, ...] = (
     ("1144", 0.2836, 1.45, 2, "bar_round bar_hex bar_square", "Stressproof|Stress Proof"),
     ("A513", 0.2836, 1.10, 3, _TUBES, ""),
-    ("A1011", 0.2836, 0.80, 3, "sheet", ""),
-    ("A1008", 0.2836, 0.85, 2, "sheet", ""),
+    ("A1011", 0.2836, 0.80, 3, "sheet", "A569"),  # A569, A1011's former number
+    ("A1008", 0.2836, 0.85, 2, "sheet", "A366"),
     ("A516", 0.2836, 1.05, 1.5, "plate", "A516-70"),
     ("A588", 0.2836, 1.15, 1.5, "plate bar_rectangular angle", ""),
     ("AR400", 0.2836, 1.60, 2, "plate", "AR400F"),

@@ -155,6 +155,7 @@ _ASTM_STEELS = (
     ("A1011", _SHEET_DESIGNATION),
     ("A1008", _SHEET_DESIGNATION),
 )
+_SUPERSEDED = {"A569": "A1011", "A366": "A1008"}  # sheet specs still written by their old numbers
 
 
 def _steels() -> list[GradeRule]:
@@ -162,10 +163,11 @@ def _steels() -> list[GradeRule]:
     for grade, designation in _ASTM_STEELS:
         then = rf"(?:[-\s]?{designation})?" if designation else ""
         rules.append(rule(rf"(?:ASTM\s?)?A-?{grade[1:]}{then}", grade, "carbon_steel"))
+    rules += [rule(rf"(?:ASTM\s?)?A-?{old[1:]}", grade, "carbon_steel") for old, grade in _SUPERSEDED.items()]
     rules += [
         # structural and pressure-vessel plate and pipe grades the catalog does not stock, as written
         rule(
-            r"(?:ASTM\s?)?(?P<g>A-?(?:514|283|285|709|242|656|537|302|53|106))"
+            r"(?:ASTM\s?)?(?P<g>A-?(?:514|283|285|709|242|656|537|302|653|53|106))"
             r"(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?\d{2,3}\b)?",
             None,
             "carbon_steel",
