@@ -52,7 +52,7 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("AS/NZS 3678-250|3678-250|3678 Grade 250", "A36", "AS/NZS 3678"),
     # A572-50 (345 MPa) meets these yields; A36 (250 MPa) does not
     ("S275JR|S275J0|S275J2|1.0044", "A572", "EN 10025"),
-    ("S355JR|S355J2|S355J2+N|S355J0|S355K2|S355|1.0045|1.0577", "A572", "EN 10025"),
+    ("S355JR|S355J2|S355J0|S355K2|S355|1.0045|1.0577", "A572", "EN 10025"),
     ("44W|300W|50W|350W|G40.21-44W|G40.21-300W|G40.21-50W|G40.21-350W", "A572", "CSA G40.21"),
     ("AS/NZS 3678-350|3678-350|3678 Grade 350", "A572", "AS/NZS 3678"),
     ("EN24|EN24T|817M40", "4340", "BS 970"),
@@ -203,6 +203,13 @@ _ALTERNATIVES = {
     for spelling in names.split("|")
 }
 _UNS_COPPER = re.compile(r"^c(\d{3})00$")  # C36000 is the UNS form of C360
+# An EN delivery condition after the grade: +N normalised, +AR as rolled, +QT, +C cold drawn
+_DELIVERY = re.compile(r"\+[A-Z]{1,3}$", re.IGNORECASE)
+
+
+def _equivalent(written: str) -> tuple[str, str] | None:
+    """(catalog grade, source) when ``written`` is another standard's name for it."""
+    return _EQUIVALENT.get(_key(written)) or _EQUIVALENT.get(_key(_DELIVERY.sub("", written.strip())))
 
 
 def _identical(written: str) -> str | None:
@@ -211,7 +218,7 @@ def _identical(written: str) -> str | None:
         grade = GRADES[_SHORTHAND[_key(written)]]
     if grade is None and (uns := _UNS_COPPER.match(_key(written))):
         grade = find_grade(f"C{uns[1]}") or find_grade(uns[1])
-    if grade is None or _key(written) in _EQUIVALENT:
+    if grade is None or _equivalent(written):
         return None  # the grade table lists some foreign names as aliases; they are equivalents here
     return grade.name
 
@@ -245,8 +252,8 @@ def resolve_grade(written: str) -> GradeAsk:
         return GradeAsk(
             written, stocked, (GradeOption(stocked, "identical", note), *substitutes_for(stocked))
         )
-    if _key(written) in _EQUIVALENT:
-        grade, source = _EQUIVALENT[_key(written)]
+    if equivalent := _equivalent(written):
+        grade, source = equivalent
         note = f"{grade} is the ASTM/AISI equivalent of {source}; certs will read {grade}"
         return GradeAsk(written, None, (GradeOption(grade, "equivalent", note), *substitutes_for(grade)))
     name, rows = _ALTERNATIVES.get(_key(written), (written, ()))
