@@ -8,15 +8,16 @@ from pipeline.catalog.grades import GRADES, find_grade
 from pipeline.catalog.schema import FAMILIES, FORMS
 
 CANONICAL = {
-    "stainless_steel": "304 316 316L 317 321 347 410 420 430 17-4PH 2205 303 304L",
-    "aluminum": "1100 2024 3003 5052 5083 5086 6061 6063 7075 7050",
-    "carbon_steel": "1008 1010 1018 1020 1045 12L14 A36 A500 A572 A992 1026",
+    "stainless_steel": "304 316 316L 317 321 347 410 420 430 17-4PH 2205 303 304L 316LVM Nitronic_60",
+    "aluminum": "1100 2024 3003 5052 5083 5086 6061 6063 7075 7050 6082 MIC-6",
+    "carbon_steel": "1008 1010 1018 1020 1045 12L14 A36 A500 A572 A992 1026 1144 A513 A1011 A1008 A516 A588 "
+    "AR400 AR450 AR500",
     "alloy_steel": "4130 4140 4340 8620 9310 52100",
     "titanium": "Grade_1 Grade_2 Grade_5 Grade_7 Grade_9 Grade_12",
     "brass": "C230 C240 C260 C360 C464",
     "bronze": "C220 C510 C630 C932 C954",
     "copper": "101 110 145 194 195",
-    "nickel_alloy": "Inconel_600 Inconel_625 Inconel_718 Hastelloy_C276 Monel_400",
+    "nickel_alloy": "Inconel_600 Inconel_625 Inconel_718 Hastelloy_C276 Monel_400 Nickel_200",
     "tool_steel": "A2 D2 H13 M2 O1 S7 W1",
 }
 EXPECTED = {name.replace("_", " "): family for family, names in CANONICAL.items() for name in names.split()}
@@ -52,6 +53,13 @@ def test_every_grade_uses_the_schema_vocabulary() -> None:
         ("A992", {"beam_i"}),
         ("12L14", {"bar_round", "bar_square", "bar_hex"}),
         ("A36", {"plate", "angle", "channel", "bar_rectangular", "beam_i", "bar_round"}),
+        ("AR400", {"plate"}),
+        ("AR500", {"plate"}),
+        ("A513", {"tube_square", "tube_rectangular", "tube_round"}),
+        ("A1011", {"sheet"}),
+        ("A516", {"plate"}),
+        ("MIC-6", {"plate"}),
+        ("1144", {"bar_round", "bar_square", "bar_hex"}),
     ],
 )
 def test_structural_and_free_machining_grades_come_only_in_their_forms(grade: str, forms: set[str]) -> None:
@@ -92,6 +100,19 @@ def test_specs_follow_the_form() -> None:
     assert GRADES["Grade 5"].spec_for("bar_round") == "AMS 4928"
     assert GRADES["A36"].spec_for("plate") == "ASTM A36"
     assert GRADES["6061"].spec_for("sheet") == "ASTM B209"
+    assert GRADES["A513"].spec_for("tube_round") == "ASTM A513 Type 5"  # DOM
+    assert GRADES["A513"].spec_for("tube_square") == "ASTM A513 Type 1"
+    assert GRADES["A1011"].spec_for("sheet") == "ASTM A1011 CS Type B"
+    assert GRADES["A516"].spec_for("plate") == "ASTM A516 Gr 70"
+    assert GRADES["316LVM"].spec_for("bar_round") == "ASTM F138"
+    assert GRADES["AR400"].spec_for("plate") is None  # sold to a Brinell hardness
+    assert GRADES["6082"].spec_for("plate") == "EN 485"
+
+
+def test_abrasion_resistant_plate_is_quenched_and_tempered_and_dearer_by_hardness() -> None:
+    assert GRADES["AR400"].treatments_for("plate")[0].condition == "quenched and tempered"
+    prices = [GRADES[name].price_per_lb for name in ("A36", "AR400", "AR450", "AR500")]
+    assert prices == sorted(prices)
 
 
 @pytest.mark.parametrize(
@@ -102,6 +123,10 @@ def test_specs_follow_the_form() -> None:
         ("C110", "110"),
         ("316l", "316L"),
         ("Ti-6Al-4V", "Grade 5"),
+        ("Stressproof", "1144"),
+        ("Ni 200", "Nickel 200"),
+        ("mic6", "MIC-6"),
+        ("A516-70", "A516"),
     ],
 )
 def test_find_grade_resolves_spellings(spelling: str, name: str) -> None:

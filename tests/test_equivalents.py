@@ -15,7 +15,9 @@ def _relations(written: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("written", "grade"),
     [("S30400", "304"), ("C10100", "101"), ("C36000", "C360"), ("Ti-6Al-4V", "Grade 5"), ("T-304", "304"),
-     ("SS316L", "316L"), ("17-4", "17-4PH"), ("N06625", "Inconel 625"), ("C93200", "C932")],
+     ("SS316L", "316L"), ("17-4", "17-4PH"), ("N06625", "Inconel 625"), ("C93200", "C932"),
+     ("Stressproof", "1144"), ("N02200", "Nickel 200"), ("S31673", "316LVM"), ("Alloy 218", "Nitronic 60"),
+     ("A516-70", "A516")],
 )  # fmt: skip
 def test_other_names_of_the_same_alloy_are_identical(written: str, grade: str) -> None:
     ask = resolve_grade(written)
@@ -27,7 +29,11 @@ def test_other_names_of_the_same_alloy_are_identical(written: str, grade: str) -
 @pytest.mark.parametrize(
     ("written", "grade"),
     [("1.4301", "304"), ("42CrMo4", "4140"), ("SUS316L", "316L"), ("EN AW-6061", "6061"),
-     ("2.4856", "Inconel 625"), ("1.2379", "D2"), ("CW614N", "C360"), ("S235JR", "A36")],
+     ("2.4856", "Inconel 625"), ("1.2379", "D2"), ("CW614N", "C360"), ("S235JR", "A36"),
+     ("S355J2+N", "A572"), ("S235JR+AR", "A36"), ("S275JR", "A572"), ("44W", "A572"), ("E250", "A36"),
+     ("AS/NZS 3678-250", "A36"),
+     ("EN24T", "4340"), ("EN19", "4140"), ("CZ121", "C360"), ("EN AW-6082", "6082"),
+     ("Hardox 400", "AR400"), ("Hardox 450", "AR450"), ("Raex 500", "AR500")],
 )  # fmt: skip
 def test_foreign_standards_are_equivalents_whose_certs_read_the_catalog_grade(
     written: str, grade: str
@@ -52,7 +58,11 @@ def test_stress_relieved_tempers_ship_for_the_plain_temper_only() -> None:
     assert temper_substitute("T6", "T73") is None
 
 
-@pytest.mark.parametrize(("written", "nearest"), [("2507", "2205"), ("904L", "316L"), ("6082", "6061")])
+@pytest.mark.parametrize(
+    ("written", "nearest"),
+    [("2507", "2205"), ("904L", "316L"), ("5754", "5052"), ("1.4571", "316L"), ("316Ti", "316L"),
+     ("16MnCr5", "8620"), ("EN8", "1045"), ("EN1A", "12L14"), ("6060", "6063"), ("AR600", "AR500")],
+)  # fmt: skip
 def test_grades_not_stocked_offer_only_explained_alternatives(written: str, nearest: str) -> None:
     ask = resolve_grade(written)
     assert ask.stocked is None

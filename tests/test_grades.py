@@ -83,6 +83,16 @@ def test_aliases_of_the_same_grade_map_to_the_canonical_name(text: str, grade: s
         ("AISI 4320 bar", "4320", "alloy_steel", False),
         ("416 stainless round", "416", "stainless_steel", False),
         ("6082-T6 aluminium plate", "6082", "aluminum", False),
+        ("Hardox 450 plate", "Hardox 450", "carbon_steel", True),
+        ("S355J2+N plate", "S355J2+N", "carbon_steel", True),
+        ("EN24T round bar", "EN24T", "alloy_steel", True),
+        ("EN 8 round bar", "EN8", "carbon_steel", True),  # BS 970
+        ("CZ121 brass hex", "CZ121", "brass", True),
+        ("CSA G40.21 44W plate", "G40.21 44W", "carbon_steel", True),
+        ("AS/NZS 3678 Grade 250 plate", "3678 Grade 250", "carbon_steel", True),  # not "Grade 250"
+        ("EN AW-6060 T6 tube", "6060", "aluminum", False),
+        ("AR600 plate", "AR600", "carbon_steel", False),
+        ("Nitronic 50 round bar", "Nitronic 50", "stainless_steel", False),
     ],
 )
 def test_other_grades_are_kept_as_written_with_their_family(
@@ -90,6 +100,56 @@ def test_other_grades_are_kept_as_written_with_their_family(
 ) -> None:
     [hit] = find_grades(text)
     assert (hit.grade, hit.family, hit.foreign) == (grade, family, foreign)
+
+
+@pytest.mark.parametrize(
+    ("text", "grade", "family"),
+    [
+        ("AR400 plate", "AR400", "carbon_steel"),
+        ("AR 400 plate", "AR400", "carbon_steel"),
+        ("AR-500 plate", "AR500", "carbon_steel"),
+        ("AR400F plate", "AR400", "carbon_steel"),
+        ("A588 Gr B plate", "A588", "carbon_steel"),
+        ("Corten plate", "A588", "carbon_steel"),  # weathering steel's trade name
+        ("Cor-Ten B plate", "A588", "carbon_steel"),
+        ("1144 Stressproof round", "1144", "carbon_steel"),
+        ("Stress-proof round bar", "1144", "carbon_steel"),
+        ("A513 Type 5 tube", "A513", "carbon_steel"),
+        ("DOM tube", "A513", "carbon_steel"),  # drawn over mandrel tube is A513 Type 5
+        ("A1011 CS Type B sheet", "A1011", "carbon_steel"),
+        ("HR P&O A1011 sheet", "A1011", "carbon_steel"),
+        ("ASTM A1008 CR sheet", "A1008", "carbon_steel"),
+        ("A569 HR sheet", "A1011", "carbon_steel"),  # A1011's former number
+        ("A366 CR sheet", "A1008", "carbon_steel"),
+        ("A516 Gr 70 plate", "A516", "carbon_steel"),
+        ("316LVM round bar", "316LVM", "stainless_steel"),
+        ("Nitronic 60 round bar", "Nitronic 60", "stainless_steel"),
+        ("UNS S21800 bar", "Nitronic 60", "stainless_steel"),
+        ("Ni 200 wire", "Nickel 200", "nickel_alloy"),
+        ("UNS N02200 sheet", "Nickel 200", "nickel_alloy"),
+        ("MIC-6 cast plate", "MIC-6", "aluminum"),
+        ("MIC6 tooling plate", "MIC-6", "aluminum"),
+        ("EN AW-6082 T6 flat bar", "6082", "aluminum"),
+        ("AW-6082 bar", "6082", "aluminum"),
+        ("OFHC copper bar", "101", "copper"),
+    ],
+)
+def test_trade_names_and_spec_grades_read_as_the_stocked_grade(text: str, grade: str, family: str) -> None:
+    assert _first(text) == (grade, family)
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [
+        ("4130 DOM tube 1-1/4 OD", ["4130"]),  # a chromoly tube made DOM
+        ("1026 DOM tube", ["1026"]),
+        ("DOM 1.75 OD x .120 wall", ["A513"]),
+        ("dom tube 2 OD x .25 wall", ["A513"]),
+        ("Thanks, Dom", []),  # a name, not a tube
+    ],
+)
+def test_dom_names_the_grade_only_when_the_line_names_no_other(text: str, grades: list[str]) -> None:
+    assert [hit.grade for hit in find_grades(text)] == grades
 
 
 def test_grades_the_catalog_does_not_stock_are_flagged_not_dropped() -> None:
@@ -180,6 +240,9 @@ def test_every_equivalent_the_matcher_knows_is_read_as_written_and_resolves_to_i
         ("1.3505 round bar 50 mm", "1.3505", "alloy_steel"),
         ("CW008A H02 sheets", "CW008A", "copper"),
         ("3.0517-H14 PL", "3.0517", "aluminum"),
+        ("12 pcs A513 square tube 1-1/2 x 1-1/2 x .065 wall x 20'", "A513", "carbon_steel"),
+        ("3 sheets A1011 HR P&O 11 ga, 48 x 120", "A1011", "carbon_steel"),
+        ("Hardox 450 plate 1/2 x 48 x 96, 3 pcs", "Hardox 450", "carbon_steel"),
     ],
 )
 def test_grades_written_the_way_customers_write_them(text: str, grade: str, family: str) -> None:
@@ -190,7 +253,15 @@ def test_grades_written_the_way_customers_write_them(text: str, grade: str, fami
 
 @pytest.mark.parametrize(
     "text",
-    ["1000 x 2000 sheet", "A2 stainless bolts", "M2 x 0.4 screws", "Grade 8 bolts", "job 4150 plate"],
+    [
+        "1000 x 2000 sheet",
+        "A2 stainless bolts",
+        "M2 x 0.4 screws",
+        "Grade 8 bolts",
+        "job 4150 plate",
+        "entrega en 8 días",  # Spanish "in 8 days", not BS 970 EN8
+        "ni 200 ni 300 kg",  # Spanish "neither", not nickel 200
+    ],
 )
 def test_look_alikes_are_not_grades(text: str) -> None:
     assert find_grades(text) == []

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.catalog.grades import GRADES
 from pipeline.catalog.store import CatalogStore
 from pipeline.match import MatchResult, match_line, match_lines
 from pipeline.models import LineItem
@@ -298,3 +299,37 @@ def test_a_batch_gives_the_answers_each_line_gets_alone(store: CatalogStore) -> 
         return [(c.part_number, c.confidence) for c in result.candidates + result.alternatives]
 
     assert [parts(batch[i.line_no]) for i in items] == [parts(match_line(store, i)) for i in items]
+
+
+@pytest.mark.parametrize(
+    ("grade", "form", "dimensions"),
+    [
+        ("AR400", "plate", {"thickness": 0.5, "width": 48.0, "length": 96.0}),
+        ("A513", "tube_round", {"outer_diameter": 1.75, "wall_thickness": 0.12, "length": 240.0}),  # DOM
+        ("A1011", "sheet", {"thickness": 0.1196, "width": 48.0, "length": 120.0}),
+        ("1144", "bar_round", {"diameter": 1.125, "length": 144.0}),
+        ("MIC-6", "plate", {"thickness": 0.375, "width": 24.0, "length": 36.0}),
+        ("316LVM", "bar_round", {"diameter": 0.375, "length": 6.0}),
+        ("Nickel 200", "wire", {"diameter": 0.02}),
+    ],
+)
+def test_the_trades_own_grades_are_stocked_and_matched_as_asked(
+    store: CatalogStore, grade: str, form: str, dimensions: dict[str, float]
+) -> None:
+    family = GRADES[grade].family
+    item = _line(
+        f"{grade} {form}", grade=grade, material=family, form=form, dimensions=dimensions, quantity=2
+    )
+    best = match_line(store, item).candidates[0]
+    assert (best.grade, best.form, best.match_kind) == (grade, form, "exact")
+    assert best.confidence >= 0.95
+
+
+def test_a_brand_of_abrasion_resistant_plate_is_matched_as_its_equivalent(store: CatalogStore) -> None:
+    plate = {"thickness": 0.5, "width": 48.0, "length": 96.0}
+    item = _line(
+        "Hardox 450 plate 1/2 x 48 x 96", grade="Hardox 450", material="carbon_steel", form="plate",
+        dimensions=plate, quantity=3, flags=["grade_other_standard"],
+    )  # fmt: skip
+    best = match_line(store, item).candidates[0]
+    assert (best.grade, best.match_kind) == ("AR450", "equivalent")

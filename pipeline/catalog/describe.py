@@ -25,7 +25,8 @@ FAMILY_WORDS: dict[str, str] = {
     "nickel_alloy": "",  # "Inconel 625 Round Bar" already says what it is
     "tool_steel": "Tool Steel",
 }
-STRUCTURAL_GRADES = frozenset(("A36", "A500", "A572", "A992"))  # "A36 Plate", not "A36 Steel Plate"
+# Grades named by their ASTM spec: "A36 Plate", "A513 Round Tube", not "A36 Steel Plate"
+STRUCTURAL_GRADES = frozenset(("A36", "A500", "A572", "A992", "A513", "A516", "A588", "A1008", "A1011"))
 
 FORM_WORDS: dict[str, str] = {
     "sheet": "Sheet",
@@ -78,7 +79,14 @@ FORM_CODES: dict[str, str] = {
     "channel": "CH",
     "beam_i": "BM",
 }
-_GRADE_ABBREVIATIONS = (("GRADE ", "GR"), ("INCONEL ", "IN"), ("HASTELLOY ", ""), ("MONEL ", "MO"))
+_GRADE_ABBREVIATIONS = (
+    ("GRADE ", "GR"),
+    ("INCONEL ", "IN"),
+    ("HASTELLOY ", ""),
+    ("MONEL ", "MO"),
+    ("NICKEL ", ""),
+    ("NITRONIC ", "N"),
+)
 
 
 def grade_label(grade: Grade, form: str, treatment: Treatment) -> str:

@@ -48,7 +48,20 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("20NiCrMo2-2|1.6523|SNCM220", "8620", "EN 10084 / JIS"),
     ("11SMnPb30|1.0718", "12L14", "EN 10087"),
     ("S235JR|1.0038", "A36", "EN 10025"),
-    ("S355JR|S355J2|1.0045|1.0577", "A572", "EN 10025"),
+    ("E250|E250BR", "A36", "IS 2062"),
+    ("AS/NZS 3678-250|3678-250|3678 Grade 250", "A36", "AS/NZS 3678"),
+    # A572-50 (345 MPa) meets these yields; A36 (250 MPa) does not
+    ("S275JR|S275J0|S275J2|1.0044", "A572", "EN 10025"),
+    ("S355JR|S355J2|S355J0|S355K2|S355|1.0045|1.0577", "A572", "EN 10025"),
+    ("44W|300W|50W|350W|G40.21-44W|G40.21-300W|G40.21-50W|G40.21-350W", "A572", "CSA G40.21"),
+    ("AS/NZS 3678-350|3678-350|3678 Grade 350", "A572", "AS/NZS 3678"),
+    ("EN24|EN24T|817M40", "4340", "BS 970"),
+    ("EN19|EN19T|709M40", "4140", "BS 970"),
+    ("EN1APb|230M07Pb", "12L14", "BS 970"),
+    # abrasion-resistant plate under its mills' brands
+    ("Hardox 400|Raex 400", "AR400", "SSAB brand"),
+    ("Hardox 450|Raex 450", "AR450", "SSAB brand"),
+    ("Hardox 500|Raex 500", "AR500", "SSAB brand"),
     # tool steel
     ("1.2379|X153CrMoV12|SKD11", "D2", "EN ISO 4957 / JIS"),
     ("1.2344|X40CrMoV5-1|SKD61", "H13", "EN ISO 4957 / JIS"),
@@ -60,6 +73,7 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("ENAW6063|AlMg0.7Si|3.3206", "6063", "EN 573"),
     ("ENAW5052|AlMg2.5|3.3523", "5052", "EN 573"),
     ("ENAW5083|AlMg4.5Mn0.7|3.3547", "5083", "EN 573"),
+    ("ENAW6082|AlSi1MgMn|3.2315", "6082", "EN 573"),
     ("ENAW7075|AlZn5.5MgCu|3.4365", "7075", "EN 573"),
     ("ENAW2024|AlCu4Mg1|3.1355", "2024", "EN 573"),
     ("ENAW3003|AlMn1Cu|3.0517", "3003", "EN 573"),
@@ -75,6 +89,7 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("CW008A|Cu-OF", "101", "EN 1652"),
     ("CW004A|Cu-ETP", "110", "EN 1652"),
     ("CW614N|CuZn39Pb3", "C360", "EN 12164"),
+    ("CZ121", "C360", "BS 2874"),
     ("CW505L|CuZn30", "C260", "EN 1652"),
     ("CW451K|CuSn5", "C510", "EN 1652"),
     ("CW307G|CuAl10Ni5Fe4", "C630", "EN 12163"),
@@ -96,10 +111,14 @@ TEMPER_SUBSTITUTES: tuple[tuple[str, str, str], ...] = (
     ("T73", "T7351", "T7351 (stress relieved) ships for T73"),
 )
 
-# Grades not stocked -> the nearest stocked grades, each with what the customer gives up.
+# Grades not stocked ("|" between spellings) -> the nearest stocked grades, each with what the
+# customer gives up.
 _ALTERNATIVE_ROWS: dict[str, tuple[tuple[str, str], ...]] = {
     "2507": (("2205", "2205 duplex is the nearest: lower strength and pitting resistance than 2507"),),
     "904L": (("316L", "316L is the nearest stocked austenitic grade: far less corrosion resistant"),),
+    "316Ti|1.4571|X6CrNiMoTi17-12-2": (
+        ("316L", "316L is the nearest stocked grade: not titanium stabilised"),
+    ),
     "309": (("304", "304 is the nearest stocked austenitic grade: lower heat resistance"),),
     "310": (("304", "304 is the nearest stocked austenitic grade: lower heat resistance"),),
     "416": (("303", "303 is the stocked free-machining stainless (austenitic, not hardenable)"),),
@@ -108,22 +127,23 @@ _ALTERNATIVE_ROWS: dict[str, tuple[tuple[str, str], ...]] = {
     "15-5PH": (
         ("17-4PH", "17-4PH is the stocked precipitation-hardening grade: lower transverse toughness"),
     ),
-    "6082": (("6061", "6061 is the nearest stocked structural alloy (close strength)"),),
+    "6060|ENAW6060": (("6063", "6063 is the nearest stocked extrusion alloy (a little stronger)"),),
     "5754": (("5052", "5052 is the nearest stocked Al-Mg alloy"),),
     "2011": (("2024", "2024 is the stocked high-strength alloy; 2011 machines better"),),
-    "1144": (("1045", "1045 is the nearest stocked medium-carbon grade: less free-machining"),),
-    "1215": (("12L14", "12L14 is the stocked free-machining grade (leaded)"),),
+    "EN8|080M40": (("1045", "1045 is the nearest stocked medium-carbon grade: a little more carbon"),),
+    "1215|EN1A|230M07": (("12L14", "12L14 is the stocked free-machining grade (leaded)"),),
     "4142": (("4140", "4140 is the nearest stocked chromoly grade"),),
     "4150": (("4140", "4140 is the nearest stocked chromoly grade: lower carbon"),),
     "8630": (("4130", "4130 is the nearest stocked alloy grade"),),
+    "16MnCr5|1.7131": (("8620", "8620 is the nearest stocked case-hardening grade"),),
     "P20": (("4140", "4140 pre-hard is the usual stand-in for P20 mold steel"),),
     "Inconel 800": (("Inconel 600", "Inconel 600 is the nearest stocked Ni-Cr-Fe alloy"),),
     "Hastelloy X": (("Inconel 625", "Inconel 625 is the nearest stocked high-temperature alloy"),),
     "Monel K500": (("Monel 400", "Monel 400 is the stocked Ni-Cu alloy: not age-hardenable"),),
     "Grade 23": (("Grade 5", "Grade 5 is standard Ti-6Al-4V; Grade 23 is its ELI version"),),
     "C172": (("C510", "C510 phosphor bronze is the nearest stocked spring alloy: not beryllium copper"),),
-    "A516": (("A36", "A36 is the stocked carbon plate: not a pressure-vessel grade"),),
     "A514": (("A572", "A572-50 is the strongest stocked structural plate: far below A514"),),
+    "AR600|Hardox 600": (("AR500", "AR500 is the hardest stocked abrasion-resistant plate"),),
 }
 # Grades stocked but not in every form: when the asked form is missing, offer these instead.
 _FORM_ALTERNATIVES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -177,8 +197,19 @@ FOREIGN_NAMES: dict[str, tuple[str, ...]] = {
 # Shorthand a desk reads every day that the grade table does not list as an alias.
 _SHORTHAND = {"174": "17-4PH", "174ph": "17-4PH"}
 _PREFIX = re.compile(r"^(?:aisi|sae|uns|astm|type|ss|t-?|cda|alloy|grade)\s*-?\s*", re.IGNORECASE)
-_ALTERNATIVES = {_key(name): (name, rows) for name, rows in _ALTERNATIVE_ROWS.items()}
+_ALTERNATIVES = {
+    _key(spelling): (spelling, rows)
+    for names, rows in _ALTERNATIVE_ROWS.items()
+    for spelling in names.split("|")
+}
 _UNS_COPPER = re.compile(r"^c(\d{3})00$")  # C36000 is the UNS form of C360
+# An EN delivery condition after the grade: +N normalised, +AR as rolled, +QT, +C cold drawn
+_DELIVERY = re.compile(r"\+[A-Z]{1,3}$", re.IGNORECASE)
+
+
+def _equivalent(written: str) -> tuple[str, str] | None:
+    """(catalog grade, source) when ``written`` is another standard's name for it."""
+    return _EQUIVALENT.get(_key(written)) or _EQUIVALENT.get(_key(_DELIVERY.sub("", written.strip())))
 
 
 def _identical(written: str) -> str | None:
@@ -187,7 +218,7 @@ def _identical(written: str) -> str | None:
         grade = GRADES[_SHORTHAND[_key(written)]]
     if grade is None and (uns := _UNS_COPPER.match(_key(written))):
         grade = find_grade(f"C{uns[1]}") or find_grade(uns[1])
-    if grade is None or _key(written) in _EQUIVALENT:
+    if grade is None or _equivalent(written):
         return None  # the grade table lists some foreign names as aliases; they are equivalents here
     return grade.name
 
@@ -221,8 +252,8 @@ def resolve_grade(written: str) -> GradeAsk:
         return GradeAsk(
             written, stocked, (GradeOption(stocked, "identical", note), *substitutes_for(stocked))
         )
-    if _key(written) in _EQUIVALENT:
-        grade, source = _EQUIVALENT[_key(written)]
+    if equivalent := _equivalent(written):
+        grade, source = equivalent
         note = f"{grade} is the ASTM/AISI equivalent of {source}; certs will read {grade}"
         return GradeAsk(written, None, (GradeOption(grade, "equivalent", note), *substitutes_for(grade)))
     name, rows = _ALTERNATIVES.get(_key(written), (written, ()))

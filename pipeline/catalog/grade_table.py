@@ -116,6 +116,7 @@ _STAINLESS_SPECS: Rules = {
 _STAINLESS_GRADE_SPECS: dict[str, Rules] = {
     "17-4PH": {"flat": "ASTM A693", "bar": "ASTM A564"},
     "2205": _STAINLESS_SPECS | {"tube_round": "ASTM A790"},
+    "316LVM": {"*": "ASTM F138"},
 }
 _STAINLESS_TREATMENTS: dict[str, TreatRules] = {
     "17-4PH": {
@@ -165,6 +166,8 @@ _ALUMINUM_GRADE_SPECS: dict[str, Rules] = {
     "2024": _ALUMINUM_SPECS | _AEROSPACE,
     "7075": _ALUMINUM_SPECS | _AEROSPACE,
     "7050": {"*": "AMS 4050"},
+    "6082": {"flat": "EN 485", "bar": "EN 755"},
+    "MIC-6": {},
 }
 _H14: TreatRules = {"foil": _tempers("O"), "wire": _tempers("O"), "*": _tempers("H14", "O")}
 _ALUMINUM_TREATMENTS: dict[str, TreatRules] = {
@@ -183,6 +186,8 @@ _ALUMINUM_TREATMENTS: dict[str, TreatRules] = {
     "7050": {"*": _tempers("T7451")},
     "5083": {"*": _tempers("H116", "H321")},
     "5086": {"*": _tempers("H32", "H116")},
+    "6082": {"plate": _tempers("T651"), "*": _tempers("T6")},
+    "MIC-6": {"*": _conditions("cast, stress relieved")},
 }
 
 _CARBON: tuple[Row, ...] = (
@@ -198,6 +203,7 @@ _CARBON: tuple[Row, ...] = (
     ("1008", 0.2836, 0.85, 4, "sheet wire", ""),
     ("1010", 0.2836, 0.90, 3, "sheet tube_round tube_square", ""),
 )
+_AR_PLATE = ("AR400", "AR450", "AR500")
 _CARBON_SPECS: Rules = {"flat": "ASTM A830", "bar": "ASTM A108", "tube": "ASTM A513"}
 _CARBON_GRADE_SPECS: dict[str, Rules] = {
     "A36": {"*": "ASTM A36"},
@@ -207,6 +213,19 @@ _CARBON_GRADE_SPECS: dict[str, Rules] = {
     "1026": {"*": "ASTM A513 Type 5"},
     "1008": {"sheet": "ASTM A1008", "wire": "ASTM A510"},
     "1010": {"sheet": "ASTM A1011", "tube": "ASTM A513"},
+    "1144": {"*": "ASTM A311"},
+    "A513": {"tube_round": "ASTM A513 Type 5", "*": "ASTM A513 Type 1"},
+    "A1011": {"*": "ASTM A1011 CS Type B"},
+    "A1008": {"*": "ASTM A1008 CS Type B"},
+    "A516": {"*": "ASTM A516 Gr 70"},
+    "A588": {"*": "ASTM A588"},
+    # abrasion-resistant plate is sold to a nominal Brinell hardness, not to an ASTM spec
+    **{name: {} for name in _AR_PLATE},
+}
+_CARBON_TREATMENTS: dict[str, TreatRules] = {
+    "1144": {"*": _conditions("stress relieved")},
+    "A516": {"*": _conditions("normalized")},
+    **{name: {"*": _conditions("quenched and tempered")} for name in _AR_PLATE},
 }
 
 _ALLOY: tuple[Row, ...] = (
@@ -261,6 +280,7 @@ _NICKEL_GRADE_SPECS: dict[str, Rules] = {
     "Inconel 718": {"flat": "AMS 5596", "bar": "AMS 5662"},
     "Hastelloy C276": {"flat": "ASTM B575", "bar": "ASTM B574", "tube": "ASTM B622"},
     "Monel 400": {"flat": "ASTM B127", "bar": "ASTM B164", "tube": "ASTM B165"},
+    "Nickel 200": {"flat": "ASTM B162", "*": "ASTM B160"},
 }
 _NICKEL_TREATMENTS: dict[str, TreatRules] = {"Inconel 718": _SOLUTION, "Hastelloy C276": _SOLUTION}
 
@@ -350,6 +370,33 @@ _TOOL: tuple[Row, ...] = (
     ("W1", 0.284, 5.20, 0.8, "bar_round bar_rectangular", "T72301"),
 )
 
+# Grades added to the stock list later (abrasion-resistant and weathering plate, DOM tube, sheet by
+# its ASTM spec, implant and anti-galling stainless, cast tooling plate, nickel 200). They come after
+# the first tables: the generator numbers candidate parts in table order, so appending keeps every
+# existing part's sampling key, stock and price.
+_STAINLESS_ADDED: tuple[Row, ...] = (
+    ("316LVM", 0.289, 9.50, 0.8, "bar_round wire", "S31673"),
+    ("Nitronic 60", 0.285, 9.80, 0.6, "bar_round", "Alloy 218|S21800"),
+)
+_ALUMINUM_ADDED: tuple[Row, ...] = (
+    ("6082", 0.0975, 3.60, 1.5, "plate bar_round bar_rectangular", "A96082"),
+    ("MIC-6", 0.101, 5.60, 1.2, "plate", "MIC6"),
+)
+_CARBON_ADDED: tuple[Row, ...] = (
+    ("1144", 0.2836, 1.45, 2, "bar_round bar_hex bar_square", "Stressproof|Stress Proof"),
+    ("A513", 0.2836, 1.10, 3, _TUBES, ""),
+    ("A1011", 0.2836, 0.80, 3, "sheet", "A569"),  # A569, A1011's former number
+    ("A1008", 0.2836, 0.85, 2, "sheet", "A366"),
+    ("A516", 0.2836, 1.05, 1.5, "plate", "A516-70"),
+    ("A588", 0.2836, 1.15, 1.5, "plate bar_rectangular angle", ""),
+    ("AR400", 0.2836, 1.60, 2, "plate", "AR400F"),
+    ("AR450", 0.2836, 1.75, 0.6, "plate", "AR450F"),
+    ("AR500", 0.2836, 1.95, 1.2, "plate", ""),
+)
+_NICKEL_ADDED: tuple[Row, ...] = (
+    ("Nickel 200", 0.321, 24.0, 1, "sheet plate bar_round wire", "Ni 200|Alloy 200|N02200"),
+)
+
 # The tables in order: family, rows, family specs, per-grade specs, family treatments, per-grade treatments
 TABLES: tuple[
     tuple[str, tuple[Row, ...], Rules, dict[str, Rules], TreatRules, dict[str, TreatRules]], ...
@@ -363,7 +410,7 @@ TABLES: tuple[
         _STAINLESS_TREATMENTS,
     ),
     ("aluminum", _ALUMINUM, _ALUMINUM_SPECS, _ALUMINUM_GRADE_SPECS, _NONE, _ALUMINUM_TREATMENTS),
-    ("carbon_steel", _CARBON, _CARBON_SPECS, _CARBON_GRADE_SPECS, _NONE, {}),
+    ("carbon_steel", _CARBON, _CARBON_SPECS, _CARBON_GRADE_SPECS, _NONE, _CARBON_TREATMENTS),
     ("alloy_steel", _ALLOY, _ALLOY_SPECS, _ALLOY_GRADE_SPECS, _ANNEALED, _ALLOY_TREATMENTS),
     ("titanium", _TITANIUM, _TITANIUM_SPECS, _TITANIUM_GRADE_SPECS, _ANNEALED, {}),
     ("nickel_alloy", _NICKEL, {}, _NICKEL_GRADE_SPECS, _ANNEALED, _NICKEL_TREATMENTS),
@@ -371,4 +418,15 @@ TABLES: tuple[
     ("bronze", _BRONZE, _BRONZE_SPECS, _BRONZE_GRADE_SPECS, _NONE, _BRONZE_TREATMENTS),
     ("copper", _COPPER, _COPPER_SPECS, _COPPER_GRADE_SPECS, _NONE, _COPPER_TREATMENTS),
     ("tool_steel", _TOOL, {"*": "ASTM A681"}, {}, _ANNEALED, {}),
+    (
+        "stainless_steel",
+        _STAINLESS_ADDED,
+        _STAINLESS_SPECS,
+        _STAINLESS_GRADE_SPECS,
+        _ANNEALED,
+        _STAINLESS_TREATMENTS,
+    ),
+    ("aluminum", _ALUMINUM_ADDED, _ALUMINUM_SPECS, _ALUMINUM_GRADE_SPECS, _NONE, _ALUMINUM_TREATMENTS),
+    ("carbon_steel", _CARBON_ADDED, _CARBON_SPECS, _CARBON_GRADE_SPECS, _NONE, _CARBON_TREATMENTS),
+    ("nickel_alloy", _NICKEL_ADDED, {}, _NICKEL_GRADE_SPECS, _ANNEALED, _NICKEL_TREATMENTS),
 )

@@ -111,6 +111,10 @@ _GRADE_FINISHES: dict[tuple[str, str], tuple[str, ...]] = {
     ("1010", "sheet"): ("hot rolled P&O", "cold rolled"),
     ("1026", "tube"): ("cold drawn",),
     ("1010", "tube"): ("welded",),
+    ("A1011", "sheet"): ("hot rolled P&O", "hot rolled"),
+    ("A1008", "sheet"): ("cold rolled",),
+    ("A513", "tube_round"): ("cold drawn",),  # DOM: drawn over mandrel
+    ("1144", "bar"): ("cold drawn",),
     ("C932", "bar"): ("continuous cast",),
     ("C932", "tube"): ("continuous cast",),
     ("C954", "bar"): ("continuous cast",),

@@ -29,7 +29,7 @@ _BEFORE = r"(?<![\w.\-/$#])"
 # not a size, count or part of a longer token ("304 pieces", "1018x", "6061.5", "316/")
 _AFTER = r"(?![\w/]|\.\d)(?:(?<!\d)|(?!\s*(?:\"|''|”|mm\b|in\b|inch|pcs|pieces|ft\b|feet|%|°)))"
 _PREFIX = r"(?:(?:AISI|SAE|ASTM|UNS|Type|Alloy|SS|T)[\s-]?)?"
-_AL_PREFIX = r"(?:(?:AA|Al|EN\s?AW|Alloy|A(?=\d{4}))[\s-]?)?"  # "A5052" is JIS for alloy 5052
+_AL_PREFIX = r"(?:(?:AA|Al|(?:EN\s?)?AW|Alloy|A(?=\d{4}))[\s-]?)?"  # "A5052" is JIS for alloy 5052
 _TEMPER = r"(?:[-\s]?(?P<temper>T\d{1,4}|H\d{2,3}|O)(?![\w]))?"
 _NOT_IN_CHAIN = r"(?<![x×X*]\s)(?<![x×X*])"  # "1000 x 2000 sheet": sizes, not grades
 
@@ -62,6 +62,7 @@ class GradeRule:
     needles: tuple[str, ...] = ()  # the text must contain one of these (lower-case) for the rule to apply
     series: bool = False  # a bare number: kept only when its digits belong to a known grade series
     digit_runs: tuple[int, ...] = ()  # and the text must hold a number of one of these many digits
+    fallback: bool = False  # a product word read as a grade ("DOM"): kept only when no grade is written
 
 
 def rule(
@@ -73,6 +74,7 @@ def rule(
     needles: tuple[str, ...] | None = None,
     series: bool = False,
     digit_runs: tuple[int, ...] = (),
+    fallback: bool = False,
 ) -> GradeRule:
     """A grade spelling. A rule is tried only on text containing one of its ``needles`` — by
     default the numbers in its spelling ("316" for 316) — which keeps a hundred rules cheap; pass
@@ -91,6 +93,7 @@ def rule(
         tuple(needle.lower() for needle in needles),
         series,
         digit_runs,
+        fallback,
     )
 
 
@@ -99,6 +102,9 @@ def _stainless() -> list[GradeRule]:
         rule(r"17[-/]?4\s?PH|S17400|(?:Type|Alloy)\s?630", "17-4PH", "stainless_steel"),
         rule(rf"17-4{NEXT_IS_METAL}", "17-4PH", "stainless_steel"),  # "17-4 Condition A sheet"
         rule(r"15[-/]?5\s?PH|S15500", "15-5PH", "stainless_steel"),
+        rule(rf"{_PREFIX}(?:316\s?LVM|S31673)", "316LVM", "stainless_steel"),
+        rule(r"(?:Nitronic|Alloy)[-\s]?(?:60|218)|(?:UNS\s?)?S21800", "Nitronic 60", "stainless_steel"),
+        rule(r"(?P<g>Nitronic[-\s]?\d{2})", None, "stainless_steel", needles=("nitronic",)),
         rule(r"(?:SS\s?)?316/316L", "316L", "stainless_steel"),
         rule(r"(?:SS\s?)?304/304L", "304L", "stainless_steel"),
         rule(rf"{_PREFIX}(?:316L|S31603)", "316L", "stainless_steel"),
@@ -123,32 +129,57 @@ def _stainless() -> list[GradeRule]:
 
 def _aluminum() -> list[GradeRule]:
     rules = []
-    for grade in ("6061", "6063", "7075", "7050", "2024", "5052", "5083", "5086", "3003", "1100", "2011"):
+    stocked = (grade.name for grade in GRADES.values() if grade.family == "aluminum" and grade.name.isdigit())
+    for grade in (*stocked, "2011"):
         spelled = rf"{_AL_PREFIX}(?:{grade}|A9{grade}){_TEMPER}"
         if grade in ("2024", "1100"):  # also a year, a time, a count: aluminum only in context
             rules.append(rule(spelled, grade, "aluminum", _ALUMINUM_CONTEXT))
             rules.append(rule(rf"{grade}{_TEMPER}{NEXT_IS_SHAPE}", grade, "aluminum"))  # "1100-O sheet"
         else:
             rules.append(rule(spelled, grade, "aluminum"))
+    rules.append(rule(r"MIC[-\s]?6", "MIC-6", "aluminum", needles=("mic",)))  # cast tooling plate
     return rules
 
 
+_GR = r"(?:Gr(?:ade)?\.?\s?)"
+_SHEET_DESIGNATION = rf"(?:CS|DS|SS|HSLAS)(?:[-\s]?Type\s?[ABC]|[-\s]?{_GR}?\d{{2}})?"  # "A1011 CS Type B"
+# ASTM steels the catalog stocks, each with the grade, type or designation that may follow its number
+_ASTM_STEELS = (
+    ("A36", ""),
+    ("A500", rf"{_GR}?[BC](?!\w)"),
+    ("A572", rf"{_GR}?50"),
+    ("A992", ""),
+    ("A513", r"Type\s?[1-6]"),
+    ("A516", rf"{_GR}?(?:55|60|65|70)"),
+    ("A588", rf"{_GR}[ABK](?!\w)"),
+    ("A1011", _SHEET_DESIGNATION),
+    ("A1008", _SHEET_DESIGNATION),
+)
+_SUPERSEDED = {"A569": "A1011", "A366": "A1008"}  # sheet specs still written by their old numbers
+
+
 def _steels() -> list[GradeRule]:
-    rules = [
-        rule(r"12L14|G12144", "12L14", "carbon_steel"),
-        rule(r"(?:ASTM\s?)?A-?36", "A36", "carbon_steel"),
-        rule(r"(?:ASTM\s?)?A-?500(?:\s?(?:Gr(?:ade)?\.?\s?)?[BC](?!\w))?", "A500", "carbon_steel"),
-        rule(r"(?:ASTM\s?)?A-?572(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?50)?", "A572", "carbon_steel"),
-        rule(r"(?:ASTM\s?)?A-?992", "A992", "carbon_steel"),
-        # structural and pressure-vessel plate and pipe grades the catalog may not stock, as written
+    rules = [rule(r"12L14|G12144", "12L14", "carbon_steel")]
+    for grade, designation in _ASTM_STEELS:
+        then = rf"(?:[-\s]?{designation})?" if designation else ""
+        rules.append(rule(rf"(?:ASTM\s?)?A-?{grade[1:]}{then}", grade, "carbon_steel"))
+    rules += [rule(rf"(?:ASTM\s?)?A-?{old[1:]}", grade, "carbon_steel") for old, grade in _SUPERSEDED.items()]
+    rules += [
+        # structural and pressure-vessel plate and pipe grades the catalog does not stock, as written
         rule(
-            r"(?:ASTM\s?)?(?P<g>A-?(?:516|514|588|283|285|709|242|656|537|302|53|106))"
+            r"(?:ASTM\s?)?(?P<g>A-?(?:514|283|285|709|242|656|537|302|653|53|106))"
             r"(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?\d{2,3}\b)?",
             None,
             "carbon_steel",
         ),
+        # abrasion-resistant plate by its nominal Brinell hardness: "AR400", "AR 500", "AR-400F"
+        *(
+            rule(rf"AR[-\s]?{hardness}F?", f"AR{hardness}", "carbon_steel")
+            for hardness in ("400", "450", "500")
+        ),
+        rule(r"(?P<g>AR[-\s]?(?:200|235|550|600)F?)", None, "carbon_steel"),
     ]
-    for grade in ("1008", "1010", "1018", "1020", "1026", "1045"):
+    for grade in ("1008", "1010", "1018", "1020", "1026", "1045", "1144"):
         rules.append(rule(rf"{_PREFIX}(?:C{grade}|G{grade}0|{grade})", grade, "carbon_steel"))
     for grade in ("4130", "4140", "4340", "8620", "9310", "52100"):
         uns = f"G{grade}0" if len(grade) == 4 else "G52986"
@@ -199,6 +230,7 @@ def _titanium_and_nickel() -> list[GradeRule]:
         regex = rf"(?:Inconel|Alloy|IN)[\s-]?{number}|(?:UNS\s?)?{code}"
         rules.append(rule(regex, f"Inconel {number}", "nickel_alloy"))
     rules += [
+        rule(r"(?:Nickel|(?-i:Ni|NI)|Alloy)[\s-]?200|(?:UNS\s?)?N02200", "Nickel 200", "nickel_alloy"),
         rule(r"(?:Hastelloy\s?|Alloy\s?)?C-?276|(?:UNS\s?)?N10276", "Hastelloy C276", "nickel_alloy"),
         rule(r"Monel\s?(?:Alloy\s?)?400|Alloy\s?400|(?:UNS\s?)?N04400", "Monel 400", "nickel_alloy"),
         rule(r"Monel\s?(?:Alloy\s?)?K-?500|(?:UNS\s?)?N05500", "Monel K500", "nickel_alloy"),
@@ -216,9 +248,7 @@ def _titanium_and_nickel() -> list[GradeRule]:
 def _copper_alloys() -> list[GradeRule]:
     rules = [
         rule(r"C10100", "101", "copper"),
-        rule(r"OFE|OFHC", "101", "copper", needles=("ofe", "ofhc")),
         rule(r"C11000", "110", "copper"),
-        rule(r"ETP", "110", "copper", needles=("etp",)),
         rule(r"(?:SAE\s?)?660(?=\s*\)|\s+bronze|\s+bearing)|SAE\s?660", "C932", "bronze"),
         rule(r"free[-\s]machining\s+brass|free[-\s]cutting\s+brass", "C360", "brass", needles=("brass",)),
     ]
@@ -244,7 +274,8 @@ def _copper_alloys() -> list[GradeRule]:
 
 def _shorthand() -> list[GradeRule]:
     """Family names a desk reads as the grade it stocks of that family: not the same alloy (so
-    not catalog aliases), but what "send us duplex plate" orders."""
+    not catalog aliases), but what "send us duplex plate" orders. "DOM" names a product, drawn
+    over mandrel tube, stocked as A513 Type 5: its grade only when the line names no other."""
     table = (
         (r"(?<!super\s)duplex", "2205", "stainless_steel", ("duplex",)),
         (r"18-8", "304", "stainless_steel", ("18-8",)),
@@ -253,16 +284,25 @@ def _shorthand() -> list[GradeRule]:
         (r"aluminum\s+bronze", "C954", "bronze", ("bronze",)),
         (r"phosphor\s+bronze", "C510", "bronze", ("bronze",)),
         (r"bearing\s+bronze", "C932", "bronze", ("bronze",)),
+        (
+            r"Cor[-\s]?Ten(?![-\s]?A\b)(?:[-\s]?B)?|weathering\s+steel",
+            "A588",
+            "carbon_steel",
+            ("cor", "weathering"),
+        ),
     )
-    return [rule(regex, grade, family, needles=needles) for regex, grade, family, needles in table]
+    return [
+        *(rule(regex, grade, family, needles=needles) for regex, grade, family, needles in table),
+        rule(r"(?-i:DOM)|DOM(?=[\s,]+tub)", "A513", "carbon_steel", needles=("dom",), fallback=True),
+    ]
 
 
 def _catalog_aliases() -> list[GradeRule]:
-    """Word aliases of catalog grades (``cartridge brass``, ``tellurium copper``) from the grade table."""
+    """Word aliases of catalog grades (``cartridge brass``, ``OFHC``, ``Stressproof``), from the table."""
     rules = []
     for grade in GRADES.values():
         for alias in grade.aliases:
-            if re.fullmatch(r"[A-Za-z]+(?:\s[A-Za-z]+)+", alias):  # numbered aliases have rules above
+            if re.fullmatch(r"[A-Za-z]+(?:\s[A-Za-z]+)*", alias):  # numbered aliases have rules above
                 spelled = r"[-\s]".join(re.escape(word) for word in alias.split())
                 rules.append(rule(spelled, grade.name, grade.family, needles=(alias.split()[-1].lower(),)))
     return rules
@@ -277,7 +317,7 @@ def _equivalent_names() -> list[GradeRule]:
         for name in names:
             if name.upper().startswith("ENAW"):
                 continue  # EN AW-6061 is alloy 6061 itself (the aluminum rules read it)
-            spelled = re.escape(name).replace(r"\-", r"[-\s]?")
+            spelled = re.escape(name).replace(r"\-", r"[-\s]?").replace(r"\ ", r"[-\s]?")
             temper = _TEMPER if family == "aluminum" else ""
             runs = re.findall(r"[a-z0-9]{3,}", name.lower())
             needle = runs[0] if runs else name.lower()
@@ -307,6 +347,10 @@ def _foreign() -> list[GradeRule]:
             (2, 3),
         ),
         (r"(?:JIS\s?)?(?P<g>SUS\s?\d{3}L?)", "stainless_steel", ("sus",)),
+        # BS 970 "EN" steels: EN8, EN1A, EN24T (capitals: "en 24 horas" is Spanish for within a day)
+        (r"(?P<g>(?-i:EN)[-\s]?(?:1A(?:Pb)?|3B|8D?|9|32B|43[A-D]?))", "carbon_steel", ("en",), (1, 2)),
+        (r"(?P<g>(?-i:EN)[-\s]?(?:16|19|24|25|26|30B|36|40B|41B)T?)", "alloy_steel", ("en",), (2,)),
+        (r"(?P<g>(?:Hardox|Raex)[-\s]?\d{3})", "carbon_steel", ("hardox", "raex"), (3,)),
         (r"(?:JIS\s?)?(?P<g>SCM\s?\d{3}|SKD\s?\d{1,2})", "alloy_steel", ("scm", "skd")),
         (
             r"(?:EN\s?)?(?P<g>S[23][3-5]5J[0-2R][A-Z0-9+]*|S\d{2}C|C[2-6]\dE?|Q[23][34]5[A-E]?)",
@@ -328,6 +372,13 @@ def _written_as_grade() -> list[GradeRule]:
     )
     stainless = ("stainless", "ss")
     return [
+        rule(
+            rf"(?:EN\s?)?AW[-\s]?(?P<g>[1-8]\d{{3}}){_TEMPER}",
+            None,
+            "aluminum",
+            needles=("aw",),
+            digit_runs=(4,),
+        ),
         rule(
             aluminum + _TEMPER,
             None,

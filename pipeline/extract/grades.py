@@ -191,6 +191,7 @@ def find_grades(text: str, context: str | None = None, counts: bool = False) -> 
     """
     context = text if context is None else context
     hits: list[GradeHit] = []
+    fallbacks: list[GradeHit] = []  # product words read as a grade ("DOM"), if no grade is written
     in_context: dict[re.Pattern[str], bool] = {}  # a handful of context patterns serve many rules
     for rule in _INDEX.candidates(text):
         if rule.context is not None:
@@ -198,7 +199,9 @@ def find_grades(text: str, context: str | None = None, counts: bool = False) -> 
                 in_context[rule.context] = rule.context.search(context) is not None
             if not in_context[rule.context]:
                 continue
-        hits += [hit for match in rule.regex.finditer(text) if (hit := _hit(rule, match, context))]
+        found = [hit for match in rule.regex.finditer(text) if (hit := _hit(rule, match, context))]
+        (fallbacks if rule.fallback else hits).extend(found)
+    hits = hits or fallbacks
     marked = []
     for hit in hits:
         if _is_count(text, hit):
