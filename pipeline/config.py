@@ -36,6 +36,8 @@ DEFAULT_BLOCKING_FLAGS = (
     # a number no order can mean (a part number read as the quantity): see extract/plausible.py
     "implausible_quantity",
     "implausible_size",
+    # the newest message changes the quoted order in words no line shows applied
+    "thread_change_unread",
 )
 
 

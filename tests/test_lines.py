@@ -169,3 +169,13 @@ def test_an_approval_that_changes_grade_and_quantity_without_from() -> None:
     [line] = _extract(text).lines
     assert (line.grade, line.quantity, line.dimensions) == ("316", 20, {"diameter": 2, "length": 144})
     assert line.revisions == ["grade was 316L", "quantity was 12"]
+
+
+def test_a_change_to_the_quoted_order_that_no_line_shows_applied_is_flagged() -> None:
+    text = (
+        "Go ahead with the order below, but swap the 1/4 sheet for 3/16 please.\n\nThanks\nBob\n\n"
+        "-----Original Message-----\nFrom: Sales <s@x.com>\n\n"
+        "1) 4 pcs A36 sheet 1/4 x 48 x 96\n2) 6 pcs A36 angle 2 x 2 x 1/4 x 20'\n"
+    )
+    lines = _extract(text).lines
+    assert len(lines) == 2 and all("thread_change_unread" in line.flags for line in lines)

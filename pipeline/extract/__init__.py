@@ -22,6 +22,25 @@ _APPROVAL = re.compile(
 )
 
 
+# a change to the quoted order in the newest message's words ("make the 3/8 plate 1/2", "bump the
+# 4140 to 6 pcs", "drop the angle"); when it is not applied to a line, a person must apply it
+_CHANGE = re.compile(
+    r"\b(?:make|change|bump|drop|cancel|delete|remove|increase|decrease|reduce|instead|swap|replace|"
+    r"add\s+(?:\w+\s+)?(?:more|another))\b",
+    re.IGNORECASE,
+)
+UNREAD_CHANGE = "thread_change_unread"
+
+
+def _flag_unread_change(lines: list[LineItem], own_text: str) -> None:
+    """Flag lines when the newest message changes the order in words no line shows applied."""
+    if not _CHANGE.search(own_text) or any(line.revisions for line in lines):
+        return
+    for line in lines:
+        if UNREAD_CHANGE not in line.flags:
+            line.flags.append(UNREAD_CHANGE)
+
+
 def _spans(document: Document, thread: Thread) -> list[tuple[int, int]]:
     attachments = [(a.offset, a.offset + len(a.text)) for a in document.attachments if a.offset is not None]
     return [*thread.current, *attachments]
@@ -32,16 +51,19 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
     were taken from when the newest message only forwards or approves it."""
     text = document.text
     lines = lines_in(text, _spans(document, thread))
+    own_text = "\n".join(text[a:b] for a, b in thread.current)
     if lines:
         mark_revisions(lines, (lines_in(text, [(m.start, m.end)]) for m in thread.history))
+        if thread.history:
+            _flag_unread_change(lines, own_text)
         return lines, None
-    own_text = "\n".join(text[a:b] for a, b in thread.current)
     if not (thread.forwarded or _APPROVAL.search(own_text)):
         return [], None
     for message in thread.history:
         quoted_lines = lines_in(text, [(message.start, message.end)])
         if quoted_lines:
             apply_changes(quoted_lines, own_text)
+            _flag_unread_change(quoted_lines, own_text)
             return quoted_lines, message
     return [], None
 
