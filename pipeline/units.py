@@ -119,9 +119,28 @@ def _length(match: re.Match[str]) -> Length | None:
     return Length(to_inches(value, unit), unit.lower(), match.start(), match.end())
 
 
+_INCH_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == _INCH)
+
+
 def find_lengths(text: str) -> list[Length]:
-    """Every number in ``text`` with the unit written after it, converted to inches."""
-    return [length for match in LENGTH.finditer(text) if (length := _length(match)) is not None]
+    """Every number in ``text`` with the unit written after it, converted to inches; feet and
+    inches written together (``10'-6"``, ``2'-3 1/2"``, ``12'6"``) are one length (but ``20' 2" OD``
+    is two)."""
+    lengths = [length for match in LENGTH.finditer(text) if (length := _length(match)) is not None]
+    joined: list[Length] = []
+    for length in lengths:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and before.unit in FOOT_UNITS
+            and length.unit in _INCH_UNITS
+            and length.inches < 12
+            and re.fullmatch(r"|\s?-\s?", text[before.end : length.start])
+        ):
+            joined[-1] = Length(before.inches + length.inches, before.unit, before.start, length.end)
+        else:
+            joined.append(length)
+    return joined
 
 
 def parse_length(text: str) -> float | None:

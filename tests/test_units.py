@@ -106,3 +106,10 @@ def test_a_mixed_number_equals_its_decimal(whole: int, denominator: int, numerat
     assert parse_number(f"{whole}-{numerator}/{denominator}") == pytest.approx(value)
     assert parse_number(f"{whole} {numerator}/{denominator}") == pytest.approx(value)
     assert parse_length(f'{whole}-{numerator}/{denominator}"') == pytest.approx(value)
+
+
+def test_feet_and_inches_written_together_are_one_length() -> None:
+    from pipeline.units import find_lengths
+
+    assert [length.inches for length in find_lengths("10'-6\" and 2'-3 1/2\" and 12'6\"")] == [126, 27.5, 150]
+    assert [length.inches for length in find_lengths("20' 2\" OD")] == [240, 2]
