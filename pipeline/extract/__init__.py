@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.edits import Edit, apply_edits, find_edits
 from pipeline.extract.header import extract_header
 from pipeline.extract.lines import lines_in
 from pipeline.extract.revisions import apply_changes, mark_revisions
@@ -46,10 +47,66 @@ def _spans(document: Document, thread: Thread) -> list[tuple[int, int]]:
     return [*thread.current, *attachments]
 
 
+def _quoted_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] | None:
+    """The lines of the newest quoted message that has any."""
+    for message in thread.history:
+        quoted_lines = lines_in(text, [(message.start, message.end)])
+        if quoted_lines:
+            return quoted_lines, message
+    return None
+
+
+def _edited_order(
+    text: str, thread: Thread, spans: list[tuple[int, int]]
+) -> tuple[list[LineItem], Message] | None:
+    """The quoted order as the newest message edits it by difference ("drop the angle, bump the
+    4140 to 6"), plus the items the rest of the newest message adds; ``None`` when no edit names
+    a quoted line."""
+    edits = [edit for a, b in thread.current for edit in find_edits(text, a, b)]
+    quoted = _quoted_order(text, thread) if edits else None
+    if quoted is None:
+        return None
+    kept, unapplied = apply_edits(quoted[0], edits)
+    apply_changes(kept, "\n".join(text[a:b] for a, b in thread.current))  # "20 instead of 12"
+    applied = [edit for edit in edits if edit not in unapplied]
+    if not applied:
+        return None
+    added = lines_in(text, _without(spans, applied))
+    # "add one more item: 2 pcs …" names no quoted line: it is the item added, not an edit
+    unapplied = [edit for edit in unapplied if not any(_inside(line, edit) for line in added)]
+    result = kept + added
+    if unapplied:
+        for line in result:
+            if UNREAD_CHANGE not in line.flags:
+                line.flags.append(UNREAD_CHANGE)
+    for number, line in enumerate(result, start=1):
+        line.line_no = number
+    return result, quoted[1]
+
+
+def _without(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
+    """``spans`` with the edits' text cut out: an edit is not an item."""
+    pieces = []
+    for start, end in spans:
+        for edit in sorted(edits, key=lambda edit: edit.start):
+            if start <= edit.start < end:
+                pieces.append((start, edit.start))
+                start = max(start, edit.end)
+        pieces.append((start, end))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def _inside(line: LineItem, edit: Edit) -> bool:
+    return line.span is not None and line.span.start < edit.end and edit.start < line.span.end
+
+
 def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], Message | None]:
     """The lines the newest message (and its attachments) orders, and the quoted message they
-    were taken from when the newest message only forwards or approves it."""
+    were taken from when the newest message edits, forwards or approves it."""
     text = document.text
+    edited = _edited_order(text, thread, _spans(document, thread)) if thread.history else None
+    if edited is not None:
+        return edited
     lines = lines_in(text, _spans(document, thread))
     own_text = "\n".join(text[a:b] for a, b in thread.current)
     if lines:
@@ -59,13 +116,12 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
         return lines, None
     if not (thread.forwarded or _APPROVAL.search(own_text)):
         return [], None
-    for message in thread.history:
-        quoted_lines = lines_in(text, [(message.start, message.end)])
-        if quoted_lines:
-            apply_changes(quoted_lines, own_text)
-            _flag_unread_change(quoted_lines, own_text)
-            return quoted_lines, message
-    return [], None
+    quoted = _quoted_order(text, thread)
+    if quoted is None:
+        return [], None
+    apply_changes(quoted[0], own_text)
+    _flag_unread_change(quoted[0], own_text)
+    return quoted
 
 
 def extract(document: Document) -> Extraction:

@@ -1,0 +1,165 @@
+"""A reply that changes the quoted order by difference: "make the 3/8 plate 1/2", "drop the angle",
+"bump the 4140 to 6 pcs", "add 2 more sheets", "cancel the 2" 1045 round entirely".
+
+Each edit names a quoted line the way a person would — by grade, form and sizes ("the 4140", "the
+3/8 plate") — and is applied to the one line that name fits. An edit that fits no line, or more
+than one, is not guessed at: it is returned unapplied, and the caller flags the order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.grades import find_grades
+from pipeline.extract.quantity import PIECES, parse_count
+from pipeline.extract.vocabulary import FORM_WORDS, first_match
+from pipeline.models import LineItem
+from pipeline.units import find_lengths, parse_number
+
+_REF = r"(?P<ref>[^.;,\n]{1,60}?)"
+_END = (
+    r"(?=\s+(?:entirely|completely|altogether|line|item|from|as\s+well|too|please)\b"
+    r"|\s*(?:[.;,!\n(]|\band\b|$))"
+)
+_COUNT = r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (
+            "remove",
+            rf"\b(?:cancel|drop|delete|remove|scratch|take\s+(?:off|out))\s+(?:the\s+|that\s+)?{_REF}{_END}",
+        ),
+        (
+            "quantity",
+            rf"\b(?:bump|change|make|increase|decrease|reduce|raise|lower|revise)\s+(?:the\s+)?"
+            rf"(?:(?:qty|quantity)\s+(?:of|on|for)\s+(?:the\s+)?)?{_REF}\s+(?:qty\s+)?(?:up\s+|down\s+)?to\s+"
+            rf"{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
+        ),
+        ("more", rf"\badd\s+{_COUNT}\s+more\s+(?:of\s+(?:the\s+)?)?{_REF}{_END}"),
+        (
+            "replace",
+            r"\b(?:make|change|switch)\s+(?:the\s+)?(?P<ref>[^.;,\n]{1,40}?)\s+(?:to\s+|into\s+)?"
+            r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b)?"  # a size
+            r"|\d{3,4}[A-Z]{0,2}\b|[A-Z]{1,2}\d{2,3}\b)"  # or a grade
+            r"(?=\s*(?:instead|please|thick|[.;,!\n(]|\band\b|$))",
+        ),
+    )
+)
+
+
+_PIECES_AFTER = re.compile(rf"\s*{PIECES}\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change a reply asks for, and where it is written."""
+
+    kind: str  # "remove" | "quantity" | "more" | "replace"
+    ref: str
+    start: int
+    end: int
+    count: float | None = None
+    new: str | None = None
+
+
+def find_edits(text: str, start: int, end: int) -> list[Edit]:
+    """The edits written in ``text[start:end]``, in reading order, none overlapping."""
+    found: list[Edit] = []
+    for kind, regex in _EDITS:
+        for match in regex.finditer(text, start, end):
+            if any(match.start() < edit.end and edit.start < match.end() for edit in found):
+                continue
+            if re.search(r"\bfrom\b", match["ref"], re.IGNORECASE):
+                continue  # "change the grade from 4140 to 4340": cues.superseded reads those
+            groups = match.groupdict()
+            count = parse_count(groups["n"]) if groups.get("n") else None
+            if kind == "quantity" and (count or 0) >= 100 and not _PIECES_AFTER.match(text, match.end()):
+                continue  # "change the 316L to 316": a grade, not 316 pieces
+            found.append(
+                Edit(kind, match["ref"].strip(), match.start(), match.end(), count, groups.get("new"))
+            )
+    return sorted(found, key=lambda edit: edit.start)
+
+
+def _sizes(text: str) -> list[float]:
+    """The sizes a reference names, its grades aside ("the 2" 1045 round": 2")."""
+    for hit in find_grades(text):
+        text = text[: hit.start] + " " * (hit.end - hit.start) + text[hit.end :]
+    return [length.inches for length in find_lengths(text)]
+
+
+def _fits(line: LineItem, ref: str) -> int | None:
+    """How well ``ref`` names ``line`` (features that agree), or ``None`` if one disagrees."""
+    score = 0
+    grades = find_grades(ref)
+    if grades:
+        if line.grade is None or grades[0].grade.upper() != line.grade.upper():
+            return None
+        score += 2
+    form = first_match(ref, FORM_WORDS)
+    if form is not None:
+        if line.form == form[0]:
+            score += 2
+        elif {line.form, form[0]} <= {"sheet", "plate"} or (
+            form[0] == "bar_round" and line.form == "tube_round"
+        ):
+            score += 1  # "the sheets" may be a thin plate, "the round" a round tube
+        else:
+            return None
+    for inches in _sizes(ref):
+        if not any(abs(value - inches) <= max(0.005, 0.01 * inches) for value in line.dimensions.values()):
+            return None
+        score += 1
+    return score or None
+
+
+def _target(lines: list[LineItem], ref: str) -> LineItem | None:
+    scored = [(score, line) for line in lines if (score := _fits(line, ref)) is not None]
+    if not scored:
+        return None
+    best = max(score for score, _ in scored)
+    chosen = [line for score, line in scored if score == best]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def _note(line: LineItem, change: str) -> None:
+    line.revisions.append(change)
+    if "revised_in_thread" not in line.flags:
+        line.flags.append("revised_in_thread")
+
+
+def _replace(line: LineItem, edit: Edit) -> bool:
+    new = (edit.new or "").strip()
+    grades = find_grades(new)
+    if grades and not re.match(r"\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b)", new):
+        _note(line, f"grade was {line.grade}")
+        line.grade = grades[0].grade
+        return True
+    old_sizes, new_sizes = _sizes(edit.ref), _sizes(new) or [parse_number(new) or 0.0]
+    if len(old_sizes) != 1 or not new_sizes[0]:
+        return False
+    for name, value in line.dimensions.items():
+        if abs(value - old_sizes[0]) <= max(0.005, 0.01 * value):
+            line.dimensions[name] = new_sizes[0]
+            _note(line, f'{name.replace("_", " ")} was {value:g}"')
+            return True
+    return False
+
+
+def apply_edits(lines: list[LineItem], edits: list[Edit]) -> tuple[list[LineItem], list[Edit]]:
+    """``lines`` with ``edits`` applied, and the edits that could not be (see the module's docstring)."""
+    kept, unapplied = list(lines), []
+    for edit in edits:
+        line = _target(kept, edit.ref)
+        if line is None:
+            unapplied.append(edit)
+        elif edit.kind == "remove":
+            kept.remove(line)
+        elif edit.kind in ("quantity", "more") and edit.count:
+            before = line.quantity
+            line.quantity = edit.count + (before or 0) if edit.kind == "more" else edit.count
+            _note(line, f"quantity was {before:g}" if before is not None else "quantity added")
+        elif not (edit.kind == "replace" and _replace(line, edit)):
+            unapplied.append(edit)
+    return kept, unapplied

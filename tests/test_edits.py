@@ -1,0 +1,52 @@
+"""A reply that changes the quoted order by difference, applied to the line it names."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract
+from pipeline.ingest.document import build_document
+from pipeline.models import Extraction
+
+QUOTED = (
+    "\n\nThanks\nSam\n\n-----Original Message-----\nFrom: Desk <desk@supplier.example>\n"
+    "Subject: your order\n\nConfirming your PO 7710:\n\n"
+    '1) 5 pcs 6061-T6 plate 1/4" x 24" x 36"\n'
+    "2) 8 pcs A36 angle 3 x 3 x 1/4 x 20'\n"
+    '3) 2 pcs 4140 round bar 2" dia x 24"\n'
+)
+
+
+def _extract(reply: str) -> Extraction:
+    text = reply + QUOTED
+    return extract(build_document("reply.txt", text.encode(), text))
+
+
+def _rows(extraction: Extraction) -> list[tuple]:
+    return [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in extraction.lines]
+
+
+def test_a_size_change_a_removal_and_a_new_count_are_applied_to_the_lines_they_name() -> None:
+    result = _extract("Make the 1/4 plate 3/8 instead, drop the angle, and bump the 4140 to 4 pcs.")
+    assert _rows(result) == [
+        (5, "6061", "plate", {"thickness": 0.375, "width": 24.0, "length": 36.0}),
+        (4, "4140", "bar_round", {"diameter": 2.0, "length": 24.0}),
+    ]
+    assert result.lines[0].revisions == ['thickness was 0.25"'] and result.lines[1].revisions == [
+        "quantity was 2"
+    ]
+    assert all("thread_change_unread" not in line.flags for line in result.lines)
+
+
+def test_more_of_a_line_and_a_new_item_in_the_same_reply() -> None:
+    result = _extract("Add 2 more of the angle. Also add one more item: 3 pcs 304 sheet 0.060 x 48 x 96.")
+    assert [(row[0], row[1], row[2]) for row in _rows(result)] == [
+        (5, "6061", "plate"),
+        (10, "A36", "angle"),
+        (2, "4140", "bar_round"),
+        (3, "304", "sheet"),
+    ]
+
+
+def test_an_edit_that_names_no_quoted_line_flags_the_order_instead_of_guessing() -> None:
+    result = _extract("Drop the angle and make the hex bar 1-1/4 please.")
+    assert [row[2] for row in _rows(result)] == ["plate", "bar_round"]
+    assert all("thread_change_unread" in line.flags for line in result.lines)
