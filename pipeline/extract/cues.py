@@ -72,8 +72,9 @@ _INTERROGATIVE = re.compile(
 _ASKS_SUPPLIER = re.compile(r"\b(?:can|could|do|does|would|will)\s+(?:you|we|your)\b", re.IGNORECASE)
 # "Can you send 2 more of the 316 plates?" asks for goods: a request, not a question
 _REQUEST = re.compile(
-    r"\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:send|ship|deliver|supply|provide|quote|cut|add|"
-    r"include|get\s+us|order|enter|book|process)\b",
+    r"\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:kindly\s+)?(?:send|ship|deliver|supply|provide|quote|"
+    r"cut|saw|shear|burn|add|include|get\s+(?:us|me)|order|enter|book|process|put\s+together|pull|pick|set\s+aside|"
+    r"make\s+up|bring|drop\s+off|load|price|pack|run|have)\b",
     re.IGNORECASE,
 )
 _ON_HOLD = re.compile(
@@ -137,3 +138,25 @@ def is_question(text: str, position: int = 0) -> bool:
 def is_on_hold(text: str) -> bool:
     lower = text.lower()  # every phrase holds one of these words: most texts need no search
     return any(word in lower for word in _ON_HOLD_WORDS) and bool(_ON_HOLD.search(text))
+
+
+# Prose that names a metal without a count is a request only when it asks for goods ("we need",
+# "please quote", "looking for"); "thanks for getting the 5086 plate out so fast" and "nothing to
+# order this week, we still have the 16 ga" are not orders.
+_ASKS_FOR_GOODS = re.compile(
+    r"\b(?:need(?:s|ed)?|require[sd]?|requirement|looking\s+for|send|ship|quot(?:e|ation)|pric(?:e|ing)|"
+    r"order(?:ing)?|want|supply|provide|request(?:ing)?|interested|would\s+like|rfq|replace(?:ment)?|"
+    r"purchase|buy|source|procure|please|kindly|cotiza\w*|offer)\b",
+    re.IGNORECASE,
+)
+_NEGATED_ASK = re.compile(
+    r"\b(?:nothing|no|not|don'?t|do\s+not|never|no\s+longer)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
+def asks_for_goods(text: str) -> bool:
+    """Whether ``text`` asks for goods in so many words, not negated ("nothing to order")."""
+    return any(
+        not _NEGATED_ASK.search(text, max(0, match.start() - 20), match.start())
+        for match in _ASKS_FOR_GOODS.finditer(text)
+    )

@@ -200,7 +200,7 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
     if form is None and "rd" in mask.text.lower() and (rd := _ROUND_ABBREVIATION.search(mask.text)):
         form = ("bar_round", rd.start(), rd.end())
     if form is not None:
-        form = _qualified(form, mask.text)
+        form = _qualified(_past_count(form, mask.text), mask.text)
         item.form = form[0]
         item.evidence["form"] = _span(form[1], form[2], offset)
     return form is not None, Sized()
@@ -217,6 +217,20 @@ _QUALIFIED = {
     "bar": {"hex": "bar_hex", "flat": "bar_rectangular", "square": "bar_square", "rect": "bar_rectangular"},
     "tube": {"square": "tube_square", "rect": "tube_rectangular", "round": "tube_round"},
 }
+
+
+_COUNTED = re.compile(r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*$", re.I)
+
+
+def _past_count(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
+    """The form named after a count noun: "4 sheets 5086 plate" are plates, "6 bars 303 hex" hex."""
+    _, start, end = form
+    if not _COUNTED.search(text, max(0, start - 12), start):
+        return form
+    later = first_match(text[end:], FORM_WORDS)
+    if later is None:
+        return form
+    return later[0], end + later[1], end + later[2]
 
 
 def _qualified(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:

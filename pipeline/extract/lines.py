@@ -48,13 +48,13 @@ def _full_item(parsed: Parsed) -> bool:
     return (parsed.has_material or parsed.has_form) and parsed.has_quantity and parsed.has_sizes
 
 
-def _is_line(parsed: Parsed, block: Block, listed: bool) -> bool:
+def _is_line(parsed: Parsed, block: Block, listed: bool, text: str) -> bool:
     if parsed.non_catalog:
         return block.kind != "paragraph" and (parsed.has_quantity or parsed.has_material)
     if block.kind == "paragraph":
         if parsed.item.revisions and not parsed.has_sizes:
             return False  # "change the 316L to 316 and make it 20 bars": an edit of a quoted line
-        wanted = parsed.has_quantity or not listed
+        wanted = parsed.has_quantity or (not listed and cues.asks_for_goods(text[block.start : block.end]))
         return parsed.has_material and (parsed.has_form or parsed.has_sizes) and wanted
     return (parsed.has_material or parsed.has_form) and (parsed.has_quantity or parsed.has_sizes)
 
@@ -142,7 +142,7 @@ def _orphan_item(text: str, block: Block) -> LineItem | None:
 def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
     """The order lines written in ``text`` within ``spans``, numbered from 1."""
     pairs = _parsed_blocks(text, spans)
-    listed = any(block.kind != "paragraph" and _is_line(parsed, block, True) for block, parsed in pairs)
+    listed = any(block.kind != "paragraph" and _is_line(parsed, block, True, text) for block, parsed in pairs)
     lines: list[LineItem] = []
     statements: list[context.Statement] = []
     orphans: list[Block] = []
@@ -151,7 +151,7 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
             continue
         if cues.ALTERNATES_HEADING.search(block.heading) and lines:
             _alternate_of(text, block, lines[-1])
-        elif _is_line(parsed, block, listed) and not _asked_or_held(text, block, parsed):
+        elif _is_line(parsed, block, listed, text) and not _asked_or_held(text, block, parsed):
             lines.append(parsed.item)
         elif parsed.has_material and not parsed.non_catalog:
             statements += context.statements_in(text, block.start, block.end)

@@ -30,7 +30,9 @@ _HAS_WORD_NUMBER = re.compile(rf"\b{WORD_NUMBER}\b", re.IGNORECASE)
 # Count nouns ("1 hex" is a 1" hex bar, so only "hexes" counts).
 PIECES = (
     r"(?:pieces?|pcs?\.?|ea\.?|each|sheets?|bars?|plates?|tubes?|lengths?|units?|rods?|beams?|"
-    r"sticks?|pipes?|channels?|angles?|blanks?|coils?|rounds?|hexes|strips?|flats?|joints?)"
+    r"sticks?|pipes?|channels?|angles?|blanks?|coils?|rounds?|hexes|strips?|flats?|joints?|rolls?|spools?|"
+    # other languages' and trades' abbreviations: "2 pzas", "4 off", "6 nos", "10 Stk.", "5 szt."
+    r"pzas?\.?|pz\.?|piezas?|pezz[io]|pi[èe]ces?|st[üu]ck|stk\.?|szt\.?|uds?\.?|unidades|nos\.?|off)"
 )
 _FEET = r"(?:feet|ft\.?|foot)"
 _APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"
@@ -87,7 +89,7 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
     # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line
-    (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
+    (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(#]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
     (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{PIECES}(?![\w])", "EA", "pieces"),
     # "a sheet of 10 ga", "an 8' length" — not "cut to a length of 36""
     (rf"\b(?P<n>an?)\s+(?:single\s+|full\s+|whole\s+)?{PIECES}(?![\w])(?!\s+of\s+\d)", "EA", "single"),

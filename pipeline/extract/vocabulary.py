@@ -108,7 +108,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # "across flats" sizes a hex; listed so that its "flats" is not read as flat bar
     (r"hex(?:agon(?:al)?)?(?:\s+(?:bars?|rods?|stock))?|across\s+flats", "bar_hex"),
     (
-        r"square\s+(?:bars?|stock)|sq\.?\s+bars?|squares?(?!\s+(?:feet|foot|ft|inch|in|edges?|ends?|cut))",
+        r"square\s+(?:bars?|stock)|sq\.?\s+bars?|squares?(?!\s+(?:feet|foot|ft|inch|in|edges?|ends?|cut))|"
+        r"sq(?!\s*(?:\.|ft|feet|foot|in|inch|inches|mm|m|meters?|yds?|tub|hss)\b)",
         "bar_square",
     ),
     # "flat" alone is flat bar too: "304 flat 5/8 x 1-1/4", "FB", "flat ground" (tool steel flat stock)
