@@ -119,3 +119,16 @@ def test_metric_decimal_commas_and_a_trailing_times_count() -> None:
         (10, "1.4301", "sheet", (0.0591, 49.2126, 98.4252)),
         (20, "12L14", "bar_hex", (0.5, 144.0)),
     ]
+
+
+def test_a_sheet_in_feet_and_the_wall_at_the_end_of_a_square_tube_chain() -> None:
+    text = '- 304 sheet 16 ga, 4 x 8 ft, 5 pcs\n- 2 pcs 4" x 4" x 1/4" square tube x 6\'\n'
+    assert _rows(_extract(text)) == [
+        (5, "304", "sheet", (0.06, 48.0, 96.0)),  # stainless gauge
+        (2, None, "tube_square", (4.0, 0.25, 72.0)),
+    ]
+
+
+def test_other_languages_counts_and_a_count_in_brackets_before_a_finish() -> None:
+    text = '- 6061 barra redonda 2" x 12 ft, 2 pzas\n- (8) 304 #4 sheet, 18 ga, 48 x 120\n- 4 off 1018 flat 1/2 x 2 x 10\n'
+    assert [row[0] for row in _rows(_extract(text))] == [2, 8, 4]

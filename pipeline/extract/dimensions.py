@@ -178,13 +178,21 @@ SHEET_SIZES_IN_FEET = frozenset(((3, 8), (3, 10), (4, 8), (4, 10), (4, 12), (5, 
 
 
 def _sheet_in_feet(form: str | None, measured: list[Measured], sized: Sized) -> None:
-    """A sheet or plate "4 x 8" written without units is 48" x 96"."""
+    """A sheet or plate "4 x 8" written without units is 48" x 96"; "4 x 8 ft" too."""
     dims = sized.dimensions
-    if form not in ("sheet", "plate") or (dims.get("width"), dims.get("length")) not in SHEET_SIZES_IN_FEET:
+    if form not in ("sheet", "plate") or "width" not in dims or "length" not in dims:
         return
     written = {(value.start, value.end): value for value in measured}
-    sides = [written.get(sized.spans[name]) for name in ("width", "length")]
-    if all(side is not None and side.unit is None and side.label is None for side in sides):
+    width, length = (written.get(sized.spans[name]) for name in ("width", "length"))
+    if width is None or length is None or width.unit is not None or width.label is not None:
+        return
+    if length.unit in FOOT_UNITS and (dims["width"], dims["length"] / 12) in SHEET_SIZES_IN_FEET:
+        dims["width"] *= 12  # "4 x 8 ft": the foot covers both
+    elif (
+        length.unit is None
+        and length.label is None
+        and (dims["width"], dims["length"]) in SHEET_SIZES_IN_FEET
+    ):
         dims["width"], dims["length"] = dims["width"] * 12, dims["length"] * 12
 
 

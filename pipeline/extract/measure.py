@@ -31,6 +31,7 @@ _LABEL_AFTER = (
     ("side", r"(?:sq(?:uare)?)\b"),
     ("leg", r"(?:legs?)\b"),
 )
+_CHAINED = re.compile(r"[x×X*]\s*$")
 _AFTER = re.compile(
     r"\s*(?:" + "|".join(f"(?P<{name}>{regex})" for name, regex in _LABEL_AFTER) + ")", re.IGNORECASE
 )
@@ -168,6 +169,8 @@ def _label(text: str, length: Length) -> str | None:
     """What a size measures, from the word after it ('2" OD') or the label before it ("Wall: ")."""
     after = _AFTER.match(text, length.end, length.end + 24)
     if after is not None and after.lastgroup is not None:
+        if after.lastgroup == "side" and _CHAINED.search(text, max(0, length.start - 4), length.start):
+            return None  # "4 x 4 x 1/4 square tube": the last of a chain is the wall, not a side
         if after.lastgroup != "diameter_if_unit":
             return after.lastgroup
         if length.unit is not None:  # '2" round' is a diameter; "1 round bar" is a count
