@@ -130,5 +130,8 @@ def test_a_sheet_in_feet_and_the_wall_at_the_end_of_a_square_tube_chain() -> Non
 
 
 def test_other_languages_counts_and_a_count_in_brackets_before_a_finish() -> None:
-    text = '- 6061 barra redonda 2" x 12 ft, 2 pzas\n- (8) 304 #4 sheet, 18 ga, 48 x 120\n- 4 off 1018 flat 1/2 x 2 x 10\n'
+    text = (
+        '- 6061 barra redonda 2" x 12 ft, 2 pzas\n- (8) 304 #4 sheet, 18 ga, 48 x 120\n'
+        "- 4 off 1018 flat 1/2 x 2 x 10\n"
+    )
     assert [row[0] for row in _rows(_extract(text))] == [2, 8, 4]
