@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.measure import Measured
-from pipeline.units import FOOT_UNITS, NUMBER, parse_number
+from pipeline.units import FOOT_UNITS, NUMBER, parse_number, to_inches
 
 SECTION_ORDER: dict[str, tuple[str, ...]] = {
     "sheet": ("thickness", "width", "length"),
@@ -45,11 +45,26 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "inner_diameter": ("inner_diameter",),
 }
 
-_SHAPE_HINT = re.compile(r"[WSICL]\s?\d")  # every designation starts so: one quick look before three
+_METRE_UNITS = frozenset(("m", "meter", "meters", "metre", "metres"))
+_SHAPE_HINT = re.compile(r"[WSICLAEN]\s?\d")  # every designation starts so: one quick look first
 _SHAPES = (
     ("beam_i", re.compile(rf"\b[WSI]\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     ("channel", re.compile(rf"\bM?C\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
-    ("angle", re.compile(rf"\bL\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\s*[x×X]\s*(?P<c>{NUMBER})")),
+    (
+        "angle",
+        re.compile(rf"\b(?:L|ISA)\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\s*[x×X]\s*(?P<c>{NUMBER})"),
+    ),
+)
+# European, British and Indian sections are named by their depth in millimetres: IPE 200, HEA 160,
+# HE 200 B, UPN 120, PFC 150, ISMB 200, ISMC 100
+_METRIC_SHAPES = (
+    (
+        "beam_i",
+        re.compile(
+            r"\b(?:IPE|IPN|HE\s?[ABM]|ISMB|ISJB|ISLB|NPI)\s?(?P<a>\d{2,4})\b|\bHE\s?(?P<b>\d{2,4})\s?[ABM]\b"
+        ),
+    ),
+    ("channel", re.compile(r"\b(?:UPN|UPE|PFC|ISMC|ISLC|UNP|U)\s?(?P<a>\d{2,3})\b")),
 )
 
 
@@ -70,6 +85,13 @@ def structural_shape(text: str) -> tuple[str, Sized] | None:
     """A designation such as ``W8 x 31`` (depth 8", 31 lb/ft) or ``L3 x 3 x 1/4``."""
     if not _SHAPE_HINT.search(text):
         return None
+    for form, regex in _METRIC_SHAPES:
+        match = regex.search(text)
+        if match:
+            sized = Sized()
+            depth = float(match["a"] or match["b"])
+            sized.put("height", to_inches(depth, "mm"), (match.start(), match.end()))
+            return form, sized
     for form, regex in _SHAPES:
         match = regex.search(text)
         if not match:
@@ -78,8 +100,9 @@ def structural_shape(text: str) -> tuple[str, Sized] | None:
         sized = Sized()
         span = (match.start(), match.end())
         if form == "angle":
+            metric = values[0] > 12 or values[2] > 1.5  # "L 50x50x5": millimetres
             for name, value in zip(("leg1", "leg2", "thickness"), values, strict=True):
-                sized.put(name, value, span)
+                sized.put(name, to_inches(value, "mm") if metric else value, span)
         else:
             sized.put("height", values[0], span)
             sized.put("weight_per_foot", values[1], span)
@@ -109,12 +132,12 @@ def assign(form: str | None, measured: list[Measured], sized: Sized | None = Non
         target = _target(value.label, names, sized.dimensions)
         if (
             target is None
-            and value.unit in FOOT_UNITS
+            and (value.unit in FOOT_UNITS or value.unit in _METRE_UNITS)
             and "length" in names
             and "length" not in sized.dimensions
             and (form not in FLAT_FORMS or index == last_foot)  # "4' x 8'": width, then length
         ):
-            target = "length"  # "12 ft", "20-foot": a length whatever else is missing
+            target = "length"  # "12 ft", "20-foot", "6 m": a length whatever else is missing
         if target:
             sized.put(target, value.inches, (value.start, value.end))
             names_by_value[index] = target

@@ -239,6 +239,40 @@ def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
     return resolved
 
 
+_IMPERIAL_MARK = re.compile(r"\d\s*(?:\"|”|''|in\b|inch|'|ft\b|feet|foot|ga\b|gauge)|\d/\d", re.IGNORECASE)
+
+
+def _metric_by_context(text: str, lengths: list[Length], index: int) -> bool:
+    """A unitless size of a metric item is millimetres when a metric size follows it or it is too
+    big for inches — not the "12 x 24" after '25.4mm (exactly 1.000")'."""
+    length = lengths[index]
+    if _SIZE_FRACTION.fullmatch(text[length.start : length.end]) or _chained_unit(text, lengths, index):
+        return False
+    later = any(other.unit in _METRIC for other in lengths[index + 1 :])
+    return later or length.inches > MAX_BARE_INCHES
+
+
+def _chained_unit(text: str, lengths: list[Length], index: int) -> bool:
+    """Whether a size in the same "A x B x C" chain has a unit: ``_chain_units`` decided that chain."""
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(lengths):
+            a, b = sorted((i, i + step))
+            if not _TIMES.match(text[lengths[a].end : lengths[b].start]):
+                break
+            i += step
+            if lengths[i].unit:
+                return True
+    return False
+
+
+def _metric_item(text: str, lengths: list[Length]) -> bool:
+    """Whether an item writes its sizes in millimetres or metres and none in inches or feet: then
+    its unitless sizes are millimetres too ("flat bar 60 x 10, length 6 m", "RHS 100x50x4 6000 mm")."""
+    units = {length.unit for length in lengths if length.unit}
+    return bool(units) and units <= _METRIC and not _IMPERIAL_MARK.search(text)
+
+
 def _too_big_for_inches(value: float) -> bool:
     """1000 after "2 mm x" is millimetres; 144, 240 or 288 (12, 20, 24 ft) are plate lengths in inches."""
     return value > MAX_PLAUSIBLE_INCHES and (value > 480 or value % 12 != 0)
@@ -256,6 +290,7 @@ def _is_alternate(text: str, previous: Measured | None, length: Length) -> bool:
 def measure(text: str, fields: tuple[Field, ...] = ()) -> list[Measured]:
     """The sizes in ``text`` (masked item text; ``fields`` relative to it), in reading order."""
     lengths = _chain_units(text, find_lengths(text))
+    metric = _metric_item(text, lengths)
     found: list[Measured] = []
     labelled_fields: set[Field] = set()
     for index, length in enumerate(lengths):
@@ -285,6 +320,8 @@ def measure(text: str, fields: tuple[Field, ...] = ()) -> list[Measured]:
         )
         if bare and not _bare(text, length):
             continue
+        if metric and unit is None and not bare and _metric_by_context(text, lengths, index):
+            unit, inches = "mm", to_inches(length.inches, "mm")
         alternate = not bare and _is_alternate(text, found[-1] if found else None, length)
         found.append(Measured(inches, label, length.start, length.end, unit, alternate, bare))
     return _pieces(text, found)

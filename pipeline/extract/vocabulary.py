@@ -99,14 +99,22 @@ FAMILY_ALTERNATION = "|".join(regex for regex, _ in _FAMILIES)  # any family wor
 
 _FORMS: tuple[tuple[str, str], ...] = (
     # HSS (hollow structural section) is read as square tube; its sizes may make it rectangular or round
-    (r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss", "tube_square"),
-    (r"rect(?:angular|\.)?\s+tub(?:e|es|ing)", "tube_rectangular"),
+    # SHS, RHS, CHS: square, rectangular and circular hollow sections (European and British)
+    (r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss|shs|tubo\s+quadr\w*|vierkantrohr", "tube_square"),
     (
-        r"round\s+tub(?:e|es|ing)|rd\.?\s+tub(?:e|es|ing)|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?",
+        r"rect(?:angular|\.)?\s+tub(?:e|es|ing)|rhs|tubo\s+rettang\w*|rechteckrohr|tubo\s+rectang\w*",
+        "tube_rectangular",
+    ),
+    (
+        r"round\s+tub(?:e|es|ing)|rd\.?\s+tub(?:e|es|ing)|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?|chs|"
+        r"tubos?|rohre?|tubi|tuyaux?|rury|rura",
         "tube_round",
     ),
     # "across flats" sizes a hex; listed so that its "flats" is not read as flat bar
-    (r"hex(?:agon(?:al)?)?(?:\s+(?:bars?|rods?|stock))?|across\s+flats", "bar_hex"),
+    (
+        r"hex(?:agon(?:al)?)?(?:\s+(?:bars?|rods?|stock))?|across\s+flats|sechskant\w*|esagon\w*|hexagonal\w*",
+        "bar_hex",
+    ),
     (
         r"square\s+(?:bars?|stock)|sq\.?\s+bars?|squares?(?!\s+(?:feet|foot|ft|inch|in|edges?|ends?|cut))|"
         r"sq(?!\s*(?:\.|ft|feet|foot|in|inch|inches|mm|m|meters?|yds?|tub|hss)\b)",
@@ -114,16 +122,21 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ),
     # "flat" alone is flat bar too: "304 flat 5/8 x 1-1/4", "FB", "flat ground" (tool steel flat stock)
     (
-        r"flat\s+bars?|flat\s+stock|flats?|fb|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?",
+        r"flat\s+bars?|flat\s+stock|flats?|fb|fl|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
+        r"flachstahl|flach|piatt[oi]|solera|pletina|platina|plat|płaskownik",
         "bar_rectangular",
     ),
     (
-        r"round\s+(?:bars?|stock|rods?)|rd\.?\s+bars?|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?",
+        r"round\s+(?:bars?|stock|rods?)|rd\.?\s+bars?|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?|"
+        r"rundstahl|rund|tondo|tondi|barra\s+redonda|redondo|barra|barre?s?\s+rondes?|rond|pręt",
         "bar_round",
     ),
-    (r"sheets?|sheet\s+metal|shts?", "sheet"),
-    (r"plates?|plts?|pl", "plate"),
-    (r"angles?|angle\s+iron|l-shaped|l-angles?", "angle"),
+    (r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha", "sheet"),
+    (r"plates?|plts?|pl|grobblech|piastra|placa", "plate"),
+    (
+        r"angles?|angle\s+iron|l-shaped|l-angles?|winkel\w*|angolar\w*|[áa]ngulo|corni[èe]re|k[ąa]townik",
+        "angle",
+    ),
     (r"c-?channels?|channels?|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
     (
         r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?",

@@ -1,0 +1,62 @@
+"""Metric orders: sections named by their depth, unitless sizes of an item written in millimetres,
+European form words."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.lines import Segment, parse_item
+
+
+def _read(text: str) -> tuple:
+    item = parse_item(1, Segment(text, 0))
+    return item.quantity, item.form, {name: round(value, 3) for name, value in item.dimensions.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "dimensions"),
+    [
+        ("4 St. IPE 240 S355J2, L = 12 m", "beam_i", {"height": 9.449, "length": 472.441}),
+        ("10 pcs UPN 120 S235JR, 6 m", "channel", {"height": 4.724, "length": 236.22}),
+        (
+            "8 pcs L 50x50x5 S275JR, 6 m",
+            "angle",
+            {"leg1": 1.969, "leg2": 1.969, "thickness": 0.197, "length": 236.22},
+        ),
+        ("20 pcs RHS 100x50x4 S275JR, lengths 6 m", "tube_rectangular", None),
+        ("30 pcs flat bar 60 x 10 S235JR, length 6 m", "bar_rectangular", None),
+        (
+            "40 pcs CHS 48,3x3,2 S235JRH, length 6m",
+            "tube_round",
+            {"outer_diameter": 1.902, "wall_thickness": 0.126, "length": 236.22},
+        ),
+    ],
+)
+def test_metric_sections_and_unitless_millimetres(text: str, form: str, dimensions: dict | None) -> None:
+    _, read_form, read = _read(text)
+    assert read_form == form
+    if dimensions is not None:
+        assert read == dimensions
+    # no section size read as inches that were millimetres
+    assert all(value < 20 for name, value in read.items() if name != "length")
+
+
+def test_an_inch_repeat_keeps_the_rest_in_inches() -> None:
+    assert _read('1 pc 6061 plate 25.4mm (exactly 1.000") x 12 x 24')[2] == {
+        "thickness": 1.0,
+        "width": 12.0,
+        "length": 24.0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("2 Stk. Rundstahl 42CrMo4 Ø 80 x 500 mm", "bar_round"),
+        ("5 pz lamiera 1.4301 2 x 1000 x 2000 mm", "sheet"),
+        ("10 pzas solera 1018 1/2 x 4 x 20 ft", "bar_rectangular"),
+        ("6 St. Sechskant 11SMnPb30 SW 22 x 3000 mm", "bar_hex"),
+    ],
+)
+def test_european_form_words(text: str, form: str) -> None:
+    assert _read(text)[1] == form
