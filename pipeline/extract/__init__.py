@@ -8,11 +8,13 @@ approves ("please process the order below") — to find the lines it points to.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.extract.edits import Edit, apply_edits, find_edits
 from pipeline.extract.header import extract_header
 from pipeline.extract.lines import lines_in
 from pipeline.extract.revisions import apply_changes, mark_revisions
+from pipeline.extract.spoken import digits_for_sizes
 from pipeline.extract.thread import Message, Thread, split_thread
 from pipeline.models import Document, Extraction, LineItem
 
@@ -127,5 +129,11 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
 def extract(document: Document) -> Extraction:
     """Header and lines of one document; pure and deterministic."""
     thread = split_thread(document.text, document.body_end)
-    lines, source = extract_lines(document, thread)
+    # sizes said in words ("half inch", "four by eight") in digits, position for position
+    reading = replace(document, text=digits_for_sizes(document.text))
+    lines, source = extract_lines(reading, thread)
+    if reading.text != document.text:  # the customer's own words, not the digits read
+        for line in lines:
+            if line.span is not None:
+                line.source_text = " ".join(document.text[line.span.start : line.span.end].split())
     return Extraction(header=extract_header(document, thread, source), lines=lines)

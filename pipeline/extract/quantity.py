@@ -92,7 +92,11 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(#]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
     (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{PIECES}(?![\w])", "EA", "pieces"),
     # "a sheet of 10 ga", "an 8' length" — not "cut to a length of 36""
-    (rf"\b(?P<n>an?)\s+(?:single\s+|full\s+|whole\s+)?{PIECES}(?![\w])(?!\s+of\s+\d)", "EA", "single"),
+    (
+        rf"\b(?P<n>an?)\s+(?:single\s+|full\s+|whole\s+)?(?:lengths?(?!\s+of\s+\d)|{PIECES})(?![\w])",
+        "EA",
+        "single",
+    ),
     (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
     (
         rf"\b(?:need|needs|require|requires|ordering|want|send|ship|supply)\s+(?:us\s+|me\s+)?{_APPROX}"

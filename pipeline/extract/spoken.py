@@ -1,0 +1,93 @@
+"""Sizes said in words, as phone- and voice-typed orders write them: "half inch square bar twenty
+foot", "two sheets of eleven gauge four by eight", "two and a half inch OD with a quarter inch wall".
+
+``digits_for_sizes`` writes such sizes in digits — "1/2", "20", "11", "4 x 8", "2-1/2" — padded
+with spaces to the words' length, so that every position still points at the same character of
+the document (evidence spans stay true) and the size readers see what they already read. Only a
+number followed by a size word (inch, foot, gauge, wall, by, OD, long …) or joined to another by
+"by" is rewritten: "three pieces" stays a count in words, which the quantity reader knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WHOLE = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(reversed(_UNITS[1:]))})"
+_FRACTIONS = {
+    "half": "1/2", "quarter": "1/4", "three quarters": "3/4", "three quarter": "3/4", "eighth": "1/8",
+    "an eighth": "1/8", "one eighth": "1/8", "three eighths": "3/8", "five eighths": "5/8",
+    "seven eighths": "7/8", "sixteenth": "1/16", "one sixteenth": "1/16", "three sixteenths": "3/16",
+    "five sixteenths": "5/16", "seven sixteenths": "7/16", "nine sixteenths": "9/16",
+    "eleven sixteenths": "11/16", "thirteen sixteenths": "13/16", "fifteen sixteenths": "15/16",
+}  # fmt: skip
+_FRACTION = "|".join(
+    sorted((re.escape(name).replace(r"\ ", r"\s+") for name in _FRACTIONS), key=len, reverse=True)
+)
+_NUMBER = re.compile(
+    rf"\b(?:(?P<whole>{_WHOLE})(?:\s+and\s+(?:a\s+|one\s+)?(?P<part>{_FRACTION}))?|(?:a\s+)?(?P<frac>{_FRACTION}))"
+    rf"(?=\s*(?:-\s*)?(?:inch(?:es)?\b|in\b|foot\b|feet\b|ft\b|footers?\b|gauge\b|ga\b|wall\b|thick\b|od\b|id\b|"
+    rf"dia(?:meter)?\b|by\s|long\b|wide\b|square\b|round\b|hex\b|inch\s|x\s))",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"(?<=\d)(?P<gap>\s+by\s+)(?=\d)", re.IGNORECASE)
+_AFTER_BY = re.compile(rf"(?<=\sby\s)(?P<whole>{_WHOLE})\b", re.IGNORECASE)
+_HAS_WORD = re.compile(rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?)\b", re.IGNORECASE)
+
+
+def _whole(words: str) -> int:
+    total = 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        total += 20 + 10 * _TENS.index(word) if word in _TENS else _UNITS.index(word)
+    return total
+
+
+def _fraction(words: str) -> str:
+    return _FRACTIONS[" ".join(words.lower().split())]
+
+
+def _written(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    if groups.get("frac"):
+        return _fraction(groups["frac"])
+    whole = str(_whole(groups["whole"]))
+    return f"{whole}-{_fraction(groups['part'])}" if groups.get("part") else whole
+
+
+def _padded(match: re.Match[str], digits: str) -> str:
+    return (
+        digits + " " * (len(match.group()) - len(digits))
+        if len(digits) <= len(match.group())
+        else match.group()
+    )
+
+
+def digits_for_sizes(text: str) -> str:
+    """``text`` with sizes said in words written in digits, of the same length (see the module)."""
+    if not _HAS_WORD.search(text):
+        return text
+    text = _NUMBER.sub(lambda match: _padded(match, _written(match)), text)
+    text = _AFTER_BY.sub(lambda match: _padded(match, str(_whole(match["whole"]))), text)
+    return _BY.sub(lambda match: " x" + " " * (len(match["gap"]) - 2), text)

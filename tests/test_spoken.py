@@ -1,0 +1,49 @@
+"""Sizes said in words, as voice-typed orders write them."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract
+from pipeline.extract.spoken import digits_for_sizes
+from pipeline.ingest.document import build_document
+
+
+def test_sizes_in_words_become_digits_of_the_same_length() -> None:
+    said = "two sheets of eleven gauge four by eight and a quarter inch plate twelve by twenty four"
+    read = digits_for_sizes(said)
+    assert len(read) == len(said)
+    assert read.split() == [
+        "two",
+        "sheets",
+        "of",
+        "11",
+        "gauge",
+        "4",
+        "x",
+        "8",
+        "and",
+        "a",
+        "1/4",
+        "inch",
+        "plate",
+    ] + [
+        "12",
+        "x",
+        "24",
+    ]
+    assert (
+        digits_for_sizes("one of our customers needs three pieces")
+        == "one of our customers needs three pieces"
+    )
+
+
+def test_a_voice_typed_order_reads_its_items_and_keeps_the_customers_words() -> None:
+    text = (
+        "hi its dave i need three pieces of half inch square bar twenty foot and one stick of one and a half "
+        "inch square tube eighth wall twenty four foot thanks\n"
+    )
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, dict(line.dimensions)) for line in lines] == [
+        (3, "bar_square", {"side": 0.5, "length": 240.0}),
+        (1, "tube_square", {"side": 1.5, "wall_thickness": 0.125, "length": 288.0}),
+    ]
+    assert "half inch" in lines[0].source_text
