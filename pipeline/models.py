@@ -73,7 +73,7 @@ class Customer:
 @dataclass
 class OrderHeader:
     customer: Customer = field(default_factory=Customer)
-    po_number: str | None = None
+    po_number: str | None = None  # the customer's reference: PO, order reference, else their RFQ number
     requested_date: str | None = None  # ISO date
     urgency: Urgency = "standard"
     evidence: dict[str, Span] = field(default_factory=dict)

@@ -68,3 +68,13 @@ def test_the_suppliers_own_signature_pasted_in_the_reply_is_not_the_customer() -
 def test_a_company_sender_without_an_address_is_the_company_not_the_contact() -> None:
     customer = _customer("Need 2 sheets 5052 .125 x 48 x 120", sender="Ridgeway Fabricators")
     assert (customer.company, customer.contact) == ("Ridgeway Fabricators", None)
+
+
+def test_a_bill_to_column_of_a_pasted_erp_order_names_the_customer_not_the_vendor_column() -> None:
+    text = (
+        "PURCHASE ORDER\nPO No.: 4500077120        Date: 04/02/2026\n"
+        "Vendor:                           Bill To:\n"
+        "Brighton Metals Supply            Osprey Valve Company\n"
+        "1 Steel Way                       88 Dock St\n"
+    )
+    assert _customer(text).company == "Osprey Valve Company"

@@ -28,6 +28,8 @@ def _header(text: str) -> OrderHeader:
         ("Order: KM-7702", "KM-7702"),
         ("Looking for pricing on the below. Our reference is HX-R-0931.", "HX-R-0931"),
         ("Please book it against our PO 71-0042-C, thanks", "71-0042-C"),
+        ("Kindly quote; our RFQ number is KT-RFQ-0219.", "KT-RFQ-0219"),  # a quote's reference
+        ("Enquiry no. 26/0415 - please quote your best price", "26/0415"),
     ],
 )
 def test_po_and_order_reference_grammar(text: str, po: str) -> None:

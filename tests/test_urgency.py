@@ -58,6 +58,7 @@ def test_a_negated_cue_in_the_subject_counts_for_nothing() -> None:
         ("this is not an emergency", "emergency", True),
         ("rush, no questions", "rush", False),
         ("if it is not here monday the line is down", "line is down", False),
+        ("item no 4 is urgent", "urgent", False),
     ],
 )
 def test_negation_scope(text: str, cue: str, expected: bool) -> None:

@@ -32,10 +32,15 @@ TITLE_WORDS = re.compile(
     r"lead|supply\s+chain|ufficio|acquisti|einkauf|compras|achats)\b",
     re.IGNORECASE,
 )
+# a block label ends its line or its column ("Vendor:        Bill To:" over two columns of names)
 _BLOCK_LABEL = re.compile(
-    r"^[ \t>]*(?:bill(?:ed)?[ \t]+to|sold[ \t]+to|invoice[ \t]+to|buyer|purchaser|customer)[ \t]*:?[ \t]*$",
+    r"(?:^|[ \t]{2,}|\|)[ \t>]*(?P<label>bill(?:ed)?[ \t]+to|sold[ \t]+to|invoice[ \t]+to|buyer|purchaser|"
+    r"customer)[ \t]*:?[ \t]*(?=$|[ \t]{2,}|\|)",
     re.IGNORECASE | re.MULTILINE,
 )
+_CELL = re.compile(r"[^|\s](?:[^|\n]*?[^|\s])??(?=[ \t]{2,}|[ \t]*\||[ \t]*$)", re.MULTILINE)
+_COLUMNS = re.compile(r"\S[ \t]{3,}\S")
+_NEXT_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 def _has_marks(line: str) -> bool:
@@ -47,6 +52,8 @@ def company_in(line: str) -> str | None:
     "Northridge Machine Works"; a job title ("Senior Buyer, Supply Chain") or a line without a
     company's marks gives nothing."""
     company = line.strip()
+    if _COLUMNS.search(company):
+        return None  # a row of a pasted table: its cells are read one by one
     title, _, rest = company.partition(", ")
     if rest and not _has_marks(title) and _has_marks(rest) and LEGAL_FORM.sub("", rest).strip(" ,."):
         company = rest
@@ -58,13 +65,20 @@ def company_in(line: str) -> str | None:
 
 
 def block_companies(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[str, Span]]:
-    """The company on the line under a "Bill To:" / "Sold To:" / "Buyer:" label standing alone."""
+    """The company under a "Bill To:" / "Sold To:" / "Buyer:" label that ends its line or column:
+    on the next line, in the label's column."""
     found = []
     for start, end in spans:
         for label in _BLOCK_LABEL.finditer(text, start, end):
-            following = re.compile(r"[^\n]*\S[^\n]*").search(text, label.end() + 1, end)
-            company = following and company_in(following.group())
-            if following and company:
-                offset = following.start() + following.group().index(company)
+            column = label.start("label") - (text.rfind("\n", 0, label.start("label")) + 1)
+            line_end = text.find("\n", label.end(), end)
+            following = _NEXT_LINE.search(text, line_end + 1, end) if line_end >= 0 else None
+            if following is None:
+                continue
+            cells = _CELL.finditer(text, following.start(), following.end())
+            cell = next((c for c in cells if c.end() - following.start() > column - 2), None)
+            company = cell and company_in(cell.group())
+            if cell and company:
+                offset = cell.start() + cell.group().index(company)
                 found.append((company, Span(offset, offset + len(company))))
     return found

@@ -32,16 +32,19 @@ def extract_header(document: Document, thread: Thread, source: Message | None = 
     folded = fold(text)
     labelled_po = find_reference(references.PO, text, folded, spans)
     history = tuple((m.start, m.end) for m in thread.history if not source or m.start != source.start)
+    rfq = find_reference(references.RFQ, text, folded, spans, generic=True)
     for name, found in (
         # a PO, else the customer's order reference, else a PO quoted below (the supplier
-        # confirming "your PO 24-1187" that the newest message does not repeat)
+        # confirming "your PO 24-1187" that the newest message does not repeat), else — on a
+        # request for quote — their RFQ number: the reference they expect on the reply
         (
             "po_number",
             labelled_po
             or find_reference(references.ORDER, text, folded, spans, generic=True)
-            or find_reference(references.PO, text, folded, history),
+            or find_reference(references.PO, text, folded, history)
+            or rfq,
         ),
-        ("rfq_number", find_reference(references.RFQ, text, folded, spans, generic=True)),
+        ("rfq_number", rfq),
     ):
         if found:
             setattr(header, name, found[0])

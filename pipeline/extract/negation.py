@@ -3,8 +3,8 @@
 
 A negator counts in the cue's own clause (no ``, ; . ! ?``, line break or "but" in between) and at
 most four words before it, unless the clause is a condition ("if we don't get it, the line is
-down"); "no later than", "not only" negate nothing. After the cue, only a verdict that it is not
-needed ("expedite not required", "rush is unnecessary") negates it.
+down"); "no later than", "not only" and a number's "no 4" negate nothing. After the cue, only a
+verdict that it is not needed ("expedite not required", "rush is unnecessary") negates it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _NEGATOR = re.compile(
-    r"\b(?:no(?!\s+(?:later|more|less|matter)\b)|not(?!\s+(?:later|only|more|less)\b)|nothing|never|"
+    r"\b(?:no(?!\s+(?:later|more|less|matter)\b|[.#:]|\s*\d)|not(?!\s+(?:later|only|more|less)\b)|nothing|never|"
     r"without|(?:do|does|did|is|are|was|were|won|wouldn|shouldn|need)n['’]?t)\b"
 )
 _CONDITION = re.compile(r"\b(?:if|unless|otherwise|or\s+else)\b")
