@@ -36,6 +36,13 @@ class HashedLoginHandler(BasicLoginHandler):
             return
         super().post()
 
+    def set_cookie(self, name: str, value: str | bytes, *args: Any, **kwargs: Any) -> None:
+        """The login's cookies stay home (``SameSite=Lax``: not sent with another site's requests)
+        and, when served over TLS, off plain HTTP (``Secure``)."""
+        kwargs.setdefault("samesite", "Lax")
+        kwargs.setdefault("secure", self.request.protocol == "https")
+        super().set_cookie(name, value, *args, **kwargs)
+
     def _validate(self, username: str, password: str) -> bool:
         valid = check_login(self.users, username, password)
         self.throttle.record(self.request.remote_ip or "", valid)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import ipaddress
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from panel.config import config as panel_config
@@ -45,17 +47,37 @@ def _named_user(handler: RequestHandler, access: Access) -> str | None:
 
 
 def cross_site(handler: RequestHandler) -> bool:
-    """A browser's cookie-carrying request that changes something, sent from another site's page.
+    """A browser's request that changes something, sent from another site's page.
 
     The login cookie goes with any request the browser makes to this server, even one a foreign
-    page triggers (a form posting to ``/api/orders/<id>/approve``); browsers say where such a
-    request comes from in ``Origin``. Requests with their own credentials (a token, Basic) are
-    not at risk: another site cannot add them.
+    page triggers (a form posting to ``/api/orders/<id>/approve``); with login off, the server
+    trusts whoever reaches it on loopback, which includes a foreign page in the user's browser
+    (``fetch(..., {mode: "no-cors"})``). Browsers say where such a request comes from in
+    ``Origin``. Requests with their own credentials (a token, Basic) are not at risk: another
+    site cannot add them.
     """
     if handler.request.method in ("GET", "HEAD", "OPTIONS") or "Authorization" in handler.request.headers:
         return False
     origin = handler.request.headers.get("Origin")
     return origin is not None and urlsplit(origin).netloc != handler.request.host
+
+
+def foreign_host(handler: RequestHandler, hosts: Sequence[str]) -> bool:
+    """A request for a host name this server does not serve: a DNS-rebinding page's, whose own
+    name now points here, so its requests are "same origin" to the browser.
+
+    Served are IP addresses, ``localhost``, and the ``host[:port]`` names in ``hosts`` (the
+    server's websocket origins, ``--allow-websocket-origin``).
+    """
+    host = handler.request.host
+    name = urlsplit(f"//{host}").hostname or ""
+    if name == "localhost" or host in hosts or name in hosts:
+        return False
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return True
+    return False
 
 
 def token_user(token: str, access: Access) -> str | None:
