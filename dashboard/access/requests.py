@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from panel.config import config as panel_config
 from tornado.web import RequestHandler
 
+from dashboard.access.addresses import client_address
 from dashboard.access.config import Access
 from dashboard.access.passwords import check_login, same_secret
 from dashboard.access.users import LOCAL, User
@@ -36,11 +37,12 @@ def request_user(handler: RequestHandler, access: Access) -> User | None:
 def _named_user(handler: RequestHandler, access: Access) -> str | None:
     scheme, _, credentials = (handler.request.headers.get("Authorization") or "").partition(" ")
     if scheme.lower() in ("bearer", "basic"):
-        address = handler.request.remote_ip or ""
-        access.throttle.check(address)
-        check = token_user if scheme.lower() == "bearer" else basic_user
-        name = check(credentials.strip(), access)
-        access.throttle.record(address, name is not None)
+        address = client_address(handler.request, access.trusted_proxies)
+        basic = scheme.lower() == "basic"
+        tried = _basic_parts(credentials.strip())[0] if basic else ""
+        access.throttle.check(address, tried)
+        name = (basic_user if basic else token_user)(credentials.strip(), access)
+        access.throttle.record(address, name is not None, tried)
         return name
     cookie = handler.get_secure_cookie("user", max_age_days=panel_config.oauth_expiry)
     return cookie.decode("utf-8") if cookie else None
@@ -95,11 +97,17 @@ def basic_user(credentials: str, access: Access) -> str | None:
     remembered = access.verified.name(credentials)
     if remembered is not None:
         return remembered
-    try:
-        name, colon, password = base64.b64decode(credentials, validate=True).decode("utf-8").partition(":")
-    except (binascii.Error, UnicodeDecodeError):
-        return None
-    if not (colon and check_login(access.users, name, password)):
+    name, password = _basic_parts(credentials)
+    if password is None or not check_login(access.users, name, password):
         return None
     access.verified.remember(credentials, name)
     return name
+
+
+def _basic_parts(credentials: str) -> tuple[str, str | None]:
+    """(name, password) of Basic credentials; the password is None when they cannot be read."""
+    try:
+        name, colon, password = base64.b64decode(credentials, validate=True).decode("utf-8").partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        return "", None
+    return name, password if colon else None
