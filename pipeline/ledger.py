@@ -4,8 +4,9 @@ Why SQLite and not the DuckDB catalog: several processes (dashboard workers, bat
 write here at once, which DuckDB files do not allow. WAL lets readers follow a job while a
 writer appends to it. Each thread uses its own connection.
 
-Nothing accepted is lost: ``accept`` stores the raw bytes before any stage runs, and a job
-left running by a process that died is marked ``interrupted`` (retryable) by ``recover``.
+Nothing accepted is lost: ``accept`` stores the raw bytes before any stage runs; a job left
+running by a process that died is marked ``interrupted`` (retryable) by ``recover``, and one it
+had only queued is taken over to run by ``adopt_queued``.
 """
 
 from __future__ import annotations
@@ -255,18 +256,34 @@ class Ledger:
         return [_job_record(row) for row in rows]
 
     def recover(self) -> list[str]:
-        """Mark jobs whose owning process is gone as interrupted; returns their ids.
+        """Mark running jobs whose process is gone as interrupted; returns their ids.
 
         Each gets a ``job_interrupted`` event in the same transaction, so a replayed history says
-        why the job stopped, and two processes recovering at once mark each job once.
+        why the job stopped, and two processes recovering at once mark each job once. (A job
+        stopped part-way waits for a person's Retry; queued ones are for ``adopt_queued``.)
         """
-        rows = (
-            self.connection()
-            .execute(f"SELECT job_id, owner_pid FROM jobs WHERE status IN {ACTIVE_STATUSES}")
-            .fetchall()
-        )
-        lost = [row["job_id"] for row in rows if not process_alive(row["owner_pid"])]
-        return [job_id for job_id in lost if self.interrupt(job_id)]
+        return [job_id for job_id in self._orphans("running") if self.interrupt(job_id)]
+
+    def adopt_queued(self) -> list[str]:
+        """Take over the queued jobs of processes that are gone (they never started); returns their
+        ids, oldest first, for this process to run. Each is adopted by one process only."""
+        adopted = []
+        for job_id, owner in self._orphans("queued").items():
+            with self.transaction() as connection:
+                won = connection.execute(
+                    "UPDATE jobs SET owner_pid = ?, updated_at = ?"
+                    " WHERE job_id = ? AND status = 'queued' AND owner_pid IS ?",
+                    (os.getpid(), utc_now().isoformat(), job_id, owner),
+                ).rowcount
+            if won:
+                adopted.append(job_id)
+        return adopted
+
+    def _orphans(self, status: JobStatus) -> dict[str, int | None]:
+        """Jobs in ``status`` whose owning process is gone, oldest first, with that process's id."""
+        query = "SELECT job_id, owner_pid FROM jobs WHERE status = ? ORDER BY created_at, rowid"
+        rows = self.connection().execute(query, (status,)).fetchall()
+        return {row["job_id"]: row["owner_pid"] for row in rows if not process_alive(row["owner_pid"])}
 
     def release_orphan(self, job_id: str) -> bool:
         """Mark one queued or running job interrupted if the process that owns it is gone; True if so.

@@ -224,13 +224,14 @@ def test_a_server_killed_mid_job_again_and_again_loses_no_accepted_job(
             wait_until(lambda: "running" in statuses(server.ledger).values(), "a job running")
             server.kill()
             assert integrity(server.ledger) == "ok"
-        server.start()
+        server.start()  # the jobs queued at the last kill run again by themselves
         found = statuses(server.ledger)
-        assert set(accepted) <= set(found) and {found[job] for job in accepted} <= {"done", "interrupted"}
+        assert set(accepted) <= set(found)
         interrupted = [job for job in accepted if found[job] == "interrupted"]
         assert len(interrupted) >= ROUNDS  # at least the job running at each kill
         for job_id in interrupted:
             assert request(server, f"/api/jobs/{job_id}/retry", b"")[0] == 202
+        for job_id in accepted:
             follow(server, job_id)
         assert {statuses(server.ledger)[job] for job in accepted} == {"done"}
         assert orders_per_email(server.ledger) == [1] * len(accepted)
