@@ -99,9 +99,15 @@ class Ledger:
         self.path = Path(path)
         self._local = threading.local()
         self.write_failure: str | None = None  # why the last write failed; None once one succeeds
+        # a ledger this process cannot write (a read-only folder or file) still answers reads;
+        # a write says why it cannot be saved (``storage_error``)
+        self.read_only = self.path.exists() and not _writable(self.path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._migrate()
+            if self.read_only:
+                self._check_version()
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._migrate()
         except (OSError, sqlite3.Error) as error:
             raise LedgerError(f"cannot open ledger {self.path}: {error}") from error
 
@@ -111,13 +117,38 @@ class Ledger:
         connection = getattr(self._local, "connection", None)
         if connection is None:
             with self._storage_errors():
-                connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-                connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute("PRAGMA synchronous=NORMAL")
+                connection = self._read_only_connection() if self.read_only else self._connect(self.path)
+                if not self.read_only:
+                    connection.execute("PRAGMA journal_mode=WAL")
+                    connection.execute("PRAGMA synchronous=NORMAL")
                 connection.execute("PRAGMA foreign_keys=ON")
             connection.row_factory = sqlite3.Row
             self._local.connection = connection
         return connection
+
+    @staticmethod
+    def _connect(target: str | Path) -> sqlite3.Connection:
+        return sqlite3.connect(target, timeout=30, isolation_level=None, uri=isinstance(target, str))
+
+    def _read_only_connection(self) -> sqlite3.Connection:
+        """Read-only; on a read-only medium without the WAL's index file (which a reader must be
+        able to create) as an immutable file: no one can be writing it there."""
+        uri = self.path.resolve().as_uri()
+        connection = self._connect(f"{uri}?mode=ro")
+        try:
+            connection.execute("PRAGMA user_version").fetchone()
+            return connection
+        except sqlite3.OperationalError:
+            connection.close()
+        return self._connect(f"{uri}?mode=ro&immutable=1")
+
+    def _check_version(self) -> None:
+        version = self.connection().execute("PRAGMA user_version").fetchone()[0]
+        if version < len(MIGRATIONS):
+            raise LedgerError(
+                f"the ledger {self.path} is read-only and older than this version of Order Desk;"
+                " open it once where it can be written, to upgrade it"
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -396,6 +427,10 @@ def storage_error(path: Path, error: sqlite3.OperationalError) -> LedgerError | 
     return LedgerError(
         f"cannot write to the ledger {path}: {problem}; nothing was saved — fix that, then retry"
     )
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def process_alive(pid: int | None) -> bool:
