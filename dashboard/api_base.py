@@ -14,13 +14,14 @@ import functools
 import json
 import logging
 import math
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
 
 from tornado.web import HTTPError, RequestHandler
 
 from dashboard import jobs
-from dashboard.access import Access, TooManyLogins, User, cross_site, request_user
+from dashboard.access import Access, TooManyLogins, User, cross_site, foreign_host, request_user
 from pipeline.errors import OrderDeskError
 from pipeline.ledger import JobRecord, LedgerError
 
@@ -40,10 +41,15 @@ class ApiHandler(RequestHandler):
     user: User | None  # None only on a ``public`` handler called without credentials
     public = False  # answers without credentials too (and says less)
 
-    def initialize(self, access: Access | None = None) -> None:
+    def initialize(self, access: Access | None = None, hosts: Sequence[str] = ()) -> None:
         self.access = access or access_from_env()
+        self.hosts = hosts
 
     def prepare(self) -> None:
+        if foreign_host(self, self.hosts):
+            name = self.request.host[:100]
+            self.fail(403, f"refused a request for host {name!r}: not a name this server serves")
+            return
         try:
             self.user = request_user(self, self.access)
         except TooManyLogins as error:
@@ -53,8 +59,8 @@ class ApiHandler(RequestHandler):
         if self.user is None and not self.public:
             self.unauthorised()
             return
-        if self.access.login and cross_site(self):
-            self.fail(403, "refused a change sent from another site's page with this browser's login")
+        if cross_site(self):
+            self.fail(403, "refused a change sent from another site's page")
             return
         try:
             self.service = jobs.service()

@@ -111,6 +111,11 @@ class JobService:
         self._changed = threading.Condition(self._lock)  # a job's future was replaced or dropped
         self._retry_lock = threading.Lock()
         self._unsubscribe_bus = runner.bus.subscribe(self._dispatch)
+        self.resumed = runner.ledger.adopt_queued()  # accepted but never started: they run now
+        for job_id in self.resumed:
+            self._queue(job_id)
+        if self.resumed:
+            log.info("running %d queued jobs of a stopped process", len(self.resumed))
 
     @property
     def stage_names(self) -> tuple[str, ...]:

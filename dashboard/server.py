@@ -76,9 +76,12 @@ def message_limits(limits: LimitsSettings) -> dict[str, Any]:
     }
 
 
-def api_routes(access: Access) -> list[tuple[str, type, dict[str, Any]]]:
-    """The HTTP API, each handler told the server's login."""
-    routes = [(pattern, handler, {**kwargs, "access": access}) for pattern, handler, kwargs in api.ROUTES]
+def api_routes(access: Access, hosts: list[str]) -> list[tuple[str, type, dict[str, Any]]]:
+    """The HTTP API, each handler told the server's login and the host names it serves."""
+    routes = [
+        (pattern, handler, {**kwargs, "access": access, "hosts": hosts})
+        for pattern, handler, kwargs in api.ROUTES
+    ]
     return [(r"/", RedirectHandler, {"url": "/app"}), *routes]
 
 
@@ -100,7 +103,7 @@ def serve(options: ServeOptions) -> None:
         address=options.address,
         port=options.port,
         websocket_origin=origins(options),
-        extra_patterns=api_routes(access),
+        extra_patterns=api_routes(access, origins(options)),
         **message_limits(settings.limits),
         **serve_options(access),
         unused_session_lifetime_milliseconds=UNUSED_SESSION_LIFETIME_MS,

@@ -4,8 +4,9 @@ Why SQLite and not the DuckDB catalog: several processes (dashboard workers, bat
 write here at once, which DuckDB files do not allow. WAL lets readers follow a job while a
 writer appends to it. Each thread uses its own connection.
 
-Nothing accepted is lost: ``accept`` stores the raw bytes before any stage runs, and a job
-left running by a process that died is marked ``interrupted`` (retryable) by ``recover``.
+Nothing accepted is lost: ``accept`` stores the raw bytes before any stage runs; a job left
+running by a process that died is marked ``interrupted`` (retryable) by ``recover``, and one it
+had only queued is taken over to run by ``adopt_queued``.
 """
 
 from __future__ import annotations
@@ -98,9 +99,15 @@ class Ledger:
         self.path = Path(path)
         self._local = threading.local()
         self.write_failure: str | None = None  # why the last write failed; None once one succeeds
+        # a ledger this process cannot write (a read-only folder or file) still answers reads;
+        # a write says why it cannot be saved (``storage_error``)
+        self.read_only = self.path.exists() and not _writable(self.path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._migrate()
+            if self.read_only:
+                self._check_version()
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._migrate()
         except (OSError, sqlite3.Error) as error:
             raise LedgerError(f"cannot open ledger {self.path}: {error}") from error
 
@@ -110,13 +117,38 @@ class Ledger:
         connection = getattr(self._local, "connection", None)
         if connection is None:
             with self._storage_errors():
-                connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-                connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute("PRAGMA synchronous=NORMAL")
+                connection = self._read_only_connection() if self.read_only else self._connect(self.path)
+                if not self.read_only:
+                    connection.execute("PRAGMA journal_mode=WAL")
+                    connection.execute("PRAGMA synchronous=NORMAL")
                 connection.execute("PRAGMA foreign_keys=ON")
             connection.row_factory = sqlite3.Row
             self._local.connection = connection
         return connection
+
+    @staticmethod
+    def _connect(target: str | Path) -> sqlite3.Connection:
+        return sqlite3.connect(target, timeout=30, isolation_level=None, uri=isinstance(target, str))
+
+    def _read_only_connection(self) -> sqlite3.Connection:
+        """Read-only; on a read-only medium without the WAL's index file (which a reader must be
+        able to create) as an immutable file: no one can be writing it there."""
+        uri = self.path.resolve().as_uri()
+        connection = self._connect(f"{uri}?mode=ro")
+        try:
+            connection.execute("PRAGMA user_version").fetchone()
+            return connection
+        except sqlite3.OperationalError:
+            connection.close()
+        return self._connect(f"{uri}?mode=ro&immutable=1")
+
+    def _check_version(self) -> None:
+        version = self.connection().execute("PRAGMA user_version").fetchone()[0]
+        if version < len(MIGRATIONS):
+            raise LedgerError(
+                f"the ledger {self.path} is read-only and older than this version of Order Desk;"
+                " open it once where it can be written, to upgrade it"
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -255,18 +287,34 @@ class Ledger:
         return [_job_record(row) for row in rows]
 
     def recover(self) -> list[str]:
-        """Mark jobs whose owning process is gone as interrupted; returns their ids.
+        """Mark running jobs whose process is gone as interrupted; returns their ids.
 
         Each gets a ``job_interrupted`` event in the same transaction, so a replayed history says
-        why the job stopped, and two processes recovering at once mark each job once.
+        why the job stopped, and two processes recovering at once mark each job once. (A job
+        stopped part-way waits for a person's Retry; queued ones are for ``adopt_queued``.)
         """
-        rows = (
-            self.connection()
-            .execute(f"SELECT job_id, owner_pid FROM jobs WHERE status IN {ACTIVE_STATUSES}")
-            .fetchall()
-        )
-        lost = [row["job_id"] for row in rows if not process_alive(row["owner_pid"])]
-        return [job_id for job_id in lost if self.interrupt(job_id)]
+        return [job_id for job_id in self._orphans("running") if self.interrupt(job_id)]
+
+    def adopt_queued(self) -> list[str]:
+        """Take over the queued jobs of processes that are gone (they never started); returns their
+        ids, oldest first, for this process to run. Each is adopted by one process only."""
+        adopted = []
+        for job_id, owner in self._orphans("queued").items():
+            with self.transaction() as connection:
+                won = connection.execute(
+                    "UPDATE jobs SET owner_pid = ?, updated_at = ?"
+                    " WHERE job_id = ? AND status = 'queued' AND owner_pid IS ?",
+                    (os.getpid(), utc_now().isoformat(), job_id, owner),
+                ).rowcount
+            if won:
+                adopted.append(job_id)
+        return adopted
+
+    def _orphans(self, status: JobStatus) -> dict[str, int | None]:
+        """Jobs in ``status`` whose owning process is gone, oldest first, with that process's id."""
+        query = "SELECT job_id, owner_pid FROM jobs WHERE status = ? ORDER BY created_at, rowid"
+        rows = self.connection().execute(query, (status,)).fetchall()
+        return {row["job_id"]: row["owner_pid"] for row in rows if not process_alive(row["owner_pid"])}
 
     def release_orphan(self, job_id: str) -> bool:
         """Mark one queued or running job interrupted if the process that owns it is gone; True if so.
@@ -379,6 +427,10 @@ def storage_error(path: Path, error: sqlite3.OperationalError) -> LedgerError | 
     return LedgerError(
         f"cannot write to the ledger {path}: {problem}; nothing was saved — fix that, then retry"
     )
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def process_alive(pid: int | None) -> bool:

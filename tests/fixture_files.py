@@ -16,6 +16,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ByteStringObject, DictionaryObject, NameObject, NumberObject
 
 EMAILS = Path(__file__).resolve().parent / "data" / "emails"
 
@@ -82,6 +83,38 @@ def encrypted_pdf(lines: list[str], password: str = "secret") -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def aes_encrypted_pdf(lines: list[str]) -> bytes:
+    """A text PDF with an AES-256 (V5 R6) encryption dictionary, as Acrobat writes a protected one;
+    pypdf needs the ``cryptography`` package even to test a password on it. The keys are made up:
+    no password opens it."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf(lines))))
+    aes = {"/CFM": NameObject("/AESV3"), "/AuthEvent": NameObject("/DocOpen"), "/Length": NumberObject(32)}
+    entries = {
+        "/Filter": NameObject("/Standard"),
+        "/V": NumberObject(5),
+        "/R": NumberObject(6),
+        "/Length": NumberObject(256),
+        "/P": NumberObject(-4),
+        "/O": ByteStringObject(b"\x01" * 48),
+        "/U": ByteStringObject(b"\x02" * 48),
+        "/OE": ByteStringObject(b"\x03" * 32),
+        "/UE": ByteStringObject(b"\x04" * 32),
+        "/Perms": ByteStringObject(b"\x05" * 16),
+        "/CF": DictionaryObject({NameObject("/StdCF"): _dictionary(aes)}),
+        "/StmF": NameObject("/StdCF"),
+        "/StrF": NameObject("/StdCF"),
+    }
+    writer._encrypt_entry = _dictionary(entries)  # pypdf writes no AES dictionary without the library
+    writer._add_object(writer._encrypt_entry)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _dictionary(entries: dict[str, object]) -> DictionaryObject:
+    return DictionaryObject({NameObject(name): value for name, value in entries.items()})
 
 
 def xlsx_bytes(rows: list[list[object]]) -> bytes:

@@ -132,6 +132,24 @@ def test_a_read_only_data_folder_is_a_clear_error_and_the_ledger_is_unharmed(des
     assert cli(["process", sample], desk_env(desk)).returncode == 0  # writable again: it works
 
 
+@pytest.mark.parametrize("closed", [False, True], ids=["in use elsewhere", "closed"])
+def test_reading_commands_work_on_a_read_only_ledger(desk: Desk, closed: bool) -> None:
+    order_id = desk.process("sample_order_1.txt")
+    if closed:  # the last connection closed: no WAL files left, and a reader there cannot make them
+        desk.ledger.connection().close()
+        assert not desk.settings.ledger_path.with_name("ledger.sqlite-wal").exists()
+    with read_only(desk.settings.data_dir):
+        listed = cli(["orders", "list", "--json"], desk_env(desk))
+        shown = cli(["orders", "show", order_id], desk_env(desk))
+        approve = cli(["orders", "approve", order_id, "--by", "dana"], desk_env(desk))
+    assert listed.returncode == 0, listed.stderr
+    assert [json.loads(row)["order_id"] for row in listed.stdout.splitlines()] == [order_id]
+    assert shown.returncode == 0 and order_id in shown.stdout, shown.stderr
+    assert approve.returncode == 2 and "Traceback" not in approve.stderr
+    assert "read-only" in approve.stderr, approve.stderr
+    assert integrity(desk.settings.ledger_path) == "ok"
+
+
 def test_a_full_disk_is_a_clear_error_and_the_ledger_is_unharmed(desk: Desk, tmp_path: Path) -> None:
     desk.process("sample_order_1.txt")
     before = statuses(desk.settings.ledger_path)
@@ -224,13 +242,14 @@ def test_a_server_killed_mid_job_again_and_again_loses_no_accepted_job(
             wait_until(lambda: "running" in statuses(server.ledger).values(), "a job running")
             server.kill()
             assert integrity(server.ledger) == "ok"
-        server.start()
+        server.start()  # the jobs queued at the last kill run again by themselves
         found = statuses(server.ledger)
-        assert set(accepted) <= set(found) and {found[job] for job in accepted} <= {"done", "interrupted"}
+        assert set(accepted) <= set(found)
         interrupted = [job for job in accepted if found[job] == "interrupted"]
         assert len(interrupted) >= ROUNDS  # at least the job running at each kill
         for job_id in interrupted:
             assert request(server, f"/api/jobs/{job_id}/retry", b"")[0] == 202
+        for job_id in accepted:
             follow(server, job_id)
         assert {statuses(server.ledger)[job] for job in accepted} == {"done"}
         assert orders_per_email(server.ledger) == [1] * len(accepted)

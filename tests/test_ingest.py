@@ -13,7 +13,15 @@ from pypdf import PdfReader, PdfWriter
 from pipeline.errors import IngestError
 from pipeline.ingest import MAX_INPUT_BYTES, ingest
 from pipeline.ingest.html import html_to_text
-from tests.fixture_files import EMAILS, email_with, encrypted_pdf, image_only_pdf, text_pdf, xlsx_bytes
+from tests.fixture_files import (
+    EMAILS,
+    aes_encrypted_pdf,
+    email_with,
+    encrypted_pdf,
+    image_only_pdf,
+    text_pdf,
+    xlsx_bytes,
+)
 
 ORDER = ["PO 4471", "10 pcs 304 stainless sheet 1/8 x 48 x 96"]
 
@@ -152,6 +160,7 @@ def test_a_pdf_with_only_an_owner_password_opens() -> None:
         ("mail.eml", b"From: a@b.c\nSubject: x\n\n", "no text body and no readable attachment"),
         ("scan.pdf", image_only_pdf(), "the PDF has no text layer"),
         ("locked.pdf", encrypted_pdf(ORDER), "the PDF is password-protected; send an unprotected copy"),
+        ("aes.pdf", aes_encrypted_pdf(ORDER), "the PDF is password-protected; send an unprotected copy"),
         ("fake.pdf", b"%PDF-1.4 this is not really a pdf", "not a readable PDF"),
         (
             "sheet.eml",

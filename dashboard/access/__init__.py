@@ -3,7 +3,7 @@
 from dashboard.access.config import Access
 from dashboard.access.login import serve_options
 from dashboard.access.passwords import hash_password, verify_password
-from dashboard.access.requests import cross_site, request_user
+from dashboard.access.requests import cross_site, foreign_host, request_user
 from dashboard.access.throttle import LoginThrottle, TooManyLogins
 from dashboard.access.users import LOCAL, AccessDeniedError, User, page_user
 
@@ -15,6 +15,7 @@ __all__ = [
     "TooManyLogins",
     "User",
     "cross_site",
+    "foreign_host",
     "hash_password",
     "page_user",
     "request_user",

@@ -12,6 +12,9 @@ and are never logged: ``Access.describe()`` is what the server says about them.
 - ``ORDERDESK_COOKIE_SECRET``: signs the login cookie; required with either (``panel secret`` makes one).
 - ``ORDERDESK_API_TOKENS``: ``name:token`` pairs, comma-separated, for scripts
   (``Authorization: Bearer <token>``); the name is who the audit log records.
+- ``ORDERDESK_TRUSTED_PROXIES``: addresses or networks (``10.0.0.5, 192.168.1.0/24``) of reverse
+  proxies whose ``X-Forwarded-For`` and ``X-Forwarded-Proto`` are believed
+  (``dashboard.access.addresses``); from any other peer those headers are ignored.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dashboard.access.addresses import Network, trusted_networks
 from dashboard.access.passwords import is_hash
 from dashboard.access.throttle import LoginThrottle, VerifiedCredentials
 from pipeline.errors import ConfigError
@@ -42,6 +46,7 @@ class Access:
     # failed logins per address, shared by the login form and the API's credentials
     throttle: LoginThrottle = field(default_factory=LoginThrottle, repr=False, compare=False)
     verified: VerifiedCredentials = field(default_factory=VerifiedCredentials, repr=False, compare=False)
+    trusted_proxies: tuple[Network, ...] = ()  # peers whose X-Forwarded-For names the client
 
     @property
     def login(self) -> bool:
@@ -68,7 +73,11 @@ class Access:
             raise ConfigError(
                 "ORDERDESK_API_TOKENS needs a login for the pages too: set ORDERDESK_USERS_FILE"
             )
-        return cls(users=users, tokens=tokens, cookie_secret=secret, oauth=oauth)
+        try:
+            proxies = trusted_networks(env.get("ORDERDESK_TRUSTED_PROXIES", ""))
+        except ValueError as error:
+            raise ConfigError(f"ORDERDESK_TRUSTED_PROXIES: {error}; give addresses or networks") from None
+        return cls(users=users, tokens=tokens, cookie_secret=secret, oauth=oauth, trusted_proxies=proxies)
 
     def describe(self) -> str:
         """One log line about the login, naming no secret."""

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 import tornado.escape
 from panel.auth import BasicAuthProvider, BasicLoginHandler
 
+from dashboard.access.addresses import Network, client_address, client_protocol
 from dashboard.access.config import Access
 from dashboard.access.passwords import check_login
 from dashboard.access.throttle import LoginThrottle, TooManyLogins
@@ -25,32 +26,51 @@ class HashedLoginHandler(BasicLoginHandler):
 
     users: ClassVar[dict[str, str]] = {}
     throttle: ClassVar[LoginThrottle] = LoginThrottle()
+    proxies: ClassVar[tuple[Network, ...]] = ()
+
+    @property
+    def address(self) -> str:
+        return client_address(self.request, self.proxies)
 
     def post(self) -> None:
         try:
-            self.throttle.check(self.request.remote_ip or "")
+            self.throttle.check(self.address, self.get_argument("username", ""))
         except TooManyLogins as error:
-            log.warning("refused a login from %s: %s", self.request.remote_ip, error)
+            log.warning("refused a login from %s: %s", self.address, error)
             message = str(error).capitalize()
             self.redirect(self.request.uri + "?error=" + tornado.escape.url_escape(message))
             return
         super().post()
 
+    def set_cookie(self, name: str, value: str | bytes, *args: Any, **kwargs: Any) -> None:
+        """The login's cookies stay home (``SameSite=Lax``: not sent with another site's requests)
+        and, when served over TLS, off plain HTTP (``Secure``)."""
+        kwargs.setdefault("samesite", "Lax")
+        kwargs.setdefault("secure", client_protocol(self.request, self.proxies) == "https")
+        super().set_cookie(name, value, *args, **kwargs)
+
     def _validate(self, username: str, password: str) -> bool:
         valid = check_login(self.users, username, password)
-        self.throttle.record(self.request.remote_ip or "", valid)
+        self.throttle.record(self.address, valid, username)
         if not valid:
             # not the name typed: people type their password into it by mistake
-            log.warning("refused a login from %s", self.request.remote_ip)
+            log.warning("refused a login from %s", self.address)
         return valid
 
 
 class HashedAuthProvider(BasicAuthProvider):
     """``BasicAuthProvider`` whose login handler is ``HashedLoginHandler`` with these users."""
 
-    def __init__(self, users: dict[str, str], throttle: LoginThrottle, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        users: dict[str, str],
+        throttle: LoginThrottle,
+        proxies: tuple[Network, ...] = (),
+        **kwargs: Any,
+    ) -> None:
         self._users = dict(users)  # before super(): Bokeh's validation reads login_handler
         self._throttle = throttle
+        self._proxies = proxies
         super().__init__(**kwargs)
 
     @property
@@ -62,6 +82,7 @@ class HashedAuthProvider(BasicAuthProvider):
             {
                 "users": self._users,
                 "throttle": self._throttle,
+                "proxies": self._proxies,
                 "_login_endpoint": self._login_endpoint,
                 "_login_template": self._login_template,
             },
@@ -75,4 +96,5 @@ def serve_options(access: Access) -> dict[str, Any]:
     options: dict[str, Any] = {"cookie_secret": access.cookie_secret}
     if access.oauth:
         return options | access.oauth
-    return options | {"auth_provider": HashedAuthProvider(access.users, access.throttle)}
+    provider = HashedAuthProvider(access.users, access.throttle, access.trusted_proxies)
+    return options | {"auth_provider": provider}

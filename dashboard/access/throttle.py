@@ -1,10 +1,12 @@
-"""What the server remembers of logins: failures per address (past a limit, further attempts are
-refused unchecked), and Basic credentials it has verified lately.
+"""What the server remembers of logins: failures per address and user name (past a limit, further
+attempts are refused unchecked), and Basic credentials it has verified lately.
 
 Each password check is a scrypt hash (about 50 ms, on the server's event loop), so unlimited
-guessing is both a way in and a way to stall every open page. Counting by address rather than
-by user name means a guesser cannot lock a colleague out of their own account; a right password
-from an address clears its count.
+guessing is both a way in and a way to stall every open page. Failures count per client address
+(``dashboard.access.addresses``) and name tried: a guesser elsewhere cannot lock a colleague out
+of their own account, and where many people share one address (a proxy not configured as
+trusted, an office's NAT) a guesser locks out only the names guessed, never everyone. A right
+password clears the count of its address and name.
 """
 
 from __future__ import annotations
@@ -28,11 +30,12 @@ class TooManyLogins(Exception):
     def __init__(self, retry_after_s: float) -> None:
         self.retry_after_s = retry_after_s
         minutes = max(1, round(retry_after_s / 60))
-        super().__init__(f"too many failed logins from this address; try again in {minutes} min")
+        wait = f"try again in {minutes} min"
+        super().__init__(f"too many failed logins for this name from this address; {wait}")
 
 
 class LoginThrottle:
-    """Sliding-window count of failed logins per address; thread-safe."""
+    """Sliding-window count of failed logins per address and user name; thread-safe."""
 
     def __init__(
         self,
@@ -43,36 +46,38 @@ class LoginThrottle:
         self.max_failures = max_failures
         self.window_s = window_s
         self._clock = clock
-        self._failures: dict[str, deque[float]] = {}
+        self._failures: dict[tuple[str, str], deque[float]] = {}
         self._lock = threading.Lock()
 
-    def check(self, address: str) -> None:
-        """Raise ``TooManyLogins`` when ``address`` may not try now (before any password is hashed)."""
+    def check(self, address: str, user: str = "") -> None:
+        """Raise ``TooManyLogins`` when ``user`` may not try from ``address`` now (before any password
+        is hashed); ``user`` is empty for an API token."""
         with self._lock:
-            recent = self._prune(address)
+            recent = self._prune((address, user.casefold()))
             if len(recent) >= self.max_failures:
                 raise TooManyLogins(recent[0] + self.window_s - self._clock())
 
-    def record(self, address: str, succeeded: bool) -> None:
-        """Count a failed login from ``address``; a right one clears its count."""
+    def record(self, address: str, succeeded: bool, user: str = "") -> None:
+        """Count a failed login of ``user`` from ``address``; a right one clears its count."""
+        key = (address, user.casefold())
         with self._lock:
             if succeeded:
-                self._failures.pop(address, None)
+                self._failures.pop(key, None)
                 return
             if len(self._failures) >= SWEEP_AT:  # many addresses failing once: forget the stale
                 for known in list(self._failures):
                     self._prune(known)
-            self._failures.setdefault(address, deque()).append(self._clock())
+            self._failures.setdefault(key, deque()).append(self._clock())
 
-    def _prune(self, address: str) -> deque[float]:
-        """``address``'s failures within the window (older ones forgotten, and an address with none
-        left dropped, so the table holds only addresses that failed lately)."""
-        recent = self._failures.get(address, deque())
+    def _prune(self, key: tuple[str, str]) -> deque[float]:
+        """``key``'s failures within the window (older ones forgotten, and a key with none left
+        dropped, so the table holds only what failed lately)."""
+        recent = self._failures.get(key, deque())
         horizon = self._clock() - self.window_s
         while recent and recent[0] <= horizon:
             recent.popleft()
         if not recent:
-            self._failures.pop(address, None)
+            self._failures.pop(key, None)
         return recent
 
 

@@ -20,6 +20,7 @@ from pipeline.ingest.limits import over_limit
 from pipeline.models import Document
 
 MAX_PAGES = 200
+PROTECTED = "the PDF is password-protected; send an unprotected copy"
 
 
 def pdf_text(filename: str, data: bytes, limits: IntakeSettings | None = None) -> str:
@@ -31,7 +32,7 @@ def pdf_text(filename: str, data: bytes, limits: IntakeSettings | None = None) -
             warnings.simplefilter("ignore", PdfReadWarning)
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not _opens_without_password(reader):
-                raise IngestError(filename, "the PDF is password-protected; send an unprotected copy")
+                raise IngestError(filename, PROTECTED)
             if len(reader.pages) > MAX_PAGES:
                 raise IngestError(
                     filename, f"the PDF has {len(reader.pages)} pages; the limit is {MAX_PAGES}"
@@ -39,6 +40,8 @@ def pdf_text(filename: str, data: bytes, limits: IntakeSettings | None = None) -
             pages = _page_texts(filename, reader, limits)
     except IngestError:
         raise
+    except DependencyError as error:  # AES: pypdf needs the ``cryptography`` package even to try a password
+        raise IngestError(filename, PROTECTED) from error
     except Exception as error:  # pypdf fails on damaged files in many ways (property tests found
         # NotImplementedError from a garbled /Encrypt entry besides its own PyPdfError)
         kind = "" if isinstance(error, PyPdfError) else f"{type(error).__name__}: "

@@ -18,6 +18,7 @@ from pipeline.config import Settings
 from pipeline.context import open_runner
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event
+from pipeline.ledger import Ledger
 from pipeline.runner import JobState, Stage, StageContext
 from pipeline.stages import DEFAULT_STAGES
 
@@ -248,3 +249,17 @@ def test_accepted_jobs_run_even_when_the_caller_fails_before_they_are_queued(
     with pytest.raises(RuntimeError):
         service.run_accepted(job_ids, before_run=broken_page)
     assert service.wait(job_ids[0], timeout=WAIT_S).status == "done"
+
+
+def test_queued_jobs_of_a_stopped_server_run_by_themselves_and_running_ones_wait_for_retry(
+    make_service: MakeService, interrupted_job: str, sample_order: bytes, dead_pid: int, tmp_path: Path
+) -> None:
+    ledger = Ledger(tmp_path / "ledger.sqlite")  # the stopped server's, with a job it had started
+    waiting = [ledger.accept(f"waiting-{n}.txt", sample_order + b"\n" * (n + 1)) for n in range(2)]
+    with sqlite3.connect(ledger.path) as connection:
+        connection.execute("UPDATE jobs SET owner_pid = ? WHERE status = 'queued'", (dead_pid,))
+    service = make_service()  # the restart
+    assert service.interrupted == [interrupted_job] and service.resumed == waiting
+    assert [service.wait(job_id, timeout=WAIT_S).status for job_id in waiting] == ["done", "done"]
+    assert service.job(interrupted_job).status == "interrupted"
+    assert make_service().resumed == []  # adopted once: a third process finds none

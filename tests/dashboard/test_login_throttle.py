@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,10 +19,12 @@ from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPResponse
 from dashboard import jobs
 from dashboard.access import Access, LoginThrottle, hash_password
 from dashboard.access import requests as credentials
+from dashboard.access.addresses import trusted_networks
 from dashboard.access.login import HashedAuthProvider
 from dashboard.access.throttle import VerifiedCredentials
 from dashboard.api import JobsHandler
 from dashboard.jobs import JobService
+from pipeline.errors import ConfigError
 from tests.dashboard.served import served
 
 SECRET = "s" * 32
@@ -142,3 +145,48 @@ def test_basic_credentials_are_hashed_once_while_fresh_and_wrong_ones_every_time
 
     assert [answer.code for answer in answers] == [200, 200, 200, 401, 401, 200]
     assert hashed == ["right pw", "guess", "guess", "right pw"]  # once while fresh, again once stale
+
+
+def forwarded(password: str, client: str, user: str = "ann") -> dict[str, Any]:
+    """A Basic request for /api/jobs as a proxy passes it on for ``client``."""
+    token = base64.b64encode(f"{user}:{password}".encode()).decode()
+    return {"path": "/api/jobs", "headers": {"Authorization": f"Basic {token}", "X-Forwarded-For": client}}
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_count(
+    access: Access, service: JobService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jobs, "_service", service)
+    proxied = replace(access, trusted_proxies=trusted_networks("127.0.0.0/8"))  # the test's peer
+    routes = [(r"/api/jobs", JobsHandler, {"access": proxied})]
+    guesser, colleague = forwarded("guess", "203.0.113.5"), forwarded("right pw", "10.1.2.3, 198.51.100.7")
+    answers = serve_and_fetch(routes, [guesser] * MAX_FAILURES + [guesser, colleague])
+    assert [answer.code for answer in answers] == [401] * MAX_FAILURES + [429, 200]
+
+
+def test_a_forwarded_address_from_an_untrusted_peer_is_ignored(
+    access: Access, service: JobService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jobs, "_service", service)
+    routes = [(r"/api/jobs", JobsHandler, {"access": access})]  # no trusted proxies
+    spoofing = [forwarded("guess", f"203.0.113.{n}") for n in range(MAX_FAILURES + 1)]
+    answers = serve_and_fetch(routes, spoofing)
+    assert [answer.code for answer in answers] == [401] * MAX_FAILURES + [429]  # one address, counted
+
+
+def test_a_guesser_behind_a_shared_address_locks_out_no_one_else(
+    access: Access, service: JobService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jobs, "_service", service)
+    shared = replace(access, users=access.users | {"bob": hash_password("bob pw")})
+    routes = [(r"/api/jobs", JobsHandler, {"access": shared})]  # a proxy not configured: one address
+    guesser = forwarded("guess", "203.0.113.5")
+    answers = serve_and_fetch(routes, [guesser] * (MAX_FAILURES + 1) + [forwarded("bob pw", "", "bob")])
+    assert [answer.code for answer in answers] == [401] * MAX_FAILURES + [429, 200]
+
+
+def test_trusted_proxies_are_a_setting() -> None:
+    env = {"ORDERDESK_TRUSTED_PROXIES": "10.0.0.5, 192.168.1.0/24"}
+    assert [str(net) for net in Access.from_env(env).trusted_proxies] == ["10.0.0.5/32", "192.168.1.0/24"]
+    with pytest.raises(ConfigError, match=r"ORDERDESK_TRUSTED_PROXIES: 'proxy\.example'"):
+        Access.from_env({"ORDERDESK_TRUSTED_PROXIES": "proxy.example"})
