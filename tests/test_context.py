@@ -98,3 +98,14 @@ def test_an_item_told_over_several_sentences_stays_one_line() -> None:
 def test_a_table_header_in_capitals_right_under_a_po_line_is_a_table() -> None:
     text = "PO 88-112\nMATL   SHAPE   SIZE          LENGTH   QTY\n316L   FLAT    1/4 X 2       12'      7\n"
     assert [(row[0], row[1], row[2]) for row in _rows(_extract(text))] == [(7, "316L", "bar_rectangular")]
+
+
+def test_section_headings_give_their_grade_to_the_items_under_them_and_w_shapes_theirs() -> None:
+    text = (
+        'STAINLESS (316L):\n1. 2 ea 1" x 3" flat bar x 12\'\n2. 1 ea 2" x 2" x 1/4" angle x 20\'\n'
+        'CARBON (A36):\n3. 4 ea 3/8" x 4" flat x 20\'\n'
+    )
+    rows = _rows(_extract(text))
+    assert [(row[1], row[4]) for row in rows] == [("316L", []), ("316L", []), ("A36", [])]
+    cut_list = "All A36 unless noted.\n\n2 pcs W8x31 x 20'\n3 pcs C6x8.2 x 10'\n\nW shapes A992.\n"
+    assert [row[1] for row in _rows(_extract(cut_list))] == ["A992", "A36"]

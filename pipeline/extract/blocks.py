@@ -213,6 +213,13 @@ def _block(text: str, lines: list[_Line], kind: str, heading: str) -> Block:
     return Block(start, end, kind, heading, fields, title_span)
 
 
+def heading_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the lines of ``text[start:end]`` that read as section headings ("ALUMINUM (6061-T6):")."""
+    return [
+        (line.start, line.end) for line in _lines(text, start, end) if not line.blank and _is_heading(line)
+    ]
+
+
 def split_blocks(text: str, start: int, end: int) -> list[Block]:
     """The blocks of ``text[start:end]`` in reading order."""
     lines = _lines(text, start, end)

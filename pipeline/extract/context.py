@@ -5,8 +5,9 @@ A *statement* is a block that names a grade but is not itself an item. A grade w
 in its clause ("W shapes A992", "Angle A36") is for items of that form; otherwise it is for the
 items after it (a section), or for every item when it comes after them all. An item that names
 no grade takes the statement's — never one of another family — and says so with
-``grade_from_context`` when the message states more than one such grade, or states it after the
-item without saying "all": then a person confirms which applies.
+``grade_from_context`` when the message states more than one such grade (unless a section heading
+gave it: the items under "ALUMINUM (6061-T6):" are 6061), or states it after the item without
+saying "all": then a person confirms which applies.
 """
 
 from __future__ import annotations
@@ -21,11 +22,10 @@ from pipeline.models import LineItem, Span
 CONTEXT_FLAG = "grade_from_context"
 _CLAUSE = re.compile(r"[^.;:!?\n]+")
 _UNIVERSAL = re.compile(r"\b(?:all|every(?:thing)?|each|unless\s+(?:noted|otherwise)|throughout)\b", re.I)
-# forms one statement covers: "HSS" is any hollow section, "shapes" any structural section
+# forms one statement covers: "HSS" is any hollow section, "plate" a sheet too
 _FORM_GROUPS = (
     frozenset({"tube_square", "tube_rectangular", "tube_round"}),
     frozenset({"sheet", "plate"}),
-    frozenset({"beam_i", "channel"}),
 )
 
 
@@ -38,10 +38,11 @@ class Statement:
     form: str | None
     universal: bool  # "all …", "unless noted", "everything": said of every item, before or after
     family: str | None = None  # a family the statement names apart from its grade: for those items
+    section: bool = False  # a heading's: the items under it are its, however many grades the email states
 
 
-def statements_in(text: str, start: int, end: int) -> list[Statement]:
-    """The grade statements of a block ``text[start:end]`` that is not an item."""
+def statements_in(text: str, start: int, end: int, section: bool = False) -> list[Statement]:
+    """The grade statements of a block or heading ``text[start:end]`` that is not an item."""
     found = []
     for clause in _CLAUSE.finditer(text, start, end):
         body = clause.group()
@@ -58,7 +59,7 @@ def statements_in(text: str, start: int, end: int) -> list[Statement]:
             at = clause.start()
             shifted = GradeHit(hit.grade, hit.family, hit.temper, at + hit.start, at + hit.end, hit.foreign)
             universal = _UNIVERSAL.search(body) is not None
-            found.append(Statement(shifted, at, form[0] if form else None, universal, scope))
+            found.append(Statement(shifted, at, form[0] if form else None, universal, scope, section))
     return found
 
 
@@ -105,5 +106,5 @@ def apply_statements(lines: list[LineItem], statements: list[Statement]) -> None
         if "missing_grade" in line.flags:
             line.flags.remove("missing_grade")
         later = chosen.position > line.span.start and not chosen.universal
-        if (several or later) and CONTEXT_FLAG not in line.flags:
+        if ((several and not chosen.section) or later) and CONTEXT_FLAG not in line.flags:
             line.flags.append(CONTEXT_FLAG)

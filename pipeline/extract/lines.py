@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract import context, cues, prose
-from pipeline.extract.blocks import Block, line_fields, split_blocks
+from pipeline.extract.blocks import Block, heading_lines, line_fields, split_blocks
 from pipeline.extract.grades import find_grades
 from pipeline.extract.item import Parsed, parse_block
 from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, first_match
@@ -127,6 +127,18 @@ def _alternate_of(text: str, block: Block, previous: LineItem) -> None:
         previous.flags.append("alternates_offered")
 
 
+def _heading_statements(
+    text: str, spans: list[tuple[int, int]], pairs: list[tuple[Block, Parsed]]
+) -> list[context.Statement]:
+    """Grades a section heading states ("ALUMINUM (6061-T6):", "316L STAINLESS:") for its items."""
+    found = []
+    for start, end in spans:
+        for a, b in heading_lines(text, start, end):
+            if not any(block.start <= a < block.end for block, _ in pairs):
+                found += context.statements_in(text, a, b, section=True)
+    return found
+
+
 def _orphan_item(text: str, block: Block) -> LineItem | None:
     """A listed block naming no material or form that still reads as a whole item once a grade
     stated elsewhere is given ("- 1/2" thick: 4 pcs @ 6" x 10"" under a "6061-T651" line)."""
@@ -157,6 +169,8 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
             statements += context.statements_in(text, block.start, block.end)
         elif not (parsed.has_material or parsed.has_form):
             orphans.append(block)
+    statements += _heading_statements(text, spans, pairs)
+    statements.sort(key=lambda statement: statement.position)
     if statements and orphans:
         found = (_orphan_item(text, block) for block in orphans)
         lines += [item for item in found if item is not None]

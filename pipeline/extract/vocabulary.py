@@ -139,7 +139,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ),
     (r"c-?channels?|channels?|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
     (
-        r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?",
+        r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?|"
+        r"w[-\s]?shapes?",
         "beam_i",
     ),
     (r"wire(?!\s+rope)", "wire"),
