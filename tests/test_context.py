@@ -109,3 +109,22 @@ def test_section_headings_give_their_grade_to_the_items_under_them_and_w_shapes_
     assert [(row[1], row[4]) for row in rows] == [("316L", []), ("316L", []), ("A36", [])]
     cut_list = "All A36 unless noted.\n\n2 pcs W8x31 x 20'\n3 pcs C6x8.2 x 10'\n\nW shapes A992.\n"
     assert [row[1] for row in _rows(_extract(cut_list))] == ["A992", "A36"]
+
+
+def test_a_form_stated_in_prose_decides_a_flat_piece_read_from_sizes_alone() -> None:
+    text = (
+        "Burn these from plate please.\n\n"
+        "Part#\tMaterial\tThk\tWidth\tLength\tQty\nBK-1\tA36\t0.5\t12\t24\t6\nBK-2\tA36\t0.75\t8\t8\t4\n"
+    )
+    assert [(row[2], row[4]) for row in _rows(_extract(text))] == [("plate", []), ("plate", [])]
+
+
+def test_a_customer_stock_code_and_a_date_in_a_row_are_not_sizes_or_counts() -> None:
+    text = (
+        "Line   Item / Description                          Need By       Quantity   UOM\n"
+        "3      ALUM-ANG-6061-2X2X25                        28-FEB-2024      10      EA\n"
+        "       ALUMINUM ANGLE 6061-T6 2 X 2 X 1/4 X 24 FT\n"
+    )
+    assert [(row[0], row[2], row[3]) for row in _rows(_extract(text))] == [
+        (10, "angle", (2.0, 2.0, 0.25, 288.0))
+    ]

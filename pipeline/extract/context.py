@@ -38,7 +38,9 @@ class Statement:
     form: str | None
     universal: bool  # "all …", "unless noted", "everything": said of every item, before or after
     family: str | None = None  # a family the statement names apart from its grade: for those items
-    section: bool = False  # a heading's: the items under it are its, however many grades the email states
+    # a heading's or a short line's over a list: the items under it are its, however many grades
+    # the email states
+    section: bool = False
 
 
 def statements_in(text: str, start: int, end: int, section: bool = False) -> list[Statement]:
@@ -108,3 +110,25 @@ def apply_statements(lines: list[LineItem], statements: list[Statement]) -> None
         later = chosen.position > line.span.start and not chosen.universal
         if ((several and not chosen.section) or later) and CONTEXT_FLAG not in line.flags:
             line.flags.append(CONTEXT_FLAG)
+
+
+# Forms a flat piece read from its sizes alone may be: a stated one of these decides which
+_FLAT_PIECES = frozenset({"plate", "sheet", "bar_rectangular"})
+
+
+def forms_stated(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(position, form) of flat-piece forms named in a block that is not an item ("Burn to size is
+    fine on the plate", "saw-cut the following from plate")."""
+    found = first_match(text[start:end], FORM_WORDS)
+    return [(start + found[1], found[0])] if found is not None and found[0] in _FLAT_PIECES else []
+
+
+def apply_forms_stated(lines: list[LineItem], stated: list[tuple[int, str]]) -> None:
+    """A line whose flat form was only inferred from its sizes takes the form stated before it."""
+    for line in lines:
+        if "form_inferred" not in line.flags or line.form not in _FLAT_PIECES or line.span is None:
+            continue
+        before = [form for position, form in stated if position < line.span.start]
+        if before:
+            line.form = before[-1]
+            line.flags.remove("form_inferred")

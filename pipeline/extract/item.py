@@ -31,7 +31,16 @@ _OTHER_LABELS = re.compile(
     r"hardness|finish|condition|toleran|flatness|straightness|edge|test|cert|deliver|ship|price|cost|lead|"
     r"terms|payment|depth|pattern|clean|application|note|customer|date|priority|project|from|^to$|subject|"
     r"sent|^cc$|attn|address|phone|e-?mail|tel|fax|spec|heat|treat|coating|plating|marking|packag|inspect|"
-    r"weld|machin|surface|rough|environment|service|temperature|line$|^item$|^no\.?$|^#$"
+    r"weld|machin|surface|rough|environment|service|temperature|line$|^item$|^no\.?$|^#$|part|weight"
+)
+# A customer's stock code ("ALUM-ANG-6061-2X2X25", "MTL-4140HT-250") or a date ("28-FEB-2024",
+# "07/10/24") written in an item: neither its numbers nor its letters describe the item.
+_CODES_AND_DATES = re.compile(
+    r"(?<![\w-])(?!(?:AW|EN|UNS|SAE|AISI|ASTM|DIN|ISO|SUS)-)(?=[A-Z]{2,6}-)(?=(?:[A-Z0-9]+-)*\d{3,}\b)"
+    r"[A-Z]{2,6}(?:-[A-Z0-9]+){2,}(?![\w-])|"
+    r"\b\d{1,2}[-/ ](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[-/ ]\d{2,4}\b|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
 )
 
 
@@ -92,6 +101,8 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     for field in fields:
         if field.label not in DIMENSION_LABELS and _OTHER_LABELS.search(field.label):
             mask.hide(field.start, field.end)
+    for code in _CODES_AND_DATES.finditer(mask.text):
+        mask.hide(code.start(), code.end())
     for old in cues.superseded(mask.text):
         mask.hide(old.start, old.end)
         item.revisions.append(_revision_note(old.old))

@@ -157,6 +157,7 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
     listed = any(block.kind != "paragraph" and _is_line(parsed, block, True, text) for block, parsed in pairs)
     lines: list[LineItem] = []
     statements: list[context.Statement] = []
+    forms: list[tuple[int, str]] = []
     orphans: list[Block] = []
     for block, parsed in pairs:
         if cues.QUESTIONS_HEADING.search(block.heading):
@@ -166,7 +167,11 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
         elif _is_line(parsed, block, listed, text) and not _asked_or_held(text, block, parsed):
             lines.append(parsed.item)
         elif parsed.has_material and not parsed.non_catalog:
-            statements += context.statements_in(text, block.start, block.end)
+            section = "\n" not in text[block.start : block.end].strip() and block.end - block.start <= 30
+            statements += context.statements_in(text, block.start, block.end, section=section)
+            forms += context.forms_stated(text, block.start, block.end)
+        elif parsed.has_form:
+            forms += context.forms_stated(text, block.start, block.end)
         elif not (parsed.has_material or parsed.has_form):
             orphans.append(block)
     statements += _heading_statements(text, spans, pairs)
@@ -178,4 +183,5 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
     for number, line in enumerate(lines, start=1):
         line.line_no = number
     context.apply_statements(lines, statements)
+    context.apply_forms_stated(lines, forms)
     return lines

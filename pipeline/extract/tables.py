@@ -24,7 +24,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "date",
-        r"(?:due|need|req(?:uired|uested)?|ship|deliv(?:ery)?|promise[d]?|dock)\.?\s*(?:by\s+)?(?:date)?|"
+        r"(?:due|need|req(?:uired|uested)?|ship|deliv(?:ery)?|promise[d]?|dock)\.?(?:\s*by)?(?:\s*date)?|"
         r"date(?:\s+(?:req(?:uired)?|due|needed))?|fecha|data|termin|liefertermin",
     ),
     (
@@ -46,7 +46,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ("uom", r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|me|einheit|unidad"),
     (
         "description",
-        r"(?:item\s+|material\s+|product\s+|part\s+)?desc(?:ription|r?\.?)?|description\s*/\s*size|"
+        r"(?:(?:item|material|product|part)\s*/?\s*)?desc(?:ription|r?\.?)?|description\s*/\s*size|"
         r"item|product|article|details|specification|bezeichnung|descrizione|descripci[oó]n|d[ée]signation|opis",
     ),
     (
