@@ -135,3 +135,18 @@ def test_other_languages_counts_and_a_count_in_brackets_before_a_finish() -> Non
         "- 4 off 1018 flat 1/2 x 2 x 10\n"
     )
     assert [row[0] for row in _rows(_extract(text))] == [2, 8, 4]
+
+
+def test_a_row_that_slid_under_the_wrong_column_is_realigned_and_a_counted_table_never_guesses() -> None:
+    text = (
+        "Line   Item / Description                          Need By       Quantity   UOM\n"
+        "2      PL-6061-500                        28-FEB-2024     2       EA\n"
+        "       ALUMINUM PLATE 6061-T651 .500 X 48 X\n"
+        "       96 BURNED TO SIZE\n"
+        "3      PL-3003-125                        28-FEB-2024\n"
+        "       TREAD PLATE 3003 .125 X 48 X 96\n"
+    )
+    assert [(row[0], row[3]) for row in _rows(_extract(text))] == [
+        (2, (0.5, 48.0, 96.0)),
+        (None, (0.125, 48.0, 96.0)),
+    ]

@@ -50,6 +50,7 @@ class Block:
     heading: str  # the section heading above the block, lower-case ("" if none)
     fields: tuple[Field, ...] = ()
     title: tuple[int, int] | None = None  # a bold title naming the item's purpose ("**Bushings**")
+    counted: bool = False  # a row of a table with a quantity column: its count is read there only
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def _table_blocks(lines: list[_Line], heading: str) -> list[Block]:
 
 def _row_block(row: tables.Row, heading: str) -> Block:
     fields = tuple(Field(cell.label, cell.start, cell.end, cell.unit) for cell in row.cells)
-    return Block(row.start, row.end, "row", heading, fields)
+    return Block(row.start, row.end, "row", heading, fields, counted=row.counted)
 
 
 def _single_field(text: str, line: _Line) -> bool:

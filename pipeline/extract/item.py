@@ -116,7 +116,7 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     non_catalog = _non_catalog(words, block, offset)
     if candidates_only and not (has_material or has_form or non_catalog):
         return Parsed(item, False, False, False, False, False)
-    quantity_found = _read_sizes_and_quantity(item, mask, fields, sized, offset)
+    quantity_found = _read_sizes_and_quantity(item, mask, fields, sized, offset, block.counted)
     for start, end in clauses:
         _add_alternate(item, raw, start, end, offset)
     if non_catalog:
@@ -275,7 +275,7 @@ def _non_catalog(words: Words, block: Block, offset: int) -> bool:
 
 
 def _read_sizes_and_quantity(
-    item: LineItem, mask: _Mask, fields: tuple[Field, ...], sized: Sized, offset: int
+    item: LineItem, mask: _Mask, fields: tuple[Field, ...], sized: Sized, offset: int, counted: bool
 ) -> bool:
     for start, end in conversion_repeats(mask.text):
         mask.hide(start, end)
@@ -291,7 +291,7 @@ def _read_sizes_and_quantity(
             sized.put(name, inches, (gauge.start(), gauge.end()))
             item.form = item.form or "sheet"
         mask.hide(gauge.start(), gauge.end())
-    quantity = find_quantity(mask.text, fields)
+    quantity = find_quantity(mask.text, fields, columns_only=counted)
     if quantity is not None:
         item.quantity, item.uom = quantity.value, quantity.uom
         item.evidence["quantity"] = _span(quantity.start, quantity.end, offset)

@@ -195,16 +195,18 @@ _UOM_LABEL = re.compile(r"uom|u/m|unit|units|unit of measure")
 _FEET_UOM = re.compile(r"\s*(?:ft|feet|foot|lf|lin\.?\s?ft)\b", re.IGNORECASE)
 
 
-def find_quantity(text: str, fields: tuple[Field, ...] = ()) -> Quantity | None:
-    """The quantity of one item; fields labelled quantity (a "Qty" column) are read first, and a
-    unit-of-measure field ("UOM: FT") decides pieces or feet."""
+def find_quantity(text: str, fields: tuple[Field, ...] = (), columns_only: bool = False) -> Quantity | None:
+    """The quantity of one item; fields labelled quantity (a "Qty" column) are read first — only
+    they with ``columns_only`` (a table with a quantity column) — and a unit-of-measure field
+    ("UOM: FT") decides pieces or feet."""
     found = None
     for field in fields:
         if _QUANTITY_LABEL.fullmatch(field.label):
             found = _first(text[field.start : field.end], field.start, bare=True)
             if found:
                 break
-    found = found or _first(text, 0, bare=False)
+    if not columns_only:
+        found = found or _first(text, 0, bare=False)
     uom = next((field for field in fields if _UOM_LABEL.fullmatch(field.label)), None)
     if found is not None and uom is not None and _FEET_UOM.match(text[uom.start : uom.end]):
         found = Quantity(found.value, "FT", found.start, found.end, found.high, found.approximate)

@@ -98,6 +98,7 @@ class Row:
     start: int
     end: int
     cells: tuple[Cell, ...]
+    counted: bool = False  # the table has a quantity column: the count is there or nowhere
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,43 @@ def _aligned_cells(table: Table, text: str) -> list[tuple[int, int, int]]:
             # a second word under a number column: text of the next column, begun early
             column = min(column + 1, len(roles) - 1)
         cells.append([column, start, end])
+    _realign(cells, roles, text)
     return [(column, start, end) for column, start, end in cells]
+
+
+_DATE = re.compile(
+    r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[- ][A-Za-z]{3,9}[- ]\d{2,4}|"
+    r"[A-Za-z]{3,9}\.? \d{1,2}"
+)
+
+
+def _fits(role: str | None, value: str) -> bool:
+    """Whether ``value`` is what a column of ``role`` holds (a date under "Due", a count under "Qty")."""
+    if role == "date":
+        return bool(_DATE.fullmatch(value))
+    if role in ("qty", "price", "line"):
+        return bool(_NUMBERISH.fullmatch(value))
+    if role == "uom":
+        return value.isalpha() and len(value) <= 4
+    return True
+
+
+def _realign(cells: list[list[int]], roles: list[str | None], text: str) -> None:
+    """Move a cell that does not fit its column ("2" under "Need By" in a PDF whose row slid left)
+    to a neighbouring column it fits and that this row left empty."""
+    fitting = [_fits(roles[cell[0]], text[cell[1] : cell[2]]) for cell in cells]
+    taken = {cell[0] for cell, fits in zip(cells, fitting, strict=True) if fits}
+    for cell, fits in zip(cells, fitting, strict=True):
+        value = text[cell[1] : cell[2]]
+        if fits:
+            continue
+        for step in (1, -1, 2, -2):
+            other = cell[0] + step
+            free = 0 <= other < len(roles) and other not in taken and roles[other] in ("date", "qty", "uom")
+            if free and _fits(roles[other], value):
+                cell[0] = other
+                taken.add(other)
+                break
 
 
 def _cells(table: Table, text: str) -> list[tuple[int, int, int]]:
@@ -352,7 +389,7 @@ def _rows(
             )
             for column, a, b in cells
         )
-        rows.append(Row(start, end, row_cells))
+        rows.append(Row(start, end, row_cells, "qty" in table.roles()))
     return rows
 
 
