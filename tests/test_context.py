@@ -128,3 +128,13 @@ def test_a_customer_stock_code_and_a_date_in_a_row_are_not_sizes_or_counts() -> 
     assert [(row[0], row[2], row[3]) for row in _rows(_extract(text))] == [
         (10, "angle", (2.0, 2.0, 0.25, 288.0))
     ]
+
+
+def test_an_item_written_over_several_lines_is_one_line() -> None:
+    text = (
+        'Small shop here, 35 years in business.\n\n4140 steel round bar\n- 2" diameter\n- 36" lengths\n'
+        "- Need 8 pieces\n\nStandard mill tolerance is fine.\n"
+    )
+    assert [(row[0], row[1], row[2], row[3]) for row in _rows(_extract(text))] == [
+        (8, "4140", "bar_round", (2.0, 36.0))
+    ]

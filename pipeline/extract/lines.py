@@ -93,7 +93,51 @@ def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:
     return pairs if sum(1 for _, parsed in pairs if _full_item(parsed)) >= 2 else None
 
 
+_BLANK_LINE = re.compile(r"\n[ \t>]*\n")
+
+
+def _detail(text: str, block: Block) -> bool:
+    """A block that only details the item above it: a size or a count, no material or form of
+    its own ("- 2\" diameter", "- 36\" lengths", "- Need 8 pieces", "Length: 48\" pieces")."""
+    parsed = parse_block(text, block, candidates_only=False)
+    whole = parsed.has_quantity and len(parsed.item.dimensions) >= 2  # "1/2 thick: 4 pcs @ 6 x 10": a cut
+    return not (parsed.has_material or parsed.has_form or parsed.non_catalog or whole) and (
+        parsed.has_sizes or parsed.has_quantity
+    )
+
+
+def _gather_details(text: str, pairs: list[tuple[Block, Parsed]]) -> list[tuple[Block, Parsed]]:
+    """An item written over several lines — "4140 steel round bar" then "- 2\" diameter",
+    "- 36\" lengths", "- Need 8 pieces" — read as one block: a head naming the material or form
+    without a whole item, and the detail lines right under it."""
+    gathered: list[tuple[Block, Parsed]] = []
+    index = 0
+    while index < len(pairs):
+        head, parsed = pairs[index]
+        end = index + 1
+        if (parsed.has_material or parsed.has_form) and not (parsed.has_sizes and parsed.has_quantity):
+            while (
+                end < len(pairs)
+                and not _BLANK_LINE.search(text, pairs[end - 1][0].end, pairs[end][0].start + 1)
+                and pairs[end][0].kind != "row"
+                and _detail(text, pairs[end][0])
+            ):
+                end += 1
+        if end > index + 1:
+            fields = tuple(field for block, _ in pairs[index:end] for field in block.fields)
+            block = Block(head.start, pairs[end - 1][0].end, "bullet", head.heading, fields)
+            gathered.append((block, parse_block(text, block)))
+        else:
+            gathered.append((head, parsed))
+        index = end
+    return gathered
+
+
 def _parsed_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[Block, Parsed]]:
+    return _gather_details(text, _read_blocks(text, spans))
+
+
+def _read_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[Block, Parsed]]:
     pairs: list[tuple[Block, Parsed]] = []
     for start, end in spans:
         for block in split_blocks(text, start, end):
