@@ -59,7 +59,7 @@ UNIT_TO_INCHES: dict[str, float] = {
 FOOT_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == _FOOT)
 
 UNIT = (  # a mark may touch the next word ("4'x8'"), a word unit may not ("in" of "inside")
-    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|feet|footers?|foot|ft\.?|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|m)"
+    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|(?:feet|footers?|foot|ft\.?)(?![-\s]?lbs?\b)|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|m)"
     r"(?![a-z]))"
 )
 

@@ -265,3 +265,12 @@ def test_grades_written_the_way_customers_write_them(text: str, grade: str, fami
 )
 def test_look_alikes_are_not_grades(text: str) -> None:
     assert find_grades(text) == []
+
+
+def test_cast_grades_are_read_as_written() -> None:
+    from pipeline.extract.grades import find_grades
+
+    assert [hit.grade for hit in find_grades("Cast steel grade WCB housing blank; body in CF8M")] == [
+        "WCB",
+        "CF8M",
+    ]

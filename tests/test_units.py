@@ -113,3 +113,9 @@ def test_feet_and_inches_written_together_are_one_length() -> None:
 
     assert [length.inches for length in find_lengths("10'-6\" and 2'-3 1/2\" and 12'6\"")] == [126, 27.5, 150]
     assert [length.inches for length in find_lengths("20' 2\" OD")] == [240, 2]
+
+
+def test_foot_pounds_are_not_feet() -> None:
+    from pipeline.units import find_lengths
+
+    assert [length.unit for length in find_lengths("impact 15 ft-lbs, bars of 20 ft")] == [None, "ft"]

@@ -351,6 +351,8 @@ def _foreign() -> list[GradeRule]:
         (r"(?P<g>(?-i:EN)[-\s]?(?:1A(?:Pb)?|3B|8D?|9|32B|43[A-D]?))", "carbon_steel", ("en",), (1, 2)),
         (r"(?P<g>(?-i:EN)[-\s]?(?:16|19|24|25|26|30B|36|40B|41B)T?)", "alloy_steel", ("en",), (2,)),
         (r"(?P<g>(?:Hardox|Raex)[-\s]?\d{3})", "carbon_steel", ("hardox", "raex"), (3,)),
+        # ASTM A216/A351 castings: WCB housings, CF8M valve bodies (not stocked: a person quotes them)
+        (r"(?P<g>(?-i:WC[ABC6-9]|CF[38]M?|CA15))(?![\w-])", "carbon_steel", ("wc", "cf", "ca")),
         (r"(?:JIS\s?)?(?P<g>SCM\s?\d{3}|SKD\s?\d{1,2})", "alloy_steel", ("scm", "skd")),
         (
             r"(?:EN\s?)?(?P<g>S[23][3-5]5J[0-2R][A-Z0-9+]*|S\d{2}C|C[2-6]\dE?|Q[23][34]5[A-E]?)",

@@ -31,7 +31,8 @@ _OTHER_LABELS = re.compile(
     r"hardness|finish|condition|toleran|flatness|straightness|edge|test|cert|deliver|ship|price|cost|lead|"
     r"terms|payment|depth|pattern|clean|application|note|customer|date|priority|project|from|^to$|subject|"
     r"sent|^cc$|attn|address|phone|e-?mail|tel|fax|spec|heat|treat|coating|plating|marking|packag|inspect|"
-    r"weld|machin|surface|rough|environment|service|temperature|line$|^item$|^no\.?$|^#$|part|weight"
+    r"weld|machin|surface|rough|environment|service|temperature|line$|^item$|^no\.?$|^#$|part|weight|"
+    r"tough|impact|strength|pressure|load|torque|energy|budget|elevation|capacity"
 )
 # A customer's stock code ("ALUM-ANG-6061-2X2X25", "MTL-4140HT-250") or a date ("28-FEB-2024",
 # "07/10/24") written in an item: neither its numbers nor its letters describe the item.
