@@ -38,6 +38,8 @@ DEFAULT_BLOCKING_FLAGS = (
     "implausible_size",
     # the newest message changes the quoted order in words no line shows applied
     "thread_change_unread",
+    # a quantity in a unit the catalog does not sell (kg, lb, m): a person converts it
+    "unit_not_sold",
 )
 
 

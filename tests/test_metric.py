@@ -60,3 +60,32 @@ def test_an_inch_repeat_keeps_the_rest_in_inches() -> None:
 )
 def test_european_form_words(text: str, form: str) -> None:
     assert _read(text)[1] == form
+
+
+def test_a_metric_message_reads_bare_sections_in_millimetres_and_its_stated_length() -> None:
+    from pipeline.extract import extract
+    from pipeline.ingest.document import build_document
+
+    text = (
+        "Hola,\n\nour order, all S275JR, bars of 6 m:\n- 20 pzas tubo rectangular RHS 100x50x4\n"
+        "- 15 pzas tubo cuadrado SHS 40x40x3\n- 1 200 szt. Round bar C45 cut to 85 mm\n- 4 unità HEB 160\n"
+    )
+    lines = extract(build_document("es.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form) for line in lines] == [
+        (20, "S275JR", "tube_rectangular"),
+        (15, "S275JR", "tube_square"),
+        (1200, "C45", "bar_round"),
+        (4, "S275JR", "beam_i"),
+    ]
+    assert {name: round(value, 3) for name, value in lines[0].dimensions.items()} == {
+        "width": 3.937,
+        "height": 1.969,
+        "wall_thickness": 0.157,
+        "length": 236.22,
+    }
+
+
+def test_a_quantity_by_weight_or_by_the_metre_is_kept_and_flagged() -> None:
+    for text, uom in (("1) 500 kg 304L round bar 20 mm", "KG"), ("1. 200 m stainless wire 316, 2 mm", "M")):
+        item = parse_item(1, Segment(text, 0))
+        assert (item.uom, "unit_not_sold" in item.flags) == (uom, True)

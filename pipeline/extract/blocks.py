@@ -51,6 +51,7 @@ class Block:
     fields: tuple[Field, ...] = ()
     title: tuple[int, int] | None = None  # a bold title naming the item's purpose ("**Bushings**")
     counted: bool = False  # a row of a table with a quantity column: its count is read there only
+    metric: bool = False  # its message writes sizes in mm or m and none in inches: unitless ones are mm
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pipeline.extract.grades import GradeHit, find_grades
 from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, first_match
 from pipeline.models import LineItem, Span
+from pipeline.units import find_lengths
 
 CONTEXT_FLAG = "grade_from_context"
 _CLAUSE = re.compile(r"[^.;:!?\n]+")
@@ -50,9 +51,9 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
         body = clause.group()
         if re.search(r"\b(?:instead\s+of|not|no|never|except)\b", body, re.IGNORECASE):
             continue  # "not 304", "instead of 4140": what the items are not
-        form = first_match(body, FORM_WORDS)
         family = first_match(body, FAMILY_WORDS)
         for hit in find_grades(body):
+            form = _form_beside(body, hit)
             if hit.family is None and family is not None:
                 hit = GradeHit(hit.grade, family[0], hit.temper, hit.start, hit.end, hit.foreign)
             # "all stainless steel parts must be 316": said of the stainless items only; but
@@ -63,6 +64,14 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
             universal = _UNIVERSAL.search(body) is not None
             found.append(Statement(shifted, at, form[0] if form else None, universal, scope, section))
     return found
+
+
+def _form_beside(body: str, hit: GradeHit) -> tuple[str, int, int] | None:
+    """The form named in the grade's own part of the clause ("Angle A36", "HSS to be A500") — not
+    one in another comma-separated part ("all S275JR, bars of 6 m")."""
+    start = body.rfind(",", 0, hit.start) + 1
+    end = body.find(",", hit.end)
+    return first_match(body[start : len(body) if end < 0 else end], FORM_WORDS)
 
 
 def _same_form(stated: str, form: str | None) -> bool:
@@ -132,3 +141,36 @@ def apply_forms_stated(lines: list[LineItem], stated: list[tuple[int, str]]) -> 
         if before:
             line.form = before[-1]
             line.flags.remove("form_inferred")
+
+
+# "bars of 6 m", "in 20' lengths", "barras de 3 m", "barre da 6 m", "lengths of 6000 mm": a cut
+# length said once for the items after it
+_LENGTH_STATED = re.compile(
+    r"\b(?:bars?|barras?|barre|lengths?|stangen|sticks?)\s+(?:of|de|da|à|a|von)\s+(?P<a>\d[\d.,]*\s*(?:m|mm|ft|')(?!\w))"
+    r"|\b(?:in\s+)?(?P<b>\d[\d.,]*\s*(?:m|ft|'|-foot|-ft))\s+lengths?\b",
+    re.IGNORECASE,
+)
+_TAKES_LENGTH = frozenset(
+    {"bar_round", "bar_square", "bar_hex", "bar_rectangular", "tube_round", "tube_square", "tube_rectangular",
+     "angle", "channel", "beam_i"}
+)  # fmt: skip
+
+
+def lengths_stated(text: str, start: int, end: int) -> list[tuple[int, float]]:
+    """(position, inches) of cut lengths said for other items in a block that is not an item."""
+    found = []
+    for match in _LENGTH_STATED.finditer(text, start, end):
+        lengths = find_lengths(match["a"] or match["b"])
+        if lengths and lengths[0].unit:
+            found.append((match.start(), lengths[0].inches))
+    return found
+
+
+def apply_lengths_stated(lines: list[LineItem], stated: list[tuple[int, float]]) -> None:
+    """A bar, tube or section with no length of its own takes the length said before it."""
+    for line in lines:
+        if line.form not in _TAKES_LENGTH or "length" in line.dimensions or line.span is None:
+            continue
+        before = [inches for position, inches in stated if position < line.span.start]
+        if before and line.dimensions:
+            line.dimensions["length"] = round(before[-1], 6)

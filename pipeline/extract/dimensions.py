@@ -46,7 +46,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 _METRE_UNITS = frozenset(("m", "meter", "meters", "metre", "metres"))
-_SHAPE_HINT = re.compile(r"[WSICLAEN]\s?\d")  # every designation starts so: one quick look first
+_SHAPE_HINT = re.compile(r"[WSICLAENBM]\s?\d")  # every designation starts so: one quick look first
 _SHAPES = (
     ("beam_i", re.compile(rf"\b[WSI]\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     ("channel", re.compile(rf"\bM?C\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.catalog.schema import UOMS
 from pipeline.extract import cues
 from pipeline.extract.blocks import Block, Field
 from pipeline.extract.dimensions import Sized, assign, infer_form, structural_shape
@@ -117,7 +118,7 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     non_catalog = _non_catalog(words, block, offset)
     if candidates_only and not (has_material or has_form or non_catalog):
         return Parsed(item, False, False, False, False, False)
-    quantity_found = _read_sizes_and_quantity(item, mask, fields, sized, offset, block.counted)
+    quantity_found = _read_sizes_and_quantity(item, mask, fields, sized, offset, block.counted, block.metric)
     for start, end in clauses:
         _add_alternate(item, raw, start, end, offset)
     if non_catalog:
@@ -219,15 +220,27 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
 
 
 # An ERP's "BAR, HEX" or "TUBE - SQ": a generic form word, then the word that says which
-_GENERIC_FORM = re.compile(r"bars?|rods?|bar\s+stock|tub(?:e|es|ing)", re.IGNORECASE)
+_GENERIC_FORM = re.compile(r"bars?|rods?|bar\s+stock|tub(?:e|es|ing)|tubos?|tubi|rohre?", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"[ \t]*[,/-]?[ \t]*(?:(?P<hex>hex(?:agon(?:al)?)?)|(?P<flat>flat|flt|fl)|(?P<square>sq(?:uare|\.)?)|"
-    r"(?P<rect>rect(?:angular|\.)?)|(?P<round>round|rd\.?))\b",
+    r"(?P<rect>rect(?:angular|\.)?|rectangular|rettangolare)|(?P<round>round|rd\.?|redondo|tondo)|"
+    r"(?P<square2>cuadrado|quadro|quadrato|carr[ée]))\b",
     re.IGNORECASE,
 )
 _QUALIFIED = {
-    "bar": {"hex": "bar_hex", "flat": "bar_rectangular", "square": "bar_square", "rect": "bar_rectangular"},
-    "tube": {"square": "tube_square", "rect": "tube_rectangular", "round": "tube_round"},
+    "bar": {
+        "hex": "bar_hex",
+        "flat": "bar_rectangular",
+        "square": "bar_square",
+        "square2": "bar_square",
+        "rect": "bar_rectangular",
+    },
+    "tube": {
+        "square": "tube_square",
+        "square2": "tube_square",
+        "rect": "tube_rectangular",
+        "round": "tube_round",
+    },
 }
 
 
@@ -248,10 +261,10 @@ def _past_count(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
 def _qualified(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     """The form a generic word and its qualifier name together ("BAR, HEX" is a hex bar), or that
     a later, more specific word names ("Bar: 2 x 1/4 flat bar")."""
-    _, start, end = form
+    name, start, end = form
     if not _GENERIC_FORM.fullmatch(text[start:end]):
         return form
-    kind = "tube" if text[start].lower() == "t" else "bar"
+    kind = "tube" if name.startswith("tube") else "bar"
     qualifier = _QUALIFIER.match(text, end)
     if qualifier is not None and (qualified := _QUALIFIED[kind].get(qualifier.lastgroup or "")):
         return qualified, start, qualifier.end()
@@ -276,7 +289,13 @@ def _non_catalog(words: Words, block: Block, offset: int) -> bool:
 
 
 def _read_sizes_and_quantity(
-    item: LineItem, mask: _Mask, fields: tuple[Field, ...], sized: Sized, offset: int, counted: bool
+    item: LineItem,
+    mask: _Mask,
+    fields: tuple[Field, ...],
+    sized: Sized,
+    offset: int,
+    counted: bool,
+    metric: bool,
 ) -> bool:
     for start, end in conversion_repeats(mask.text):
         mask.hide(start, end)
@@ -308,7 +327,7 @@ def _read_sizes_and_quantity(
     for field in fields:
         if field.label in _COUNT_CELLS:
             mask.hide(field.start, field.end)
-    measured = measure(mask.text, fields)
+    measured = measure(mask.text, fields, metric)
     if item.form is None:
         kept = [value for value in measured if not (value.alternate or value.bare)]
         labels = {value.label for value in kept if value.label}
@@ -389,6 +408,8 @@ def _flag(item: LineItem, non_catalog: bool) -> None:
         item.flags.append("not_catalog_product")
     if item.quantity is None:
         item.flags.append("missing_quantity")
+    elif item.uom not in UOMS:
+        item.flags.append("unit_not_sold")  # "500 kg", "200 m": a person converts it to bars or feet
     flag_implausible(item)
     if non_catalog:
         return

@@ -11,12 +11,13 @@ not orders; a block under an "ALTERNATE MATERIALS" heading adds alternates to th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.extract import context, cues, prose
 from pipeline.extract.blocks import Block, heading_lines, line_fields, split_blocks
 from pipeline.extract.grades import find_grades
 from pipeline.extract.item import Parsed, parse_block
+from pipeline.extract.measure import is_metric
 from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, first_match
 from pipeline.models import Alternate, LineItem, Span
 
@@ -74,7 +75,7 @@ def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
     lines, position = [], block.start
     for raw in raws:
         if raw.strip():
-            sub = Block(position, position + len(raw), "bullet", block.heading)
+            sub = Block(position, position + len(raw), "bullet", block.heading, metric=block.metric)
             lines.append((sub, parse_block(text, sub)))
         position += len(raw) + 1
     whole = [pair for pair in lines if _full_item(pair[1])]
@@ -88,7 +89,8 @@ def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:
     if len(spans) < 2:
         return None
     pairs = [
-        (sub, parse_block(text, sub)) for sub in (Block(a, b, "bullet", block.heading) for a, b in spans)
+        (sub, parse_block(text, sub))
+        for sub in (Block(a, b, "bullet", block.heading, metric=block.metric) for a, b in spans)
     ]
     return pairs if sum(1 for _, parsed in pairs if _full_item(parsed)) >= 2 else None
 
@@ -125,7 +127,9 @@ def _gather_details(text: str, pairs: list[tuple[Block, Parsed]]) -> list[tuple[
                 end += 1
         if end > index + 1:
             fields = tuple(field for block, _ in pairs[index:end] for field in block.fields)
-            block = Block(head.start, pairs[end - 1][0].end, "bullet", head.heading, fields)
+            block = Block(
+                head.start, pairs[end - 1][0].end, "bullet", head.heading, fields, metric=head.metric
+            )
             gathered.append((block, parse_block(text, block)))
         else:
             gathered.append((head, parsed))
@@ -139,8 +143,10 @@ def _parsed_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[Block,
 
 def _read_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[Block, Parsed]]:
     pairs: list[tuple[Block, Parsed]] = []
+    metric = is_metric(text, spans)
     for start, end in spans:
         for block in split_blocks(text, start, end):
+            block = replace(block, metric=metric) if metric else block
             if block.kind != "paragraph":
                 pairs.append((block, parse_block(text, block)))
                 continue
@@ -171,16 +177,16 @@ def _alternate_of(text: str, block: Block, previous: LineItem) -> None:
         previous.flags.append("alternates_offered")
 
 
-def _heading_statements(
+def _headings(
     text: str, spans: list[tuple[int, int]], pairs: list[tuple[Block, Parsed]]
-) -> list[context.Statement]:
-    """Grades a section heading states ("ALUMINUM (6061-T6):", "316L STAINLESS:") for its items."""
-    found = []
-    for start, end in spans:
-        for a, b in heading_lines(text, start, end):
-            if not any(block.start <= a < block.end for block, _ in pairs):
-                found += context.statements_in(text, a, b, section=True)
-    return found
+) -> list[tuple[int, int]]:
+    """Section headings between the blocks ("ALUMINUM (6061-T6):", "all S275JR, bars of 6 m:")."""
+    return [
+        (a, b)
+        for start, end in spans
+        for a, b in heading_lines(text, start, end)
+        if not any(block.start <= a < block.end for block, _ in pairs)
+    ]
 
 
 def _orphan_item(text: str, block: Block) -> LineItem | None:
@@ -202,6 +208,7 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
     lines: list[LineItem] = []
     statements: list[context.Statement] = []
     forms: list[tuple[int, str]] = []
+    lengths: list[tuple[int, float]] = []
     orphans: list[Block] = []
     for block, parsed in pairs:
         if cues.QUESTIONS_HEADING.search(block.heading):
@@ -214,11 +221,16 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
             section = "\n" not in text[block.start : block.end].strip() and block.end - block.start <= 30
             statements += context.statements_in(text, block.start, block.end, section=section)
             forms += context.forms_stated(text, block.start, block.end)
+            lengths += context.lengths_stated(text, block.start, block.end)
         elif parsed.has_form:
             forms += context.forms_stated(text, block.start, block.end)
+            lengths += context.lengths_stated(text, block.start, block.end)
         elif not (parsed.has_material or parsed.has_form):
             orphans.append(block)
-    statements += _heading_statements(text, spans, pairs)
+    headings = _headings(text, spans, pairs)
+    for a, b in headings:
+        statements += context.statements_in(text, a, b, section=True)
+        lengths += context.lengths_stated(text, a, b)
     statements.sort(key=lambda statement: statement.position)
     if statements and orphans:
         found = (_orphan_item(text, block) for block in orphans)
@@ -228,4 +240,5 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
         line.line_no = number
     context.apply_statements(lines, statements)
     context.apply_forms_stated(lines, forms)
+    context.apply_lengths_stated(lines, sorted(lengths))
     return lines

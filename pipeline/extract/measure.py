@@ -249,7 +249,7 @@ def _metric_by_context(text: str, lengths: list[Length], index: int) -> bool:
     if _SIZE_FRACTION.fullmatch(text[length.start : length.end]) or _chained_unit(text, lengths, index):
         return False
     later = any(other.unit in _METRIC for other in lengths[index + 1 :])
-    return later or length.inches > MAX_BARE_INCHES
+    return later or length.inches > MAX_BARE_INCHES or not any(other.unit for other in lengths)
 
 
 def _chained_unit(text: str, lengths: list[Length], index: int) -> bool:
@@ -264,6 +264,15 @@ def _chained_unit(text: str, lengths: list[Length], index: int) -> bool:
             if lengths[i].unit:
                 return True
     return False
+
+
+_METRIC_MARK = re.compile(r"\d\s*(?:mm|cm|m|mtrs?|metres?|meters?)\b|[Øø⌀]\s*\d", re.IGNORECASE)
+
+
+def is_metric(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a message writes its sizes in millimetres or metres and none in inches or feet."""
+    written = "\n".join(text[start:end] for start, end in spans)
+    return _METRIC_MARK.search(written) is not None and _IMPERIAL_MARK.search(written) is None
 
 
 def _metric_item(text: str, lengths: list[Length]) -> bool:
@@ -287,10 +296,11 @@ def _is_alternate(text: str, previous: Measured | None, length: Length) -> bool:
     return bool(_ALTERNATIVE_AFTER.match(text[length.end : length.end + 30]))
 
 
-def measure(text: str, fields: tuple[Field, ...] = ()) -> list[Measured]:
-    """The sizes in ``text`` (masked item text; ``fields`` relative to it), in reading order."""
+def measure(text: str, fields: tuple[Field, ...] = (), metric_message: bool = False) -> list[Measured]:
+    """The sizes in ``text`` (masked item text; ``fields`` relative to it), in reading order; in a
+    ``metric_message`` unitless sizes are millimetres."""
     lengths = _chain_units(text, find_lengths(text))
-    metric = _metric_item(text, lengths)
+    metric = _metric_item(text, lengths) or (metric_message and not _IMPERIAL_MARK.search(text))
     found: list[Measured] = []
     labelled_fields: set[Field] = set()
     for index, length in enumerate(lengths):

@@ -24,7 +24,9 @@ WORD_NUMBER = (
     rf"(?:(?:a|one|{'|'.join(_SMALL[2:10])})\s+hundred|an?\s+dozen|dozen|"
     rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(reversed(_SMALL[1:]))})"
 )
-_DIGIT_COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_DIGIT_COUNT = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?= *[A-Za-zà-ü])|\d+(?:\.\d+)?)"  # "1,200", "1 200 szt."
+)
 _COUNT = rf"(?:{_DIGIT_COUNT}|{WORD_NUMBER})"
 _HAS_WORD_NUMBER = re.compile(rf"\b{WORD_NUMBER}\b", re.IGNORECASE)
 # Count nouns ("1 hex" is a 1" hex bar, so only "hexes" counts).
@@ -32,7 +34,7 @@ PIECES = (
     r"(?:pieces?|pcs?\.?|ea\.?|each|sheets?|bars?|plates?|tubes?|lengths?|units?|rods?|beams?|"
     r"sticks?|pipes?|channels?|angles?|blanks?|coils?|rounds?|hexes|strips?|flats?|joints?|rolls?|spools?|"
     # other languages' and trades' abbreviations: "2 pzas", "4 off", "6 nos", "10 Stk.", "5 szt."
-    r"pzas?\.?|pz\.?|piezas?|pezz[io]|pi[èe]ces?|st[üu]ck|stk\.?|szt\.?|uds?\.?|unidades|nos\.?|off)"
+    r"pzas?\.?|pz\.?|piezas?|pezz[io]|pi[èe]ces?|st[üu]ck|stk\.?|szt\.?|uds?\.?|unidades|unit[àa]|nos\.?|off)"
 )
 _FEET = r"(?:feet|ft\.?|foot)"
 _APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"
@@ -54,6 +56,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "paren": ("(",),
     "at": ("@",),
     "need": ("need", "requir", "ordering", "want", "send", "ship", "supply"),
+    "weight": ("kg", "kilo", "lb", "pound"),
+    "metres": ("m",),
 }
 
 
@@ -88,6 +92,19 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:linear|lineal|running)\s+{_FEET}", "FT", "feet"),
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
+    # sold by weight or by the metre: kept as written, in a unit the catalog does not sell
+    (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:kgs?|kilos?|kilograms?)\b(?![/-])", "KG", "weight"),
+    (
+        rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:lbs?|pounds?)\b(?![/-])(?!\s*(?:per|/))",
+        "LB",
+        "weight",
+    ),
+    (
+        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?{_APPROX}(?P<n>{_C})\s*(?:m|meters?|metres?|mtrs?)\s+(?:of\s+)?"
+        r"(?=[A-Za-z])(?!long|lengths?|bars?|each)",
+        "M",
+        "metres",
+    ),
     # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line
     (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(#]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
     (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{PIECES}(?![\w])", "EA", "pieces"),
@@ -148,8 +165,8 @@ def parse_count(text: str) -> float | None:
         return None
     if words in (["a"], ["an"]):
         return 1.0
-    if re.fullmatch(r"[\d,]+(?:\.\d+)?", text.strip()):
-        return float(text.replace(",", ""))
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?|\d{1,3}(?: \d{3})+", text.strip()):
+        return float(text.replace(",", "").replace(" ", ""))
     if words[-1] == "dozen":
         return 12.0
     if words[-1] == "hundred":
