@@ -150,3 +150,25 @@ def test_a_row_that_slid_under_the_wrong_column_is_realigned_and_a_counted_table
         (2, (0.5, 48.0, 96.0)),
         (None, (0.125, 48.0, 96.0)),
     ]
+
+
+def test_an_oracle_style_po_with_combined_headers_weight_units_and_wrapped_descriptions() -> None:
+    text = (
+        "Line  Part Number / Description           Delivery Date   Quantity  UOM    Amount (USD)\n"
+        "1     MTL-SH-HRPO-10GA                    02-DEC-2024           15  Each       2,683.50\n"
+        "      STEEL SHEET HR P&O A1011 10 GA X 60 IN X 120 IN\n"
+        "2     MTL-FB-A36-375X6                    02-DEC-2024        2,400  Pound      1,968.00\n"
+        "      BAR FLAT ASTM A36 3/8 IN X 6 IN HR MILL LENGTHS\n"
+    )
+    lines = _extract(text).lines
+    assert [(line.quantity, line.uom, line.grade, line.form) for line in lines] == [
+        (15, "EA", "A1011", "sheet"),
+        (2400, "LB", "A36", "bar_rectangular"),
+    ]
+    assert lines[0].dimensions == {"thickness": 0.1345, "width": 60.0, "length": 120.0}
+    assert "unit_not_sold" in lines[1].flags
+
+
+def test_a_leading_dot_decimal_is_a_size_and_a_line_number_is_no_count_noun() -> None:
+    text = "Can you get me 10 sheets of .063 3003-H14 aluminum, 4x8?\n"
+    assert _rows(_extract(text)) == [(10, "3003", "sheet", (0.063, 48.0, 96.0))]

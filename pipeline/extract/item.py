@@ -38,7 +38,7 @@ _OTHER_LABELS = re.compile(
 # A customer's stock code ("ALUM-ANG-6061-2X2X25", "MTL-4140HT-250") or a date ("28-FEB-2024",
 # "07/10/24") written in an item: neither its numbers nor its letters describe the item.
 _CODES_AND_DATES = re.compile(
-    r"(?<![\w-])(?!(?:AW|EN|UNS|SAE|AISI|ASTM|DIN|ISO|SUS)-)(?=[A-Z]{2,6}-)(?=(?:[A-Z0-9]+-)*\d{3,}\b)"
+    r"(?<![\w-])(?!(?:AW|EN|UNS|SAE|AISI|ASTM|DIN|ISO|SUS)-)(?=[A-Z]{2,6}-(?:[A-Z]{1,6}-|[A-Z0-9-]*\d{3}))"
     r"[A-Z]{2,6}(?:-[A-Z0-9]+){2,}(?![\w-])|"
     r"\b\d{1,2}[-/ ](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[-/ ]\d{2,4}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
@@ -250,8 +250,8 @@ _COUNTED = re.compile(r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine
 def _past_count(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     """The form named after a count noun: "4 sheets 5086 plate" are plates, "6 bars 303 hex" hex."""
     _, start, end = form
-    if not _COUNTED.search(text, max(0, start - 12), start):
-        return form
+    if not text[start:end].lower().endswith("s") or not _COUNTED.search(text, max(0, start - 12), start):
+        return form  # "4 sheets" counts; "00030 TUBE SQ" is a line number, then the form
     later = first_match(text[end:], FORM_WORDS)
     if later is None:
         return form

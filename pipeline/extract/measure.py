@@ -327,6 +327,7 @@ def measure(text: str, fields: tuple[Field, ...] = (), metric_message: bool = Fa
             and not in_size_field
             and not _in_chain(text, lengths, index)
             and not _SIZE_FRACTION.fullmatch(text[length.start : length.end])
+            and text[length.start] != "."  # ".063": a size by how it is written, never a count
         )
         if bare and not _bare(text, length):
             continue

@@ -225,9 +225,23 @@ def find_quantity(text: str, fields: tuple[Field, ...] = (), columns_only: bool 
     if not columns_only:
         found = found or _first(text, 0, bare=False)
     uom = next((field for field in fields if _UOM_LABEL.fullmatch(field.label)), None)
-    if found is not None and uom is not None and _FEET_UOM.match(text[uom.start : uom.end]):
-        found = Quantity(found.value, "FT", found.start, found.end, found.high, found.approximate)
+    written = _unit_written(text[uom.start : uom.end]) if found is not None and uom is not None else None
+    if found is not None and written is not None:
+        found = Quantity(found.value, written, found.start, found.end, found.high, found.approximate)
     return found
+
+
+_UNIT_WORDS = (
+    (_FEET_UOM, "FT"),
+    (re.compile(r"\s*(?:lbs?|pounds?|#)\b", re.IGNORECASE), "LB"),
+    (re.compile(r"\s*(?:kgs?|kilos?|kilograms?)\b", re.IGNORECASE), "KG"),
+    (re.compile(r"\s*(?:m|mtrs?|meters?|metres?)\b", re.IGNORECASE), "M"),
+)
+
+
+def _unit_written(cell: str) -> str | None:
+    """The unit a unit-of-measure cell names ("FT", "Pound", "KG"), if not pieces."""
+    return next((unit for regex, unit in _UNIT_WORDS if regex.match(cell)), None)
 
 
 def _first(text: str, offset: int, bare: bool) -> Quantity | None:

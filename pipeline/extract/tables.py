@@ -122,13 +122,18 @@ class Table:
 
 
 def role_of(header: str) -> str | None:
-    """What a column holds, from its header (``"Qty Ord"`` → ``"qty"``, ``"Unit Price"`` → ``"price"``)."""
+    """What a column holds, from its header (``"Qty Ord"`` → ``"qty"``, ``"Unit Price (USD)"`` →
+    ``"price"``); a header naming two ("Part Number / Description") is the one an item is read from."""
     words = " ".join(header.strip(" :*#").split()) if header.strip() != "#" else "#"
-    words = _UNIT_HINT.sub("", words)
-    for role, regex in _ROLES:
-        if regex.fullmatch(words):
-            return role
-    return None
+    words = re.sub(r"\s*\([^)]*\)", "", _UNIT_HINT.sub("", words)) or words
+    roles = [_role(part.strip()) for part in words.split("/")] if "/" in words[1:-1] else []
+    if "description" in roles:
+        return "description"
+    return _role(words) or next((role for role in roles if role), None)
+
+
+def _role(words: str) -> str | None:
+    return next((role for role, regex in _ROLES if regex.fullmatch(words)), None)
 
 
 def _split(text: str, layout: str) -> list[tuple[int, int]]:
@@ -231,14 +236,16 @@ def _within(bounds: tuple[int, int], start: int, end: int) -> bool:
 def _joins(
     cell: list[int], column: int, word: re.Match[str], bounds: list[tuple[int, int]], roles: list[str | None]
 ) -> bool:
-    """Whether ``word`` continues ``cell`` (see ``_aligned_cells``)."""
+    """Whether ``word`` continues ``cell`` (see ``_aligned_cells``): a description running on under
+    other columns, where its words are not what those columns hold, or a size chain ("48 X 120")."""
     gap = word.start() - cell[2]
     if column == cell[0]:
         return roles[column] in _TEXT_ROLES
     if roles[cell[0]] not in _TEXT_ROLES or gap > 1:
         return False
-    spilled = roles[column] in _NUMBER_ROLES and not _NUMBERISH.fullmatch(word.group())
-    return spilled or not _within(bounds[column], word.start(), word.end())
+    spilled = roles[column] not in _TEXT_ROLES and not _fits(roles[column], word.group())
+    chained = re.search(r"(?:^|\s)(?:[xX×]|by)$", word.string[cell[1] : cell[2]]) is not None  # "48 X 120"
+    return spilled or chained or not _within(bounds[column], word.start(), word.end())
 
 
 def _aligned_cells(table: Table, text: str) -> list[tuple[int, int, int]]:
@@ -349,10 +356,11 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
         wrapped = (
             raw
             and not gap
-            and roles <= {"description", "note", None}
             and table.layout == "aligned"
             and cells
+            and table.columns[cells[0][0]].role in _TEXT_ROLES
             and cells[0][1] >= table.columns[cells[0][0]].start - 1
+            and not _counts(table, cells, text)
         )
         if wrapped:
             start, _, previous = raw[-1]
@@ -369,6 +377,16 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             break
         used, gap = index + 1, False
     return (_rows(table, raw, lines), used) if raw else ([], 0)
+
+
+def _counts(table: Table, cells: list[tuple[int, int, int]], text: str) -> bool:
+    """Whether a line has a line number, a count or a price in their columns: a row of its own, not
+    the row above running on ("STEEL SHEET … 10 GA X 60 IN X 120 IN" under the description)."""
+    return any(
+        table.columns[column].role in ("line", "qty", "price")
+        and _fits(table.columns[column].role, text[a:b])
+        for column, a, b in cells
+    )
 
 
 def _rows(
