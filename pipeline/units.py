@@ -67,6 +67,10 @@ UNIT = (  # a mark may touch the next word ("4'x8'"), a word unit may not ("in" 
 # "W8", "6Al-4V", "1/2", "#4", "H-1150";
 # and, without a unit, not before a letter (other than x/X): "2B" (a finish), "6Al".
 _NOT_GLUED = r"(?<![A-WYZa-wyz0-9_./#])(?<![A-Za-z]-)"  # nor after "H-" ("H-1150" is a condition)
+# but a cut list's designations glue the size to the shape: "PL1/2X96", "FB3/8X4", "HSS6X6X3/8"
+GLUED_SHAPES = ("PL", "FB", "FL", "FLT", "HSS", "SHS", "RHS", "CHS", "RD", "SQ", "HEX")
+_AFTER_SHAPE = "|".join(rf"(?<=\b{shape})" for shape in GLUED_SHAPES)
+_NOT_GLUED = rf"(?:{_AFTER_SHAPE}|{_NOT_GLUED})"
 LENGTH = re.compile(
     rf"{_NOT_GLUED}(?P<value>{NUMBER})(?:\s*(?:-\s*)?(?P<unit>{UNIT})|(?![A-WYZa-wyz\d]|\.\d))", re.IGNORECASE
 )

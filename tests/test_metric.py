@@ -89,3 +89,33 @@ def test_a_quantity_by_weight_or_by_the_metre_is_kept_and_flagged() -> None:
     for text, uom in (("1) 500 kg 304L round bar 20 mm", "KG"), ("1. 200 m stainless wire 316, 2 mm", "M")):
         item = parse_item(1, Segment(text, 0))
         assert (item.uom, "unit_not_sold" in item.flags) == (uom, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "dimensions"),
+    [
+        (
+            "4 pcs 6061-T6 AL PIPE 2\" SCH 40 X 20'",
+            "tube_round",
+            {"outer_diameter": 2.375, "wall_thickness": 0.154},
+        ),
+        (
+            "6 pcs 316L pipe 1\" sch 10 x 20'",
+            "tube_round",
+            {"outer_diameter": 1.315, "wall_thickness": 0.109},
+        ),
+        ("2 PL1/2X96 A572-50 20'-0\"", "plate", {"thickness": 0.5, "width": 96.0}),
+        ("12 FB1/2X4 A36 20'-0\"", "bar_rectangular", {"thickness": 0.5, "width": 4.0}),
+        (
+            "2 HSS8X4X1/4 A500B 40'-0\"",
+            "tube_rectangular",
+            {"width": 8.0, "height": 4.0, "wall_thickness": 0.25},
+        ),
+    ],
+)
+def test_pipe_schedules_and_cut_list_designations_with_their_size_glued_on(
+    text: str, form: str, dimensions: dict
+) -> None:
+    _, read_form, read = _read(text)
+    assert read_form == form
+    assert {name: value for name, value in read.items() if name in dimensions} == dimensions

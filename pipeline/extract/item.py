@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.catalog.schema import UOMS
-from pipeline.extract import cues
+from pipeline.extract import cues, pipe
 from pipeline.extract.blocks import Block, Field
 from pipeline.extract.dimensions import Sized, assign, infer_form, structural_shape
 from pipeline.extract.gauges import find_gauge, gauge_inches
@@ -23,7 +23,7 @@ from pipeline.extract.quantity import find_quantity, parse_count
 from pipeline.extract.tolerances import Written, find_tolerances
 from pipeline.extract.vocabulary import FORM_WORDS, Words, first_match, scan
 from pipeline.models import Alternate, LineItem, Span, Tolerance
-from pipeline.units import find_lengths
+from pipeline.units import GLUED_SHAPES, find_lengths
 
 _STRUCTURAL = frozenset({"channel", "beam_i", "angle"})  # may be a designation: "W8 x 31", "L3 x 3 x 1/4"
 # Labels of fields that are not about what to cut from stock ("Hardness: 28-32 HRC", "Surface finish:
@@ -212,12 +212,22 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
     form = words.form
     if form is None and "rd" in mask.text.lower() and (rd := _ROUND_ABBREVIATION.search(mask.text)):
         form = ("bar_round", rd.start(), rd.end())
+    if form is None and (glued := _GLUED_SHAPE.search(mask.text)):
+        form = (_GLUED_FORMS[glued[1].upper()], glued.start(1), glued.end(1))
     if form is not None:
         form = _qualified(_past_count(form, mask.text), mask.text)
         item.form = form[0]
         item.evidence["form"] = _span(form[1], form[2], offset)
     return form is not None, Sized()
 
+
+# A cut list's designation with its size glued on: "PL1/2X96", "FB3/8X4", "HSS6X6X3/8"
+_GLUED_SHAPE = re.compile(rf"\b({'|'.join(GLUED_SHAPES)})(?=\d)", re.IGNORECASE)
+_GLUED_FORMS = {
+    "PL": "plate", "FB": "bar_rectangular", "FL": "bar_rectangular", "FLT": "bar_rectangular",
+    "HSS": "tube_square", "SHS": "tube_square", "RHS": "tube_rectangular", "CHS": "tube_round",
+    "RD": "bar_round", "SQ": "bar_square", "HEX": "bar_hex",
+}  # fmt: skip
 
 # An ERP's "BAR, HEX" or "TUBE - SQ": a generic form word, then the word that says which
 _GENERIC_FORM = re.compile(r"bars?|rods?|bar\s+stock|tub(?:e|es|ing)|tubos?|tubi|rohre?", re.IGNORECASE)
@@ -302,6 +312,15 @@ def _read_sizes_and_quantity(
     tolerances = find_tolerances(mask.text)
     for tolerance in tolerances:
         mask.hide(tolerance.start, tolerance.end)
+    schedule = (
+        pipe.SCHEDULE.search(mask.text) if "sch" in mask.text.lower() or "std" in mask.text.lower() else None
+    )
+    sizes = pipe.pipe_size(schedule) if schedule else None
+    if schedule and sizes:
+        sized.put("outer_diameter", sizes[0], schedule.span())
+        sized.put("wall_thickness", sizes[1], schedule.span())
+        item.form = item.form or "tube_round"
+        mask.hide(*schedule.span())
     gauge = find_gauge(mask.text)
     if gauge is not None:
         inches = gauge_inches(int(gauge["n"] or gauge["m"]), item.material, item.form)

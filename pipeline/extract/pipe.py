@@ -1,0 +1,38 @@
+"""Pipe by nominal size and schedule: "2" SCH 40", "1" sch 10 pipe", "NPS 3 STD", "2" NB Sch 80".
+
+A pipe's nominal size is not its outside diameter (2" pipe is 2.375" OD) and its schedule names a
+wall by size, so both come from the ASME B36.10/B36.19 table (the sizes a service center stocks).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.units import parse_number
+
+# nominal size: (outside diameter, wall for schedule 10, 40, 80), inches
+_PIPE: dict[float, tuple[float, float, float, float]] = {
+    0.125: (0.405, 0.049, 0.068, 0.095), 0.25: (0.540, 0.065, 0.088, 0.119),
+    0.375: (0.675, 0.065, 0.091, 0.126), 0.5: (0.840, 0.083, 0.109, 0.147),
+    0.75: (1.050, 0.083, 0.113, 0.154), 1.0: (1.315, 0.109, 0.133, 0.179),
+    1.25: (1.660, 0.109, 0.140, 0.191), 1.5: (1.900, 0.109, 0.145, 0.200),
+    2.0: (2.375, 0.109, 0.154, 0.218), 2.5: (2.875, 0.120, 0.203, 0.276),
+    3.0: (3.500, 0.120, 0.216, 0.300), 3.5: (4.000, 0.120, 0.226, 0.318),
+    4.0: (4.500, 0.120, 0.237, 0.337), 5.0: (5.563, 0.134, 0.258, 0.375),
+    6.0: (6.625, 0.134, 0.280, 0.432), 8.0: (8.625, 0.148, 0.322, 0.500),
+    10.0: (10.750, 0.165, 0.365, 0.594), 12.0: (12.750, 0.180, 0.406, 0.688),
+}  # fmt: skip
+_SCHEDULES = {"10": 1, "10S": 1, "40": 2, "40S": 2, "STD": 2, "80": 3, "80S": 3, "XS": 3, "XH": 3}
+SCHEDULE = re.compile(
+    r"(?:\bNPS\s*)?(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+)\s*(?:\"|”|in\b\.?|inch(?:es)?)?\s*"
+    r"(?:NPS|NB|nominal|IPS)?\s*(?:pipe\s*,?\s*|tube\s*,?\s*)?(?:sch(?:edule)?\.?\s*|\b)(?P<sch>10S?|40S?|80S?|STD|XS|XH)\b",
+    re.IGNORECASE,
+)
+
+
+def pipe_size(match: re.Match[str]) -> tuple[float, float] | None:
+    """(outside diameter, wall) of the pipe a ``SCHEDULE`` match names, if the table has it."""
+    nominal = parse_number(match["nps"])
+    row = _PIPE.get(nominal) if nominal is not None else None
+    column = _SCHEDULES.get(match["sch"].upper())
+    return (row[0], row[column]) if row and column else None
