@@ -272,3 +272,53 @@ def test_every_header_field_has_evidence_pointing_at_its_text() -> None:
         "payment_terms": "Net 30",
         "certifications.MTR": "Mill certs",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (  # the signature after "-- "
+            "Need 4 pcs 1018 round 1 x 12.\n\nLuis\n--\nLuis Ferreira | Production Control\n"
+            "Ridgeline Precision Machining\n3370 Ridge Rd, Rockford, IL\n",
+            "Ridgeline Precision Machining",
+        ),
+        (  # the company block after the sign-off and the name, without a legal form or trade word
+            "Send 2 sheets of 10 ga 4x8.\n\nThanks\nDale\n\n"
+            "Oakhurst Trailer Repair\n1440 County Rd 9\n262-555-0187\n",
+            "Oakhurst Trailer Repair",
+        ),
+        (  # a name, a title, then the company
+            "Need 3 pcs 4140 round 2 x 12.\n\nMarcus Reid | Shop Foreman\n"
+            "Reid Mechanical Contractors\no: 717-555-0135\n",
+            "Reid Mechanical Contractors",
+        ),
+        (
+            "PO 77\n\nGREAT PLAINS RAIL CAR CO.\nSupplier: Mercer Metals\n2 pcs A36 plate 1/2 x 48 x 96\n",
+            "GREAT PLAINS RAIL CAR CO.",
+        ),
+    ],
+)
+def test_the_customer_company_from_the_signature_or_letterhead(text: str, company: str) -> None:
+    assert _header(text).customer.company == company
+
+
+def test_terms_and_conditions_name_no_company() -> None:
+    text = (
+        "2 pcs A36 plate 1/2 x 48 x 96\n\n1. Material must be certified. "
+        "Tri-County Tank & Trailer LLC reserves the right to reject material.\n"
+    )
+    assert _header(text).customer.company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "po"),
+    [
+        ("Please supply following, our order number HMB-PO-31457:\n", "HMB-PO-31457"),
+        ("Please find our order 2025/118:\n", "2025/118"),
+        ("Subject: order - RCT-0917\n", "RCT-0917"),
+        ("we kindly ask your best offer (Richiesta d'offerta n. 45/2025):\n", "45/2025"),
+        ("Please order 1/2 plate, 2 pcs\n", None),
+    ],
+)
+def test_references_inside_longer_codes_and_after_a_bare_order_word(text: str, po: str | None) -> None:
+    assert _header(text).po_number == po

@@ -24,12 +24,15 @@ COMPANY_WORD = re.compile(
     r"Works|Group|Enterprises|Machining|Machine|Machinery|Mill|Metals?|Welding|Foundry|Forge|Tool(?:ing)?|"
     r"Engineering|Technolog(?:y|ies)|Laborator(?:y|ies)|Labs?|Studio|Construction|Builders|Automation|Robotics|"
     r"Hydraulics|Pumps?|Valves?|Controls|Equipment|Products|Motors|Marine|Energy|Supply|Meccanica|Metallbau|"
-    r"Stahlbau|Maquinados|Talleres|Ornamental|Cabinetry|Contracting)\b"
+    r"Stahlbau|Maquinados|Talleres|Ornamental|Cabinetry|Contracting|Contractors?|Repair|Mechanical|Ironworks|"
+    r"Iron|Steel|Fab|Trailers?|Packaging|Processing|Process|Precision|Tank|Dairy|Signs?|Boats?|Marine|"
+    r"Fittings|Structural|Millwork|Welders|Shop)\b"
 )
 TITLE_WORDS = re.compile(
     r"\b(?:manager|engineer|agent|director|technician|purchasing|procurement|buyer|supervisor|coordinator|"
     r"specialist|officer|president|owner|department|dept|sales|operations|planner|analyst|head|vp|ceo|"
-    r"lead|supply\s+chain|ufficio|acquisti|einkauf|compras|achats)\b",
+    r"lead|supply\s+chain|ufficio|acquisti|einkauf|compras|achats|foreman|superintendent|clerk|assistant|"
+    r"controller|maintenance|production\s+control|scheduler|estimator|inside\s+sales)\b",
     re.IGNORECASE,
 )
 # a block label ends its line or its column ("Vendor:        Bill To:" over two columns of names)
@@ -50,10 +53,21 @@ def _has_marks(line: str) -> bool:
 def company_in(line: str) -> str | None:
     """The company a signature or block line names: "Buyer, Northridge Machine Works" gives
     "Northridge Machine Works"; a job title ("Senior Buyer, Supply Chain") or a line without a
-    company's marks gives nothing."""
+    company's marks gives nothing. A letterhead in capitals ("GREAT PLAINS RAIL CAR CO.") is read
+    as its title case would be, and given as written."""
     company = line.strip()
+    if company.isupper() and len(company) > 3:
+        found = company_in(_title_case(company))
+        at = company.lower().find(found.lower()) if found else -1
+        return company[at : at + len(found)] if found and at >= 0 else None
     if _COLUMNS.search(company):
         return None  # a row of a pasted table: its cells are read one by one
+    if (
+        company[:1].islower()
+        or len(company.split()) > 8
+        or re.search(r"\b[a-z]+\.\s+[A-Z]", company.rstrip("."))
+    ):
+        return None  # a sentence of terms and conditions ("… Tri-County reserves the right …"), no name
     title, _, rest = company.partition(", ")
     if rest and not _has_marks(title) and _has_marks(rest) and LEGAL_FORM.sub("", rest).strip(" ,."):
         company = rest
@@ -82,3 +96,8 @@ def block_companies(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple
                 offset = cell.start() + cell.group().index(company)
                 found.append((company, Span(offset, offset + len(company))))
     return found
+
+
+def _title_case(line: str) -> str:
+    """ "GREAT PLAINS RAIL CAR CO." → "Great Plains Rail Car Co."; short all-capital words stay ("LLC")."""
+    return " ".join(word if LEGAL_FORM.fullmatch(word) else word.capitalize() for word in line.split())

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from email.utils import parseaddr
 
 from pipeline.extract.blocks import line_fields
-from pipeline.extract.company import COMPANY_WORD, LEGAL_FORM, block_companies, company_in
+from pipeline.extract.company import COMPANY_WORD, LEGAL_FORM, TITLE_WORDS, block_companies, company_in
 from pipeline.models import Customer, Document, Span
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -27,6 +27,7 @@ _SIGN_OFF = (
     r"(?:mit\s+freundlichen\s+grüßen|best\s+regards|kind\s+regards|warm\s+regards|regards|many\s+thanks|"
     r"thanks(?:\s+again)?|thank\s+you|sincerely|cheers|best|respectfully|yours\s+truly)"
 )
+_SIGNATURE_LINES = 8  # a signature is a few lines: name, title, company, address, phones
 _SIGN_OFF_LINE = re.compile(rf"^\s*{_SIGN_OFF}(?:\s*/\s*{_SIGN_OFF})*[\s,!.]*$", re.IGNORECASE)
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Ing)\.?\s+)"
 _CREDENTIAL = r"(?:,?\s*(?:P\.?\s?Eng|PE|P\.E\.|PhD|Ph\.D\.|MBA|CPSM|CPM|Jr\.?|Sr\.?))"
@@ -49,9 +50,8 @@ _NOT_A_PERSON = re.compile(
 _NAME_WORD = r"(?:[A-Z0-9][\w.'’&/-]*,?|&|of|and|de|di|del|und)"
 _CAPITALISED = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 _GENERIC_DOMAIN_LABELS = frozenset({"co", "com", "ac", "or", "ne", "gov", "org", "net", "edu"})
-_END_OF_BODY = re.compile(
-    r"^\s*(?:P\.?S\.?\b|-{2,3}\s*$|_{3,}\s*$|This (?:e-?mail|message) (?:may )?contain)", re.I
-)
+_END_OF_BODY = re.compile(r"^\s*(?:P\.?S\.?\b|_{3,}\s*$|This (?:e-?mail|message) (?:may )?contain)", re.I)
+_SIGNATURE_DELIMITER = re.compile(r"^\s*-{2,3}\s*$")  # "-- ": the signature follows, a paragraph of its own
 
 
 @dataclass
@@ -71,7 +71,7 @@ def _paragraphs(text: str, spans: tuple[tuple[int, int], ...]) -> list[list[tupl
         for raw in text[start:end].split("\n"):
             if _END_OF_BODY.match(raw):
                 break
-            if raw.strip():
+            if raw.strip() and not _SIGNATURE_DELIMITER.match(raw):
                 current.append((raw, position))
             elif current:
                 paragraphs.append(current)
@@ -89,17 +89,18 @@ def _signature_lines(paragraphs: list[list[tuple[str, int]]]) -> list[tuple[str,
     for index in range(len(last) - 1, -1, -1):
         paragraph = last[index]
         sign_off = next((i for i, (line, _) in enumerate(paragraph) if _SIGN_OFF_LINE.match(line)), None)
-        if sign_off is not None:
-            rest = paragraph[sign_off + 1 :]
-            return _split_pipes(rest or (last[index + 1] if index + 1 < len(last) else []))
+        if sign_off is not None:  # the name under the sign-off, and the blocks after it
+            rest = paragraph[sign_off + 1 :] + [line for later in last[index + 1 :] for line in later]
+            return _split_pipes(rest[:_SIGNATURE_LINES])
         lines = _split_pipes(paragraph)
         if lines and _NAME.match(lines[0][0]) and len(lines) <= 8:
             return lines
     closing = last[-1] if last else []
     contacts = (
-        EMAIL.search(line) or _PHONE_LINE.match(line) or _BARE_PHONE.match(line) for line, _ in closing
+        EMAIL.search(line) or _PHONE_LINE.match(line) or _BARE_PHONE.match(line) or _has_company_marks(line)
+        for line, _ in closing
     )
-    if 2 <= len(closing) <= 8 and any(contacts):
+    if 2 <= len(closing) <= _SIGNATURE_LINES and any(contacts):
         return closing
     return []
 
@@ -139,9 +140,40 @@ def _read_signature(lines: list[tuple[str, int]]) -> _Signature:
             )
         elif index == 0 and name and not _has_company_marks(line):
             signature.contact = (name["name"], _span_of(line, offset, name["name"]))
-        elif signature.company is None and ":" not in line and (company := company_in(line)):
+        elif signature.company is None and (company := _company_of_line(line)):
             signature.company = (company, _span_of(line, offset, company))
+    if signature.company is None:
+        signature.company = _named_under(lines, signature)
     return signature
+
+
+_CELLS = re.compile(r"[ \t]{3,}|\s\|\s")
+_TITLE_CASE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:&|and|of|de|[A-Z][\w'’.-]*))+")
+
+
+def _company_of_line(line: str) -> str | None:
+    """A company a signature line names, alone or in one of its columns ("Acme Corp.    Order Date: …")."""
+    for cell in _CELLS.split(line):
+        if ":" not in cell and (company := company_in(cell)):
+            return company
+    return None
+
+
+def _named_under(lines: list[tuple[str, int]], signature: _Signature) -> tuple[str, Span] | None:
+    """The company a signature names without a legal form or trade word: the Title Case line right
+    under the person's name ("Dale" / "Tri-County Trailer Repair"), not a title, street or city."""
+    for index, (line, _) in enumerate(lines[:-1]):
+        if not (_NAME.match(line) or (index == 0 and line.strip().istitle() and len(line.split()) == 1)):
+            continue
+        for below, at in lines[index + 1 : index + 3]:  # the company, or a title then the company
+            name = below.strip()
+            if TITLE_WORDS.search(name):
+                continue
+            plain = _TITLE_CASE_NAME.fullmatch(name) and not re.search(r"\d|@", name)
+            if plain and 2 <= len(name.split()) <= 6:
+                return name, _span_of(below, at, name)
+            break
+    return None
 
 
 def _has_company_marks(line: str) -> bool:

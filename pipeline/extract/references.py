@@ -35,17 +35,21 @@ _PO_LABEL = (
 _ORDER_LABEL = r"order|ord\.|ordine|pedido|commande|auftrags?|bestelling"
 _RFQ_LABEL = (
     r"rfq|r\.f\.q\.|request\s+for\s+(?:a\s+)?quot(?:e|ation)|quote\s+request|enquiry|inquiry|"
-    r"richiesta\s+(?:di\s+)?offerta|anfrage|solicitud\s+de\s+cotizaci[oó]n|demande\s+de\s+prix"
+    r"richiesta\s+(?:di\s+|d['’]\s*)?offerta|anfrage|solicitud\s+de\s+cotizaci[oó]n|demande\s+de\s+prix"
 )
 
 PO = (re.compile(r"(?P<v>po-\d[\w/-]*)"), re.compile(rf"(?:{_PO_LABEL}){_NUMBERED}"))
 ORDER = (
     re.compile(rf"(?:{_ORDER_LABEL}){_NUMBER_REQUIRED}"),
+    # or a value that is plainly a reference: joined parts with two digits or more ("our order
+    # 2025/118", "order - RCT-0917"; not "order 10 pcs" nor "order 1/2 plate": see _first)
+    re.compile(rf"(?:{_ORDER_LABEL})[ \t]*[-:]?[ \t]+(?P<v>[a-z0-9]+(?:[./_-][a-z0-9]+)+)"),
     re.compile(rf"(?:our|customer|client|buyer)\s+ref(?:erence)?\.?{_NUMBERED}"),
     re.compile(rf"ref(?:erence)?{_NUMBER_REQUIRED}"),
 )
 RFQ = (re.compile(r"(?P<v>rfq-\d[\w/-]*)"), re.compile(rf"(?:{_RFQ_LABEL}){_NUMBERED}"))
 
+_SIZE = re.compile(r"\d+(?:[ -]\d+)?/(?:2|4|8|16|32|64)")  # "1/2", "1-1/2": a size, never a reference
 _SOMEONE_ELSES = frozenset({"your", "sales", "work", "shop", "production", "change", "job", "part", "item"})
 _WORD_BEFORE = re.compile(r"([a-z]+)[^a-z\n]{0,3}$")
 
@@ -66,7 +70,11 @@ def _first(regex: re.Pattern[str], folded: str, start: int, end: int, generic: b
         at, start = match.start(), match.start() + 1
         if at > 0 and (folded[at - 1].isalnum() or folded[at - 1] == "_"):
             continue
+        if at > 1 and folded[at - 1] in "-/" and folded[at - 2].isalnum():
+            continue  # the "PO-31457" inside "HMB-PO-31457": the whole is read after its own label
         value = match["v"]
+        if _SIZE.fullmatch(value) or sum(char.isdigit() for char in value) < 2:
+            continue
         if any(char.isdigit() for char in value) and not (
             generic and (_word_before(folded, at) in _SOMEONE_ELSES or _is_grade(value))
         ):
