@@ -138,3 +138,20 @@ def test_an_item_written_over_several_lines_is_one_line() -> None:
     assert [(row[0], row[1], row[2], row[3]) for row in _rows(_extract(text))] == [
         (8, "4140", "bar_round", (2.0, 36.0))
     ]
+
+
+def test_a_cut_list_names_the_item_once_then_its_pieces_by_count_and_length() -> None:
+    text = (
+        'Cut list, dwg 220 rev B:\n\n2 x 2 x 3/16 sq tube A500:\n   4 off @ 30-1/2"\n   2 off @ 12"\n'
+        'A36 flat bar 3/8 x 3:\n   qty 8 ea @ 6"\n'
+    )
+    assert [(row[0], row[1], row[2], row[3]) for row in _rows(_extract(text))] == [
+        (4, "A500", "tube_square", (2.0, 0.1875, 30.5)),
+        (2, "A500", "tube_square", (2.0, 0.1875, 12.0)),
+        (8, "A36", "bar_rectangular", (0.375, 3.0, 6.0)),
+    ]
+
+
+def test_a_count_glued_after_a_length_ends_the_line() -> None:
+    text = 'Saw cut please:\n12L14 1" rd x 6" x20\nC360 brass 5/8 hex x 3" x50\n'
+    assert [(row[0], row[3]) for row in _rows(_extract(text))] == [(20, (1.0, 6.0)), (50, (0.625, 3.0))]

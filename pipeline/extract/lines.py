@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.extract import context, cues, prose
+from pipeline.extract import context, cues, cutlist, prose
 from pipeline.extract.blocks import Block, heading_lines, line_fields, split_blocks
 from pipeline.extract.grades import find_grades
 from pipeline.extract.item import Parsed, parse_block
@@ -189,6 +189,20 @@ def _headings(
     ]
 
 
+def _cut_list(text: str, headings: list[tuple[int, int]], orphans: list[Block]) -> list[LineItem]:
+    """The pieces of cut lists: counts and lengths under a heading that names the item."""
+    found: list[LineItem] = []
+    for index, (a, b) in enumerate(headings):
+        head = cutlist.template(text, a, b)
+        if head is None:
+            continue
+        until = headings[index + 1][0] if index + 1 < len(headings) else len(text)
+        for block in orphans:
+            if b <= block.start < until:
+                found += cutlist.pieces(text, head, block)
+    return found
+
+
 def _orphan_item(text: str, block: Block) -> LineItem | None:
     """A listed block naming no material or form that still reads as a whole item once a grade
     stated elsewhere is given ("- 1/2" thick: 4 pcs @ 6" x 10"" under a "6061-T651" line)."""
@@ -231,11 +245,16 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
     for a, b in headings:
         statements += context.statements_in(text, a, b, section=True)
         lengths += context.lengths_stated(text, a, b)
+    cut = _cut_list(text, headings, orphans)
+    lines += cut
+    orphans = [
+        block for block in orphans if not any(block.start <= line.span.start < block.end for line in cut)
+    ]
     statements.sort(key=lambda statement: statement.position)
     if statements and orphans:
         found = (_orphan_item(text, block) for block in orphans)
         lines += [item for item in found if item is not None]
-        lines.sort(key=lambda line: line.span.start if line.span else 0)
+    lines.sort(key=lambda line: line.span.start if line.span else 0)
     for number, line in enumerate(lines, start=1):
         line.line_no = number
     context.apply_statements(lines, statements)

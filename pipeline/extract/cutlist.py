@@ -1,0 +1,64 @@
+"""Cut lists: an item named once in a heading, then its pieces by count and length.
+
+    1-1/2 x 1-1/2 x 1/8 sq tube A500:
+       4 off @ 36-1/2"
+       6 off @ 22-3/4"
+
+The heading gives grade, form and section; each line under it gives a count and, where the piece
+is cut to length, that length. Every such line is an order line of its own.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from pipeline.extract.blocks import Block
+from pipeline.extract.item import parse_block
+from pipeline.models import LineItem, Span
+
+_GIVEN_BY_PIECE = frozenset({"missing_quantity"})
+
+
+def template(text: str, start: int, end: int) -> LineItem | None:
+    """The item a heading names, if it names one whole but for its count."""
+    parsed = parse_block(text, Block(start, end, "bullet", ""), candidates_only=False)
+    if (parsed.has_material or parsed.has_form) and parsed.has_sizes and not parsed.has_quantity:
+        return parsed.item
+    return None
+
+
+def pieces(text: str, head: LineItem, block: Block) -> list[LineItem]:
+    """The lines of ``block`` that give a count (and a length) for ``head``; none unless every
+    line of the block does."""
+    found = []
+    position = block.start
+    for raw in text[block.start : block.end].split("\n"):
+        line = Block(position, position + len(raw), "bullet", block.heading, metric=block.metric)
+        position += len(raw) + 1
+        if not raw.strip():
+            continue
+        piece = parse_block(text, line, candidates_only=False)
+        if not piece.has_quantity or piece.has_material or piece.has_form or len(piece.item.dimensions) > 1:
+            return []
+        found.append(_cut(head, piece.item, raw))
+    return found
+
+
+def _cut(head: LineItem, piece: LineItem, raw: str) -> LineItem:
+    item = copy.deepcopy(head)
+    item.quantity, item.uom, item.quantity_range = piece.quantity, piece.uom, piece.quantity_range
+    item.span = piece.span
+    item.source_text = f"{head.source_text} {' '.join(raw.split())}"
+    item.evidence |= {name: span for name, span in piece.evidence.items() if name == "quantity"}
+    if piece.dimensions:
+        (value,) = piece.dimensions.values()
+        item.dimensions["length"] = value
+        written = next(iter(span for name, span in piece.evidence.items() if name != "quantity"), None)
+        if written is not None:
+            item.evidence["length"] = Span(written.start, written.end)
+    item.flags = [flag for flag in item.flags if flag not in _GIVEN_BY_PIECE] + [
+        flag
+        for flag in piece.flags
+        if flag not in item.flags and flag in ("approximate_quantity", "quantity_range")
+    ]
+    return item
