@@ -179,3 +179,12 @@ def test_a_change_to_the_quoted_order_that_no_line_shows_applied_is_flagged() ->
     )
     lines = _extract(text).lines
     assert len(lines) == 2 and all("thread_change_unread" in line.flags for line in lines)
+
+
+def test_an_order_passed_on_to_someone_else_is_read_from_the_quoted_message() -> None:
+    text = (
+        "Bob's out per his auto-reply - can someone else grab this? Need it tomorrow.\n\nJake\n\n"
+        "-----Original Message-----\nFrom: Jake <j@x.com>\nSubject: PO 7703\n\n"
+        'Need 1 pc AR400 plate 1/2" x 48" x 96", and have your guys burn 8 pcs 1" A572-50 plate 10" x 30".\n'
+    )
+    assert _rows(_extract(text)) == [("AR400", "plate", 1, "EA"), ("A572", "plate", 8, "EA")]

@@ -19,8 +19,11 @@ from pipeline.extract.thread import Message, Thread, split_thread
 from pipeline.models import Document, Extraction, LineItem
 
 _APPROVAL = re.compile(
-    r"\b(?:please\s+(?:proceed|process|go\s+ahead|enter|place)|go\s+ahead|approved?|as\s+quoted|"
-    r"see\s+(?:the\s+)?(?:order\s+)?below|order\s+below|confirm(?:ed)?\s+the\s+order)\b",
+    r"\b(?:please\s+(?:proceed|process|go\s+ahead|enter|place|handle|fill)|go\s+ahead|approved?|as\s+quoted|"
+    r"see\s+(?:the\s+)?(?:order\s+)?below|order\s+below|confirm(?:ed)?\s+the\s+order|"
+    # passed on to someone who can act: "can someone else grab this?", "could you handle the below"
+    r"(?:can|could|would)\s+(?:some\s*one|any\s*one|you)(?:\s+else)?\s+(?:please\s+)?"
+    r"(?:grab|handle|take|enter|process|fill|pick\s+up|look\s+after)\s+(?:this|that|it|the\s+(?:below|order)))\b",
     re.IGNORECASE,
 )
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 import itertools
 import re
 
-from pipeline.extract.quantity import WORD_NUMBER
+from pipeline.extract.quantity import PIECES, WORD_NUMBER
 
 # a sentence ends at . ! ? or ; before a space and a capital, a digit or a quote — not in "1.5",
 # "dia. 2" or "approx. 40"
 _SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z0-9\"(])|\n")
 _ABBREVIATION = re.compile(r"\b(?:dia|approx|no|ea|pcs?|gr|min|max|nom|ft|in|st|vs|ca|sch)$", re.IGNORECASE)
 _NEW_COUNT = re.compile(
-    rf",?\s+(?:and|plus|also|&)\s+(?=(?:also\s+)?(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|;\s+",
+    rf",?\s+(?:and|plus|also|&)\s+(?=(?:also\s+)?(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|;\s+|"
+    # ", and have your guys burn 8 pcs …": a few words, then a new count of pieces
+    rf",\s+(?:and|plus|also)\s+(?=(?:[a-z']+\s+){{1,4}}(?:\d+|{WORD_NUMBER})\s*{PIECES}(?!\w))",
     re.IGNORECASE,
 )
 
