@@ -27,3 +27,21 @@ def test_a_voice_typed_order_reads_its_items_and_keeps_the_customers_words() -> 
         (1, "tube_square", {"side": 1.5, "wall_thickness": 0.125, "length": 288.0}),
     ]
     assert "half inch" in lines[0].source_text
+
+
+def test_grades_said_number_by_number() -> None:
+    said = "five sheets of three oh four four by ten, a ten eighteen cold rolled flat, forty one forty round"
+    assert (
+        " ".join(digits_for_sizes(said).split())
+        == "five sheets of 304 4 x 10 , a 1018 cold rolled flat, 4140 round"
+    )
+    assert digits_for_sizes("one of our customers") == "one of our customers"
+
+
+def test_all_but_one_form_and_that_forms_grade() -> None:
+    text = "All A36 except pipe is A53.\n(4) 2x2x3/16 angle x 10'-6\"\n(12) 1-1/2\" sch 40 pipe x 8'\n"
+    lines = extract(build_document("cut.txt", text.encode(), text)).lines
+    assert [(line.grade, line.form, line.dimensions.get("outer_diameter")) for line in lines] == [
+        ("A36", "angle", None),
+        ("A53", "tube_round", 1.9),
+    ]

@@ -21,7 +21,8 @@ from pipeline.models import LineItem, Span
 from pipeline.units import find_lengths
 
 CONTEXT_FLAG = "grade_from_context"
-_CLAUSE = re.compile(r"[^.;:!?\n]+")
+# a clause; "except"/"but" starts another ("All A36 except pipe is A53": the pipe's own grade)
+_CLAUSE = re.compile(r"(?:except|but)\b[^.;:!?\n]*|(?:(?!\b(?:except|but)\b)[^.;:!?\n])+", re.IGNORECASE)
 _UNIVERSAL = re.compile(r"\b(?:all|every(?:thing)?|each|unless\s+(?:noted|otherwise)|throughout)\b", re.I)
 # forms one statement covers: "HSS" is any hollow section, "plate" a sheet too
 _FORM_GROUPS = (
@@ -49,7 +50,7 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
     found = []
     for clause in _CLAUSE.finditer(text, start, end):
         body = clause.group()
-        if re.search(r"\b(?:instead\s+of|not|no|never|except)\b", body, re.IGNORECASE):
+        if re.search(r"\b(?:instead\s+of|not|no|never)\b", body, re.IGNORECASE):
             continue  # "not 304", "instead of 4140": what the items are not
         family = first_match(body, FAMILY_WORDS)
         for hit in find_grades(body):

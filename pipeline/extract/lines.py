@@ -68,7 +68,7 @@ def _asked_or_held(text: str, block: Block, parsed: Parsed) -> bool:
 
 
 def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
-    """A paragraph whose lines are each a whole item (a PDF's order table) gives one per line."""
+    """A paragraph whose lines are whole items (a PDF's order table) gives one block per line."""
     raws = text[block.start : block.end].split("\n")
     if sum(1 for raw in raws if _SIZED_LINE.search(raw)) < 2:
         return [(block, parse_block(text, block))]
@@ -78,8 +78,12 @@ def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
             sub = Block(position, position + len(raw), "bullet", block.heading, metric=block.metric)
             lines.append((sub, parse_block(text, sub)))
         position += len(raw) + 1
-    whole = [pair for pair in lines if _full_item(pair[1])]
-    return whole if len(whole) >= 2 else [(block, parse_block(text, block))]
+    if sum(1 for pair in lines if _full_item(pair[1])) < 2:
+        return [(block, parse_block(text, block))]
+    # the other lines stay, as paragraphs: a grade said for the items ("All A36 except pipe is A53")
+    return [
+        (pair if _full_item(pair[1]) else (replace(pair[0], kind="paragraph"), pair[1])) for pair in lines
+    ]
 
 
 def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:

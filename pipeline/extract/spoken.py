@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.grades import find_grades
+
 _UNITS = [
     "zero",
     "one",
@@ -84,10 +86,37 @@ def _padded(match: re.Match[str], digits: str) -> str:
     )
 
 
+# a grade said number by number, before what it is: "three oh four sheet", "three sixteen round",
+# "forty one forty", "ten eighteen", "six oh six one", "seventy seventy five aluminum"
+_GROUP = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(reversed(_UNITS[1:]))}|oh|o)"
+)
+_SAID_GRADE = re.compile(
+    rf"\b(?P<run>{_GROUP}(?:[\s-]+{_GROUP}){{1,3}})(?=\s+(?:l\b|stainless|ss\b|alumin|steel|round|rd\b|sheet|plate|"
+    rf"bar|tub|angle|channel|flat|hex|square|rod|pipe|brass|t6|t651|cold|hot|cr\b|hr\b|crs|hrs|{_GROUP}\s+by\b))",
+    re.IGNORECASE,
+)
+_GROUP_WORDS = re.compile(
+    rf"(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(reversed(_UNITS))}|oh|o",
+    re.IGNORECASE,
+)
+
+
+def _said_grade(match: re.Match[str]) -> str:
+    """ "three oh four" → "304", "forty one forty" → "4140"; unchanged unless it makes a grade."""
+    digits = "".join(
+        "0" if word.lower() in ("oh", "o") else str(_whole(word))
+        for word in _GROUP_WORDS.findall(match["run"])
+    )
+    return _padded(match, digits) if find_grades(f"{digits} steel") else match.group()
+
+
 def digits_for_sizes(text: str) -> str:
-    """``text`` with sizes said in words written in digits, of the same length (see the module)."""
+    """``text`` with grades and sizes said in words written in digits, of the same length (see the
+    module)."""
     if not _HAS_WORD.search(text):
         return text
+    text = _SAID_GRADE.sub(_said_grade, text)
     text = _NUMBER.sub(lambda match: _padded(match, _written(match)), text)
     text = _AFTER_BY.sub(lambda match: _padded(match, str(_whole(match["whole"]))), text)
     return _BY.sub(lambda match: " x" + " " * (len(match["gap"]) - 2), text)

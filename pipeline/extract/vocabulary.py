@@ -134,7 +134,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha", "sheet"),
     (r"plates?|plts?|pl|grobblech|piastra|placa", "plate"),
     (
-        r"angles?|angle\s+iron|l-shaped|l-angles?|winkel\w*|angolar\w*|[áa]ngulo|corni[èe]re|k[ąa]townik",
+        r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|winkel\w*|angolar\w*|[áa]ngulo|corni[èe]re|k[ąa]townik",
         "angle",
     ),
     (r"c-?channels?|channels?|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
