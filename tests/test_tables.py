@@ -172,3 +172,23 @@ def test_an_oracle_style_po_with_combined_headers_weight_units_and_wrapped_descr
 def test_a_leading_dot_decimal_is_a_size_and_a_line_number_is_no_count_noun() -> None:
     text = "Can you get me 10 sheets of .063 3003-H14 aluminum, 4x8?\n"
     assert _rows(_extract(text)) == [(10, "3003", "sheet", (0.063, 48.0, 96.0))]
+
+
+def test_long_erp_headers_and_a_second_header_line_for_descriptions() -> None:
+    csv_text = (
+        '"No.","Description","Description 2","Quantity","Unit of Measure Code","Direct Unit Cost Excl. VAT"\n'
+        '"AL5052-080-4896","5052-H32 ALUM SHT","0.080 X 48 X 96",40,"SHT",118.60\n'
+    )
+    assert _rows(_extract(csv_text)) == [(40, "5052", "sheet", (0.08, 48.0, 96.0))]
+    epicor = (
+        "Line  Our Part                Qty       Due Date          Unit Price\n"
+        "      Description\n"
+        "  1   PH-4140-2-12-36       1.00 EA   12/09/2024          486.0000\n"
+        '      4140 PRE-HARD PLATE 2" X 12" X 36"\n'
+        "  2   CF-12L14-0.625       20.00 EA   12/16/2024          24.1000\n"
+        "      12L14 CF RD 5/8 X 12'\n"
+    )
+    assert _rows(_extract(epicor)) == [
+        (1, "4140", "plate", (2.0, 12.0, 36.0)),
+        (20, "12L14", "bar_round", (0.625, 144.0)),
+    ]

@@ -129,7 +129,26 @@ def role_of(header: str) -> str | None:
     roles = [_role(part.strip()) for part in words.split("/")] if "/" in words[1:-1] else []
     if "description" in roles:
         return "description"
-    return _role(words) or next((role for role in roles if role), None)
+    return _role(words) or next((role for role in roles if role), None) or _role_within(words)
+
+
+# Long ERP headers ("Unit of Measure Code", "Direct Unit Cost Excl. VAT", "Expected Receipt Date",
+# "Description 2"): the role a word or phrase in them names, the more telling ones first
+_WITHIN = tuple(
+    (role, re.compile(rf"\b(?:{words})\b", re.IGNORECASE))
+    for role, words in (
+        ("price", r"price|cost|amount|value"),
+        ("date", r"date|due|receipt|delivery"),
+        ("uom", r"unit\s+of\s+measure|uom"),
+        ("qty", r"quantity|qty"),
+        ("description", r"description|desc"),
+        ("part", r"part|item\s+no|material\s+no"),
+    )
+)
+
+
+def _role_within(words: str) -> str | None:
+    return next((role for role, regex in _WITHIN if regex.search(words)), None)
 
 
 def _role(words: str) -> str | None:
@@ -187,7 +206,9 @@ def read_header(text: str) -> Table | None:
     layout = _layout(text)
     columns = []
     for start, end in _split(text, layout):
-        written = text[start:end].strip()
+        written = text[start:end].strip().strip('"')
+        if len(written.split()) > 5:
+            return None  # a header names a column in a few words; this is a sentence
         hint = _UNIT_HINT.search(written)
         label = (written[: hint.start()] if hint else written).strip().lower()
         columns.append(_Column(role_of(written), label, hint and hint["unit"].lower(), start, end))
@@ -269,6 +290,7 @@ def _aligned_cells(table: Table, text: str) -> list[tuple[int, int, int]]:
     return [(column, start, end) for column, start, end in cells]
 
 
+_COUNT_OR_AMOUNT = re.compile(r"[$€£]?\d[\d,]*(?:\.\d+)?")
 _DATE = re.compile(
     r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[- ][A-Za-z]{3,9}[- ]\d{2,4}|"
     r"[A-Za-z]{3,9}\.? \d{1,2}"
@@ -280,7 +302,7 @@ def _fits(role: str | None, value: str) -> bool:
     if role == "date":
         return bool(_DATE.fullmatch(value))
     if role in ("qty", "price", "line"):
-        return bool(_NUMBERISH.fullmatch(value))
+        return bool(_COUNT_OR_AMOUNT.fullmatch(value))  # '12"' is a size running on, not a count
     if role == "uom":
         return value.isalpha() and len(value) <= 4
     return True
@@ -351,6 +373,9 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
         if _PAGE_MARK.match(text.strip()) or _same_header(table, text) or re.fullmatch(r"[\s|:=+_-]*", text):
             used = index + 1
             continue
+        if not raw and _subheader(text):
+            used = index + 1  # "      Description" under "Line  Our Part  Qty …": the rows' second lines
+            continue
         cells = _cells(table, text)
         roles = {table.columns[column].role for column, _, _ in cells}
         wrapped = (
@@ -358,16 +383,16 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             and not gap
             and table.layout == "aligned"
             and cells
-            and table.columns[cells[0][0]].role in _TEXT_ROLES
+            and table.columns[cells[0][0]].role in (*_TEXT_ROLES, "part")
             and cells[0][1] >= table.columns[cells[0][0]].start - 1
             and not _counts(table, cells, text)
         )
-        if wrapped:
+        if wrapped:  # the row above runs on: its description, whatever column it lies under
             start, _, previous = raw[-1]
             raw[-1] = (
                 start,
                 offset + len(text.rstrip()),
-                previous + [(c, offset + a, offset + b) for c, a, b in cells],
+                previous + [(_RUN_ON, offset + a, offset + b) for _, a, b in cells],
             )
         elif len(cells) >= 2 and roles & _ITEM_ROLES and ":" not in text.strip().rstrip(":")[:1]:
             raw.append(
@@ -377,6 +402,15 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             break
         used, gap = index + 1, False
     return (_rows(table, raw, lines), used) if raw else ([], 0)
+
+
+_RUN_ON = -1  # the column of a wrapped row's continuation: read as its description
+
+
+def _subheader(text: str) -> bool:
+    """A second header line: header words only ("Description", "Rev  Description")."""
+    words = [word for word in _split(text, "aligned")]
+    return bool(words) and all(role_of(text[a:b]) for a, b in words) and not re.search(r"\d", text)
 
 
 def _counts(table: Table, cells: list[tuple[int, int, int]], text: str) -> bool:
@@ -393,22 +427,22 @@ def _rows(
     table: Table, raw: list[tuple[int, int, list[tuple[int, int, int]]]], lines: list[tuple[int, str]]
 ) -> list[Row]:
     document = _Document(lines)
-    table = _refined(
-        table, [[(column, document.slice(a, b)) for column, a, b in cells] for _, _, cells in raw]
-    )
+    written = [
+        [(column, document.slice(a, b)) for column, a, b in cells if column != _RUN_ON] for _, _, cells in raw
+    ]
+    table = _refined(table, written)
     rows = []
     for start, end, cells in raw:
-        row_cells = tuple(
-            Cell(
-                _FIELD_LABEL.get(table.columns[column].role or "", table.columns[column].label),
-                a,
-                b,
-                table.columns[column].unit,
-            )
-            for column, a, b in cells
-        )
+        row_cells = tuple(_cell(table, column, a, b) for column, a, b in cells)
         rows.append(Row(start, end, row_cells, "qty" in table.roles()))
     return rows
+
+
+def _cell(table: Table, column: int, start: int, end: int) -> Cell:
+    if column == _RUN_ON:
+        return Cell(_FIELD_LABEL["description"], start, end)
+    role, header = table.columns[column].role, table.columns[column]
+    return Cell(_FIELD_LABEL.get(role or "", header.label), start, end, header.unit)
 
 
 class _Document:
