@@ -78,3 +78,9 @@ def test_a_bill_to_column_of_a_pasted_erp_order_names_the_customer_not_the_vendo
         "1 Steel Way                       88 Dock St\n"
     )
     assert _customer(text).company == "Osprey Valve Company"
+
+
+def test_a_legal_form_alone_in_capitals_names_no_company() -> None:
+    from pipeline.extract.company import company_in
+
+    assert [company_in(line) for line in ("LLC", "INC.", "ACME LLC")] == [None, None, "ACME LLC"]

@@ -56,8 +56,8 @@ def company_in(line: str) -> str | None:
     company's marks gives nothing. A letterhead in capitals ("GREAT PLAINS RAIL CAR CO.") is read
     as its title case would be, and given as written."""
     company = line.strip()
-    if company.isupper() and len(company) > 3:
-        found = company_in(_title_case(company))
+    if company.isupper() and len(company) > 3 and (titled := _title_case(company)) != company:
+        found = company_in(titled)
         at = company.lower().find(found.lower()) if found else -1
         return company[at : at + len(found)] if found and at >= 0 else None
     if _COLUMNS.search(company):
@@ -72,7 +72,7 @@ def company_in(line: str) -> str | None:
     if rest and not _has_marks(title) and _has_marks(rest) and LEGAL_FORM.sub("", rest).strip(" ,."):
         company = rest
     if LEGAL_FORM.search(company):
-        return company
+        return company if LEGAL_FORM.sub("", company).strip(" ,.&-") else None  # "LLC" alone names no one
     if COMPANY_WORD.search(company) and not TITLE_WORDS.search(company) and ":" not in company:
         return company
     return None

@@ -27,6 +27,7 @@ _SIGN_OFF = (
     r"(?:mit\s+freundlichen\s+grüßen|best\s+regards|kind\s+regards|warm\s+regards|regards|many\s+thanks|"
     r"thanks(?:\s+again)?|thank\s+you|sincerely|cheers|best|respectfully|yours\s+truly)"
 )
+_LETTERHEAD_LINES = 8  # a pasted PO's letterhead comes after a line or two of covering note
 _SIGNATURE_LINES = 8  # a signature is a few lines: name, title, company, address, phones
 _SIGN_OFF_LINE = re.compile(rf"^\s*{_SIGN_OFF}(?:\s*/\s*{_SIGN_OFF})*[\s,!.]*$", re.IGNORECASE)
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Ing)\.?\s+)"
@@ -97,8 +98,7 @@ def _signature_lines(paragraphs: list[list[tuple[str, int]]]) -> list[tuple[str,
             return lines
     closing = last[-1] if last else []
     contacts = (
-        EMAIL.search(line) or _PHONE_LINE.match(line) or _BARE_PHONE.match(line) or _has_company_marks(line)
-        for line, _ in closing
+        EMAIL.search(line) or _PHONE_LINE.match(line) or _BARE_PHONE.match(line) for line, _ in closing
     )
     if 2 <= len(closing) <= _SIGNATURE_LINES and any(contacts):
         return closing
@@ -147,16 +147,12 @@ def _read_signature(lines: list[tuple[str, int]]) -> _Signature:
     return signature
 
 
-_CELLS = re.compile(r"[ \t]{3,}|\s\|\s")
 _TITLE_CASE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:&|and|of|de|[A-Z][\w'’.-]*))+")
 
 
 def _company_of_line(line: str) -> str | None:
-    """A company a signature line names, alone or in one of its columns ("Acme Corp.    Order Date: …")."""
-    for cell in _CELLS.split(line):
-        if ":" not in cell and (company := company_in(cell)):
-            return company
-    return None
+    """A company a signature line names (not a labelled field's: "Supplier: Mercer Metals")."""
+    return company_in(line) if ":" not in line else None
 
 
 def _named_under(lines: list[tuple[str, int]], signature: _Signature) -> tuple[str, Span] | None:
@@ -229,17 +225,20 @@ def _labelled(fields: list[tuple[str, str, Span]], name: str) -> list[tuple[str,
 
 
 def _letterhead(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, Span] | None:
-    """A company name heading the document (a PDF purchase order's letterhead)."""
+    """A company name heading the document (a PDF purchase order's letterhead), within its first
+    lines, or in the first column of one ("Fairview Tooling Solutions      PO Num: 102334")."""
     for start, end in spans[:1]:
-        for match in re.finditer(r"[^\n]+", text[start:end]):
-            line = match.group().strip()
-            if line and not re.match(
-                r"(?:From|To|Subject|Date|Cc|Sent|Priority):|(?:Dear|Hi|Hello)\b", line, re.I
-            ):
-                if _CAPITALISED.fullmatch(line) and company_in(line) and len(line.split()) <= 6:
-                    offset = start + match.start() + match.group().index(line)
-                    return line, Span(offset, offset + len(line))
-                return None
+        lines = [match for match in re.finditer(r"[^\n]*\S[^\n]*", text[start:end])]
+        body = [
+            m
+            for m in lines
+            if not re.match(r"\s*(?:From|To|Subject|Date|Cc|Sent|Priority):", m.group(), re.I)
+        ]
+        for match in body[:_LETTERHEAD_LINES]:
+            line = re.split(r"\s{3,}", match.group().strip())[0]
+            if _CAPITALISED.fullmatch(line) and company_in(line) and len(line.split()) <= 6:
+                offset = start + match.start() + match.group().index(line)
+                return line, Span(offset, offset + len(line))
     return None
 
 
