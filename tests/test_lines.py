@@ -188,3 +188,14 @@ def test_an_order_passed_on_to_someone_else_is_read_from_the_quoted_message() ->
         'Need 1 pc AR400 plate 1/2" x 48" x 96", and have your guys burn 8 pcs 1" A572-50 plate 10" x 30".\n'
     )
     assert _rows(_extract(text)) == [("AR400", "plate", 1, "EA"), ("A572", "plate", 8, "EA")]
+
+
+def test_an_outlook_thread_without_an_original_message_line_is_split_at_each_from_sent_block() -> None:
+    text = (
+        "Pricing looks good - go ahead and enter it. Our PO# is 77120.\n\nTom\n\n"
+        "From: Maria Chen <mc@supplier.example>\nSent: Wednesday, March 19, 2025 2:51 PM\nSubject: Quote\n\n"
+        "1) 316L round bar 2-1/2\" dia x 12'   3 pcs   $1,184.00 ea\n\n"
+        "From: Tom Reyes\nSent: Tuesday, March 18, 2025 4:10 PM\nSubject: RFQ\n\n"
+        "can you quote 3 - 2-1/2\" 316L rd x 12'\n"
+    )
+    assert _rows(_extract(text)) == [("316L", "bar_round", 3, "EA")]

@@ -18,7 +18,7 @@ _MARKER = re.compile(
       | Begin\s+(?P<begin>forwarded)\s+message:
       | On\s[^\n]{4,200}?(?:\n[^\n]{0,120}?)?\bwrote:
       | Am\s[^\n]{4,200}?\bschrieb[^\n]{0,120}:
-      | From:[^\n]*\n[ \t]*Sent:
+      | From:[^\n]*\n[ \t]*Sent:[^\n]*
     )[ \t]*$""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
