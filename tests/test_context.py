@@ -155,3 +155,25 @@ def test_a_cut_list_names_the_item_once_then_its_pieces_by_count_and_length() ->
 def test_a_count_glued_after_a_length_ends_the_line() -> None:
     text = 'Saw cut please:\n12L14 1" rd x 6" x20\nC360 brass 5/8 hex x 3" x50\n'
     assert [(row[0], row[3]) for row in _rows(_extract(text))] == [(20, (1.0, 6.0)), (50, (0.625, 3.0))]
+
+
+def test_grades_stated_per_form_in_one_sentence_and_a_marks_cut_list() -> None:
+    text = (
+        "Everything is black steel: pipe is A53, bar and plate A36.\n\n"
+        "MARK   SIZE                QTY    LENGTH\n"
+        "B1     W10x22              (4)    18'-6\"\n"
+        "BR1    L3x3x1/4            x12    @ 4'-7 3/4\"\n"
+        "P1     PL 3/4 x 10 x 10    8 off\n"
+        "\nW shapes A992, angle and plate A36.\n"
+    )
+    rows = _rows(_extract(text))
+    assert [(row[0], row[1], row[2]) for row in rows] == [
+        (4, "A992", "beam_i"),
+        (12, "A36", "angle"),
+        (8, "A36", "plate"),
+    ]
+
+
+def test_a_heading_naming_a_family_and_a_grade_gives_the_grade_to_the_items_under_it() -> None:
+    text = "For the stainless, everything is 303:\n- 5 bars 1/2 inch round, 12 ft\n- 3 bars 7/8 hex, 12 ft\n"
+    assert [row[1] for row in _rows(_extract(text))] == ["303", "303"]

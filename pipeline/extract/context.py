@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.grades import GradeHit, find_grades
-from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, first_match
+from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, first_match, fold
 from pipeline.models import LineItem, Span
 from pipeline.units import find_lengths
 
@@ -37,7 +37,7 @@ class Statement:
 
     grade: GradeHit
     position: int
-    form: str | None
+    forms: tuple[str, ...]  # the forms it is said of ("angle and plate A36"); none: any
     universal: bool  # "all …", "unless noted", "everything": said of every item, before or after
     family: str | None = None  # a family the statement names apart from its grade: for those items
     # a heading's or a short line's over a list: the items under it are its, however many grades
@@ -54,7 +54,7 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
             continue  # "not 304", "instead of 4140": what the items are not
         family = first_match(body, FAMILY_WORDS)
         for hit in find_grades(body):
-            form = _form_beside(body, hit)
+            forms = _forms_beside(body, hit)
             if hit.family is None and family is not None:
                 hit = GradeHit(hit.grade, family[0], hit.temper, hit.start, hit.end, hit.foreign)
             # "all stainless steel parts must be 316": said of the stainless items only; but
@@ -63,16 +63,26 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
             at = clause.start()
             shifted = GradeHit(hit.grade, hit.family, hit.temper, at + hit.start, at + hit.end, hit.foreign)
             universal = _UNIVERSAL.search(body) is not None
-            found.append(Statement(shifted, at, form[0] if form else None, universal, scope, section))
+            found.append(Statement(shifted, at, forms, universal, scope, section))
     return found
 
 
-def _form_beside(body: str, hit: GradeHit) -> tuple[str, int, int] | None:
-    """The form named in the grade's own part of the clause ("Angle A36", "HSS to be A500") — not
-    one in another comma-separated part ("all S275JR, bars of 6 m")."""
+_BARS = ("bar_round", "bar_square", "bar_hex", "bar_rectangular")
+_TUBES = ("tube_round", "tube_square", "tube_rectangular")
+_GENERIC = {"bar": _BARS, "bars": _BARS, "tube": _TUBES, "tubes": _TUBES, "tubing": _TUBES}
+
+
+def _forms_beside(body: str, hit: GradeHit) -> tuple[str, ...]:
+    """The forms named in the grade's own part of the clause ("Angle A36", "HSS to be A500",
+    "bar and plate A36") — not in another comma-separated part ("all S275JR, bars of 6 m"); a
+    plain "bar" or "tube" names every bar or tube."""
     start = body.rfind(",", 0, hit.start) + 1
     end = body.find(",", hit.end)
-    return first_match(body[start : len(body) if end < 0 else end], FORM_WORDS)
+    part = fold(body[start : len(body) if end < 0 else end])
+    forms: list[str] = []
+    for name, match in FORM_WORDS.matches(part):
+        forms += _GENERIC.get(match.group(), (name,))
+    return tuple(dict.fromkeys(forms))
 
 
 def _same_form(stated: str, form: str | None) -> bool:
@@ -80,7 +90,7 @@ def _same_form(stated: str, form: str | None) -> bool:
 
 
 def _fits(statement: Statement, line: LineItem) -> bool:
-    if statement.family is not None:
+    if statement.family is not None and not statement.section:  # a heading's items are its own
         return line.material == statement.family
     family = statement.grade.family
     return line.material is None or family is None or line.material == family
@@ -90,10 +100,10 @@ def _choice(statements: list[Statement], line: LineItem, position: int) -> State
     """The statement for an item at ``position``: one for its form, else the nearest general one
     before it, else a general one after it."""
     fitting = [s for s in statements if _fits(s, line)]
-    for_form = [s for s in fitting if s.form is not None and _same_form(s.form, line.form)]
+    for_form = [s for s in fitting if any(_same_form(form, line.form) for form in s.forms)]
     if for_form:
         return max(for_form, key=lambda s: (s.position < position, -abs(s.position - position)))
-    general = [s for s in fitting if s.form is None]
+    general = [s for s in fitting if not s.forms]
     before = [s for s in general if s.position < position]
     if before:
         return before[-1]

@@ -152,7 +152,9 @@ def _read_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[Block, P
         for block in split_blocks(text, start, end):
             block = replace(block, metric=metric) if metric else block
             if block.kind != "paragraph":
-                pairs.append((block, parse_block(text, block)))
+                one_line = "\n" not in text[block.start : block.end].strip()
+                several = _split_prose(text, block) if block.kind != "row" and one_line else None
+                pairs += several or [(block, parse_block(text, block))]  # "- 4 sticks of … and a sheet of …"
                 continue
             lines = _split_paragraph(text, block) if "\n" in text[block.start : block.end] else []
             if len(lines) > 1:

@@ -213,6 +213,7 @@ def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quant
     return Quantity(value, uom, offset + start, offset + end, high, approximate)
 
 
+_TIMES_CELL = re.compile(r"\s*[x×]\s?(?P<n>\d{1,5})\s*")
 _QUANTITY_LABEL = re.compile(r"quantity|qty|qnty|pieces|pcs|count|no\. of pieces|order qty")
 _UOM_LABEL = re.compile(r"uom|u/m|unit|units|unit of measure")
 _FEET_UOM = re.compile(r"\s*(?:ft|feet|foot|lf|lin\.?\s?ft)\b", re.IGNORECASE)
@@ -225,7 +226,13 @@ def find_quantity(text: str, fields: tuple[Field, ...] = (), columns_only: bool 
     found = None
     for field in fields:
         if _QUANTITY_LABEL.fullmatch(field.label):
-            found = _first(text[field.start : field.end], field.start, bare=True)
+            cell = text[field.start : field.end]
+            times = _TIMES_CELL.fullmatch(cell)  # "x12" under "Qty"
+            found = (
+                _first(cell, field.start, bare=True)
+                if times is None
+                else _from_match(times, "EA", "times", field.start)
+            )
             if found:
                 break
     if not columns_only:

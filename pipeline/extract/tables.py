@@ -291,6 +291,7 @@ def _aligned_cells(table: Table, text: str) -> list[tuple[int, int, int]]:
 
 
 _COUNT_OR_AMOUNT = re.compile(r"[$€£]?\d[\d,]*(?:\.\d+)?")
+_COUNT_CELL = re.compile(r"\(\d+\)|[x×]\s?\d+|\d+\s*(?:off|ea|pcs?|pc)\.?", re.IGNORECASE)
 _DATE = re.compile(
     r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[- ][A-Za-z]{3,9}[- ]\d{2,4}|"
     r"[A-Za-z]{3,9}\.? \d{1,2}"
@@ -301,8 +302,10 @@ def _fits(role: str | None, value: str) -> bool:
     """Whether ``value`` is what a column of ``role`` holds (a date under "Due", a count under "Qty")."""
     if role == "date":
         return bool(_DATE.fullmatch(value))
-    if role in ("qty", "price", "line"):
-        return bool(_COUNT_OR_AMOUNT.fullmatch(value))  # '12"' is a size running on, not a count
+    if role == "qty":  # "4", "(4)", "x12", "8 off" — but '12"' is a size running on, not a count
+        return bool(_COUNT_OR_AMOUNT.fullmatch(value) or _COUNT_CELL.fullmatch(value))
+    if role in ("price", "line"):
+        return bool(_COUNT_OR_AMOUNT.fullmatch(value))
     if role == "uom":
         return value.isalpha() and len(value) <= 4
     return True
