@@ -50,3 +50,8 @@ def test_an_edit_that_names_no_quoted_line_flags_the_order_instead_of_guessing()
     result = _extract("Drop the angle and make the hex bar 1-1/4 please.")
     assert [row[2] for row in _rows(result)] == ["plate", "bar_round"]
     assert all("thread_change_unread" in line.flags for line in result.lines)
+
+
+def test_a_passive_change_of_count() -> None:
+    result = _extract("Spoke to Jim - he wants the 4140 bumped to 5 pcs, everything else as below.")
+    assert [(row[0], row[1]) for row in _rows(result)] == [(5, "6061"), (8, "A36"), (5, "4140")]

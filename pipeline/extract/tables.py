@@ -78,6 +78,10 @@ _PAGE_MARK = re.compile(
     r"^\W*(?:page|pg\.?|seite|pagina|página)\s+\d+(?:\s*(?:of|/|di|de|von)\s*\d+)?\W*$", re.I
 )
 _PART_NUMBER = re.compile(r"\d{6,}|(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]+(?:[./-][A-Z0-9]+)+", re.I)
+# a grade with its temper or condition, as a grade column writes it: "6061-T6", "17-4PH", "A572-50"
+_GRADE_LIKE = re.compile(
+    r"[A-Z]{0,2}\d{2,4}[A-Z]{0,2}(?:-(?:T\d{1,4}|H\d{1,4}|\d{1,2}(?:PH)?|[A-Z]{1,2}\d{0,2}))?", re.I
+)
 _LINE_NUMBER = re.compile(r"\d{1,4}(?:\.\d{1,2})?")
 
 
@@ -126,7 +130,8 @@ def role_of(header: str) -> str | None:
     ``"price"``); a header naming two ("Part Number / Description") is the one an item is read from."""
     words = " ".join(header.strip(" :*#").split()) if header.strip() != "#" else "#"
     words = re.sub(r"\s*\([^)]*\)", "", _UNIT_HINT.sub("", words)) or words
-    roles = [_role(part.strip()) for part in words.split("/")] if "/" in words[1:-1] else []
+    parts = re.split(r"\s*[/-]\s*", words) if re.search(r"\w[/-]\w|\s[/-]\s", words) else []
+    roles = [_role(part) for part in parts]  # "Part Number / Description", "Alloy-Temper"
     if "description" in roles:
         return "description"
     return _role(words) or next((role for role in roles if role), None) or _role_within(words)
@@ -338,7 +343,10 @@ def _cells(table: Table, text: str) -> list[tuple[int, int, int]]:
 
 
 def _is_part_number(value: str) -> bool:
-    return bool(_PART_NUMBER.fullmatch(value)) and not _LINE_NUMBER.fullmatch(value)
+    """A code such as "AL-5052-080" or "300012445" — not a grade ("6061-T6", "17-4PH")."""
+    return bool(_PART_NUMBER.fullmatch(value)) and not (
+        _LINE_NUMBER.fullmatch(value) or _GRADE_LIKE.fullmatch(value)
+    )
 
 
 def _refined_role(column: _Column, values: list[str], later_roles: set[str | None]) -> str | None:
