@@ -45,3 +45,25 @@ def test_all_but_one_form_and_that_forms_grade() -> None:
         ("A36", "angle", None),
         ("A53", "tube_round", 1.9),
     ]
+
+
+def test_a_run_on_voice_note_with_one_grade_for_all_and_sizes_by_fractions() -> None:
+    text = (
+        "need a few things all hot rolled a36 two sticks of two by two by quarter angle twenty footers and "
+        "four sticks of three inch channel the four point one pound twenty foot\n"
+    )
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form) for line in lines] == [
+        (2, "A36", "angle"),
+        (4, "A36", "channel"),
+    ]
+    assert lines[0].dimensions == {"leg1": 2.0, "leg2": 2.0, "thickness": 0.25, "length": 240.0}
+
+
+def test_a_ruled_heading_names_its_section() -> None:
+    text = (
+        '--- 304 STAINLESS ---\nS-201   1" round    (12)    @ 4-3/8"\n'
+        "S-202   3/8 x 1-1/2 flat   (6)   @ 11'-8\"\n"
+    )
+    lines = extract(build_document("cut.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade) for line in lines] == [(12, "304"), (6, "304")]

@@ -24,6 +24,9 @@ _NUMBERED = re.compile(
 _BULLET = re.compile(r"^[ \t>]*(?:[-*•–·▪]|[a-h][.)])[ \t]+")
 _BOLD_HEADING = re.compile(r"^[ \t>]*(?:[-*][ \t]+)?\*\*[^*\n]+\*\*[ \t]*:?[ \t]*$")
 _CAPS_HEADING = re.compile(r"^[ \t>]*[A-Z][A-Z0-9 &/(),'#.+-]{3,}:?[ \t]*$")
+_RULED_HEADING = re.compile(
+    r"^[ \t>]*(?:-{2,}|={2,}|\*{2,}|#{2,})[ \t]*\S.*?\S[ \t]*(?:-{2,}|={2,}|\*{2,}|#{2,})[ \t]*$"
+)  # "--- 304 ---"
 _COLON = re.compile(r"[ \t]*:[ \t]+(?=\S)")
 _LAST_SEPARATOR = re.compile(r"[,;|][ \t]*|[ \t]{2,}")  # PDFs separate fields by runs of spaces
 # a label has no sentence inside it ("Confirmed. Please enter: 8 pcs …" is prose, not a field)
@@ -83,6 +86,8 @@ def _is_heading(line: _Line) -> bool:
     text = line.text
     if _BOLD_HEADING.match(text) or (_CAPS_HEADING.match(text) and sum(c.isalpha() for c in text) > 3):
         return not _NUMBERED.match(text)
+    if _RULED_HEADING.match(text):
+        return True
     stripped = text.strip(" \t>")
     return (
         stripped.endswith(":")

@@ -63,7 +63,8 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
             at = clause.start()
             shifted = GradeHit(hit.grade, hit.family, hit.temper, at + hit.start, at + hit.end, hit.foreign)
             universal = _UNIVERSAL.search(body) is not None
-            found.append(Statement(shifted, at, forms, universal, scope, section))
+            # "all hot rolled A36 two sticks of angle …": said of every item, not the angle alone
+            found.append(Statement(shifted, at, () if universal else forms, universal, scope, section))
     return found
 
 

@@ -92,7 +92,11 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:linear|lineal|running)\s+{_FEET}", "FT", "feet"),
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
-    # sold by weight or by the metre: kept as written, in a unit the catalog does not sell
+    # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line
+    (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(#@]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
+    (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{PIECES}(?![\w])", "EA", "pieces"),
+    # sold by weight or by the metre (when no count of pieces is given): kept as written, in a
+    # unit the catalog does not sell
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:kgs?|kilos?|kilograms?)\b(?![/-])", "KG", "weight"),
     (
         rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:lbs?|pounds?)\b(?![/-])(?!\s*(?:per|/))",
@@ -105,9 +109,6 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "M",
         "metres",
     ),
-    # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line
-    (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(#]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
-    (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{PIECES}(?![\w])", "EA", "pieces"),
     # "a sheet of 10 ga", "an 8' length" — not "cut to a length of 36""
     (
         rf"\b(?P<n>an?)\s+(?:single\s+|full\s+|whole\s+)?(?:lengths?(?!\s+of\s+\d)|{PIECES})(?![\w])",

@@ -55,7 +55,9 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"(?<=\d)(?P<gap>\s+by\s+)(?=\d)", re.IGNORECASE)
-_AFTER_BY = re.compile(rf"(?<=\sby\s)(?P<whole>{_WHOLE})\b", re.IGNORECASE)
+_AFTER_BY = re.compile(
+    rf"(?<=\sby\s)(?:(?P<whole>{_WHOLE})\b|(?:a\s+)?(?P<frac>{_FRACTION})\b)", re.IGNORECASE
+)
 _HAS_WORD = re.compile(rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?)\b", re.IGNORECASE)
 
 
@@ -118,5 +120,5 @@ def digits_for_sizes(text: str) -> str:
         return text
     text = _SAID_GRADE.sub(_said_grade, text)
     text = _NUMBER.sub(lambda match: _padded(match, _written(match)), text)
-    text = _AFTER_BY.sub(lambda match: _padded(match, str(_whole(match["whole"]))), text)
+    text = _AFTER_BY.sub(lambda match: _padded(match, _written(match)), text)  # "two by two by quarter"
     return _BY.sub(lambda match: " x" + " " * (len(match["gap"]) - 2), text)
