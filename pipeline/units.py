@@ -55,12 +55,14 @@ UNIT_TO_INCHES: dict[str, float] = {
     "meters": 1000 * _MM,
     "metre": 1000 * _MM,
     "metres": 1000 * _MM,
+    "mtr": 1000 * _MM,  # "6 mtr length": the Indian and British trade's metre
+    "mtrs": 1000 * _MM,
 }
 FOOT_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == _FOOT)
 
 UNIT = (  # a mark may touch the next word ("4'x8'"), a word unit may not ("in" of "inside")
-    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|(?:feet|footers?|foot|ft\.?)(?![-\s]?lbs?\b)|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|m)"
-    r"(?![a-z]))"
+    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|(?:feet|footers?|foot|ft\.?)(?![-\s]?lbs?\b)|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|mtrs?|m)"
+    r"(?![a-z\d]))"  # "080M40" is a steel's name, not 80 metres
 )
 
 # Not after a letter (other than x/X), a digit, a dot, a slash, "#" or a letter and a hyphen: "A36",

@@ -55,3 +55,12 @@ def test_an_edit_that_names_no_quoted_line_flags_the_order_instead_of_guessing()
 def test_a_passive_change_of_count() -> None:
     result = _extract("Spoke to Jim - he wants the 4140 bumped to 5 pcs, everything else as below.")
     assert [(row[0], row[1]) for row in _rows(result)] == [(5, "6061"), (8, "A36"), (5, "4140")]
+
+
+def test_edits_of_an_order_quoted_with_chevrons_only() -> None:
+    text = (
+        "couple changes to the PO:\n- make the 3/8 plate 1/2\n- add 2 more sheets of the 14 ga\n\n"
+        '> 2 - 3/8" x 48" x 120" A36 plate\n> 5 - 14 ga HR sheet 48 x 120 A1011\n'
+    )
+    lines = extract(build_document("r.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.dimensions.get("thickness")) for line in lines] == [(2, 0.5), (7, 0.0747)]

@@ -119,3 +119,15 @@ def test_pipe_schedules_and_cut_list_designations_with_their_size_glued_on(
     _, read_form, read = _read(text)
     assert read_form == form
     assert {name: value for name, value in read.items() if name in dimensions} == dimensions
+
+
+def test_indian_metric_units_and_a_british_steel_name_that_looks_like_metres() -> None:
+    assert _read("3 | EN8 Round Bar (080M40) | Dia 65 mm x 3 mtr | 6 Nos")[2] == {
+        "diameter": 2.559,
+        "length": 118.11,
+    }
+    assert _read("5 | MS SHS 50 x 50 x 3.0 mm | 6 mtr length | 20 Nos")[2] == {
+        "side": 1.969,
+        "wall_thickness": 0.118,
+        "length": 236.22,
+    }

@@ -53,6 +53,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_GAUGE = re.compile(r"\d+\s*(?:ga|gauge|gage)\b", re.IGNORECASE)
 _PIECES_AFTER = re.compile(rf"\s*{PIECES}\b", re.IGNORECASE)
 
 
@@ -91,6 +92,7 @@ def _sizes(text: str) -> list[float]:
     """The sizes a reference names, its grades aside ("the 2" 1045 round": 2")."""
     for hit in find_grades(text):
         text = text[: hit.start] + " " * (hit.end - hit.start) + text[hit.end :]
+    text = _GAUGE.sub(lambda match: " " * len(match.group()), text)  # "the 14 ga": a gauge, no size in inches
     return [length.inches for length in find_lengths(text)]
 
 

@@ -202,6 +202,9 @@ def _in_chain(text: str, lengths: list[Length], index: int) -> bool:
     return index + 1 < len(lengths) and bool(_TIMES.match(text[here.end : lengths[index + 1].start]))
 
 
+_FRACTIONAL = re.compile(r"\.\d*[1-9]")  # "50.8mm" may repeat 2" in mm; "3.0 mm" is a whole number
+
+
 def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
     """A metric unit written once for a chain covers it: "1000 x 2000 mm", "2 mm x 1000 x 2000".
 
@@ -228,7 +231,7 @@ def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
             after = next((chain[k] for k in range(position, len(chain)) if units[k]), None)
             before = next((chain[k] for k in reversed(range(position)) if units[k]), None)
             unit = None
-            if after is not None and "." not in text[lengths[after].start : lengths[after].end]:
+            if after is not None and not _FRACTIONAL.search(text[lengths[after].start : lengths[after].end]):
                 unit = lengths[after].unit
             elif before is not None and _too_big_for_inches(lengths[i].inches):
                 unit = lengths[before].unit

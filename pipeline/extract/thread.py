@@ -72,12 +72,18 @@ def _without_quoted_lines(text: str, start: int, end: int) -> list[tuple[int, in
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+def _quoted_block(text: str, end: int) -> tuple[Message, ...]:
+    """The run of "> " lines a reply quotes, from its first line to its last, as one message."""
+    quoted = list(_QUOTED_LINE.finditer(text, 0, end))
+    return (Message(quoted[0].start(), quoted[-1].end(), False),) if quoted else ()
+
+
 def split_thread(text: str, end: int | None = None) -> Thread:
     """The newest message's spans and the quoted messages within ``text[:end]``."""
     end = len(text) if end is None else end
     markers = _markers(text, end)
-    if not markers:
-        return Thread(tuple(_without_quoted_lines(text, 0, end)), ())
+    if not markers:  # only "> " lines: the quoted message they make up is the history
+        return Thread(tuple(_without_quoted_lines(text, 0, end)), _quoted_block(text, end))
     own = [(0, markers[0][0])]
     history_end = end
     last_rule = None
