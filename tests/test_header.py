@@ -322,3 +322,15 @@ def test_terms_and_conditions_name_no_company() -> None:
 )
 def test_references_inside_longer_codes_and_after_a_bare_order_word(text: str, po: str | None) -> None:
     assert _header(text).po_number == po
+
+
+@pytest.mark.parametrize(
+    ("text", "urgent", "po"),
+    [
+        ("OC: 2025-0342\nEs urgente: tenemos la línea de producción parada.\n", True, "2025-0342"),
+        ("Bestellung 4501234 - dringend, die Maschine steht.\n", True, "4501234"),
+    ],
+)
+def test_urgency_and_order_numbers_in_other_languages(text: str, urgent: bool, po: str) -> None:
+    header = _header(text)
+    assert (header.urgency != "standard", header.po_number) == (urgent, po)

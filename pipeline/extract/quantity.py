@@ -104,7 +104,7 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "weight",
     ),
     (
-        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?{_APPROX}(?P<n>{_C})\s*(?:m|meters?|metres?|mtrs?)\s+(?:of\s+)?"
+        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]-?\s*)?{_APPROX}(?P<n>{_C})\s*(?:m|meters?|metres?|mtrs?)\s+(?:of\s+)?"
         r"(?=[A-Za-z])(?!long|lengths?|bars?|each)",
         "M",
         "metres",

@@ -51,7 +51,7 @@ _FRACTION = "|".join(
 _NUMBER = re.compile(
     rf"\b(?:(?P<whole>{_WHOLE})(?:\s+and\s+(?:a\s+|one\s+)?(?P<part>{_FRACTION}))?|(?:a\s+)?(?P<frac>{_FRACTION}))"
     rf"(?=\s*(?:-\s*)?(?:inch(?:es)?\b|in\b|foot\b|feet\b|ft\b|footers?\b|gauge\b|ga\b|wall\b|thick\b|od\b|id\b|"
-    rf"dia(?:meter)?\b|by\s|long\b|wide\b|square\b|round\b|hex\b|inch\s|x\s))",
+    rf"dia(?:meter)?\b|by\s|long\b|wide\b|square\b|round\b|hex\b|inch\s|x\s|plate\b|sheet\b|flat\b|angle\b))",
     re.IGNORECASE,
 )
 _BY = re.compile(r"(?<=\d)(?P<gap>\s+by\s+)(?=\d)", re.IGNORECASE)

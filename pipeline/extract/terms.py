@@ -29,9 +29,10 @@ _EMERGENCY = table(
         ),
         (
             r"(?:plant|machines?|production|press|mill)\s+(?:is\s+|are\s+|has\s+|have\s+|went\s+)?"
-            r"(?:down|shut\s*down|stopped)",
+            r"(?:down|shut\s*down|stopped)|l[ií]nea\s+(?:de\s+producci[oó]n\s+)?parada|"
+            r"(?:maschine|anlage|linie)\s+steht|macchina\s+ferma|linea\s+ferma",
             "emergency",
-            ("down", "stopped"),
+            ("down", "stopped", "parada", "steht", "ferma"),
         ),
         (r"aog|aircraft\s+on\s+ground|tonight", "emergency", ("aog", "aircraft", "tonight")),
     )
@@ -39,9 +40,23 @@ _EMERGENCY = table(
 _RUSH = table(
     (
         (
-            r"urgent(?:ly)?|rush|asap|as\s+soon\s+as\s+possible|expedite[ds]?|hot\s+(?:order|job)",
+            r"urgent(?:ly|e|emente)?|urgence|dringend|eilig|pilne|rush|asap|as\s+soon\s+as\s+possible|"
+            r"expedite[ds]?|hot\s+(?:order|job)|lo\s+antes\s+posible|al\s+pi[uù]\s+presto",
             "rush",
-            ("urgent", "rush", "asap", "soon", "expedite", "hot"),
+            (
+                "urgent",
+                "urgence",
+                "dringend",
+                "eilig",
+                "pilne",
+                "rush",
+                "asap",
+                "soon",
+                "expedite",
+                "hot",
+                "antes",
+                "presto",
+            ),
         ),
         (r"priority\s*:\s*(?:high|critical|urgent)", "rush", ("priority",)),
         (
