@@ -1,5 +1,6 @@
 """Panel's own routes on a served dashboard, asked without credentials (issue 14, item 7): a
-component-resource URL never makes the server import a module by name."""
+component-resource URL never makes the server import a module by name, and ``/app/autoload.js``
+answers 401 without a traceback in the server's log."""
 
 from __future__ import annotations
 
@@ -66,3 +67,10 @@ def test_a_component_url_never_imports_a_module(servers: dict[str, DeskServer], 
     assert "Beautiful is better than ugly" not in log and "Traceback" not in log
     assert get(server, BOOTSTRAP_CSS) == 200  # a loaded component's listed file is still served
 
+
+def test_autoload_js_without_login_is_a_401_and_no_traceback(servers: dict[str, DeskServer]) -> None:
+    server = servers["login on"]  # with login off the script is served to anyone on loopback
+    query = "bokeh-autoload-element=x&bokeh-app-path=/app&bokeh-absolute-url=http://127.0.0.1"
+    assert get(server, f"/app/autoload.js?{query}") == 401
+    assert get(server, "/app") == 302  # a page still sends the browser to the login form
+    assert "Traceback" not in server.log()
