@@ -20,7 +20,7 @@ import pytest
 from pipeline.config import ErpSettings
 from pipeline.erp import ErpError, ErpExporter, HttpAdapter, OutboxAdapter, adapter_from_settings
 from pipeline.erp.csv_export import COLUMNS, order_csv
-from pipeline.erp.payload import erp_order, idempotency_key, schema, validate_erp_order
+from pipeline.erp.payload import NotApprovedError, erp_order, idempotency_key, schema, validate_erp_order
 from pipeline.errors import ConfigError
 from pipeline.orders import OrderLockedError
 from tests.erp_server import FakeErp
@@ -93,7 +93,7 @@ def test_a_substitution_reaches_the_erp_line_and_the_csv(desk: Desk) -> None:
 def test_an_order_in_review_is_not_exported(desk: Desk) -> None:
     order_id = desk.process("sample_order_1.txt")
     exporter = ErpExporter(desk.ledger, OutboxAdapter(desk.settings.outbox_dir))
-    with pytest.raises(ErpError, match="is needs review; approve it first"):
+    with pytest.raises(NotApprovedError, match="is needs review; approve it first"):
         exporter.export(order_id, actor="cy")
     assert exporter.submission(order_id) is None and not desk.settings.outbox_dir.exists()
 
