@@ -49,9 +49,13 @@ SOAK_CLIENTS ?= 6
 # Issue 8's faults again and again: the server, batch workers and an exporter killed mid-job
 # SOAK_ROUNDS times each (make test kills 3 times), the ledger checked after every round.
 SOAK_ROUNDS ?= 10
+# Issue 14's probe (tests/probe) with PROBE_EXAMPLES new inputs per property (make test: 40, the same
+# ones every run).
+PROBE_EXAMPLES ?= 500
 soak: setup catalog
 	PYTHONPATH=. $(PY) benchmarks/bench_load.py --duration $(SOAK_S) --pages $(SOAK_PAGES) --clients $(SOAK_CLIENTS)
 	ORDERDESK_SOAK_ROUNDS=$(SOAK_ROUNDS) $(PY) -m pytest -q -m slow tests/test_faults.py
+	ORDERDESK_PROBE_EXAMPLES=$(PROBE_EXAMPLES) HYPOTHESIS_PROFILE=explore $(PY) -m pytest -q tests/probe
 
 # The project's own labels, then the outside sets: shared development sets and tests/outside/.
 SCORER := ../shared/eval/score.py

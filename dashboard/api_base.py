@@ -104,7 +104,7 @@ class ApiHandler(RequestHandler):
             value = kind(raw)
         except ValueError:
             raise HTTPError(400, reason=f"{name} must be a number, not {raw!r}") from None
-        if math.isnan(value):
+        if kind is float and math.isnan(value):  # an int of 400 digits is no float: not isnan's
             raise HTTPError(400, reason=f"{name} must be a number, not {raw!r}")
         if clamp:
             return min(max(value, low), high)

@@ -15,6 +15,8 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
+from tornado.web import HTTPError
+
 from dashboard.access import AccessDeniedError
 from dashboard.api_base import ApiHandler
 from dashboard.decisions import Decisions
@@ -23,6 +25,7 @@ from pipeline.errors import OrderDeskError
 from pipeline.orders.errors import OrderNotFoundError
 
 ORDER_ID = r"(?P<order_id>[^/]+)"
+MAX_VERSION_DIGITS = 18  # within SQLite's integers
 
 
 class DecisionHandler(ApiHandler):
@@ -49,8 +52,7 @@ class ApproveHandler(DecisionHandler):
     async def post(self, order_id: str) -> None:
         body = self.json_body()
         comment = str(body.get("comment", ""))
-        version = body.get("expected_version")
-        expected = int(version) if isinstance(version, int | str) and str(version).isdigit() else None
+        expected = _version(body.get("expected_version"))
 
         def approve(decisions: Decisions) -> dict[str, Any]:
             stored = decisions.approve(self.user, order_id, comment=comment, expected_version=expected)
@@ -62,6 +64,19 @@ class ApproveHandler(DecisionHandler):
             }
 
         await self.decide(approve)
+
+
+def _version(value: object) -> int | None:
+    """``expected_version`` as sent: absent or null asks no check; else a whole number (a JSON number
+    or its digits in a string), anything else a 400 rather than a silent "no check"."""
+    if value is None:
+        return None
+    text = str(value)
+    whole = isinstance(value, int | str) and not isinstance(value, bool)
+    # ASCII: "²" is a digit to isdigit, not to int
+    if not (whole and text.isascii() and text.isdigit() and len(text) <= MAX_VERSION_DIGITS):
+        raise HTTPError(400, reason=f"expected_version must be a whole number, not {text[:40]!r}")
+    return int(text)
 
 
 class ExportHandler(DecisionHandler):

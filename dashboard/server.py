@@ -23,6 +23,7 @@ from tornado.websocket import WebSocketClosedError
 from dashboard import api, jobs
 from dashboard.access import Access, serve_options
 from dashboard.pages import PAGES, TITLE
+from dashboard.resources import COMPONENT_ROUTE
 from pipeline.config import LimitsSettings, Settings
 
 log = logging.getLogger(__name__)
@@ -77,12 +78,13 @@ def message_limits(limits: LimitsSettings) -> dict[str, Any]:
 
 
 def api_routes(access: Access, hosts: list[str]) -> list[tuple[str, type, dict[str, Any]]]:
-    """The HTTP API, each handler told the server's login and the host names it serves."""
+    """The HTTP API, each handler told the server's login and the host names it serves, and the
+    component resources in place of Panel's (``dashboard.resources``)."""
     routes = [
         (pattern, handler, {**kwargs, "access": access, "hosts": hosts})
         for pattern, handler, kwargs in api.ROUTES
     ]
-    return [(r"/", RedirectHandler, {"url": "/app"}), *routes]
+    return [(r"/", RedirectHandler, {"url": "/app"}), COMPONENT_ROUTE, *routes]
 
 
 def serve(options: ServeOptions) -> None:

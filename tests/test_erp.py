@@ -20,7 +20,7 @@ import pytest
 from pipeline.config import ErpSettings
 from pipeline.erp import ErpError, ErpExporter, HttpAdapter, OutboxAdapter, adapter_from_settings
 from pipeline.erp.csv_export import COLUMNS, order_csv
-from pipeline.erp.payload import erp_order, idempotency_key, schema, validate_erp_order
+from pipeline.erp.payload import NotApprovedError, erp_order, idempotency_key, schema, validate_erp_order
 from pipeline.errors import ConfigError
 from pipeline.orders import OrderLockedError
 from tests.erp_server import FakeErp
@@ -93,7 +93,7 @@ def test_a_substitution_reaches_the_erp_line_and_the_csv(desk: Desk) -> None:
 def test_an_order_in_review_is_not_exported(desk: Desk) -> None:
     order_id = desk.process("sample_order_1.txt")
     exporter = ErpExporter(desk.ledger, OutboxAdapter(desk.settings.outbox_dir))
-    with pytest.raises(ErpError, match="is needs review; approve it first"):
+    with pytest.raises(NotApprovedError, match="is needs review; approve it first"):
         exporter.export(order_id, actor="cy")
     assert exporter.submission(order_id) is None and not desk.settings.outbox_dir.exists()
 
@@ -144,8 +144,8 @@ def test_exporters_in_several_processes_write_one_file(desk: Desk, approved: str
     ]
     outputs = [proc.communicate(timeout=120) for proc in procs]
     assert sum(proc.returncode == 0 for proc in procs) >= 1, outputs
-    for proc, (_, err) in zip(procs, outputs, strict=True):  # a loser says who is exporting, or finds it done
-        assert proc.returncode == 0 or "is being exported by process" in err
+    for proc, (_, err) in zip(procs, outputs, strict=True):  # a loser is told to wait, or finds it done
+        assert proc.returncode == 0 or "is being exported; try again later" in err
     assert len(list(desk.settings.outbox_dir.iterdir())) == 1
     assert [e.action for e in desk.service.audit_log(approved)].count("export") == 1
 

@@ -7,10 +7,12 @@ file, Panel's own OAuth provider for ``ORDERDESK_OAUTH_*``, and the cookie secre
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import tornado.escape
 from panel.auth import BasicAuthProvider, BasicLoginHandler
+from tornado.web import HTTPError, RequestHandler
 
 from dashboard.access.addresses import Network, client_address, client_protocol
 from dashboard.access.config import Access
@@ -72,6 +74,24 @@ class HashedAuthProvider(BasicAuthProvider):
         self._throttle = throttle
         self._proxies = proxies
         super().__init__(**kwargs)
+
+    @property
+    def get_user(self) -> Callable[[RequestHandler], str | None]:
+        """Panel's check of the login cookie; ``autoload.js`` asked for without it is a 401.
+
+        A page without login is sent to the form. So was the script, but Panel's handler goes on
+        after that redirect (it awaits the session Bokeh's check did not make) and logs a
+        traceback for every such request; this hook is asked first, and its 401 ends the request.
+        """
+        cookie_user = super().get_user
+
+        def get_user(handler: RequestHandler) -> str | None:
+            user = cookie_user(handler)
+            if not user and handler.request.path.endswith("/autoload.js"):
+                raise HTTPError(401, reason="log in first: the dashboard's script needs a signed-in user")
+            return user
+
+        return get_user
 
     @property
     def login_handler(self) -> type[HashedLoginHandler]:

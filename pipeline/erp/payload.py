@@ -14,11 +14,16 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from pipeline.erp.adapter import ErpError
+from pipeline.errors import OrderDeskError
 from pipeline.orders.store import StoredOrder
 
 SCHEMA_VERSION = "1.0"
 EXPORTABLE_STATUSES = ("approved", "auto_approved")  # ready to send
 RENDERABLE_STATUSES = (*EXPORTABLE_STATUSES, "exported")  # may be shown as ERP JSON or CSV
+
+
+class NotApprovedError(OrderDeskError):
+    """Export asked of an order nobody approved: the caller's mistake (409 over HTTP), not the ERP's."""
 
 
 @cache
@@ -55,7 +60,9 @@ def validate_erp_order(payload: dict[str, Any]) -> None:
 def erp_order(stored: StoredOrder) -> dict[str, Any]:
     """The ERP JSON of an approved order, validated."""
     if stored.status not in RENDERABLE_STATUSES:
-        raise ErpError(f"order {stored.order_id} is {stored.status.replace('_', ' ')}; approve it first")
+        raise NotApprovedError(
+            f"order {stored.order_id} is {stored.status.replace('_', ' ')}; approve it first"
+        )
     order, account = stored.order, stored.order.account
     if account is None or order.totals is None:
         raise ErpError(f"order {stored.order_id} has no customer or totals; reprocess it")

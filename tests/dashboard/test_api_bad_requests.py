@@ -18,6 +18,7 @@ from tornado.httpclient import AsyncHTTPClient
 
 from dashboard import api, jobs
 from dashboard.jobs import JobService
+from pipeline.context import open_order_service
 from tests.dashboard.served import served
 
 BOUNDARY = b"odboundary"
@@ -123,3 +124,25 @@ def test_an_unwritable_ledger_is_a_503_and_health_says_so(
     code, _ = asyncio.run(ask("POST", "/api/jobs", body(part(b"again.txt"))))  # room again: it works
     health_code, health = asyncio.run(ask("GET", "/api/health"))
     assert code == 201 and (health_code, health["status"]) == (200, "ok")
+
+
+def test_numbers_of_hundreds_of_digits_are_a_400_or_capped(served_jobs: JobService) -> None:
+    """Found by the probe (``tests/probe``): an integer past a float's range broke the NaN check."""
+    job_id = served_jobs.accept([("a.txt", EMAIL)])[0]
+    code, answer = asyncio.run(ask("GET", f"/api/jobs/{job_id}/events?after={'9' * 400}"))
+    assert code == 400 and "after" in answer["error"], answer
+    code, answer = asyncio.run(ask("GET", f"/api/jobs?limit={'9' * 400}"))
+    assert code == 200 and len(answer["jobs"]) == 1
+
+
+def test_a_decision_the_order_is_not_ready_for_is_a_4xx(served_jobs: JobService) -> None:
+    """Found by the probe: exporting an order in review said the ERP failed (502); an
+    ``expected_version`` of "²" (a digit to ``str.isdigit``, not to ``int``) was a 500."""
+    order_id = served_jobs.runner.process("a.txt", EMAIL).order.order_id
+    code, answer = asyncio.run(ask("POST", f"/api/orders/{order_id}/export", b"", "application/json"))
+    assert code == 409 and "approve it first" in answer["error"], answer
+    for version in ['"²"', '"9' + "9" * 400 + '"', "1e3", '"one"', "true", "-1"]:
+        body = b'{"expected_version": %s}' % version.encode()
+        code, answer = asyncio.run(ask("POST", f"/api/orders/{order_id}/approve", body, "application/json"))
+        assert code == 400 and "expected_version" in answer["error"], (version, answer)
+    assert open_order_service(runner=served_jobs.runner).get(order_id).status == "needs_review"
