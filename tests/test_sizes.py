@@ -195,9 +195,10 @@ def test_a_missing_size_is_flagged() -> None:
     assert "missing_dimensions" in _item("Stainless steel 304 sheet - 1 piece").flags
 
 
-def test_a_gauge_on_a_tube_is_its_wall() -> None:
+def test_a_gauge_on_a_tube_is_its_wall_by_the_tube_trade_s_gauge() -> None:
+    """14 ga tube has a .083" wall (Birmingham gauge), not 14 ga sheet's .0747"."""
     item = _item('40 ft of 1-1/4" sq tube 14 ga A500')
-    assert item.dimensions == {"side": 1.25, "wall_thickness": 0.0747}
+    assert item.dimensions == {"side": 1.25, "wall_thickness": 0.083}
     assert (item.quantity, item.uom) == (40, "FT")
 
 

@@ -192,3 +192,12 @@ def test_long_erp_headers_and_a_second_header_line_for_descriptions() -> None:
         (1, "4140", "plate", (2.0, 12.0, 36.0)),
         (20, "12L14", "bar_round", (0.625, 144.0)),
     ]
+
+
+def test_a_unit_column_naming_a_form_does_not_decide_the_form() -> None:
+    text = (
+        "Ln  Qty  UOM  Description                        Price\n"
+        "10  3    SHT  A36 PLATE 1/4 x 48 x 96            238.00\n"
+        "11  10   SHT  HR SHEET A1011 11GA 48 x 96         88.00\n"
+    )
+    assert [(row[0], row[2]) for row in _rows(_extract(text))] == [(3, "plate"), (10, "sheet")]

@@ -30,4 +30,14 @@ def gauge_inches(gauge: int, family: str | None, form: str | None) -> float | No
     """Thickness (or wire diameter) of ``gauge`` for the material; ``None`` if out of the table."""
     if form == "wire":
         return awg_inches(gauge) if 0 <= gauge <= 40 else None
+    if (form or "").startswith("tube") and gauge in _TUBE_WALL:
+        return _TUBE_WALL[gauge]
     return gauge_to_inches(gauge, family)
+
+
+# A tube's wall by gauge is the tube trade's (Birmingham) gauge, not sheet steel's: 16 ga tube has
+# a .065" wall (16 ga sheet is .0598"), 14 ga .083", 11 ga .120"
+_TUBE_WALL = {
+    7: 0.180, 8: 0.165, 9: 0.148, 10: 0.134, 11: 0.120, 12: 0.109, 13: 0.095, 14: 0.083, 15: 0.072,
+    16: 0.065, 17: 0.058, 18: 0.049, 19: 0.042, 20: 0.035, 22: 0.028,
+}  # fmt: skip

@@ -9,7 +9,7 @@ Masking replaces characters with spaces, so every position still points at the d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.catalog.schema import UOMS
 from pipeline.extract import cues, pipe
@@ -114,7 +114,7 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     for start, end in clauses:
         mask.hide(start, end)
     has_material, words = _read_material(item, mask, offset)
-    has_form, sized = _read_form(item, mask, words, offset)
+    has_form, sized = _read_form(item, mask, _past_unit_cell(words, mask.text, fields), offset)
     non_catalog = _non_catalog(words, block, offset)
     if candidates_only and not (has_material or has_form or non_catalog):
         return Parsed(item, False, False, False, False, False)
@@ -199,6 +199,20 @@ def _other_grades(item: LineItem, primary: GradeHit, hits: list[GradeHit], text:
         flag = "alternates_offered" if hit.foreign else "ambiguous_grade"
         if flag not in item.flags:
             item.flags.append(flag)
+
+
+def _past_unit_cell(words: Words, text: str, fields: tuple[Field, ...]) -> Words:
+    """The words with a form read from a unit-of-measure cell ("SHT", "BAR") replaced by the one
+    the description names: "3  SHT  A36 PLATE 1/4 x 48 x 96" is a plate."""
+    if words.form is None:
+        return words
+    _, start, _ = words.form
+    cell = next((f for f in fields if f.label in _COUNT_CELLS and f.start <= start < f.end), None)
+    if cell is None:
+        return words
+    later = first_match(text[cell.end :], FORM_WORDS)
+    form = (later[0], cell.end + later[1], cell.end + later[2]) if later else None
+    return replace(words, form=form)
 
 
 def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[bool, Sized]:
