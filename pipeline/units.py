@@ -136,12 +136,18 @@ def find_lengths(text: str) -> list[Length]:
     joined: list[Length] = []
     for length in lengths:
         before = joined[-1] if joined else None
+        inches_said = (  # "ten foot six long": the inches after the feet, said without a unit
+            length.unit is None
+            and float(length.inches).is_integer()
+            and re.fullmatch(r"\s+", text[before.end : length.start] if before else "x") is not None
+            and re.match(r"\s*long\b", text[length.end :]) is not None
+        )
         if (
             before is not None
             and before.unit in FOOT_UNITS
-            and length.unit in _INCH_UNITS
+            and (length.unit in _INCH_UNITS or inches_said)
             and length.inches < 12
-            and re.fullmatch(r"|\s?-\s?", text[before.end : length.start])
+            and (inches_said or re.fullmatch(r"|\s?-\s?", text[before.end : length.start]))
         ):
             joined[-1] = Length(before.inches + length.inches, before.unit, before.start, length.end)
         else:

@@ -119,3 +119,10 @@ def test_foot_pounds_are_not_feet() -> None:
     from pipeline.units import find_lengths
 
     assert [length.unit for length in find_lengths("impact 15 ft-lbs, bars of 20 ft")] == [None, "ft"]
+
+
+def test_feet_then_inches_said_without_a_unit_before_long() -> None:
+    from pipeline.units import find_lengths
+
+    assert [length.inches for length in find_lengths("one inch round 10   foot 6   long")] == [126]
+    assert [length.inches for length in find_lengths("10 ft 6 pieces")] == [120, 6]
