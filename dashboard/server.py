@@ -22,6 +22,7 @@ from tornado.websocket import WebSocketClosedError
 
 from dashboard import api, jobs
 from dashboard.access import Access, serve_options
+from dashboard.access.autoload import guard_autoload
 from dashboard.pages import PAGES, TITLE
 from pipeline.config import LimitsSettings, Settings
 
@@ -98,6 +99,7 @@ def serve(options: ServeOptions) -> None:
             len(service.interrupted),
         )
     quiet_closed_websockets(IOLoop.current().asyncio_loop)  # the loop pn.serve runs on
+    guard_autoload()
     pn.serve(
         PAGES,
         address=options.address,

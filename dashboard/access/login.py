@@ -7,6 +7,7 @@ file, Panel's own OAuth provider for ``ORDERDESK_OAUTH_*``, and the cookie secre
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any, ClassVar
 
 import tornado.escape
@@ -18,6 +19,9 @@ from dashboard.access.passwords import check_login
 from dashboard.access.throttle import LoginThrottle, TooManyLogins
 
 log = logging.getLogger(__name__)
+# The login and logout page: Panel's load their logo and icon from a CDN (a console error, and a
+# broken image, on a desk without internet access); this one uses only what the server has.
+LOGIN_PAGE = Path(__file__).with_name("templates") / "login.html"
 
 
 class HashedLoginHandler(BasicLoginHandler):
@@ -71,7 +75,7 @@ class HashedAuthProvider(BasicAuthProvider):
         self._users = dict(users)  # before super(): Bokeh's validation reads login_handler
         self._throttle = throttle
         self._proxies = proxies
-        super().__init__(**kwargs)
+        super().__init__(login_template=str(LOGIN_PAGE), logout_template=str(LOGIN_PAGE), **kwargs)
 
     @property
     def login_handler(self) -> type[HashedLoginHandler]:

@@ -14,6 +14,7 @@ from playwright.sync_api import BrowserContext, expect
 from tests.ui.conftest import MakeServer
 from tests.ui.emails import comparable, expected_orders, ledger_copy, long_order
 from tests.ui.harness import LOST_CONNECTION, open_desk_page
+from tests.ui.unseen_errors import ErrorWatch
 
 pytestmark = pytest.mark.ui
 JOBS = 10
@@ -21,8 +22,13 @@ LINES = 150  # long enough that ten jobs on two workers are still running when t
 
 
 def test_a_killed_server_is_reported_at_once_and_its_jobs_come_back_interrupted_with_retry(
-    context: BrowserContext, make_server: MakeServer, tmp_path: Path, record_property: Any
+    context: BrowserContext,
+    make_server: MakeServer,
+    tmp_path: Path,
+    record_property: Any,
+    unseen_errors: ErrorWatch,
 ) -> None:
+    unseen_errors.allow(r"net::ERR_CONNECTION_(RESET|REFUSED)")  # what the page asked as the server died
     server = make_server().start()
     files = [long_order(tmp_path, f"long-{n:02d}", LINES) for n in range(JOBS)]
     before = ledger_copy(server.ledger, tmp_path)
