@@ -13,7 +13,7 @@ from pathlib import Path
 
 import panel as pn
 
-from dashboard import jobs
+from dashboard import jobs, live_check
 from dashboard.access import User, page_user
 from dashboard.catalog import browser
 from dashboard.components import (
@@ -39,6 +39,7 @@ EXTENSIONS = ("tabulator",)
 EXTENSION_OPTIONS = {
     "disconnect_notification": LOST_MESSAGE,  # and the page comes back by itself (dashboard.reconnect)
     "ready_notification": "Order Desk is ready.",
+    "js_files": {"live_check": live_check.SCRIPT_URL},  # no WebSocket: off to the plain page
 }
 NAV = {
     "app": "Process",

@@ -110,8 +110,9 @@ def test_the_api_wants_credentials_or_a_token(guarded: DeskServer) -> None:
     assert request(guarded, "/api/jobs", headers=bearer(TOKEN))[0] == 200
     assert request(guarded, "/api/health") == (200, {"status": "ok"})  # public, and says no more
     assert "load" in request(guarded, "/api/health", headers=bearer(TOKEN))[1]
-    status, page = request(guarded, "/jobs/any")  # the HTML status page sends a browser to log in
-    assert status == 200 and 'name="password"' in page
+    for html_page in ("/jobs/any", "/desk"):  # the HTML pages send a browser to log in
+        status, page = request(guarded, html_page)
+        assert status == 200 and 'name="password"' in page
 
 
 def test_a_page_script_asked_for_without_a_login_is_refused_cleanly(guarded: DeskServer) -> None:
