@@ -13,6 +13,9 @@ here shows up in every open page and the reverse:
   (seconds, at most 30) it answers as soon as there is one, or empty when the wait is over.
 - ``POST /api/jobs/<id>/retry`` → 202 for an interrupted or failed job, 409 otherwise.
 - ``GET /jobs/<id>`` a small HTML status page that refreshes itself until the job ends.
+- ``GET|POST /desk`` the desk without WebSockets or JavaScript: an upload form and the job list
+  (``dashboard.plain_desk``), where the pages send a browser whose WebSocket is refused
+  (``dashboard.live_check``, which also serves ``/live-check.js`` and ``/ws-check``).
 - ``GET /api/health`` → ``{"status": "ok"}`` once the job service is up, 503 ``{"status": "ledger
   not writable"}`` while the last write to the ledger failed (a full disk, a read-only folder); to
   a signed-in caller also ``stages``, ``load`` (sessions, subscriptions, watchers, jobs in flight)
@@ -30,134 +33,20 @@ order routes included); see ``dashboard.api_base`` for errors and credentials.
 from __future__ import annotations
 
 import asyncio
-from pathlib import PurePath
-from typing import Any
 
 from bokeh.server.tornado import BokehTornado
-from tornado.httputil import HTTPFile, HTTPInputError, ParseMultipartConfig, parse_body_arguments
-from tornado.web import HTTPError, stream_request_body
 
-from dashboard import api_orders
+from dashboard import api_orders, live_check, plain_desk
 from dashboard.api_base import ApiHandler, PageHandler
-from dashboard.job_report import event_json, is_active, job_json
+from dashboard.api_jobs import JobsHandler
+from dashboard.job_report import event_json, is_active, job_json, job_links
 from dashboard.status_page import status_page_html
-from dashboard.uploads import received_before, request_too_big, within_limits
 from pipeline.errors import OrderDeskError
-from pipeline.events import Event, utc_now
-from pipeline.ledger import JobRecord
+from pipeline.events import Event
 
 JOB_ID = r"(?P<job_id>[^/]+)"
 MAX_WAIT_S = 30.0
-MAX_LIST = 500
 MAX_SEQ = 2**63 - 1  # SQLite's largest integer
-
-
-def job_links(job_id: str) -> dict[str, str]:
-    return {
-        "self": f"/api/jobs/{job_id}",
-        "events": f"/api/jobs/{job_id}/events",
-        "status_page": f"/jobs/{job_id}",
-        "dashboard": f"/app?job={job_id}",
-    }
-
-
-def _earlier_json(record: JobRecord) -> dict[str, Any]:
-    """A re-sent email's entry: its job's real status and when, and as what, it first arrived."""
-    return {
-        "status": record.status,
-        "received_before": {"filename": record.filename, "received_at": record.created_at},
-    }
-
-
-MAX_FILES = ParseMultipartConfig().max_parts - 1  # tornado's limit on parts, the preamble one of them
-
-
-def _parse_files(content_type: str, body: bytes) -> list[tuple[str, bytes]]:
-    """The uploaded files of a multipart body, each named by its file name (never a path).
-
-    A body tornado cannot read (no boundary, no final one, a file name with NUL or bytes that are
-    not UTF-8, over ``MAX_FILES`` files) is the client's error: a 400 saying what and how to send.
-    """
-    files: dict[str, list[HTTPFile]] = {}
-    try:
-        parse_body_arguments(content_type, body, {}, files)
-    except HTTPInputError as error:
-        problem = str(error).removeprefix("Invalid multipart/form-data: ")
-        raise HTTPError(
-            400,
-            reason=f"cannot read the upload: {problem}; send multipart/form-data with its boundary,"
-            f" UTF-8 file names without control characters, at most {MAX_FILES} files",
-        ) from None
-    return [
-        (PurePath(upload.filename or "upload.txt").name, upload.body)
-        for field in files.values()
-        for upload in field
-    ]
-
-
-@stream_request_body
-class JobsHandler(ApiHandler):
-    """The upload is streamed in, so an oversized one is refused (413) before its body is read."""
-
-    def prepare(self) -> None:
-        super().prepare()
-        self._chunks: list[bytes] = []
-        self._size = 0
-        if not self._finished and self.request.method == "POST":
-            self._refuse_if_too_big(int(self.request.headers.get("Content-Length") or 0))
-
-    def data_received(self, chunk: bytes) -> None:
-        if self._finished:  # refused already: let the rest of the body go by
-            return
-        self._size += len(chunk)
-        self._chunks.append(chunk)
-        self._refuse_if_too_big(self._size)
-
-    def _refuse_if_too_big(self, size: int) -> None:
-        problem = request_too_big(size, self.service.runner.settings.limits)
-        if problem is not None:
-            self._chunks.clear()
-            self.fail(413, problem)
-
-    async def post(self) -> None:
-        # Parsing and storing run in a thread: the event loop also carries every page's updates,
-        # and a ledger write waits for the disk. Every file is stored before any of them runs, as
-        # an upload from a page is (``JobService.submit_many``).
-        content_type = self.request.headers.get("Content-Type", "")
-        uploads = await asyncio.to_thread(_parse_files, content_type, b"".join(self._chunks))
-        if not uploads:
-            self.fail(400, "attach one or more files as multipart/form-data (any field name)")
-            return
-        fitting, refused = within_limits(uploads, self.service.runner.settings.intake)
-        if not fitting:
-            self.reply(413, {"error": refused[0]["error"], "jobs": [], "refused": refused})
-            return
-        named, earlier = await asyncio.to_thread(self._accept, fitting)
-        self.service.run_accepted([job_id for _, job_id in named])
-        accepted = [
-            {"job_id": job_id, "filename": filename, "status": "queued", "links": job_links(job_id)}
-            | (_earlier_json(earlier[job_id]) if job_id in earlier else {})
-            for filename, job_id in named
-        ]
-        self.reply(201, {"jobs": accepted, "refused": refused})
-
-    def _accept(self, files: list[tuple[str, bytes]]) -> tuple[list[tuple[str, str]], dict[str, JobRecord]]:
-        """Store the files (a thread: ledger writes and reads); each ``(filename, job_id)``, and the
-        earlier record of each email that was received before."""
-        since = utc_now().isoformat()
-        job_ids = self.service.accept(files)
-        named = [(filename, job_id) for (filename, _), job_id in zip(files, job_ids, strict=True)]
-        return named, received_before(named, self.service.job, since)
-
-    def get(self) -> None:
-        limit = int(self.number("limit", 50, low=1, high=MAX_LIST, clamp=True))
-        records = self.service.recent(limit)
-        rows = [
-            {"job_id": r.job_id, "filename": r.filename, "status": r.status, "created_at": r.created_at}
-            | {"links": job_links(r.job_id)}
-            for r in records
-        ]
-        self.reply(200, {"jobs": rows})
 
 
 class JobHandler(ApiHandler):
@@ -259,4 +148,6 @@ ROUTES = [
     (rf"/api/jobs/{JOB_ID}/retry", RetryHandler, {}),
     (rf"/jobs/{JOB_ID}", StatusPageHandler, {}),
     *api_orders.ROUTES,
+    *plain_desk.ROUTES,
+    *live_check.ROUTES,
 ]

@@ -17,6 +17,15 @@ from pipeline.ledger import JobRecord
 ACTIVE_STATUSES = ("queued", "running")
 
 
+def job_links(job_id: str) -> dict[str, str]:
+    return {
+        "self": f"/api/jobs/{job_id}",
+        "events": f"/api/jobs/{job_id}/events",
+        "status_page": f"/jobs/{job_id}",
+        "dashboard": f"/app?job={job_id}",
+    }
+
+
 def fold(service: JobService, record: JobRecord) -> JobProgress:
     """The job's whole history from the ledger, folded as a page would show it."""
     progress = JobProgress(record.job_id, record.filename, service.stage_names)

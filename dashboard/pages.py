@@ -13,7 +13,7 @@ from pathlib import Path
 
 import panel as pn
 
-from dashboard import jobs
+from dashboard import jobs, live_check
 from dashboard.access import User, page_user
 from dashboard.catalog import browser
 from dashboard.components import (
@@ -26,6 +26,7 @@ from dashboard.components import (
     ProgressView,
     ReviewWorkspace,
 )
+from dashboard.reconnect import LOST_MESSAGE, reconnect_when_back
 from dashboard.review_store import ReviewStore
 from dashboard.store import DeskStore
 from pipeline.config import Settings
@@ -36,11 +37,9 @@ from pipeline.metrics import LedgerMetrics
 TITLE = "Order Desk"
 EXTENSIONS = ("tabulator",)
 EXTENSION_OPTIONS = {
-    # Panel's reconnect option re-pulls the session after a restart and failed here on the
-    # Tabulator's buffers ("buffer for id=… not found"), so the page asks for a reload instead.
-    "disconnect_notification": "Lost the connection to Order Desk; reload the page. Jobs already "
-    "submitted keep running and are kept in the ledger.",
+    "disconnect_notification": LOST_MESSAGE,  # and the page comes back by itself (dashboard.reconnect)
     "ready_notification": "Order Desk is ready.",
+    "js_files": {"live_check": live_check.SCRIPT_URL},  # no WebSocket: off to the plain page
 }
 NAV = {
     "app": "Process",
@@ -81,6 +80,8 @@ def page_template(active: str, main: list, sidebar: list | None = None) -> pn.te
         # with 8 pages (py-spy). Work runs off the page's callbacks here, so they are never long.
         busy_indicator=None,
     )
+    if pn.state.curdoc is not None and pn.state.curdoc.session_context is not None:
+        reconnect_when_back(pn.state.curdoc)
     return template
 
 

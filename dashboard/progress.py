@@ -16,6 +16,7 @@ from pipeline.ledger import JobRecord
 
 StageStatus = Literal["pending", "running", "done", "failed", "interrupted"]
 JobStatus = Literal["queued", "running", "done", "failed", "interrupted"]
+UNMATCHED = frozenset({"extracted", "searching"})  # a line's states before its match is known
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,8 @@ class LineState:
 
     line_no: int
     text: str = ""
-    status: str = "extracted"  # extracted | searching | matched | no_match
+    status: str = "extracted"  # extracted | searching | matched | no_match, or the job's end if it
+    # stopped before the line was matched: interrupted | failed
     part_number: str | None = None
     confidence: float | None = None
     passed: bool | None = None  # the review's verdict on the line, once the order is assembled
@@ -82,8 +84,10 @@ class JobProgress:
             self._apply_order(order)
         elif event.kind == "job_failed":
             self.status, self.error = "failed", str(data.get("error", ""))
+            self._stop_unmatched_lines()
         elif event.kind == "job_interrupted":
             self.status, self.error = "interrupted", str(data.get("error", ""))
+            self._stop_unmatched_lines()
             self.stages = {
                 name: replace(stage, status="interrupted", changed_at=event.at)
                 if stage.status == "running"
@@ -130,6 +134,13 @@ class JobProgress:
             confidence=data.get("confidence", line.confidence),
         )
         self.lines = {**self.lines, line_no: line}
+
+    def _stop_unmatched_lines(self) -> None:
+        """A line still being read or searched when the job ended says how the job ended."""
+        self.lines = {
+            line_no: replace(line, status=self.status) if line.status in UNMATCHED else line
+            for line_no, line in self.lines.items()
+        }
 
     def _apply_order(self, order: dict[str, Any] | None) -> None:
         # The assembled order has the last word on each line: assembly may decline the match

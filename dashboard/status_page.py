@@ -54,6 +54,7 @@ def status_page_html(report: dict[str, Any], threshold: float) -> str:
         f"{escape(status)}</strong>{' (this page refreshes itself)' if active else ''}.</p>{error}"
         f"{_stages(report)}{_lines(report, threshold)}{order_html}"
         f'<p><a href="{escape(links["self"])}">JSON</a> · '
-        f'<a href="{escape(links["dashboard"])}">open in the dashboard</a></p>'
+        f'<a href="{escape(links["dashboard"])}">open in the dashboard</a> · '
+        '<a href="/desk">all jobs (plain page)</a></p>'
         "</body></html>"
     )

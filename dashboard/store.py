@@ -65,8 +65,12 @@ class DeskStore(param.Parameterized):
         self._batcher = TickBatcher(schedule, self._apply, _card_key) if schedule else None
         slow = session_scheduler(ROW_DELAY_S)
         self._rows = Coalescer(slow, self._apply, _card_key) if slow else None
-        self.jobs = {record.job_id: JobRow.from_record(record) for record in self.service.recent(RECENT_JOBS)}
+        # Watch first, then list: a job changing while the list is read is still heard of (after a
+        # restart, a page opening as the adopted jobs run missed their "done" and said "running").
         self._unwatch = self.service.watch(self._job_changed)
+        with self._lock:
+            recent = self.service.recent(RECENT_JOBS)
+            self.jobs = {record.job_id: JobRow.from_record(record) for record in recent}
         if schedule is not None:  # served: stop following jobs when the browser session ends
             pn.state.on_session_destroyed(lambda _context: self.close())
         self._show(self._followed)

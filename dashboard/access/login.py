@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar
 
 import tornado.escape
@@ -20,6 +21,9 @@ from dashboard.access.passwords import check_login
 from dashboard.access.throttle import LoginThrottle, TooManyLogins
 
 log = logging.getLogger(__name__)
+# The login and logout page: Panel's load their logo and icon from a CDN (a console error, and a
+# broken image, on a desk without internet access); this one uses only what the server has.
+LOGIN_PAGE = Path(__file__).with_name("templates") / "login.html"
 
 
 class HashedLoginHandler(BasicLoginHandler):
@@ -73,7 +77,7 @@ class HashedAuthProvider(BasicAuthProvider):
         self._users = dict(users)  # before super(): Bokeh's validation reads login_handler
         self._throttle = throttle
         self._proxies = proxies
-        super().__init__(**kwargs)
+        super().__init__(login_template=str(LOGIN_PAGE), logout_template=str(LOGIN_PAGE), **kwargs)
 
     @property
     def get_user(self) -> Callable[[RequestHandler], str | None]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.api import job_links
-from dashboard.job_report import job_json
+from dashboard.job_report import job_json, job_links
 from dashboard.jobs import JobService
 from dashboard.progress import JobProgress
 from dashboard.status_page import status_page_html

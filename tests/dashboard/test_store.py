@@ -65,6 +65,18 @@ def test_progress_ignores_an_event_it_has_already_seen() -> None:
     assert progress.stages["ingest"].status == "done"
 
 
+def test_lines_not_yet_matched_when_a_job_stops_say_how_it_ended() -> None:
+    progress = JobProgress("j", "a.txt", ("match",))
+    for seq, (line_no, status) in enumerate([(1, "matched"), (2, "searching"), (3, "extracted")], 1):
+        progress.apply(
+            Event(job_id="j", seq=seq, kind="line_updated", data={"line_no": line_no, "status": status})
+        )
+    progress.apply(Event(job_id="j", seq=4, kind="job_interrupted", data={"error": "the server stopped"}))
+    assert {no: line.status for no, line in progress.lines.items()} == {
+        1: "matched", 2: "interrupted", 3: "interrupted"
+    }  # fmt: skip
+
+
 def test_a_new_page_lists_jobs_it_did_not_start_and_follows_one_from_its_history(
     service: JobService, sample_order: bytes
 ) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -177,26 +177,20 @@ CARD_LOG_SCRIPT = """
 
 @dataclass
 class DeskPage:
-    """A page on the served dashboard, with every console message it has logged."""
+    """A page on the served dashboard, open and connected (its errors: ``tests/ui/unseen_errors.py``)."""
 
     page: Page
-    console: list[ConsoleMessage]
-
-    def errors(self) -> list[str]:
-        return [message.text for message in self.console if message.type == "error"]
 
 
 def open_desk_page(
     context: BrowserContext, url: str, prepare: Callable[[Page], None] | None = None
 ) -> DeskPage:
-    """A new page at ``url``, connected (its websocket open), logging its cards and console;
+    """A new page at ``url``, connected (its websocket open), logging its cards;
     ``prepare`` gets the page before it navigates (e.g. to listen to its network)."""
     page = context.new_page()
     if prepare is not None:
         prepare(page)
     page.add_init_script(CARD_LOG_SCRIPT)
-    console: list[ConsoleMessage] = []
-    page.on("console", lambda message: console.append(message))  # a bound builtin is refused
     with page.expect_console_message(lambda message: READY_MESSAGE in message.text):
         page.goto(url)
-    return DeskPage(page=page, console=console)
+    return DeskPage(page=page)

@@ -20,6 +20,7 @@ from dashboard.access import hash_password
 from tests.ui.api_client import basic, bearer, follow, post_files, request
 from tests.ui.emails import SAMPLES, tagged_copy
 from tests.ui.harness import READY_MESSAGE, DeskServer
+from tests.ui.unseen_errors import ErrorWatch
 
 pytestmark = pytest.mark.ui
 PASSWORDS = {"alice": "Alice-" + secrets.token_hex(6), "bob": "Bob-" + secrets.token_hex(6)}
@@ -109,8 +110,14 @@ def test_the_api_wants_credentials_or_a_token(guarded: DeskServer) -> None:
     assert request(guarded, "/api/jobs", headers=bearer(TOKEN))[0] == 200
     assert request(guarded, "/api/health") == (200, {"status": "ok"})  # public, and says no more
     assert "load" in request(guarded, "/api/health", headers=bearer(TOKEN))[1]
-    status, page = request(guarded, "/jobs/any")  # the HTML status page sends a browser to log in
-    assert status == 200 and 'name="password"' in page
+    for html_page in ("/jobs/any", "/desk"):  # the HTML pages send a browser to log in
+        status, page = request(guarded, html_page)
+        assert status == 200 and 'name="password"' in page
+
+
+def test_a_page_script_asked_for_without_a_login_is_refused_cleanly(guarded: DeskServer) -> None:
+    status, script = request(guarded, "/app/autoload.js?bokeh-autoload-element=p1")
+    assert status == 401 and "log in" in script  # and nothing in the log (tests/ui/unseen_errors.py)
 
 
 def test_only_an_approver_approves_and_exports_and_the_audit_names_the_user(
@@ -187,7 +194,11 @@ def test_no_secret_reaches_the_server_log(guarded: DeskServer, context: BrowserC
         assert secret not in log  # ...but never with a password, token, cookie secret or hash
 
 
-def test_a_websocket_from_a_foreign_origin_is_refused(desk_server: DeskServer) -> None:
+def test_a_websocket_from_a_foreign_origin_is_refused(
+    desk_server: DeskServer, unseen_errors: ErrorWatch
+) -> None:
+    unseen_errors.allow("Refusing websocket connection from Origin")  # Bokeh logs its refusal as ERROR
+
     def upgrade(origin: str) -> int:
         connection = http.client.HTTPConnection("127.0.0.1", desk_server.port, timeout=20)
         headers = {"Upgrade": "websocket", "Connection": "Upgrade", "Origin": origin}
