@@ -177,3 +177,16 @@ def test_grades_stated_per_form_in_one_sentence_and_a_marks_cut_list() -> None:
 def test_a_heading_naming_a_family_and_a_grade_gives_the_grade_to_the_items_under_it() -> None:
     text = "For the stainless, everything is 303:\n- 5 bars 1/2 inch round, 12 ft\n- 3 bars 7/8 hex, 12 ft\n"
     assert [row[1] for row in _rows(_extract(text))] == ["303", "303"]
+
+
+def test_grades_listed_then_one_size_for_them_all() -> None:
+    text = (
+        "need samples, thinking:\n- aluminum 6061-T6\n- aluminum 7075-T6\n\n"
+        'sizes around 1" x 6" strips, 0.25" thick, 20 pieces total\n'
+    )
+    rows = _rows(_extract(text))
+    assert [(row[0], row[1], sorted(row[3])) for row in rows] == [
+        (None, "6061", [0.25, 1.0, 6.0]),
+        (None, "7075", [0.25, 1.0, 6.0]),
+    ]
+    assert all("shared_size" in row[4] for row in rows)  # a person confirms the size is for each

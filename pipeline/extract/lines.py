@@ -10,6 +10,7 @@ not orders; a block under an "ALTERNATE MATERIALS" heading adds alternates to th
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, replace
 
@@ -195,6 +196,49 @@ def _headings(
     ]
 
 
+def _one_size_for_each(text: str, pairs: list[tuple[Block, Parsed]]) -> list[LineItem]:
+    """Grades listed one a bullet, then one size for them all ("- 6061-T6 / - 7075-T6 / sizes around
+    1 x 6 strips, 1/4 thick"): an item per grade, flagged ``shared_size`` and without a count of
+    its own (a count given is for them all)."""
+    found: list[LineItem] = []
+    index = 0
+    while index < len(pairs):
+        end = index
+        while end < len(pairs) and _grade_only(pairs[end]):
+            end += 1
+        if end - index >= 2 and end < len(pairs) and _sizes_only(pairs[end][1]):
+            shared = parse_block(text, pairs[end][0], candidates_only=False).item
+            found += [_with_size(listed.item, shared) for _, listed in pairs[index:end]]
+        index = max(end, index + 1)
+    return found
+
+
+def _grade_only(pair: tuple[Block, Parsed]) -> bool:
+    block, parsed = pair
+    return (
+        block.kind == "bullet"
+        and parsed.has_material
+        and not (parsed.has_form or parsed.has_sizes or parsed.has_quantity)
+    )
+
+
+def _sizes_only(parsed: Parsed) -> bool:
+    return parsed.has_sizes and not parsed.has_material
+
+
+def _with_size(listed: LineItem, shared: LineItem) -> LineItem:
+    item = copy.deepcopy(shared)
+    item.grade, item.material, item.temper = listed.grade, listed.material, listed.temper
+    item.span, item.source_text = listed.span, f"{listed.source_text} / {shared.source_text}"
+    item.evidence |= {name: span for name, span in listed.evidence.items() if name in ("grade", "material")}
+    item.quantity, item.quantity_range = None, None
+    kept = [
+        flag for flag in item.flags if flag not in ("missing_grade", "quantity_range", "approximate_quantity")
+    ]
+    item.flags = [*kept, *(flag for flag in ("missing_quantity", "shared_size") if flag not in kept)]
+    return item
+
+
 def _cut_list(text: str, headings: list[tuple[int, int]], orphans: list[Block]) -> list[LineItem]:
     """The pieces of cut lists: counts and lengths under a heading that names the item."""
     found: list[LineItem] = []
@@ -255,7 +299,7 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
         statements += context.statements_in(text, a, b, section=True)
         lengths += context.lengths_stated(text, a, b)
     cut = _cut_list(text, headings, orphans)
-    lines += cut
+    lines += cut + _one_size_for_each(text, pairs)
     orphans = [
         block for block in orphans if not any(block.start <= line.span.start < block.end for line in cut)
     ]
