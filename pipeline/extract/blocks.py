@@ -99,21 +99,8 @@ def _is_heading(line: _Line) -> bool:
 
 
 def _cells(line: _Line) -> list[tuple[int, int]]:
-    """Spans of the cells of a ``a | b | c`` table line, empty cells included (they keep columns
-    aligned); outer pipes of ``| a | b |`` do not make cells."""
-    parts = line.text.split("|")
-    if len(parts) > 2 and not parts[0].strip() and not parts[-1].strip():
-        parts = parts[1:-1]
-        position = line.start + line.text.index("|") + 1
-    else:
-        position = line.start
-    spans = []
-    for cell in parts:
-        stripped = cell.strip()
-        offset = position + (cell.index(stripped) if stripped else 0)
-        spans.append((offset, offset + len(stripped)))
-        position += len(cell) + 1
-    return spans
+    """Spans of the cells of a ``a | b | c`` table line (see ``tables.split_cells``)."""
+    return [(line.start + a, line.start + b) for a, b in tables.split_cells(line.text, "pipe")]
 
 
 def _is_table_line(line: _Line) -> bool:

@@ -160,7 +160,7 @@ def _role(words: str) -> str | None:
     return next((role for role, regex in _ROLES if regex.fullmatch(words)), None)
 
 
-def _split(text: str, layout: str) -> list[tuple[int, int]]:
+def split_cells(text: str, layout: str) -> list[tuple[int, int]]:
     """Spans of the cells of one line (empty cells too, except in aligned text)."""
     if layout == "aligned":
         spans, position = [], 0
@@ -210,7 +210,7 @@ def read_header(text: str) -> Table | None:
         return None
     layout = _layout(text)
     columns = []
-    for start, end in _split(text, layout):
+    for start, end in split_cells(text, layout):
         written = text[start:end].strip().strip('"')
         if len(written.split()) > 5:
             return None  # a header names a column in a few words; this is a sentence
@@ -338,7 +338,9 @@ def _cells(table: Table, text: str) -> list[tuple[int, int, int]]:
     if table.layout == "aligned":
         return _aligned_cells(table, text)
     return [
-        (i, a, b) for i, (a, b) in enumerate(_split(text, table.layout)) if b > a and i < len(table.columns)
+        (i, a, b)
+        for i, (a, b) in enumerate(split_cells(text, table.layout))
+        if b > a and i < len(table.columns)
     ]
 
 
@@ -420,7 +422,7 @@ _RUN_ON = -1  # the column of a wrapped row's continuation: read as its descript
 
 def _subheader(text: str) -> bool:
     """A second header line: header words only ("Description", "Rev  Description")."""
-    words = [word for word in _split(text, "aligned")]
+    words = [word for word in split_cells(text, "aligned")]
     return bool(words) and all(role_of(text[a:b]) for a, b in words) and not re.search(r"\d", text)
 
 
