@@ -73,6 +73,14 @@ _TUBES = ("tube_round", "tube_square", "tube_rectangular")
 _GENERIC = {"bar": _BARS, "bars": _BARS, "tube": _TUBES, "tubes": _TUBES, "tubing": _TUBES}
 
 
+def universal_statements(text: str, start: int, end: int) -> list[Statement]:
+    """The statements of an item's own text said of every item ("all hot rolled A36 two sticks of
+    …"); a quick look for "all" spares the grade search on the many items without one."""
+    if _UNIVERSAL.search(text, start, end) is None:
+        return []
+    return [statement for statement in statements_in(text, start, end) if statement.universal]
+
+
 def _forms_beside(body: str, hit: GradeHit) -> tuple[str, ...]:
     """The forms named in the grade's own part of the clause ("Angle A36", "HSS to be A500",
     "bar and plate A36") — not in another comma-separated part ("all S275JR, bars of 6 m"); a

@@ -282,8 +282,7 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
         elif _is_line(parsed, block, listed, text) and not _asked_or_held(text, block, parsed):
             lines.append(parsed.item)
             # "all hot rolled A36 two sticks of …": said of the items after it too
-            said = context.statements_in(text, block.start, block.end)
-            statements += [statement for statement in said if statement.universal]
+            statements += context.universal_statements(text, block.start, block.end)
         elif parsed.has_material and not parsed.non_catalog:
             section = "\n" not in text[block.start : block.end].strip() and block.end - block.start <= 30
             statements += context.statements_in(text, block.start, block.end, section=section)

@@ -252,7 +252,6 @@ def _column_at(table: Table, start: int, end: int) -> int:
 
 _TEXT_ROLES = frozenset({"description", "grade", "form", "size", "note", "temper", None})
 _NUMBER_ROLES = frozenset({"qty", "price", "line", "weight"})
-_NUMBERISH = re.compile(r"[$€£]?[\d.,/-]+[\"']?")
 
 
 def _within(bounds: tuple[int, int], start: int, end: int) -> bool:
