@@ -7,6 +7,12 @@
   answers with the first submission); 409 while another request or process is sending it (one
   wins the ledger's claim, so the ERP gets the order once); 502 when the ERP refuses or cannot be
   reached.
+- Approving or exporting an order for no approved customer (a prospect, one on hold) or a request
+  for quote is 409, with why in words.
+- ``POST /api/orders/<id>/customer`` (JSON ``{"customer_id"}`` to assign the order and its email's
+  domain to that customer, else ``{"terms", "credit_limit"}`` to approve the order's own customer)
+  and ``POST /api/orders/<id>/convert`` (a quote the customer now orders) → 200 ``{order_id,
+  status, version, kind, customer}``.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from dashboard.decisions import Decisions
 from pipeline.erp.adapter import ErpError
 from pipeline.errors import OrderDeskError
 from pipeline.orders.errors import OrderNotFoundError
+from pipeline.orders.store import StoredOrder
 
 ORDER_ID = r"(?P<order_id>[^/]+)"
 MAX_VERSION_DIGITS = 18  # within SQLite's integers
@@ -89,7 +96,63 @@ class ExportHandler(DecisionHandler):
         await self.decide(export)
 
 
+def _written(stored: StoredOrder) -> dict[str, Any]:
+    account = stored.order.account
+    return {
+        "order_id": stored.order_id,
+        "status": stored.status,
+        "version": stored.version,
+        "kind": stored.order.header.kind,
+        "customer": None
+        if account is None
+        else {"customer_id": account.customer_id, "status": account.status},
+    }
+
+
+class CustomerHandler(DecisionHandler):
+    """``{"customer_id": "C-1001"}`` assigns the order (and its email's domain) to that customer;
+    ``{"terms": "NET30", "credit_limit": 5000}`` (both optional) approves the order's own customer."""
+
+    async def post(self, order_id: str) -> None:
+        body = self.json_body()
+        customer_id = body.get("customer_id")
+        credit = body.get("credit_limit")
+        if customer_id is not None and not isinstance(customer_id, str):
+            raise HTTPError(400, reason="customer_id must be a string")
+        if credit is not None and (isinstance(credit, bool) or not isinstance(credit, int | float)):
+            raise HTTPError(400, reason=f"credit_limit must be a number, not {str(credit)[:40]!r}")
+        terms = body.get("terms")
+        expected = _version(body.get("expected_version"))
+
+        def settle(decisions: Decisions) -> dict[str, Any]:
+            return _written(
+                decisions.settle_customer(
+                    self.user,
+                    order_id,
+                    customer_id=customer_id,
+                    terms=str(terms) if terms else None,
+                    credit_limit=float(credit) if credit is not None else None,
+                    expected_version=expected,
+                )
+            )
+
+        await self.decide(settle)
+
+
+class ConvertHandler(DecisionHandler):
+    async def post(self, order_id: str) -> None:
+        body = self.json_body()
+        comment, expected = str(body.get("comment", "")), _version(body.get("expected_version"))
+        await self.decide(
+            lambda decisions: _written(
+                decisions.convert_to_order(self.user, order_id, comment=comment, expected_version=expected)
+            )
+        )
+
+
 ROUTES = [
     (rf"/api/orders/{ORDER_ID}/approve", ApproveHandler, {}),
     (rf"/api/orders/{ORDER_ID}/export", ExportHandler, {}),
+    (rf"/api/orders/{ORDER_ID}/customer", CustomerHandler, {}),
+    (rf"/api/orders/{ORDER_ID}/convert", ConvertHandler, {}),
 ]

@@ -29,6 +29,39 @@ class Decisions:
             order_id, actor=user.name, comment=comment, expected_version=expected_version
         )
 
+    def settle_customer(
+        self,
+        user: User,
+        order_id: str,
+        *,
+        customer_id: str | None = None,
+        terms: str | None = None,
+        credit_limit: float | None = None,
+        expected_version: int | None = None,
+    ) -> StoredOrder:
+        """Assign the order to ``customer_id``, or (without one) approve the order's own customer."""
+        user.require_approver(self.runner.settings.access, "settle the customer of")
+        if customer_id:
+            return self.orders.assign_customer(
+                order_id, customer_id, actor=user.name, expected_version=expected_version
+            )
+        return self.orders.approve_customer(
+            order_id,
+            actor=user.name,
+            terms=terms,
+            credit_limit=credit_limit,
+            expected_version=expected_version,
+        )
+
+    def convert_to_order(
+        self, user: User, order_id: str, comment: str = "", expected_version: int | None = None
+    ) -> StoredOrder:
+        """A request for quote the customer now orders: from here on it is an order."""
+        user.require_approver(self.runner.settings.access, "convert quotes to")
+        return self.orders.convert_to_order(
+            order_id, actor=user.name, comment=comment, expected_version=expected_version
+        )
+
     def export(self, user: User, order_id: str) -> Submission:
         """Send an approved order to the ERP (once: a second export returns the first submission)."""
         user.require_approver(self.runner.settings.access, "export")

@@ -26,6 +26,7 @@ from dashboard.components import (
     ProgressView,
     ReviewWorkspace,
 )
+from dashboard.decisions import Decisions
 from dashboard.reconnect import LOST_MESSAGE, reconnect_when_back
 from dashboard.review_store import ReviewStore
 from dashboard.store import DeskStore
@@ -137,7 +138,11 @@ def review_view(service: jobs.JobService) -> pn.template.BaseTemplate:
     """The orders queue above the workspace of the order it opened (the URL's ?order=)."""
     user = page_user()
     store = ReviewStore(
-        orders=open_order_service(runner=service.runner), service=service, user=user, actor=user.name
+        orders=open_order_service(runner=service.runner),
+        service=service,
+        user=user,
+        actor=user.name,
+        decisions=Decisions(service.runner),
     )
     if pn.state.location is not None:  # served: the URL names the order, so a reload reopens it
         pn.state.location.sync(store, {"order_id": "order"})

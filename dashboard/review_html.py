@@ -9,8 +9,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from pipeline.models import OrderLine
+from pipeline.models import GateReason, OrderLine
 from pipeline.orders import AuditEntry, StoredOrder
+from pipeline.orders.customers import why_not_approved
+from pipeline.words import form_words, kind_words, reason_words, unit_words
 
 CSS = """
 .od-rv { font-family: system-ui, sans-serif; font-size: 13.5px; }
@@ -28,12 +30,29 @@ CSS = """
 .od-conf-low { background: #bf8700; }
 .od-conf-none { background: #cf222e; }
 .od-rv-flags { color: #9a6700; }
+.od-rv-kind { border-radius: 10px; padding: 1px 9px; color: #fff; background: #8250df; font-weight: 600; }
+.od-rv-customer-warning { color: #cf222e; font-weight: 600; }
+.od-rv-specs { color: #0550ae; }
+.od-rv-why li b, .od-rv-reasons li b { font-weight: 600; }
 .od-rv-audit { border-collapse: collapse; width: 100%; }
 .od-rv-audit td, .od-rv-audit th { border-bottom: 1px solid #eaeef2; padding: 3px 6px; text-align: left;
                                     vertical-align: top; }
 """
 # The before/after fields an audit row summarises, in the order a reviewer reads them.
-CHANGED_FIELDS = ("status", "part_number", "quantity", "uom", "grade", "form", "dimensions", "accepted_by")
+CHANGED_FIELDS = (
+    "status",
+    "part_number",
+    "quantity",
+    "uom",
+    "grade",
+    "form",
+    "dimensions",
+    "accepted_by",
+    "customer_id",
+    "name",
+    "terms",
+    "kind",
+)
 
 
 def _dl(fields: dict[str, Any]) -> str:
@@ -56,27 +75,63 @@ def status_badge(status: str) -> str:
     )
 
 
+def kind_badge(kind: str) -> str:
+    """A request for quote is marked as one wherever an order is shown."""
+    if kind != "quote":
+        return ""
+    return f'<span class="od-rv-kind" data-kind="quote">{escape(kind_words(kind))}</span>'
+
+
+def reason_html(reason: GateReason) -> str:
+    """A review reason as a desk reads it: its words, then the detail (never the bare code)."""
+    words, detail = reason_words(reason.code), reason.message
+    where = f"line {reason.line_no}: " if reason.line_no else ""
+    shown = f"<b>{escape(where + words)}</b>"
+    if detail and detail != words:
+        shown += f" — {escape(detail)}"
+    return f'<li data-code="{escape(reason.code)}">{shown}</li>'
+
+
+def customer_html(stored: StoredOrder) -> str:
+    """The customer, and — when not an approved customer — why the order cannot be approved yet."""
+    order, header = stored.order, stored.order.header
+    account = order.account
+    who = account.name if account else header.customer.company or header.customer.email or "unknown"
+    if account:
+        who += f" ({account.customer_id}, {account.terms})"
+    why = why_not_approved(account)
+    if why is None:
+        return escape(who)
+    return (
+        f'{escape(who)} <span class="od-rv-customer-warning" data-customer="not-approved">'
+        f"Not an approved customer: {escape(why)}.</span>"
+    )
+
+
 def order_summary_html(stored: StoredOrder) -> str:
     """Who ordered what and where the order stands: status, version, money, decision, open reasons."""
     order, header = stored.order, stored.order.header
-    who = order.account.name if order.account else header.customer.company or header.customer.email
     totals = order.totals
+    quote = header.kind == "quote"
     fields = {
-        "Customer": who,
         "Contact": " · ".join(filter(None, (header.customer.contact, header.customer.email))),
-        "PO": header.po_number,
+        "RFQ" if quote else "PO": (header.rfq_number or header.po_number) if quote else header.po_number,
         "Requested date": header.requested_date,
         "Urgency": header.urgency,
+        "Certificates": ", ".join(header.certifications),
         "Total": f"{_money(totals.total if totals else order.subtotal)} ({len(order.lines)} lines)",
         "Decided": " · ".join(
             filter(None, (stored.decided_by, _when(stored.decided_at), stored.decision_comment))
         ),
     }
-    reasons = "".join(f"<li>{escape(reason)}</li>" for reason in order.review.reasons) if order.review else ""
+    details = order.review.details if order.review else []
+    reasons = "".join(reason_html(reason) for reason in details)
+    customer = f"<dl><dt>Customer</dt><dd>{customer_html(stored)}</dd></dl>"
     return (
         f'<div class="od-rv od-rv-summary" data-order="{escape(stored.order_id)}"'
-        f' data-version="{stored.version}"><h3>{escape(stored.order_id)} {status_badge(stored.status)}'
-        f" <small>version {stored.version}</small></h3>{_dl(fields)}"
+        f' data-version="{stored.version}" data-kind="{escape(header.kind)}">'
+        f"<h3>{escape(stored.order_id)} {status_badge(stored.status)} {kind_badge(header.kind)}"
+        f" <small>version {stored.version}</small></h3>{customer}{_dl(fields)}"
         f"{f'<ul class=od-rv-reasons>{reasons}</ul>' if reasons else ''}</div>"
     )
 
@@ -103,33 +158,73 @@ def _price(line: OrderLine) -> str:
     if line.unit_price is None:
         return ""
     uom = line.match.uom if line.match else line.item.uom
-    sold = f"{line.sold_quantity:g} {uom}" if line.sold_quantity is not None else "?"
+    sold = f"{line.sold_quantity:g} {unit_words(uom)}" if line.sold_quantity is not None else "?"
     return f"{sold} × {_money(line.unit_price)} = {_money(line.extended_price)}"
+
+
+def _pulled(line: OrderLine) -> str:
+    """The stock the line takes from the rack, when it is more than what is billed (the drop)."""
+    if line.pulled_quantity is None or line.match is None or line.sold_quantity is None:
+        return ""
+    cut = line.match.cut
+    units = unit_words(line.match.uom)
+    pieces = f"{cut.pieces_to_pull} stock pieces, " if cut and cut.pieces_to_pull else ""
+    return f"{pieces}{line.pulled_quantity:g} {units}"
+
+
+def _specs(line: OrderLine) -> list[str]:
+    """The customer's spec notes and tolerances, as the customer wrote them and what they mean."""
+    notes = []
+    for note in line.item.specs:
+        if note.kind == "finish":
+            meaning = f"no {note.value}" if note.refused else f"finish {note.value}"
+        else:
+            meaning = f"certificate: {note.value}"
+        notes.append(f"{meaning} (“{note.text}”)")
+    for name, tolerance in line.item.tolerances.items():
+        notes.append(f"tolerance on {name.replace('_', ' ')}: +{tolerance.plus:g} / {tolerance.minus:g} in")
+    return notes
 
 
 def line_html(line: OrderLine, threshold: float) -> str:
     """One line as a reviewer weighs it: what was asked, what was matched, and why it stops or not."""
     item, match = line.item, line.match
     asked = {
-        "Asked": f"{item.quantity:g} {item.uom}" if item.quantity is not None else "no quantity",
-        "Grade / form": " ".join(filter(None, (item.grade, item.temper, item.form))),
-        "Size (in)": ", ".join(f"{name} {value:g}" for name, value in item.dimensions.items()),
+        "Asked": f"{item.quantity:g} {unit_words(item.uom)}" if item.quantity is not None else "no quantity",
+        "Grade / form": " ".join(filter(None, (item.grade, item.temper, form_words(item.form)))),
+        "Size (in)": ", ".join(
+            f"{name.replace('_', ' ')} {value:g}" for name, value in item.dimensions.items()
+        ),
+        "Customer's notes": "; ".join(_specs(line)),
         "Part": f"{match.part_number} · {match.description}" if match else line.no_match or "no part",
         "Stock": _stock(line),
         "Price": _price(line),
+        "Pulled": _pulled(line),
         "Pricing": "; ".join(line.pricing_notes),
         "Accepted by": line.accepted_by,
     }
     reasons = "".join(f"<li>{escape(reason)}</li>" for reason in (match.reasons if match else []))
-    flags = [*item.flags, *(reason.message for reason in line.gate_reasons)]
-    flag_list = "".join(f"<li>{escape(flag)}</li>" for flag in flags)
+    stops = "".join(reason_html(reason) for reason in line.gate_reasons)
+    # flags a gate reason already says are not repeated
+    said = {reason.code for reason in line.gate_reasons}
+    notes = "".join(
+        f'<li data-code="{escape(flag)}">{escape(reason_words(flag))}</li>'
+        for flag in item.flags
+        if flag not in said
+    )
+    sold = "" if line.sold_quantity is None else f"{line.sold_quantity:g}"
+    pulled = "" if line.pulled_quantity is None else f"{line.pulled_quantity:g}"
+    passed = "false" if line.gate_reasons else "true"
     return (
         f'<div class="od-rv od-rv-line-info" data-line="{item.line_no}"'
-        f' data-part="{escape(match.part_number if match else "")}" data-quantity="{item.quantity}">'
+        f' data-part="{escape(match.part_number if match else "")}" data-quantity="{item.quantity}"'
+        f' data-uom="{escape(item.uom)}" data-sold="{sold}" data-pulled="{pulled}"'
+        f' data-accepted="{escape(line.accepted_by or "")}" data-passed="{passed}">'
         f"<p><b>Line {item.line_no}</b> {confidence_badge(match.confidence if match else None, threshold)}"
         f' <span class="od-rv-request">{escape(item.source_text)}</span></p>{_dl(asked)}'
         f"{f'<ul class=od-rv-why>{reasons}</ul>' if reasons else ''}"
-        f"{f'<ul class=od-rv-flags>{flag_list}</ul>' if flag_list else ''}</div>"
+        f"{f'<ul class=od-rv-stops>{stops}</ul>' if stops else ''}"
+        f"{f'<ul class=od-rv-flags>{notes}</ul>' if notes else ''}</div>"
     )
 
 

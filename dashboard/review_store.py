@@ -13,6 +13,7 @@ another process), which costs one indexed query when nothing changed.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,9 +22,12 @@ import panel as pn
 import param
 
 from dashboard.access import LOCAL, AccessDeniedError, User
+from dashboard.decisions import Decisions
 from dashboard.jobs import JobService
 from dashboard.notify import notify
 from dashboard.session import Coalescer, session_scheduler
+from pipeline.erp.exporter import ExportInProgressError, Submission
+from pipeline.errors import OrderDeskError
 from pipeline.ledger import JobRecord
 from pipeline.orders import AuditEntry, OrderConflictError, OrderError, OrderService, StoredOrder
 
@@ -58,6 +62,7 @@ class QueueRow:
     lines: int | None
     top_reason: str
     version: int | None
+    kind: str = "order"  # "quote": a request for quote, kept as one until the desk converts it
 
 
 class ReviewStore(param.Parameterized):
@@ -75,7 +80,15 @@ class ReviewStore(param.Parameterized):
     user = param.ClassSelector(
         class_=User,
         default=LOCAL,
-        doc="Who is signed in; once login is on, decisions (approve, reject, reopen) need an approver.",
+        doc="Who is signed in; once login is on, decisions (approve, reject, reopen, export, the "
+        "customer) need an approver.",
+    )
+    decisions = param.ClassSelector(
+        class_=Decisions,
+        default=None,
+        allow_None=True,
+        doc="Export to the ERP as the HTTP API does (the same claim: each order is sent once); "
+        "none: no export from here.",
     )
     filter = param.Selector(
         default="Needs review", objects=list(FILTERS), doc="Which orders the queue lists."
@@ -150,6 +163,7 @@ class ReviewStore(param.Parameterized):
                 lines=summary.line_count,
                 top_reason=summary.top_reason or "",
                 version=summary.version,
+                kind=summary.kind or "order",
             )
             for summary in self.orders.list_orders(status=status, limit=QUEUE_LIMIT)
         ]
@@ -284,6 +298,89 @@ class ReviewStore(param.Parameterized):
             lambda _version: self.orders.reopen(self.order_id, actor=self.actor, comment=comment),
         )
 
+    def approve_customer(self, terms: str = "", credit_limit: float | None = None) -> bool:
+        """Make the open order's customer an approved customer (approvers only)."""
+        return self.decide(
+            "approve the customer of",
+            "The customer is approved; the order can be approved now.",
+            lambda version: self.orders.approve_customer(
+                self.order_id,
+                actor=self.actor,
+                terms=terms or None,
+                credit_limit=credit_limit,
+                expected_version=version,
+            ),
+        )
+
+    def assign_customer(self, customer_id: str) -> bool:
+        """The open order (and its sender's email domain) belongs to ``customer_id`` (approvers only)."""
+        return self.decide(
+            "assign the customer of",
+            f"The email is assigned to {customer_id}.",
+            lambda version: self.orders.assign_customer(
+                self.order_id, customer_id, actor=self.actor, expected_version=version
+            ),
+        )
+
+    def convert_to_order(self, comment: str = "") -> bool:
+        """The customer ordered what they asked a quote for: keep it as an order from now on."""
+        return self.decide(
+            "convert quotes to",
+            f"{self.order_id} is an order now.",
+            lambda version: self.orders.convert_to_order(
+                self.order_id, actor=self.actor, comment=comment, expected_version=version
+            ),
+        )
+
+    def export(self) -> bool:
+        """Send the open, approved order to the ERP (here, in this thread: notebooks, tests)."""
+        order_id = self._may_export()
+        return order_id is not None and self._exported(order_id, lambda: self._send(order_id))
+
+    async def export_async(self) -> bool:
+        """``export`` for a page: the ERP call (seconds when it is slow) runs off the session's loop."""
+        order_id = self._may_export()
+        if order_id is None:
+            return False
+        try:
+            sent = await asyncio.to_thread(self._send, order_id)
+        except OrderDeskError as error:
+            failure = error
+            return self._exported(order_id, lambda: _raise(failure))
+        return self._exported(order_id, lambda: sent)
+
+    def _may_export(self) -> str | None:
+        if self.stored is None or self.decisions is None:
+            self.say(
+                "warning", "Open an order first." if self.stored is None else "Export is not set up here."
+            )
+            return None
+        try:
+            self.user.require_approver(self.orders.settings.access, "export")
+        except AccessDeniedError as error:
+            self.say("danger", str(error))
+            return None
+        return self.stored.order_id
+
+    def _send(self, order_id: str) -> Submission:
+        assert self.decisions is not None
+        return self.decisions.export(self.user, order_id)
+
+    def _exported(self, order_id: str, send: Callable[[], Submission]) -> bool:
+        try:
+            sent = send()
+        except ExportInProgressError as error:
+            self.say("warning", str(error))
+            return False
+        except OrderDeskError as error:
+            self.say("danger", str(error))
+            return False
+        finally:
+            self._show(self.orders.get(order_id))
+            self.refresh()
+        self.say("success", f"{order_id} is in the ERP as {sent.erp_id} ({sent.adapter}).")
+        return True
+
     def decide(self, verb: str, done: str, action: Callable[[int], StoredOrder]) -> bool:
         """``act``, for an approver only (a reopened order can be changed and approved again)."""
         try:
@@ -298,6 +395,10 @@ class ReviewStore(param.Parameterized):
         self.param.update(message=message, message_kind=kind)
         if kind in ("warning", "danger"):
             notify("error" if kind == "danger" else "warning", message)
+
+
+def _raise(error: Exception) -> Submission:
+    raise error
 
 
 def failed_row(job: JobRecord) -> QueueRow:

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from pipeline.words import form_words, kind_words, reason_words, unit_words
+
 Urgency = Literal["standard", "rush", "emergency"]
 OrderKind = Literal["order", "quote"]  # an order places one; a request for quote asks for prices
 ReviewStatus = Literal["auto_approved", "needs_review", "no_order_found", "rejected", "approved"]
@@ -106,6 +108,21 @@ class Alternate:
     span: Span | None = None
 
 
+SpecKind = Literal["finish", "certificate"]
+
+
+@dataclass
+class SpecNote:
+    """A requirement the customer wrote beyond grade, form, size and quantity (``extract/specs.py``):
+    a finish wanted or refused ("Galvanized not required"), a certificate the line needs."""
+
+    kind: SpecKind
+    text: str  # the customer's words, e.g. "Galvanized not required"
+    value: str | None = None  # the catalog's finish ("galvanized") or the certificate ("MTR")
+    refused: bool = False  # "not galvanized", "no galv", "galvanized not required"
+    span: Span | None = None
+
+
 @dataclass
 class LineItem:
     """What the customer asked for on one line, normalised (dimensions in inches)."""
@@ -126,6 +143,7 @@ class LineItem:
     alternates: list[Alternate] = field(default_factory=list)
     quantity_range: tuple[float, float] | None = None  # "20-30 pieces"; ``quantity`` is the low end
     revisions: list[str] = field(default_factory=list)  # e.g. "grade was 4140" (earlier in the thread)
+    specs: list[SpecNote] = field(default_factory=list)  # finishes wanted or refused, certificates
 
 
 @dataclass
@@ -212,6 +230,9 @@ class OrderLine:
     gate_reasons: list[GateReason] = field(default_factory=list)  # set by the review stage
     accepted_by: str | None = None  # a reviewer accepted the line as it is
     no_match: str | None = None  # why no part fits (then ``alternatives`` are the nearest offers)
+    # stock taken from the rack for the line, in the part's uom: whole lengths or sheets of the cut
+    # plan (drop included), at least ``sold_quantity``
+    pulled_quantity: float | None = None
 
 
 @dataclass
@@ -287,12 +308,13 @@ class Order:
                 "currency": "USD",
             }
             | (asdict(self.totals) if self.totals else {}),
-            "review": asdict(self.review) if self.review else None,
+            "review": _review_dict(self.review) if self.review else None,
             "timings_ms": dict(self.timings_ms),
             "customer_id": self.account.customer_id if self.account else None,
             "account": asdict(self.account) if self.account else None,
             "rfq_number": self.header.rfq_number,
             "kind": self.header.kind,
+            "kind_words": kind_words(self.header.kind),
             "ship_to": self.header.ship_to,
             "payment_terms": self.header.payment_terms,
             "certifications": list(self.header.certifications),
@@ -300,6 +322,18 @@ class Order:
             "header_flags": list(self.header.flags),
             "evidence": _spans_dict(self.header.evidence),
         }
+
+
+def _review_dict(review: Review) -> dict[str, Any]:
+    """The review with each reason's words beside its code (``details[].words``)."""
+    found = asdict(review)
+    for detail in found["details"]:
+        detail["words"] = reason_words(detail["code"])
+    return found
+
+
+def _spec_dict(note: SpecNote) -> dict[str, Any]:
+    return {"kind": note.kind, "text": note.text, "value": note.value, "refused": note.refused}
 
 
 def _spans_dict(evidence: dict[str, Span]) -> dict[str, list[int]]:
@@ -314,6 +348,7 @@ def candidate_dict(candidate: Candidate) -> dict[str, Any]:
         "grade": candidate.grade,
         "temper": candidate.temper,
         "form": candidate.form,
+        "form_words": form_words(candidate.form),
         "dimensions": dict(candidate.dimensions),
         "confidence": round(candidate.confidence, 4),
         "unit_price": candidate.unit_price,
@@ -346,15 +381,20 @@ def _line_dict(line: OrderLine) -> dict[str, Any]:
         "dimensions": dict(item.dimensions),
         "quantity": item.quantity,
         "uom": item.uom,
+        "form_words": form_words(item.form),
+        "uom_words": unit_words(item.uom),
         "flags": list(item.flags),
+        "flag_words": [reason_words(flag) for flag in item.flags],
         "match": match,
         "sold_quantity": line.sold_quantity,
+        "pulled_quantity": line.pulled_quantity,
         "availability": asdict(line.availability) if line.availability else None,
         "pricing_notes": list(line.pricing_notes),
         "review": {
             "passed": not line.gate_reasons,
             "reasons": [reason.message for reason in line.gate_reasons],
             "codes": [reason.code for reason in line.gate_reasons],
+            "words": [reason_words(reason.code) for reason in line.gate_reasons],
             "accepted_by": line.accepted_by,
         },
         "no_match": None
@@ -367,6 +407,7 @@ def _line_dict(line: OrderLine) -> dict[str, Any]:
         ],
         "quantity_range": list(item.quantity_range) if item.quantity_range else None,
         "revisions": list(item.revisions),
+        "specs": [_spec_dict(note) for note in item.specs],
         "span": [item.span.start, item.span.end] if item.span else None,
         "evidence": _spans_dict(item.evidence),
     }

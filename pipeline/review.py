@@ -4,7 +4,7 @@ A line passes when it is complete (no blocking flag), matched above the confiden
 and in stock — or when a reviewer accepted it. A trade substitution (316L for 316) is judged on
 its confidence once accepted when the settings allow trade substitutions. An order is
 auto-approved only when every line passes and the customer checks pass (known, active customer;
-credit; discount; order value).
+credit; discount; order value) — and never a request for quote, which a person answers.
 Each reason has a stable ``code`` for counting what blocks orders most, and a message for people.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 from pipeline.bounds import ALWAYS_BLOCKING, FLAG_MESSAGES
 from pipeline.config import GateSettings
 from pipeline.models import GateReason, Order, OrderLine, Review
+from pipeline.words import reason_words
 
 
 def line_reasons(line: OrderLine, gates: GateSettings) -> list[GateReason]:
@@ -21,7 +22,7 @@ def line_reasons(line: OrderLine, gates: GateSettings) -> list[GateReason]:
         return []
     number = line.item.line_no
     reasons = [
-        GateReason(flag, FLAG_MESSAGES.get(flag, f"flag {flag}"), number)
+        GateReason(flag, FLAG_MESSAGES.get(flag, reason_words(flag)), number)
         for flag in line.item.flags
         if flag in gates.blocking_flags or flag in ALWAYS_BLOCKING
     ]
@@ -90,6 +91,10 @@ def customer_reasons(order: Order, gates: GateSettings) -> list[GateReason]:
     if totals and gates.max_auto_total and totals.total > gates.max_auto_total:
         message = f"order total {totals.total:,.2f} above {gates.max_auto_total:,.2f}"
         reasons.append(GateReason("order_value", message))
+    if order.header.kind == "quote":  # never approved or exported as an order by itself
+        rfq = f" (RFQ {order.header.rfq_number})" if order.header.rfq_number else ""
+        message = f"a request for quote{rfq}: quote the prices; convert it to an order once it is ordered"
+        reasons.append(GateReason("quote_requested", message))
     return reasons
 
 

@@ -94,10 +94,12 @@ def test_stock_decides_in_stock_partial_or_backorder(store: CatalogStore) -> Non
 
 def test_terms_are_read_for_many_parts_in_one_query(store: CatalogStore) -> None:
     rows = store.rows(
-        "SELECT part_number, min_order_qty, lead_time_days FROM parts ORDER BY part_number LIMIT 3"
+        "SELECT part_number, min_order_qty, lead_time_days, weight_per_unit FROM parts"
+        " ORDER BY part_number LIMIT 3"
     )
     terms = load_terms(store, [row["part_number"] for row in rows] + ["NOT-A-PART"])
-    assert terms == {r["part_number"]: PartTerms(r["min_order_qty"], r["lead_time_days"]) for r in rows}
+    expected = (PartTerms(r["min_order_qty"], r["lead_time_days"], r["weight_per_unit"]) for r in rows)
+    assert terms == dict(zip((r["part_number"] for r in rows), expected, strict=True))
 
 
 def test_totals_apply_discount_small_order_charge_and_tax(store: CatalogStore) -> None:

@@ -77,14 +77,17 @@ def test_changing_the_grade_rematches_the_line(desk: Desk, order_id: str) -> Non
     assert edited.match.confidence >= 0.9 and edited.match.match_kind == "exact"
 
 
-def test_choosing_an_alternative_swaps_parts_and_accepts_the_line(desk: Desk, order_id: str) -> None:
+def test_choosing_an_alternative_swaps_parts_and_the_gates_judge_it(desk: Desk, order_id: str) -> None:
     line = next(line for line in desk.service.get(order_id).order.lines if line.alternatives)
     alternative = line.alternatives[0]
     after = desk.service.choose_alternative(order_id, line.item.line_no, alternative.part_number, actor="bob")
     chosen = next(x for x in after.order.lines if x.item.line_no == line.item.line_no)
-    assert chosen.match.part_number == alternative.part_number and chosen.accepted_by == "bob"
+    assert chosen.match.part_number == alternative.part_number and chosen.accepted_by is None
     assert line.match.part_number in [a.part_number for a in chosen.alternatives]
-    assert chosen.unit_price == alternative.unit_price and not chosen.gate_reasons
+    assert chosen.unit_price == alternative.unit_price
+    assert chosen.match.confidence == alternative.confidence  # scored again for the same line: the same
+    stopped = chosen.match.confidence < 0.9 or chosen.availability.status != "in_stock"
+    assert bool(chosen.gate_reasons) == stopped  # a choice is not an acceptance
     assert desk.service.audit_log(order_id)[-1].after["listed"] is True
 
 
@@ -93,7 +96,7 @@ def test_any_catalog_part_can_be_assigned_and_unknown_parts_are_refused(desk: De
         "part_number"
     ]
     after = desk.service.choose_alternative(order_id, 3, part, actor="bob")
-    assert after.order.lines[2].match.part_number == part and after.order.lines[2].accepted_by == "bob"
+    assert after.order.lines[2].match.part_number == part and after.order.lines[2].accepted_by is None
     assert desk.service.audit_log(order_id)[-1].after["listed"] is False
     with pytest.raises(InvalidEditError, match="no catalog part XX-1"):
         desk.service.choose_alternative(order_id, 3, "XX-1", actor="bob")

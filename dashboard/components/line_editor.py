@@ -19,6 +19,8 @@ from dashboard.review_html import CSS, line_html
 from dashboard.review_store import ReviewStore
 from pipeline.catalog.schema import FORMS
 from pipeline.models import Candidate, OrderLine
+from pipeline.orders.edits import EDIT_UNITS
+from pipeline.words import form_words, unit_words
 
 _PAIR = re.compile(r"^\s*([a-z_ ]+?)\s*[=: ]\s*([0-9.]+)\s*$")
 
@@ -52,6 +54,10 @@ def alternative_label(candidate: Candidate) -> str:
     return f"{candidate.part_number} · {candidate.description} ({candidate.confidence:.2f})"
 
 
+FORM_CHOICES = {"": "", **{form_words(form): form for form in FORMS}}  # words shown, codes sent
+UNIT_CHOICES = {unit_words(unit): unit for unit in EDIT_UNITS}  # pieces, feet, pounds
+
+
 class LineEditor(Viewer):
     """A line's facts, accept / remove, its alternatives, and inline edits that re-match it."""
 
@@ -79,12 +85,13 @@ class LineEditor(Viewer):
         self.offers = pn.Row(self.alternative, self.remember, self.choose)
         self.grade = pn.widgets.TextInput(label="Grade", width=90, css_classes=["od-rv-grade"])
         self.form = pn.widgets.Select(
-            label="Form", options=["", *FORMS], width=140, css_classes=["od-rv-form"]
+            label="Form", options=FORM_CHOICES, width=140, css_classes=["od-rv-form"]
         )
         self.size = pn.widgets.TextInput(label="Size (inches)", width=300, css_classes=["od-rv-size"])
         self.quantity = pn.widgets.FloatInput(
             label="Quantity", start=0, width=100, css_classes=["od-rv-quantity"]
         )
+        self.unit = pn.widgets.Select(label="Unit", width=100, css_classes=["od-rv-unit"])
         self.save = pn.widgets.Button(label="Save edit", color="primary", width=100, margin=(24, 10, 0, 10))
         self.save.on_click(self._save)
         self._layout = self._lay_out()
@@ -105,6 +112,10 @@ class LineEditor(Viewer):
         self.form.value = item.form or ""
         self.size.value = dimensions_text(item.dimensions)
         self.quantity.value = item.quantity
+        # a unit read from the email that is not sold by (kg, metres) is shown until it is changed
+        units = UNIT_CHOICES | ({} if item.uom in EDIT_UNITS else {unit_words(item.uom): item.uom})
+        self.unit.param.update(options=units)
+        self.unit.value = item.uom
         inputs = (
             self.remove,
             self.alternative,
@@ -113,6 +124,7 @@ class LineEditor(Viewer):
             self.form,
             self.size,
             self.quantity,
+            self.unit,
         )
         for widget in (*inputs, self.save):
             widget.disabled = locked
@@ -132,6 +144,8 @@ class LineEditor(Viewer):
             changes["dimensions"] = sizes
         if self.quantity.value is not None and self.quantity.value != item.quantity:
             changes["quantity"] = self.quantity.value
+        if self.unit.value and self.unit.value != item.uom:
+            changes["uom"] = self.unit.value
         return changes
 
     def _save(self, _: param.parameterized.Event) -> None:
@@ -142,7 +156,9 @@ class LineEditor(Viewer):
             self.store.say("danger", f"Line {number}: {error}")
             return
         if not changes:
-            self.store.say("warning", f"Line {number}: nothing changed; edit grade, form, size or quantity.")
+            self.store.say(
+                "warning", f"Line {number}: nothing changed; edit grade, form, size, quantity or unit."
+            )
             return
         self.store.edit_line(number, **changes)
 
@@ -155,7 +171,7 @@ class LineEditor(Viewer):
             self.info,
             pn.Row(self.accept, self.remove),
             self.offers,
-            pn.Row(self.grade, self.form, self.size, self.quantity, self.save),
+            pn.Row(self.grade, self.form, self.size, self.quantity, self.unit, self.save),
             css_classes=["od-rv-line", f"od-rv-line-{self.line.item.line_no}"],
             styles={"border": "1px solid #d0d7de", "border-radius": "6px", "padding": "6px"},
             sizing_mode="stretch_width",

@@ -18,10 +18,12 @@ from panel.viewable import Viewer
 
 from dashboard.components.tables import row_table
 from dashboard.review_store import ReviewStore
+from pipeline.words import kind_words
 
 COLUMNS = {
     "order_id": "Order",
     "status": "Status",
+    "kind": "Type",
     "customer": "Customer",
     "received": "Received (UTC)",
     "value": "Value",
@@ -33,7 +35,10 @@ HIDDEN = ["job_id", "version"]
 
 def queue_frame(store: ReviewStore) -> pd.DataFrame:
     """One row per order (or failed job) in the store's queue."""
-    rows = [asdict(row) | {"status": row.status.replace("_", " ")} for row in store.queue]
+    rows = [
+        asdict(row) | {"status": row.status.replace("_", " "), "kind": kind_words(row.kind)}
+        for row in store.queue
+    ]
     return pd.DataFrame(rows, columns=[*COLUMNS, *HIDDEN])
 
 

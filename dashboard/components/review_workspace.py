@@ -23,6 +23,8 @@ from dashboard.review_store import ReviewStore
 from pipeline.config import GateSettings
 from pipeline.models import OrderLine
 from pipeline.orders import StoredOrder
+from pipeline.orders.customers import why_not_approved
+from pipeline.orders.store import LOCKED_STATUSES
 
 EMPTY = "Pick an order in the queue to review it."
 
@@ -67,6 +69,15 @@ class ReviewWorkspace(Viewer):
         self.reject.on_click(lambda _: self._decide(self.store.reject))
         self.reopen = pn.widgets.Button(label="Reopen", color="warning", width=110)
         self.reopen.on_click(lambda _: self._decide(self.store.reopen))
+        self.export = pn.widgets.Button(
+            label="Export to ERP", color="primary", width=130, css_classes=["od-rv-export"]
+        )
+        self.export.on_click(self._export)
+        self.convert = pn.widgets.Button(
+            label="Convert to order", color="primary", width=150, css_classes=["od-rv-convert"]
+        )
+        self.convert.on_click(lambda _: self._decide(self.store.convert_to_order))
+        self.customer = self._customer_controls()
         self.store.param.watch(self._show_message, ["message", "message_kind"])
         self.store.param.watch(self._render, ["stored", "audit"])
         self._body = pn.Column(
@@ -77,9 +88,10 @@ class ReviewWorkspace(Viewer):
                 ),
                 sizing_mode="stretch_width",
             ),
+            self.customer,
             "#### Decision",
             self.comment,
-            pn.Row(self.approve, self.reject, self.reopen),
+            pn.Row(self.approve, self.reject, self.reopen, self.convert, self.export),
             "#### Audit trail",
             self.audit,
             sizing_mode="stretch_width",
@@ -109,6 +121,12 @@ class ReviewWorkspace(Viewer):
         for widget in (self.new_line, self.add, self.approve, self.reject):
             widget.disabled = locked
         self.reopen.visible = locked and stored.status != "exported"
+        quote = stored.order.header.kind == "quote"
+        self.convert.visible = quote and not locked
+        self.export.visible = stored.status in LOCKED_STATUSES - {"rejected"} and not quote
+        self.export.disabled = stored.status == "exported"
+        self.export.label = "Exported" if stored.status == "exported" else "Export to ERP"
+        self._show_customer(stored)
 
     def _editor(self, editor: LineEditor | None, line: OrderLine, locked: bool) -> LineEditor:
         if editor is None:
@@ -123,6 +141,57 @@ class ReviewWorkspace(Viewer):
             alert_type=self.store.message_kind,
             visible=bool(self.store.message),
         )
+
+    def _customer_controls(self) -> pn.Column:
+        """Approve the order's customer, or assign the email to an existing one (approvers)."""
+        self.terms = pn.widgets.TextInput(
+            name="Terms", placeholder="NET30", width=110, css_classes=["od-rv-terms"]
+        )
+        self.credit = pn.widgets.FloatInput(
+            name="Credit limit", start=0, width=130, css_classes=["od-rv-credit"]
+        )
+        self.approve_customer = pn.widgets.Button(
+            label="Approve customer", color="success", width=160, margin=(24, 10, 0, 10)
+        )
+        self.approve_customer.on_click(
+            lambda _: self.store.approve_customer(self.terms.value, self.credit.value)
+        )
+        self.assign_to = pn.widgets.Select(
+            name="Or assign the email to", width=320, css_classes=["od-rv-assign-to"]
+        )
+        self.assign = pn.widgets.Button(label="Assign", width=100, margin=(24, 10, 0, 10))
+        self.assign.on_click(self._assign)
+        return pn.Column(
+            "#### Customer",
+            pn.Row(self.terms, self.credit, self.approve_customer),
+            pn.Row(self.assign_to, self.assign),
+            sizing_mode="stretch_width",
+            css_classes=["od-rv-customer"],
+        )
+
+    def _show_customer(self, stored: StoredOrder) -> None:
+        """Shown while the order's customer is not an approved one and the order can still change."""
+        account = stored.order.account
+        needed = why_not_approved(account) is not None and not stored.locked
+        self.customer.visible = needed
+        if not needed:
+            return
+        self.terms.value = account.terms if account and account.terms != "PREPAY" else "NET30"
+        self.approve_customer.disabled = account is None
+        self.assign_to.options = {"": "", **self.store.orders.customer_choices()}
+
+    def _assign(self, _: param.parameterized.Event) -> None:
+        if self.assign_to.value:
+            self.store.assign_customer(self.assign_to.value)
+        else:
+            self.store.say("warning", "Pick the customer to assign the email to.")
+
+    async def _export(self, _: param.parameterized.Event) -> None:
+        self.export.loading = True
+        try:
+            await self.store.export_async()
+        finally:
+            self.export.loading = False
 
     def _add_line(self, _: param.parameterized.Event) -> None:
         if self.store.add_line(self.new_line.value):

@@ -25,11 +25,13 @@ def priced(line: OrderLine, terms: PartTerms) -> OrderLine:
     line.pricing_notes = []
     if line.match is None:
         line.unit_price = line.extended_price = line.sold_quantity = line.availability = None
+        line.pulled_quantity = None
         return line
     price = price_line(line.item, line.match, terms)
     line.unit_price, line.extended_price = price.unit_price, price.extended_price
     line.sold_quantity, line.pricing_notes = price.sold_quantity, list(price.notes)
-    line.availability = availability(line.match, terms, price.sold_quantity)
+    line.pulled_quantity = price.pulled
+    line.availability = availability(line.match, terms, price.sold_quantity, price.pulled)
     return line
 
 

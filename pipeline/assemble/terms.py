@@ -19,22 +19,28 @@ from pipeline.catalog.store import CatalogStore
 class PartTerms:
     min_order_qty: int = 1  # in the part's uom; for FT tubes and shapes, one full stick
     lead_time_days: int | None = None  # in stock: days to ship; out of stock: days until restocked
+    weight_per_unit: float | None = None  # pounds per unit sold (a foot, or a piece): for a quantity in LB
 
 
-def _terms_columns(store: CatalogStore) -> tuple[np.ndarray, np.ndarray]:
+def _terms_columns(store: CatalogStore) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     # Same ORDER BY as the attribute index, so row i here is row i there.
-    query = "SELECT min_order_qty, lead_time_days FROM parts ORDER BY part_number"
+    query = "SELECT min_order_qty, lead_time_days, weight_per_unit FROM parts ORDER BY part_number"
     columns = store.cursor().execute(query).fetchnumpy()
-    return np.asarray(columns["min_order_qty"]), np.asarray(columns["lead_time_days"])
+    return (
+        np.asarray(columns["min_order_qty"]),
+        np.asarray(columns["lead_time_days"]),
+        np.asarray(columns["weight_per_unit"], dtype=float),
+    )
 
 
 def load_terms(store: CatalogStore, part_numbers: Iterable[str]) -> dict[str, PartTerms]:
     """Terms of the given parts (a part missing from the catalog is simply absent)."""
     index = attribute_index(store)
-    minimum, lead = store.derived("part_terms", _terms_columns)
+    minimum, lead, weight = store.derived("part_terms", _terms_columns)
     found = {}
     for part_number in set(part_numbers):
         row = index.position(part_number)
         if row is not None:
-            found[part_number] = PartTerms(int(minimum[row]), int(lead[row]))
+            pounds = float(weight[row]) if weight[row] > 0 else None  # NaN and 0: weight unknown
+            found[part_number] = PartTerms(int(minimum[row]), int(lead[row]), pounds)
     return found

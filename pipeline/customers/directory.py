@@ -171,6 +171,18 @@ class CustomerDirectory:
                     "INSERT OR IGNORE INTO customer_domains VALUES (?, ?)", (domain, record.customer_id)
                 )
 
+    def assign_domain(self, domain: str, customer_id: str) -> CustomerRecord:
+        """Mail from ``domain`` is ``customer_id``'s from now on (a prospect it named keeps its id and
+        orders, and no longer claims the domain)."""
+        record = self.require(customer_id)
+        with self.ledger.transaction() as connection:
+            connection.execute(
+                "INSERT INTO customer_domains VALUES (?, ?)"
+                " ON CONFLICT (domain) DO UPDATE SET customer_id = excluded.customer_id",
+                (domain.lower(), customer_id),
+            )
+        return replace(record, email_domains=tuple(sorted({*record.email_domains, domain.lower()})))
+
     def approve(
         self, customer_id: str, *, actor: str, credit_limit: float | None = None, terms: str | None = None
     ) -> CustomerRecord:

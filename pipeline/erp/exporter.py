@@ -13,11 +13,14 @@ import json
 import os
 from dataclasses import dataclass, replace
 
+from pipeline.customers.directory import CustomerDirectory
 from pipeline.erp.adapter import ErpAdapter, ErpReceipt
 from pipeline.erp.payload import EXPORTABLE_STATUSES, erp_order, idempotency_key
 from pipeline.errors import OrderDeskError
 from pipeline.events import utc_now
 from pipeline.ledger import Ledger, from_row, process_alive
+from pipeline.orders.customers import current_account, why_not_approved
+from pipeline.orders.errors import CustomerNotApprovedError, QuoteNotOrderError
 from pipeline.orders.store import OrderStore
 
 
@@ -60,6 +63,9 @@ class ErpExporter:
         Whatever goes wrong after the claim (the ERP's error, an answer that cannot be read) is
         recorded as a failed, retryable submission: the order is never left ``sending``.
         """
+        sent = self.submission(order_id)
+        if sent is None or sent.status != "submitted":
+            self._require_sendable(order_id)
         claimed = self._claim(order_id)
         if claimed.status == "submitted":
             return claimed
@@ -81,6 +87,18 @@ class ErpExporter:
                 except OrderDeskError as error:
                     errors.append(f"{summary.order_id}: {error}")
         return sent, errors
+
+    def _require_sendable(self, order_id: str) -> None:
+        """An order for no approved customer, or a request for quote, is never sent as an order."""
+        stored = self.orders.load(order_id)
+        if stored.status not in EXPORTABLE_STATUSES:
+            return  # not approved: the payload says so ("approve it first")
+        order = stored.order
+        if order.header.kind == "quote":
+            raise QuoteNotOrderError(order_id, "export", order.header.rfq_number)
+        why = why_not_approved(current_account(CustomerDirectory(self.ledger), order.account))
+        if why is not None:
+            raise CustomerNotApprovedError(order_id, "export", why)
 
     def _claim(self, order_id: str) -> Submission:
         """Win the right to send: one atomic UPDATE from the state read, which one thread of one

@@ -14,7 +14,7 @@ import copy
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.extract import context, cues, cutlist, prose
+from pipeline.extract import context, cues, cutlist, prose, specs
 from pipeline.extract.blocks import Block, heading_lines, line_fields, split_blocks
 from pipeline.extract.grades import find_grades
 from pipeline.extract.item import Parsed, parse_block
@@ -39,10 +39,14 @@ def parse_item(line_no: int, segment: Segment) -> LineItem:
     fields = tuple(line_fields(segment.text, 0, len(segment.text)))
     block = Block(0, len(segment.text), "paragraph", "", fields)
     item = parse_block(segment.text, block, line_no, candidates_only=False).item
+    if item.span is not None:
+        specs.own_specs(item, segment.text)
     if segment.start:
         shift = segment.start
         item.span = Span(item.span.start + shift, item.span.end + shift) if item.span else None
         item.evidence = {k: Span(v.start + shift, v.end + shift) for k, v in item.evidence.items()}
+        for note in item.specs:
+            note.span = Span(note.span.start + shift, note.span.end + shift) if note.span else None
     return item
 
 
@@ -312,4 +316,5 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
     context.apply_statements(lines, statements)
     context.apply_forms_stated(lines, forms)
     context.apply_lengths_stated(lines, sorted(lengths))
+    specs.apply_specs(text, spans, lines)
     return lines

@@ -26,12 +26,21 @@ _WORDS_BEFORE = 4
 
 def negated(folded: str, start: int, end: int) -> bool:
     """Whether the cue at ``folded[start:end]`` (lower-cased text) is negated."""
-    window = folded[max(0, start - 80) : start]
-    clause = window[max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0) :]
+    return negation_span(folded, start, end) is not None
+
+
+def negation_span(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """The cue with what negates it ("no galv", "galvanized not required"), or None if not negated."""
+    offset = max(0, start - 80)
+    window = folded[offset:start]
+    clause_at = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
+    clause = window[clause_at:]
     last = max(_NEGATOR.finditer(clause), key=lambda match: match.start(), default=None)
-    before = (
+    if (
         last is not None
         and not _CONDITION.search(clause, 0, last.start())
         and len(clause[last.end() :].split()) <= _WORDS_BEFORE
-    )
-    return before or bool(_NOT_NEEDED_AFTER.match(folded, end))
+    ):
+        return offset + clause_at + last.start(), end
+    after = _NOT_NEEDED_AFTER.match(folded, end)
+    return (start, after.end()) if after else None

@@ -100,6 +100,8 @@ def plan(
     piece_width = piece_width if plausible_size(piece_width) else None
     count, kerf = len(length), kerf_for(form)
     pieces = max(1.0, quantity or 1.0)
+    if feet and quantity and piece_length:  # "130 ft in 20 ft lengths": 7 pieces, the last one cut
+        pieces = max(1.0, float(np.ceil(quantity * 12 / piece_length - 1e-9)))
     none = np.zeros(count, np.int64)
     if feet and piece_length is None and quantity:
         pulls = np.ceil(quantity * 12 / length - 1e-9)  # footage from whole stock lengths

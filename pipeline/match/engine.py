@@ -160,7 +160,7 @@ def plan_line(store: CatalogStore, index: AttributeIndex, item: LineItem, found:
     return _Plan(request.line_no, "matched", _top(index, scored))
 
 
-def _candidate(index: AttributeIndex, row: int, explained: Explained) -> Candidate:
+def candidate_of(index: AttributeIndex, row: int, explained: Explained) -> Candidate:
     return replace(
         index.candidate(row),
         confidence=explained.confidence,
@@ -185,8 +185,8 @@ def match_lines(
         plan.line_no: MatchResult(
             plan.line_no,
             plan.status,
-            [_candidate(index, row, explained) for row, explained in plan.chosen],
-            [_candidate(index, row, explained) for row, explained in plan.offers],
+            [candidate_of(index, row, explained) for row, explained in plan.chosen],
+            [candidate_of(index, row, explained) for row, explained in plan.offers],
             plan.explanation,
         )
         for plan in plans

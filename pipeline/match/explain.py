@@ -100,36 +100,42 @@ def _finish_reason(scored: s.Scored, position: int, index: AttributeIndex) -> st
         return f"finish {finish} as asked"
     if scored.finish[position] == s.F_OTHER:
         return f"finish {finish}, not the {scored.hits.request.finish} asked"
+    if scored.finish[position] == s.F_REFUSED:
+        return f"finish {finish}: the customer said no {finish}"
+    if refused := scored.hits.request.refused_finishes:
+        return f"finish {finish or 'not recorded'}, not the {' or '.join(refused)} refused"
     return None
 
 
-def _cut_reason(plan: CutPlan | None, quantity: float | None, feet: bool, overrun: bool) -> str | None:
+def cut_reason(
+    plan: CutPlan | None, quantity: float | None, feet: bool, overrun: bool, by_foot: bool = False
+) -> str | None:
+    """How the stock is cut and how much is pulled; for a part sold by the foot, the footage pulled."""
     if plan is None:
         return None
+    footage = f" ({plan.pieces_to_pull * plan.stock_length / 12:g} ft)" if by_foot else ""
     stock = inches(plan.stock_length)
     if plan.stock_width is not None:
         stock = f"{inches(plan.stock_width)} x {stock}"
-    count = f"{quantity:g}" if quantity else "1 (no quantity given)"
+    count = (f"{quantity:g} ft" if feet else f"{quantity:g}") if quantity else "1 (no quantity given)"
     if feet and plan.piece_length is None:
-        return f"{plan.pieces_to_pull} x {stock} lengths for {count} ft" + (
-            ", last one cut" if plan.cut else ""
-        )
+        return f"{plan.pieces_to_pull} x {stock} lengths for {count}" + (", last one cut" if plan.cut else "")
     piece = inches(plan.piece_length or 0)
     if plan.piece_width is not None:
         piece = f"{inches(plan.piece_width)} x {piece}"
     if plan.pieces_per_stock is None:
         return f"stock {stock} is smaller than the {piece} piece asked"
     if not plan.cut:
-        return f"stock size {stock} as asked; pull {plan.pieces_to_pull} for {count}"
+        return f"stock size {stock} as asked; pull {plan.pieces_to_pull}{footage} for {count}"
     unit = "sheet" if plan.stock_width is not None else "length"
     how = f"{inches(plan.kerf)} kerf" if plan.kerf else "sheared"
     if overrun:
         how += f", a mill length runs at least {inches(MILL_OVERRUN)} over nominal"
     per = f"{plan.pieces_per_stock} per {unit} ({how})"
-    return f"cut {piece} from {stock}: {per}, pull {plan.pieces_to_pull} for {count}"
+    return f"cut {piece} from {stock}: {per}, pull {plan.pieces_to_pull}{footage} for {count}"
 
 
-def _stock_reason(on_hand: int, needed: float, uom: str, quantity: float | None) -> str:
+def stock_reason(on_hand: int, needed: float, uom: str, quantity: float | None) -> str:
     """On hand against what the line takes: in stock for the quantity comes before backorder."""
     if on_hand <= 0:
         return "not in stock (backorder)"
@@ -168,11 +174,17 @@ def explain(index: AttributeIndex, scored: s.Scored, position: int, cap: float =
         *filter(
             None,
             (
-                _cut_reason(plan, request.quantity, request.uom == "FT", bool(scored.cut.overrun[position])),
+                cut_reason(
+                    plan,
+                    request.quantity,
+                    request.uom == "FT",
+                    bool(scored.cut.overrun[position]),
+                    index.labels["uom"].name(row) == "FT",
+                ),
                 _finish_reason(scored, position, index),
             ),
         ),
-        _stock_reason(
+        stock_reason(
             on_hand, float(scored.needed[position]), index.labels["uom"].name(row) or "EA", request.quantity
         ),
     ]

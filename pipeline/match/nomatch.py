@@ -15,6 +15,7 @@ from pipeline.catalog.search.attributes import search
 from pipeline.catalog.search.index import AttributeIndex
 from pipeline.match.explain import inches
 from pipeline.match.score import Scored, score
+from pipeline.words import form_words
 
 ALTERNATIVES = 3
 ALTERNATIVE_CAP = 0.25  # below assemble's pick threshold: an offer, never a silent match
@@ -59,7 +60,7 @@ def _nearest_sizes(index: AttributeIndex, scored: Scored) -> NoMatch | None:
     distance = np.abs(relaxed.hits.diffs).sum(axis=1)
     nearest = relaxed.order[np.argsort(distance[relaxed.order], kind="stable")]
     grade = request.grade.written if request.grade else (request.family or "").replace("_", " ")
-    what = f"{grade} {(request.form or '').replace('_', ' ')}".strip()
+    what = f"{grade} {form_words(request.form)}".strip()
     return NoMatch(
         f"no {what} is stocked near {_section_text(request.section)}",
         _distinct(index, relaxed, nearest),
@@ -98,6 +99,6 @@ def explain_no_match(index: AttributeIndex, scored: Scored) -> NoMatch:
         if len(alternatives):
             nearest.offers = (nearest.offers + _distinct(index, scored, alternatives))[:ALTERNATIVES]
         return nearest
-    form = (request.form or "this form").replace("_", " ")
+    form = form_words(request.form) or "this form"
     what = ask.stocked or ask.written if ask else request.family or "this material"
     return NoMatch(f"{what} is not stocked as {form}", _distinct(index, scored, alternatives))

@@ -27,6 +27,7 @@ from pipeline.catalog.search.attributes import HEAVIER, WINDOW, Hits
 from pipeline.catalog.search.index import AttributeIndex
 from pipeline.catalog.search.request import FLAT_FORMS, Request
 from pipeline.match.cut import CutArrays, plan
+from pipeline.words import reason_words
 
 RELATION = {
     "identical": 1.0, "equivalent": 0.96, "substitute": 0.86, "family": 0.72, "any": 0.45,
@@ -48,8 +49,10 @@ NO_QUANTITY_CUT = 0.93  # cutting, but no quantity: the stock size was chosen fo
 # not stocked in the asked one, a different one, or not asked.
 T_EXACT, T_SUBSTITUTE, T_UNRECORDED, T_NOT_STOCKED, T_OTHER, T_UNSTATED = range(6)
 TREATMENT = np.array([1.0, 0.88, 1.0, 0.85, 0.5, 1.0])
-F_EXACT, F_OTHER, F_UNSTATED = range(3)
-FINISH = np.array([1.0, 0.8, 1.0])
+# Finish states: as asked, another, not asked, or one the customer refused ("not galvanized"):
+# a refused finish is offered only when nothing else is stocked, and never passes by itself.
+F_EXACT, F_OTHER, F_UNSTATED, F_REFUSED = range(4)
+FINISH = np.array([1.0, 0.8, 1.0, 0.4])
 
 
 def size_factor(diffs: np.ndarray, heavier: np.ndarray) -> np.ndarray:
@@ -107,7 +110,7 @@ def _request_factor(hits: Hits) -> tuple[float, list[str]]:
     for flag, flag_factor in _flag_factors(request).items():
         if flag in request.flags:
             factor *= flag_factor
-            notes.append(f"extraction: {flag.replace('_', ' ')}")
+            notes.append(f"extraction: {reason_words(flag)}")
     return factor, notes
 
 
@@ -160,11 +163,14 @@ def _treatments(index: AttributeIndex, hits: Hits) -> np.ndarray:
 
 
 def _finishes(index: AttributeIndex, hits: Hits) -> np.ndarray:
-    asked = hits.request.finish
+    asked, labels = hits.request.finish, index.labels["finish"]
+    codes = labels.codes[hits.rows]
     if asked is None:
-        return np.full(len(hits), F_UNSTATED)
-    found = index.labels["finish"].codes[hits.rows] == index.labels["finish"].code(asked)
-    return np.where(found, F_EXACT, F_OTHER)
+        state = np.full(len(hits), F_UNSTATED)
+    else:
+        state = np.where(codes == labels.code(asked), F_EXACT, F_OTHER)
+    refused = [labels.code(name) for name in hits.request.refused_finishes]
+    return np.where(np.isin(codes, refused) & (codes >= 0), F_REFUSED, state)
 
 
 def _cut(index: AttributeIndex, hits: Hits) -> CutArrays:
@@ -179,13 +185,16 @@ def _cut(index: AttributeIndex, hits: Hits) -> CutArrays:
 
 
 def needed(index: AttributeIndex, hits: Hits, cut: CutArrays) -> np.ndarray:
-    """Per row, how much of it the line takes, in its unit of measure (pieces, or feet for a part
-    sold by the foot), as ``pipeline.assemble.pricing.requested_quantity`` will sell it."""
+    """Per row, how much of it the line takes from the rack, in its unit of measure (pieces, or
+    feet for a part sold by the foot): the whole lengths or sheets the cut plan pulls, drop
+    included, as ``pipeline.assemble.pricing.pulled_quantity`` counts it for the stock check."""
     request, rows = hits.request, hits.rows
     quantity = request.quantity or 1.0
     by_foot = index.labels["uom"].codes[rows] == index.labels["uom"].code("FT")
     length = np.nan_to_num(index.dims["length"][rows], nan=12.0)
     feet = quantity if request.uom == "FT" else quantity * (request.piece_length or length) / 12
+    if cut.planned:
+        feet = np.maximum(feet, cut.pulls * length / 12)
     each = cut.pulls if cut.planned else np.full(len(rows), quantity)
     return np.where(by_foot, feet, each)
 

@@ -6,18 +6,21 @@
 """
 
 from pipeline.orders.errors import (
+    CustomerNotApprovedError,
     InvalidEditError,
     LineNotFoundError,
     OrderConflictError,
     OrderError,
     OrderLockedError,
     OrderNotFoundError,
+    QuoteNotOrderError,
 )
 from pipeline.orders.service import OrderService
 from pipeline.orders.store import AuditEntry, OrderSummary, StoredOrder
 
 __all__ = [
     "AuditEntry",
+    "CustomerNotApprovedError",
     "InvalidEditError",
     "LineNotFoundError",
     "OrderConflictError",
@@ -26,5 +29,6 @@ __all__ = [
     "OrderNotFoundError",
     "OrderService",
     "OrderSummary",
+    "QuoteNotOrderError",
     "StoredOrder",
 ]

@@ -31,6 +31,10 @@ _RESOLVES = {
 }
 # a number the reviewer entered replaces the implausible one read
 _CORRECTS = {"quantity": IMPLAUSIBLE_QUANTITY, "dimensions": IMPLAUSIBLE_SIZE}
+# The units a reviewer may set: what the catalog sells by (pieces, feet) and pounds, which
+# pricing converts by the part's weight (``pipeline.assemble.pricing``).
+EDIT_UNITS: tuple[str, ...] = (*UOMS, "LB")
+UNIT_NOT_SOLD = "unit_not_sold"
 
 
 @dataclass(frozen=True)
@@ -78,11 +82,14 @@ def validate(edit: LineEdit) -> LineEdit:
     if edit.quantity is not None and not plausible_quantity(edit.quantity):
         limit = f"{MAX_QUANTITY:,.0f}"
         raise InvalidEditError(f"quantity must be positive, at most {limit}, not {edit.quantity!r}")
-    if edit.uom is not None and edit.uom not in UOMS:
-        raise InvalidEditError(f"unknown unit {edit.uom!r}{_did_you_mean(edit.uom, UOMS)}")
+    uom = edit.uom.strip().upper() if edit.uom is not None else None
+    if uom is not None and uom not in EDIT_UNITS:
+        raise InvalidEditError(
+            f"unknown unit {edit.uom!r}: give the quantity in pieces (EA), feet (FT) or pounds (LB)"
+        )
     if edit.empty:
         raise InvalidEditError("nothing to change: give a grade, temper, form, dimensions, quantity or uom")
-    return replace(edit, grade=grade, temper=edit.temper.upper() if edit.temper else None)
+    return replace(edit, grade=grade, temper=edit.temper.upper() if edit.temper else None, uom=uom)
 
 
 def apply_edit(item: LineItem, edit: LineEdit) -> LineItem:
@@ -105,5 +112,7 @@ def apply_edit(item: LineItem, edit: LineEdit) -> LineItem:
     )
     resolved = {flag for name, flag in _RESOLVES.items() if getattr(changed, name)}
     resolved |= {flag for name, flag in _CORRECTS.items() if getattr(edit, name)}
+    if changed.uom in EDIT_UNITS and (edit.uom or edit.quantity is not None):
+        resolved.add(UNIT_NOT_SOLD)  # the reviewer gave the quantity in a unit we price
     changed.flags = [flag for flag in item.flags if flag not in resolved]
     return changed

@@ -42,3 +42,26 @@ class OrderConflictError(OrderError):
 
 class InvalidEditError(OrderError):
     """An edit or decision that cannot apply (unknown alternative, bad quantity, unready order)."""
+
+
+class CustomerNotApprovedError(OrderError):
+    """Approving or exporting an order whose customer is not an approved (active) customer."""
+
+    def __init__(self, order_id: str, action: str, who: str) -> None:
+        super().__init__(
+            f"cannot {action} {order_id}: {who}. An approver approves the customer, or assigns the email"
+            " to an existing customer, first"
+        )
+        self.order_id = order_id
+
+
+class QuoteNotOrderError(OrderError):
+    """A request for quote is kept as a quote: it is approved or exported only once converted."""
+
+    def __init__(self, order_id: str, action: str, rfq: str | None) -> None:
+        reference = f" (RFQ {rfq})" if rfq else ""
+        super().__init__(
+            f"cannot {action} {order_id}: it is a request for quote{reference}, not an order. Send the"
+            " customer the prices; convert it to an order when they place it"
+        )
+        self.order_id = order_id

@@ -7,13 +7,12 @@ right number of stock pieces, as it does for the engine's picks).
 
 from __future__ import annotations
 
-import numpy as np
-
-from pipeline.catalog.search import attribute_index, build_request
-from pipeline.catalog.search.request import FLAT_FORMS
+from pipeline.catalog.search import attribute_index
 from pipeline.catalog.store import CatalogStore
-from pipeline.match.cut import cut_plan, kerf_for, plan
-from pipeline.models import Candidate, CutPlan, LineItem
+from pipeline.match.replan import cut_for
+from pipeline.models import Candidate, LineItem
+
+__all__ = ["cut_for", "named_part"]
 
 
 def named_part(store: CatalogStore, part_number: str, item: LineItem) -> Candidate | None:
@@ -25,26 +24,3 @@ def named_part(store: CatalogStore, part_number: str, item: LineItem) -> Candida
     candidate = index.candidate(row)
     candidate.cut = cut_for(candidate, item)
     return candidate
-
-
-def cut_for(part: Candidate, item: LineItem) -> CutPlan | None:
-    """How ``part`` is cut for ``item`` (its pieces and quantity); None when it is sold as is."""
-    length = part.dimensions.get("length")
-    if length is None:
-        return None
-    request = build_request(item)
-    flat = part.form in FLAT_FORMS
-    width = part.dimensions.get("width") if flat else None
-    if flat and width is None:
-        return None
-    piece = (request.piece_length, request.piece_width if flat else None)
-    arrays = plan(
-        np.array([length]),
-        np.array([width]) if flat else None,
-        piece[0],
-        piece[1],
-        request.quantity,
-        request.uom == "FT" and not flat,
-        part.form,
-    )
-    return cut_plan(arrays, 0, (length, width), piece, kerf_for(part.form))

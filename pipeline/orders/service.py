@@ -22,6 +22,7 @@ from pipeline.events import utc_now
 from pipeline.ledger import Ledger
 from pipeline.match import match_line
 from pipeline.match.reading import read_line
+from pipeline.match.replan import replanned
 from pipeline.models import Candidate, LineItem, Order, OrderLine
 from pipeline.orders.crossref import (
     CrossReference,
@@ -30,15 +31,24 @@ from pipeline.orders.crossref import (
     part_number_key,
     wording_key,
 )
+from pipeline.orders.customers import (
+    approve_customer,
+    assign_customer,
+    current_account,
+    customer_choices,
+    why_not_approved,
+)
 from pipeline.orders.edits import LineEdit, apply_edit, validate
 from pipeline.orders.errors import (
+    CustomerNotApprovedError,
     InvalidEditError,
     LineNotFoundError,
     OrderConflictError,
     OrderLockedError,
     OrderNotFoundError,
+    QuoteNotOrderError,
 )
-from pipeline.orders.parts import cut_for, named_part
+from pipeline.orders.parts import named_part
 from pipeline.orders.store import AuditEntry, OrderStore, OrderSummary, StoredOrder, line_snapshot
 from pipeline.review import review
 
@@ -112,8 +122,11 @@ class OrderService:
     ) -> StoredOrder:
         """Give the line one of its alternatives — or any catalog part the reviewer knows is right.
 
-        The line counts as accepted by ``actor``; the part it had becomes an alternative.
-        ``remember`` stores the customer's wording of the line as a cross-reference to this part.
+        The part it had becomes an alternative. The chosen part is scored, cut and priced for the
+        line as it is (``pipeline.match.replan``), and the line passes its gates only as any line
+        does — a choice is not an acceptance: its stock, backorder and confidence still show
+        until someone accepts the line. ``remember`` stores the customer's wording of the line as
+        a cross-reference to this part.
         """
 
         def change(order: Order) -> tuple[Any, Any]:
@@ -122,9 +135,9 @@ class OrderService:
             offered = [c for c in (line.match, *line.alternatives) if c is not None]
             chosen = next((c for c in offered if c.part_number == part_number), None)
             line.match = chosen or self._catalog_candidate(line.item, part_number, actor)
-            line.accepted_by = actor
+            line.accepted_by = None
             line.alternatives = [c for c in offered if c.part_number != part_number]
-            priced(line, self._terms(line.match))
+            self._replan(line)
             return before, self._after(order, line, actor, remember) | {"listed": chosen is not None}
 
         return self._edit(order_id, actor, "choose_alternative", line_no, change, expected_version)
@@ -143,7 +156,11 @@ class OrderService:
         uom: str | None = None,
         expected_version: int | None = None,
     ) -> StoredOrder:
-        """Correct what the customer asked for; a new grade, temper, form or size re-matches the line."""
+        """Correct what the customer asked for; a new grade, temper, form or size re-matches the line.
+
+        A new quantity or unit keeps the part and plans it again (cut, stock to pull, price,
+        confidence and reasons, ``pipeline.match.replan``); any edit takes back an acceptance.
+        """
         edit = validate(LineEdit(grade, temper, form, dict(dimensions or {}), quantity, uom))
 
         def change(order: Order) -> tuple[Any, Any]:
@@ -152,9 +169,9 @@ class OrderService:
             item = apply_edit(line.item, edit)
             if edit.rematch:
                 new = self.matched_line(item)
-            else:  # same part: a new quantity needs a new cut plan (stock pieces to pull)
-                match = replace(line.match, cut=cut_for(line.match, item)) if line.match else None
-                new = priced(replace(line, item=item, match=match, accepted_by=None), self._terms(match))
+            else:  # same part: a new quantity or unit needs a new cut plan, price and reasons
+                new = replace(line, item=item, accepted_by=None)
+                self._replan(new)
             order.lines[order.lines.index(line)] = new
             return before, line_snapshot(new)
 
@@ -199,9 +216,12 @@ class OrderService:
     def approve(
         self, order_id: str, *, actor: str, comment: str = "", expected_version: int | None = None
     ) -> StoredOrder:
-        """Approve for the ERP. Every line needs a part and a priced quantity; open reasons are audited."""
+        """Approve for the ERP. Every line needs a part and a priced quantity, the customer must be an
+        approved customer (``CustomerNotApprovedError``) and the document an order, not a request
+        for quote (``QuoteNotOrderError``); open reasons are audited."""
         with self.ledger.transaction():
             stored = self._editable(order_id, actor, expected_version)
+            self.require_sendable(stored.order, "approve")
             missing = [
                 f"line {line.item.line_no}"
                 for line in stored.order.lines
@@ -249,6 +269,65 @@ class OrderService:
                 after={"status": "needs_review"},
                 comment=comment,
             )
+
+    def require_sendable(self, order: Order, action: str) -> None:
+        """Refuse ``action`` (approve, export) of a quote or of an order for no approved customer."""
+        if order.header.kind == "quote":
+            raise QuoteNotOrderError(order.order_id, action, order.header.rfq_number)
+        why = why_not_approved(current_account(self._customers(), order.account))
+        if why is not None:
+            raise CustomerNotApprovedError(order.order_id, action, why)
+
+    # -- the customer and the kind of document ------------------------------------------------
+    def approve_customer(
+        self,
+        order_id: str,
+        *,
+        actor: str,
+        credit_limit: float | None = None,
+        terms: str | None = None,
+        expected_version: int | None = None,
+    ) -> StoredOrder:
+        """Make the order's customer (a prospect, or one on hold) an approved, active customer —
+        for its other orders too. An approver's decision (the dashboard checks the role)."""
+        return self._edit(
+            order_id,
+            actor,
+            "approve_customer",
+            None,
+            lambda order: approve_customer(self._customers(), order, actor, credit_limit, terms),
+            expected_version,
+        )
+
+    def assign_customer(
+        self, order_id: str, customer_id: str, *, actor: str, expected_version: int | None = None
+    ) -> StoredOrder:
+        """The order is ``customer_id``'s, and mail from its sender's domain is theirs from now on."""
+        return self._edit(
+            order_id,
+            actor,
+            "assign_customer",
+            None,
+            lambda order: assign_customer(self._customers(), order, customer_id),
+            expected_version,
+        )
+
+    def customer_choices(self) -> dict[str, str]:
+        """The approved customers an email can be assigned to: "name (id)" -> id."""
+        return customer_choices(self._customers())
+
+    def convert_to_order(
+        self, order_id: str, *, actor: str, comment: str = "", expected_version: int | None = None
+    ) -> StoredOrder:
+        """The customer placed the quote as an order: from now on it is approved and exported as one."""
+
+        def change(order: Order) -> tuple[Any, Any]:
+            if order.header.kind != "quote":
+                raise InvalidEditError(f"{order_id} is an order already")
+            order.header.kind = "order"
+            return {"kind": "quote"}, {"kind": "order"}
+
+        return self._edit(order_id, actor, "convert_to_order", None, change, expected_version, comment)
 
     # -- learning ----------------------------------------------------------------------------
     def remember_part_number(
@@ -345,8 +424,23 @@ class OrderService:
             comment=comment,
         )
 
+    def _customers(self) -> CustomerDirectory:
+        return CustomerDirectory(self.ledger, self.settings.pricing)
+
+    def _replan(self, line: OrderLine) -> None:
+        """The line's part and alternatives scored, cut and priced again for the line as it is."""
+        parts = [c for c in (line.match, *line.alternatives) if c is not None]
+        again = replanned(self.catalog, line.item, parts)
+        if line.match is not None:
+            line.match, line.alternatives = again[0], again[1:]
+        else:
+            line.alternatives = again
+        priced(line, self._terms(line.match))
+
     def _recheck(self, order: Order) -> None:
-        """Totals and gates after a change; a person now owns the order, so it is never auto-approved."""
+        """Totals and gates after a change, for the customer as the master holds it now; a person
+        now owns the order, so it is never auto-approved."""
+        order.account = current_account(self._customers(), order.account)
         order.totals = order_totals(order.lines, order.account, self.settings.pricing)
         order.review = review(order, self.settings.gates)
         if order.review.status == "auto_approved":

@@ -77,6 +77,7 @@ class OrderSummary:
     updated_at: str
     decided_by: str | None
     top_reason: str | None = None  # the review's first reason, what a queue shows
+    kind: str | None = "order"  # "quote" for a request for quote (``OrderHeader.kind``)
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,9 @@ class OrderStore:
             "SELECT o.*, c.name AS customer_name,"
             # json_valid: one order stored with Infinity by an older version must not stop the list
             " CASE WHEN json_valid(o.data_json)"
-            " THEN json_extract(o.data_json, '$.review.reasons[0]') END AS top_reason"
+            " THEN json_extract(o.data_json, '$.review.reasons[0]') END AS top_reason,"
+            " CASE WHEN json_valid(o.data_json)"
+            " THEN json_extract(o.data_json, '$.header.kind') END AS kind"
             " FROM orders o LEFT JOIN customers c USING (customer_id)"
             + (f" WHERE {' AND '.join(where)}" if where else "")
             + " ORDER BY o.updated_at DESC, o.order_id LIMIT ?"

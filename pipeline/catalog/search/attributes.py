@@ -17,6 +17,7 @@ from pipeline.catalog.grades import GRADES
 from pipeline.catalog.schema import SECTION_DIMENSIONS
 from pipeline.catalog.search.index import AttributeIndex
 from pipeline.catalog.search.request import FormOption, Request
+from pipeline.words import form_words
 
 WINDOW = 0.06  # sizes further than this from the asked size are other products
 HEAVIER = frozenset(("thickness", "wall_thickness"))  # sizes a customer may allow heavier
@@ -81,8 +82,8 @@ def _form_alternatives(index: AttributeIndex, request: Request, forms: set[str])
     stocked = request.grade.stocked if request.grade else None
     if not stocked or _stocked_in(index, stocked, forms):
         return []
-    made_in = ", ".join(sorted(f.replace("_", " ") for f in index.forms_by_grade.get(stocked, ())))
-    asked = (request.form or "").replace("_", " ")
+    made_in = ", ".join(sorted(form_words(f) for f in index.forms_by_grade.get(stocked, ())))
+    asked = form_words(request.form)
     return [
         GradeOption(o.grade, "alternative", f"{stocked} is not stocked as {asked} (only {made_in}); {o.note}")
         for o in form_alternatives(stocked)

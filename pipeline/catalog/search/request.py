@@ -15,6 +15,7 @@ from pipeline.catalog.grades import GRADES
 from pipeline.catalog.schema import SECTION_DIMENSIONS
 from pipeline.catalog.search.wording import HEAVIER_OK, condition_in, designation_in, finish_in
 from pipeline.models import LineItem
+from pipeline.words import form_words
 
 FLAT_FORMS = frozenset(("sheet", "plate", "foil"))
 PLATE_FROM = 0.1875  # 3/16": thinner is sold as sheet, this and thicker as plate
@@ -51,6 +52,7 @@ class Request:
     finish: str | None
     heavier_ok: bool
     flags: tuple[str, ...]
+    refused_finishes: tuple[str, ...] = ()  # finishes the customer said no to ("not galvanized")
 
     @property
     def not_catalog(self) -> bool:
@@ -59,7 +61,7 @@ class Request:
 
 def _compatible_forms(form: str, section: dict[str, float]) -> tuple[FormOption, ...]:
     """The asked form first, then the forms the same product is sold as at this size."""
-    options = [FormOption(form, 1.0, f"form {form.replace('_', ' ')} as asked")]
+    options = [FormOption(form, 1.0, f"{form_words(form)} as asked")]
     thickness, diameter = section.get("thickness"), section.get("diameter")
     if form in ("sheet", "plate"):
         other = "plate" if form == "sheet" else "sheet"
@@ -72,9 +74,7 @@ def _compatible_forms(form: str, section: dict[str, float]) -> tuple[FormOption,
         options.append(FormOption("sheet", OTHER_FORM_FACTOR, "stocked as sheet (foil asked)"))
     if form in ("bar_round", "wire") and (diameter is None or diameter <= WIRE_UP_TO):
         other = "wire" if form == "bar_round" else "bar_round"
-        options.append(
-            FormOption(other, COMPATIBLE_FACTOR, f"stocked as {other.replace('_', ' ')} at this size")
-        )
+        options.append(FormOption(other, COMPATIBLE_FACTOR, f"stocked as {form_words(other)} at this size"))
     return tuple(options)
 
 
@@ -135,6 +135,16 @@ def _treatment(item: LineItem) -> str | None:
     return item.temper or condition_in(item.source_text)
 
 
+def _finishes(item: LineItem) -> tuple[str | None, tuple[str, ...]]:
+    """The finish asked and the finishes refused: the line's spec notes (``extract/specs.py``),
+    else the first finish its text names — unless the notes refuse that one."""
+    notes = [note for note in item.specs if note.kind == "finish" and note.value]
+    refused = tuple(dict.fromkeys(note.value for note in notes if note.refused))
+    wanted = next((note.value for note in notes if not note.refused and note.value not in refused), None)
+    written = finish_in(item.source_text)
+    return wanted or (written if written not in refused else None), refused
+
+
 def build_request(item: LineItem) -> Request:
     """The search request for one extracted line."""
     grade = resolve_grade(item.grade) if item.grade else None
@@ -142,6 +152,7 @@ def build_request(item: LineItem) -> Request:
     form = "tube_round" if item.form == "bar_round" and item.dimensions.get("inner_diameter") else item.form
     section, missing = _section(item, form) if form else ({}, ())
     length, width = _piece(item, form)
+    finish, refused = _finishes(item)
     return Request(
         line_no=item.line_no,
         text=item.source_text,
@@ -153,10 +164,11 @@ def build_request(item: LineItem) -> Request:
         missing_section=missing,
         piece_length=length,
         piece_width=width,
-        quantity=item.quantity,
+        quantity=item.quantity if item.uom in ("EA", "FT") else None,  # pounds, kg: no count of pieces
         uom=item.uom,
         treatment=_treatment(item),
-        finish=finish_in(item.source_text),
+        finish=finish,
         heavier_ok="heavier_ok" in item.flags or bool(HEAVIER_OK.search(item.source_text)),
         flags=tuple(item.flags),
+        refused_finishes=refused,
     )

@@ -78,7 +78,7 @@ def _best_stock(rows: pd.DataFrame, stated: Stated) -> np.ndarray:
     fits = per_stock >= 1
     pulls = np.ceil(stated.quantity / np.maximum(per_stock, 1))
     by_foot = (rows["uom"] == "FT").to_numpy()
-    needed = np.where(by_foot, stated.quantity * piece_length / 12, pulls)  # as pricing sells it
+    needed = np.where(by_foot, pulls * length / 12, pulls)  # the whole lengths the cut pulls
     in_stock = fits & (rows["stock_qty"].to_numpy() >= needed - 1e-9)
     pool = in_stock if in_stock.any() else fits
     if (pool & exact).any():
