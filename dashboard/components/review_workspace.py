@@ -145,10 +145,10 @@ class ReviewWorkspace(Viewer):
     def _customer_controls(self) -> pn.Column:
         """Approve the order's customer, or assign the email to an existing one (approvers)."""
         self.terms = pn.widgets.TextInput(
-            name="Terms", placeholder="NET30", width=110, css_classes=["od-rv-terms"]
+            label="Terms", placeholder="NET30", width=110, css_classes=["od-rv-terms"]
         )
         self.credit = pn.widgets.FloatInput(
-            name="Credit limit", start=0, width=130, css_classes=["od-rv-credit"]
+            label="Credit limit", start=0, width=130, css_classes=["od-rv-credit"]
         )
         self.approve_customer = pn.widgets.Button(
             label="Approve customer", color="success", width=160, margin=(24, 10, 0, 10)
@@ -157,7 +157,7 @@ class ReviewWorkspace(Viewer):
             lambda _: self.store.approve_customer(self.terms.value, self.credit.value)
         )
         self.assign_to = pn.widgets.Select(
-            name="Or assign the email to", width=320, css_classes=["od-rv-assign-to"]
+            label="Or assign the email to", width=320, css_classes=["od-rv-assign-to"]
         )
         self.assign = pn.widgets.Button(label="Assign", width=100, margin=(24, 10, 0, 10))
         self.assign.on_click(self._assign)
