@@ -90,4 +90,10 @@ def test_a_question_only_email_is_no_order_found(process: Process) -> None:
 def test_a_quantity_range_or_an_unsure_grade_needs_a_person(process: Process) -> None:
     _, [order], _ = process(EMAILS / "range_words_alternates.txt")
     assert order["review"]["status"] == "needs_review"
-    assert "line 1: flag quantity_range" in order["review"]["reasons"]
+    assert "line 1: quantity given as a range" in order["review"]["reasons"]  # in words (pipeline/words.py)
+    assert {
+        "code": "quantity_range",
+        "message": "quantity given as a range",
+        "line_no": 1,
+        "words": "quantity given as a range",
+    } in order["review"]["details"]

@@ -75,7 +75,7 @@ def desk(
         re.search(r'"order_id": "(OD-\w+)"', run_cli(["process", str(SAMPLES / name), "--json"], env).stdout)[
             1
         ]
-        for name in ("sample_order_1.txt", "test_minimal.txt")
+        for name in ("sample_order_1.txt", "sample_order_3.txt")  # a known customer's order: approvable
     )
     assert run_cli(["orders", "approve", approved], env).returncode == 0
     if request.param == "login on":
