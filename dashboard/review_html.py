@@ -166,6 +166,8 @@ def _pulled(line: OrderLine) -> str:
     """The stock the line takes from the rack, when it is more than what is billed (the drop)."""
     if line.pulled_quantity is None or line.match is None or line.sold_quantity is None:
         return ""
+    if line.pulled_quantity <= line.sold_quantity + 1e-9:
+        return ""  # what is billed is what leaves the rack
     cut = line.match.cut
     units = unit_words(line.match.uom)
     pieces = f"{cut.pieces_to_pull} stock pieces, " if cut and cut.pieces_to_pull else ""

@@ -171,7 +171,10 @@ class LineEditor(Viewer):
             self.info,
             pn.Row(self.accept, self.remove),
             self.offers,
-            pn.Row(self.grade, self.form, self.size, self.quantity, self.unit, self.save),
+            # wraps rather than running off the column at 1440 px
+            pn.FlexBox(
+                self.grade, self.form, self.size, self.quantity, self.unit, self.save, flex_wrap="wrap"
+            ),
             css_classes=["od-rv-line", f"od-rv-line-{self.line.item.line_no}"],
             styles={"border": "1px solid #d0d7de", "border-radius": "6px", "padding": "6px"},
             sizing_mode="stretch_width",
