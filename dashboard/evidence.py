@@ -21,6 +21,7 @@ CSS = """
 .od-ev-line { background: #ddf4ff; }
 .od-ev-field { border-bottom: 2px solid #0969da; font-weight: 600; }
 .od-ev-header { background: #fff8c5; }
+.od-ev-spec { background: #dafbe1; border-bottom: 2px dotted #1a7f37; }
 .od-ev-focus { background: #ffd8b5; outline: 1px solid #bc4c00; }
 """
 
@@ -29,7 +30,7 @@ CSS = """
 class Highlight:
     start: int
     end: int
-    kind: str  # line | field | header
+    kind: str  # line | field | header | spec (a customer's spec note)
     label: str  # what the span is evidence of, shown on hover
     line_no: int | None = None
 
@@ -46,6 +47,10 @@ def order_highlights(order: dict[str, Any]) -> list[Highlight]:
             found.append(Highlight(*line["span"], "line", f"line {number}", number))
         for name, (start, end) in (line.get("evidence") or {}).items():
             found.append(Highlight(start, end, "field", f"line {number}: {name}", number))
+        for note in line.get("specs") or []:  # "Galvanized not required": said of this line
+            if note.get("span"):
+                meaning = f"no {note['value']}" if note.get("refused") else f"{note['kind']} {note['value']}"
+                found.append(Highlight(*note["span"], "spec", f"line {number}: {meaning}"))
     return found
 
 

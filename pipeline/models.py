@@ -333,7 +333,8 @@ def _review_dict(review: Review) -> dict[str, Any]:
 
 
 def _spec_dict(note: SpecNote) -> dict[str, Any]:
-    return {"kind": note.kind, "text": note.text, "value": note.value, "refused": note.refused}
+    span = [note.span.start, note.span.end] if note.span else None
+    return {"kind": note.kind, "text": note.text, "value": note.value, "refused": note.refused, "span": span}
 
 
 def _spans_dict(evidence: dict[str, Span]) -> dict[str, list[int]]:

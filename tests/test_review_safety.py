@@ -171,6 +171,7 @@ def test_a_refused_finish_is_never_picked_and_the_notes_reach_the_lines(desk: Fu
         assert all(alt.confidence <= 0.4 for alt in line.alternatives if "GALV" in alt.part_number)
     assert stored.order.header.certifications == ["MTR"]
     as_json = stored.to_dict()["lines"][0]["specs"]
-    assert as_json == [
-        {"kind": "finish", "text": "Galvanized not required", "value": "galvanized", "refused": True}
-    ]
+    note = {"kind": "finish", "text": "Galvanized not required", "value": "galvanized", "refused": True}
+    assert [{key: value for key, value in found.items() if key != "span"} for found in as_json] == [note]
+    start, end = as_json[0]["span"]
+    assert stored.order.document.text[start:end] == "Galvanized"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -55,10 +56,19 @@ async def post(path: str, payload: dict[str, Any] | None = None) -> tuple[int, d
     return response.code, json.loads(response.body)
 
 
+@pytest.fixture
+def served_desk(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk]:
+    """The desk behind the dashboard's HTTP handlers (its job service closed after the test)."""
+    service = jobs.JobService(desk.runner)
+    monkeypatch.setattr(jobs, "_service", service)
+    yield desk
+    service.close()
+
+
 def test_over_http_a_prospects_order_is_refused_with_why_until_the_customer_is_settled(
-    desk: Desk, monkeypatch: pytest.MonkeyPatch
+    served_desk: Desk,
 ) -> None:
-    monkeypatch.setattr(jobs, "_service", jobs.JobService(desk.runner))
+    desk = served_desk
     order_id = processed(desk, PROSPECT_ORDER)
     accept_all(desk.service, order_id)
     code, answer = asyncio.run(post(f"/api/orders/{order_id}/approve"))
@@ -73,8 +83,8 @@ def test_over_http_a_prospects_order_is_refused_with_why_until_the_customer_is_s
     assert code == 400 and "credit_limit" in answer["error"]
 
 
-def test_over_http_a_quote_is_kept_until_converted(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(jobs, "_service", jobs.JobService(desk.runner))
+def test_over_http_a_quote_is_kept_until_converted(served_desk: Desk) -> None:
+    desk = served_desk
     order_id = processed(desk, QUOTE_REQUEST)
     accept_all(desk.service, order_id)
     code, answer = asyncio.run(post(f"/api/orders/{order_id}/approve"))

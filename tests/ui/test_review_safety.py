@@ -195,6 +195,9 @@ def test_spec_notes_reach_the_page_and_no_galvanized_part_is_picked(
         expect(info).to_contain_text("no galvanized (“Galvanized not required”)")
         assert "GALV" not in str(info.get_attribute("data-part"))
     expect(page.locator(".od-rv-summary")).to_contain_text("MTR")
+    note = page.locator(".od-email .od-ev-spec")  # and highlighted in the email
+    expect(note.first).to_have_text("Galvanized")
+    expect(note.first).to_have_attribute("title", "line 1: no galvanized; line 2: no galvanized")
 
 
 def test_reasons_and_forms_read_in_words_and_a_quote_is_kept_as_a_quote(
