@@ -201,3 +201,39 @@ def test_a_unit_column_naming_a_form_does_not_decide_the_form() -> None:
         "11  10   SHT  HR SHEET A1011 11GA 48 x 96         88.00\n"
     )
     assert [(row[0], row[2]) for row in _rows(_extract(text))] == [(3, "plate"), (10, "sheet")]
+
+
+def test_a_tab_table_s_section_rows_and_its_cancelled_row_are_not_items() -> None:
+    text = (
+        "Put it on PO RAI-5520.\n\n"
+        "Item\tPart No.\tDescription\tGrade\tThk\tWidth\tLength\tQty\tUOM\tEst Wt (lbs)\tNotes\n"
+        "PLATE\t\t\t\t\t\t\t\t\t\t\n"
+        "1\t50-1187\tPL\tA36\t0.375\t48\t96\t6\tSH\t2940\tburn table\n"
+        "5\t50-1411\tPL\tA36\t1/4\t72\t144\t3\tSH\t2205\tCANCEL - using stock, N/A\n"
+        "SHEET\t\t\t\t\t\t\t\t\t\t\n"
+        "6\t50-1244\tHRPO\tA1011 CS-B\t10 ga\t48\t120\t12\tSH\t2700\tP&O, oiled\n"
+        "8\t50-1302\tCR\tA1011 CS\t14 ga\t36\t96\t15\tSH\t1125\t\n"
+        "\t\t\t\t\t\t\t\tTOTAL\t19031\t\n"
+    )
+    assert _rows(_extract(text)) == [
+        (6, "A36", "plate", (0.375, 48.0, 96.0)),
+        (12, "A1011", "sheet", (0.1345, 48.0, 120.0)),
+        (15, "A1011", "sheet", (0.0747, 36.0, 96.0)),
+    ]
+
+
+def test_an_erp_print_s_ordered_whse_and_extension_columns_and_its_total_line() -> None:
+    text = (
+        "Item Code          Description                                  Whse   Ordered  UOM"
+        "      Unit Cost     Extension\n"
+        "------------------ -------------------------------------------- ---- --------- ----"
+        " ------------- -------------\n"
+        "AL-6061-ANG-2X2X25 ALUM ANG 6061-T6 2 X 2 X 1/4 X 20'           000      12.00  EA"
+        "         88.600      1,063.20\n"
+        "AL-6061-CH-3X141   ALUM CHAN 6061-T6 3 X 1.41# X 20'            000       6.00  EA"
+        "         82.750        496.50\n"
+        "                                                                              Total:"
+        "                       1,559.70\n"
+    )
+    assert role_of("Ordered") == "qty" and role_of("Whse") == "note" and role_of("Extension") == "price"
+    assert [row[:3] for row in _rows(_extract(text))] == [(12, "6061", "angle"), (6, "6061", "channel")]

@@ -14,8 +14,9 @@ import re
 from pipeline.models import Span
 
 LEGAL_FORM = re.compile(
-    r"(?:\b(?:Inc|Corp|Ltd|Ltda|Pvt\.?\s+Ltd|Pty\.?\s+Ltd|L\.L\.C|S\.\s?r\.\s?l|S\.\s?p\.\s?A|S\.\s?L|S\.\s?A\.?S|"
-    r"S\.\s?A|B\.\s?V|N\.\s?V|K\.\s?K|S\.\s?A\.\s?de\s+C\.\s?V|S\.\s?de\s+R\.\s?L|Co)\.?"
+    # the longer forms first: "S.A. de C.V." is one form, not "S.A." and a name "de C.V."
+    r"(?:\b(?:S\.\s?A\.\s?de\s+C\.\s?V|S\.\s?de\s+R\.\s?L|Inc|Corp|Ltd|Ltda|Pvt\.?\s+Ltd|Pty\.?\s+Ltd|L\.L\.C|"
+    r"S\.\s?r\.\s?l|S\.\s?p\.\s?A|S\.\s?L|S\.\s?A\.?S|S\.\s?A|B\.\s?V|N\.\s?V|K\.\s?K|Co)\.?"
     r"|\b(?:LLC|LLP|PLC|plc|Limited|Corporation|Company|GmbH|GMBH|AG|KG|SARL|SAS|SpA|Srl|Oy|AB|A/S|ApS|"
     r"Sp\.\s?z\s?o\.\s?o\.?|s\.\s?r\.\s?o\.?|a\.\s?s\.))(?![\w])"
 )

@@ -25,7 +25,12 @@ _PHONE_LINE = re.compile(
 _BARE_PHONE = re.compile(rf"^\s*(?P<v>{_PHONE_NUMBER})\s*$")
 _SIGN_OFF = (
     r"(?:mit\s+freundlichen\s+grüßen|best\s+regards|kind\s+regards|warm\s+regards|regards|many\s+thanks|"
-    r"thanks(?:\s+again)?|thank\s+you|sincerely|cheers|best|respectfully|yours\s+truly)"
+    r"thanks(?:\s+again)?|thank\s+you|sincerely|cheers|best|respectfully|yours\s+truly|best\s+wishes|"
+    r"all\s+the\s+best|thx|"
+    # other languages' sign-offs: Spanish, French, Italian, German, Dutch, Polish, Portuguese
+    r"(?:un\s+)?saludos?(?:\s+cordiales)?|atentamente|gracias|cordialement|salutations|merci|"
+    r"(?:distinti|cordiali)\s+saluti|grazie|(?:viele|beste|freundliche)\s+grüße|mfg|"
+    r"met\s+vriendelijke\s+groet(?:en)?|pozdrawiam|atenciosamente|obrigad[oa])"
 )
 _LETTERHEAD_LINES = 8  # a pasted PO's letterhead comes after a line or two of covering note
 _SIGNATURE_LINES = 8  # a signature is a few lines: name, title, company, address, phones

@@ -54,6 +54,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "erp": ("ft", "lf", "ea", "pc"),
     "feet": ("lin", "running", "lf", "of", "total"),
     "paren": ("(",),
+    "of_them": ("them", "those", "these", "each"),
     "at": ("@",),
     "need": ("need", "requir", "ordering", "want", "send", "ship", "supply"),
     "weight": ("kg", "kilo", "lb", "pound"),
@@ -95,6 +96,8 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line
     (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(#@]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
     (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{PIECES}(?![\w])", "EA", "pieces"),
+    # "24 foot lengths, 15 of them", "two of each"
+    (rf"{_GUARD}{_APPROX}(?P<n>{_C})\s+of\s+(?:them|those|these|each)\b", "EA", "of_them"),
     # sold by weight or by the metre (when no count of pieces is given): kept as written, in a
     # unit the catalog does not sell
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:kgs?|kilos?|kilograms?)\b(?![/-])", "KG", "weight"),
@@ -105,7 +108,7 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     (
         rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]-?\s*)?{_APPROX}(?P<n>{_C})\s*(?:m|meters?|metres?|mtrs?)\s+(?:of\s+)?"
-        r"(?=[A-Za-z])(?!long|lengths?|bars?|each)",
+        r"(?=[^\W\d_])(?!long|lengths?|bars?|each)",
         "M",
         "metres",
     ),
@@ -129,10 +132,10 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "leading",
     ),
     # "12L14 hex 1/2" x 12'   - x20", "length 6m  x 40", '1" rd x 6" x20': a count after "x", set
-    # apart or glued to it after a size's inch mark, ends the line
+    # apart or glued to it after a size's inch mark, ends the line or comes before "@ 66""
     (
         r"(?:[ \t]{2,}|[ \t][-–][ \t]*|(?<=[\"”'])[ \t]+(?=[x×]\d))"
-        r"[x×][ \t]?(?P<n>\d{1,4})[ \t]*(?:pcs?\.?|pieces)?[ \t]*$",
+        r"[x×][ \t]?(?P<n>\d{1,4})[ \t]*(?:pcs?\.?|pieces)?[ \t]*(?:$|(?=@))",
         "EA",
         "times",
     ),

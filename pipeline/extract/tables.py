@@ -20,7 +20,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "price",
         r"(?:unit\s+|ext(?:ended)?\.?\s+|net\s+|list\s+)?(?:price|cost)(?:\s*/\s*\w+)?|"
-        r"ext(?:ended)?\.?|amount|total|value|\$|prezzo|precio|preis",
+        r"ext(?:ended)?\.?|extension|amount|total|value|\$|prezzo|precio|preis",
     ),
     (
         "date",
@@ -41,6 +41,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         "qty",
         r"(?:order(?:ed)?\s+|req(?:uired)?\.?\s+)?(?:qty|quantity|quan|qnty)\.?(?:\s*(?:ord(?:ered)?|req(?:uired)?|"
         r"needed|pcs|ea))?|pcs|pieces|no\.?\s+of\s+(?:pcs|pieces)|count|nos|menge|stk\.?|cantidad|cant\.?|"
+        r"ordered|ord\.?|"
         r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]",
     ),
     ("uom", r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|me|einheit|unidad"),
@@ -61,7 +62,11 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ("diameter", r"dia(?:meter)?|ø|od|o\.d\.|durchmesser|diametro|diámetro"),
     ("size", r"size|sizes|dimensions?|dims|dimension\s*\(.*\)|abmessung(?:en)?|misura|medidas?|dimensiones"),
     ("weight", r"weight|wt\.?|lbs?|kg|gewicht|peso"),
-    ("note", r"notes?|remarks?|comments?|mark|tag|job|ref(?:erence)?|heat|cert"),
+    (
+        "note",
+        r"notes?|remarks?|comments?|mark|tag|job|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"
+        r"loc(?:ation)?|bin|dept|taxable|tax",
+    ),
 )
 _ROLES = tuple((role, re.compile(rf"(?:{words})", re.IGNORECASE)) for role, words in _ROLE_HEADERS)
 # What the item reader calls each role's field (its labels; see ``item._OTHER_LABELS``).
@@ -388,6 +393,9 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
         if not raw and _subheader(text):
             used = index + 1  # "      Description" under "Line  Our Part  Qty …": the rows' second lines
             continue
+        if not gap and _section_row(table, text):
+            used = index + 1  # "PLATE", "SHEET": a heading among the rows, not a row (after a blank
+            continue  # line, it heads what follows: the table has ended)
         cells = _cells(table, text)
         roles = {table.columns[column].role for column, _, _ in cells}
         wrapped = (
@@ -417,6 +425,19 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
 
 
 _RUN_ON = -1  # the column of a wrapped row's continuation: read as its description
+
+
+_SECTION = re.compile(r"[A-Z][A-Z &/-]{2,30}:?")
+
+
+def _section_row(table: Table, text: str) -> bool:
+    """A heading among a table's rows: one cell of a few capital words and no number, in a tab
+    table's line (its empty cells still tabbed) or alone on an aligned table's line."""
+    cells = [text[a:b].strip() for a, b in split_cells(text, table.layout)]
+    filled = [cell for cell in cells if cell]
+    if len(filled) != 1 or not _SECTION.fullmatch(filled[0]):
+        return False
+    return table.layout != "tab" or "\t" in text.strip(" >")
 
 
 def _subheader(text: str) -> bool:

@@ -99,8 +99,12 @@ FAMILY_ALTERNATION = "|".join(regex for regex, _ in _FAMILIES)  # any family wor
 
 _FORMS: tuple[tuple[str, str], ...] = (
     # HSS (hollow structural section) is read as square tube; its sizes may make it rectangular or round
-    # SHS, RHS, CHS: square, rectangular and circular hollow sections (European and British)
-    (r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss|shs|tubo\s+quadr\w*|vierkantrohr", "tube_square"),
+    # SHS, RHS, CHS: square, rectangular and circular hollow sections (European and British); PTR
+    # (perfil tubular rectangular) is Mexico's HSS
+    (
+        r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss|shs|ptr|tubo\s+quadr\w*|vierkantrohr",
+        "tube_square",
+    ),
     (
         r"rect(?:angular|\.)?\s+tub(?:e|es|ing)|rhs|tubo\s+rettang\w*|rechteckrohr|tubo\s+rectang\w*",
         "tube_rectangular",
@@ -134,10 +138,11 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha", "sheet"),
     (r"plates?|plts?|pl|grobblech|piastra|placa", "plate"),
     (
-        r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|winkel\w*|angolar\w*|[áa]ngulo|corni[èe]re|k[ąa]townik",
+        r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|angolar\w*|[áa]ngulo|corni[èe]re|"
+        r"k[ąa]townik",
         "angle",
     ),
-    (r"c-?channels?|channels?|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
+    (r"c-?channels?|channels?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
     (
         r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?|"
         r"w[-\s]?shapes?",
