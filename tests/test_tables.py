@@ -237,3 +237,41 @@ def test_an_erp_print_s_ordered_whse_and_extension_columns_and_its_total_line() 
     )
     assert role_of("Ordered") == "qty" and role_of("Whse") == "note" and role_of("Extension") == "price"
     assert [row[:3] for row in _rows(_extract(text))] == [(12, "6061", "angle"), (6, "6061", "channel")]
+
+
+def test_a_pdf_table_collapsed_to_single_spaces_is_read_by_its_header_s_words() -> None:
+    text = (
+        "PRAIRIE AERO MACHINING, INC. PURCHASE ORDER\n"
+        "Phone (316) 555-0190 Fax (316) 555-0191 Date 04/08/2025\n"
+        "Line Qty UM Part Number Description Unit Price Ext Price Req Date\n"
+        "1 3 EA RM-7075-0100 PLATE, 7075-T651 AMS-QQ-A-250/12 185.60 556.80 04/18/25\n"
+        "1.000 X 12.000 X 36.000 SAW CUT\n"
+        "2 2 EA RM-174-R2000 BAR, ROUND 17-4PH COND H1150 AMS 614.00 1,228.00 04/25/25\n"
+        "5643 2.000 DIA X 72.00 LG\n"
+        "QUALITY CLAUSES Q3, Q7, Q12 APPLY TO ALL LINES. SEE www.example.com/supplierquality\n"
+        "Page 2 of 2\n"
+        "Line Qty UM Part Number Description Unit Price Ext Price Req Date\n"
+        "5 6 EA RM-7075-R3000 BAR, ROUND 7075-T7351 AMS 4124 3.000 58.25 349.50 04/25/25\n"
+        "DIA X 12.000 LG SAW CUT +.125/-0\n"
+        "Subtotal 2,900.90\n"
+    )
+    assert _rows(_extract(text)) == [
+        (3, "7075", "plate", (1.0, 12.0, 36.0)),
+        (2, "17-4PH", "bar_round", (2.0, 72.0)),
+        (6, "7075", "bar_round", (3.0, 12.0)),
+    ]
+
+
+def test_a_collapsed_row_s_count_after_its_description_and_its_wrapped_size() -> None:
+    text = (
+        "Ln Part Number Rev Description Order Qty UM Unit Cost Ext Cost\n"
+        '1 STL-TR-3X2X188 A TUBE RECT A500 GR B 3" X 2" X 12 EA 96.4000 1,156.80\n'
+        ".188 WALL X 24 FT\n"
+        "4 STL-SH-14-48120 B SHEET HR P&O A1011 CS TYPE B 14 GA 6 EA 122.0000 732.00\n"
+        "X 48 X 120\n"
+        "PO Total 1,888.80\n"
+    )
+    assert _rows(_extract(text)) == [
+        (12, "A500", "tube_rectangular", (3.0, 2.0, 0.188, 288.0)),
+        (6, "A1011", "sheet", (0.0747, 48.0, 120.0)),
+    ]

@@ -15,6 +15,8 @@ import csv
 import re
 from dataclasses import dataclass
 
+from pipeline.extract import collapsed
+
 # (role, header words that name it), first match wins: "unit price" is a price, not a unit
 _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
@@ -124,7 +126,7 @@ class Table:
     """A header row's columns and how its rows separate their cells."""
 
     columns: tuple[_Column, ...]
-    layout: str  # "pipe" | "tab" | "csv" | "aligned"
+    layout: str  # "pipe" | "tab" | "csv" | "aligned" | "collapsed" (see ``collapsed.py``)
 
     def roles(self) -> list[str | None]:
         return [column.role for column in self.columns]
@@ -214,6 +216,13 @@ def read_header(text: str) -> Table | None:
     if not stripped or len(stripped) > 300 or (":" in stripped.rstrip(":") and "|" not in stripped):
         return None
     layout = _layout(text)
+    if layout == "aligned" and len(split_cells(text, layout)) == 1:
+        found = collapsed.header_columns(text, role_of, _role)
+        return (
+            Table(tuple(_Column(*column[:2], None, *column[2:]) for column in found), "collapsed")
+            if found
+            else None
+        )
     columns = []
     for start, end in split_cells(text, layout):
         written = text[start:end].strip().strip('"')
@@ -341,6 +350,8 @@ def _realign(cells: list[list[int]], roles: list[str | None], text: str) -> None
 def _cells(table: Table, text: str) -> list[tuple[int, int, int]]:
     if table.layout == "aligned":
         return _aligned_cells(table, text)
+    if table.layout == "collapsed":
+        return collapsed.row_cells(table.roles(), text)
     return [
         (i, a, b)
         for i, (a, b) in enumerate(split_cells(text, table.layout))
@@ -407,7 +418,12 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             and cells[0][1] >= table.columns[cells[0][0]].start - 1
             and not _counts(table, cells, text)
         )
-        if wrapped:  # the row above runs on: its description, whatever column it lies under
+        if raw and not gap and not cells and table.layout == "collapsed" and collapsed.continues(text):
+            start, _, previous = raw[-1]  # a PDF's wrapped description
+            stripped = text.strip(" >")
+            at = offset + text.index(stripped)
+            raw[-1] = (start, at + len(stripped), [*previous, (_RUN_ON, at, at + len(stripped))])
+        elif wrapped:  # the row above runs on: its description, whatever column it lies under
             start, _, previous = raw[-1]
             raw[-1] = (
                 start,
