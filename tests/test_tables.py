@@ -275,3 +275,17 @@ def test_a_collapsed_row_s_count_after_its_description_and_its_wrapped_size() ->
         (12, "A500", "tube_rectangular", (3.0, 2.0, 0.188, 288.0)),
         (6, "A1011", "sheet", (0.0747, 48.0, 120.0)),
     ]
+
+
+def test_a_collapsed_row_whose_empty_received_column_the_pdf_dropped() -> None:
+    text = (
+        "Qty Ordered Qty Rec'd Item Description Unit Price Total\n"
+        '6 AL-5086-250 PLATE, ALUM 5086-H116 ASTM B928 .250" X 60" X $402.00 $2,412.00\n'
+        '144" MILL FINISH\n'
+        "3 AL-6061-P200 PIPE, ALUM 6061-T6 2\" SCH 40 X 20' $176.25 $528.75\n"
+        "Subtotal $2,940.75\n"
+    )
+    assert _rows(_extract(text)) == [
+        (6, "5086", "plate", (0.25, 60.0, 144.0)),
+        (3, "6061", "tube_round", (2.375, 0.154, 240.0)),
+    ]

@@ -28,7 +28,8 @@ _SIZE_WORDS = re.compile(
 )
 _TOTALS = re.compile(r"(?:sub\s*)?total|tax|freight|shipping|page\s+\d", re.IGNORECASE)
 _FITS: dict[str | None, Callable[[str], bool]] = {
-    "line": lambda word: re.fullmatch(r"\d{1,4}", word) is not None,
+    # a line number, or an "Item" column's code ("AL-5086-250")
+    "line": lambda word: re.fullmatch(r"\d{1,4}|(?=.*\d)(?=.*[A-Za-z])[\w.]+(?:-[\w.]+)+", word) is not None,
     "qty": lambda word: _NUMBER.fullmatch(word) is not None,
     "weight": lambda word: _NUMBER.fullmatch(word) is not None,
     "uom": lambda word: word.lower().rstrip(".") in _UNITS,
@@ -74,20 +75,37 @@ def row_cells(roles: list[str | None], text: str) -> list[tuple[int, int, int]]:
     lead, trail = roles[:middle], roles[middle + 1 :]
     if len(words) <= len(lead):
         return []
-    cells = []
-    for column, (role, (start, end)) in enumerate(zip(lead, words, strict=False)):
-        if not _FITS.get(role, lambda _: True)(text[start:end]):
-            return []
-        cells.append((column, start, end))
+    lead_cells = _leading(lead, [text[a:b] for a, b in words])
+    if lead_cells is None:
+        return []
+    cells = [(column, *words[index]) for column, index in lead_cells]
+    taken = len(lead_cells)
     last = len(words) - 1
     for offset, role in enumerate(reversed(trail)):
         start, end = words[last]
-        if last > len(lead) and _FITS.get(role, lambda _: False)(text[start:end]):
+        if last > taken and _FITS.get(role, lambda _: False)(text[start:end]):
             cells.append((len(roles) - 1 - offset, start, end))
             last -= 1
-    if last >= len(lead):
-        cells.append((middle, words[len(lead)][0], words[last][1]))
+    if last >= taken:
+        cells.append((middle, words[taken][0], words[last][1]))
     return sorted(cells)
+
+
+def _leading(
+    roles: list[str | None], words: list[str], column: int = 0, word: int = 0
+) -> list[tuple[int, int]] | None:
+    """(column, word index) of the cells before the description: a word each, in order, each fitting
+    its column; a column of unknown content ("Qty Rec'd") may be left empty, as a PDF drops it."""
+    if column == len(roles):
+        return []
+    role = roles[column]
+    if word < len(words) - 1 and _FITS.get(role, lambda _: True)(words[word]):
+        rest = _leading(roles, words, column + 1, word + 1)
+        if rest is not None:
+            return [(column, word), *rest]
+    if role in (None, "note") and column:
+        return _leading(roles, words, column + 1, word)
+    return None
 
 
 def continues(text: str) -> bool:

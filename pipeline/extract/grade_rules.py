@@ -171,7 +171,7 @@ def _steels() -> list[GradeRule]:
         # structural and pressure-vessel plate and pipe grades the catalog does not stock, as written
         rule(
             r"(?:ASTM\s?)?(?P<g>A-?(?:514|283|285|709|242|656|537|302|653|53|106))"
-            r"(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?\d{2,3}\b)?",
+            r"(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?(?:\d{2,3}|[ABC])\b)?",  # "A106 Gr B", "A106B", "A514-100"
             None,
             "carbon_steel",
         ),

@@ -67,7 +67,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "note",
         r"notes?|remarks?|comments?|mark|tag|job|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"
-        r"loc(?:ation)?|bin|dept|taxable|tax",
+        r"loc(?:ation)?|bin|dept|taxable|tax|(?:qty\.?\s+)?(?:rec'?d|received|shipped|open|b/?o|backordered)",
     ),
 )
 _ROLES = tuple((role, re.compile(rf"(?:{words})", re.IGNORECASE)) for role, words in _ROLE_HEADERS)
