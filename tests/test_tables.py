@@ -289,3 +289,18 @@ def test_a_collapsed_row_whose_empty_received_column_the_pdf_dropped() -> None:
         (6, "5086", "plate", (0.25, 60.0, 144.0)),
         (3, "6061", "tube_round", (2.375, 0.154, 240.0)),
     ]
+
+
+def test_a_row_that_slid_right_keeps_its_length_and_takes_its_count_from_its_own_words() -> None:
+    text = (
+        "All plate A572-50 unless noted.\n\n"
+        "MARK    THK      SIZE              QTY\n"
+        'G1      1/2"     8 x 12            (16)\n'
+        'FL-1    3/8" x 3" flat bar (A36)   @ 6\'-0"     qty 10 ea\n'
+        'SB-1    1-1/4" rd 4140 HT          @ 8-1/2"    x24\n'
+    )
+    assert [row[:2] + row[3:] for row in _rows(_extract(text))] == [
+        (16, "A572", (0.5, 8.0, 12.0)),
+        (10, "A36", (0.375, 3.0, 72.0)),
+        (24, "4140", (1.25, 8.5)),
+    ]

@@ -72,10 +72,11 @@ def _edited_order(
     if quoted is None:
         return None
     kept, unapplied = apply_edits(quoted[0], edits)
-    apply_changes(kept, "\n".join(text[a:b] for a, b in thread.current))  # "20 instead of 12"
     applied = [edit for edit in edits if edit not in unapplied]
     if not applied:
         return None
+    # "20 instead of 12" said outside the edits applied ("change line 2 to 6 pcs instead of 4" is one)
+    apply_changes(kept, "\n".join(text[a:b] for a, b in _without(thread.current, applied)))
     added = lines_in(text, _without(spans, applied))
     # "add one more item: 2 pcs …" names no quoted line: it is the item added, not an edit
     unapplied = [edit for edit in unapplied if not any(_inside(line, edit) for line in added)]

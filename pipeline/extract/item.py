@@ -19,7 +19,7 @@ from pipeline.extract.gauges import find_gauge, gauge_inches
 from pipeline.extract.grades import GradeHit, find_grades, in_catalog
 from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure
 from pipeline.extract.plausible import flag_implausible
-from pipeline.extract.quantity import find_quantity, parse_count
+from pipeline.extract.quantity import find_quantity, holds_size, parse_count
 from pipeline.extract.tolerances import Written, find_tolerances
 from pipeline.extract.vocabulary import FORM_WORDS, Words, first_match, scan
 from pipeline.models import Alternate, LineItem, Span, Tolerance
@@ -65,6 +65,10 @@ class Parsed:
     non_catalog: bool
 
 
+# an item's number written before it: "Line 1", "Item 3:", "Pos. 20", "Ln #4"
+_LINE_LABEL = re.compile(
+    r"[\s>*•-]*(?P<label>(?:line|ln|item|pos(?:ition)?)\.?\s*#?\s*\d{1,4}\b\s*[:.)-]?)", re.IGNORECASE
+)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
@@ -106,6 +110,8 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
             mask.hide(field.start, field.end)
     for code in _CODES_AND_DATES.finditer(mask.text):
         mask.hide(code.start(), code.end())
+    if label := _LINE_LABEL.match(mask.text):  # "Line 1   6061-T651 plate …": a label, not 1 plate
+        mask.hide(label.start("label"), label.end(), barrier=True)
     for old in cues.superseded(mask.text):
         mask.hide(old.start, old.end)
         item.revisions.append(_revision_note(old.old))
@@ -359,7 +365,7 @@ def _read_sizes_and_quantity(
         in_cell = any(f.label in _COUNT_CELLS and f.start <= quantity.start < f.end for f in fields)
         mask.hide(quantity.start, quantity.end, barrier=not in_cell)
     for field in fields:
-        if field.label in _COUNT_CELLS:
+        if field.label in _COUNT_CELLS and not holds_size(mask.text[field.start : field.end]):
             mask.hide(field.start, field.end)
     measured = measure(mask.text, fields, metric)
     if item.form is None:

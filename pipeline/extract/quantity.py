@@ -218,6 +218,14 @@ def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quant
 
 
 _TIMES_CELL = re.compile(r"\s*[x×]\s?(?P<n>\d{1,5})\s*")
+_SIZE_IN_CELL = re.compile(r"\d\s*(?:'|\"|”|-\d+/\d)|@")
+
+
+def holds_size(cell: str) -> bool:
+    """Whether a quantity column's cell holds a size ("@ 6'-0"", "8-1/2""): the row slid right."""
+    return _SIZE_IN_CELL.search(cell) is not None
+
+
 _QUANTITY_LABEL = re.compile(r"quantity|qty|qnty|pieces|pcs|count|no\. of pieces|order qty")
 _UOM_LABEL = re.compile(r"uom|u/m|unit|units|unit of measure")
 _FEET_UOM = re.compile(r"\s*(?:ft|feet|foot|lf|lin\.?\s?ft)\b", re.IGNORECASE)
@@ -231,6 +239,9 @@ def find_quantity(text: str, fields: tuple[Field, ...] = (), columns_only: bool 
     for field in fields:
         if _QUANTITY_LABEL.fullmatch(field.label):
             cell = text[field.start : field.end]
+            if holds_size(cell):
+                columns_only = False  # "@ 6'-0"" under "Qty": the row slid right; its count is elsewhere
+                continue
             times = _TIMES_CELL.fullmatch(cell)  # "x12" under "Qty"
             found = (
                 _first(cell, field.start, bare=True)
