@@ -54,6 +54,10 @@ _NUMBER = re.compile(
     rf"dia(?:meter)?\b|by\s|long\b|wide\b|square\b|round\b|hex\b|inch\s|x\s|plate\b|sheet\b|flat\b|angle\b))",
     re.IGNORECASE,
 )
+# "an inch and a half", "inch and a quarter": one inch and a fraction
+_INCH_AND = re.compile(
+    rf"\b(?:an?\s+|one\s+)?inch\s+and\s+(?:a\s+|one\s+)?(?P<part>{_FRACTION})\b", re.IGNORECASE
+)
 _BY = re.compile(r"(?<=\d)(?P<gap>\s+by\s+)(?=\d)", re.IGNORECASE)
 _AFTER_BY = re.compile(
     rf"(?<=\sby\s)(?:(?P<whole>{_WHOLE})\b|(?:a\s+)?(?P<frac>{_FRACTION})\b)", re.IGNORECASE
@@ -119,6 +123,7 @@ def digits_for_sizes(text: str) -> str:
     if not _HAS_WORD.search(text):
         return text
     text = _SAID_GRADE.sub(_said_grade, text)
+    text = _INCH_AND.sub(lambda match: _padded(match, f'1-{_fraction(match["part"])}"'), text)
     text = _NUMBER.sub(lambda match: _padded(match, _written(match)), text)
     text = _AFTER_BY.sub(lambda match: _padded(match, _written(match)), text)  # "two by two by quarter"
     return _BY.sub(lambda match: " x" + " " * (len(match["gap"]) - 2), text)
