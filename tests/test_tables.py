@@ -304,3 +304,18 @@ def test_a_row_that_slid_right_keeps_its_length_and_takes_its_count_from_its_own
         (10, "A36", (0.375, 3.0, 72.0)),
         (24, "4140", (1.25, 8.5)),
     ]
+
+
+def test_an_item_column_beside_a_line_column_is_what_is_ordered() -> None:
+    text = (
+        "Ln   Item                              U/M      Qty Ordered    Due Date      Unit Cost\n"
+        "  1  MTL-4140HT-250\n"
+        '     4140 HT RD BAR 2-1/2" DIA          EA          20.000   07/10/24           38.6000\n'
+        '     CUT TO 14.25" LG (+.125/-0)\n'
+        "  2  MTL-4340-400                       EA\n"
+        '     4340 ANN RD 4" DIA X 6" SAWCUT               12.000         07/10/24       71.2500\n'
+    )
+    assert _rows(_extract(text)) == [
+        (20, "4140", "bar_round", (2.5, 14.25)),
+        (12, "4340", "bar_round", (4.0, 6.0)),
+    ]

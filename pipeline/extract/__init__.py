@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from pipeline.extract.edits import Edit, apply_edits, find_edits
 from pipeline.extract.header import extract_header
+from pipeline.extract.layout_marks import without_layout_marks
 from pipeline.extract.lines import lines_in, read_lines
 from pipeline.extract.revisions import apply_changes, mark_revisions
 from pipeline.extract.spoken import digits_for_sizes
@@ -135,13 +136,16 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
 def extract(document: Document) -> Extraction:
     """Header and lines of one document; pure and deterministic."""
     thread = split_thread(document.text, document.body_end)
-    # sizes said in words ("half inch", "four by eight") in digits, position for position
-    reading = replace(document, text=digits_for_sizes(document.text))
+    # sizes said in words ("half inch", "four by eight") in digits, and dot leaders and arrowed side
+    # notes as the gaps they are, position for position
+    reading = replace(document, text=digits_for_sizes(without_layout_marks(document.text)))
     lines, source, unread = extract_lines(reading, thread)
     if reading.text != document.text:  # the customer's own words, not the digits read
         for line in lines:
             if line.span is not None:
                 line.source_text = " ".join(document.text[line.span.start : line.span.end].split())
     header = extract_header(document, thread, source)
-    header.unread = [" ".join(document.text[span.start : span.end].split()) for span in unread]
+    header.unread = list(
+        dict.fromkeys(" ".join(document.text[span.start : span.end].split()) for span in unread)
+    )
     return Extraction(header=header, lines=lines)

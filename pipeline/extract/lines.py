@@ -332,7 +332,8 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
             continue
         if _looks_like_item(text, block, parsed) and not _asked_or_held(text, block, parsed):
             skipped.append(block)
-        if parsed.has_material and not parsed.non_catalog:
+        # "Saw cuts for the valve body job. Everything 303 SS …": a statement, whatever else it names
+        if parsed.has_material and not (parsed.non_catalog and parsed.has_quantity):
             section = "\n" not in text[block.start : block.end].strip() and block.end - block.start <= 30
             statements += context.statements_in(text, block.start, block.end, section=section)
             forms += context.forms_stated(text, block.start, block.end)

@@ -95,7 +95,11 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
     # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line
     (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(#@]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
-    (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{PIECES}(?![\w])", "EA", "pieces"),
+    (
+        rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*(?:full\s+|whole\s+|random\s+)?{PIECES}(?![\w])",
+        "EA",
+        "pieces",
+    ),
     # "24 foot lengths, 15 of them", "two of each"
     (rf"{_GUARD}{_APPROX}(?P<n>{_C})\s+of\s+(?:them|those|these|each)\b", "EA", "of_them"),
     # sold by weight or by the metre (when no count of pieces is given): kept as written, in a

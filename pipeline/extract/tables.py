@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.extract import collapsed
 
@@ -231,6 +231,13 @@ def read_header(text: str) -> Table | None:
         hint = _UNIT_HINT.search(written)
         label = (written[: hint.start()] if hint else written).strip().lower()
         columns.append(_Column(role_of(written), label, hint and hint["unit"].lower(), start, end))
+    if [column.role for column in columns].count("line") > 1:  # "Ln  Item …": the item is what is ordered
+        columns = [
+            replace(column, role="description")
+            if column.role == "line" and column.label == "item"
+            else column
+            for column in columns
+        ]
     known = [column.role for column in columns if column.role]
     if len(columns) < 2 or len(known) < 2 or len(known) * 3 < len(columns) * 2:
         return None
