@@ -319,3 +319,17 @@ def test_an_item_column_beside_a_line_column_is_what_is_ordered() -> None:
         (20, "4140", "bar_round", (2.5, 14.25)),
         (12, "4340", "bar_round", (4.0, 6.0)),
     ]
+
+
+def test_a_bom_s_shape_codes_and_a_spring_temper_wire() -> None:
+    text = (
+        "Part#\tDescription\tShape\tMatl\tDia/Thk\tWidth\tLength\tQty Req\n"
+        "DA-1110\tGuide rail\tFLT\t1018 CF\t0.5\t1.5\t48\t10\n"
+        "DA-1105\tShaft blank\tRD\t1144 SP\t1.25\t\t144\t3\n"
+    )
+    assert [row[:3] for row in _rows(_extract(text))] == [
+        (10, "1018", "bar_rectangular"),
+        (3, "1144", "bar_round"),
+    ]
+    wire = _extract("4 100-7021 WIRE, 302 SS SPRING TEMPER, .062 DIA, COIL 25 LB\n").lines[0]
+    assert (wire.form, wire.dimensions, wire.quantity, wire.uom) == ("wire", {"diameter": 0.062}, 25, "LB")

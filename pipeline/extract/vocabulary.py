@@ -102,11 +102,13 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # SHS, RHS, CHS: square, rectangular and circular hollow sections (European and British); PTR
     # (perfil tubular rectangular) is Mexico's HSS
     (
-        r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss|shs|ptr|tubo\s+quadr\w*|vierkantrohr",
+        r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss|shs|ptr|tubo\s+quadr\w*|vierkantrohr|"
+        r"rura\s+kwadratowa|profil\s+zamkni[eę]ty",
         "tube_square",
     ),
     (
-        r"rect(?:angular|\.)?\s+tub(?:e|es|ing)|rhs|tubo\s+rettang\w*|rechteckrohr|tubo\s+rectang\w*",
+        r"rect(?:angular|\.)?\s+tub(?:e|es|ing)|rhs|tubo\s+rettang\w*|rechteckrohr|tubo\s+rectang\w*|"
+        r"rura\s+prostok[aą]tna",
         "tube_rectangular",
     ),
     (
@@ -126,7 +128,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ),
     # "flat" alone is flat bar too: "304 flat 5/8 x 1-1/4", "FB", "flat ground" (tool steel flat stock)
     (
-        r"flat\s+bars?|flat\s+stock|flats?|fb|fl|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
+        r"flat\s+bars?|flat\s+stock|flats?|fb|fl|flt|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
         r"flachstahl|flach|piatt[oi]|solera|pletina|platina|plat|płaskownik",
         "bar_rectangular",
     ),
@@ -136,8 +138,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"rundstahl|rund|tondo|tondi|barra\s+redonda|redondo|barra|barre?s?\s+rondes?|rond|pręt",
         "bar_round",
     ),
-    (r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha", "sheet"),
-    (r"plates?|plts?|pl|grobblech|piastra|placa", "plate"),
+    (r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha(?!\s+gruba)", "sheet"),
+    (r"plates?|plts?|pl|grobblech|piastra|placa|blacha\s+gruba", "plate"),
     (
         r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|angolar\w*|[áa]ngulo|corni[èe]re|"
         r"k[ąa]townik",
@@ -149,7 +151,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"w[-\s]?shapes?",
         "beam_i",
     ),
-    (r"wire(?!\s+rope)", "wire"),
+    (r"wire(?!\s+rope)|fil|draht|alambre|filo", "wire"),  # French, German, Spanish, Italian
     (r"foil", "foil"),
 )
 FORM_WORDS = table(_FORMS)
@@ -162,7 +164,7 @@ _NON_CATALOG = table(
     (
         (
             r"screws?|bolts?|nuts?|washers?|bearings?(?!\s+(?:quality|steel|housings?|races?|surfaces?|contact|bronze))"
-            r"|wire\s+rope|brackets?|gaskets?|fasteners?|rivets?|springs?|o-rings?|valves?|fittings?",
+            r"|wire\s+rope|brackets?|gaskets?|fasteners?|rivets?|springs?(?!\s+temper)|o-rings?|valves?|fittings?",
             "",
         ),
     )
