@@ -38,7 +38,6 @@ TITLE = "Order Desk"
 EXTENSIONS = ("tabulator",)
 EXTENSION_OPTIONS = {
     "disconnect_notification": LOST_MESSAGE,  # and the page comes back by itself (dashboard.reconnect)
-    "ready_notification": "Order Desk is ready.",
     "js_files": {"live_check": live_check.SCRIPT_URL},  # no WebSocket: off to the plain page
 }
 NAV = {

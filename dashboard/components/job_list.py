@@ -64,6 +64,8 @@ class JobList(Viewer):
             titles=COLUMNS,
             hidden=["job_id"],
             money=["subtotal"],
+            counts=["lines"],
+            widths={"received": 165, "status": 100, "review": 130, "lines": 70, "subtotal": 120},
             page_size=10,
             css_class="od-jobs",
             pagination="remote",

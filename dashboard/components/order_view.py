@@ -16,6 +16,7 @@ import param
 from panel.viewable import Viewer
 
 from dashboard.components import panes
+from dashboard.components.tables import confidence_format, count_format, money_format, quantity_format
 from dashboard.store import DeskStore
 
 CSS = """
@@ -40,7 +41,11 @@ COLUMNS = {
     "unit_price": "Unit price",
     "extended_price": "Extended",
 }
-MONEY = {"type": "money", "symbol": "$", "precision": 2}
+# Fixed widths for the short columns; the text columns share the rest of the table's width.
+WIDTHS = {
+    "line_no": 55, "quantity": 70, "uom": 60, "part_number": 240, "confidence": 100,
+    "unit_price": 100, "extended_price": 115,
+}  # fmt: skip
 # The numeric columns' types, also for an order not there yet: Tabulator's column settings follow
 # the types, and a change of them makes the browser rebuild the table when the order arrives.
 NUMERIC = {name: "float64" for name in ("quantity", "confidence", "unit_price", "extended_price")} | {
@@ -119,8 +124,16 @@ class OrderView(Viewer):
             disabled=True,
             show_index=False,
             titles=COLUMNS,
-            formatters={"unit_price": MONEY, "extended_price": MONEY},
-            layout="fit_data_stretch",
+            formatters={
+                "line_no": count_format(),
+                "requested": {"type": "textarea"},  # wrapped: the customer's words in full
+                "quantity": quantity_format(),
+                "confidence": confidence_format(),
+                "unit_price": money_format(),
+                "extended_price": money_format(),
+            },
+            widths=WIDTHS,
+            layout="fit_columns",
             sizing_mode="stretch_width",
             css_classes=["od-order-lines"],
         )

@@ -54,6 +54,7 @@ class OrdersQueue(Viewer):
             titles=COLUMNS,
             hidden=HIDDEN,
             money=["value"],
+            counts=["lines"],
             page_size=12,
             css_class="od-queue",
         )
