@@ -20,7 +20,7 @@ import param
 from panel.viewable import Viewer
 
 from dashboard.components import panes, widgets
-from dashboard.components.tables import confidence_format, count_format, money_format
+from dashboard.components.tables import HEADER_CSS, confidence_format, count_format, money_format
 from pipeline.catalog.browse import BrowseQuery, BrowseResult, CatalogBrowser, DimensionRange
 from pipeline.catalog.schema import FAMILIES, FORMS
 from pipeline.match.lookup import Lookup, lookup, reading_text
@@ -36,22 +36,13 @@ TITLES = {
     "stock_qty": "Stock",
     "lead_time_days": "Lead days",
     "grade": "Grade",
-    "temper": "Temper",
     "form": "Form",
-    "family": "Family",
-}
+}  # family and temper are in the description (and the family a facet)
+# Fixed widths for the short columns; the description takes the rest, wrapped.
 WIDTHS = {
-    "match": 70,
-    "part_number": 250,
-    "unit_price": 95,
-    "uom": 60,
-    "stock_qty": 75,
-    "lead_time_days": 90,
-    "grade": 80,
-    "temper": 80,
-    "form": 110,
-    "family": 110,
-}  # fmt: skip; the description takes the rest
+    "match": 78, "part_number": 240, "unit_price": 95, "uom": 65, "stock_qty": 75, "lead_time_days": 100,
+    "grade": 75, "form": 105,
+}  # fmt: skip
 FITTING_LIMIT = 200  # parts that fill a typed request, listed after the matcher's top answers
 
 
@@ -127,6 +118,7 @@ class CatalogExplorer(Viewer):
             page_size=20,
             layout="fit_columns",
             sizing_mode="stretch_width",
+            stylesheets=[HEADER_CSS],
             css_classes=["od-catalog"],
             height=770,  # fixed: Tabulator skips measuring itself on every new page (-15 ms a search)
         )

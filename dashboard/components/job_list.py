@@ -65,7 +65,7 @@ class JobList(Viewer):
             hidden=["job_id"],
             money=["subtotal"],
             counts=["lines"],
-            widths={"received": 165, "status": 100, "review": 130, "lines": 70, "subtotal": 120},
+            widths={"received": 185, "status": 95, "review": 145, "lines": 80, "subtotal": 125},
             page_size=10,
             css_class="od-jobs",
             pagination="remote",

@@ -16,7 +16,13 @@ import param
 from panel.viewable import Viewer
 
 from dashboard.components import panes
-from dashboard.components.tables import confidence_format, count_format, money_format, quantity_format
+from dashboard.components.tables import (
+    HEADER_CSS,
+    confidence_format,
+    count_format,
+    money_format,
+    quantity_format,
+)
 from dashboard.store import DeskStore
 
 CSS = """
@@ -135,6 +141,7 @@ class OrderView(Viewer):
             widths=WIDTHS,
             layout="fit_columns",
             sizing_mode="stretch_width",
+            stylesheets=[HEADER_CSS],
             css_classes=["od-order-lines"],
         )
         self.store.param.watch(self._update_table, "order")

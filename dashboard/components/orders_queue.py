@@ -55,6 +55,7 @@ class OrdersQueue(Viewer):
             hidden=HIDDEN,
             money=["value"],
             counts=["lines"],
+            widths={"order_id": 165, "status": 125, "received": 150, "value": 115, "lines": 70},
             page_size=12,
             css_class="od-queue",
         )

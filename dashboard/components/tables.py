@@ -14,6 +14,17 @@ import pandas as pd
 import panel as pn
 from bokeh.models import NumberFormatter
 
+# Tabulator keeps 25 px of every header for its sort arrow, which truncated short titles
+# ("Li…" for "Lines") once the columns share the window's width; 14 px holds the arrow.
+HEADER_CSS = """
+.tabulator .tabulator-header .tabulator-col.tabulator-sortable .tabulator-col-title {
+  padding-right: 14px !important;
+}
+.tabulator .tabulator-header .tabulator-col .tabulator-col-content .tabulator-col-sorter {
+  right: 2px !important;
+}
+"""
+
 
 def number_format(format: str) -> NumberFormatter:
     """Right-aligned numbers in a numbro ``format``; a missing value shows as an empty cell."""
@@ -68,5 +79,6 @@ def row_table(
         page_size=page_size,
         sizing_mode="stretch_width",
         css_classes=[css_class],
+        stylesheets=[HEADER_CSS, *options.pop("stylesheets", [])],
         **options,
     )
