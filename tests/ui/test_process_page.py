@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import statistics
 import urllib.request
 from pathlib import Path
@@ -14,6 +15,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.ui.emails import SAMPLES, comparable, expected_orders, ledger_copy, tagged_copy
 from tests.ui.harness import ALL_DONE, STAGES, DeskPage, DeskServer, open_desk_page
+from tests.ui.screens import VIEWPORT, column_boxes, off_screen
 
 pytestmark = pytest.mark.ui
 log = logging.getLogger(__name__)
@@ -181,3 +183,31 @@ def test_markup_in_an_email_is_shown_as_text_never_run(desk_page: DeskPage) -> N
     expect(page.locator(".od-lines")).to_contain_text("10 sheets <b>now</b><script>alert(1)</script>")
     expect(page.locator(".od-order-lines .tabulator-row").first).to_contain_text("<b>now</b>")
     assert page.locator(".od-order img, .od-lines b, .od-lines script, .tabulator-row b").count() == 0
+
+
+def test_the_jobs_and_order_tables_read_as_a_desk_reads_them_after_a_reload(
+    desk_page: DeskPage, tmp_path: Path
+) -> None:
+    page = desk_page.page
+    page.set_viewport_size(VIEWPORT)
+    expect(page.locator(".notyf__toast")).to_have_count(0)  # no "ready" toast over the page
+    file = tagged_copy(SAMPLES / "sample_order_1.txt", tmp_path)
+    upload(page, [file])
+    wait_until_every_card_is_done(page)
+    page.reload()
+    expect(page.locator("[data-stage=review]")).to_have_attribute("data-state", "done")
+    row = page.locator(".od-jobs .tabulator-row", has_text=file.name)
+    expect(row.locator("[tabulator-field=status]")).to_have_text("done")
+    expect(row.locator("[tabulator-field=lines]")).to_have_text("5")
+    expect(row.locator("[tabulator-field=subtotal]")).to_have_text(re.compile(r"^\$\d{1,3}(,\d{3})*\.\d\d$"))
+    expect(page.locator(".od-jobs")).not_to_contain_text("NaN")
+    lines = page.locator(".od-order-lines .tabulator-row")
+    expect(lines.first.locator("[tabulator-field=quantity]")).to_have_text(
+        re.compile(r"^\d{1,3}(,\d{3})*(\.\d*[1-9])?$")
+    )
+    expect(lines.first.locator("[tabulator-field=confidence]")).to_have_text(re.compile(r"^[01]\.\d\d$"))
+    assert "NaN" not in page.locator(".od-order-lines").inner_text()
+    columns = ("part_number", "quantity", "confidence", "unit_price", "extended_price")
+    assert off_screen(column_boxes(page, "od-order-lines", columns)) == []
+    assert off_screen(column_boxes(page, "od-jobs", ("filename", "status", "lines", "subtotal"))) == []
+    expect(page.locator(".notyf__toast")).to_have_count(0)
