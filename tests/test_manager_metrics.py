@@ -39,4 +39,4 @@ def test_figures_by_customer_follow_what_reviewers_did(desk: Desk) -> None:
     totals = metrics.totals()
     assert totals.backlog == 1 and totals.lines_read == 10 and totals.lines_right == 8
     assert totals.right_first_time == pytest.approx(0.8)
-    assert list(table.index)[0] == max(table.index, key=lambda name: table.loc[name, "value"])
+    assert table.index[0] == max(table.index, key=lambda name: table.loc[name, "value"])
