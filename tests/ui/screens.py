@@ -60,7 +60,13 @@ def screens(job_id: str, order_id: str) -> list[Screen]:
             ("part_number", "description", "unit_price", "stock_qty"),
             search_catalog,
         ),
-        Screen("metrics", "/metrics", "", ()),
+        Screen(
+            "metrics",
+            "/metrics",
+            "od-customers",
+            ("customer", "value", "backlog", "oldest_waiting_h", "approve_h", "right_first_time"),
+            lambda page: expect(page.locator(".od-customers .tabulator-row").first).to_be_visible(),
+        ),
     ]
 
 
@@ -86,7 +92,7 @@ def shoot(context: BrowserContext, base: str, screen: Screen, folder: Path) -> l
     page = desk.page
     page.set_viewport_size(VIEWPORT)
     screen.prepare(page)
-    missing = off_screen(column_boxes(page, screen.table, screen.columns)) if screen.columns else []
+    missing = off_screen(column_boxes(page, screen.table, screen.columns))
     page.screenshot(path=str(folder / f"{screen.name}.png"))
     page.close()
     return missing
