@@ -11,15 +11,16 @@ import panel as pn
 from dashboard.components.tables import HEADER_CSS, count_format, money_format, number_format
 from pipeline.manager import COLUMNS, DeskTotals
 
+# Short titles: the KPIs above say each in full (the median time to approve, the oldest waiting).
 TITLES = {
     "customer": "Customer",
     "orders": "Orders",
-    "value": "Order value",
+    "value": "Value",
     "backlog": "Backlog",
-    "oldest_waiting_h": "Oldest waiting (h)",
-    "approve_h": "Time to approve (h, median)",
-    "lines_read": "Lines read",
-    "right_first_time": "Read right first time",
+    "oldest_waiting_h": "Oldest (h)",
+    "approve_h": "To approve (h)",
+    "lines_read": "Lines",
+    "right_first_time": "Right first time",
 }
 
 
@@ -73,6 +74,15 @@ def customers_table() -> pn.widgets.Tabulator:
             "lines_read": count_format(),
             "right_first_time": number_format("0%"),
         },
+        widths={
+            "orders": 100,
+            "value": 135,
+            "backlog": 110,
+            "oldest_waiting_h": 130,
+            "approve_h": 150,
+            "lines_read": 110,
+            "right_first_time": 190,
+        },  # the customer takes the rest
         layout="fit_columns",
         pagination="local",
         page_size=10,

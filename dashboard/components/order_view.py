@@ -37,20 +37,21 @@ CSS = """
 """
 
 COLUMNS = {
-    "line_no": "Line",
+    "line_no": "#",
     "requested": "Requested",
     "quantity": "Qty",
-    "uom": "UOM",
+    "uom": "Unit",
     "part_number": "Part",
     "description": "Description",
-    "confidence": "Confidence",
-    "unit_price": "Unit price",
+    "confidence": "Match",
+    "unit_price": "Price",
     "extended_price": "Extended",
 }
-# Fixed widths for the short columns; the text columns share the rest of the table's width.
+# Fixed widths for the short columns; the request (cut short here: the line rows above show it
+# whole) and the part's description (wrapped) share the rest of the table's width.
 WIDTHS = {
-    "line_no": 55, "quantity": 70, "uom": 60, "part_number": 240, "confidence": 100,
-    "unit_price": 100, "extended_price": 115,
+    "line_no": 45, "quantity": 65, "uom": 60, "part_number": 255, "confidence": 80,
+    "unit_price": 95, "extended_price": 115,
 }  # fmt: skip
 # The numeric columns' types, also for an order not there yet: Tabulator's column settings follow
 # the types, and a change of them makes the browser rebuild the table when the order arrives.
@@ -132,7 +133,7 @@ class OrderView(Viewer):
             titles=COLUMNS,
             formatters={
                 "line_no": count_format(),
-                "requested": {"type": "textarea"},  # wrapped: the customer's words in full
+                "description": {"type": "textarea"},
                 "quantity": quantity_format(),
                 "confidence": confidence_format(),
                 "unit_price": money_format(),

@@ -98,7 +98,7 @@ class OrdersQueue(Viewer):
             hidden=HIDDEN,
             money=["value"],
             counts=["lines"],
-            widths={"order_id": 165, "status": 125, "received": 150, "value": 115, "lines": 70},
+            widths={"order_id": 165, "status": 125, "received": 170, "value": 115, "lines": 80},
             page_size=12,
             css_class="od-queue",
         )

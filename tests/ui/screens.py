@@ -29,6 +29,20 @@ class Screen:
     prepare: Callable[[Page], None] = field(default=lambda page: None)
 
 
+def show_order(page: Page) -> None:
+    """Scrolled down to the order's lines (the page opens on the jobs)."""
+    lines = page.locator(".od-order-lines")
+    expect(lines.locator(".tabulator-row").first).to_be_visible()
+    lines.scroll_into_view_if_needed()
+
+
+def show_customers(page: Page) -> None:
+    """Scrolled down to the manager's figures by customer (the page opens on the charts)."""
+    table = page.locator(".od-customers")
+    expect(table.locator(".tabulator-row").first).to_be_visible()
+    page.locator(".od-manager-kpis").scroll_into_view_if_needed()
+
+
 def search_catalog(page: Page) -> None:
     page.get_by_placeholder("e.g. 304 sheet 0.125").fill("1-1/2 1018 round")
     expect(page.locator(".od-catalog .tabulator-row").first).to_contain_text('1-1/2"')
@@ -42,7 +56,7 @@ def screens(job_id: str, order_id: str) -> list[Screen]:
             f"/app?job={job_id}",
             "od-order-lines",
             ("part_number", "quantity", "confidence", "unit_price", "extended_price"),
-            lambda page: expect(page.locator(".od-order-lines .tabulator-row").first).to_be_visible(),
+            show_order,
         ),
         Screen(
             "jobs", f"/app?job={job_id}", "od-jobs", ("filename", "status", "lines", "subtotal", "customer")
@@ -65,7 +79,7 @@ def screens(job_id: str, order_id: str) -> list[Screen]:
             "/metrics",
             "od-customers",
             ("customer", "value", "backlog", "oldest_waiting_h", "approve_h", "right_first_time"),
-            lambda page: expect(page.locator(".od-customers .tabulator-row").first).to_be_visible(),
+            show_customers,
         ),
     ]
 
