@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.ui.api_client import follow, post_files
 from tests.ui.emails import SAMPLES, comparable, expected_orders, ledger_copy, tagged_copy
 from tests.ui.harness import ALL_DONE, STAGES, DeskPage, DeskServer, open_desk_page
 from tests.ui.screens import VIEWPORT, column_boxes, off_screen
@@ -209,8 +210,15 @@ def test_the_jobs_and_order_tables_read_as_a_desk_reads_them_after_a_reload(
     file = tagged_copy(SAMPLES / "sample_order_1.txt", tmp_path)
     upload(page, [file])
     wait_until_every_card_is_done(page)
+    empty = f"{file.stem}-empty.txt"  # a job with no order: no lines, no subtotal, listed too
+    status, answer = post_files(desk_server, [(empty, b"")])
+    assert status == 201, answer
+    follow(desk_server, answer["jobs"][0]["job_id"])
     page.reload()
     expect(page.locator("[data-stage=review]")).to_have_attribute("data-state", "done")
+    failed = page.locator(".od-jobs .tabulator-row", has_text=empty)
+    expect(failed.locator("[tabulator-field=status]")).to_have_text("failed")
+    expect(failed.locator("[tabulator-field=subtotal]")).to_have_text("")
     row = page.locator(".od-jobs .tabulator-row", has_text=file.name)
     expect(row.locator("[tabulator-field=status]")).to_have_text("done")
     expect(row.locator("[tabulator-field=lines]")).to_have_text("5")
