@@ -79,9 +79,9 @@ def customers_table() -> pn.widgets.Tabulator:
             "value": 135,
             "backlog": 110,
             "oldest_waiting_h": 130,
-            "approve_h": 150,
+            "approve_h": 175,
             "lines_read": 110,
-            "right_first_time": 190,
+            "right_first_time": 170,
         },  # the customer takes the rest
         layout="fit_columns",
         pagination="local",

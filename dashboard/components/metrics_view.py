@@ -224,7 +224,7 @@ class MetricsView(Viewer):
             pn.Row(period, self.refresh_button),
             self.kpis,
             pn.GridBox(*charts, ncols=2, sizing_mode="stretch_width"),
-            pn.pane.Markdown("### By customer", margin=(10, 10, 0, 10)),
+            pn.pane.Markdown("### The desk, then by customer", margin=(10, 10, 0, 10)),
             self.manager_kpis,
             self.customers,
             sizing_mode="stretch_width",
