@@ -49,10 +49,8 @@ _CODES_AND_DATES = re.compile(
 
 _COUNT_CELLS = frozenset({"qty", "uom"})  # table columns (``tables.py``) holding the count and its unit
 
+
 # "rd" alone is round bar only before a size or "x" ("3/4 CRS rd x 20'"), not the "Rd" of an address
-_ROUND_ABBREVIATION = re.compile(r"(?<![\w])rd\.?(?=[ \t]*(?:x\b|\d))", re.IGNORECASE)
-
-
 @dataclass
 class Parsed:
     """An item and what was found in its text (for deciding whether it is an order line)."""
@@ -231,17 +229,16 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
         mask.hide(start, end)
         return True, sized
     form = words.form
-    if form is None and "rd" in mask.text.lower() and (rd := _ROUND_ABBREVIATION.search(mask.text)):
-        form = ("bar_round", rd.start(), rd.end())
     if form is None and (glued := _GLUED_SHAPE.search(mask.text)):
         form = (_GLUED_FORMS[glued[1].upper()], glued.start(1), glued.end(1))
     if form is not None:
-        form = _qualified(_past_count(form, mask.text), mask.text)
+        form = _spelled_out(_qualified(_past_count(form, mask.text), mask.text), mask.text)
         item.form = form[0]
         item.evidence["form"] = _span(form[1], form[2], offset)
     return form is not None, Sized()
 
 
+_MARK_ABBREVIATIONS = frozenset({"pl", "plt", "fb", "fl", "flt", "rd", "sq"})
 # A cut list's designation with its size glued on: "PL1/2X96", "FB3/8X4", "HSS6X6X3/8"
 _GLUED_SHAPE = re.compile(rf"\b({'|'.join(GLUED_SHAPES)})(?=\d)", re.IGNORECASE)
 _GLUED_FORMS = {
@@ -276,6 +273,21 @@ _QUALIFIED = {
 
 
 _COUNTED = re.compile(r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*$", re.I)
+
+
+def _spelled_out(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
+    """The form a later word spells out over an abbreviation used as a mark: "KICK PL  1/4 x 4 flat
+    bar" is flat bar, the "PL" names the piece's place."""
+    name, start, end = form
+    if text[start:end].lower() not in _MARK_ABBREVIATIONS:
+        return form
+    later = first_match(text[end:], FORM_WORDS)
+    if later is None or later[0] == name:
+        return form
+    spelled = text[end + later[1] : end + later[2]]
+    if spelled.lower() in _MARK_ABBREVIATIONS or _GENERIC_FORM.fullmatch(spelled):
+        return form
+    return later[0], end + later[1], end + later[2]
 
 
 def _past_count(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
