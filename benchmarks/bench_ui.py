@@ -67,7 +67,16 @@ def stage_updates_ms(card_log: list[dict[str, Any]]) -> list[float]:
     return [entry["wall"] - entry["changedAt"] for entry in card_log if entry["changedAt"]]
 
 
-CATALOG_WORDS = ("304", "304 sheet", "6061 plate", "316l tube", "brass hex", "")
+CATALOG_WORDS = (
+    "304",
+    "304 sheet",
+    "6061 plate",
+    "316l tube",
+    "brass hex",
+    "1-1/2 1018 round",
+    "6061 angle 2 x 2 x 1/4",
+    "",
+)
 # Marks, after each input event, when the table's rows and the summary line first change. Panel
 # renders each in its own shadow root, so the observer is attached to every shadow root as it is
 # created. Tabulator rebuilds its rows in one task, so its first mutation is the new page shown.

@@ -33,13 +33,12 @@ from dashboard.store import DeskStore
 from pipeline.config import Settings
 from pipeline.context import open_order_service
 from pipeline.errors import OrderDeskError
-from pipeline.metrics import LedgerMetrics
+from pipeline.manager import ManagerMetrics
 
 TITLE = "Order Desk"
 EXTENSIONS = ("tabulator",)
 EXTENSION_OPTIONS = {
     "disconnect_notification": LOST_MESSAGE,  # and the page comes back by itself (dashboard.reconnect)
-    "ready_notification": "Order Desk is ready.",
     "js_files": {"live_check": live_check.SCRIPT_URL},  # no WebSocket: off to the plain page
 }
 NAV = {
@@ -124,7 +123,7 @@ def catalog_page() -> pn.template.BaseTemplate:
 
 def metrics_view(service: jobs.JobService) -> MetricsView:
     return MetricsView(
-        metrics=LedgerMetrics(service.runner.ledger.path),
+        metrics=ManagerMetrics(service.runner.ledger.path),
         stages=list(service.stage_names),
         threshold=service.runner.settings.gates.min_confidence,
     )

@@ -175,17 +175,29 @@ class JobRow:
 
     @classmethod
     def from_record(cls, record: JobRecord) -> JobRow:
-        order = record.result or {}
-        totals = order.get("totals") or {}
-        customer = order.get("customer") or {}
         return cls(
             job_id=record.job_id,
             filename=record.filename,
             status=record.status,
             created_at=record.created_at,
             error=record.error or "",
-            review=str((order.get("review") or {}).get("status", "")),
-            lines=totals.get("line_count"),
-            subtotal=totals.get("subtotal"),
-            customer=str(customer.get("company") or customer.get("email") or ""),
+            **_order_fields(record.result),
         )
+
+    def finished_as(self, progress: JobProgress) -> JobRow:
+        """This row once ``progress`` (the same job, followed live) says it is done: what the
+        ledger's record will say, before the record is read again."""
+        return replace(self, status=progress.status, error=progress.error, **_order_fields(progress.order))
+
+
+def _order_fields(order: dict[str, Any] | None) -> dict[str, Any]:
+    """What a job's row shows of its order (nothing before the job is done)."""
+    order = order or {}
+    totals = order.get("totals") or {}
+    customer = order.get("customer") or {}
+    return {
+        "review": str((order.get("review") or {}).get("status", "")),
+        "lines": totals.get("line_count"),
+        "subtotal": totals.get("subtotal"),
+        "customer": str(customer.get("company") or customer.get("email") or ""),
+    }

@@ -177,9 +177,19 @@ class DeskStore(param.Parameterized):
                     changed = self._followed.apply(event, order) or changed
             if changed:
                 self._show(self._followed)
+            rows = self._agree_with_cards(rows)
             if rows:
                 self._update_rows(rows)
                 self._refollow_if_restarted(rows.get(self._followed.job_id))
+
+    def _agree_with_cards(self, rows: dict[str, JobRow]) -> dict[str, JobRow]:
+        """``rows`` with the followed job's row done as soon as its cards are: its own record may
+        come up to ``ROW_DELAY_S`` later, or a record read before it finished may still be due."""
+        followed = self._followed
+        row = rows.get(followed.job_id) or self.jobs.get(followed.job_id)
+        if followed.status != "done" or row is None or row.status == "done":
+            return rows
+        return {**rows, followed.job_id: row.finished_as(followed)}
 
     def _update_rows(self, rows: dict[str, JobRow]) -> None:
         added = {job_id: row for job_id, row in rows.items() if job_id not in self.jobs}

@@ -86,6 +86,7 @@ class OrderHeader:
     urgency_evidence: list[str] = field(default_factory=list)  # the phrases that set ``urgency``
     flags: list[str] = field(default_factory=list)  # e.g. "multiple_ship_to"
     kind: OrderKind = "order"
+    unread: list[str] = field(default_factory=list)  # text that looks like an item but is in no line
 
 
 @dataclass(frozen=True)
@@ -320,6 +321,7 @@ class Order:
             "certifications": list(self.header.certifications),
             "urgency_evidence": list(self.header.urgency_evidence),
             "header_flags": list(self.header.flags),
+            "unread": list(self.header.unread),
             "evidence": _spans_dict(self.header.evidence),
         }
 

@@ -98,6 +98,10 @@ def customer_reasons(order: Order, gates: GateSettings) -> list[GateReason]:
     return reasons
 
 
+def _clipped(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def review(order: Order, gates: GateSettings | None = None) -> Review:
     """The order's gate result; also sets each line's ``gate_reasons`` (shown per line)."""
     gates = gates or GateSettings()
@@ -108,6 +112,10 @@ def review(order: Order, gates: GateSettings | None = None) -> Review:
     for line in order.lines:
         line.gate_reasons = line_reasons(line, gates)
         details += line.gate_reasons
+    details += [
+        GateReason("unread_item", f"not read as a line, check it: \u201c{_clipped(text)}\u201d")
+        for text in order.header.unread
+    ]
     details += customer_reasons(order, gates)
     reasons = [f"line {r.line_no}: {r.message}" if r.line_no else r.message for r in details]
     return Review(status="needs_review" if details else "auto_approved", reasons=reasons, details=details)

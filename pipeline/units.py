@@ -44,6 +44,8 @@ UNIT_TO_INCHES: dict[str, float] = {
     "feet": _FOOT,
     "footer": _FOOT,  # "24 footers": 24 ft sticks
     "footers": _FOOT,
+    "pies": _FOOT,  # Spanish: "20 pies"
+    "pie": _FOOT,
     "mm": _MM,
     "millimeter": _MM,
     "millimeters": _MM,
@@ -61,7 +63,7 @@ UNIT_TO_INCHES: dict[str, float] = {
 FOOT_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == _FOOT)
 
 UNIT = (  # a mark may touch the next word ("4'x8'"), a word unit may not ("in" of "inside")
-    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|(?:feet|footers?|foot|ft\.?)(?![-\s]?lbs?\b)|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|mtrs?|m)"
+    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|(?:feet|footers?|foot|ft\.?|pies?)(?![-\s]?lbs?\b)|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|mtrs?|m)"
     r"(?![a-z\d]))"  # "080M40" is a steel's name, not 80 metres
 )
 

@@ -190,3 +190,17 @@ def test_grades_listed_then_one_size_for_them_all() -> None:
         (None, "7075", [0.25, 1.0, 6.0]),
     ]
     assert all("shared_size" in row[4] for row in rows)  # a person confirms the size is for each
+
+
+def test_each_form_takes_the_grade_said_of_it_and_a_mark_s_abbreviation_gives_way() -> None:
+    text = (
+        "All A36 except HSS is A500 and pipe is A53.\n\n"
+        "POSTS       HSS1-1/2x1-1/2x1/8                 (9)       @ 3'-6\"\n"
+        'HANDRAIL    1-1/4" sch 40 pipe                 4 off     @ 20\'-0"\n'
+        "KICK PL     1/4 x 4 flat bar                   6 ea      @ 10'-6\"\n"
+    )
+    assert [(row[0], row[1], row[2]) for row in _rows(_extract(text))] == [
+        (9, "A500", "tube_square"),
+        (4, "A53", "tube_round"),
+        (6, "A36", "bar_rectangular"),
+    ]

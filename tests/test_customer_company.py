@@ -84,3 +84,47 @@ def test_a_legal_form_alone_in_capitals_names_no_company() -> None:
     from pipeline.extract.company import company_in
 
     assert [company_in(line) for line in ("LLC", "INC.", "ACME LLC")] == [None, None, "ACME LLC"]
+
+
+@pytest.mark.parametrize(
+    ("signature", "company"),
+    [
+        (
+            "Regards,\nGina Ferraro\nBayside Marine Corp. - Builders of aluminum workboats since 1985\n",
+            "Bayside Marine Corp.",
+        ),
+        (
+            "Thanks,\nBen Schaefer\nMechanical Design\nDelta Automation Inc.\n260-555-0129\n",
+            "Delta Automation Inc.",
+        ),
+        ("Sylvie Tremblay\nAcheteuse\nUsinage Beauce inc.\nTél. : 418 555-0183\n", "Usinage Beauce inc."),
+        (
+            "Greg Yoder\nPurchasing / Keystone Precision Machining\nLititz, PA 17543\n",
+            "Keystone Precision Machining",
+        ),
+        ("Dale\nLakeshore Machine & Tool\nSent from my iPhone\n", "Lakeshore Machine & Tool"),
+    ],
+)
+def test_the_company_line_of_a_signature_beside_taglines_departments_and_titles(
+    signature: str, company: str
+) -> None:
+    assert _customer(f"Please send 2 pcs 1018 round 1\" x 12'.\n\n{signature}").company == company
+
+
+def test_a_phone_typed_introduction_names_the_company() -> None:
+    text = "this is bobby at langford ag repair i need three pieces of 1045 round 1-1/2 six foot long\n"
+    assert _customer(text, sender="Bobby <bobby.langford1971@gmail.com>").company == "Langford Ag Repair"
+
+
+def test_a_salesperson_forwarding_a_customer_s_mail_is_not_the_customer() -> None:
+    text = (
+        "Jenna - can you enter this one for them? Make the plate 3 sheets.\n\nThx\nMarcus Bell\n"
+        "Outside Sales | Meridian Metals\n\n"
+        "From: Gary Thibodeaux <gary@deltamarineworks.com>\nSent: Monday, April 14, 2025 7:52 AM\n"
+        "To: Marcus Bell <mbell@meridianmetals.com>\nSubject: Aluminum\n\nMarcus,\n\n"
+        '2 sheets 5086-H116 1/4" x 60" x 144"\n\nGary Thibodeaux\nDelta Marine Works\nHouma, LA\n'
+    )
+    customer = _customer(
+        text, sender="Marcus Bell <mbell@meridianmetals.com>", to="Jenna Ortiz <jortiz@meridianmetals.com>"
+    )
+    assert customer.company == "Delta Marine Works"

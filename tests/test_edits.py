@@ -64,3 +64,19 @@ def test_edits_of_an_order_quoted_with_chevrons_only() -> None:
     )
     lines = extract(build_document("r.txt", text.encode(), text)).lines
     assert [(line.quantity, line.dimensions.get("thickness")) for line in lines] == [(2, 0.5), (7, 0.0747)]
+
+
+def test_lines_named_by_their_number_and_a_quote_s_line_labels_are_not_counts() -> None:
+    text = (
+        "We'd like to proceed with two changes:\n - please drop line 3 (the 304 rod)\n"
+        " - change line 2 to 6 pcs instead of 4\n\nBest,\nPriya\n\n-----Original Message-----\n"
+        "From: Desk <desk@supplier.example>\nSubject: Quote Q25-3391\n\nSee below:\n\n"
+        'Line 1   6061-T651 plate 1.000" x 12" x 12"          4 pcs    $118.40/ea\n'
+        'Line 2   7075-T651 plate 0.500" x 6" x 12"           4 pcs    $ 64.10/ea\n'
+        "Line 3   304 round 3/8\" x 12'                        10 pcs   $ 22.80/ea\n"
+    )
+    result = extract(build_document("reply.txt", text.encode(), text))
+    assert [(line.quantity, line.grade, line.revisions) for line in result.lines] == [
+        (4, "6061", []),
+        (6, "7075", ["quantity was 4"]),
+    ]

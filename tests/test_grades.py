@@ -274,3 +274,15 @@ def test_cast_grades_are_read_as_written() -> None:
         "WCB",
         "CF8M",
     ]
+
+
+def test_pipe_grades_written_with_their_grade_letter_glued_on() -> None:
+    from pipeline.extract.grades import find_grades
+
+    for written, grade, read in (
+        ('2" SCH 80 A106B SMLS PIPE', "A106", "A106B"),
+        ("A106 Gr B pipe", "A106", "A106 Gr B"),
+        ("A53B ERW pipe", "A53", "A53B"),
+    ):
+        hit = find_grades(written)[0]
+        assert (hit.grade, written[hit.start : hit.end]) == (grade, read)

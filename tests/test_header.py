@@ -334,3 +334,14 @@ def test_references_inside_longer_codes_and_after_a_bare_order_word(text: str, p
 def test_urgency_and_order_numbers_in_other_languages(text: str, urgent: bool, po: str) -> None:
     header = _header(text)
     assert (header.urgency != "standard", header.po_number) == (urgent, po)
+
+
+def test_a_mexican_order_s_oc_number_and_company_under_a_spanish_sign_off() -> None:
+    header = _header(
+        'Le envío nuestra orden de compra OC 45-1187.\n\n- 20 pzas Solera A36 de 1/4" x 2" x 20 pies\n\n'
+        "Saludos cordiales,\nIng. Alejandra Ruiz Castañeda\nCompras\n"
+        "Metalmecánica del Bajío, S.A. de C.V.\nCelaya, Gto. | Tel. +52 461 555 0134\n",
+        sender="Ing. Alejandra Ruiz <compras2@metalmecanicabajio.com.mx>",
+    )
+    assert header.po_number == "45-1187"
+    assert header.customer.company == "Metalmecánica del Bajío, S.A. de C.V."

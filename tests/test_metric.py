@@ -131,3 +131,39 @@ def test_indian_metric_units_and_a_british_steel_name_that_looks_like_metres() -
         "wall_thickness": 0.118,
         "length": 236.22,
     }
+
+
+def test_spanish_feet_gauges_and_ptr_tube() -> None:
+    from pipeline.extract import extract
+    from pipeline.ingest.document import build_document
+
+    text = (
+        '- 20 pzas Solera A36 de 1/4" x 2" x 20 pies\n'
+        "- 5 pzas Lámina negra cal. 14 de 4 x 10 pies\n"
+        '- 4 pzas PTR 3" x 3" cal. 11 de 6.10 m\n'
+    )
+    lines = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [(line.form, {k: round(v, 4) for k, v in line.dimensions.items()}) for line in lines] == [
+        ("bar_rectangular", {"thickness": 0.25, "width": 2.0, "length": 240.0}),
+        ("sheet", {"thickness": 0.0747, "width": 48.0, "length": 120.0}),
+        ("tube_square", {"side": 3.0, "wall_thickness": 0.12, "length": 240.1575}),
+    ]
+
+
+def test_a_polish_order_whose_reference_has_slashes_is_read_in_millimetres() -> None:
+    from pipeline.extract import extract
+    from pipeline.ingest.document import build_document
+
+    text = (
+        "Zamówienie nr ZAM/118/2025\n\n"
+        "Poz | Opis / Description                   | Gatunek / Grade | Wymiar / Size         | Ilość / Qty\n"
+        "1   | Rura kwadratowa SHS / square tube    | S235JRH         | 80x80x4, L = 6 m      | 10 szt.\n"
+        "2   | Blacha gruba / plate                 | S355J2+N        | 10,0 x 1500 x 3000    | 3 szt.\n"
+        "3   | fil inox 1.4401 (316) Ø 1,6 mm, en bobine | | | 50 kg\n"
+    )
+    lines = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [(line.form, round(next(iter(line.dimensions.values())), 4)) for line in lines] == [
+        ("tube_square", 3.1496),
+        ("plate", 0.3937),
+        ("wire", 0.063),
+    ]

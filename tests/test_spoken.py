@@ -67,3 +67,13 @@ def test_a_ruled_heading_names_its_section() -> None:
     )
     lines = extract(build_document("cut.txt", text.encode(), text)).lines
     assert [(line.quantity, line.grade) for line in lines] == [(12, "304"), (6, "304")]
+
+
+def test_a_pipe_schedule_and_a_fraction_before_a_grade_said_in_words() -> None:
+    from pipeline.extract.spoken import digits_for_sizes
+
+    for said, written in (
+        ("six inch schedule forty pipe", "6   inch sch 40         pipe"),
+        ("a sheet of three sixteenths a36 plate", "a sheet of 3/16             a36 plate"),
+    ):
+        assert digits_for_sizes(said) == written

@@ -201,3 +201,135 @@ def test_a_unit_column_naming_a_form_does_not_decide_the_form() -> None:
         "11  10   SHT  HR SHEET A1011 11GA 48 x 96         88.00\n"
     )
     assert [(row[0], row[2]) for row in _rows(_extract(text))] == [(3, "plate"), (10, "sheet")]
+
+
+def test_a_tab_table_s_section_rows_and_its_cancelled_row_are_not_items() -> None:
+    text = (
+        "Put it on PO RAI-5520.\n\n"
+        "Item\tPart No.\tDescription\tGrade\tThk\tWidth\tLength\tQty\tUOM\tEst Wt (lbs)\tNotes\n"
+        "PLATE\t\t\t\t\t\t\t\t\t\t\n"
+        "1\t50-1187\tPL\tA36\t0.375\t48\t96\t6\tSH\t2940\tburn table\n"
+        "5\t50-1411\tPL\tA36\t1/4\t72\t144\t3\tSH\t2205\tCANCEL - using stock, N/A\n"
+        "SHEET\t\t\t\t\t\t\t\t\t\t\n"
+        "6\t50-1244\tHRPO\tA1011 CS-B\t10 ga\t48\t120\t12\tSH\t2700\tP&O, oiled\n"
+        "8\t50-1302\tCR\tA1011 CS\t14 ga\t36\t96\t15\tSH\t1125\t\n"
+        "\t\t\t\t\t\t\t\tTOTAL\t19031\t\n"
+    )
+    assert _rows(_extract(text)) == [
+        (6, "A36", "plate", (0.375, 48.0, 96.0)),
+        (12, "A1011", "sheet", (0.1345, 48.0, 120.0)),
+        (15, "A1011", "sheet", (0.0747, 36.0, 96.0)),
+    ]
+
+
+def test_an_erp_print_s_ordered_whse_and_extension_columns_and_its_total_line() -> None:
+    text = (
+        "Item Code          Description                                  Whse   Ordered  UOM"
+        "      Unit Cost     Extension\n"
+        "------------------ -------------------------------------------- ---- --------- ----"
+        " ------------- -------------\n"
+        "AL-6061-ANG-2X2X25 ALUM ANG 6061-T6 2 X 2 X 1/4 X 20'           000      12.00  EA"
+        "         88.600      1,063.20\n"
+        "AL-6061-CH-3X141   ALUM CHAN 6061-T6 3 X 1.41# X 20'            000       6.00  EA"
+        "         82.750        496.50\n"
+        "                                                                              Total:"
+        "                       1,559.70\n"
+    )
+    assert role_of("Ordered") == "qty" and role_of("Whse") == "note" and role_of("Extension") == "price"
+    assert [row[:3] for row in _rows(_extract(text))] == [(12, "6061", "angle"), (6, "6061", "channel")]
+
+
+def test_a_pdf_table_collapsed_to_single_spaces_is_read_by_its_header_s_words() -> None:
+    text = (
+        "PRAIRIE AERO MACHINING, INC. PURCHASE ORDER\n"
+        "Phone (316) 555-0190 Fax (316) 555-0191 Date 04/08/2025\n"
+        "Line Qty UM Part Number Description Unit Price Ext Price Req Date\n"
+        "1 3 EA RM-7075-0100 PLATE, 7075-T651 AMS-QQ-A-250/12 185.60 556.80 04/18/25\n"
+        "1.000 X 12.000 X 36.000 SAW CUT\n"
+        "2 2 EA RM-174-R2000 BAR, ROUND 17-4PH COND H1150 AMS 614.00 1,228.00 04/25/25\n"
+        "5643 2.000 DIA X 72.00 LG\n"
+        "QUALITY CLAUSES Q3, Q7, Q12 APPLY TO ALL LINES. SEE www.example.com/supplierquality\n"
+        "Page 2 of 2\n"
+        "Line Qty UM Part Number Description Unit Price Ext Price Req Date\n"
+        "5 6 EA RM-7075-R3000 BAR, ROUND 7075-T7351 AMS 4124 3.000 58.25 349.50 04/25/25\n"
+        "DIA X 12.000 LG SAW CUT +.125/-0\n"
+        "Subtotal 2,900.90\n"
+    )
+    assert _rows(_extract(text)) == [
+        (3, "7075", "plate", (1.0, 12.0, 36.0)),
+        (2, "17-4PH", "bar_round", (2.0, 72.0)),
+        (6, "7075", "bar_round", (3.0, 12.0)),
+    ]
+
+
+def test_a_collapsed_row_s_count_after_its_description_and_its_wrapped_size() -> None:
+    text = (
+        "Ln Part Number Rev Description Order Qty UM Unit Cost Ext Cost\n"
+        '1 STL-TR-3X2X188 A TUBE RECT A500 GR B 3" X 2" X 12 EA 96.4000 1,156.80\n'
+        ".188 WALL X 24 FT\n"
+        "4 STL-SH-14-48120 B SHEET HR P&O A1011 CS TYPE B 14 GA 6 EA 122.0000 732.00\n"
+        "X 48 X 120\n"
+        "PO Total 1,888.80\n"
+    )
+    assert _rows(_extract(text)) == [
+        (12, "A500", "tube_rectangular", (3.0, 2.0, 0.188, 288.0)),
+        (6, "A1011", "sheet", (0.0747, 48.0, 120.0)),
+    ]
+
+
+def test_a_collapsed_row_whose_empty_received_column_the_pdf_dropped() -> None:
+    text = (
+        "Qty Ordered Qty Rec'd Item Description Unit Price Total\n"
+        '6 AL-5086-250 PLATE, ALUM 5086-H116 ASTM B928 .250" X 60" X $402.00 $2,412.00\n'
+        '144" MILL FINISH\n'
+        "3 AL-6061-P200 PIPE, ALUM 6061-T6 2\" SCH 40 X 20' $176.25 $528.75\n"
+        "Subtotal $2,940.75\n"
+    )
+    assert _rows(_extract(text)) == [
+        (6, "5086", "plate", (0.25, 60.0, 144.0)),
+        (3, "6061", "tube_round", (2.375, 0.154, 240.0)),
+    ]
+
+
+def test_a_row_that_slid_right_keeps_its_length_and_takes_its_count_from_its_own_words() -> None:
+    text = (
+        "All plate A572-50 unless noted.\n\n"
+        "MARK    THK      SIZE              QTY\n"
+        'G1      1/2"     8 x 12            (16)\n'
+        'FL-1    3/8" x 3" flat bar (A36)   @ 6\'-0"     qty 10 ea\n'
+        'SB-1    1-1/4" rd 4140 HT          @ 8-1/2"    x24\n'
+    )
+    assert [row[:2] + row[3:] for row in _rows(_extract(text))] == [
+        (16, "A572", (0.5, 8.0, 12.0)),
+        (10, "A36", (0.375, 3.0, 72.0)),
+        (24, "4140", (1.25, 8.5)),
+    ]
+
+
+def test_an_item_column_beside_a_line_column_is_what_is_ordered() -> None:
+    text = (
+        "Ln   Item                              U/M      Qty Ordered    Due Date      Unit Cost\n"
+        "  1  MTL-4140HT-250\n"
+        '     4140 HT RD BAR 2-1/2" DIA          EA          20.000   07/10/24           38.6000\n'
+        '     CUT TO 14.25" LG (+.125/-0)\n'
+        "  2  MTL-4340-400                       EA\n"
+        '     4340 ANN RD 4" DIA X 6" SAWCUT               12.000         07/10/24       71.2500\n'
+    )
+    assert _rows(_extract(text)) == [
+        (20, "4140", "bar_round", (2.5, 14.25)),
+        (12, "4340", "bar_round", (4.0, 6.0)),
+    ]
+
+
+def test_a_bom_s_shape_codes_and_a_spring_temper_wire() -> None:
+    text = (
+        "Part#\tDescription\tShape\tMatl\tDia/Thk\tWidth\tLength\tQty Req\n"
+        "DA-1110\tGuide rail\tFLT\t1018 CF\t0.5\t1.5\t48\t10\n"
+        "DA-1105\tShaft blank\tRD\t1144 SP\t1.25\t\t144\t3\n"
+    )
+    assert [row[:3] for row in _rows(_extract(text))] == [
+        (10, "1018", "bar_rectangular"),
+        (3, "1144", "bar_round"),
+    ]
+    wire = _extract("4 100-7021 WIRE, 302 SS SPRING TEMPER, .062 DIA, COIL 25 LB\n").lines[0]
+    assert (wire.form, wire.dimensions, wire.quantity, wire.uom) == ("wire", {"diameter": 0.062}, 25, "LB")

@@ -64,3 +64,17 @@ def test_a_negated_cue_in_the_subject_counts_for_nothing() -> None:
 def test_negation_scope(text: str, cue: str, expected: bool) -> None:
     start = text.index(cue)
     assert negated(text, start, start + len(cue)) is expected
+
+
+def test_a_form_s_expedite_no_and_other_languages_negations_are_not_rush() -> None:
+    from pipeline.extract import extract
+    from pipeline.ingest.document import build_document
+
+    for text, urgency in (
+        ("Expedite: N      Confirm To: buyer@example.com\n", "standard"),
+        ("Ce n'est pas urgent : livraison dans 3 à 4 semaines.\n", "standard"),
+        ("if you can get it on tomorrows truck thatd be huge\n", "rush"),
+        ("Need it on the first truck tomorrow morning.\n", "rush"),
+    ):
+        header = extract(build_document("m.txt", text.encode(), text)).header
+        assert header.urgency == urgency, text

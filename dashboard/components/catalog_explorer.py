@@ -1,35 +1,49 @@
 """The catalog explorer: free text and facets over the parts, the matching parts in a table.
 
-Every change of a filter runs one ``CatalogBrowser.browse`` (a few milliseconds on 50,000 parts)
-and updates the table, the count and the facet counts. The same component works in a notebook:
-give it a ``CatalogBrowser`` of any catalog.
+Typed text is first read as an order line is (``pipeline.match.lookup``, as ``pipeline search``
+reads it): when it names a form, the table lists the parts the matcher ranks for it, best first
+— "1-1/2 1018 round" gives 1-1/2" bars, never 11-1/2" ones; otherwise every typed word must
+appear in the part. Every change of a filter runs one ``CatalogBrowser.browse`` (a few
+milliseconds on 50,000 parts) and updates the table, the count and the facet counts; a search
+that finds nothing says why and what to try. The same component works in a notebook: give it a
+``CatalogBrowser`` of any catalog.
 """
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
+import pandas as pd
 import panel as pn
 import param
 from panel.viewable import Viewer
 
 from dashboard.components import panes, widgets
+from dashboard.components.tables import HEADER_CSS, confidence_format, count_format, money_format
 from pipeline.catalog.browse import BrowseQuery, BrowseResult, CatalogBrowser, DimensionRange
 from pipeline.catalog.schema import FAMILIES, FORMS
+from pipeline.match.lookup import Lookup, lookup, reading_text
 
 RANGE_DIMENSIONS = ("thickness", "width", "length", "diameter", "outer_diameter", "wall_thickness")
+# What a desk reads first comes first, so price and stock are on screen at 1440 px.
 TITLES = {
+    "match": "Match",
     "part_number": "Part",
     "description": "Description",
-    "family": "Family",
-    "grade": "Grade",
-    "temper": "Temper",
-    "form": "Form",
-    "uom": "UOM",
     "unit_price": "Price",
+    "uom": "UOM",
     "stock_qty": "Stock",
     "lead_time_days": "Lead days",
-}
+    "grade": "Grade",
+    "form": "Form",
+}  # family and temper are in the description (and the family a facet)
+# Fixed widths for the short columns; the description takes the rest, wrapped.
+WIDTHS = {
+    "match": 78, "part_number": 240, "unit_price": 95, "uom": 65, "stock_qty": 75, "lead_time_days": 100,
+    "grade": 75, "form": 105,
+}  # fmt: skip
+FITTING_LIMIT = 200  # parts that fill a typed request, listed after the matcher's top answers
 
 
 def facet_options(values: list[str], counts: dict[str, int]) -> dict[str, str]:
@@ -37,10 +51,26 @@ def facet_options(values: list[str], counts: dict[str, int]) -> dict[str, str]:
     return {f"{value.replace('_', ' ')} ({counts.get(value, 0):,})": value for value in values}
 
 
-def summary_text(result: BrowseResult, limit: int) -> str:
+def summary_text(result: BrowseResult, limit: int, found: Lookup | None, hints: list[str]) -> str:
+    """The count, what a typed request was read as, and when nothing is found, what to try."""
     shown = min(result.total, limit)
     more = f" (the first {shown:,} shown)" if result.total > shown else ""
-    return f"**{result.total:,} parts**{more} · {result.elapsed_ms:.0f} ms"
+    text = f"**{result.total:,} parts**{more} · {result.elapsed_ms:.0f} ms"
+    if found is not None and found.understood:
+        text += f"  \nRead as **{escape(reading_text(found.item))}**, as an order line is"
+        text += (
+            f": {escape(found.explanation)}; the nearest are listed."
+            if found.explanation
+            else ", best first."
+        )
+    return "  \n".join([text, *(escape(hint) for hint in hints)])
+
+
+def parts_frame(parts: pd.DataFrame, found: Lookup | None) -> pd.DataFrame:
+    """The parts in the table's column order, with the matcher's confidence where it gave one."""
+    confidence = {c.part_number: c.confidence for c in found.ranked} if found is not None else {}
+    frame = parts.assign(match=parts["part_number"].map(confidence).astype("float64"))
+    return frame[list(TITLES)]
 
 
 class CatalogExplorer(Viewer):
@@ -72,15 +102,23 @@ class CatalogExplorer(Viewer):
         }
         self.summary = panes.Markdown("", margin=(0, 10), css_classes=["od-catalog-summary"])
         self.table = pn.widgets.Tabulator(
-            first.parts,
+            parts_frame(first.parts, None),
             disabled=True,
             show_index=False,
             titles=TITLES,
-            formatters={"unit_price": {"type": "money", "symbol": "$", "precision": 2}},
+            formatters={
+                "match": confidence_format(),
+                "description": {"type": "textarea"},  # wrapped, so the size at its end shows
+                "unit_price": money_format(),
+                "stock_qty": count_format(),
+                "lead_time_days": count_format(),
+            },
+            widths=WIDTHS,
             pagination="remote",  # the browser gets the page it shows, not every matching part
             page_size=20,
-            layout="fit_data_stretch",
+            layout="fit_columns",
             sizing_mode="stretch_width",
+            stylesheets=[HEADER_CSS],
             css_classes=["od-catalog"],
             height=770,  # fixed: Tabulator skips measuring itself on every new page (-15 ms a search)
         )
@@ -88,10 +126,10 @@ class CatalogExplorer(Viewer):
         for widget in inputs:
             widget.param.watch(self._refresh, "value")
         self.text.param.watch(self._refresh, "value_input")
-        self._show(first)
+        self._show(first, None)
 
-    def query(self) -> BrowseQuery:
-        """The filters as they are set now."""
+    def query(self, found: Lookup | None = None) -> BrowseQuery:
+        """The filters as they are set now; ``found``: the typed text read as a request."""
         ranges = tuple(
             DimensionRange(name, *slider.value)
             for name, slider in self.ranges.items()
@@ -105,14 +143,24 @@ class CatalogExplorer(Viewer):
             ranges=ranges,
             in_stock=self.in_stock.value,
             limit=self.limit,
+            ranked=found.part_numbers if found is not None and found.understood else (),
         )
 
-    def _refresh(self, *_: param.parameterized.Event) -> None:
-        self._show(self.browser.browse(self.query()))
+    def read(self) -> Lookup | None:
+        """The typed text read and matched as an order line (None when nothing is typed)."""
+        text = (self.text.value_input or self.text.value).strip()
+        return lookup(self.browser.store, text, FITTING_LIMIT) if text else None
 
-    def _show(self, result: BrowseResult) -> None:
-        self.table.value = result.parts
-        self.summary.object = summary_text(result, self.limit)
+    def _refresh(self, *_: param.parameterized.Event) -> None:
+        found = self.read()
+        self._show(self.browser.browse(self.query(found)), found)
+
+    def _show(self, result: BrowseResult, found: Lookup | None) -> None:
+        hints = self.browser.why_empty(self.query(found)) if not result.total else []
+        if result.total and found is not None and (unknown := self.browser.unknown_words(found.text)):
+            hints = [f"No part has {', '.join(f'“{word}”' for word in unknown)}: read without it."]
+        self.table.value = parts_frame(result.parts, found)
+        self.summary.object = summary_text(result, self.limit, found, hints)
         self.families.options = facet_options(list(FAMILIES), result.facets["family"])
         self.forms.options = facet_options(list(FORMS), result.facets["form"])
         self.grades.options = facet_options(self._grades, result.facets["grade"])

@@ -64,6 +64,8 @@ class JobList(Viewer):
             titles=COLUMNS,
             hidden=["job_id"],
             money=["subtotal"],
+            counts=["lines"],
+            widths={"received": 185, "status": 95, "review": 145, "lines": 80, "subtotal": 125},
             page_size=10,
             css_class="od-jobs",
             pagination="remote",

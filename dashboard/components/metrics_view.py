@@ -1,5 +1,7 @@
 """The desk at a glance: a few big numbers, then pictures of throughput, touchless rate, speed,
-match confidence and what sends orders to review — from ``pipeline.metrics``, refreshed live.
+match confidence and what sends orders to review — from ``pipeline.metrics``, refreshed live —
+and a manager's figures (order value, backlog and its age, time to approve, lines read right the
+first time) for the desk and by customer (``pipeline.manager``, ``manager_figures.py``).
 
 Each chart is a Bokeh figure on a ColumnDataSource whose ``data`` is replaced on refresh (a
 periodic callback, the Refresh button, a new period), so the page never re-renders. In a served
@@ -27,15 +29,17 @@ from bokeh.plotting import figure
 from panel.viewable import Viewer
 
 from dashboard.components import panes
+from dashboard.components.manager_figures import customers_frame, customers_table, manager_kpis_html
 from pipeline.config import GateSettings
-from pipeline.metrics import LedgerMetrics, Summary, since_hours
+from pipeline.manager import ManagerMetrics
+from pipeline.metrics import Summary, since_hours
 
 GREEN, AMBER, BLUE, GREY = "#1a7f37", "#bf8700", "#0969da", "#8c959f"
 PERIODS = {"Last 24 hours": 24, "Last 7 days": 24 * 7, "All time": None}
 REFRESH_MS = 10_000
 BINS = np.linspace(0, 1, 21)
 CSS = """
-.od-kpis { display: flex; gap: 28px; font-family: system-ui, sans-serif; }
+.od-kpis, .od-manager-kpis { display: flex; gap: 28px; font-family: system-ui, sans-serif; }
 .od-kpi b { display: block; font-size: 30px; line-height: 1.1; }
 .od-kpi span { color: #57606a; font-size: 13px; }
 """
@@ -106,7 +110,7 @@ def reasons_data(reasons: pd.DataFrame) -> dict[str, list[Any]]:
 class MetricsView(Viewer):
     """KPIs and five charts over one ledger; ``period`` picks the window."""
 
-    metrics = param.ClassSelector(class_=LedgerMetrics, doc="The ledger's read-only queries.")
+    metrics = param.ClassSelector(class_=ManagerMetrics, doc="The ledger's read-only queries.")
     stages = param.List(default=[], item_type=str, doc="Stage names in pipeline order (box plot order).")
     period = param.Selector(default="Last 7 days", objects=list(PERIODS), doc="Which finished jobs count.")
     threshold = param.Number(
@@ -116,6 +120,8 @@ class MetricsView(Viewer):
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
         self.kpis = panes.HTML("", stylesheets=[CSS], sizing_mode="stretch_width")
+        self.manager_kpis = panes.HTML("", stylesheets=[CSS], sizing_mode="stretch_width")
+        self.customers = customers_table()
         self.sources = {
             name: ColumnDataSource({column: [] for column in columns}, name=f"od-{name}")
             for name, columns in COLUMNS.items()
@@ -155,8 +161,10 @@ class MetricsView(Viewer):
 
     def _read(self, since: datetime | None) -> dict[str, Any]:
         """Every chart's new data from one read of the ledger's orders (any thread)."""
-        orders = self.metrics.orders(since)
+        orders, facts = self.metrics.orders(since), self.metrics.order_facts(since)
         return {
+            "manager": manager_kpis_html(self.metrics.totals(since, facts=facts)),
+            "customers": customers_frame(self.metrics.by_customer(since, facts=facts)),
             "kpis": kpis_html(self.metrics.summary(since, orders=orders)),
             "hourly": hourly_data(self.metrics.orders_per_hour(since, orders=orders)),
             "latency": latency_data(self.metrics.stage_latencies(since), self.stages),
@@ -166,6 +174,8 @@ class MetricsView(Viewer):
 
     def _show(self, data: dict[str, Any]) -> None:
         self.kpis.object = data["kpis"]
+        self.manager_kpis.object = data["manager"]
+        self.customers.value = data["customers"]
         for name, source in self.sources.items():
             source.data = data[name]
         self.figures["latency"].x_range.factors = data["latency"]["stage"]
@@ -214,5 +224,8 @@ class MetricsView(Viewer):
             pn.Row(period, self.refresh_button),
             self.kpis,
             pn.GridBox(*charts, ncols=2, sizing_mode="stretch_width"),
+            pn.pane.Markdown("### The desk, then by customer", margin=(10, 10, 0, 10)),
+            self.manager_kpis,
+            self.customers,
             sizing_mode="stretch_width",
         )

@@ -16,6 +16,13 @@ import param
 from panel.viewable import Viewer
 
 from dashboard.components import panes
+from dashboard.components.tables import (
+    HEADER_CSS,
+    confidence_format,
+    count_format,
+    money_format,
+    quantity_format,
+)
 from dashboard.store import DeskStore
 
 CSS = """
@@ -30,17 +37,22 @@ CSS = """
 """
 
 COLUMNS = {
-    "line_no": "Line",
+    "line_no": "#",
     "requested": "Requested",
     "quantity": "Qty",
-    "uom": "UOM",
+    "uom": "Unit",
     "part_number": "Part",
     "description": "Description",
-    "confidence": "Confidence",
-    "unit_price": "Unit price",
+    "confidence": "Match",
+    "unit_price": "Price",
     "extended_price": "Extended",
 }
-MONEY = {"type": "money", "symbol": "$", "precision": 2}
+# Fixed widths for the short columns; the request (cut short here: the line rows above show it
+# whole) and the part's description (wrapped) share the rest of the table's width.
+WIDTHS = {
+    "line_no": 45, "quantity": 65, "uom": 60, "part_number": 255, "confidence": 80,
+    "unit_price": 95, "extended_price": 115,
+}  # fmt: skip
 # The numeric columns' types, also for an order not there yet: Tabulator's column settings follow
 # the types, and a change of them makes the browser rebuild the table when the order arrives.
 NUMERIC = {name: "float64" for name in ("quantity", "confidence", "unit_price", "extended_price")} | {
@@ -119,9 +131,18 @@ class OrderView(Viewer):
             disabled=True,
             show_index=False,
             titles=COLUMNS,
-            formatters={"unit_price": MONEY, "extended_price": MONEY},
-            layout="fit_data_stretch",
+            formatters={
+                "line_no": count_format(),
+                "description": {"type": "textarea"},
+                "quantity": quantity_format(),
+                "confidence": confidence_format(),
+                "unit_price": money_format(),
+                "extended_price": money_format(),
+            },
+            widths=WIDTHS,
+            layout="fit_columns",
             sizing_mode="stretch_width",
+            stylesheets=[HEADER_CSS],
             css_classes=["od-order-lines"],
         )
         self.store.param.watch(self._update_table, "order")

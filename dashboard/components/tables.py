@@ -1,4 +1,10 @@
-"""The dashboard's clickable lists (jobs, orders): one look and one behaviour for every such table."""
+"""The dashboard's tables: numbers as a desk reads them, and one look and behaviour for every list.
+
+Numbers go through Bokeh's ``NumberFormatter``: money with thousands separators and two decimals
+(``$1,420.00``), counts and whole quantities as integers (``600``, never ``600.0``), and an
+empty cell where there is no value yet (never ``NaN``). A formatter is a Bokeh model, which
+belongs to one page: each table gets new ones.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,40 @@ from typing import Any
 
 import pandas as pd
 import panel as pn
+from bokeh.models import NumberFormatter
 
-MONEY = {"type": "money", "symbol": "$", "precision": 2}
+# Tabulator keeps 25 px of every header for its sort arrow, which truncated short titles
+# ("Li…" for "Lines") once the columns share the window's width; 14 px holds the arrow.
+HEADER_CSS = """
+.tabulator .tabulator-header .tabulator-col.tabulator-sortable .tabulator-col-title {
+  padding-right: 14px !important;
+}
+.tabulator .tabulator-header .tabulator-col .tabulator-col-content .tabulator-col-sorter {
+  right: 2px !important;
+}
+"""
+
+
+def number_format(format: str) -> NumberFormatter:
+    """Right-aligned numbers in a numbro ``format``; a missing value shows as an empty cell."""
+    return NumberFormatter(format=format, nan_format="", null_format="", text_align="right")
+
+
+def money_format() -> NumberFormatter:
+    return number_format("$0,0.00")
+
+
+def count_format() -> NumberFormatter:
+    return number_format("0,0")
+
+
+def quantity_format() -> NumberFormatter:
+    """A quantity as a desk writes it: ``10``, ``2.5``, ``1,200``."""
+    return number_format("0,0.[000]")
+
+
+def confidence_format() -> NumberFormatter:
+    return number_format("0.00")
 
 
 def row_table(
@@ -16,12 +54,14 @@ def row_table(
     titles: dict[str, str],
     hidden: list[str],
     money: list[str],
+    counts: list[str],
     page_size: int,
     css_class: str,
     pagination: str = "local",
     **options: Any,
 ) -> pn.widgets.Tabulator:
-    """A read-only Tabulator of one selectable row per item, paged, its ``money`` columns in dollars.
+    """A read-only Tabulator of one selectable row per item, paged, its ``money`` columns in dollars
+    and its ``counts`` as integers; the columns share the table's width (no sideways scrolling).
 
     Cells show values as text (never markup), so rows may carry what an email said. ``"remote"``
     pagination sends the browser only the page it shows: for a table every session redraws often.
@@ -32,12 +72,13 @@ def row_table(
         show_index=False,
         hidden_columns=hidden,
         titles=titles,
-        formatters=dict.fromkeys(money, MONEY),
+        formatters={column: money_format() for column in money} | {c: count_format() for c in counts},
         selectable=1,
-        layout="fit_data_stretch",
+        layout="fit_columns",
         pagination=pagination,
         page_size=page_size,
         sizing_mode="stretch_width",
         css_classes=[css_class],
+        stylesheets=[HEADER_CSS, *options.pop("stylesheets", [])],
         **options,
     )

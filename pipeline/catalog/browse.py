@@ -61,6 +61,9 @@ class BrowseQuery:
     ranges: tuple[DimensionRange, ...] = ()
     in_stock: bool = False
     limit: int = 200
+    # The parts the matcher gives ``text`` read as a request (pipeline.match.lookup), best first:
+    # when given they replace the word match, in that order; the other filters still apply.
+    ranked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ def _conditions(query: BrowseQuery) -> _Where:
     words = query.text.lower().split()[:MAX_WORDS]
     if words:  # contains(), not LIKE: a % or _ the user typed is a character, not a wildcard
         where.add("text", " AND ".join(["contains(words, ?)"] * len(words)), words)
+    if query.ranked:
+        where.add("text", "list_contains(?, part_number)", [list(query.ranked)])
     for facet, values in (("family", query.families), ("form", query.forms), ("grade", query.grades)):
         if values:
             where.add(facet, *_in(facet, values))
@@ -139,6 +144,7 @@ class CatalogBrowser:
         self._connection.unregister("loaded")
         self._local = threading.local()
         self.count = len(frame)
+        self.store = store  # what a typed request is matched against (pipeline.match.lookup)
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         # A DuckDB connection must not be used by two threads at once (see CatalogStore.cursor).
@@ -154,8 +160,9 @@ class CatalogBrowser:
         sql, params = where.render()
         cursor = self._cursor()
         parts = cursor.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM parts WHERE {sql} ORDER BY part_number LIMIT ?",
-            [*params, query.limit],
+            f"SELECT {', '.join(COLUMNS)} FROM parts WHERE {sql}"
+            " ORDER BY coalesce(list_position(?, part_number), ?), part_number LIMIT ?",
+            [*params, list(query.ranked), len(query.ranked) + 1, query.limit],
         ).df()
         total, facets = self._counts(cursor, where, query)
         elapsed = (time.perf_counter() - started) * 1000
@@ -188,6 +195,35 @@ class CatalogBrowser:
                     counts[facet][value] = counts[facet].get(value, 0) + count
         facets = {facet: dict(sorted(found.items(), key=_nulls_last)) for facet, found in counts.items()}
         return total, facets
+
+    def why_empty(self, query: BrowseQuery) -> list[str]:
+        """What to try when ``query`` finds no part: the words no part has, and the filters that
+        leave nothing (with how many parts the words find without them)."""
+        hints = []
+        unknown = self.unknown_words(query.text)
+        if unknown:
+            quoted = ", ".join(f"“{word}”" for word in unknown)
+            them = "it" if len(unknown) == 1 else "them"
+            hints.append(f"No part has {quoted}: check the spelling, or leave {them} out.")
+        filters = {
+            "family": query.families, "form": query.forms, "grade": query.grades,
+            "dimensions": query.ranges, "in stock only": query.in_stock,
+        }  # fmt: skip
+        chosen = [name for name, value in filters.items() if value]
+        unfiltered = BrowseQuery(text=query.text, ranked=query.ranked)
+        if chosen and (found := self._total(unfiltered)):
+            hints.append(f"{found:,} parts match without the {', '.join(chosen)} filter(s): clear one.")
+        if not hints:
+            hints.append("Try fewer words: a grade and a form (“304 sheet”), a size, or a part number.")
+        return hints
+
+    def unknown_words(self, text: str) -> list[str]:
+        """The typed words that no part has (in its part number, grade or description)."""
+        return [word for word in text.split()[:MAX_WORDS] if not self._total(BrowseQuery(text=word))]
+
+    def _total(self, query: BrowseQuery) -> int:
+        sql, params = _conditions(query).render()
+        return self._cursor().execute(f"SELECT count(*) FROM parts WHERE {sql}", params).fetchone()[0]
 
     def dimension_bounds(self) -> dict[str, tuple[float, float]]:
         """The smallest and largest value of each dimension in the catalog (for range inputs)."""

@@ -18,6 +18,7 @@ from pipeline.catalog.search import attribute_index, search_text
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
 from pipeline.match import MatchResult
+from pipeline.match.lookup import lookup
 from pipeline.match.reading import match_texts
 from pipeline.models import Candidate, LineItem, candidate_dict
 
@@ -96,12 +97,11 @@ def run_search(args: argparse.Namespace) -> int:
     store = CatalogStore(Settings.from_env().catalog_path)
     text = " ".join(args.text)
     if not args.free_text:
-        ((_, result),) = match_texts(store, [text])
-        if result.status != "unparsed":
-            if result.explanation:
-                print(f"{result.status}: {result.explanation}")
-            found = result.candidates or result.alternatives
-            _table([(c.confidence, c.match_kind, c) for c in found[: args.limit]])
+        found = lookup(store, text)
+        if found.understood:
+            if found.explanation:
+                print(f"{found.status}: {found.explanation}")
+            _table([(c.confidence, c.match_kind, c) for c in found.ranked[: args.limit]])
             return 0
     index = attribute_index(store)
     hits = search_text(store, text, args.limit)

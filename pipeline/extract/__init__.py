@@ -12,11 +12,12 @@ from dataclasses import replace
 
 from pipeline.extract.edits import Edit, apply_edits, find_edits
 from pipeline.extract.header import extract_header
-from pipeline.extract.lines import lines_in
+from pipeline.extract.layout_marks import without_layout_marks
+from pipeline.extract.lines import lines_in, read_lines
 from pipeline.extract.revisions import apply_changes, mark_revisions
 from pipeline.extract.spoken import digits_for_sizes
 from pipeline.extract.thread import Message, Thread, split_thread
-from pipeline.models import Document, Extraction, LineItem
+from pipeline.models import Document, Extraction, LineItem, Span
 
 _APPROVAL = re.compile(
     r"\b(?:please\s+(?:proceed|process|go\s+ahead|enter|place|handle|fill)|go\s+ahead|approved?|as\s+quoted|"
@@ -72,10 +73,11 @@ def _edited_order(
     if quoted is None:
         return None
     kept, unapplied = apply_edits(quoted[0], edits)
-    apply_changes(kept, "\n".join(text[a:b] for a, b in thread.current))  # "20 instead of 12"
     applied = [edit for edit in edits if edit not in unapplied]
     if not applied:
         return None
+    # "20 instead of 12" said outside the edits applied ("change line 2 to 6 pcs instead of 4" is one)
+    apply_changes(kept, "\n".join(text[a:b] for a, b in _without(thread.current, applied)))
     added = lines_in(text, _without(spans, applied))
     # "add one more item: 2 pcs …" names no quoted line: it is the item added, not an edit
     unapplied = [edit for edit in unapplied if not any(_inside(line, edit) for line in added)]
@@ -105,38 +107,45 @@ def _inside(line: LineItem, edit: Edit) -> bool:
     return line.span is not None and line.span.start < edit.end and edit.start < line.span.end
 
 
-def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], Message | None]:
-    """The lines the newest message (and its attachments) orders, and the quoted message they
-    were taken from when the newest message edits, forwards or approves it."""
+def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], Message | None, list[Span]]:
+    """The lines the newest message (and its attachments) orders, the quoted message they were
+    taken from when the newest message edits, forwards or approves it, and the pieces of the
+    newest message that look like items but are in no line."""
     text = document.text
     edited = _edited_order(text, thread, _spans(document, thread)) if thread.history else None
     if edited is not None:
-        return edited
-    lines = lines_in(text, _spans(document, thread))
+        return *edited, []
+    reading = read_lines(text, _spans(document, thread))
+    lines = reading.lines
     own_text = "\n".join(text[a:b] for a, b in thread.current)
     if lines:
         mark_revisions(lines, (lines_in(text, [(m.start, m.end)]) for m in thread.history))
         if thread.history:
             _flag_unread_change(lines, own_text)
-        return lines, None
+        return lines, None, reading.unread
     if not (thread.forwarded or _APPROVAL.search(own_text)):
-        return [], None
+        return [], None, reading.unread
     quoted = _quoted_order(text, thread)
     if quoted is None:
-        return [], None
+        return [], None, reading.unread
     apply_changes(quoted[0], own_text)
     _flag_unread_change(quoted[0], own_text)
-    return quoted
+    return *quoted, []
 
 
 def extract(document: Document) -> Extraction:
     """Header and lines of one document; pure and deterministic."""
     thread = split_thread(document.text, document.body_end)
-    # sizes said in words ("half inch", "four by eight") in digits, position for position
-    reading = replace(document, text=digits_for_sizes(document.text))
-    lines, source = extract_lines(reading, thread)
+    # sizes said in words ("half inch", "four by eight") in digits, and dot leaders and arrowed side
+    # notes as the gaps they are, position for position
+    reading = replace(document, text=digits_for_sizes(without_layout_marks(document.text)))
+    lines, source, unread = extract_lines(reading, thread)
     if reading.text != document.text:  # the customer's own words, not the digits read
         for line in lines:
             if line.span is not None:
                 line.source_text = " ".join(document.text[line.span.start : line.span.end].split())
-    return Extraction(header=extract_header(document, thread, source), lines=lines)
+    header = extract_header(document, thread, source)
+    header.unread = list(
+        dict.fromkeys(" ".join(document.text[span.start : span.end].split()) for span in unread)
+    )
+    return Extraction(header=header, lines=lines)

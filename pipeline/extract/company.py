@@ -14,8 +14,9 @@ import re
 from pipeline.models import Span
 
 LEGAL_FORM = re.compile(
-    r"(?:\b(?:Inc|Corp|Ltd|Ltda|Pvt\.?\s+Ltd|Pty\.?\s+Ltd|L\.L\.C|S\.\s?r\.\s?l|S\.\s?p\.\s?A|S\.\s?L|S\.\s?A\.?S|"
-    r"S\.\s?A|B\.\s?V|N\.\s?V|K\.\s?K|S\.\s?A\.\s?de\s+C\.\s?V|S\.\s?de\s+R\.\s?L|Co)\.?"
+    # the longer forms first: "S.A. de C.V." is one form, not "S.A." and a name "de C.V."
+    r"(?:\b(?:S\.\s?A\.\s?de\s+C\.\s?V|S\.\s?de\s+R\.\s?L|Inc|inc(?=\.)|Corp|Ltd|Ltda|Pvt\.?\s+Ltd|Pty\.?\s+Ltd|L\.L\.C|"
+    r"S\.\s?r\.\s?l|S\.\s?p\.\s?A|S\.\s?L|S\.\s?A\.?S|S\.\s?A|B\.\s?V|N\.\s?V|K\.\s?K|Co)\.?"
     r"|\b(?:LLC|LLP|PLC|plc|Limited|Corporation|Company|GmbH|GMBH|AG|KG|SARL|SAS|SpA|Srl|Oy|AB|A/S|ApS|"
     r"Sp\.\s?z\s?o\.\s?o\.?|s\.\s?r\.\s?o\.?|a\.\s?s\.))(?![\w])"
 )
@@ -41,6 +42,8 @@ _BLOCK_LABEL = re.compile(
     r"customer)[ \t]*:?[ \t]*(?=$|[ \t]{2,}|\|)",
     re.IGNORECASE | re.MULTILINE,
 )
+_TAGLINE = re.compile(r"\s+[-–—|]\s+\S")
+_TITLE_THEN_COMPANY = re.compile(r",\s|\s+[/|]\s+")  # "Buyer, Northridge …", "Purchasing / Keystone …"
 _CELL = re.compile(r"[^|\s](?:[^|\n]*?[^|\s])??(?=[ \t]{2,}|[ \t]*\||[ \t]*$)", re.MULTILINE)
 _COLUMNS = re.compile(r"\S[ \t]{3,}\S")
 _NEXT_LINE = re.compile(r"[^\n]*\S[^\n]*")
@@ -60,6 +63,9 @@ def company_in(line: str) -> str | None:
         found = company_in(titled)
         at = company.lower().find(found.lower()) if found else -1
         return company[at : at + len(found)] if found and at >= 0 else None
+    legal = LEGAL_FORM.search(company)
+    if legal and _TAGLINE.match(company, legal.end()):  # "Bayside Marine Corp. - Builders of workboats …"
+        company = company[: legal.end()]
     if _COLUMNS.search(company):
         return None  # a row of a pasted table: its cells are read one by one
     if (
@@ -68,7 +74,7 @@ def company_in(line: str) -> str | None:
         or re.search(r"\b[a-z]+\.\s+[A-Z]", company.rstrip("."))
     ):
         return None  # a sentence of terms and conditions ("… Tri-County reserves the right …"), no name
-    title, _, rest = company.partition(", ")
+    title, _, rest = _TITLE_THEN_COMPANY.sub("\x00", company, count=1).partition("\x00")
     if rest and not _has_marks(title) and _has_marks(rest) and LEGAL_FORM.sub("", rest).strip(" ,."):
         company = rest
     if LEGAL_FORM.search(company):
@@ -101,3 +107,23 @@ def block_companies(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple
 def _title_case(line: str) -> str:
     """ "GREAT PLAINS RAIL CAR CO." → "Great Plains Rail Car Co."; short all-capital words stay ("LLC")."""
     return " ".join(word if LEGAL_FORM.fullmatch(word) else word.capitalize() for word in line.split())
+
+
+# "this is randy over at hill country ornamental iron i need …", "its mike at dunleavy welding"
+_INTRODUCED = re.compile(
+    r"\b(?:this\s+is|it'?s|here'?s)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:over\s+|down\s+|up\s+|out\s+)?(?:at|from|with)\s+"
+    r"(?P<company>[a-z][a-z0-9&'.\- ]{2,60}?)(?=\s+(?:i|we|and|here|need|needs|in|on|looking)\b|\s*[,.!\n])",
+    re.IGNORECASE,
+)
+
+
+def introduced_company(text: str, start: int, end: int) -> tuple[str, Span] | None:
+    """The company a writer introduces themselves with, phone-typed in lower case ("this is bobby at
+    langford ag repair"), as its title case reads ("Langford Ag Repair"); only a name with a
+    company's marks."""
+    found = _INTRODUCED.search(text, start, end)
+    if found is None:
+        return None
+    titled = _title_case(found["company"])
+    company = company_in(titled)
+    return (company, Span(found.start("company"), found.end("company"))) if company == titled else None

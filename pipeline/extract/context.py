@@ -81,13 +81,19 @@ def universal_statements(text: str, start: int, end: int) -> list[Statement]:
     return [statement for statement in statements_in(text, start, end) if statement.universal]
 
 
+# where a clause's parts part: a comma, or "and" before another "… is <grade>" ("HSS is A500 and
+# pipe is A53") — not the "and" of "bar and plate A36"
+_PART_BREAK = re.compile(r",|\band\b(?=\s+(?:the\s+)?[\w/ -]{1,24}?\s+(?:is|are|in)\s)", re.IGNORECASE)
+
+
 def _forms_beside(body: str, hit: GradeHit) -> tuple[str, ...]:
     """The forms named in the grade's own part of the clause ("Angle A36", "HSS to be A500",
-    "bar and plate A36") — not in another comma-separated part ("all S275JR, bars of 6 m"); a
-    plain "bar" or "tube" names every bar or tube."""
-    start = body.rfind(",", 0, hit.start) + 1
-    end = body.find(",", hit.end)
-    part = fold(body[start : len(body) if end < 0 else end])
+    "bar and plate A36") — not in another part ("all S275JR, bars of 6 m", "HSS is A500 and pipe
+    is A53"); a plain "bar" or "tube" names every bar or tube."""
+    cuts = [match.start() for match in _PART_BREAK.finditer(body)]
+    start = max((cut for cut in cuts if cut < hit.start), default=-1) + 1
+    end = min((cut for cut in cuts if cut >= hit.end), default=len(body))
+    part = fold(body[start:end])
     forms: list[str] = []
     for name, match in FORM_WORDS.matches(part):
         forms += _GENERIC.get(match.group(), (name,))
@@ -106,10 +112,11 @@ def _fits(statement: Statement, line: LineItem) -> bool:
 
 
 def _choice(statements: list[Statement], line: LineItem, position: int) -> Statement | None:
-    """The statement for an item at ``position``: one for its form, else the nearest general one
-    before it, else a general one after it."""
+    """The statement for an item at ``position``: one for its form (its very form before its form's
+    group), else the nearest general one before it, else a general one after it."""
     fitting = [s for s in statements if _fits(s, line)]
-    for_form = [s for s in fitting if any(_same_form(form, line.form) for form in s.forms)]
+    for_form = [s for s in fitting if line.form in s.forms]  # "pipe is A53" before "HSS is A500"
+    for_form = for_form or [s for s in fitting if any(_same_form(form, line.form) for form in s.forms)]
     if for_form:
         return max(for_form, key=lambda s: (s.position < position, -abs(s.position - position)))
     general = [s for s in fitting if not s.forms]

@@ -160,3 +160,16 @@ def asks_for_goods(text: str) -> bool:
         not _NEGATED_ASK.search(text, max(0, match.start() - 20), match.start())
         for match in _ASKS_FOR_GOODS.finditer(text)
     )
+
+
+# "Total: 7,717.20", "PO Total 2,584.80", "Subtotal", "Grand total": a document's sum, never an item
+_TOTAL_LINE = re.compile(
+    r"\s*(?:(?:sub|grand|po|order|page|net|line)\s*)?totals?\b(?:\s+(?:amount|value|due|usd))?\s*[:$]?\s*[$€£]?"
+    r"[\d,]+(?:\.\d+)?\s*(?:usd|eur)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_total(text: str) -> bool:
+    """Whether ``text`` is a document's total line ("Total: 7,717.20"), not an order line."""
+    return _TOTAL_LINE.search(text.strip().split("\n")[-1]) is not None and "\n" not in text.strip()

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from email.utils import parseaddr
 
 from pipeline.extract.blocks import line_fields
-from pipeline.extract.company import COMPANY_WORD, LEGAL_FORM, TITLE_WORDS, block_companies, company_in
+from pipeline.extract.company import (
+    COMPANY_WORD,
+    LEGAL_FORM,
+    TITLE_WORDS,
+    block_companies,
+    company_in,
+    introduced_company,
+)
 from pipeline.models import Customer, Document, Span
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -25,7 +32,12 @@ _PHONE_LINE = re.compile(
 _BARE_PHONE = re.compile(rf"^\s*(?P<v>{_PHONE_NUMBER})\s*$")
 _SIGN_OFF = (
     r"(?:mit\s+freundlichen\s+grüßen|best\s+regards|kind\s+regards|warm\s+regards|regards|many\s+thanks|"
-    r"thanks(?:\s+again)?|thank\s+you|sincerely|cheers|best|respectfully|yours\s+truly)"
+    r"thanks(?:\s+again)?|thank\s+you|sincerely|cheers|best|respectfully|yours\s+truly|best\s+wishes|"
+    r"all\s+the\s+best|thx|"
+    # other languages' sign-offs: Spanish, French, Italian, German, Dutch, Polish, Portuguese
+    r"(?:un\s+)?saludos?(?:\s+cordiales)?|atentamente|gracias|cordialement|salutations|merci|"
+    r"(?:distinti|cordiali)\s+saluti|grazie|(?:viele|beste|freundliche)\s+grüße|mfg|"
+    r"met\s+vriendelijke\s+groet(?:en)?|pozdrawiam|atenciosamente|obrigad[oa])"
 )
 _LETTERHEAD_LINES = 8  # a pasted PO's letterhead comes after a line or two of covering note
 _SIGNATURE_LINES = 8  # a signature is a few lines: name, title, company, address, phones
@@ -35,6 +47,7 @@ _CREDENTIAL = r"(?:,?\s*(?:P\.?\s?Eng|PE|P\.E\.|PhD|Ph\.D\.|MBA|CPSM|CPM|Jr\.?|S
 _NAME = re.compile(
     rf"^\s*{_HONORIFIC}?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){{1,2}}){_CREDENTIAL}?\s*,?\s*$"
 )
+_FIRST_NAME = re.compile(r"[A-Z][a-z]{1,14}")
 _LABELS = {
     "company": re.compile(r"(?:customer|company|client)(?:\s+name)?"),
     # an ERP block's customer: taken only when the value looks like a company ("Buyer: Tom" is a contact)
@@ -96,6 +109,8 @@ def _signature_lines(paragraphs: list[list[tuple[str, int]]]) -> list[tuple[str,
         lines = _split_pipes(paragraph)
         if lines and _NAME.match(lines[0][0]) and len(lines) <= 8:
             return lines
+        if 2 <= len(lines) <= 8 and _FIRST_NAME.fullmatch(lines[0][0].strip()) and company_in(lines[1][0]):
+            return lines  # "Dale" / "Lakeshore Machine & Tool"
     closing = last[-1] if last else []
     contacts = (
         EMAIL.search(line) or _PHONE_LINE.match(line) or _BARE_PHONE.match(line) for line, _ in closing
@@ -140,7 +155,10 @@ def _read_signature(lines: list[tuple[str, int]]) -> _Signature:
             )
         elif index == 0 and name and not _has_company_marks(line):
             signature.contact = (name["name"], _span_of(line, offset, name["name"]))
-        elif signature.company is None and (company := _company_of_line(line)):
+        elif (company := _company_of_line(line)) and (
+            signature.company is None
+            or (LEGAL_FORM.search(company) and not LEGAL_FORM.search(signature.company[0]))
+        ):  # "Mechanical Design" (a department) then "Delta Automation Inc.": the legal name
             signature.company = (company, _span_of(line, offset, company))
     if signature.company is None:
         signature.company = _named_under(lines, signature)
@@ -282,6 +300,9 @@ def read_customer(
         if (company := company_in(value)) == value
     ]
     named = _company(text, spans, earlier, signature, addresses, labelled, _recipients(document, addresses))
+    if earlier and _internal(document, sender):  # a salesperson forwarding the customer's mail
+        named = _read_signature(_signature_lines(_paragraphs(text, earlier))).company or named
+    named = named or next(filter(None, (introduced_company(text, a, b) for a, b in spans)), None)
     picks["company"] = named or (company_in(display_name) and (display_name.strip().strip('"'), None))
     customer = Customer()
     for name, pick in picks.items():
@@ -311,6 +332,17 @@ def _company(
     candidates = own + ([forwarded] if forwarded else [])
     matching = next((company for company in candidates if matches_domain(company[0], addresses)), None)
     return matching or (own[0] if own else None)
+
+
+def _internal(document: Document, sender: str) -> bool:
+    """Whether the sender writes from the mail domain of the one they write to: the supplier's own
+    people passing a customer's mail on (a customer copying a colleague writes To the supplier)."""
+    found = EMAIL.findall(document.headers.get("To", ""))
+    return (
+        bool(found)
+        and "@" in sender
+        and found[0].rsplit("@", 1)[-1].lower() == sender.rsplit("@", 1)[-1].lower()
+    )
 
 
 def _recipients(document: Document, addresses: list[str]) -> list[str]:

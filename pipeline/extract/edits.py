@@ -2,8 +2,9 @@
 "bump the 4140 to 6 pcs", "add 2 more sheets", "cancel the 2" 1045 round entirely".
 
 Each edit names a quoted line the way a person would — by grade, form and sizes ("the 4140", "the
-3/8 plate") — and is applied to the one line that name fits. An edit that fits no line, or more
-than one, is not guessed at: it is returned unapplied, and the caller flags the order.
+3/8 plate") or by its number ("drop line 3") — and is applied to the one line that name fits. An
+edit that fits no line, or more than one, is not guessed at: it is returned unapplied, and the
+caller flags the order.
 """
 
 from __future__ import annotations
@@ -121,7 +122,21 @@ def _fits(line: LineItem, ref: str) -> int | None:
     return score or None
 
 
+_NUMBER_REF = re.compile(r"(?:line|item|ln|pos(?:ition)?)\.?\s*#?\s*(?P<n>\d{1,3})", re.IGNORECASE)
+_LABELLED = re.compile(r"[\s>*•-]*(?:line|item|ln|pos(?:ition)?)\.?\s*#?\s*(?P<n>\d{1,3})\b", re.IGNORECASE)
+
+
+def _numbered(lines: list[LineItem], number: int) -> LineItem | None:
+    """The line a reply calls "line 3": the one written "Line 3", else the third."""
+    labelled = {int(found["n"]): line for line in lines if (found := _LABELLED.match(line.source_text))}
+    if labelled:
+        return labelled.get(number)
+    return next((line for line in lines if line.line_no == number), None)
+
+
 def _target(lines: list[LineItem], ref: str) -> LineItem | None:
+    if by_number := _NUMBER_REF.fullmatch(ref.strip()):
+        return _numbered(lines, int(by_number["n"]))
     scored = [(score, line) for line in lines if (score := _fits(line, ref)) is not None]
     if not scored:
         return None

@@ -14,7 +14,8 @@ from pipeline.catalog.sizes import awg_inches, gauge_to_inches
 
 GAUGE = re.compile(
     r"(?<![\w.])(?:#\s?)?(?P<n>\d{1,2})\s*(?:ga\.?|gauge|gage|awg)(?![a-z])"
-    r"|(?:gauge|gage|ga\.?)\s*[:#]?\s*(?P<m>\d{1,2})(?![\d.])",
+    # "cal. 14", "calibre 11": the Spanish-speaking trade's gauge
+    r"|\b(?:gauge|gage|ga\.?|cal\.?|calibre|calibro)\s*[:#]?\s*(?P<m>\d{1,2})(?![\d.])",
     re.IGNORECASE,
 )
 
@@ -23,7 +24,7 @@ def find_gauge(text: str) -> re.Match[str] | None:
     """The first gauge written in ``text``. Every spelling holds "ga" or "awg": a text without
     them is not searched (most are not, and the pattern is slow to search through)."""
     lower = text.lower()
-    return GAUGE.search(text) if "ga" in lower or "awg" in lower else None
+    return GAUGE.search(text) if "ga" in lower or "awg" in lower or "cal" in lower else None
 
 
 def gauge_inches(gauge: int, family: str | None, form: str | None) -> float | None:

@@ -142,7 +142,10 @@ def _aluminum() -> list[GradeRule]:
 
 
 _GR = r"(?:Gr(?:ade)?\.?\s?)"
-_SHEET_DESIGNATION = rf"(?:CS|DS|SS|HSLAS)(?:[-\s]?Type\s?[ABC]|[-\s]?{_GR}?\d{{2}})?"  # "A1011 CS Type B"
+# "A1011 CS Type B", "A1011 SS 50" — not the gauge in the next cell ("A1011 CS<tab>10 ga")
+_SHEET_DESIGNATION = (
+    rf"(?:CS|DS|SS|HSLAS)(?:[- ]?Type\s?[ABC]|[- ]?{_GR}?\d{{2}}(?![\d.]|\s*(?:ga|gauge|gage)\b))?"
+)
 # ASTM steels the catalog stocks, each with the grade, type or designation that may follow its number
 _ASTM_STEELS = (
     ("A36", ""),
@@ -168,7 +171,7 @@ def _steels() -> list[GradeRule]:
         # structural and pressure-vessel plate and pipe grades the catalog does not stock, as written
         rule(
             r"(?:ASTM\s?)?(?P<g>A-?(?:514|283|285|709|242|656|537|302|653|53|106))"
-            r"(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?\d{2,3}\b)?",
+            r"(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?(?:\d{2,3}|[ABC])\b)?",  # "A106 Gr B", "A106B", "A514-100"
             None,
             "carbon_steel",
         ),

@@ -19,7 +19,7 @@ from pipeline.extract.gauges import find_gauge, gauge_inches
 from pipeline.extract.grades import GradeHit, find_grades, in_catalog
 from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure
 from pipeline.extract.plausible import flag_implausible
-from pipeline.extract.quantity import find_quantity, parse_count
+from pipeline.extract.quantity import find_quantity, holds_size, parse_count
 from pipeline.extract.tolerances import Written, find_tolerances
 from pipeline.extract.vocabulary import FORM_WORDS, Words, first_match, scan
 from pipeline.models import Alternate, LineItem, Span, Tolerance
@@ -36,22 +36,21 @@ _OTHER_LABELS = re.compile(
     r"tough|impact|strength|pressure|load|torque|energy|budget|elevation|capacity"
 )
 # A customer's stock code ("ALUM-ANG-6061-2X2X25", "MTL-4140HT-250") or a date ("28-FEB-2024",
-# "07/10/24") written in an item: neither its numbers nor its letters describe the item.
+# "07/10/24") or a phone number written in an item: neither its numbers nor its letters describe it.
 _CODES_AND_DATES = re.compile(
     r"(?<![\w-])(?!(?:AW|EN|UNS|SAE|AISI|ASTM|DIN|ISO|SUS)-)(?=[A-Z]{2,6}-(?:[A-Z]{1,6}-|[A-Z0-9-]*\d{3}))"
     r"[A-Z]{2,6}(?:-[A-Z0-9]+){2,}(?![\w-])|"
     r"\b\d{1,2}[-/ ](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[-/ ]\d{2,4}\b|"
-    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|(?<![\w.-])\d{3}[-.]\d{3}[-.]\d{4}\b",
     re.IGNORECASE,
 )
 
 
 _COUNT_CELLS = frozenset({"qty", "uom"})  # table columns (``tables.py``) holding the count and its unit
 
+
 # "rd" alone is round bar only before a size or "x" ("3/4 CRS rd x 20'"), not the "Rd" of an address
-_ROUND_ABBREVIATION = re.compile(r"(?<![\w])rd\.?(?=[ \t]*(?:x\b|\d))", re.IGNORECASE)
-
-
 @dataclass
 class Parsed:
     """An item and what was found in its text (for deciding whether it is an order line)."""
@@ -64,6 +63,10 @@ class Parsed:
     non_catalog: bool
 
 
+# an item's number written before it: "Line 1", "Item 3:", "Pos. 20", "Ln #4"
+_LINE_LABEL = re.compile(
+    r"[\s>*•-]*(?P<label>(?:line|ln|item|pos(?:ition)?)\.?\s*#?\s*\d{1,4}\b\s*[:.)-]?)", re.IGNORECASE
+)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
@@ -105,6 +108,8 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
             mask.hide(field.start, field.end)
     for code in _CODES_AND_DATES.finditer(mask.text):
         mask.hide(code.start(), code.end())
+    if label := _LINE_LABEL.match(mask.text):  # "Line 1   6061-T651 plate …": a label, not 1 plate
+        mask.hide(label.start("label"), label.end(), barrier=True)
     for old in cues.superseded(mask.text):
         mask.hide(old.start, old.end)
         item.revisions.append(_revision_note(old.old))
@@ -224,17 +229,16 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
         mask.hide(start, end)
         return True, sized
     form = words.form
-    if form is None and "rd" in mask.text.lower() and (rd := _ROUND_ABBREVIATION.search(mask.text)):
-        form = ("bar_round", rd.start(), rd.end())
     if form is None and (glued := _GLUED_SHAPE.search(mask.text)):
         form = (_GLUED_FORMS[glued[1].upper()], glued.start(1), glued.end(1))
     if form is not None:
-        form = _qualified(_past_count(form, mask.text), mask.text)
+        form = _spelled_out(_qualified(_past_count(form, mask.text), mask.text), mask.text)
         item.form = form[0]
         item.evidence["form"] = _span(form[1], form[2], offset)
     return form is not None, Sized()
 
 
+_MARK_ABBREVIATIONS = frozenset({"pl", "plt", "fb", "fl", "flt", "rd", "sq"})
 # A cut list's designation with its size glued on: "PL1/2X96", "FB3/8X4", "HSS6X6X3/8"
 _GLUED_SHAPE = re.compile(rf"\b({'|'.join(GLUED_SHAPES)})(?=\d)", re.IGNORECASE)
 _GLUED_FORMS = {
@@ -269,6 +273,21 @@ _QUALIFIED = {
 
 
 _COUNTED = re.compile(r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*$", re.I)
+
+
+def _spelled_out(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
+    """The form a later word spells out over an abbreviation used as a mark: "KICK PL  1/4 x 4 flat
+    bar" is flat bar, the "PL" names the piece's place."""
+    name, start, end = form
+    if text[start:end].lower() not in _MARK_ABBREVIATIONS:
+        return form
+    later = first_match(text[end:], FORM_WORDS)
+    if later is None or later[0] == name:
+        return form
+    spelled = text[end + later[1] : end + later[2]]
+    if spelled.lower() in _MARK_ABBREVIATIONS or _GENERIC_FORM.fullmatch(spelled):
+        return form
+    return later[0], end + later[1], end + later[2]
 
 
 def _past_count(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
@@ -358,7 +377,7 @@ def _read_sizes_and_quantity(
         in_cell = any(f.label in _COUNT_CELLS and f.start <= quantity.start < f.end for f in fields)
         mask.hide(quantity.start, quantity.end, barrier=not in_cell)
     for field in fields:
-        if field.label in _COUNT_CELLS:
+        if field.label in _COUNT_CELLS and not holds_size(mask.text[field.start : field.end]):
             mask.hide(field.start, field.end)
     measured = measure(mask.text, fields, metric)
     if item.form is None:

@@ -208,7 +208,7 @@ def _one_size_for_each(text: str, pairs: list[tuple[Block, Parsed]]) -> list[Lin
     index = 0
     while index < len(pairs):
         end = index
-        while end < len(pairs) and _grade_only(pairs[end]):
+        while end < len(pairs) and _grade_only(text, pairs[end]):
             end += 1
         if end - index >= 2 and end < len(pairs) and _sizes_only(pairs[end][1]):
             shared = parse_block(text, pairs[end][0], candidates_only=False).item
@@ -217,10 +217,16 @@ def _one_size_for_each(text: str, pairs: list[tuple[Block, Parsed]]) -> list[Lin
     return found
 
 
-def _grade_only(pair: tuple[Block, Parsed]) -> bool:
+_SENTENCE = re.compile(r"[.!?](?:\s+[A-Za-z]|\s*$)")
+_LISTED = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")  # a bullet as written, not a sentence of prose
+
+
+def _grade_only(text: str, pair: tuple[Block, Parsed]) -> bool:
+    """A bullet that is a grade and nothing else ("- 6061-T6"), not a sentence naming a material."""
     block, parsed = pair
     return (
         block.kind == "bullet"
+        and _LISTED.match(text, block.start, block.end) is not None
         and parsed.has_material
         and not (parsed.has_form or parsed.has_sizes or parsed.has_quantity)
     )
@@ -269,8 +275,46 @@ def _orphan_item(text: str, block: Block) -> LineItem | None:
     return None
 
 
+@dataclass(frozen=True)
+class Reading:
+    """The order lines read from a message, and the pieces that look like items but are in no line
+    (a grade or form with a size): the desk is told of those, never left to find them."""
+
+    lines: list[LineItem]
+    unread: list[Span]
+
+
 def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
     """The order lines written in ``text`` within ``spans``, numbered from 1."""
+    return read_lines(text, spans).lines
+
+
+def _looks_like_item(text: str, block: Block, parsed: Parsed) -> bool:
+    """A listed block, or a short line, naming a grade or form with a size; in prose, only a
+    sentence naming a form with a count or asking for goods (not "the 1/4" sheets were
+    perfect", "nothing to order this week", "3.1 certs for the 304")."""
+    if not parsed.has_sizes or not (parsed.has_material or parsed.has_form) or parsed.non_catalog:
+        return False
+    body = text[block.start : block.end].strip()
+    one_line = "\n" not in body and len(body) <= 80 and not _SENTENCE.search(body)  # a row, an item
+    if block.kind != "paragraph" or one_line:
+        return True
+    return parsed.has_form and (parsed.has_quantity or cues.asks_for_goods(body))
+
+
+def _unread(blocks: list[Block], lines: list[LineItem]) -> list[Span]:
+    """The blocks that look like an item and overlap no line read (nor a size a line took)."""
+    read = [span for line in lines for span in (line.span, *line.evidence.values()) if span is not None]
+    unread = {
+        Span(block.start, block.end): None
+        for block in blocks
+        if not any(span.start < block.end and block.start < span.end for span in read)
+    }
+    return list(unread)
+
+
+def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
+    """The order lines written in ``text`` within ``spans``, numbered from 1, and what was not read."""
     pairs = _parsed_blocks(text, spans)
     listed = any(block.kind != "paragraph" and _is_line(parsed, block, True, text) for block, parsed in pairs)
     lines: list[LineItem] = []
@@ -278,16 +322,22 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
     forms: list[tuple[int, str]] = []
     lengths: list[tuple[int, float]] = []
     orphans: list[Block] = []
+    skipped: list[Block] = []  # not read as a line, though it looks like one
     for block, parsed in pairs:
-        if cues.QUESTIONS_HEADING.search(block.heading):
+        if cues.QUESTIONS_HEADING.search(block.heading) or cues.is_total(text[block.start : block.end]):
             continue
         if cues.ALTERNATES_HEADING.search(block.heading) and lines:
             _alternate_of(text, block, lines[-1])
-        elif _is_line(parsed, block, listed, text) and not _asked_or_held(text, block, parsed):
+            continue
+        if _is_line(parsed, block, listed, text) and not _asked_or_held(text, block, parsed):
             lines.append(parsed.item)
             # "all hot rolled A36 two sticks of …": said of the items after it too
             statements += context.universal_statements(text, block.start, block.end)
-        elif parsed.has_material and not parsed.non_catalog:
+            continue
+        if _looks_like_item(text, block, parsed) and not _asked_or_held(text, block, parsed):
+            skipped.append(block)
+        # "Saw cuts for the valve body job. Everything 303 SS …": a statement, whatever else it names
+        if parsed.has_material and not (parsed.non_catalog and parsed.has_quantity):
             section = "\n" not in text[block.start : block.end].strip() and block.end - block.start <= 30
             statements += context.statements_in(text, block.start, block.end, section=section)
             forms += context.forms_stated(text, block.start, block.end)
@@ -317,4 +367,4 @@ def lines_in(text: str, spans: list[tuple[int, int]]) -> list[LineItem]:
     context.apply_forms_stated(lines, forms)
     context.apply_lengths_stated(lines, sorted(lengths))
     specs.apply_specs(text, spans, lines)
-    return lines
+    return Reading(lines, _unread(skipped, lines))

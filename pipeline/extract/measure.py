@@ -242,7 +242,11 @@ def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
     return resolved
 
 
-_IMPERIAL_MARK = re.compile(r"\d\s*(?:\"|”|''|in\b|inch|'|ft\b|feet|foot|ga\b|gauge)|\d/\d", re.IGNORECASE)
+# an inch or foot mark, a gauge, or a fraction of an inch ("3/8" — not a reference "ZAM/118/2025")
+_IMPERIAL_MARK = re.compile(
+    r"\d\s*(?:\"|”|''|in\b|inch|'|ft\b|feet|foot|ga\b|gauge)|(?<![\w/])\d{1,2}/(?:2|4|8|16|32|64)(?![\d/])",
+    re.IGNORECASE,
+)
 
 
 def _metric_by_context(text: str, lengths: list[Length], index: int) -> bool:

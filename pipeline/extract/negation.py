@@ -4,7 +4,8 @@
 A negator counts in the cue's own clause (no ``, ; . ! ?``, line break or "but" in between) and at
 most four words before it, unless the clause is a condition ("if we don't get it, the line is
 down"); "no later than", "not only" and a number's "no 4" negate nothing. After the cue, only a
-verdict that it is not needed ("expedite not required", "rush is unnecessary") negates it.
+verdict that it is not needed ("expedite not required", "rush is unnecessary", a form's "Expedite: N")
+negates it. French, German and Italian negators count too ("pas urgent", "nicht eilig").
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ import re
 
 _NEGATOR = re.compile(
     r"\b(?:no(?!\s+(?:later|more|less|matter)\b|[.#:]|\s*\d)|not(?!\s+(?:later|only|more|less)\b)|nothing|never|"
-    r"without|(?:do|does|did|is|are|was|were|won|wouldn|shouldn|need)n['’]?t)\b"
+    r"without|(?:do|does|did|is|are|was|were|won|wouldn|shouldn|need)n['’]?t|"
+    r"pas|nicht|kein\w*|non)\b"  # "ce n'est pas urgent", "nicht eilig", "non urgente"
 )
 _CONDITION = re.compile(r"\b(?:if|unless|otherwise|or\s+else)\b")
 _CLAUSE_BREAK = re.compile(r"[,;.!?\n]|\bbut\b|\s[-–—]\s")
 _NOT_NEEDED_AFTER = re.compile(
     r"[^,;.!?\n]{0,24}?\b(?:(?:is|are)\s+)?(?:not|n['’]t)\s+(?:needed|required|necessary|authori[sz]ed|approved)"
     r"|[^,;.!?\n]{0,24}?\bunnecessary"
+    r"|\s*[:=]\s*(?:n|no|none|false)\b"  # a form's field: "Expedite: N"
 )
 _WORDS_BEFORE = 4
 

@@ -1,8 +1,9 @@
 """Items written in prose: "two pieces of D2 at 1-1/2 x 8 x 18. I also need four pieces of A2
 flat stock, 1/2 x 2 x 18." or "4 sticks of 2x2x1/4 angle and a sheet of 10 gauge 4x8".
 
-A paragraph is cut into sentences, and a sentence into clauses where ", and", "and" or ";" begins
-a new count ("and a sheet of", "and 5 sheets"); the pieces are read as items by the caller.
+A paragraph is cut into sentences, and a sentence into clauses where ", and", "and", ";" or a
+comma begins a new count ("and a sheet of", "and 5 sheets", ", two sheets of"); the pieces are
+read as items by the caller.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ _ABBREVIATION = re.compile(r"\b(?:dia|approx|no|ea|pcs?|gr|min|max|nom|ft|in|st|
 _NEW_COUNT = re.compile(
     rf",?\s+(?:and|plus|also|&)\s+(?=(?:also\s+)?(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|;\s+|"
     # ", and have your guys burn 8 pcs …": a few words, then a new count of pieces
-    rf",\s+(?:and|plus|also)\s+(?=(?:[a-z']+\s+){{1,4}}(?:\d+|{WORD_NUMBER})\s*{PIECES}(?!\w))",
+    rf",\s+(?:and|plus|also)\s+(?=(?:[a-z']+\s+){{1,4}}(?:\d+|{WORD_NUMBER})\s*{PIECES}(?!\w))|"
+    # "three sheets of .063 4x8, two sheets of .090 4x10": a comma, then a new count of something
+    rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+of\s)",
     re.IGNORECASE,
 )
 

@@ -54,6 +54,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "erp": ("ft", "lf", "ea", "pc"),
     "feet": ("lin", "running", "lf", "of", "total"),
     "paren": ("(",),
+    "of_them": ("them", "those", "these", "each"),
     "at": ("@",),
     "need": ("need", "requir", "ordering", "want", "send", "ship", "supply"),
     "weight": ("kg", "kilo", "lb", "pound"),
@@ -94,7 +95,13 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
     # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line
     (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(#@]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
-    (rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*{PIECES}(?![\w])", "EA", "pieces"),
+    (
+        rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*(?:full\s+|whole\s+|random\s+)?{PIECES}(?![\w])",
+        "EA",
+        "pieces",
+    ),
+    # "24 foot lengths, 15 of them", "two of each"
+    (rf"{_GUARD}{_APPROX}(?P<n>{_C})\s+of\s+(?:them|those|these|each)\b", "EA", "of_them"),
     # sold by weight or by the metre (when no count of pieces is given): kept as written, in a
     # unit the catalog does not sell
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:kgs?|kilos?|kilograms?)\b(?![/-])", "KG", "weight"),
@@ -105,7 +112,7 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     (
         rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]-?\s*)?{_APPROX}(?P<n>{_C})\s*(?:m|meters?|metres?|mtrs?)\s+(?:of\s+)?"
-        r"(?=[A-Za-z])(?!long|lengths?|bars?|each)",
+        r"(?=[^\W\d_])(?!long|lengths?|bars?|each)",
         "M",
         "metres",
     ),
@@ -129,10 +136,10 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "leading",
     ),
     # "12L14 hex 1/2" x 12'   - x20", "length 6m  x 40", '1" rd x 6" x20': a count after "x", set
-    # apart or glued to it after a size's inch mark, ends the line
+    # apart or glued to it after a size's inch mark, ends the line or comes before "@ 66""
     (
         r"(?:[ \t]{2,}|[ \t][-–][ \t]*|(?<=[\"”'])[ \t]+(?=[x×]\d))"
-        r"[x×][ \t]?(?P<n>\d{1,4})[ \t]*(?:pcs?\.?|pieces)?[ \t]*$",
+        r"[x×][ \t]?(?P<n>\d{1,4})[ \t]*(?:pcs?\.?|pieces)?[ \t]*(?:$|(?=@))",
         "EA",
         "times",
     ),
@@ -215,6 +222,14 @@ def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quant
 
 
 _TIMES_CELL = re.compile(r"\s*[x×]\s?(?P<n>\d{1,5})\s*")
+_SIZE_IN_CELL = re.compile(r"\d\s*(?:'|\"|”|-\d+/\d)|@")
+
+
+def holds_size(cell: str) -> bool:
+    """Whether a quantity column's cell holds a size ("@ 6'-0"", "8-1/2""): the row slid right."""
+    return _SIZE_IN_CELL.search(cell) is not None
+
+
 _QUANTITY_LABEL = re.compile(r"quantity|qty|qnty|pieces|pcs|count|no\. of pieces|order qty")
 _UOM_LABEL = re.compile(r"uom|u/m|unit|units|unit of measure")
 _FEET_UOM = re.compile(r"\s*(?:ft|feet|foot|lf|lin\.?\s?ft)\b", re.IGNORECASE)
@@ -228,6 +243,9 @@ def find_quantity(text: str, fields: tuple[Field, ...] = (), columns_only: bool 
     for field in fields:
         if _QUANTITY_LABEL.fullmatch(field.label):
             cell = text[field.start : field.end]
+            if holds_size(cell):
+                columns_only = False  # "@ 6'-0"" under "Qty": the row slid right; its count is elsewhere
+                continue
             times = _TIMES_CELL.fullmatch(cell)  # "x12" under "Qty"
             found = (
                 _first(cell, field.start, bare=True)

@@ -31,7 +31,7 @@ _NUMBER_REQUIRED = rf"(?:(?![a-z])[ \t-]*(?:{_NUMBER_WORD}[ \t-]*)+|[ \t]*(?=:))
 _PO_LABEL = (
     r"p\.?\s?o\.?|p/o|purchase\s+order|bestell(?:ung|nummer|-?nr\.?)|orden\s+de\s+compra|"
     r"ordine\s+(?:d'acquisto|di\s+acquisto)|bon\s+de\s+commande|zam[oó]wienie|"
-    r"o\.?c\.?(?=\s*[:#])"  # "OC: 2025-0342", orden de compra
+    r"o\.?c\.?(?=\s*[:#]|[ \t]+\d+[-/]\d)"  # "OC: 2025-0342", "OC 45-1187": orden de compra
 )
 _ORDER_LABEL = r"order|ord\.|ordine|pedido|commande|auftrags?|bestelling"
 _RFQ_LABEL = (

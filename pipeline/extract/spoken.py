@@ -50,9 +50,18 @@ _FRACTION = "|".join(
 )
 _NUMBER = re.compile(
     rf"\b(?:(?P<whole>{_WHOLE})(?:\s+and\s+(?:a\s+|one\s+)?(?P<part>{_FRACTION}))?|(?:a\s+)?(?P<frac>{_FRACTION}))"
-    rf"(?=\s*(?:-\s*)?(?:inch(?:es)?\b|in\b|foot\b|feet\b|ft\b|footers?\b|gauge\b|ga\b|wall\b|thick\b|od\b|id\b|"
-    rf"dia(?:meter)?\b|by\s|long\b|wide\b|square\b|round\b|hex\b|inch\s|x\s|plate\b|sheet\b|flat\b|angle\b))",
+    # what follows a size: a unit, "by", a form — perhaps after a grade ("three sixteenths a36 plate")
+    rf"(?=\s*(?:-\s*)?(?:[a-z]{{0,2}}\d{{2,4}}[a-z]?\s+(?=plate\b|sheet\b|flat\b|round\b|angle\b))?"
+    rf"(?:inch(?:es)?\b|in\b|foot\b|feet\b|ft\b|footers?\b|gauge\b|ga\b|wall\b|thick\b|od\b|id\b|"
+    rf"dia(?:meter)?\b|by\s|long\b|wide\b|square\b|round\b|hex\b|inch\s|x\s|plate\b|sheet\b|flat\b|angle\b|"
+    rf"schedule\b|sch\b))",
     re.IGNORECASE,
+)
+# "schedule forty": a pipe schedule said in words
+_SCHEDULE = re.compile(rf"\bschedule\s+(?P<whole>{_WHOLE})\b", re.IGNORECASE)
+# "an inch and a half", "inch and a quarter": one inch and a fraction
+_INCH_AND = re.compile(
+    rf"\b(?:an?\s+|one\s+)?inch\s+and\s+(?:a\s+|one\s+)?(?P<part>{_FRACTION})\b", re.IGNORECASE
 )
 _BY = re.compile(r"(?<=\d)(?P<gap>\s+by\s+)(?=\d)", re.IGNORECASE)
 _AFTER_BY = re.compile(
@@ -119,6 +128,8 @@ def digits_for_sizes(text: str) -> str:
     if not _HAS_WORD.search(text):
         return text
     text = _SAID_GRADE.sub(_said_grade, text)
+    text = _SCHEDULE.sub(lambda match: _padded(match, f"sch {_whole(match['whole'])}"), text)
+    text = _INCH_AND.sub(lambda match: _padded(match, f'1-{_fraction(match["part"])}"'), text)
     text = _NUMBER.sub(lambda match: _padded(match, _written(match)), text)
     text = _AFTER_BY.sub(lambda match: _padded(match, _written(match)), text)  # "two by two by quarter"
     return _BY.sub(lambda match: " x" + " " * (len(match["gap"]) - 2), text)

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from pipeline.extract import collapsed
 
 # (role, header words that name it), first match wins: "unit price" is a price, not a unit
 _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "price",
         r"(?:unit\s+|ext(?:ended)?\.?\s+|net\s+|list\s+)?(?:price|cost)(?:\s*/\s*\w+)?|"
-        r"ext(?:ended)?\.?|amount|total|value|\$|prezzo|precio|preis",
+        r"ext(?:ended)?\.?|extension|amount|total|value|\$|prezzo|precio|preis",
     ),
     (
         "date",
@@ -41,6 +43,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         "qty",
         r"(?:order(?:ed)?\s+|req(?:uired)?\.?\s+)?(?:qty|quantity|quan|qnty)\.?(?:\s*(?:ord(?:ered)?|req(?:uired)?|"
         r"needed|pcs|ea))?|pcs|pieces|no\.?\s+of\s+(?:pcs|pieces)|count|nos|menge|stk\.?|cantidad|cant\.?|"
+        r"ordered|ord\.?|"
         r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]",
     ),
     ("uom", r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|me|einheit|unidad"),
@@ -61,7 +64,11 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ("diameter", r"dia(?:meter)?|ø|od|o\.d\.|durchmesser|diametro|diámetro"),
     ("size", r"size|sizes|dimensions?|dims|dimension\s*\(.*\)|abmessung(?:en)?|misura|medidas?|dimensiones"),
     ("weight", r"weight|wt\.?|lbs?|kg|gewicht|peso"),
-    ("note", r"notes?|remarks?|comments?|mark|tag|job|ref(?:erence)?|heat|cert"),
+    (
+        "note",
+        r"notes?|remarks?|comments?|mark|tag|job|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"
+        r"loc(?:ation)?|bin|dept|taxable|tax|(?:qty\.?\s+)?(?:rec'?d|received|shipped|open|b/?o|backordered)",
+    ),
 )
 _ROLES = tuple((role, re.compile(rf"(?:{words})", re.IGNORECASE)) for role, words in _ROLE_HEADERS)
 # What the item reader calls each role's field (its labels; see ``item._OTHER_LABELS``).
@@ -119,7 +126,7 @@ class Table:
     """A header row's columns and how its rows separate their cells."""
 
     columns: tuple[_Column, ...]
-    layout: str  # "pipe" | "tab" | "csv" | "aligned"
+    layout: str  # "pipe" | "tab" | "csv" | "aligned" | "collapsed" (see ``collapsed.py``)
 
     def roles(self) -> list[str | None]:
         return [column.role for column in self.columns]
@@ -209,6 +216,13 @@ def read_header(text: str) -> Table | None:
     if not stripped or len(stripped) > 300 or (":" in stripped.rstrip(":") and "|" not in stripped):
         return None
     layout = _layout(text)
+    if layout == "aligned" and len(split_cells(text, layout)) == 1:
+        found = collapsed.header_columns(text, role_of, _role)
+        return (
+            Table(tuple(_Column(*column[:2], None, *column[2:]) for column in found), "collapsed")
+            if found
+            else None
+        )
     columns = []
     for start, end in split_cells(text, layout):
         written = text[start:end].strip().strip('"')
@@ -217,6 +231,13 @@ def read_header(text: str) -> Table | None:
         hint = _UNIT_HINT.search(written)
         label = (written[: hint.start()] if hint else written).strip().lower()
         columns.append(_Column(role_of(written), label, hint and hint["unit"].lower(), start, end))
+    if [column.role for column in columns].count("line") > 1:  # "Ln  Item …": the item is what is ordered
+        columns = [
+            replace(column, role="description")
+            if column.role == "line" and column.label == "item"
+            else column
+            for column in columns
+        ]
     known = [column.role for column in columns if column.role]
     if len(columns) < 2 or len(known) < 2 or len(known) * 3 < len(columns) * 2:
         return None
@@ -336,6 +357,8 @@ def _realign(cells: list[list[int]], roles: list[str | None], text: str) -> None
 def _cells(table: Table, text: str) -> list[tuple[int, int, int]]:
     if table.layout == "aligned":
         return _aligned_cells(table, text)
+    if table.layout == "collapsed":
+        return collapsed.row_cells(table.roles(), text)
     return [
         (i, a, b)
         for i, (a, b) in enumerate(split_cells(text, table.layout))
@@ -388,6 +411,9 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
         if not raw and _subheader(text):
             used = index + 1  # "      Description" under "Line  Our Part  Qty …": the rows' second lines
             continue
+        if not gap and _section_row(table, text):
+            used = index + 1  # "PLATE", "SHEET": a heading among the rows, not a row (after a blank
+            continue  # line, it heads what follows: the table has ended)
         cells = _cells(table, text)
         roles = {table.columns[column].role for column, _, _ in cells}
         wrapped = (
@@ -399,7 +425,12 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             and cells[0][1] >= table.columns[cells[0][0]].start - 1
             and not _counts(table, cells, text)
         )
-        if wrapped:  # the row above runs on: its description, whatever column it lies under
+        if raw and not gap and not cells and table.layout == "collapsed" and collapsed.continues(text):
+            start, _, previous = raw[-1]  # a PDF's wrapped description
+            stripped = text.strip(" >")
+            at = offset + text.index(stripped)
+            raw[-1] = (start, at + len(stripped), [*previous, (_RUN_ON, at, at + len(stripped))])
+        elif wrapped:  # the row above runs on: its description, whatever column it lies under
             start, _, previous = raw[-1]
             raw[-1] = (
                 start,
@@ -417,6 +448,19 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
 
 
 _RUN_ON = -1  # the column of a wrapped row's continuation: read as its description
+
+
+_SECTION = re.compile(r"[A-Z][A-Z &/-]{2,30}:?")
+
+
+def _section_row(table: Table, text: str) -> bool:
+    """A heading among a table's rows: one cell of a few capital words and no number, in a tab
+    table's line (its empty cells still tabbed) or alone on an aligned table's line."""
+    cells = [text[a:b].strip() for a, b in split_cells(text, table.layout)]
+    filled = [cell for cell in cells if cell]
+    if len(filled) != 1 or not _SECTION.fullmatch(filled[0]):
+        return False
+    return table.layout != "tab" or "\t" in text.strip(" >")
 
 
 def _subheader(text: str) -> bool:

@@ -72,6 +72,12 @@ _RUSH = table(
             "rush",
             ("today", "tomorrow", "tmr"),
         ),
+        (  # "get it on tomorrow's truck", "first truck tomorrow morning", "on today's route"
+            r"(?:on|for)\s+(?:the\s+)?(?:today|tomorrow|tmrw)['’]?s\s+(?:truck|delivery|route|run)|"
+            r"first\s+truck\s+(?:today|tomorrow|tmrw)",
+            "rush",
+            ("today", "tomorrow", "tmrw"),
+        ),
     )
 )
 _HIGH_PRIORITY_HEADERS = (

@@ -99,10 +99,16 @@ FAMILY_ALTERNATION = "|".join(regex for regex, _ in _FAMILIES)  # any family wor
 
 _FORMS: tuple[tuple[str, str], ...] = (
     # HSS (hollow structural section) is read as square tube; its sizes may make it rectangular or round
-    # SHS, RHS, CHS: square, rectangular and circular hollow sections (European and British)
-    (r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss|shs|tubo\s+quadr\w*|vierkantrohr", "tube_square"),
+    # SHS, RHS, CHS: square, rectangular and circular hollow sections (European and British); PTR
+    # (perfil tubular rectangular) is Mexico's HSS
     (
-        r"rect(?:angular|\.)?\s+tub(?:e|es|ing)|rhs|tubo\s+rettang\w*|rechteckrohr|tubo\s+rectang\w*",
+        r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss|shs|ptr|tubo\s+quadr\w*|vierkantrohr|"
+        r"rura\s+kwadratowa|profil\s+zamkni[eę]ty",
+        "tube_square",
+    ),
+    (
+        r"rect(?:angular|\.)?\s+tub(?:e|es|ing)|rhs|tubo\s+rettang\w*|rechteckrohr|tubo\s+rectang\w*|"
+        r"rura\s+prostok[aą]tna",
         "tube_rectangular",
     ),
     (
@@ -122,28 +128,30 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ),
     # "flat" alone is flat bar too: "304 flat 5/8 x 1-1/4", "FB", "flat ground" (tool steel flat stock)
     (
-        r"flat\s+bars?|flat\s+stock|flats?|fb|fl|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
+        r"flat\s+bars?|flat\s+stock|flats?|fb|fl|flt|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
         r"flachstahl|flach|piatt[oi]|solera|pletina|platina|plat|płaskownik",
         "bar_rectangular",
     ),
     (
         r"round\s+(?:bars?|stock|rods?)|rd\.?\s+bars?|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?|"
+        r"rd(?!\.?[ \t]*[,\n]|[ \t]+\d{1,5}[ \t]*[,\n])|"  # "1-1/4 rd", "ANN RD .875" — not "Webb Rd, …"
         r"rundstahl|rund|tondo|tondi|barra\s+redonda|redondo|barra|barre?s?\s+rondes?|rond|pręt",
         "bar_round",
     ),
-    (r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha", "sheet"),
-    (r"plates?|plts?|pl|grobblech|piastra|placa", "plate"),
+    (r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha(?!\s+gruba)", "sheet"),
+    (r"plates?|plts?|pl|grobblech|piastra|placa|blacha\s+gruba", "plate"),
     (
-        r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|winkel\w*|angolar\w*|[áa]ngulo|corni[èe]re|k[ąa]townik",
+        r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|angolar\w*|[áa]ngulo|corni[èe]re|"
+        r"k[ąa]townik",
         "angle",
     ),
-    (r"c-?channels?|channels?|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
+    (r"c-?channels?|channels?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
     (
         r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?|"
         r"w[-\s]?shapes?",
         "beam_i",
     ),
-    (r"wire(?!\s+rope)", "wire"),
+    (r"wire(?!\s+rope)|fil|draht|alambre|filo", "wire"),  # French, German, Spanish, Italian
     (r"foil", "foil"),
 )
 FORM_WORDS = table(_FORMS)
@@ -156,7 +164,7 @@ _NON_CATALOG = table(
     (
         (
             r"screws?|bolts?|nuts?|washers?|bearings?(?!\s+(?:quality|steel|housings?|races?|surfaces?|contact|bronze))"
-            r"|wire\s+rope|brackets?|gaskets?|fasteners?|rivets?|springs?|o-rings?|valves?|fittings?",
+            r"|wire\s+rope|brackets?|gaskets?|fasteners?|rivets?|springs?(?!\s+temper)|o-rings?|valves?|fittings?",
             "",
         ),
     )

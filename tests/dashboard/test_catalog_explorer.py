@@ -32,3 +32,48 @@ def test_facet_labels_count_what_each_choice_would_give() -> None:
         "stainless steel (0)": "stainless_steel",
         "brass (1,234)": "brass",
     }
+
+
+def test_a_typed_request_lists_the_matchers_parts_first_with_their_confidence(
+    catalog_browser: CatalogBrowser,
+) -> None:
+    explorer = CatalogExplorer(browser=catalog_browser)
+    explorer.text.value_input = "1-1/2 1018 round"
+    shown = explorer.table.value
+    assert list(shown.columns[:7]) == [
+        "match",
+        "part_number",
+        "description",
+        "unit_price",
+        "uom",
+        "stock_qty",
+        "lead_time_days",
+    ]
+    assert shown["match"].iloc[0] > 0.9
+    assert all('1-1/2"' in text for text in shown["description"])
+    assert "Read as **1018 · bar round · diameter 1-1/2&quot;**" in explorer.summary.object
+
+
+def test_a_search_that_finds_nothing_says_what_to_try(catalog_browser: CatalogBrowser) -> None:
+    explorer = CatalogExplorer(browser=catalog_browser)
+    explorer.text.value_input = "304 flurb"
+    assert explorer.table.value.empty
+    assert "**0 parts**" in explorer.summary.object and "No part has “flurb”" in explorer.summary.object
+
+
+def test_a_word_no_part_has_is_named_when_the_rest_reads_as_a_request(
+    catalog_browser: CatalogBrowser,
+) -> None:
+    explorer = CatalogExplorer(browser=catalog_browser)
+    explorer.text.value_input = "304 flurb sheet"
+    assert not explorer.table.value.empty
+    assert "Read as **304 · sheet**" in explorer.summary.object
+    assert "No part has “flurb”: read without it." in explorer.summary.object
+
+
+def test_a_size_not_stocked_says_so_and_lists_the_nearest_sizes(catalog_browser: CatalogBrowser) -> None:
+    explorer = CatalogExplorer(browser=catalog_browser)
+    explorer.text.value_input = "1018 round 17"
+    assert "no 1018 bar round is stocked near 17&quot;; the nearest are listed." in explorer.summary.object
+    shown = explorer.table.value
+    assert not shown.empty and set(shown["grade"]) == {"1018"} and set(shown["form"]) == {"bar_round"}

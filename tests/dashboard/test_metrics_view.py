@@ -14,13 +14,14 @@ from bokeh.model import Model
 from dashboard.components import MetricsView
 from dashboard.components.metrics_view import histogram_data, latency_data
 from dashboard.jobs import JobService
-from pipeline.metrics import LedgerMetrics
+from pipeline.manager import ManagerMetrics
+from tests.conftest import Desk
 
 WAIT_S = 30
 
 
 def view_of(service: JobService) -> MetricsView:
-    return MetricsView(metrics=LedgerMetrics(service.runner.ledger.path), stages=list(service.stage_names))
+    return MetricsView(metrics=ManagerMetrics(service.runner.ledger.path), stages=list(service.stage_names))
 
 
 def test_charts_show_the_ledgers_jobs_and_pick_up_new_ones(service: JobService, sample_order: bytes) -> None:
@@ -74,3 +75,18 @@ def test_a_served_refresh_reads_the_ledger_off_the_loop_once(
     assert orders_read == [1]  # every chart from one read of the orders
     touchless = int(record.result["review"]["status"] == "auto_approved")
     assert view.sources["hourly"].data["touchless"] == [touchless]
+
+
+def test_the_manager_figures_come_from_the_ledgers_orders_by_customer(desk: Desk) -> None:
+    approved = desk.process("chain_email_thread.txt")
+    desk.service.approve(approved, actor="ann")
+    waiting = desk.process("sample_order_3.txt")
+    view = MetricsView(metrics=ManagerMetrics(desk.ledger.path), stages=[])
+    kpis = view.manager_kpis.object
+    total = sum(desk.service.get(order_id).order.totals.total for order_id in (approved, waiting))
+    assert f"<b>${total:,.2f}</b><span>order value</span>" in kpis
+    assert "<b>1</b><span>backlog (orders to review)</span>" in kpis
+    table = view.customers.value.set_index("customer")
+    name = desk.service.get(waiting).order.account.name
+    assert table.loc[name, "backlog"] == 1 and table.loc[name, "lines_read"] == 4
+    assert table.loc[name, "right_first_time"] == 1.0

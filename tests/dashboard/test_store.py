@@ -156,3 +156,17 @@ def test_an_upload_stored_off_the_loop_is_listed_followed_then_run(
     assert list(store.jobs) == job_ids[::-1] and store.current == job_ids[0]
     assert [service.wait(job_id, timeout=WAIT_S).status for job_id in job_ids] == ["done", "failed"]
     assert store.status == "done" and store.order is not None  # the first job, the one it follows
+
+
+def test_a_record_read_before_the_job_finished_never_puts_its_row_behind_its_cards(
+    service: JobService, sample_order: bytes
+) -> None:
+    store = DeskStore(service=service)
+    job_id = store.submit("sample_order_1.txt", sample_order)
+    early = service.job(job_id)  # read as the job starts: its list row is "queued" or "running"
+    service.wait(job_id, timeout=WAIT_S)
+    assert early.status in ("queued", "running") and store.status == "done"
+    store._apply([early])  # the job list's delayed refresh brings that early record last
+    row = store.jobs[job_id]
+    totals = store.order["totals"]
+    assert (row.status, row.lines, row.subtotal) == ("done", totals["line_count"], totals["subtotal"])

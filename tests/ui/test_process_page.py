@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import statistics
 import urllib.request
 from pathlib import Path
@@ -12,8 +13,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.ui.api_client import follow, post_files
 from tests.ui.emails import SAMPLES, comparable, expected_orders, ledger_copy, tagged_copy
 from tests.ui.harness import ALL_DONE, STAGES, DeskPage, DeskServer, open_desk_page
+from tests.ui.screens import VIEWPORT, column_boxes, off_screen
 
 pytestmark = pytest.mark.ui
 log = logging.getLogger(__name__)
@@ -181,3 +184,55 @@ def test_markup_in_an_email_is_shown_as_text_never_run(desk_page: DeskPage) -> N
     expect(page.locator(".od-lines")).to_contain_text("10 sheets <b>now</b><script>alert(1)</script>")
     expect(page.locator(".od-order-lines .tabulator-row").first).to_contain_text("<b>now</b>")
     assert page.locator(".od-order img, .od-lines b, .od-lines script, .tabulator-row b").count() == 0
+
+
+# Every toast message the page shows, as it appears (Panel puts its notifications in the light DOM).
+TOAST_LOG_SCRIPT = """
+(() => {
+  const shown = window.__toasts = [];
+  const observer = new MutationObserver(() => {
+    for (const el of document.querySelectorAll('.notyf__message:not([data-logged])')) {
+      el.dataset.logged = '1';
+      shown.push(el.textContent);
+    }
+  });
+  document.addEventListener('DOMContentLoaded', () =>
+    observer.observe(document.body, {subtree: true, childList: true}));
+})();
+"""
+
+
+def test_the_jobs_and_order_tables_read_as_a_desk_reads_them_after_a_reload(
+    context: BrowserContext, desk_server: DeskServer, tmp_path: Path
+) -> None:
+    page = open_desk_page(context, desk_server.url, lambda page: page.add_init_script(TOAST_LOG_SCRIPT)).page
+    page.set_viewport_size(VIEWPORT)
+    file = tagged_copy(SAMPLES / "sample_order_1.txt", tmp_path)
+    upload(page, [file])
+    wait_until_every_card_is_done(page)
+    empty = f"{file.stem}-empty.txt"  # a job with no order: no lines, no subtotal, listed too
+    status, answer = post_files(desk_server, [(empty, b"")])
+    assert status == 201, answer
+    follow(desk_server, answer["jobs"][0]["job_id"])
+    page.reload()
+    expect(page.locator("[data-stage=review]")).to_have_attribute("data-state", "done")
+    failed = page.locator(".od-jobs .tabulator-row", has_text=empty)
+    expect(failed.locator("[tabulator-field=status]")).to_have_text("failed")
+    expect(failed.locator("[tabulator-field=subtotal]")).to_have_text("")
+    row = page.locator(".od-jobs .tabulator-row", has_text=file.name)
+    expect(row.locator("[tabulator-field=status]")).to_have_text("done")
+    expect(row.locator("[tabulator-field=lines]")).to_have_text("5")
+    expect(row.locator("[tabulator-field=subtotal]")).to_have_text(re.compile(r"^\$\d{1,3}(,\d{3})*\.\d\d$"))
+    expect(page.locator(".od-jobs")).not_to_contain_text("NaN")
+    lines = page.locator(".od-order-lines .tabulator-row")
+    expect(lines.first.locator("[tabulator-field=quantity]")).to_have_text(
+        re.compile(r"^\d{1,3}(,\d{3})*(\.\d*[1-9])?$")
+    )
+    expect(lines.first.locator("[tabulator-field=confidence]")).to_have_text(re.compile(r"^[01]\.\d\d$"))
+    assert "NaN" not in page.locator(".od-order-lines").inner_text()
+    columns = ("part_number", "quantity", "confidence", "unit_price", "extended_price")
+    assert off_screen(column_boxes(page, "od-order-lines", columns)) == []
+    assert off_screen(column_boxes(page, "od-jobs", ("filename", "status", "lines", "subtotal"))) == []
+    # Two loads and a job later (Panel's "ready" toast showed about 0.5 s after each load), no toast
+    # has covered the page.
+    assert page.evaluate("window.__toasts") == []

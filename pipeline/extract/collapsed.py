@@ -1,0 +1,119 @@
+"""Order tables whose columns a PDF's text extraction collapsed to single spaces.
+
+"Line Qty UM Part Number Description Unit Price Ext Price Req Date" over
+"1 3 EA RM-7075-0100 PLATE, 7075-T651 AMS-QQ-A-250/12 185.60 556.80 04/18/25" and its wrapped
+".750 DIA X 144.0 LG": no gap shows where a cell ends, so the header's words give the columns in
+order; a row's cells before the description are one word each from the left, those after it one
+word each from the right (a column whose word does not fit it is empty), and the description is
+what is left, plus the lines it wraps onto.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_WORD = re.compile(r"\S+")
+_GAPPED = re.compile(r"\S(?: {2,}|\t)\S")
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_MONEY = re.compile(r"[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2,4}")
+_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}")
+_UNITS = frozenset({  # units of measure an ERP prints beside a count
+    "ea", "each", "pc", "pcs", "pce", "ft", "lf", "lb", "lbs", "kg", "m", "mt", "cwt", "sh", "sht", "shts",
+    "lot", "bar", "bars", "bdl", "pl", "plt", "in", "pr", "set", "cut", "len",
+})  # fmt: skip
+# a wrapped description's line: a size ("X 48 X 120", ".750 DIA X 144.0 LG") or a few words
+_SIZE_WORDS = re.compile(
+    r"\d\s*(?:[xX×]|\"|')|(?:^|\s)[xX×]\s*\.?\d|\b(?:DIA|LG|WALL|THK|OD|ID|GA|FT)\b", re.I
+)
+_TOTALS = re.compile(r"(?:sub\s*)?total|tax|freight|shipping|page\s+\d", re.IGNORECASE)
+_FITS: dict[str | None, Callable[[str], bool]] = {
+    # a line number, or an "Item" column's code ("AL-5086-250")
+    "line": lambda word: re.fullmatch(r"\d{1,4}|(?=.*\d)(?=.*[A-Za-z])[\w.]+(?:-[\w.]+)+", word) is not None,
+    "qty": lambda word: _NUMBER.fullmatch(word) is not None,
+    "weight": lambda word: _NUMBER.fullmatch(word) is not None,
+    "uom": lambda word: word.lower().rstrip(".") in _UNITS,
+    "price": lambda word: _MONEY.fullmatch(word) is not None,
+    "date": lambda word: _DATE.fullmatch(word) is not None,
+    "part": lambda word: re.search(r"[\d-]", word) is not None,
+}
+
+
+def header_columns(
+    text: str, role_of: Callable[[str], str | None], role: Callable[[str], str | None]
+) -> list[tuple[str | None, str, int, int]] | None:
+    """The columns (role, label, start, end) of a single-spaced header line, or ``None`` when the
+    line is not one: at least four columns, a description and a quantity, one unknown word at most.
+    ``role`` names a phrase's role exactly; ``role_of`` a single word's, more loosely."""
+    if _GAPPED.search(text.strip()):
+        return None
+    words = list(_WORD.finditer(text))
+    columns: list[tuple[str | None, str, int, int]] = []
+    index = 0
+    while index < len(words):
+        for size in (3, 2, 1):
+            if index + size > len(words):
+                continue
+            start, end = words[index].start(), words[index + size - 1].end()
+            phrase = text[start:end]
+            found = role(phrase) if size > 1 else role_of(phrase)
+            if found or size == 1:
+                columns.append((found, phrase.lower(), start, end))
+                index += size
+                break
+    roles = [column[0] for column in columns]
+    if len(columns) < 4 or "description" not in roles or "qty" not in roles or roles.count(None) > 1:
+        return None
+    return columns
+
+
+def row_cells(roles: list[str | None], text: str) -> list[tuple[int, int, int]]:
+    """(column, start, end) of the cells of a row that starts on ``text``; empty when ``text`` does
+    not start a row (its first words do not fit the columns before the description)."""
+    words = [match.span() for match in _WORD.finditer(text)]
+    middle = roles.index("description")
+    lead, trail = roles[:middle], roles[middle + 1 :]
+    if len(words) <= len(lead):
+        return []
+    lead_cells = _leading(lead, [text[a:b] for a, b in words])
+    if lead_cells is None:
+        return []
+    cells = [(column, *words[index]) for column, index in lead_cells]
+    taken = len(lead_cells)
+    last = len(words) - 1
+    for offset, role in enumerate(reversed(trail)):
+        start, end = words[last]
+        if last > taken and _FITS.get(role, lambda _: False)(text[start:end]):
+            cells.append((len(roles) - 1 - offset, start, end))
+            last -= 1
+    if last >= taken:
+        cells.append((middle, words[taken][0], words[last][1]))
+    return sorted(cells)
+
+
+def _leading(
+    roles: list[str | None], words: list[str], column: int = 0, word: int = 0
+) -> list[tuple[int, int]] | None:
+    """(column, word index) of the cells before the description: a word each, in order, each fitting
+    its column; a column of unknown content ("Qty Rec'd") may be left empty, as a PDF drops it."""
+    if column == len(roles):
+        return []
+    role = roles[column]
+    if word < len(words) - 1 and _FITS.get(role, lambda _: True)(words[word]):
+        rest = _leading(roles, words, column + 1, word + 1)
+        if rest is not None:
+            return [(column, word), *rest]
+    if role in (None, "note") and column:
+        return _leading(roles, words, column + 1, word)
+    return None
+
+
+def continues(text: str) -> bool:
+    """Whether ``text`` is a row's description wrapped onto its own line (".188 WALL X 24 FT",
+    "C OF C REQUIRED"), not the prose or the totals after the table."""
+    stripped = text.strip(" >")
+    if _TOTALS.match(stripped):
+        return False
+    if _SIZE_WORDS.search(stripped):
+        return True
+    return len(stripped) <= 40 and not stripped.endswith(".") and not _MONEY.search(stripped)

@@ -1,0 +1,37 @@
+"""Typed lists laid out with dot leaders and arrowed side notes, and the trade's "rd" after a size."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract
+from pipeline.extract.layout_marks import without_layout_marks
+from pipeline.ingest.document import build_document
+
+
+def _rows(text: str) -> list[tuple]:
+    lines = extract(build_document("cuts.txt", text.encode(), text)).lines
+    return [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in lines]
+
+
+def test_marks_become_spaces_of_the_same_length() -> None:
+    text = '1-1/4 rd .......... (16) @ 4-1/8"   <-- last time these came at 10-7/8\n'
+    plain = without_layout_marks(text)
+    assert len(plain) == len(text) and "." not in plain.replace("4-1/8", "") and "10-7/8" not in plain
+
+
+def test_a_saw_cut_list_with_dot_leaders_under_a_grade_said_once() -> None:
+    text = (
+        "Saw cuts for the valve body job. Everything 303 SS cold finished, except where noted.\n\n"
+        '  1-1/4 rd .......... (16) @ 4-1/8"\n'
+        '  3/4 hex ........... (30) @ 2-1/2"   <-- last time these came at 10-7/8\n'
+        "  1/2 rd 416 ........ 3 full bars (12')\n"
+    )
+    assert _rows(text) == [
+        (16, "303", "bar_round", {"diameter": 1.25, "length": 4.125}),
+        (30, "303", "bar_hex", {"across_flats": 0.75, "length": 2.5}),
+        (3, "416", "bar_round", {"diameter": 0.5, "length": 144.0}),
+    ]
+
+
+def test_a_street_s_rd_is_no_round_bar() -> None:
+    text = 'Ship to 3105 N Webb Rd, Wichita KS.\n\nNeed 4 pcs 1018 rd bar 1" x 12 ft.\n'
+    assert _rows(text) == [(4, "1018", "bar_round", {"diameter": 1.0, "length": 144.0})]
