@@ -29,6 +29,7 @@ REASONS: dict[str, str] = {
     "order_value": "order value needs a manager's approval",
     "no_lines": "no order lines found in the email",
     "quote_requested": "request for quote, not an order",
+    "unread_item": "something in the email may be an item not read as a line",
     # extraction flags that block a line by default
     "missing_quantity": "no quantity given",
     "missing_grade": "no grade given",
