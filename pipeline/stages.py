@@ -1,7 +1,8 @@
 """The default pipeline: each stage binds one pure step to the job state and reports progress.
 
-ingest → extract → search → match → assemble → review. The folder listing reads the same way:
-``ingest/``, ``extract/``, ``catalog/search/``, ``match/``, ``assemble/``, ``review.py``.
+ingest → extract → search → match → assemble → review, in ``DEFAULT_STAGES``, the flat list the
+runner runs. The folder listing reads the same way: ``ingest/``, ``extract/``, ``catalog/search/``,
+``match/``, ``assemble/``, ``review.py``. Stages know only ``pipeline/job.py``, never the runner.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from pipeline.customers.directory import CustomerDirectory, CustomerMatch
 from pipeline.extract import extract
 from pipeline.ingest import ingest
 from pipeline.ingest.limits import over_limit
+from pipeline.job import JobState, Stage, StageContext
 from pipeline.match import match_lines
 from pipeline.models import Candidate
 from pipeline.orders.crossref import CrossReferences, apply_cross_reference
 from pipeline.review import review
-from pipeline.runner import JobState, Stage, StageContext
 
 
 def _plural(count: int, noun: str) -> str:
