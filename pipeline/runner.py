@@ -18,7 +18,8 @@ from pipeline.config import Settings
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, EventBus, EventKind
 from pipeline.job import JobState, Stage, StageContext
-from pipeline.ledger import JobRecord, JobStatus, Ledger
+from pipeline.job_status import JobStatus
+from pipeline.ledger import JobRecord, Ledger
 from pipeline.orders.store import OrderStore
 from pipeline.stages import DEFAULT_STAGES
 

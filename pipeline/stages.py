@@ -7,7 +7,7 @@ runner runs. The folder listing reads the same way: ``ingest/``, ``extract/``, `
 
 from __future__ import annotations
 
-from pipeline.assemble import MIN_CONFIDENCE_TO_PICK, assemble, load_terms
+from pipeline.assemble import assemble, load_terms
 from pipeline.catalog.search import search_lines
 from pipeline.customers.directory import CustomerDirectory, CustomerMatch
 from pipeline.extract import extract
@@ -18,6 +18,7 @@ from pipeline.match import match_lines
 from pipeline.models import Candidate
 from pipeline.orders.crossref import CrossReferences, apply_cross_reference
 from pipeline.review import review
+from pipeline.verdict import match_status, pick
 
 
 def _plural(count: int, noun: str) -> str:
@@ -76,14 +77,14 @@ def match_stage(state: JobState, ctx: StageContext) -> str:
         result = state.matches[item.line_no]
         ranked = apply_cross_reference(ctx.catalog, item, result.ranked, references, state.document.text)
         state.ranked[item.line_no] = ranked
-        if ranked and ranked[0].confidence >= MIN_CONFIDENCE_TO_PICK:
+        best = pick(ranked)
+        if best is not None:
             matched += 1
-            best = ranked[0]
             ctx.line_updated(
-                item.line_no, "matched", part_number=best.part_number, confidence=best.confidence
+                item.line_no, match_status(best), part_number=best.part_number, confidence=best.confidence
             )
         else:
-            ctx.line_updated(item.line_no, "no_match", reason=result.explanation)
+            ctx.line_updated(item.line_no, match_status(best), reason=result.explanation)
     return f"{matched} of {_plural(len(state.extraction.lines), 'line')} matched"
 
 
