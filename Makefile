@@ -26,8 +26,10 @@ $(CATALOG): $(STAMP) $(wildcard pipeline/catalog/*.py)
 browser:
 	@sh tools/ensure-chromium
 
-# Every page and the HTTP API in one server (see dashboard/server.py).
+# Every page and the HTTP API in one server (see dashboard/server.py), with the sample emails'
+# customers in the ledger (demo data; a ledger starts with none).
 serve: setup catalog
+	$(PY) -m pipeline customers load-samples
 	$(PY) -m dashboard serve --address $(HOST) --port $(PORT)
 
 test: setup catalog browser lint

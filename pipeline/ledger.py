@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pipeline.bounds import loads_finite
-from pipeline.customers.samples import sample_customers_sql
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, utc_now
 from pipeline.job_status import ACTIVE_STATUSES, RUNNABLE_STATUSES, JobStatus, is_active
@@ -66,7 +65,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     ORDER_TABLES,  # 2: customers, orders, order lines, audit, cross-references, ERP submissions
-    sample_customers_sql(),  # 3: the customers of the sample emails
+    "",  # 3: seeded the sample emails' customers; they are demo data now (pipeline/customers/samples.py)
 )
 
 
