@@ -8,9 +8,9 @@ from dataclasses import asdict
 
 from pipeline.cli.orders_cmd import default_actor
 from pipeline.config import Settings
+from pipeline.context import open_ledger
 from pipeline.customers.directory import CustomerDirectory
 from pipeline.customers.samples import SAMPLE_CUSTOMERS, load_sample_customers
-from pipeline.ledger import Ledger
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _directory() -> CustomerDirectory:
     settings = Settings.from_env()
-    return CustomerDirectory(Ledger(settings.ledger_path), settings.pricing)
+    return CustomerDirectory(open_ledger(settings), settings.pricing)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -64,7 +64,7 @@ def _approve(args: argparse.Namespace) -> int:
 
 
 def _load_samples(args: argparse.Namespace) -> int:
-    ledger = Ledger(Settings.from_env().ledger_path)
+    ledger = open_ledger()
     added = load_sample_customers(ledger)
     print(f"{added} of {len(SAMPLE_CUSTOMERS)} sample customers added to {ledger.path}")
     return 0
