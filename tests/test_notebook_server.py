@@ -117,6 +117,9 @@ def test_jupyterlab_runs_a_notebooks_first_cell_with_the_projects_environment(la
     page = urllib.request.Request(f"{lab.base}/lab", headers={"Authorization": f"token {lab.token}"})
     with urllib.request.urlopen(page, timeout=30) as response:
         assert "JupyterLab" in response.read().decode()
+    # Panel's lab extension (@pyviz/jupyterlab_pyviz): the components are live in the notebook
+    extensions = [extension["name"] for extension in lab.call("GET", "/lab/api/extensions")]
+    assert any("jupyterlab-pyviz" in name.replace("_", "-") for name in extensions), extensions
     listed = [item["name"] for item in lab.call("GET", "/api/contents/")["content"]]
     assert NOTEBOOK in listed
     notebook = lab.call("GET", f"/api/contents/{NOTEBOOK}")["content"]
