@@ -7,7 +7,7 @@ CATALOG ?= data/catalog.duckdb
 HOST   ?= 127.0.0.1
 PORT   ?= 5006
 
-.PHONY: setup catalog serve test test-fast lint bench soak eval clean
+.PHONY: setup catalog browser serve test test-fast notebooks lint bench soak eval clean
 
 setup: $(STAMP)
 
@@ -22,15 +22,29 @@ catalog: $(CATALOG)
 $(CATALOG): $(STAMP) $(wildcard pipeline/catalog/*.py)
 	$(PY) -m pipeline catalog build --out $(CATALOG)
 
-# Every page and the HTTP API in one server (see dashboard/server.py).
+# What pip cannot install: Debian's Chromium for the browser tests (apt when root, else one line).
+browser:
+	@sh tools/ensure-chromium
+
+# Every page and the HTTP API in one server (see dashboard/server.py), with the sample emails'
+# customers in the ledger (demo data; a ledger starts with none).
 serve: setup catalog
+	$(PY) -m pipeline customers load-samples
 	$(PY) -m dashboard serve --address $(HOST) --port $(PORT)
 
-test: setup catalog lint
+test: setup catalog browser lint
 	$(PY) -m pytest
 
 test-fast: setup catalog
 	$(PY) -m pytest -m "not ui and not slow"
+
+# JupyterLab (the `notebooks` extra, which `setup` installs with the test tools) on notebooks/;
+# its kernel runs this environment's Python, so the dashboard's components are live there.
+# LAB_ARGS adds JupyterLab options (e.g. --no-browser --ServerApp.port=8899).
+LAB_ARGS ?=
+notebooks: setup catalog
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=$(HOST) \
+		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 LINT_DIRS := $(wildcard pipeline dashboard tests benchmarks notebooks)
 

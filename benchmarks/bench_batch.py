@@ -26,6 +26,7 @@ from pipeline.batch.batch_ledger import BatchLedger
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
 from pipeline.corpus import generate_corpus
+from pipeline.customers.samples import load_sample_customers
 from pipeline.events import Event
 from pipeline.ledger import Ledger
 
@@ -48,8 +49,9 @@ def load() -> str:
 def batch(
     catalog: Path, corpus: Path, folder: Path, executor: Executor, chunk: int | None = None
 ) -> BatchReport:
-    """One run into a fresh ledger."""
+    """One run into a fresh ledger holding the sample customers (most corpus emails are theirs)."""
     settings = Settings(folder, catalog, folder / f"run{next(_runs)}.sqlite")
+    load_sample_customers(Ledger(settings.ledger_path))
     return run_batch([corpus], settings=settings, executor=executor, chunk_size=chunk)
 
 

@@ -9,6 +9,7 @@ from common import summary, table, timed_ms
 
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
+from pipeline.customers.samples import load_sample_customers
 from pipeline.ledger import Ledger
 from pipeline.match import match_line
 from pipeline.match.reading import read_line
@@ -31,6 +32,7 @@ def main() -> None:
     store = CatalogStore(Settings.from_env().catalog_path)
     with tempfile.TemporaryDirectory() as tmp:
         runner = Runner(catalog=store, ledger=Ledger(Path(tmp) / "ledger.sqlite"))
+        load_sample_customers(runner.ledger)  # the samples' senders, as `make serve` loads them
         rows = []
         per_email = []
         for path in sorted(SAMPLES.glob("*.txt")):

@@ -39,10 +39,11 @@ from bokeh.server.tornado import BokehTornado
 from dashboard import api_orders, live_check, plain_desk
 from dashboard.api_base import ApiHandler, PageHandler
 from dashboard.api_jobs import JobsHandler
-from dashboard.job_report import event_json, is_active, job_json, job_links
+from dashboard.job_report import event_json, job_json, job_links
 from dashboard.status_page import status_page_html
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event
+from pipeline.job_status import is_active
 
 JOB_ID = r"(?P<job_id>[^/]+)"
 MAX_WAIT_S = 30.0
@@ -65,7 +66,7 @@ class JobEventsHandler(ApiHandler):
         wait = self.number("wait", 0, float, low=0, high=MAX_WAIT_S, clamp=True)
         ledger = self.service.runner.ledger
         events = ledger.events(job_id, after_seq=after)
-        if not events and wait > 0 and is_active(record):
+        if not events and wait > 0 and is_active(record.status):
             await self._next_event(job_id, after, wait)
         # The status first: a job's last event commits with its final status, so events read
         # after a final status include the last one, and a follower that stops there misses none.

@@ -1,7 +1,7 @@
-"""Approve and export orders from the dashboard server: the approver check, then the review API.
+"""Approve and export orders over the HTTP API (``dashboard/api_orders.py``): the approver check,
+then the review API, with the signed-in user's name as the audit's actor.
 
-Pages and HTTP handlers both come here, so the rule (``User.require_approver``) and the audit's
-actor (the signed-in user's name) are the same whichever way the decision arrives.
+The review page checks the same rule (``User.require_approver``) in ``ReviewStore``.
 """
 
 from __future__ import annotations

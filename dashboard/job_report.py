@@ -14,8 +14,6 @@ from dashboard.progress import JobProgress, StageState
 from pipeline.events import Event
 from pipeline.ledger import JobRecord
 
-ACTIVE_STATUSES = ("queued", "running")
-
 
 def job_links(job_id: str) -> dict[str, str]:
     return {
@@ -59,7 +57,3 @@ def job_json(service: JobService, record: JobRecord, links: dict[str, str]) -> d
 
 def event_json(event: Event) -> dict[str, Any]:
     return event.to_dict()
-
-
-def is_active(record: JobRecord) -> bool:
-    return record.status in ACTIVE_STATUSES

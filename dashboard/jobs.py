@@ -24,6 +24,7 @@ from pipeline.config import Settings
 from pipeline.context import open_runner
 from pipeline.errors import OrderDeskError
 from pipeline.events import TERMINAL_KINDS, Event
+from pipeline.job_status import stopped
 from pipeline.ledger import JobRecord
 from pipeline.runner import Runner
 
@@ -33,7 +34,6 @@ DEFAULT_WORKERS = 2  # the machine has 2 cores; jobs are short and mostly CPU-bo
 
 EventCallback = Callable[[Event], None]
 JobCallback = Callable[[str], None]
-RETRYABLE_STATUSES = ("interrupted", "failed")
 WORKER_DIED = "the worker process running this job stopped; retry it"
 # Events after which a job's entry in a job list (its status) reads differently.
 STATUS_KINDS = frozenset({"job_started", "job_finished", "job_failed", "job_interrupted"})
@@ -162,7 +162,7 @@ class JobService:
             record = self.job(job_id)
             if record is None:
                 raise OrderDeskError(f"no job {job_id} in the ledger {self.runner.ledger.path}")
-            if record.status not in RETRYABLE_STATUSES:
+            if not stopped(record.status):
                 raise OrderDeskError(f"job {job_id} is {record.status}; only a stopped or failed job retries")
             self.runner.ledger.set_status(job_id, "queued")
         self._queue(job_id)

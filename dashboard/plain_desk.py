@@ -15,8 +15,8 @@ from typing import Any
 
 from dashboard.api_base import PageHandler
 from dashboard.api_jobs import JobsHandler
-from dashboard.job_report import ACTIVE_STATUSES
 from dashboard.status_page import PAGE_CSS
+from pipeline.job_status import is_active
 from pipeline.ledger import JobRecord
 
 LISTED = 50
@@ -44,7 +44,7 @@ def _job_row(record: JobRecord) -> str:
 
 def plain_desk_html(records: list[JobRecord], notice: str = "", error: str = "") -> str:
     """The page: a notice, an error, the upload form, then ``records`` (refreshing while any is active)."""
-    active = any(record.status in ACTIVE_STATUSES for record in records)
+    active = any(is_active(record.status) for record in records)
     refresh = f'<meta http-equiv="refresh" content="{REFRESH_S}">' if active else ""
     rows = "".join(_job_row(record) for record in records) or '<tr><td colspan="3">No jobs yet.</td></tr>'
     return (

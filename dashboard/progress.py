@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from pipeline.events import Event
+from pipeline.job_status import JobStatus, StageStatus
 from pipeline.ledger import JobRecord
+from pipeline.verdict import match_status
 
-StageStatus = Literal["pending", "running", "done", "failed", "interrupted"]
-JobStatus = Literal["queued", "running", "done", "failed", "interrupted"]
 UNMATCHED = frozenset({"extracted", "searching"})  # a line's states before its match is known
 
 
@@ -151,7 +151,7 @@ class JobProgress:
             verdict = line.get("review")
             lines[line["line_no"]] = replace(
                 lines.get(line["line_no"]) or LineState(line["line_no"], text=line["source_text"][:200]),
-                status="matched" if match else "no_match",
+                status=match_status(match or None),
                 part_number=match.get("part_number"),
                 confidence=match.get("confidence"),
                 passed=verdict.get("passed") if isinstance(verdict, dict) else None,

@@ -28,13 +28,13 @@ from dashboard.notify import notify
 from dashboard.session import Coalescer, session_scheduler
 from pipeline.erp.exporter import ExportInProgressError, Submission
 from pipeline.errors import OrderDeskError
+from pipeline.job_status import STOPPED_STATUSES
 from pipeline.ledger import JobRecord
 from pipeline.orders import AuditEntry, OrderConflictError, OrderError, OrderService, StoredOrder
 
 QUEUE_LIMIT = 200
 POLL_MS = 2_000  # changes made outside this process show within this; ours show at once
 WATCH_DELAY_S = 0.25
-FAILED_JOB_STATUSES = ("failed", "interrupted")
 # What the queue's filter offers: label -> order status (None: every order). "Failed" lists the
 # jobs that made no order, so nothing accepted is missing from the desk's view.
 FILTERS: dict[str, str | None] = {
@@ -150,7 +150,7 @@ class ReviewStore(param.Parameterized):
         status = FILTERS[self.filter]
         if status == "failed":
             ledger = self.orders.ledger
-            jobs = [job for name in FAILED_JOB_STATUSES for job in ledger.jobs(QUEUE_LIMIT, status=name)]
+            jobs = [job for name in STOPPED_STATUSES for job in ledger.jobs(QUEUE_LIMIT, status=name)]
             return [failed_row(job) for job in sorted(jobs, key=lambda job: job.created_at, reverse=True)]
         return [
             QueueRow(

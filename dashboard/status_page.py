@@ -15,6 +15,7 @@ from dashboard.components.order_view import order_header_html, subtotal_html
 from dashboard.components.progress_view import CSS as PROGRESS_CSS
 from dashboard.components.progress_view import lines_html, stage_card_html
 from dashboard.progress import LineState, StageState
+from pipeline.job_status import is_active
 
 REFRESH_S = 1
 PAGE_CSS = """
@@ -39,7 +40,7 @@ def status_page_html(report: dict[str, Any], threshold: float) -> str:
 
     ``threshold`` is the review's min_confidence, for lines not reviewed yet."""
     status = report["status"]
-    active = status in ("queued", "running")
+    active = is_active(status)
     refresh = f'<meta http-equiv="refresh" content="{REFRESH_S}">' if active else ""
     error = f'<p class="od-error">{escape(report["error"])}</p>' if report.get("error") else ""
     order = report.get("order")

@@ -26,6 +26,7 @@ from dashboard.jobs import JobService
 from dashboard.progress import JobProgress, JobRow
 from dashboard.session import Coalescer, TickBatcher, session_scheduler
 from pipeline.events import Event
+from pipeline.job_status import JOB_STATUSES, stopped
 from pipeline.ledger import JobRecord
 
 RECENT_JOBS = 50  # how many of the ledger's newest jobs a page lists when it opens
@@ -34,7 +35,6 @@ RECENT_JOBS = 50  # how many of the ledger's newest jobs a page lists when it op
 ROW_DELAY_S = 1.0
 ReceivedEvent = tuple[Event, dict[str, Any] | None]  # an event, and the order once the job is done
 Received = ReceivedEvent | JobRecord  # a followed job's event, or a listed job's new record
-RESTARTABLE = frozenset({"failed", "interrupted"})
 
 
 class DeskStore(param.Parameterized):
@@ -47,7 +47,7 @@ class DeskStore(param.Parameterized):
     current = param.String(default=None, allow_None=True, doc="The job the views follow (the URL's ?job=).")
     status = param.Selector(
         default="queued",
-        objects=["queued", "running", "done", "failed", "interrupted"],
+        objects=list(JOB_STATUSES),
         doc="The current job's status.",
     )
     stages = param.Dict(default={}, doc="Stage name -> StageState of the current job, in pipeline order.")
@@ -200,7 +200,7 @@ class DeskStore(param.Parameterized):
         # Someone (another tab, the API) retried the job this page shows: its old subscription
         # ended with the interruption, so subscribe again to see the new run. (The first news of
         # the retry may already say "done": a short job can finish before the notice is read.)
-        if row is not None and self._followed.status in RESTARTABLE and row.status != self._followed.status:
+        if row is not None and stopped(self._followed.status) and row.status != self._followed.status:
             self._follow(row.job_id)
 
     def _show(self, job: JobProgress) -> None:

@@ -1,4 +1,6 @@
-"""Wire services from settings: the one place that opens the catalog and the ledger."""
+"""Wire services from settings: how the CLI, the dashboard and notebooks open the catalog and the
+ledger, and the runner and review API on them. (Batch workers open theirs per worker process, in
+``pipeline/batch/``.)"""
 
 from __future__ import annotations
 
@@ -9,12 +11,20 @@ from pipeline.orders.service import OrderService
 from pipeline.runner import Runner
 
 
+def open_catalog(settings: Settings | None = None) -> CatalogStore:
+    """The configured catalog, read-only."""
+    return CatalogStore((settings or Settings.from_env()).catalog_path)
+
+
+def open_ledger(settings: Settings | None = None) -> Ledger:
+    """The configured ledger."""
+    return Ledger((settings or Settings.from_env()).ledger_path)
+
+
 def open_runner(settings: Settings | None = None) -> Runner:
     """A runner on the configured catalog (read-only) and ledger."""
     settings = settings or Settings.from_env()
-    return Runner(
-        catalog=CatalogStore(settings.catalog_path), ledger=Ledger(settings.ledger_path), settings=settings
-    )
+    return Runner(catalog=open_catalog(settings), ledger=open_ledger(settings), settings=settings)
 
 
 def open_order_service(settings: Settings | None = None, runner: Runner | None = None) -> OrderService:
@@ -26,4 +36,4 @@ def open_order_service(settings: Settings | None = None, runner: Runner | None =
     if runner is not None:
         return OrderService(runner.ledger, runner.catalog, runner.settings)
     settings = settings or Settings.from_env()
-    return OrderService(Ledger(settings.ledger_path), CatalogStore(settings.catalog_path), settings)
+    return OrderService(open_ledger(settings), open_catalog(settings), settings)

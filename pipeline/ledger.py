@@ -21,18 +21,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from pipeline.bounds import loads_finite
-from pipeline.customers.samples import sample_customers_sql
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, utc_now
+from pipeline.job_status import ACTIVE_STATUSES, RUNNABLE_STATUSES, JobStatus, is_active
 from pipeline.order_tables import ORDER_TABLES
 
 T = TypeVar("T")
-JobStatus = Literal["queued", "running", "done", "failed", "interrupted"]
-ACTIVE_STATUSES = ("queued", "running")
-RUNNABLE_STATUSES = ("queued", "failed", "interrupted")  # a job in these may be (re)claimed to run
 INTERRUPTED_ERROR = "the process running this job stopped; retry it"
 
 # Each entry upgrades the schema by one version (PRAGMA user_version); append, never edit.
@@ -68,7 +65,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     ORDER_TABLES,  # 2: customers, orders, order lines, audit, cross-references, ERP submissions
-    sample_customers_sql(),  # 3: the customers of the sample emails
+    "",  # 3: seeded the sample emails' customers; they are demo data now (pipeline/customers/samples.py)
 )
 
 
@@ -327,7 +324,7 @@ class Ledger:
             .execute("SELECT status, owner_pid FROM jobs WHERE job_id = ?", (job_id,))
             .fetchone()
         )
-        if row is None or row["status"] not in ACTIVE_STATUSES or process_alive(row["owner_pid"]):
+        if row is None or not is_active(row["status"]) or process_alive(row["owner_pid"]):
             return False
         return self.interrupt(job_id)
 

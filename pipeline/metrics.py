@@ -2,8 +2,9 @@
 confidence and what sends orders to review. Plain DataFrames for the dashboard's metrics page and
 for notebooks; no plotting here.
 
-Each finished job is one order as the pipeline saw it (its result is the ``process --json``
-object); a job retried counts once, when it finished. The ledger is opened read-only, so a report
+Each order counts once, as the last job that finished it left it (its result is the
+``process --json`` object): a job retried, or an email processed again with ``--force``, is one
+order; touchless is defined once, in ``pipeline/touchless.py``. The ledger is opened read-only, so a report
 never blocks the jobs writing to it. Times are UTC.
 
 Reading the orders parses every finished job's result (about 0.4 s for 3,000 orders here), so the
@@ -25,6 +26,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.events import utc_now
+from pipeline.touchless import is_touchless, touchless_rate
 
 _LINE_PREFIX = re.compile(r"^line \d+:\s*")
 _BELOW = re.compile(r"\s\S+\s*<\s*(\S+)$")  # "match confidence 0.62 < 0.9" -> "... below 0.9"
@@ -40,7 +42,7 @@ class Summary:
 
     @property
     def touchless_rate(self) -> float:
-        return self.touchless / self.orders if self.orders else 0.0
+        return touchless_rate(self.touchless, self.orders)
 
 
 def reason_label(reason: str) -> str:
@@ -71,9 +73,9 @@ class LedgerMetrics:
             " WHERE status = 'done' AND result_json IS NOT NULL AND updated_at >= ? ORDER BY updated_at",
             (_iso(since),),
         )
-        records = [_order_record(row) for row in rows]
+        latest = {record["order_id"]: record for record in map(_order_record, rows)}  # oldest first
         columns = ["job_id", "finished_at", "review", "lines", "matched", "confidences", "reasons"]
-        frame = pd.DataFrame(records, columns=columns)
+        frame = pd.DataFrame(sorted(latest.values(), key=lambda r: r["finished_at"]), columns=columns)
         frame["finished_at"] = pd.to_datetime(frame["finished_at"], utc=True, format="ISO8601")
         return frame
 
@@ -85,7 +87,7 @@ class LedgerMetrics:
         if orders.empty:
             return pd.DataFrame(columns=["hour", "orders", "touchless", "touchless_rate"])
         orders = orders.assign(
-            hour=orders["finished_at"].dt.floor("h"), touchless=orders["review"] == "auto_approved"
+            hour=orders["finished_at"].dt.floor("h"), touchless=orders["review"].map(is_touchless)
         )
         hourly = orders.groupby("hour").agg(orders=("job_id", "size"), touchless=("touchless", "sum"))
         hourly["touchless_rate"] = hourly["touchless"] / hourly["orders"]
@@ -125,7 +127,7 @@ class LedgerMetrics:
         per_job = sorted(row["total"] for row in rows if row["total"] is not None)
         return Summary(
             orders=len(orders),
-            touchless=int((orders["review"] == "auto_approved").sum()),
+            touchless=int(orders["review"].map(is_touchless).sum()),
             lines=int(orders["lines"].sum()),
             matched_lines=int(orders["matched"].sum()),
             median_job_ms=float(pd.Series(per_job).median()) if per_job else None,
@@ -151,6 +153,7 @@ def _order_record(row: sqlite3.Row) -> dict[str, Any]:
         [d["code"] for d in details] if details else [reason_label(r) for r in review.get("reasons", [])]
     )
     return {
+        "order_id": order.get("order_id", row["job_id"]),
         "job_id": row["job_id"],
         "finished_at": row["updated_at"],
         "review": review.get("status", ""),

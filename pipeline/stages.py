@@ -1,22 +1,24 @@
 """The default pipeline: each stage binds one pure step to the job state and reports progress.
 
-ingest → extract → search → match → assemble → review. The folder listing reads the same way:
-``ingest/``, ``extract/``, ``catalog/search/``, ``match/``, ``assemble/``, ``review.py``.
+ingest → extract → search → match → assemble → review, in ``DEFAULT_STAGES``, the flat list the
+runner runs. The folder listing reads the same way: ``ingest/``, ``extract/``, ``catalog/search/``,
+``match/``, ``assemble/``, ``review.py``. Stages know only ``pipeline/job.py``, never the runner.
 """
 
 from __future__ import annotations
 
-from pipeline.assemble import MIN_CONFIDENCE_TO_PICK, assemble, load_terms
+from pipeline.assemble import assemble, load_terms
 from pipeline.catalog.search import search_lines
 from pipeline.customers.directory import CustomerDirectory, CustomerMatch
 from pipeline.extract import extract
 from pipeline.ingest import ingest
 from pipeline.ingest.limits import over_limit
+from pipeline.job import JobState, Stage, StageContext
 from pipeline.match import match_lines
 from pipeline.models import Candidate
 from pipeline.orders.crossref import CrossReferences, apply_cross_reference
 from pipeline.review import review
-from pipeline.runner import JobState, Stage, StageContext
+from pipeline.verdict import match_status, pick
 
 
 def _plural(count: int, noun: str) -> str:
@@ -75,14 +77,14 @@ def match_stage(state: JobState, ctx: StageContext) -> str:
         result = state.matches[item.line_no]
         ranked = apply_cross_reference(ctx.catalog, item, result.ranked, references, state.document.text)
         state.ranked[item.line_no] = ranked
-        if ranked and ranked[0].confidence >= MIN_CONFIDENCE_TO_PICK:
+        best = pick(ranked)
+        if best is not None:
             matched += 1
-            best = ranked[0]
             ctx.line_updated(
-                item.line_no, "matched", part_number=best.part_number, confidence=best.confidence
+                item.line_no, match_status(best), part_number=best.part_number, confidence=best.confidence
             )
         else:
-            ctx.line_updated(item.line_no, "no_match", reason=result.explanation)
+            ctx.line_updated(item.line_no, match_status(best), reason=result.explanation)
     return f"{matched} of {_plural(len(state.extraction.lines), 'line')} matched"
 
 

@@ -15,6 +15,7 @@ from pipeline.catalog.generator import build_catalog
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
 from pipeline.context import open_order_service, open_runner
+from pipeline.customers.samples import load_sample_customers
 from pipeline.ledger import Ledger
 from pipeline.orders import OrderService
 from pipeline.runner import Runner
@@ -62,7 +63,7 @@ def full_catalog_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @dataclass
 class Desk:
-    """A working order desk on the small catalog and a fresh ledger: run emails, review, export."""
+    """A working order desk on the small catalog and a fresh ledger holding the sample customers."""
 
     settings: Settings
     runner: Runner
@@ -91,4 +92,5 @@ def desk_settings(small_catalog_path: Path, tmp_path: Path) -> Settings:
 @pytest.fixture
 def desk(desk_settings: Settings) -> Desk:
     runner = open_runner(desk_settings)
+    load_sample_customers(runner.ledger)
     return Desk(desk_settings, runner, open_order_service(runner=runner))

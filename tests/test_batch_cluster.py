@@ -18,6 +18,8 @@ from pipeline.batch.work import worker_runner
 from pipeline.config import Settings
 from pipeline.corpus import generate_corpus, read_labels
 from pipeline.corpus.evaluate import evaluate_ledger
+from pipeline.customers.samples import load_sample_customers
+from pipeline.ledger import Ledger
 
 pytestmark = pytest.mark.slow
 
@@ -43,6 +45,7 @@ def cluster() -> Iterator[DaskExecutor]:
 @pytest.fixture(scope="module")
 def settings(small_catalog_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     folder = tmp_path_factory.mktemp("batch")
+    load_sample_customers(Ledger(folder / "ledger.sqlite"))  # most corpus emails come from them
     return Settings(data_dir=folder, catalog_path=small_catalog_path, ledger_path=folder / "ledger.sqlite")
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.customers.samples import load_sample_customers
+from pipeline.ledger import Ledger
 from tests.cli import run_cli as _cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +26,7 @@ MATCH_KEYS = {"part_number", "description", "confidence", "unit_price", "extende
 
 @pytest.fixture
 def cli_env(small_catalog_path: Path, tmp_path: Path) -> dict[str, str]:
+    load_sample_customers(Ledger(tmp_path / "l.sqlite"))
     return {"ORDERDESK_CATALOG": str(small_catalog_path), "ORDERDESK_LEDGER": str(tmp_path / "l.sqlite")}
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.customers.directory import CustomerDirectory, CustomerError
 from pipeline.customers.names import company_key, email_domains
-from pipeline.customers.samples import SAMPLE_CUSTOMERS
+from pipeline.customers.samples import SAMPLE_CUSTOMERS, load_sample_customers
 from pipeline.extract import extract
 from pipeline.ingest import ingest
 from pipeline.ledger import Ledger
@@ -19,7 +19,9 @@ SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
 @pytest.fixture
 def directory(tmp_path: Path) -> CustomerDirectory:
-    return CustomerDirectory(Ledger(tmp_path / "ledger.sqlite"))
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    load_sample_customers(ledger)
+    return CustomerDirectory(ledger)
 
 
 def _resolve(
@@ -29,7 +31,15 @@ def _resolve(
     return directory.resolve(document, OrderHeader(customer=Customer(company=company, email=email)))
 
 
-def test_every_ledger_starts_with_the_sample_customers(directory: CustomerDirectory) -> None:
+def test_a_new_ledger_has_no_customers_until_the_samples_are_loaded(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "ledger.sqlite")
+    assert CustomerDirectory(ledger).all() == []
+    assert load_sample_customers(ledger) == len(SAMPLE_CUSTOMERS)
+    with ledger.transaction() as connection:  # a later change to a customer is kept
+        connection.execute("UPDATE customers SET credit_limit = 1 WHERE customer_id = 'C-1002'")
+    assert load_sample_customers(ledger) == 0
+    directory = CustomerDirectory(ledger)
+    assert directory.require("C-1002").credit_limit == 1.0
     customers = directory.all()
     assert [c.customer_id for c in customers] == [row[0] for row in SAMPLE_CUSTOMERS]
     acme = directory.require("C-1001")

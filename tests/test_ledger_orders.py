@@ -131,7 +131,8 @@ import sys
 from pathlib import Path
 from pipeline.catalog.store import CatalogStore
 from pipeline.ledger import Ledger
-from pipeline.runner import Runner, Stage
+from pipeline.job import Stage
+from pipeline.runner import Runner
 from pipeline.stages import DEFAULT_STAGES
 
 def hold(state, ctx):

@@ -12,6 +12,7 @@ from pipeline.catalog.store import CatalogStore
 from pipeline.events import utc_now
 from pipeline.ledger import Ledger
 from pipeline.metrics import LedgerMetrics, reason_label, since_hours
+from pipeline.orders.report import touchless_report
 from pipeline.runner import Runner
 
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "data" / "samples").glob("*.txt"))
@@ -99,3 +100,21 @@ def test_reason_labels_drop_the_line_and_the_exact_value() -> None:
     assert reason_label("line 3: match confidence 0.62 < 0.9") == "match confidence below 0.9"
     assert reason_label("line 12: flag missing_quantity") == "flag missing quantity"
     assert reason_label("no order lines found in the document") == "no order lines found in the document"
+
+
+def test_an_email_processed_again_is_one_order_in_the_metrics_as_in_the_report(
+    small_catalog_path: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "ledger.sqlite"
+    catalog = CatalogStore(small_catalog_path)
+    ledger = Ledger(path)
+    runner = Runner(catalog=catalog, ledger=ledger)
+    for sample in SAMPLES[:3]:
+        runner.process(sample.name, sample.read_bytes())
+    runner.process(SAMPLES[0].name, SAMPLES[0].read_bytes(), force=True)  # a second job, the same order
+    catalog.close()
+    summary, report = LedgerMetrics(path).summary(), touchless_report(ledger)
+    assert (
+        (summary.orders, summary.touchless) == (report.orders, report.auto_approved) == (3, summary.touchless)
+    )
+    assert summary.touchless_rate == report.touchless_rate

@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.context import open_order_service
+from pipeline.customers.samples import SAMPLE_CUSTOMERS
 from pipeline.orders.crossref import CROSS_REFERENCE_REASON
 from tests.cli import run_cli as _cli
 
@@ -24,6 +25,7 @@ def env(small_catalog_path: Path, tmp_path: Path) -> dict[str, str]:
         "ORDERDESK_CATALOG": str(small_catalog_path),
         "ORDERDESK_LEDGER": str(tmp_path / "ledger.sqlite"),
     }
+    assert _cli(["customers", "load-samples"], values).stdout.startswith(f"{len(SAMPLE_CUSTOMERS)} of ")
     assert _cli(["process", *map(str, SAMPLES)], values).returncode == 0
     return values
 

@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.context import open_order_service, open_runner
+from pipeline.customers.samples import load_sample_customers
 from pipeline.erp import adapter_from_settings
 from pipeline.erp.exporter import ErpExporter
 from pipeline.models import OrderLine
@@ -27,6 +28,7 @@ class FullDesk:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.runner = open_runner(settings)
+        load_sample_customers(self.runner.ledger)  # ACME (C-1001), Global Fabrication (C-1004) …
         self.service: OrderService = open_order_service(runner=self.runner)
 
     def process(self, template: str) -> str:

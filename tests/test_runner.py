@@ -9,8 +9,10 @@ import pytest
 
 from pipeline.catalog.store import CatalogStore
 from pipeline.events import Event
-from pipeline.ledger import JobStatus, Ledger
-from pipeline.runner import Runner, Stage
+from pipeline.job import Stage
+from pipeline.job_status import JobStatus
+from pipeline.ledger import Ledger
+from pipeline.runner import Runner
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 

@@ -333,3 +333,27 @@ def test_a_bom_s_shape_codes_and_a_spring_temper_wire() -> None:
     ]
     wire = _extract("4 100-7021 WIRE, 302 SS SPRING TEMPER, .062 DIA, COIL 25 LB\n").lines[0]
     assert (wire.form, wire.dimensions, wire.quantity, wire.uom) == ("wire", {"diameter": 0.062}, 25, "LB")
+
+
+def test_two_header_rows_a_nest_report_s_columns_and_a_charge_row() -> None:
+    sheet = (
+        "\tMATERIAL\t\tSIZE\t\t\tQTY\tNOTES\n"
+        "Line\tGrade\tForm\tThk / Wall\tW / OD\tLength\t\t\n"
+        '1\t304L\tSheet\t14 ga\t60"\t120"\t8\t2B, PVC one side\n'
+        "5\t304\tFlat bar\t1/4\t2\t12'\t10\t\n"
+    )
+    assert [row[:3] for row in _rows(_extract(sheet))] == [
+        (8, "304L", "sheet"),
+        (10, "304", "bar_rectangular"),
+    ]
+    nest = (
+        'Pickets: please cut the 1/2" square to 38-1/2" on your saw (180 pcs).\n\n'
+        "  #   STOCK                                   GRADE     LENGTHS   STK LEN    TOTAL FT   DROP %\n"
+        "  3   FB 1/4 X 2                               A36          10      20'        200.0    2.5\n"
+        '  5   SQ 1/2  (PICKETS - CUT 38-1/2")          A36         180      38-1/2"    577.5    0.0\n'
+        "  7   PMI TESTING & 3.1 CERTS - ALL PIPE AND PLATE          1      LOT\n"
+    )
+    assert _rows(_extract(nest)) == [
+        (10, "A36", "bar_rectangular", (0.25, 2.0, 240.0)),
+        (180, "A36", "bar_square", (0.5, 38.5)),
+    ]

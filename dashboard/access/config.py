@@ -31,7 +31,6 @@ from dashboard.access.passwords import is_hash
 from dashboard.access.throttle import LoginThrottle, VerifiedCredentials
 from pipeline.errors import ConfigError
 
-LOGIN_VARIABLES = ("ORDERDESK_USERS_FILE", "ORDERDESK_USERS", "ORDERDESK_OAUTH_PROVIDER")
 MIN_SECRET_CHARS = 32
 
 

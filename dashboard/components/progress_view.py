@@ -19,6 +19,8 @@ from dashboard.notify import notify
 from dashboard.progress import LineState, StageState
 from dashboard.store import DeskStore
 from pipeline.errors import OrderDeskError
+from pipeline.job_status import stopped
+from pipeline.verdict import line_verdict as verdict
 
 CSS = """
 .od-stage { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 10px; width: 170px;
@@ -38,7 +40,6 @@ CSS = """
 """
 
 LINE_STATUS_LABELS = {"extracted": "extracted", "searching": "searching…", "no_match": "no match"}
-RETRY_STATUSES = ("failed", "interrupted")
 
 
 def _epoch_ms(stage: StageState) -> str:
@@ -67,14 +68,10 @@ def stage_card_html(stage: StageState) -> str:
 
 
 def line_verdict(line: LineState, threshold: float) -> str:
-    """searching → matched / needs_review / no_match: the review's verdict once there is one,
-    until then the match confidence against the review's ``threshold`` (its min_confidence)."""
-    if line.status != "matched":
+    """searching → matched / needs_review / no_match (``pipeline.verdict``) once the line is matched."""
+    if line.status not in ("matched", "no_match"):
         return line.status
-    if line.passed is not None:
-        return "matched" if line.passed else "needs_review"
-    low = line.confidence is not None and line.confidence < threshold
-    return "needs_review" if low else "matched"
+    return verdict(line.status, line.confidence, line.passed, threshold)
 
 
 def line_status_label(line: LineState, threshold: float) -> str:
@@ -136,7 +133,7 @@ class ProgressView(Viewer):
             label="Retry",
             color="warning",
             width=120,
-            visible=pn.bind(lambda status: status in RETRY_STATUSES, self.store.param.status),
+            visible=pn.bind(stopped, self.store.param.status),
         )
         self.retry.on_click(self._retry)
         self._layout = pn.Column(

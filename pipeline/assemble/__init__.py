@@ -5,12 +5,11 @@
 ``totals.py`` (discount, small-order charge, tax).
 """
 
-from pipeline.assemble.order import MIN_CONFIDENCE_TO_PICK, assemble, assemble_line, order_id_for, priced
+from pipeline.assemble.order import assemble, assemble_line, order_id_for, priced
 from pipeline.assemble.terms import PartTerms, load_terms
 from pipeline.assemble.totals import order_totals
 
 __all__ = [
-    "MIN_CONFIDENCE_TO_PICK",
     "PartTerms",
     "assemble",
     "assemble_line",

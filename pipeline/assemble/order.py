@@ -11,8 +11,7 @@ from pipeline.assemble.totals import order_totals
 from pipeline.bounds import bounded_item
 from pipeline.config import PricingSettings
 from pipeline.models import Candidate, CustomerAccount, Document, Extraction, LineItem, Order, OrderLine
-
-MIN_CONFIDENCE_TO_PICK = 0.3  # below this the best candidate is shown only as an alternative
+from pipeline.verdict import pick
 
 
 def order_id_for(document: Document) -> str:
@@ -40,7 +39,7 @@ def assemble_line(
 ) -> OrderLine:
     """The order line of ``item``: its best candidate priced; implausible numbers dropped and flagged."""
     item = bounded_item(item)
-    best = ranked[0] if ranked and ranked[0].confidence >= MIN_CONFIDENCE_TO_PICK else None
+    best = pick(ranked)
     alternatives = [candidate for candidate in ranked if candidate is not best]
     line = OrderLine(item=item, match=best, alternatives=alternatives)
     return priced(line, (terms or {}).get(best.part_number, PartTerms()) if best else PartTerms())

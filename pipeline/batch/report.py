@@ -10,6 +10,7 @@ from typing import Any
 
 from pipeline.batch.outcome import Outcome
 from pipeline.batch.report_files import write_rows
+from pipeline.touchless import is_touchless, touchless_rate
 
 
 @dataclass
@@ -42,13 +43,13 @@ class BatchReport:
         """The figures operations look at first."""
         done = self.processed
         ran = len(done) + sum(1 for outcome in self.failed if outcome.job_id)
-        touchless = sum(outcome.review_status == "auto_approved" for outcome in done)
+        touchless = sum(is_touchless(outcome.review_status) for outcome in done)
         return {
             "inputs": len(self.outcomes),
             "processed": len(done),
             "skipped": len(self.skipped),
             "failed": len(self.failed),
-            "touchless_pct": round(100 * touchless / len(done), 1) if done else 0.0,
+            "touchless_pct": round(100 * touchless_rate(touchless, len(done)), 1),
             "seconds": round(self.seconds, 3),
             "ms_per_email": round(1000 * self.seconds / ran, 2) if ran else 0.0,
             "median_pipeline_ms": round(statistics.median(o.pipeline_ms for o in done), 2) if done else 0.0,

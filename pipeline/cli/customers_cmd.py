@@ -1,4 +1,4 @@
-"""``customers list|approve``: the customer master table (seeded accounts and new prospects)."""
+"""``customers list|approve|load-samples``: the customer master table (accounts and new prospects)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from dataclasses import asdict
 
 from pipeline.cli.orders_cmd import default_actor
 from pipeline.config import Settings
+from pipeline.context import open_ledger
 from pipeline.customers.directory import CustomerDirectory
-from pipeline.ledger import Ledger
+from pipeline.customers.samples import SAMPLE_CUSTOMERS, load_sample_customers
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("customers", help="list customers; approve a prospect")
+    parser = subparsers.add_parser("customers", help="list customers; approve a prospect; load demo ones")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     listing = actions.add_parser("list", help="every customer with terms, credit limit and discount")
     listing.add_argument("--status", choices=("active", "prospect", "on_hold"))
@@ -25,11 +26,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     approve.add_argument("--credit-limit", type=float, help="credit limit to grant (default: unchanged)")
     approve.add_argument("--terms", help="payment terms, e.g. NET30 (default: unchanged)")
     approve.set_defaults(func=_approve)
+    samples = actions.add_parser("load-samples", help="add the sample emails' customers (demo data)")
+    samples.set_defaults(func=_load_samples)
 
 
 def _directory() -> CustomerDirectory:
     settings = Settings.from_env()
-    return CustomerDirectory(Ledger(settings.ledger_path), settings.pricing)
+    return CustomerDirectory(open_ledger(settings), settings.pricing)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -57,4 +60,11 @@ def _approve(args: argparse.Namespace) -> int:
     print(
         f"{record.customer_id} {record.name}: active, {record.terms}, credit limit {record.credit_limit:,.2f}"
     )
+    return 0
+
+
+def _load_samples(args: argparse.Namespace) -> int:
+    ledger = open_ledger()
+    added = load_sample_customers(ledger)
+    print(f"{added} of {len(SAMPLE_CUSTOMERS)} sample customers added to {ledger.path}")
     return 0

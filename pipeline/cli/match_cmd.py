@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.catalog.search import attribute_index, search_text
 from pipeline.catalog.store import CatalogStore
-from pipeline.config import Settings
+from pipeline.context import open_catalog
 from pipeline.match import MatchResult
 from pipeline.match.lookup import lookup
 from pipeline.match.reading import match_texts
@@ -57,14 +57,8 @@ def _print_text(text: str, result: MatchResult) -> None:
         print(f"  {candidate.confidence:.2f}  {candidate.part_number}  {candidate.description}")
 
 
-def _batches(lines: list[str], interactive: bool) -> list[list[str]]:
-    if interactive:
-        return [[line] for line in lines]
-    return [lines[start : start + BATCH] for start in range(0, len(lines), BATCH)]
-
-
 def run_match(args: argparse.Namespace) -> int:
-    store = CatalogStore(Settings.from_env().catalog_path)
+    store = open_catalog()
     interactive = sys.stdin.isatty()
     pending: list[str] = []
     for raw in sys.stdin:
@@ -94,7 +88,7 @@ def _table(rows: list[tuple[float, str, Candidate]]) -> None:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    store = CatalogStore(Settings.from_env().catalog_path)
+    store = open_catalog()
     text = " ".join(args.text)
     if not args.free_text:
         found = lookup(store, text)

@@ -10,12 +10,11 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from pipeline.config import Settings
-from pipeline.context import open_order_service
+from pipeline.context import open_ledger, open_order_service
 from pipeline.erp import ADAPTERS, ErpExporter, adapter_from_settings
 from pipeline.erp.csv_export import order_csv
 from pipeline.erp.payload import erp_order
 from pipeline.errors import OrderDeskError
-from pipeline.ledger import Ledger
 from pipeline.orders.report import touchless_report
 from pipeline.orders.store import LOCKED_STATUSES, OrderStore, StoredOrder
 
@@ -66,12 +65,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.set_defaults(func=_report)
 
 
-def _ledger() -> Ledger:
-    return Ledger(Settings.from_env().ledger_path)
-
-
 def _list(args: argparse.Namespace) -> int:
-    summaries = OrderStore(_ledger()).summaries(
+    summaries = OrderStore(open_ledger()).summaries(
         status=args.status, customer_id=args.customer, limit=args.limit
     )
     if args.json:
@@ -89,7 +84,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    store = OrderStore(_ledger())
+    store = OrderStore(open_ledger())
     stored = store.load(args.order_id)
     if args.json:
         print(
@@ -153,7 +148,7 @@ def _decide(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    ledger = Ledger(settings.ledger_path)
+    ledger = open_ledger(settings)
     if args.csv:
         if len(args.order_ids) != 1:
             print("error: --csv writes one order: give exactly one ORDER_ID", file=sys.stderr)
@@ -186,7 +181,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    report = touchless_report(_ledger())
+    report = touchless_report(open_ledger())
     if args.json:
         print(json.dumps(asdict(report) | {"touchless_rate": report.touchless_rate}))
         return 0

@@ -18,6 +18,7 @@ import pandas as pd
 
 from pipeline.batch.batch_ledger import BatchLedger
 from pipeline.corpus.labels import Label, LabelLine
+from pipeline.touchless import is_touchless
 
 DIMENSION_TOLERANCE = 0.005  # relative; the same tolerance match.py calls "exact"
 
@@ -146,7 +147,7 @@ class Evaluation:
             "urgency_accuracy": float(emails["urgency_ok"].mean()),
             "date_accuracy": float(dated.astype(bool).mean()) if len(dated) else float("nan"),
             "company_accuracy": float(emails["company_ok"].mean()),
-            "touchless_rate": float((processed["review_status"] == "auto_approved").mean()),
+            "touchless_rate": float(processed["review_status"].map(is_touchless).mean()),
         }
 
     def by_form(self) -> pd.DataFrame:

@@ -1,6 +1,6 @@
 """Who writes order emails: contacts, their titles and companies, and how they sign off.
 
-Most orders come from customers the desk already has (the seeded customer master, matched by
+Most orders come from customers the desk already has (the sample customers, matched by
 email domain); the rest from companies it has never seen, which arrive as prospects.
 """
 

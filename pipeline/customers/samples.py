@@ -1,13 +1,15 @@
-"""The customers the desk already sells to: the senders of ``data/samples``, seeded into every ledger.
+"""The customers of the sample emails (the senders of ``data/samples``): demo data, loaded on request.
 
-Frozen once released (a ledger migration inserts them); later changes to a customer go through
-``CustomerDirectory``, never by editing this table. ``eurotech-systems.de`` and the unsigned
-``test_minimal.txt`` are deliberately absent: they arrive as new prospects.
+A new ledger holds no customers; ``load_sample_customers`` (``python -m pipeline customers
+load-samples``, which ``make serve`` runs) adds these. Later changes to a customer go through
+``CustomerDirectory``, and loading again leaves an existing customer as it is.
+``eurotech-systems.de`` and the unsigned ``test_minimal.txt`` are deliberately absent: they arrive
+as new prospects.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from pipeline.ledger import Ledger
 
 # id, name, email domains, terms, credit limit, open balance, discount %
 SAMPLE_CUSTOMERS: tuple[tuple[str, str, tuple[str, ...], str, float, float, float], ...] = (
@@ -24,26 +26,23 @@ SAMPLE_CUSTOMERS: tuple[tuple[str, str, tuple[str, ...], str, float, float, floa
 )
 
 SEEDED_AT = "2024-01-01T00:00:00+00:00"
+_INSERT = (
+    "INSERT OR IGNORE INTO customers (customer_id, name, terms, credit_limit, open_balance, discount_pct,"
+    " status, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, 'seed')"
+)
 
 
-def _literal(value: Any) -> str:
-    if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
-    return repr(value)
-
-
-def sample_customers_sql() -> str:
-    """The migration that seeds the table (plain SQL: migrations are scripts)."""
-    statements = []
-    for customer_id, name, domains, terms, limit, balance, discount in SAMPLE_CUSTOMERS:
-        values = [customer_id, name, terms, float(limit), float(balance), discount, "active"]
-        values += [SEEDED_AT, "seed"]
-        statements.append(
-            "INSERT INTO customers (customer_id, name, terms, credit_limit, open_balance, discount_pct,"
-            " status, created_at, created_by) VALUES (" + ", ".join(_literal(value) for value in values) + ")"
-        )
-        statements += [
-            f"INSERT INTO customer_domains VALUES ({_literal(domain)}, {_literal(customer_id)})"
-            for domain in domains
-        ]
-    return ";\n".join(statements) + ";"
+def load_sample_customers(ledger: Ledger) -> int:
+    """Add the sample customers ``ledger`` lacks (by id), in one transaction; how many were added."""
+    added = 0
+    with ledger.transaction() as connection:
+        for customer_id, name, domains, terms, limit, balance, discount in SAMPLE_CUSTOMERS:
+            values = (customer_id, name, terms, float(limit), float(balance), discount, SEEDED_AT)
+            if connection.execute(_INSERT, values).rowcount == 0:
+                continue
+            added += 1
+            connection.executemany(
+                "INSERT OR IGNORE INTO customer_domains VALUES (?, ?)",
+                [(domain, customer_id) for domain in domains],
+            )
+    return added

@@ -155,6 +155,13 @@ def _table_blocks(lines: list[_Line], heading: str) -> list[Block]:
     return blocks
 
 
+def _header(lines: list[_Line], index: int) -> tables.Table | None:
+    """The table headed by ``lines[index]``, with the labels of a header row above it if any."""
+    above = lines[index - 1] if index and not lines[index - 1].blank else None
+    merged = tables.header_under(above.text, lines[index].text) if above is not None else None
+    return merged or tables.read_header(lines[index].text)
+
+
 def _row_block(row: tables.Row, heading: str) -> Block:
     fields = tuple(Field(cell.label, cell.start, cell.end, cell.unit) for cell in row.cells)
     return Block(row.start, row.end, "row", heading, fields, counted=row.counted)
@@ -224,7 +231,7 @@ def split_blocks(text: str, start: int, end: int) -> list[Block]:
         line = lines[i]
         if line.blank:
             i += 1
-        elif (table := tables.read_header(line.text)) is not None and (
+        elif (table := _header(lines, i)) is not None and (
             rows := tables.read_rows(table, [(later.start, later.text) for later in lines[i + 1 :]])
         )[0]:
             blocks += [_row_block(row, heading) for row in rows[0]]

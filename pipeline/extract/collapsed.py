@@ -57,6 +57,8 @@ def header_columns(
             start, end = words[index].start(), words[index + size - 1].end()
             phrase = text[start:end]
             found = role(phrase) if size > 1 else role_of(phrase)
+            if found == "description" and size > 1 and phrase.lower().startswith("item"):
+                continue  # "Item Description": the item's number, then its description
             if found or size == 1:
                 columns.append((found, phrase.lower(), start, end))
                 index += size
@@ -83,7 +85,11 @@ def row_cells(roles: list[str | None], text: str) -> list[tuple[int, int, int]]:
     last = len(words) - 1
     for offset, role in enumerate(reversed(trail)):
         start, end = words[last]
-        if last > taken and _FITS.get(role, lambda _: False)(text[start:end]):
+        word = text[start:end]
+        left = trail[len(trail) - 2 - offset] if offset + 1 < len(trail) else "description"
+        # a column of unknown content takes its word unless the word is the next column's
+        fits = _FITS.get(role, lambda _: False)(word) if role else not _FITS.get(left, lambda _: False)(word)
+        if last > taken and fits:
             cells.append((len(roles) - 1 - offset, start, end))
             last -= 1
     if last >= taken:

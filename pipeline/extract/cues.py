@@ -173,3 +173,25 @@ _TOTAL_LINE = re.compile(
 def is_total(text: str) -> bool:
     """Whether ``text`` is a document's total line ("Total: 7,717.20"), not an order line."""
     return _TOTAL_LINE.search(text.strip().split("\n")[-1]) is not None and "\n" not in text.strip()
+
+
+# a service a purchase order charges for beside the metal: "PMI TESTING & EN 10204 3.1 CERTS - ALL
+# PIPE AND PLATE  1.00 LOT", "SAW CUTTING CHARGE", "FREIGHT - DELIVERED"
+_CHARGE = re.compile(
+    r"\b(?:freight|shipping|delivery\s+charge|testing|test\s+reports?|certs?|certifications?|c\s+of\s+c|mtrs?|"
+    r"inspection|pmi|cut(?:ting)?\s+charges?|saw\s+cut(?:ting)?\s+charges?|handling|tariff|surcharge|set-?up|"
+    r"crating|packaging|expedite\s+fee)\b",
+    re.IGNORECASE,
+)
+_LOT = re.compile(r"\b\d+(?:\.\d+)?\s+(?:LOT|LS|JOB)\b", re.IGNORECASE)
+_LEADING_WORDS = re.compile(r"[\s\d.#>*•-]*(?:[A-Za-z0-9&/-]+\W+){0,3}")
+
+
+def is_charge(text: str) -> bool:
+    """Whether an order line charges for a service (certs, testing, freight, cutting), not metal:
+    the service is named first, or the line is billed by the lot."""
+    found = _CHARGE.search(text)
+    if found is None:
+        return False
+    lead = _LEADING_WORDS.match(text)
+    return (lead is not None and found.start() < lead.end()) or _LOT.search(text) is not None

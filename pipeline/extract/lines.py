@@ -263,6 +263,19 @@ def _cut_list(text: str, headings: list[tuple[int, int]], orphans: list[Block]) 
     return found
 
 
+def _repeats_listed(line: LineItem, lines: list[LineItem], told: list[LineItem]) -> bool:
+    """Whether a line read from prose only repeats one the list or table gives ("please cut the
+    1/2" square to 38-1/2" (180 pcs)" over the stock list's "SQ 1/2 … 180  38-1/2"")."""
+    sizes = sorted(round(value, 3) for value in line.dimensions.values())
+    return bool(sizes) and any(
+        other.form == line.form
+        and sorted(round(value, 3) for value in other.dimensions.values()) == sizes
+        and line.quantity in (None, other.quantity)
+        for other in lines
+        if other not in told
+    )
+
+
 def _orphan_item(text: str, block: Block) -> LineItem | None:
     """A listed block naming no material or form that still reads as a whole item once a grade
     stated elsewhere is given ("- 1/2" thick: 4 pcs @ 6" x 10"" under a "6061-T651" line)."""
@@ -323,14 +336,20 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
     lengths: list[tuple[int, float]] = []
     orphans: list[Block] = []
     skipped: list[Block] = []  # not read as a line, though it looks like one
+    told: list[LineItem] = []  # lines read from prose or a labelled note, not from a list or table
     for block, parsed in pairs:
-        if cues.QUESTIONS_HEADING.search(block.heading) or cues.is_total(text[block.start : block.end]):
+        body = text[block.start : block.end]
+        if cues.QUESTIONS_HEADING.search(block.heading) or cues.is_total(body):
             continue
+        if block.kind == "row" and cues.is_charge(body):
+            continue  # "PMI TESTING & 3.1 CERTS - ALL PIPE AND PLATE  1.00 LOT": a service charged for
         if cues.ALTERNATES_HEADING.search(block.heading) and lines:
             _alternate_of(text, block, lines[-1])
             continue
         if _is_line(parsed, block, listed, text) and not _asked_or_held(text, block, parsed):
             lines.append(parsed.item)
+            if block.kind in ("paragraph", "spec"):
+                told.append(parsed.item)
             # "all hot rolled A36 two sticks of …": said of the items after it too
             statements += context.universal_statements(text, block.start, block.end)
             continue
@@ -360,6 +379,7 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
     if statements and orphans:
         found = (_orphan_item(text, block) for block in orphans)
         lines += [item for item in found if item is not None]
+    lines = [line for line in lines if not (line in told and _repeats_listed(line, lines, told))]
     lines.sort(key=lambda line: line.span.start if line.span else 0)
     for number, line in enumerate(lines, start=1):
         line.line_no = number

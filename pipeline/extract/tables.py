@@ -26,7 +26,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "date",
-        r"(?:due|need|req(?:uired|uested)?|ship|deliv(?:ery)?|promise[d]?|dock)\.?(?:\s*by)?(?:\s*date)?|"
+        r"(?:due|need|req(?:uired|uested|'d)?|ship|deliv(?:ery)?|promise[d]?|dock)\.?(?:\s*by)?(?:\s*date)?|"
         r"date(?:\s+(?:req(?:uired)?|due|needed))?|fecha|data|termin|liefertermin",
     ),
     (
@@ -43,14 +43,15 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         "qty",
         r"(?:order(?:ed)?\s+|req(?:uired)?\.?\s+)?(?:qty|quantity|quan|qnty)\.?(?:\s*(?:ord(?:ered)?|req(?:uired)?|"
         r"needed|pcs|ea))?|pcs|pieces|no\.?\s+of\s+(?:pcs|pieces)|count|nos|menge|stk\.?|cantidad|cant\.?|"
-        r"ordered|ord\.?|"
+        r"ordered|ord\.?|lengths|sticks|joints|no\.?\s+of\s+(?:lengths|sticks|bars|sheets)|"
         r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]",
     ),
     ("uom", r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|me|einheit|unidad"),
     (
         "description",
         r"(?:(?:item|material|product|part)\s*/?\s*)?desc(?:ription|r?\.?)?|description\s*/\s*size|"
-        r"item|product|article|details|specification|bezeichnung|descrizione|descripci[oó]n|d[ée]signation|opis",
+        r"item|product|article|details|specification|stock|bezeichnung|descrizione|descripci[oó]n|d[ée]signation|"
+        r"opis",
     ),
     (
         "grade",
@@ -67,7 +68,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "note",
         r"notes?|remarks?|comments?|mark|tag|job|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"
-        r"loc(?:ation)?|bin|dept|taxable|tax|(?:qty\.?\s+)?(?:rec'?d|received|shipped|open|b/?o|backordered)",
+        r"loc(?:ation)?|bin|dept|taxable|tax|drop\s*%?|scrap\s*%?|total\s+(?:ft|feet|lbs?|wt|weight)|(?:qty\.?\s+)?(?:rec'?d|received|shipped|open|b/?o|backordered)",
     ),
 )
 _ROLES = tuple((role, re.compile(rf"(?:{words})", re.IGNORECASE)) for role, words in _ROLE_HEADERS)
@@ -244,6 +245,26 @@ def read_header(text: str) -> Table | None:
     if not _ITEM_ROLES.intersection(known) or len(set(known)) < 2:
         return None
     return Table(tuple(columns), layout)
+
+
+def header_under(above: str, text: str) -> Table | None:
+    """The table whose header is ``text`` with the labels of the line ``above`` filling its empty
+    cells — a spreadsheet's two header rows ("MATERIAL … SIZE … QTY  NOTES" over "Line  Grade
+    Form  Thk  W  Length"); ``None`` unless that names more columns than ``text`` alone."""
+    layout = _layout(text)
+    if layout not in ("tab", "pipe") or _layout(above) != layout:
+        return None
+    upper = [above[a:b] for a, b in split_cells(above, layout)]
+    lower = [text[a:b] for a, b in split_cells(text, layout)]
+    if len(upper) > len(lower):
+        lower += [""] * (len(upper) - len(lower))
+    filled = [cell if cell.strip() else (upper[i] if i < len(upper) else "") for i, cell in enumerate(lower)]
+    separator = "\t" if layout == "tab" else " | "
+    merged = read_header(separator.join(filled))
+    alone = read_header(text)
+    if merged is None or (alone is not None and len(set(alone.roles())) >= len(set(merged.roles()))):
+        return None
+    return merged
 
 
 def _same_header(table: Table, text: str) -> bool:

@@ -1,7 +1,7 @@
-"""The touchless rate: the share of orders the pipeline approved on its own, and what stopped the rest.
+"""The touchless rate (``pipeline/touchless.py``) of the ledger's orders, and what stopped the rest.
 
-It counts the pipeline's own verdict — the last "created" or "reprocessed" audit row of each
-order — so a reviewer's later approval does not make an order look touchless.
+It reads the pipeline's own verdict from the order tables — the last "created" or "reprocessed"
+audit row of each order — so a reviewer's later approval does not make an order look touchless.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from pipeline.ledger import Ledger
 from pipeline.orders.store import SYSTEM_ACTOR
+from pipeline.touchless import TOUCHLESS_STATUS, touchless_rate
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class TouchlessReport:
 
     @property
     def touchless_rate(self) -> float:
-        return self.auto_approved / self.orders if self.orders else 0.0
+        return touchless_rate(self.auto_approved, self.orders)
 
 
 _VERDICTS = """
@@ -56,7 +57,7 @@ def touchless_report(ledger: Ledger) -> TouchlessReport:
     ]
     return TouchlessReport(
         orders=len(verdicts),
-        auto_approved=statuses.get("auto_approved", 0),
+        auto_approved=statuses.get(TOUCHLESS_STATUS, 0),
         by_status=dict(sorted(statuses.items())),
         blockers=blockers,
     )

@@ -13,8 +13,9 @@ import pytest
 from dashboard.jobs import JobService
 from pipeline.catalog.store import CatalogStore
 from pipeline.events import Event
+from pipeline.job import Stage
 from pipeline.ledger import Ledger
-from pipeline.runner import Runner, Stage
+from pipeline.runner import Runner
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 MakeService = Callable[..., JobService]

@@ -18,8 +18,8 @@ from pipeline.config import Settings
 from pipeline.context import open_runner
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event
+from pipeline.job import JobState, Stage, StageContext
 from pipeline.ledger import Ledger
-from pipeline.runner import JobState, Stage, StageContext
 from pipeline.stages import DEFAULT_STAGES
 
 if TYPE_CHECKING:  # a fixture's type; conftest is pytest's to import

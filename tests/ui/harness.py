@@ -80,6 +80,9 @@ class DeskServer:
             }
             | self.env
         )
+        # the sample emails' senders, as `make serve` loads them
+        samples = [sys.executable, "-m", "pipeline", "customers", "load-samples"]
+        subprocess.run(samples, cwd=ROOT, env=env, check=True, capture_output=True, timeout=60)
         command = [sys.executable, "-m", "dashboard", "serve", "--address", "127.0.0.1"]
         command += ["--port", str(self.port), "--workers", str(self.workers)]
         command += ["--processes"] if self.processes else []
