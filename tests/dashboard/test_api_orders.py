@@ -16,6 +16,7 @@ from dashboard import api, api_orders, jobs
 from dashboard.jobs import JobService
 from pipeline.config import ErpSettings, Settings
 from pipeline.context import open_order_service, open_runner
+from pipeline.customers.samples import load_sample_customers
 from pipeline.erp.exporter import ErpExporter
 from pipeline.erp.outbox import OutboxAdapter
 from tests.conftest import SAMPLES
@@ -44,6 +45,7 @@ def serve_jobs(settings: Settings, erp_url: str, monkeypatch: pytest.MonkeyPatch
     """The service the dashboard's handlers use, exporting to ``erp_url`` (5 s timeout, no retries)."""
     erp = ErpSettings(adapter="http", url=erp_url, retries=0, timeout_s=5)
     service = JobService(open_runner(replace(settings, erp=erp)))
+    load_sample_customers(service.runner.ledger)  # only an approved customer's order is approved
     monkeypatch.setattr(jobs, "_service", service)
     return service
 

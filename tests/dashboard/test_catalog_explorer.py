@@ -74,6 +74,6 @@ def test_a_word_no_part_has_is_named_when_the_rest_reads_as_a_request(
 def test_a_size_not_stocked_says_so_and_lists_the_nearest_sizes(catalog_browser: CatalogBrowser) -> None:
     explorer = CatalogExplorer(browser=catalog_browser)
     explorer.text.value_input = "1018 round 17"
-    assert "no 1018 bar round is stocked near 17&quot;; the nearest are listed." in explorer.summary.object
+    assert "no 1018 round bar is stocked near 17&quot;; the nearest are listed." in explorer.summary.object
     shown = explorer.table.value
     assert not shown.empty and set(shown["grade"]) == {"1018"} and set(shown["form"]) == {"bar_round"}

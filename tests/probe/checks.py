@@ -69,7 +69,10 @@ def assert_desk_intact(env: dict[str, str], ledger: Path, bystander: str, outbox
 
 def approved_bystander(env: dict[str, str], sample: Path) -> str:
     """An order of ``sample`` processed and approved through the command line: the one every probe
-    must leave listable and exportable."""
+    must leave listable and exportable. The sample customers are loaded first: only an approved
+    customer's order is approved."""
+    loaded = run_cli(["customers", "load-samples"], env)
+    assert loaded.returncode == 0, loaded.stderr
     processed = run_cli(["process", str(sample), "--json"], env)
     assert processed.returncode == 0, processed.stderr
     order_id = strict_json(processed.stdout)["order_id"]

@@ -71,6 +71,7 @@ def desk(
     folder = tmp_path_factory.mktemp("cross-origin")
     env = {"ORDERDESK_CATALOG": str(small_catalog_path), "ORDERDESK_LEDGER": str(folder / "ledger.sqlite")}
     env |= {"ORDERDESK_DATA_DIR": str(folder)}
+    assert run_cli(["customers", "load-samples"], env).returncode == 0  # only their orders are approved
     in_review, approved = (
         re.search(r'"order_id": "(OD-\w+)"', run_cli(["process", str(SAMPLES / name), "--json"], env).stdout)[
             1
