@@ -272,6 +272,21 @@ def _repeats_listed(line: LineItem, lines: list[LineItem], told: list[LineItem])
     )
 
 
+def _cut_paragraph(text: str, block: Block) -> list[LineItem]:
+    """A cut list written as one paragraph: its first line names the item, the others its pieces,
+    each a count and a length ("need like 20-30 pieces total" under "1 x 6 strips" is no cut list)."""
+    first_end = text.find("\n", block.start, block.end)
+    if first_end < 0:
+        return []
+    head = cutlist.template(text, block.start, first_end)
+    if head is None:
+        return []
+    rest = Block(first_end + 1, block.end, "paragraph", block.heading, metric=block.metric)
+    found = cutlist.pieces(text, head, rest)
+    cut = all("length" in line.evidence and line.evidence["length"].start >= rest.start for line in found)
+    return found if cut else []
+
+
 def _orphan_item(text: str, block: Block) -> LineItem | None:
     """A listed block naming no material or form that still reads as a whole item once a grade
     stated elsewhere is given ("- 1/2" thick: 4 pcs @ 6" x 10"" under a "6061-T651" line)."""
@@ -341,6 +356,9 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
             continue  # "PMI TESTING & 3.1 CERTS - ALL PIPE AND PLATE  1.00 LOT": a service charged for
         if cues.ALTERNATES_HEADING.search(block.heading) and lines:
             _alternate_of(text, block, lines[-1])
+            continue
+        if block.kind == "paragraph" and (cut_lines := _cut_paragraph(text, block)):
+            lines += cut_lines  # "Posts - 1-1/2" sch 40 pipe" over "P1  (26) @ 3'-6"", no blank line between
             continue
         if _is_line(parsed, block, listed, text) and not _asked_or_held(text, block, parsed):
             lines.append(parsed.item)
