@@ -158,8 +158,8 @@ def _read_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[Block, P
                 pairs += several or [(block, parse_block(text, block))]  # "- 4 sticks of … and a sheet of …"
                 continue
             lines = _split_paragraph(text, block) if "\n" in text[block.start : block.end] else []
-            if len(lines) > 1:
-                pairs += lines
+            if len(lines) > 1:  # a line of them may itself ask for several items, sentence by sentence
+                pairs += [pair for sub, one in lines for pair in _split_prose(text, sub) or [(sub, one)]]
             else:
                 pairs += _split_prose(text, block) or lines or [(block, parse_block(text, block))]
     return pairs
