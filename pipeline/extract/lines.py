@@ -273,18 +273,26 @@ def _repeats_listed(line: LineItem, lines: list[LineItem], told: list[LineItem])
 
 
 def _cut_paragraph(text: str, block: Block) -> list[LineItem]:
-    """A cut list written as one paragraph: its first line names the item, the others its pieces,
-    each a count and a length ("need like 20-30 pieces total" under "1 x 6 strips" is no cut list)."""
-    first_end = text.find("\n", block.start, block.end)
-    if first_end < 0:
-        return []
-    head = cutlist.template(text, block.start, first_end)
-    if head is None:
-        return []
-    rest = Block(first_end + 1, block.end, "paragraph", block.heading, metric=block.metric)
-    found = cutlist.pieces(text, head, rest)
-    cut = all("length" in line.evidence and line.evidence["length"].start >= rest.start for line in found)
-    return found if cut else []
+    """A cut list written as one paragraph: lines naming an item ("W12x26", "C8x11.5  A36"), each
+    followed by its pieces, a count and a length apiece ("B1  (4) @ 18'-7 1/2\"") — not "need like
+    20-30 pieces total" under "1 x 6 strips"."""
+    found: list[LineItem] = []
+    head: LineItem | None = None
+    position = block.start
+    for raw in text[block.start : block.end].split("\n"):
+        start, position = position, position + len(raw) + 1
+        if not raw.strip():
+            continue
+        end = start + len(raw)
+        piece = Block(start, end, "paragraph", block.heading, metric=block.metric)
+        cut = cutlist.pieces(text, head, piece) if head is not None else []
+        if cut and all("length" in line.evidence and line.evidence["length"].start >= start for line in cut):
+            found += cut
+        elif (named := cutlist.template(text, start, end)) is not None and (head is None or found):
+            head = named
+        else:
+            return []
+    return found
 
 
 def _orphan_item(text: str, block: Block) -> LineItem | None:
