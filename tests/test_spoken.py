@@ -84,9 +84,9 @@ def test_a_voice_note_s_grades_before_sizes_and_its_for_pieces() -> None:
     from pipeline.ingest.document import build_document
 
     text = (
-        "I need two pieces of six oh six one T six plate three quarter inch by twelve by twenty four and for "
-        "pieces of seven oh seven five one inch round twelve foot and ten pieces of half inch by two inch flat "
-        "bar six oh six one twelve foot lengths thanks\n"
+        "I need two pieces of six oh six one T six plate three quarter inch by twelve by twenty four "
+        "and for pieces of seven oh seven five one inch round twelve foot and ten pieces of half inch "
+        "by two inch flat bar six oh six one twelve foot lengths thanks\n"
     )
     lines = extract(build_document("voice.txt", text.encode(), text)).lines
     assert [(line.quantity, line.grade, line.form) for line in lines] == [
