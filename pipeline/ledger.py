@@ -27,6 +27,7 @@ from pipeline.bounds import loads_finite
 from pipeline.customers.samples import sample_customers_sql
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, utc_now
+from pipeline.inbox.tables import MAIL_TABLES
 from pipeline.order_tables import ORDER_TABLES
 
 T = TypeVar("T")
@@ -69,6 +70,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     ORDER_TABLES,  # 2: customers, orders, order lines, audit, cross-references, ERP submissions
     sample_customers_sql(),  # 3: the customers of the sample emails
+    MAIL_TABLES,  # 4: mailbox messages and how far each got (pipeline.inbox)
 )
 
 

@@ -41,6 +41,7 @@ def test_the_shipped_settings_file_states_exactly_the_defaults(monkeypatch: pyte
         ErpSettings(),
         IntakeSettings(),
     )
+    assert settings.inbox == InboxSettings()
 
 
 def test_a_file_in_the_data_dir_sets_rules_and_the_environment_overrides_it(

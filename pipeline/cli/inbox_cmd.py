@@ -1,0 +1,95 @@
+"""``inbox watch [--folder F]`` and ``inbox fetch --since DATE [--folder F]``: the desk's mailbox."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from dataclasses import replace
+from types import FrameType
+
+from pipeline.config import Settings
+from pipeline.context import open_runner
+from pipeline.inbox.intake import Intake, Tally
+from pipeline.inbox.source import open_source
+from pipeline.inbox.watch import MailboxState, fetch_once, watch
+
+from .cluster_options import since_date
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "inbox", help="take order emails from the desk's mailbox (IMAP or Maildir; settings [inbox])"
+    )
+    commands = parser.add_subparsers(dest="inbox_command", required=True, metavar="COMMAND")
+    watch_parser = commands.add_parser(
+        "watch", help="take each new message as it arrives, until Ctrl-C (a status line shows the state)"
+    )
+    watch_parser.add_argument("--folder", action="append", help="watch this folder (repeatable)")
+    watch_parser.set_defaults(func=run_watch)
+    fetch_parser = commands.add_parser(
+        "fetch", help="take every message since DATE not taken before, then stop (exit 1 if any set aside)"
+    )
+    fetch_parser.add_argument(
+        "--since", type=since_date, required=True, metavar="DATE", help="e.g. 2024-06-01"
+    )
+    fetch_parser.add_argument("--folder", action="append", help="read this folder (repeatable)")
+    fetch_parser.set_defaults(func=run_fetch)
+
+
+def _open(args: argparse.Namespace) -> tuple[Intake, tuple[str, ...], Settings]:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    settings = Settings.from_env()
+    inbox = replace(settings.inbox, folders=tuple(args.folder)) if args.folder else settings.inbox
+    source = open_source(inbox)
+    folders = ("INBOX",) if inbox.maildir and not args.folder else inbox.folders
+    return Intake(open_runner(settings), source), folders, settings
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    intake, folders, _ = _open(args)
+    tally = fetch_once(intake, folders, args.since.date())
+    print(_summary(intake.source.name, tally))
+    for error in tally.errors:
+        print(f"set aside: {error}", file=sys.stderr)
+    return 1 if tally.set_aside else 0
+
+
+def _summary(mailbox: str, tally: Tally) -> str:
+    return f"{mailbox}: {tally.taken} taken, {tally.duplicates} duplicates, {tally.set_aside} set aside"
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    intake, folders, settings = _open(args)
+    stop = threading.Event()
+
+    def on_signal(number: int, _frame: FrameType | None) -> None:
+        stop.set()
+        signal.signal(number, signal.SIG_DFL)  # a second Ctrl-C stops at once
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    print(f"watching {', '.join(folders)} of {intake.source.name}; Ctrl-C stops", file=sys.stderr, flush=True)
+    final = watch(intake, folders, stop, settings.inbox.poll_s, StatusLine())
+    print(_summary(final.mailbox, final.tally))
+    return 0
+
+
+class StatusLine:
+    """One line rewritten in place on a terminal; elsewhere a line each time the state changes."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.shown = ""
+
+    def __call__(self, state: MailboxState) -> None:
+        text = state.line()
+        if text == self.shown:
+            return
+        self.shown = text
+        if self.tty:
+            print(f"\r\x1b[K{text}", end="", file=sys.stderr, flush=True)
+        else:
+            print(text, file=sys.stderr, flush=True)
