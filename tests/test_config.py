@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import ErpSettings, GateSettings, IntakeSettings, PricingSettings, Settings
+from pipeline.config import (
+    ErpSettings,
+    GateSettings,
+    InboxSettings,
+    IntakeSettings,
+    PricingSettings,
+    Settings,
+)
 from pipeline.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
