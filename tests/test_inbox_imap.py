@@ -5,6 +5,7 @@ processed goes to the needs-a-person folder with a note saying why."""
 from __future__ import annotations
 
 import email
+import imaplib
 import threading
 from collections.abc import Iterator
 from email import policy
@@ -175,3 +176,10 @@ def test_watch_idles_takes_each_new_message_and_stops_cleanly(
     wait_until(lambda: states[-1].state == "stopped", "the watcher stopping", timeout=30)
     assert states[-1].tally.taken == 3 and "PO 00002" in states[-1].line()
     assert dovecot.uids("INBOX", "UNKEYWORD", "$OrderDesk") == []
+
+
+def test_a_wrong_password_is_a_clear_error_without_the_password(dovecot: Dovecot, desk: Desk) -> None:
+    source = ImapSource(dovecot.settings(), "not-the-password", desk.settings.intake)
+    with pytest.raises(imaplib.IMAP4.abort, match=r"imap://desk@127\.0\.0\.1:\d+ refused the login") as error:
+        source.connect()
+    assert "not-the-password" not in str(error.value)
