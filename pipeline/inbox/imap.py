@@ -121,8 +121,8 @@ class ImapSource:
 
     def _body(self, uid: str, part: str) -> bytes:
         fetched = self._ok(self.conn.uid("FETCH", uid, f"({part})"), f"read message {uid}")
-        for item in fetched:
-            if isinstance(item, tuple):
+        for item in fetched:  # unsolicited FETCH answers about other messages may come along
+            if isinstance(item, tuple) and re.search(rb"\bUID %s\b" % uid.encode(), item[0]):
                 return bytes(item[1])
         raise imaplib.IMAP4.abort(f"{self.name} sent no body for UID {uid}")
 

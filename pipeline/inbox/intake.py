@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -48,14 +49,19 @@ class Intake:
         self.source = source
         self.claims = MailClaims(runner.ledger)
 
-    def sweep(self, folder: str, since: date | None = None) -> Tally:
-        """Resume this folder's unfinished messages, then take every one waiting in it."""
+    def sweep(
+        self, folder: str, since: date | None = None, progress: Callable[[Tally], None] | None = None
+    ) -> Tally:
+        """Resume this folder's unfinished messages, then take every one waiting in it;
+        ``progress`` gets the tally so far after each message."""
         tally = Tally()
         uidvalidity = self.source.select(folder)
-        for record in self.claims.unfinished(self.source.name, folder):
-            self._take(record.ref, tally)
-        for uid in self.source.waiting(since):
-            self._take(MessageRef(self.source.name, folder, uidvalidity, uid), tally)
+        refs = [record.ref for record in self.claims.unfinished(self.source.name, folder)]
+        refs += [MessageRef(self.source.name, folder, uidvalidity, uid) for uid in self.source.waiting(since)]
+        for ref in refs:
+            self._take(ref, tally)
+            if progress is not None:
+                progress(tally)
         return tally
 
     def _take(self, ref: MessageRef, tally: Tally) -> None:

@@ -70,7 +70,10 @@ def watch(
             while not stop.is_set():
                 report(state := replace(state, state="reading", error=""))
                 for folder in folders:
-                    state = _swept(state, intake.sweep(folder))
+                    found = intake.sweep(
+                        folder, progress=lambda tally, before=state: report(_swept(before, tally))
+                    )
+                    state = _swept(state, found)
                 pause = 1.0
                 if len(folders) == 1 and intake.source.can_idle:
                     report(state := replace(state, state="idle"))
