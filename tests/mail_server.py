@@ -8,6 +8,7 @@ then they run as the package's ``dovenull``/``dovecot`` users and the mail as ``
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import os
 import pwd
@@ -24,6 +25,7 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
 
+import psutil
 import pytest
 
 from pipeline.config import InboxSettings
@@ -133,14 +135,15 @@ class Dovecot:
             return bodies
 
 
-def start_dovecot(root: Path) -> Dovecot:
+def start_dovecot(root: Path, port: int = 0) -> Dovecot:
+    """Dovecot on ``root`` (its mail kept between starts) and ``port`` (a free one if 0)."""
     binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
     if not Path(binary).exists():
         pytest.fail("dovecot is not installed: apt-get install -y dovecot-imapd (.ci/run does)")
     for sub in ("run", "state", "mail"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     (root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n")
-    port = free_port()
+    port = port or free_port()
     if os.geteuid() == 0:
         mail_user = pwd.getpwnam("nobody")
         uid, gid = mail_user.pw_uid, mail_user.pw_gid
@@ -179,13 +182,27 @@ def start_dovecot(root: Path) -> Dovecot:
             time.sleep(0.1)
 
 
+def restart_dovecot(server: Dovecot) -> None:
+    """Stop the server (its connections drop), then start it again on the same port and mail."""
+    stop_dovecot(server)
+    server.process = start_dovecot(server.root, server.port).process
+
+
 def stop_dovecot(server: Dovecot) -> None:
+    """Stop the master and every process it started: a session's imap process outlives its master."""
+    children = psutil.Process(server.process.pid).children(recursive=True)
     server.process.terminate()
     try:
         server.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         server.process.kill()
         server.process.wait()
+    for child in children:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            child.terminate()
+    _, alive = psutil.wait_procs(children, timeout=10)
+    for child in alive:
+        child.kill()
 
 
 @pytest.fixture
@@ -196,7 +213,7 @@ def dovecot() -> Iterator[Dovecot]:
     root.chmod(0o755)
     server = start_dovecot(root)
     yield server
-    stop_dovecot(server)
+    stop_dovecot(server)  # the one running now, if a test restarted it
     shutil.rmtree(root, ignore_errors=True)
 
 

@@ -18,7 +18,7 @@ from pipeline.inbox.imap import ImapSource
 from pipeline.inbox.intake import Intake
 from pipeline.inbox.watch import MailboxState, fetch_once, watch
 from tests.conftest import Desk
-from tests.mail_server import MALFORMED, PASSWORD, Dovecot, dovecot, order_email
+from tests.mail_server import MALFORMED, PASSWORD, Dovecot, dovecot, order_email, restart_dovecot
 from tests.test_faults import wait_until
 
 __all__ = ["dovecot"]  # the fixture, imported for these tests
@@ -183,3 +183,19 @@ def test_a_wrong_password_is_a_clear_error_without_the_password(dovecot: Dovecot
     with pytest.raises(imaplib.IMAP4.abort, match=r"imap://desk@127\.0\.0\.1:\d+ refused the login") as error:
         source.connect()
     assert "not-the-password" not in str(error.value)
+
+
+def test_watch_reconnects_after_the_server_restarts(
+    dovecot: Dovecot, desk: Desk, watching: tuple[list[MailboxState], threading.Event]
+) -> None:
+    states, _ = watching
+    wait_until(lambda: states and states[-1].state == "idle", "the watcher idling", timeout=60)
+    restart_dovecot(dovecot)
+    dovecot.append("INBOX", order_email(1))
+    wait_until(
+        lambda: jobs_by_status(desk).get("done") == 1, "the message taken after the restart", timeout=60
+    )
+    seen = [state.state for state in states]
+    assert "disconnected" in seen and seen.index("disconnected") < len(seen) - 1
+    lost = next(state for state in states if state.state == "disconnected")
+    assert lost.error  # why, e.g. "the connection closed while idling"
