@@ -3,7 +3,8 @@
 ``ORDERDESK_DATA_DIR`` (default ``./data``) holds the catalog and the ledger;
 ``ORDERDESK_CATALOG`` and ``ORDERDESK_LEDGER`` override each file on its own.
 
-Business rules (quality gates, pricing, ERP export, upload limits, input limits, approvers, the mailbox)
+Business rules (quality gates, pricing, ERP export, upload limits, input limits, approvers, the mailbox,
+the customer's acknowledgement)
 have defaults here, may be set in a TOML settings file (``ORDERDESK_SETTINGS``, else
 ``$ORDERDESK_DATA_DIR/settings.toml`` when it exists) and are overridden by
 ``ORDERDESK_<SECTION>_<KEY>`` variables, e.g. ``ORDERDESK_GATES_MIN_CONFIDENCE=0.95``.
@@ -147,6 +148,22 @@ class InboxSettings:
 
 
 @dataclass(frozen=True)
+class AcknowledgeSettings:
+    """The email that answers an approved order taken from the mailbox (see ``pipeline.acknowledge``).
+    The SMTP password comes from ``ORDERDESK_ACKNOWLEDGE_PASSWORD`` or ``password_file``, never here."""
+
+    smtp_host: str = ""  # empty: no acknowledgements are sent
+    smtp_port: int = 0  # 0: 465 with tls, 587 with starttls, 25 with none
+    security: str = "starttls"  # tls | starttls | none (none only to a server on this machine)
+    user: str = ""  # empty: the server takes mail without a login
+    password_file: str = ""
+    from_address: str = ""  # e.g. "ACME Metals Sales Desk <orders@example.com>"
+    contact: str = ""  # the desk's contact line, e.g. "Dana Lee, +1 555 0100, orders@example.com"
+    template_file: str = ""  # a text template ($placeholders, see pipeline.acknowledge); empty: built in
+    timeout_s: float = 30.0
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path
     catalog_path: Path
@@ -158,6 +175,7 @@ class Settings:
     limits: LimitsSettings = field(default_factory=LimitsSettings)
     access: AccessSettings = field(default_factory=AccessSettings)
     inbox: InboxSettings = field(default_factory=InboxSettings)
+    acknowledge: AcknowledgeSettings = field(default_factory=AcknowledgeSettings)
     settings_file: Path | None = None  # the TOML file the rules came from, if any
 
     @classmethod
@@ -192,6 +210,7 @@ _SECTIONS: dict[str, type] = {
     "limits": LimitsSettings,
     "access": AccessSettings,
     "inbox": InboxSettings,
+    "acknowledge": AcknowledgeSettings,
 }
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from pipeline.acknowledge.tables import ACKNOWLEDGEMENT_TABLES
 from pipeline.bounds import loads_finite
 from pipeline.customers.samples import sample_customers_sql
 from pipeline.errors import OrderDeskError
@@ -71,6 +72,7 @@ MIGRATIONS: tuple[str, ...] = (
     ORDER_TABLES,  # 2: customers, orders, order lines, audit, cross-references, ERP submissions
     sample_customers_sql(),  # 3: the customers of the sample emails
     MAIL_TABLES,  # 4: mailbox messages and how far each got (pipeline.inbox)
+    ACKNOWLEDGEMENT_TABLES,  # 5: the customers' acknowledgements (pipeline.acknowledge)
 )
 
 

@@ -1,4 +1,5 @@
-"""``inbox watch [--folder F]`` and ``inbox fetch --since DATE [--folder F]``: the desk's mailbox."""
+"""``inbox watch [--folder F]``, ``inbox fetch --since DATE [--folder F]`` and ``inbox acknowledge``:
+the desk's mailbox, and the answers to the orders approved from it."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ import threading
 from dataclasses import replace
 from types import FrameType
 
+from pipeline.acknowledge.sender import Acknowledger, smtp_password
 from pipeline.config import Settings
 from pipeline.context import open_runner
+from pipeline.errors import ConfigError
 from pipeline.inbox.intake import Intake, Tally
 from pipeline.inbox.source import open_source
-from pipeline.inbox.watch import MailboxState, fetch_once, watch
+from pipeline.inbox.watch import ACTOR, MailboxState, fetch_once, watch
+from pipeline.ledger import Ledger
 
 from .cluster_options import since_date
 
@@ -37,6 +41,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     fetch_parser.add_argument("--folder", action="append", help="read this folder (repeatable)")
     fetch_parser.set_defaults(func=run_fetch)
+    ack_parser = commands.add_parser(
+        "acknowledge",
+        help="send the acknowledgements of approved orders from the mailbox (settings [acknowledge])",
+    )
+    ack_parser.set_defaults(func=run_acknowledge)
 
 
 def _open(args: argparse.Namespace) -> tuple[Intake, tuple[str, ...], Settings]:
@@ -57,6 +66,27 @@ def run_fetch(args: argparse.Namespace) -> int:
     return 1 if tally.set_aside else 0
 
 
+def open_acknowledger(ledger: Ledger, settings: Settings) -> Acknowledger | None:
+    """The configured acknowledgements' sender; None without an SMTP server."""
+    if not settings.acknowledge.smtp_host:
+        return None
+    return Acknowledger(ledger, settings.acknowledge, smtp_password(settings.acknowledge))
+
+
+def run_acknowledge(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    ledger = Ledger(settings.ledger_path)
+    acknowledger = open_acknowledger(ledger, settings)
+    if acknowledger is None:
+        raise ConfigError("no SMTP server: set acknowledge.smtp_host (ORDERDESK_ACKNOWLEDGE_SMTP_HOST)")
+    sent, errors = acknowledger.send_waiting(actor=ACTOR)
+    for record in sent:
+        print(f"{record.order_id}: acknowledged to {record.recipient} ({record.message_id})")
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def _summary(mailbox: str, tally: Tally) -> str:
     return f"{mailbox}: {tally.taken} taken, {tally.duplicates} duplicates, {tally.set_aside} set aside"
 
@@ -72,7 +102,8 @@ def run_watch(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     print(f"watching {', '.join(folders)} of {intake.source.name}; Ctrl-C stops", file=sys.stderr, flush=True)
-    final = watch(intake, folders, stop, settings.inbox.poll_s, StatusLine())
+    acknowledger = open_acknowledger(intake.runner.ledger, settings)
+    final = watch(intake, folders, stop, settings.inbox.poll_s, StatusLine(), acknowledger)
     print(_summary(final.mailbox, final.tally))
     return 0
 

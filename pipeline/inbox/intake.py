@@ -30,6 +30,7 @@ class Tally:
     taken: int = 0
     duplicates: int = 0
     set_aside: int = 0
+    acknowledged: int = 0  # acknowledgements sent to customers
     last: str = ""
     errors: list[str] = field(default_factory=list)
 
@@ -37,6 +38,7 @@ class Tally:
         self.taken += other.taken
         self.duplicates += other.duplicates
         self.set_aside += other.set_aside
+        self.acknowledged += other.acknowledged
         self.last = other.last or self.last
         self.errors += other.errors
 

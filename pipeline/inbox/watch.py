@@ -9,12 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from pipeline.acknowledge.sender import Acknowledger
 from pipeline.errors import OrderDeskError
 from pipeline.events import utc_now
 from pipeline.inbox.intake import Intake, Tally
 
 _CONNECTION_ERRORS = (imaplib.IMAP4.error, OSError, OrderDeskError)
 MAX_PAUSE_S = 60.0
+ACTOR = "order-desk"  # who the audit trail says acknowledged an order
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class MailboxState:
             f"{tally.duplicates} duplicates",
             f"{tally.set_aside} set aside",
         ]
+        if tally.acknowledged:
+            parts.append(f"{tally.acknowledged} acknowledged")
         if tally.last:
             parts.append(f"last {self.last_at[11:19]} {tally.last[:40]!r}")
         if self.error:
@@ -58,9 +62,11 @@ def watch(
     stop: threading.Event,
     poll_s: float,
     report: Callable[[MailboxState], None],
+    acknowledger: Acknowledger | None = None,
 ) -> MailboxState:
-    """Until ``stop``: sweep every folder, then wait for news on the last (IDLE when it is the
-    only folder and the server offers it). Returns the last state."""
+    """Until ``stop``: sweep every folder, send the acknowledgements of orders approved meanwhile,
+    then wait for news on the last folder (IDLE when it is the only one and the server offers it;
+    so an approval is answered within ``poll_s``). Returns the last state."""
     state = MailboxState(intake.source.name)
     pause = 1.0
     while not stop.is_set():
@@ -74,6 +80,8 @@ def watch(
                         folder, progress=lambda tally, before=state: report(_swept(before, tally))
                     )
                     state = _swept(state, found)
+                if acknowledger is not None:
+                    state = _swept(state, acknowledged(acknowledger))
                 pause = 1.0
                 if len(folders) == 1 and intake.source.can_idle:
                     report(state := replace(state, state="idle"))
@@ -89,6 +97,12 @@ def watch(
     intake.source.close()
     report(state := replace(state, state="stopped"))
     return state
+
+
+def acknowledged(acknowledger: Acknowledger) -> Tally:
+    """Send the waiting acknowledgements; a failure is counted and retried next time."""
+    sent, errors = acknowledger.send_waiting(actor=ACTOR)
+    return Tally(acknowledged=len(sent), errors=errors)
 
 
 def _swept(state: MailboxState, found: Tally) -> MailboxState:

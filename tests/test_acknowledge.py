@@ -1,0 +1,114 @@
+"""The customer's acknowledgement: an order taken from a real dovecot, approved, answered once
+through a real SMTP server (aiosmtpd), in the customer's thread, with the lines as understood."""
+
+from __future__ import annotations
+
+import email
+import threading
+from email import policy
+from email.message import EmailMessage
+
+import pytest
+
+from pipeline.acknowledge.sender import AcknowledgeError, Acknowledger
+from pipeline.inbox.claims import MailClaims
+from pipeline.inbox.imap import ImapSource
+from pipeline.inbox.intake import Intake
+from pipeline.inbox.watch import MailboxState, fetch_once, watch
+from tests.conftest import Desk
+from tests.mail_server import PASSWORD, Dovecot, dovecot, order_email
+from tests.smtp_server import SmtpServer, smtp_server
+from tests.test_faults import wait_until
+
+__all__ = ["dovecot", "smtp_server"]
+
+
+def take_one(dovecot: Dovecot, desk: Desk, data: bytes) -> str:
+    """Append ``data`` over IMAP, take it; the order id."""
+    dovecot.append("INBOX", data)
+    intake = Intake(desk.runner, ImapSource(dovecot.settings(), PASSWORD, desk.settings.intake))
+    assert fetch_once(intake, ("INBOX",), None).taken == 1
+    (record,) = MailClaims(desk.ledger).records()
+    return desk.runner.orders.for_content(desk.ledger.job(record.job_id).content_hash).order_id
+
+
+def parsed(data: bytes) -> EmailMessage:
+    message = email.message_from_bytes(data, policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def test_an_approved_order_is_acknowledged_once_in_the_customers_thread(
+    dovecot: Dovecot, smtp_server: SmtpServer, desk: Desk
+) -> None:
+    original = parsed(order_email(1, message_id="<po1@acme-manufacturing.com>"))
+    original["References"] = "<rfq7@acme-manufacturing.com>"
+    order_id = take_one(dovecot, desk, original.as_bytes(policy=policy.SMTP))
+    acknowledger = Acknowledger(desk.ledger, smtp_server.settings())
+    if desk.service.get(order_id).status == "needs_review":
+        assert acknowledger.waiting() == []  # not before a person approved it
+        desk.service.approve(order_id, actor="dana")
+
+    first = acknowledger.send_waiting(actor="desk")
+    second = acknowledger.send_waiting(actor="desk")
+
+    assert len(first[0]) == 1 and first[1] == [] and second == ([], [])
+    ((recipients, raw),) = smtp_server.received.mails
+    assert recipients == ["buyer@acme-manufacturing.com"]
+    reply = parsed(raw)
+    assert reply["Subject"] == "Re: PO 00001" and reply["To"] == "buyer@acme-manufacturing.com"
+    assert reply["In-Reply-To"] == "<po1@acme-manufacturing.com>"
+    assert reply["References"] == "<rfq7@acme-manufacturing.com> <po1@acme-manufacturing.com>"
+    text = reply.get_body(("plain",)).get_content()
+    page = reply.get_body(("html",)).get_content()
+    order = desk.service.get(order_id).order
+    assert order_id in text and "Dana Lee, +1 555 0100" in text and "Total:" in text
+    for line in order.lines:
+        assert f"You wrote: {line.item.source_text.strip()}" in text
+        assert line.match is not None and line.match.part_number in text and line.match.part_number in page
+    assert "<table" in page
+    record = acknowledger.get(order_id)
+    assert (record.status, record.attempts) == ("sent", 1)
+    assert record.message_id == reply["Message-ID"].strip()
+    assert [entry.action for entry in desk.service.audit_log(order_id)][-1] == "acknowledge"
+
+
+def test_an_acknowledgement_the_server_refused_is_sent_once_it_is_back(
+    dovecot: Dovecot, smtp_server: SmtpServer, desk: Desk
+) -> None:
+    order_id = take_one(dovecot, desk, order_email(2))
+    if desk.service.get(order_id).status == "needs_review":
+        desk.service.approve(order_id, actor="dana")
+    acknowledger = Acknowledger(desk.ledger, smtp_server.settings())
+    smtp_server.stop()
+    with pytest.raises(AcknowledgeError, match="did not take it"):
+        acknowledger.send(order_id, actor="desk")
+    assert acknowledger.get(order_id).status == "failed" and acknowledger.waiting() == [order_id]
+    smtp_server.start()
+    sent, errors = acknowledger.send_waiting(actor="desk")
+    assert [record.attempts for record in sent] == [2] and errors == []
+    assert len(smtp_server.received.mails) == 1
+
+
+def test_the_watcher_answers_an_order_once_it_is_approved(
+    dovecot: Dovecot, smtp_server: SmtpServer, desk: Desk
+) -> None:
+    states: list[MailboxState] = []
+    stop = threading.Event()
+    intake = Intake(desk.runner, ImapSource(dovecot.settings(poll_s=0.5), PASSWORD, desk.settings.intake))
+    acknowledger = Acknowledger(desk.ledger, smtp_server.settings())
+    thread = threading.Thread(target=watch, args=(intake, ("INBOX",), stop, 0.5, states.append, acknowledger))
+    thread.start()
+    try:
+        dovecot.append("INBOX", order_email(3, subject="Order for next week"))
+        order_id = wait_until(lambda: [o.order_id for o in desk.service.list_orders()], "an order", 60)[0]
+        if desk.service.get(order_id).status == "needs_review":
+            desk.service.approve(order_id, actor="dana")
+        smtp_server.received.arrived.wait(60)
+        wait_until(lambda: states[-1].tally.acknowledged == 1, "the watcher counting it", 60)
+    finally:
+        stop.set()
+        thread.join(30)
+    ((_, raw),) = smtp_server.received.mails
+    assert parsed(raw)["Subject"] == "Re: Order for next week"
+    assert "1 acknowledged" in states[-1].line()
