@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from email import policy
 from email.message import EmailMessage
 from email.utils import parseaddr
-from pathlib import Path
 
 from pipeline.acknowledge.compose import acknowledgement
 from pipeline.config import AcknowledgeSettings
@@ -25,6 +24,7 @@ from pipeline.errors import ConfigError, OrderDeskError
 from pipeline.events import utc_now
 from pipeline.ledger import Ledger, from_row, process_alive
 from pipeline.orders.store import OrderStore
+from pipeline.secrets import read_secret
 
 ACKNOWLEDGED_STATUSES = ("approved", "auto_approved", "exported")
 
@@ -50,18 +50,7 @@ def smtp_password(settings: AcknowledgeSettings) -> str | None:
     """``ORDERDESK_ACKNOWLEDGE_PASSWORD``, else ``password_file``'s first line; None without a user."""
     if not settings.user:
         return None
-    if "ORDERDESK_ACKNOWLEDGE_PASSWORD" in os.environ:
-        return os.environ["ORDERDESK_ACKNOWLEDGE_PASSWORD"]
-    if settings.password_file:
-        try:
-            return Path(settings.password_file).read_text(encoding="utf-8").splitlines()[0]
-        except (OSError, IndexError) as error:
-            raise ConfigError(
-                f"acknowledge.password_file {settings.password_file}: no password read"
-            ) from error
-    raise ConfigError(
-        "acknowledge.user is set but no password: ORDERDESK_ACKNOWLEDGE_PASSWORD or password_file"
-    )
+    return read_secret("ORDERDESK_ACKNOWLEDGE_PASSWORD", settings.password_file, "acknowledge.password_file")
 
 
 class Acknowledger:

@@ -4,18 +4,17 @@ time, messages addressed by UID, IDLE where the server offers it (``idle.py``)."
 from __future__ import annotations
 
 import imaplib
-import os
 import re
 import ssl
 import threading
 from datetime import date
-from pathlib import Path
 
 from pipeline.config import InboxSettings, IntakeSettings, Settings
-from pipeline.errors import ConfigError, IngestError
+from pipeline.errors import IngestError
 from pipeline.inbox.idle import idle
 from pipeline.inbox.source import Fetched
 from pipeline.ingest.limits import check_size
+from pipeline.secrets import read_secret
 
 _SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -23,16 +22,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def password_from_env(settings: InboxSettings) -> str:
     """``ORDERDESK_INBOX_PASSWORD``, else the first line of ``inbox.password_file``."""
-    if "ORDERDESK_INBOX_PASSWORD" in os.environ:
-        return os.environ["ORDERDESK_INBOX_PASSWORD"]
-    if settings.password_file:
-        try:
-            return Path(settings.password_file).read_text(encoding="utf-8").splitlines()[0]
-        except (OSError, IndexError) as error:
-            raise ConfigError(
-                f"inbox.password_file {settings.password_file}: cannot read a password"
-            ) from error
-    raise ConfigError("no mailbox password: set ORDERDESK_INBOX_PASSWORD or inbox.password_file")
+    return read_secret("ORDERDESK_INBOX_PASSWORD", settings.password_file, "inbox.password_file")
 
 
 def quoted(folder: str) -> str:
