@@ -12,7 +12,6 @@ needs /usr/sbin/dovecot (apt-get install dovecot-imapd).
 from __future__ import annotations
 
 import argparse
-import shutil
 import tempfile
 import threading
 import time
@@ -30,7 +29,7 @@ from pipeline.inbox.imap import ImapSource
 from pipeline.inbox.intake import Intake
 from pipeline.inbox.watch import MailboxState, fetch_once, watch
 from pipeline.runner import Runner
-from tests.mail_server import PASSWORD, Dovecot, order_email, start_dovecot, stop_dovecot
+from tests.mail_server import PASSWORD, Dovecot, order_email, running_dovecot
 
 WAIT_S = 120  # the longest one message may take before the run gives up
 
@@ -95,10 +94,8 @@ def main() -> None:
     parser.add_argument("--trials", type=int, default=10)
     parser.add_argument("--poll-s", type=float, default=2.0)
     args = parser.parse_args()
-    root = Path(tempfile.mkdtemp(prefix="orderdesk-bench-inbox-"))
-    root.chmod(0o755)
-    server = start_dovecot(root / "dovecot")
-    try:
+    with running_dovecot() as server, tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
         base = Settings.from_env()
         runner = open_runner(replace(base, ledger_path=root / "ledger.sqlite", data_dir=root))
         runner.process("warm.eml", order_email(99_999))  # the matcher's index built before timing
@@ -122,9 +119,6 @@ def main() -> None:
                 ]
             )
         print(table(["measure", "sample", "result", "more"], rows))
-    finally:
-        stop_dovecot(server)
-        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -134,6 +134,7 @@ class InboxSettings:
     host: str = ""  # the IMAP server; empty: no IMAP mailbox is read
     port: int = 0  # 0: 993 with tls, 143 otherwise
     security: str = "tls"  # tls | starttls | none (none only to a server on this machine)
+    ca_file: str = ""  # the CA certificate(s) a private server's certificate is checked against
     user: str = ""
     password_file: str = ""  # a file holding the password (else ORDERDESK_INBOX_PASSWORD)
     folders: tuple[str, ...] = ("INBOX",)  # the IMAP folders watched

@@ -41,7 +41,7 @@ instance_name = orderdesk-test-{port}
 log_path = {root}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_internal_user = {internal}
@@ -63,7 +63,8 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {tls_port}
   }}
 }}
 service anvil {{
@@ -83,6 +84,7 @@ class Dovecot:
     root: Path
     port: int
     process: subprocess.Popen
+    tls_port: int = 0  # IMAP over TLS (and STARTTLS on ``port``) when started with ``tls``
 
     def client(self) -> imaplib.IMAP4:
         client = imaplib.IMAP4("127.0.0.1", self.port, timeout=30)
@@ -135,8 +137,10 @@ class Dovecot:
             return bodies
 
 
-def start_dovecot(root: Path, port: int = 0) -> Dovecot:
-    """Dovecot on ``root`` (its mail kept between starts) and ``port`` (a free one if 0)."""
+def start_dovecot(root: Path, port: int = 0, tls: bool = False) -> Dovecot:
+    """Dovecot on ``root`` (its mail kept between starts) and ``port`` (a free one if 0); with
+    ``tls`` also IMAPS and STARTTLS, with a certificate for 127.0.0.1 made here (``root/cert.pem``,
+    the CA a client needs)."""
     binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
     if not Path(binary).exists():
         pytest.fail("dovecot is not installed: apt-get install -y dovecot-imapd (.ci/run does)")
@@ -153,11 +157,19 @@ def start_dovecot(root: Path, port: int = 0) -> Dovecot:
         uid, gid = os.getuid(), os.getgid()
         internal = login = pwd.getpwuid(uid).pw_name
         internal_group = str(gid)
+    tls_port = free_port() if tls else 0
+    ssl = (
+        f"ssl = yes\nssl_cert = <{self_signed(root)}/cert.pem\nssl_key = <{root}/key.pem"
+        if tls
+        else "ssl = no"
+    )
     config = root / "dovecot.conf"
     config.write_text(
         CONFIG.format(
             root=root,
             port=port,
+            tls_port=tls_port,
+            ssl=ssl,
             uid=uid,
             gid=gid,
             internal=internal,
@@ -168,7 +180,7 @@ def start_dovecot(root: Path, port: int = 0) -> Dovecot:
     process = subprocess.Popen(
         [binary, "-F", "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    server = Dovecot(root=root, port=port, process=process)
+    server = Dovecot(root=root, port=port, process=process, tls_port=tls_port)
     deadline = time.monotonic() + START_S
     while True:
         try:
@@ -182,10 +194,37 @@ def start_dovecot(root: Path, port: int = 0) -> Dovecot:
             time.sleep(0.1)
 
 
+def self_signed(root: Path) -> Path:
+    """A key and a self-signed certificate for 127.0.0.1 and localhost in ``root``; returns ``root``."""
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1,DNS:localhost",
+            "-keyout",
+            str(root / "key.pem"),
+            "-out",
+            str(root / "cert.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return root
+
+
 def restart_dovecot(server: Dovecot) -> None:
     """Stop the server (its connections drop), then start it again on the same port and mail."""
     stop_dovecot(server)
-    server.process = start_dovecot(server.root, server.port).process
+    server.process = start_dovecot(server.root, server.port, tls=bool(server.tls_port)).process
 
 
 def stop_dovecot(server: Dovecot) -> None:
@@ -205,16 +244,24 @@ def stop_dovecot(server: Dovecot) -> None:
         child.kill()
 
 
-@pytest.fixture
-def dovecot() -> Iterator[Dovecot]:
-    """A dovecot of its own for one test. Its folder is not under pytest's (private to the user
-    running the tests), as dovecot's own users must read it when the tests run as root."""
+@contextlib.contextmanager
+def running_dovecot(tls: bool = False) -> Iterator[Dovecot]:
+    """A dovecot of its own, stopped and removed afterwards. Its folder is not under pytest's
+    (private to the user running the tests): dovecot's own users must read it when run as root."""
     root = Path(tempfile.mkdtemp(prefix="orderdesk-dovecot-"))
     root.chmod(0o755)
-    server = start_dovecot(root)
-    yield server
-    stop_dovecot(server)  # the one running now, if a test restarted it
-    shutil.rmtree(root, ignore_errors=True)
+    server = start_dovecot(root, tls=tls)
+    try:
+        yield server
+    finally:
+        stop_dovecot(server)  # the one running now, if a test restarted it
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def dovecot() -> Iterator[Dovecot]:
+    with running_dovecot() as server:
+        yield server
 
 
 def order_email(number: int, *, lines: int = 3, subject: str = "", message_id: str = "") -> bytes:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import email
 import imaplib
+import ssl
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from email import policy
 
 import pytest
@@ -16,9 +18,17 @@ from pipeline.config import InboxSettings
 from pipeline.inbox.claims import MailClaims
 from pipeline.inbox.imap import ImapSource
 from pipeline.inbox.intake import Intake
-from pipeline.inbox.watch import MailboxState, fetch_once, watch
+from pipeline.inbox.watch import MailboxError, MailboxState, fetch_once, watch
 from tests.conftest import Desk
-from tests.mail_server import MALFORMED, PASSWORD, Dovecot, dovecot, order_email, restart_dovecot
+from tests.mail_server import (
+    MALFORMED,
+    PASSWORD,
+    Dovecot,
+    dovecot,
+    order_email,
+    restart_dovecot,
+    running_dovecot,
+)
 from tests.test_faults import wait_until
 
 __all__ = ["dovecot"]  # the fixture, imported for these tests
@@ -199,3 +209,28 @@ def test_watch_reconnects_after_the_server_restarts(
     assert "disconnected" in seen and seen.index("disconnected") < len(seen) - 1
     lost = next(state for state in states if state.state == "disconnected")
     assert lost.error  # why, e.g. "the connection closed while idling"
+
+
+@pytest.fixture
+def dovecot_tls() -> Iterator[Dovecot]:
+    """A dovecot offering IMAPS and STARTTLS with a self-signed certificate (``root/cert.pem``)."""
+    with running_dovecot(tls=True) as server:
+        yield server
+
+
+@pytest.mark.parametrize("security", ["tls", "starttls"])
+def test_tls_and_starttls_connect_checking_the_certificate(
+    dovecot_tls: Dovecot, desk: Desk, security: str
+) -> None:
+    port = dovecot_tls.tls_port if security == "tls" else dovecot_tls.port
+    trusted = dovecot_tls.settings(security=security, port=port, ca_file=str(dovecot_tls.root / "cert.pem"))
+    dovecot_tls.append("INBOX", order_email(1))
+    source = ImapSource(trusted, PASSWORD, desk.settings.intake)
+    source.connect()
+    assert isinstance(source.conn.socket(), ssl.SSLSocket)
+    source.close()
+    assert fetch_once(Intake(desk.runner, source), ("INBOX",), None).taken == 1
+
+    untrusted = Intake(desk.runner, ImapSource(replace(trusted, ca_file=""), PASSWORD, desk.settings.intake))
+    with pytest.raises(MailboxError, match="certificate verify failed"):
+        fetch_once(untrusted, ("INBOX",), None)

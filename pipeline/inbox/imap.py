@@ -54,7 +54,7 @@ class ImapSource:
     def connect(self) -> None:
         self.close()
         settings, timeout = self.settings, self.settings.timeout_s
-        context = ssl.create_default_context()
+        context = ssl.create_default_context(cafile=settings.ca_file or None)
         if settings.security == "tls":
             conn: imaplib.IMAP4 = imaplib.IMAP4_SSL(
                 settings.host, self.port, ssl_context=context, timeout=timeout

@@ -44,13 +44,20 @@ class MailboxState:
         return " · ".join(parts)
 
 
+class MailboxError(OrderDeskError):
+    """The mailbox could not be reached or refused a command; the message names it and says why."""
+
+
 def fetch_once(intake: Intake, folders: tuple[str, ...], since: date | None) -> Tally:
-    """One pass over the folders (``inbox fetch``); connection errors are raised."""
+    """One pass over the folders (``inbox fetch``); a lost or refused connection is a ``MailboxError``
+    (what was taken until then stays taken; the next pass resumes)."""
     tally = Tally()
-    intake.source.connect()
     try:
+        intake.source.connect()
         for folder in folders:
             tally.add(intake.sweep(folder, since))
+    except (imaplib.IMAP4.error, OSError) as error:
+        raise MailboxError(f"{intake.source.name}: {error}") from error
     finally:
         intake.source.close()
     return tally
