@@ -10,7 +10,7 @@ import threading
 from datetime import date
 
 from pipeline.config import InboxSettings, IntakeSettings, Settings
-from pipeline.errors import IngestError
+from pipeline.errors import ConfigError, IngestError
 from pipeline.inbox.idle import idle
 from pipeline.inbox.source import Fetched
 from pipeline.ingest.limits import check_size
@@ -86,6 +86,17 @@ class ImapSource:
         self._folder = folder
         _, values = self.conn.response("UIDVALIDITY")
         self._uidvalidity = int(values[0]) if values and values[0] else 0
+        _, permanent = self.conn.response("PERMANENTFLAGS")
+        allowed = b" ".join(part for part in permanent if isinstance(part, bytes))
+        if (
+            permanent
+            and b"\\*" not in allowed
+            and self.settings.flag.encode() not in allowed.strip(b"()").split()
+        ):
+            raise ConfigError(
+                f"{self.name} does not keep the keyword {self.settings.flag} in {folder}:"
+                " set inbox.after = move (or an inbox.flag it allows)"
+            )
         return self._uidvalidity
 
     def waiting(self, since: date | None = None) -> list[str]:
