@@ -1,6 +1,6 @@
 """A local Maildir read into jobs: each message once, flagged F or moved to the done folder; a
 message that cannot be processed moves to ``.Needs a person`` with a note beside it. Also
-``python -m pipeline inbox fetch`` on it."""
+``python -m pipeline inbox fetch`` and ``inbox status`` on it."""
 
 from __future__ import annotations
 
@@ -71,3 +71,7 @@ def test_inbox_fetch_on_the_command_line_says_what_it_took(desk: Desk, tmp_path:
     assert "set aside: broken order: cannot read INBOX" in first.stderr
     assert second.returncode == 0 and second.stdout.strip().endswith("0 taken, 0 duplicates, 0 set aside")
     assert sorted(job.status for job in desk.ledger.jobs()) == ["done", "failed"]
+    status = run_cli(["inbox", "status"], env)
+    assert status.returncode == 0
+    assert "INBOX: 1 taken, 1 duplicates, 1 set aside, 0 in progress" in status.stdout
+    assert "set aside: broken order (someone@example.com): cannot read INBOX" in status.stdout

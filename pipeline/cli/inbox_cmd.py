@@ -1,5 +1,5 @@
-"""``inbox watch [--folder F]``, ``inbox fetch --since DATE [--folder F]`` and ``inbox acknowledge``:
-the desk's mailbox, and the answers to the orders approved from it."""
+"""``inbox watch [--folder F]``, ``inbox fetch --since DATE [--folder F]``, ``inbox status`` and
+``inbox acknowledge``: the desk's mailbox, and the answers to the orders approved from it."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pipeline.acknowledge.sender import Acknowledger, smtp_password
 from pipeline.config import Settings
 from pipeline.context import open_runner
 from pipeline.errors import ConfigError
+from pipeline.inbox.claims import MailClaims
 from pipeline.inbox.intake import Intake, Tally
 from pipeline.inbox.source import open_source
 from pipeline.inbox.watch import ACTOR, MailboxState, fetch_once, watch
@@ -46,6 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="send the acknowledgements of approved orders from the mailbox (settings [acknowledge])",
     )
     ack_parser.set_defaults(func=run_acknowledge)
+    status_parser = commands.add_parser("status", help="what each mailbox folder gave, from the ledger")
+    status_parser.set_defaults(func=run_status)
 
 
 def _open(args: argparse.Namespace) -> tuple[Intake, tuple[str, ...], Settings]:
@@ -85,6 +88,22 @@ def run_acknowledge(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    claims = MailClaims(Ledger(Settings.from_env().ledger_path))
+    folders = claims.summary()
+    if not folders:
+        print("no message taken from a mailbox yet")
+    for folder in folders:
+        print(
+            f"{folder.mailbox} {folder.folder}: {folder.taken} taken, {folder.duplicates} duplicates,"
+            f" {folder.set_aside} set aside, {folder.in_progress} in progress;"
+            f" last seen {folder.last_seen_at[:19]}"
+        )
+    for record in claims.set_aside():
+        print(f"  set aside: {record.subject or record.ref.where} ({record.sender}): {record.error}")
+    return 0
 
 
 def _summary(mailbox: str, tally: Tally) -> str:

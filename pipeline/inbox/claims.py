@@ -57,6 +57,17 @@ class MailRecord:
         return MessageRef(self.mailbox, self.folder, self.uidvalidity, self.uid)
 
 
+@dataclass(frozen=True)
+class FolderSummary:
+    mailbox: str
+    folder: str
+    taken: int
+    duplicates: int
+    set_aside: int
+    in_progress: int  # claimed and not finished: being taken now, or left by a watcher that stopped
+    last_seen_at: str
+
+
 _KEY = "mailbox = ? AND folder = ? AND uidvalidity = ? AND uid = ?"
 
 
@@ -175,6 +186,27 @@ class MailClaims:
             .fetchall()
         )
         return [from_row(MailRecord, row) for row in rows]
+
+    def summary(self) -> list[FolderSummary]:
+        """Each mailbox folder as the ledger knows it (``inbox status``, the dashboard)."""
+        rows = (
+            self.ledger.connection()
+            .execute(
+                "SELECT mailbox, folder, MAX(seen_at) AS last_seen_at,"
+                " COUNT(CASE WHEN outcome = 'job' THEN 1 END) AS taken,"
+                " COUNT(CASE WHEN outcome = 'duplicate' THEN 1 END) AS duplicates,"
+                " COUNT(CASE WHEN outcome = 'needs_person' THEN 1 END) AS set_aside,"
+                " COUNT(CASE WHEN status != 'finished' THEN 1 END) AS in_progress"
+                " FROM mail_messages GROUP BY mailbox, folder ORDER BY mailbox, folder"
+            )
+            .fetchall()
+        )
+        return [from_row(FolderSummary, row) for row in rows]
+
+    def set_aside(self, limit: int = 10) -> list[MailRecord]:
+        """The newest messages set aside for a person, with their reasons."""
+        query = "SELECT * FROM mail_messages WHERE outcome = 'needs_person' ORDER BY updated_at DESC LIMIT ?"
+        return [from_row(MailRecord, row) for row in self.ledger.connection().execute(query, (limit,))]
 
     def records(self, mailbox: str | None = None) -> list[MailRecord]:
         sql, params = "SELECT * FROM mail_messages", ()
