@@ -7,6 +7,7 @@ import email
 import threading
 from email import policy
 from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
 
@@ -15,10 +16,11 @@ from pipeline.inbox.claims import MailClaims
 from pipeline.inbox.imap import ImapSource
 from pipeline.inbox.intake import Intake
 from pipeline.inbox.watch import MailboxState, fetch_once, watch
+from tests.cli import run_cli
 from tests.conftest import Desk
 from tests.mail_server import PASSWORD, Dovecot, dovecot, order_email
-from tests.smtp_server import SmtpServer, smtp_server
-from tests.test_faults import wait_until
+from tests.smtp_server import FROM, SmtpServer, smtp_server
+from tests.test_faults import desk_env, wait_until
 
 __all__ = ["dovecot", "smtp_server"]
 
@@ -112,3 +114,54 @@ def test_the_watcher_answers_an_order_once_it_is_approved(
     ((_, raw),) = smtp_server.received.mails
     assert parsed(raw)["Subject"] == "Re: Order for next week"
     assert "1 acknowledged" in states[-1].line()
+
+
+def test_the_desk_previews_holds_edits_and_releases_an_acknowledgement(
+    dovecot: Dovecot, smtp_server: SmtpServer, desk: Desk, tmp_path: Path
+) -> None:
+    order_id = take_one(dovecot, desk, order_email(4))
+    if desk.service.get(order_id).status == "needs_review":
+        desk.service.approve(order_id, actor="dana")
+    env = desk_env(desk) | {
+        "ORDERDESK_ACKNOWLEDGE_SMTP_HOST": "127.0.0.1",
+        "ORDERDESK_ACKNOWLEDGE_SMTP_PORT": str(smtp_server.port),
+        "ORDERDESK_ACKNOWLEDGE_SECURITY": "none",
+        "ORDERDESK_ACKNOWLEDGE_FROM_ADDRESS": FROM,
+    }
+    preview = run_cli(["inbox", "acknowledge", "--preview", order_id], env)
+    assert preview.returncode == 0, preview.stderr
+    assert "To: buyer@acme-manufacturing.com" in preview.stdout and "Status: pending" in preview.stdout
+    assert all(
+        line.item.source_text.strip() in preview.stdout for line in desk.service.get(order_id).order.lines
+    )
+    held = run_cli(["inbox", "acknowledge", "--hold", order_id, "--by", "dana"], env)
+    assert held.stdout.strip() == f"{order_id}: held"
+    (tmp_path / "text.txt").write_text("Dear John,\n\nAll of it ships Friday.\n\nDana\n")
+    edited = run_cli(
+        ["inbox", "acknowledge", "--edit", order_id, "--text-file", str(tmp_path / "text.txt")], env
+    )
+    assert edited.stdout.strip() == f"{order_id}: edited, held"
+    assert run_cli(["inbox", "acknowledge"], env).returncode == 0 and smtp_server.received.mails == []
+
+    assert (
+        run_cli(["inbox", "acknowledge", "--release", order_id], env).stdout.strip() == f"{order_id}: pending"
+    )
+    sent = run_cli(["inbox", "acknowledge"], env)
+
+    assert sent.returncode == 0 and f"{order_id}: acknowledged to buyer@acme-manufacturing.com" in sent.stdout
+    ((_, raw),) = smtp_server.received.mails
+    reply = parsed(raw)
+    text = reply.get_body(("plain",)).get_content().replace("\r\n", "\n")  # CRLF, as SMTP carries it
+    assert text == "Dear John,\n\nAll of it ships Friday.\n\nDana\n"
+    assert "<p>All of it ships Friday.</p>" in reply.get_body(("html",)).get_content()
+    assert reply["In-Reply-To"] and reply["Subject"] == "Re: PO 00004"
+    actions = [entry.action for entry in desk.service.audit_log(order_id)]
+    assert actions[-4:] == [
+        "hold_acknowledgement",
+        "edit_acknowledgement",
+        "release_acknowledgement",
+        "acknowledge",
+    ]
+    again = Acknowledger(desk.ledger, smtp_server.settings())
+    with pytest.raises(AcknowledgeError, match="is sent; it cannot change"):
+        again.edit(order_id, "too late", actor="dana")

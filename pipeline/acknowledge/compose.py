@@ -8,6 +8,7 @@ beside the part chosen, quantity, price, when it ships, any substitution), ``$to
 
 from __future__ import annotations
 
+import email
 import html
 import string
 from email import policy
@@ -31,7 +32,7 @@ Please tell us at once if anything here is not what you meant.
 
 $contact
 """
-_LINES_MARK = "\x00lines\x00"
+_LINES_MARK = "@@lines@@"  # where the HTML part takes the table; html.escape leaves it as it is
 
 
 def acknowledgement(
@@ -54,14 +55,27 @@ def acknowledgement(
     values = _values(order, settings)
     template = string.Template(_template(settings))
     message.set_content(template.safe_substitute(values, lines=_text_lines(order)))
-    page = html.escape(template.safe_substitute(values, lines=_LINES_MARK))
-    paragraphs = "".join(f"<p>{part.strip()}</p>".replace("\n", "<br>") for part in page.split("\n\n"))
-    message.add_alternative(
-        f"<html><body>{paragraphs.replace(f'<p>{html.escape(_LINES_MARK)}</p>', _html_lines(order))}"
-        "</body></html>",
-        subtype="html",
-    )
+    page = html_page(template.safe_substitute(values, lines=_LINES_MARK))
+    message.add_alternative(page.replace(f"<p>{_LINES_MARK}</p>", _html_lines(order)), subtype="html")
     return message, recipient
+
+
+def html_page(text: str) -> str:
+    """``text`` as HTML, a paragraph per blank-line-separated block."""
+    blocks = (html.escape(block.strip()).replace("\n", "<br>") for block in text.split("\n\n"))
+    return "<html><body>" + "".join(f"<p>{block}</p>" for block in blocks if block) + "</body></html>"
+
+
+def with_text(data: bytes, text: str) -> bytes:
+    """The composed acknowledgement ``data`` with the desk's ``text`` as its body, headers kept."""
+    composed = email.message_from_bytes(data, policy=policy.SMTP)
+    edited = EmailMessage(policy=policy.SMTP)
+    for name in ("From", "To", "Subject", "Message-ID", "In-Reply-To", "References"):
+        if composed[name]:
+            edited[name] = str(composed[name]).strip()
+    edited.set_content(text)
+    edited.add_alternative(html_page(text), subtype="html")
+    return edited.as_bytes()
 
 
 def _template(settings: AcknowledgeSettings) -> str:

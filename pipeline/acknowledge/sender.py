@@ -18,7 +18,7 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import parseaddr
 
-from pipeline.acknowledge.compose import acknowledgement
+from pipeline.acknowledge.compose import acknowledgement, with_text
 from pipeline.config import AcknowledgeSettings
 from pipeline.errors import ConfigError, OrderDeskError
 from pipeline.events import utc_now
@@ -38,7 +38,7 @@ class Acknowledgement:
     order_id: str
     message_id: str
     recipient: str
-    status: str  # pending | sending | sent | failed
+    status: str  # pending | held | sending | sent | failed
     attempts: int
     error: str | None
     created_at: str
@@ -87,7 +87,8 @@ class Acknowledger:
                 "SELECT o.order_id FROM orders o"
                 " JOIN mail_messages m ON m.job_id = o.job_id AND m.outcome = 'job'"
                 " LEFT JOIN acknowledgements a ON a.order_id = o.order_id"
-                f" WHERE o.status IN {ACKNOWLEDGED_STATUSES} AND COALESCE(a.status, 'pending') != 'sent'"
+                f" WHERE o.status IN {ACKNOWLEDGED_STATUSES}"
+                " AND COALESCE(a.status, 'pending') NOT IN ('sent', 'held')"
                 " GROUP BY o.order_id ORDER BY MIN(o.updated_at)"
             )
             .fetchall()
@@ -119,10 +120,62 @@ class Acknowledger:
             raise
         return self._sent(order_id, actor)
 
+    def preview(self, order_id: str) -> tuple[Acknowledgement, str]:
+        """The acknowledgement as it will go (composed now if it was not), and its text."""
+        record = self.get(order_id) or self._create(order_id)
+        text = self._message(order_id).get_body(("plain",)).get_content()
+        return record, text.replace("\r\n", "\n")  # stored as SMTP sends it
+
+    def hold(self, order_id: str, *, actor: str, comment: str = "") -> Acknowledgement:
+        """Keep it from being sent until ``release``; the audit trail says who and why."""
+        return self._desk_change(order_id, actor, "hold_acknowledgement", "held", comment=comment)
+
+    def release(self, order_id: str, *, actor: str) -> Acknowledgement:
+        return self._desk_change(order_id, actor, "release_acknowledgement", "pending")
+
+    def edit(self, order_id: str, text: str, *, actor: str) -> Acknowledgement:
+        """The desk's own text for it (same headers, same Message-ID); held ones stay held."""
+        return self._desk_change(order_id, actor, "edit_acknowledgement", None, text=text)
+
+    def _desk_change(
+        self, order_id: str, actor: str, action: str, status: str | None, *, text: str = "", comment: str = ""
+    ) -> Acknowledgement:
+        current = self.get(order_id) or self._create(order_id)
+        if current.status in ("sent", "sending"):
+            raise AcknowledgeError(f"the acknowledgement of {order_id} is {current.status}; it cannot change")
+        data = self._stored(order_id)
+        with self.ledger.transaction() as connection:
+            connection.execute(
+                "UPDATE acknowledgements SET status = ?, message = ?, updated_at = ? WHERE order_id = ?",
+                (
+                    status or current.status,
+                    with_text(data, text) if text else data,
+                    utc_now().isoformat(),
+                    order_id,
+                ),
+            )
+            stored = self.orders.load(order_id)
+            after = {"acknowledgement": status or current.status} | ({"text": text} if text else {})
+            self.orders.write(stored, actor=actor, action=action, after=after, comment=comment)
+        changed = self.get(order_id)
+        assert changed is not None
+        return changed
+
+    def _stored(self, order_id: str) -> bytes:
+        query = "SELECT message FROM acknowledgements WHERE order_id = ?"
+        return bytes(self.ledger.connection().execute(query, (order_id,)).fetchone()["message"])
+
+    def _message(self, order_id: str) -> EmailMessage:
+        message = email.message_from_bytes(self._stored(order_id), policy=policy.default)
+        assert isinstance(message, EmailMessage)
+        return message
+
     def _claim(self, order_id: str) -> Acknowledgement:
         current = self.get(order_id) or self._create(order_id)
         if current.status == "sent":
             return current
+        if current.status == "held":
+            raise AcknowledgeError(f"the desk holds the acknowledgement of {order_id}; release it to send it")
         if current.status == "sending" and process_alive(self._owner(order_id)):
             raise AcknowledgeError(f"the acknowledgement of {order_id} is being sent; try again later")
         with self.ledger.transaction() as connection:
@@ -157,8 +210,7 @@ class Acknowledger:
         return row["owner_pid"] if row else None
 
     def _deliver(self, record: Acknowledgement) -> None:
-        query = "SELECT message FROM acknowledgements WHERE order_id = ?"
-        data = bytes(self.ledger.connection().execute(query, (record.order_id,)).fetchone()["message"])
+        data = self._stored(record.order_id)
         settings, context = self.settings, ssl.create_default_context()
         port = settings.smtp_port or {"tls": 465, "starttls": 587}.get(settings.security, 25)
         kind = smtplib.SMTP_SSL if settings.security == "tls" else smtplib.SMTP

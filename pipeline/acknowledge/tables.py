@@ -1,7 +1,8 @@
 """The ledger table of acknowledgements (a ledger migration; see ``pipeline.ledger.MIGRATIONS``).
 
 One row per order: the email as composed at the first attempt (so a retry sends the same bytes
-under the same Message-ID), and its status: pending → sending → sent, or failed (retried).
+under the same Message-ID; the desk's edited text replaces it, headers kept), and its status:
+pending → sending → sent, or failed (retried); held while the desk keeps it back.
 """
 
 ACKNOWLEDGEMENT_TABLES = """

@@ -9,6 +9,7 @@ import signal
 import sys
 import threading
 from dataclasses import replace
+from pathlib import Path
 from types import FrameType
 
 from pipeline.acknowledge.sender import Acknowledger, smtp_password
@@ -46,6 +47,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "acknowledge",
         help="send the acknowledgements of approved orders from the mailbox (settings [acknowledge])",
     )
+    choice = ack_parser.add_mutually_exclusive_group()
+    choice.add_argument("--preview", metavar="ORDER", help="print the acknowledgement as it will go")
+    choice.add_argument("--hold", metavar="ORDER", help="keep it from being sent")
+    choice.add_argument("--release", metavar="ORDER", help="let a held one go")
+    choice.add_argument("--edit", metavar="ORDER", help="replace its text with --text-file's")
+    ack_parser.add_argument("--text-file", type=Path, metavar="FILE", help="the desk's text, for --edit")
+    ack_parser.add_argument("--by", default="desk", help="who is acting (the audit trail records it)")
     ack_parser.set_defaults(func=run_acknowledge)
     status_parser = commands.add_parser("status", help="what each mailbox folder gave, from the ledger")
     status_parser.set_defaults(func=run_status)
@@ -82,12 +90,33 @@ def run_acknowledge(args: argparse.Namespace) -> int:
     acknowledger = open_acknowledger(ledger, settings)
     if acknowledger is None:
         raise ConfigError("no SMTP server: set acknowledge.smtp_host (ORDERDESK_ACKNOWLEDGE_SMTP_HOST)")
+    if args.preview or args.hold or args.release or args.edit:
+        return _desk_action(acknowledger, args)
     sent, errors = acknowledger.send_waiting(actor=ACTOR)
     for record in sent:
         print(f"{record.order_id}: acknowledged to {record.recipient} ({record.message_id})")
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _desk_action(acknowledger: Acknowledger, args: argparse.Namespace) -> int:
+    if args.preview:
+        record, text = acknowledger.preview(args.preview)
+        print(f"To: {record.recipient}\nMessage-ID: {record.message_id}\nStatus: {record.status}\n\n{text}")
+    elif args.hold:
+        print(f"{args.hold}: {acknowledger.hold(args.hold, actor=args.by).status}")
+    elif args.release:
+        print(f"{args.release}: {acknowledger.release(args.release, actor=args.by).status}")
+    else:
+        if args.text_file is None:
+            raise ConfigError("--edit needs --text-file FILE with the new text")
+        try:
+            text = args.text_file.read_text(encoding="utf-8")
+        except OSError as error:
+            raise ConfigError(f"cannot read {args.text_file}: {error.strerror}") from error
+        print(f"{args.edit}: edited, {acknowledger.edit(args.edit, text, actor=args.by).status}")
+    return 0
 
 
 def run_status(args: argparse.Namespace) -> int:
