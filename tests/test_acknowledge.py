@@ -16,6 +16,7 @@ from pipeline.inbox.claims import MailClaims
 from pipeline.inbox.imap import ImapSource
 from pipeline.inbox.intake import Intake
 from pipeline.inbox.watch import MailboxState, fetch_once, watch
+from pipeline.ingest.pdf import pdf_text
 from tests.cli import run_cli
 from tests.conftest import Desk
 from tests.mail_server import PASSWORD, Dovecot, dovecot, order_email
@@ -69,6 +70,10 @@ def test_an_approved_order_is_acknowledged_once_in_the_customers_thread(
         assert f"You wrote: {line.item.source_text.strip()}" in text
         assert line.match is not None and line.match.part_number in text and line.match.part_number in page
     assert "<table" in page
+    (attachment,) = reply.iter_attachments()
+    assert attachment.get_filename() == f"acknowledgement-{order_id}.pdf"
+    pdf = pdf_text("ack.pdf", attachment.get_content())
+    assert order_id in pdf and all(line.match.part_number in pdf for line in order.lines)
     record = acknowledger.get(order_id)
     assert (record.status, record.attempts) == ("sent", 1)
     assert record.message_id == reply["Message-ID"].strip()
@@ -154,6 +159,8 @@ def test_the_desk_previews_holds_edits_and_releases_an_acknowledgement(
     text = reply.get_body(("plain",)).get_content().replace("\r\n", "\n")  # CRLF, as SMTP carries it
     assert text == "Dear John,\n\nAll of it ships Friday.\n\nDana\n"
     assert "<p>All of it ships Friday.</p>" in reply.get_body(("html",)).get_content()
+    (attachment,) = reply.iter_attachments()
+    assert "All of it ships Friday." in pdf_text("ack.pdf", attachment.get_content())
     assert reply["In-Reply-To"] and reply["Subject"] == "Re: PO 00004"
     actions = [entry.action for entry in desk.service.audit_log(order_id)]
     assert actions[-4:] == [

@@ -3,7 +3,8 @@
 The text comes from a template (``acknowledge.template_file``, else ``TEMPLATE``) with these
 placeholders: ``$customer``, ``$order_id``, ``$po``, ``$lines`` (each line in the customer's words
 beside the part chosen, quantity, price, when it ships, any substitution), ``$totals`` and
-``$contact``. The HTML part is the same text with the lines as a table.
+``$contact``. The HTML part is the same text with the lines as a table; a PDF of the text is
+attached.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from email.message import EmailMessage
 from email.utils import getaddresses, make_msgid
 from pathlib import Path
 
+from pipeline.acknowledge.pdf import text_pdf
 from pipeline.config import AcknowledgeSettings
 from pipeline.errors import ConfigError
 from pipeline.models import Order, OrderLine
@@ -54,10 +56,17 @@ def acknowledgement(
         message["References"] = " ".join([*str(original["References"] or "").split(), parent])
     values = _values(order, settings)
     template = string.Template(_template(settings))
-    message.set_content(template.safe_substitute(values, lines=_text_lines(order)))
+    text = template.safe_substitute(values, lines=_text_lines(order))
+    message.set_content(text)
     page = html_page(template.safe_substitute(values, lines=_LINES_MARK))
     message.add_alternative(page.replace(f"<p>{_LINES_MARK}</p>", _html_lines(order)), subtype="html")
+    _attach_pdf(message, text, f"acknowledgement-{order.order_id}.pdf")
     return message, recipient
+
+
+def _attach_pdf(message: EmailMessage, text: str, filename: str) -> None:
+    pdf = text_pdf(text, title=filename.removesuffix(".pdf"))
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
 
 
 def html_page(text: str) -> str:
@@ -75,6 +84,8 @@ def with_text(data: bytes, text: str) -> bytes:
             edited[name] = str(composed[name]).strip()
     edited.set_content(text)
     edited.add_alternative(html_page(text), subtype="html")
+    for attachment in composed.iter_attachments():  # the PDF, made again from the new text
+        _attach_pdf(edited, text, attachment.get_filename() or "acknowledgement.pdf")
     return edited.as_bytes()
 
 
