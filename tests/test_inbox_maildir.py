@@ -18,7 +18,7 @@ from tests.mail_server import MALFORMED, order_email
 from tests.test_faults import desk_env
 
 
-def maildir_with(path: Path, messages: list[bytes]) -> list[str]:
+def maildir_with(path: Path, messages: list[bytes | mailbox.MaildirMessage]) -> list[str]:
     box = mailbox.Maildir(path, create=True)
     return [box.add(data) for data in messages]
 
@@ -49,6 +49,16 @@ def test_a_maildir_is_taken_once_and_the_bad_message_set_aside(desk: Desk, tmp_p
         (keys[2], "job"),
     }
     assert all(r.uidvalidity == 0 and r.status == "finished" for r in records)
+
+
+def test_a_message_someone_flagged_before_it_was_taken_is_still_taken(desk: Desk, tmp_path: Path) -> None:
+    flagged = mailbox.MaildirMessage(order_email(3))
+    flagged.set_flags("FS")  # a person marked it before the watcher ran
+    (key,) = maildir_with(tmp_path / "mail", [flagged])
+    intake = Intake(desk.runner, MaildirSource(InboxSettings(maildir=str(tmp_path / "mail"))))
+    assert fetch_once(intake, ("INBOX",), None).taken == 1
+    assert fetch_once(intake, ("INBOX",), None).taken == 0
+    assert files(tmp_path / "mail") == [f"{key}:2,FS"]
 
 
 def test_a_maildir_after_move_empties_into_the_done_folder(desk: Desk, tmp_path: Path) -> None:

@@ -187,6 +187,15 @@ class MailClaims:
         )
         return [from_row(MailRecord, row) for row in rows]
 
+    def finished_uids(self, mailbox: str, folder: str, uidvalidity: int) -> set[str]:
+        """UIDs of the folder (as numbered now) already finished: not claimed again."""
+        rows = self.ledger.connection().execute(
+            "SELECT uid FROM mail_messages WHERE mailbox = ? AND folder = ? AND uidvalidity = ?"
+            " AND status = 'finished'",
+            (mailbox, folder, uidvalidity),
+        )
+        return {row["uid"] for row in rows}
+
     def summary(self) -> list[FolderSummary]:
         """Each mailbox folder as the ledger knows it (``inbox status``, the dashboard)."""
         rows = (

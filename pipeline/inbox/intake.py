@@ -21,6 +21,7 @@ from pipeline.runner import Runner
 
 log = logging.getLogger(__name__)
 _UNSAFE = re.compile(r"[^\w .,#&()+-]+")
+MAX_ERRORS = 20  # the newest errors a tally keeps (a watcher runs for weeks)
 
 
 @dataclass
@@ -40,7 +41,7 @@ class Tally:
         self.set_aside += other.set_aside
         self.acknowledged += other.acknowledged
         self.last = other.last or self.last
-        self.errors += other.errors
+        self.errors = (self.errors + other.errors)[-MAX_ERRORS:]
 
 
 class Intake:
@@ -59,7 +60,9 @@ class Intake:
         tally = Tally()
         uidvalidity = self.source.select(folder)
         refs = [record.ref for record in self.claims.unfinished(self.source.name, folder)]
-        refs += [MessageRef(self.source.name, folder, uidvalidity, uid) for uid in self.source.waiting(since)]
+        taken = self.claims.finished_uids(self.source.name, folder, uidvalidity)
+        waiting = [uid for uid in self.source.waiting(since) if uid not in taken]
+        refs += [MessageRef(self.source.name, folder, uidvalidity, uid) for uid in waiting]
         for ref in refs:
             self._take(ref, tally)
             if progress is not None:

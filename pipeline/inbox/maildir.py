@@ -1,8 +1,9 @@
 """A local Maildir (mail delivered on this machine): messages are files, their keys the UIDs.
 
-Taken messages get the Maildir flag F (``after = "flag"``) or move to the Maildir++ subfolder
-``.<done_folder>``; one set aside moves to ``.<needs_person_folder>`` with the note beside it. A
-file's key never changes, so the ledger alone says which were taken (UIDVALIDITY is always 0).
+Taken messages get the Maildir flag F (``after = "flag"``), for people to see, or move to the
+Maildir++ subfolder ``.<done_folder>``; one set aside moves to ``.<needs_person_folder>`` with the
+note beside it. A file's key never changes, so the ledger alone says which were taken (UIDVALIDITY
+is always 0): a message someone flagged before it was taken is still taken.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class MaildirSource:
         self.root = Path(settings.maildir).resolve()
         self.name = f"maildir:{self.root}"
         self._folder = self.root
+        self._index: dict[str, Path] = {}
 
     def connect(self) -> None:
         if not (self.root / "cur").is_dir() or not (self.root / "new").is_dir():
@@ -37,25 +39,33 @@ class MaildirSource:
 
     def select(self, folder: str) -> int:
         self._folder = self.root if folder == "INBOX" else self.root / f".{folder}"
+        self._index = {}
         return 0
 
     def _files(self) -> dict[str, Path]:
+        """Every message file of the open folder by key (listed again on each call)."""
         found = {}
         for sub in ("new", "cur"):
             folder = self._folder / sub
             for path in sorted(folder.iterdir()) if folder.is_dir() else ():
                 found[path.name.split(":")[0]] = path
+        self._index = found
         return found
+
+    def _path(self, uid: str) -> Path | None:
+        """The file of ``uid`` from the last listing, listed again if it moved since."""
+        path = self._index.get(uid)
+        return path if path is not None and path.exists() else self._files().get(uid)
 
     def waiting(self, since: date | None = None) -> list[str]:
         files = self._files()
         if since is None:
-            return [key for key, path in files.items() if _TAKEN not in _flags(path)]
+            return list(files)
         start = datetime.combine(since, datetime.min.time(), tzinfo=UTC).timestamp()
         return [key for key, path in files.items() if path.stat().st_mtime >= start]
 
     def fetch(self, uidvalidity: int, uid: str) -> Fetched | None:
-        path = self._files().get(uid)
+        path = self._path(uid)
         if path is None:
             return None
         try:
@@ -66,7 +76,7 @@ class MaildirSource:
         return Fetched(path.read_bytes())
 
     def mark_taken(self, uidvalidity: int, uid: str) -> None:
-        path = self._files().get(uid)
+        path = self._path(uid)
         if path is None:
             return
         if self.settings.after == "move":
@@ -76,7 +86,7 @@ class MaildirSource:
             os.replace(path, self._folder / "cur" / f"{uid}:2,{flags}")
 
     def set_aside(self, uidvalidity: int, uid: str, note: bytes, note_key: str) -> None:
-        path = self._files().get(uid)
+        path = self._path(uid)
         if path is None:
             return
         target = self._subfolder(self.settings.needs_person_folder)
