@@ -4,6 +4,8 @@ through a real SMTP server (aiosmtpd), in the customer's thread, with the lines 
 from __future__ import annotations
 
 import email
+import subprocess
+import sys
 import threading
 from email import policy
 from email.message import EmailMessage
@@ -21,7 +23,7 @@ from tests.cli import run_cli
 from tests.conftest import Desk
 from tests.mail_server import PASSWORD, Dovecot, dovecot, order_email
 from tests.smtp_server import FROM, SmtpServer, smtp_server
-from tests.test_faults import desk_env, wait_until
+from tests.test_faults import ROOT, desk_env, wait_until
 
 __all__ = ["dovecot", "smtp_server"]
 
@@ -172,3 +174,34 @@ def test_the_desk_previews_holds_edits_and_releases_an_acknowledgement(
     again = Acknowledger(desk.ledger, smtp_server.settings())
     with pytest.raises(AcknowledgeError, match="is sent; it cannot change"):
         again.edit(order_id, "too late", actor="dana")
+
+
+def test_two_senders_at_once_send_each_acknowledgement_once(
+    dovecot: Dovecot, smtp_server: SmtpServer, desk: Desk
+) -> None:
+    for number in range(6):
+        dovecot.append("INBOX", order_email(20 + number))
+    intake = Intake(desk.runner, ImapSource(dovecot.settings(), PASSWORD, desk.settings.intake))
+    assert fetch_once(intake, ("INBOX",), None).taken == 6
+    for summary in desk.service.list_orders(status="needs_review"):
+        desk.service.approve(summary.order_id, actor="dana")
+    env = desk_env(desk) | {
+        "ORDERDESK_ACKNOWLEDGE_SMTP_HOST": "127.0.0.1",
+        "ORDERDESK_ACKNOWLEDGE_SMTP_PORT": str(smtp_server.port),
+        "ORDERDESK_ACKNOWLEDGE_SECURITY": "none",
+        "ORDERDESK_ACKNOWLEDGE_FROM_ADDRESS": FROM,
+    }
+    command = [sys.executable, "-m", "pipeline", "inbox", "acknowledge"]
+    senders = [
+        subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    outputs = [sender.communicate(timeout=120) for sender in senders]
+
+    sent_lines = [line for out, _ in outputs for line in out.splitlines() if "acknowledged to" in line]
+    assert len(sent_lines) == 6, outputs  # each order by one sender or the other
+    in_reply_to = sorted(parsed(raw)["In-Reply-To"] for _, raw in smtp_server.received.mails)
+    assert len(in_reply_to) == 6 and len(set(in_reply_to)) == 6
+    assert Acknowledger(desk.ledger, smtp_server.settings()).waiting() == []
