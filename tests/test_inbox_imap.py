@@ -234,3 +234,11 @@ def test_tls_and_starttls_connect_checking_the_certificate(
     untrusted = Intake(desk.runner, ImapSource(replace(trusted, ca_file=""), PASSWORD, desk.settings.intake))
     with pytest.raises(MailboxError, match="certificate verify failed"):
         fetch_once(untrusted, ("INBOX",), None)
+
+
+def test_starttls_refused_by_the_server_is_a_clear_error(dovecot: Dovecot, desk: Desk) -> None:
+    intake = Intake(
+        desk.runner, ImapSource(dovecot.settings(security="starttls"), PASSWORD, desk.settings.intake)
+    )
+    with pytest.raises(MailboxError, match=r"imap://desk@127\.0\.0\.1:\d+: .* refused STARTTLS"):
+        fetch_once(intake, ("INBOX",), None)

@@ -3,6 +3,7 @@ time, messages addressed by UID, IDLE where the server offers it (``idle.py``)."
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import re
 import ssl
@@ -23,6 +24,12 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 def password_from_env(settings: InboxSettings) -> str:
     """``ORDERDESK_INBOX_PASSWORD``, else the first line of ``inbox.password_file``."""
     return read_secret("ORDERDESK_INBOX_PASSWORD", settings.password_file, "inbox.password_file")
+
+
+def _drop(conn: imaplib.IMAP4) -> None:
+    """Close a connection that may be half open (a failed TLS handshake leaves its socket closed)."""
+    with contextlib.suppress(OSError):
+        conn.shutdown()
 
 
 def quoted(folder: str) -> str:
@@ -61,15 +68,23 @@ class ImapSource:
             )
         else:
             conn = imaplib.IMAP4(settings.host, self.port, timeout=timeout)
+        step = "STARTTLS"
+        try:
             if settings.security == "starttls":
                 conn.starttls(ssl_context=context)
-        try:
+            step = "the login"
             conn.login(settings.user, self._password)
         except imaplib.IMAP4.error as error:
-            conn.shutdown()
-            raise imaplib.IMAP4.abort(f"{self.name} refused the login: {error}") from None
+            _drop(conn)
+            raise imaplib.IMAP4.abort(f"{self.name} refused {step}: {error}") from None
+        except BaseException:
+            _drop(conn)
+            raise
         self._conn = conn
-        for folder in (self.settings.needs_person_folder, self.settings.done_folder):
+        folders = [self.settings.needs_person_folder] + [self.settings.done_folder] * (
+            settings.after == "move"
+        )
+        for folder in folders:
             if folder != "INBOX":
                 conn.create(quoted(folder))  # NO when it exists: nothing to do
 
@@ -78,7 +93,7 @@ class ImapSource:
             try:
                 self._conn.logout()
             except (imaplib.IMAP4.error, OSError):
-                self._conn.shutdown()
+                _drop(self._conn)
             self._conn = None
 
     def select(self, folder: str) -> int:
