@@ -9,6 +9,7 @@ then they run as the package's ``dovenull``/``dovecot`` users and the mail as ``
 from __future__ import annotations
 
 import contextlib
+import grp
 import imaplib
 import os
 import pwd
@@ -156,7 +157,7 @@ def start_dovecot(root: Path, port: int = 0, tls: bool = False) -> Dovecot:
     else:
         uid, gid = os.getuid(), os.getgid()
         internal = login = pwd.getpwuid(uid).pw_name
-        internal_group = str(gid)
+        internal_group = grp.getgrgid(gid).gr_name
     tls_port = free_port() if tls else 0
     ssl = (
         f"ssl = yes\nssl_cert = <{self_signed(root)}/cert.pem\nssl_key = <{root}/key.pem"
