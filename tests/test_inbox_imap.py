@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import email
 import imaplib
+import mailbox
 import ssl
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from email import policy
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +20,7 @@ from pipeline.config import InboxSettings
 from pipeline.inbox.claims import MailClaims
 from pipeline.inbox.imap import ImapSource
 from pipeline.inbox.intake import Intake
+from pipeline.inbox.maildir import MaildirSource
 from pipeline.inbox.watch import MailboxError, MailboxState, fetch_once, watch
 from tests.conftest import Desk
 from tests.mail_server import (
@@ -242,3 +245,16 @@ def test_starttls_refused_by_the_server_is_a_clear_error(dovecot: Dovecot, desk:
     )
     with pytest.raises(MailboxError, match=r"imap://desk@127\.0\.0\.1:\d+: .* refused STARTTLS"):
         fetch_once(intake, ("INBOX",), None)
+
+
+def test_a_message_read_from_imap_and_from_a_maildir_is_one_order(
+    dovecot: Dovecot, desk: Desk, tmp_path: Path
+) -> None:
+    data = order_email(8)
+    dovecot.append("INBOX", data)  # kept with CRLF line ends
+    local = data.replace(b"\r\n", b"\n")  # as a local delivery agent writes it: LF line ends
+    mailbox.Maildir(tmp_path / "mail", create=True).add(local)
+    assert fetch_once(intake_for(desk, dovecot.settings()), ("INBOX",), None).taken == 1
+    maildir = Intake(desk.runner, MaildirSource(InboxSettings(maildir=str(tmp_path / "mail"))))
+    tally = fetch_once(maildir, ("INBOX",), None)
+    assert (tally.taken, tally.duplicates) == (0, 1) and jobs_by_status(desk) == {"done": 1}
