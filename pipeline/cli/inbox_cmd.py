@@ -63,7 +63,7 @@ def _open(args: argparse.Namespace) -> tuple[Intake, tuple[str, ...], Settings]:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings.from_env()
     inbox = replace(settings.inbox, folders=tuple(args.folder)) if args.folder else settings.inbox
-    source = open_source(inbox)
+    source = open_source(inbox, limits=settings.intake)
     folders = ("INBOX",) if inbox.maildir and not args.folder else inbox.folders
     return Intake(open_runner(settings), source), folders, settings
 
