@@ -96,20 +96,28 @@ class Acknowledger:
         return [row["order_id"] for row in rows]
 
     def send_waiting(self, *, actor: str) -> tuple[list[Acknowledgement], list[str]]:
-        """Send every waiting acknowledgement; returns those sent and one error per failure."""
+        """Send every waiting acknowledgement; returns those this call sent (not those another
+        sender sent meanwhile) and one error per failure."""
         sent, errors = [], []
         for order_id in self.waiting():
             try:
-                sent.append(self.send(order_id, actor=actor))
+                if (record := self._send(order_id, actor)) is not None:
+                    sent.append(record)
             except OrderDeskError as error:
                 errors.append(f"{order_id}: {error}")
         return sent, errors
 
     def send(self, order_id: str, *, actor: str) -> Acknowledgement:
         """Send one order's acknowledgement (a no-op returning the record once it was sent)."""
+        record = self._send(order_id, actor) or self.get(order_id)
+        assert record is not None  # sent before, so recorded
+        return record
+
+    def _send(self, order_id: str, actor: str) -> Acknowledgement | None:
+        """Send it now; None if it had been sent already."""
         claimed = self._claim(order_id)
         if claimed.status == "sent":
-            return claimed
+            return None
         try:
             self._deliver(claimed)
         except (OSError, smtplib.SMTPException) as error:
