@@ -198,7 +198,13 @@ def test_two_senders_at_once_send_each_acknowledgement_once(
         )
         for _ in range(2)
     ]
-    outputs = [sender.communicate(timeout=120) for sender in senders]
+    try:
+        outputs = [sender.communicate(timeout=120) for sender in senders]
+    finally:  # a sender still running after a failure is not left behind
+        for sender in senders:
+            if sender.poll() is None:
+                sender.kill()
+                sender.communicate()
 
     sent_lines = [line for out, _ in outputs for line in out.splitlines() if "acknowledged to" in line]
     assert len(sent_lines) == 6, outputs  # each order by one sender or the other

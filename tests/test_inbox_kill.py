@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,11 +53,24 @@ def finished_runs(ledger: Path) -> list[int]:
     return [count for (count,) in rows]
 
 
-def start_watcher(env: dict[str, str], log: Path) -> subprocess.Popen:
+@pytest.fixture
+def watchers() -> Iterator[list[subprocess.Popen]]:
+    """The watcher processes a test starts; any still running at its end (a failed test) is killed."""
+    started: list[subprocess.Popen] = []
+    yield started
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+            process.wait(30)
+
+
+def start_watcher(env: dict[str, str], log: Path, started: list[subprocess.Popen]) -> subprocess.Popen:
     with log.open("a") as out:
-        return subprocess.Popen(
+        process = subprocess.Popen(
             [sys.executable, "-m", "pipeline", "inbox", "watch"], cwd=ROOT, env=env, stdout=out, stderr=out
         )
+    started.append(process)
+    return process
 
 
 def kill_at(process: subprocess.Popen, ledger: Path, moment: str, appended: int) -> str:
@@ -76,7 +90,7 @@ def kill_at(process: subprocess.Popen, ledger: Path, moment: str, appended: int)
 
 @pytest.mark.slow
 def test_a_watcher_killed_mid_message_takes_each_message_exactly_once(
-    dovecot: Dovecot, desk: Desk, tmp_path: Path
+    dovecot: Dovecot, desk: Desk, tmp_path: Path, watchers: list[subprocess.Popen]
 ) -> None:
     env = desk_env(desk) | dovecot.env()
     ledger = desk.settings.ledger_path
@@ -85,12 +99,12 @@ def test_a_watcher_killed_mid_message_takes_each_message_exactly_once(
     for round_no in range(ROUNDS):
         for n in range(PER_ROUND):
             dovecot.append("INBOX", order_email(round_no * PER_ROUND + n, lines=LINES))
-        watcher = start_watcher(env, log)
+        watcher = start_watcher(env, log, watchers)
         appended = (round_no + 1) * PER_ROUND
         killed_at.append(kill_at(watcher, ledger, MOMENTS[round_no % len(MOMENTS)], appended))
     total = ROUNDS * PER_ROUND
 
-    watcher = start_watcher(env, log)
+    watcher = start_watcher(env, log, watchers)
     wait_until(lambda: mail_steps(ledger).count("finished") == total, "every message finished", timeout=300)
     watcher.send_signal(signal.SIGINT)
     assert watcher.wait(30) == 0, log.read_text()[-2000:]
