@@ -23,12 +23,12 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pipeline.acknowledge.tables import ACKNOWLEDGEMENT_TABLES
+from pipeline.acknowledgement_tables import ACKNOWLEDGEMENT_TABLES
 from pipeline.bounds import loads_finite
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, utc_now
 from pipeline.job_status import ACTIVE_STATUSES, RUNNABLE_STATUSES, JobStatus, is_active
-from pipeline.inbox.tables import MAIL_TABLES
+from pipeline.mail_tables import MAIL_TABLES
 from pipeline.order_tables import ORDER_TABLES
 
 T = TypeVar("T")

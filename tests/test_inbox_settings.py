@@ -11,7 +11,7 @@ import pytest
 from pipeline.config import InboxSettings
 from pipeline.errors import ConfigError
 from pipeline.inbox.imap import ImapSource, password_from_env
-from pipeline.inbox.source import open_source
+from pipeline.inbox.mailbox import open_source
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from pipeline.context import open_runner
 from pipeline.errors import ConfigError
 from pipeline.inbox.claims import MailClaims
 from pipeline.inbox.intake import Intake, Tally
-from pipeline.inbox.source import open_source
+from pipeline.inbox.mailbox import open_source
 from pipeline.inbox.watch import ACTOR, MailboxState, fetch_once, watch
 from pipeline.ledger import Ledger
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from pipeline.config import InboxSettings, IntakeSettings
+from pipeline.config import InboxSettings
 from pipeline.errors import ConfigError
 
 
@@ -47,22 +47,6 @@ class MailSource(Protocol):
 
     def idle(self, seconds: float, stop: threading.Event) -> bool:
         """Wait on the open folder until a message arrives (True), ``seconds`` pass or ``stop``."""
-
-
-def open_source(
-    settings: InboxSettings, password: str | None = None, limits: IntakeSettings | None = None
-) -> MailSource:
-    """The configured mailbox: the Maildir if one is named, else the IMAP server; ``limits`` (the
-    settings' ``intake``) bound what one message may be."""
-    from pipeline.inbox.imap import ImapSource, password_from_env
-    from pipeline.inbox.maildir import MaildirSource
-
-    check(settings)
-    if settings.maildir:
-        return MaildirSource(settings, limits)
-    if not settings.host:
-        raise ConfigError("no mailbox configured: set inbox.host (ORDERDESK_INBOX_HOST) or inbox.maildir")
-    return ImapSource(settings, password if password is not None else password_from_env(settings), limits)
 
 
 def check(settings: InboxSettings) -> None:
