@@ -22,9 +22,10 @@ catalog: $(CATALOG)
 $(CATALOG): $(STAMP) $(wildcard pipeline/catalog/*.py)
 	$(PY) -m pipeline catalog build --out $(CATALOG)
 
-# What pip cannot install: Debian's Chromium for the browser tests (apt when root, else one line).
+# What pip cannot install, from Debian: Chromium, dovecot and openssl for the browser and mailbox
+# tests (apt when root, else one line saying what to run).
 browser:
-	@sh tools/ensure-chromium
+	@sh tools/ensure-system-packages
 
 # Every page and the HTTP API in one server (see dashboard/server.py), with the sample emails'
 # customers in the ledger (demo data; a ledger starts with none).

@@ -3,7 +3,8 @@
 ``ORDERDESK_DATA_DIR`` (default ``./data``) holds the catalog and the ledger;
 ``ORDERDESK_CATALOG`` and ``ORDERDESK_LEDGER`` override each file on its own.
 
-Business rules (quality gates, pricing, ERP export, upload limits, input limits, approvers)
+Business rules (quality gates, pricing, ERP export, upload limits, input limits, approvers, the mailbox,
+the customer's acknowledgement)
 have defaults here, may be set in a TOML settings file (``ORDERDESK_SETTINGS``, else
 ``$ORDERDESK_DATA_DIR/settings.toml`` when it exists) and are overridden by
 ``ORDERDESK_<SECTION>_<KEY>`` variables, e.g. ``ORDERDESK_GATES_MIN_CONFIDENCE=0.95``.
@@ -126,6 +127,44 @@ class AccessSettings:
 
 
 @dataclass(frozen=True)
+class InboxSettings:
+    """The mailbox orders arrive in (see ``pipeline.inbox``). The password never lives here: it
+    comes from ``ORDERDESK_INBOX_PASSWORD`` or the file ``password_file`` names."""
+
+    host: str = ""  # the IMAP server; empty: no IMAP mailbox is read
+    port: int = 0  # 0: 993 with tls, 143 otherwise
+    security: str = "tls"  # tls | starttls | none (none only to a server on this machine)
+    ca_file: str = ""  # the CA certificate(s) a private server's certificate is checked against
+    user: str = ""
+    password_file: str = ""  # a file holding the password (else ORDERDESK_INBOX_PASSWORD)
+    folders: tuple[str, ...] = ("INBOX",)  # the IMAP folders watched
+    maildir: str = ""  # a local Maildir read instead of IMAP (mail delivered on this machine)
+    after: str = "flag"  # what marks a message taken: flag (the keyword below) | move (to done_folder)
+    flag: str = "$OrderDesk"
+    done_folder: str = "Order Desk"
+    needs_person_folder: str = "Needs a person"  # where a message that cannot be processed goes
+    idle: bool = True  # use IMAP IDLE where the server offers it; else poll
+    poll_s: float = 60.0  # polling interval; with IDLE, how long one IDLE lasts before it is renewed
+    timeout_s: float = 30.0  # one IMAP command
+
+
+@dataclass(frozen=True)
+class AcknowledgeSettings:
+    """The email that answers an approved order taken from the mailbox (see ``pipeline.acknowledge``).
+    The SMTP password comes from ``ORDERDESK_ACKNOWLEDGE_PASSWORD`` or ``password_file``, never here."""
+
+    smtp_host: str = ""  # empty: no acknowledgements are sent
+    smtp_port: int = 0  # 0: 465 with tls, 587 with starttls, 25 with none
+    security: str = "starttls"  # tls | starttls | none (none only to a server on this machine)
+    user: str = ""  # empty: the server takes mail without a login
+    password_file: str = ""
+    from_address: str = ""  # e.g. "ACME Metals Sales Desk <orders@example.com>"
+    contact: str = ""  # the desk's contact line, e.g. "Dana Lee, +1 555 0100, orders@example.com"
+    template_file: str = ""  # a text template ($placeholders, see pipeline.acknowledge); empty: built in
+    timeout_s: float = 30.0
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path
     catalog_path: Path
@@ -136,6 +175,8 @@ class Settings:
     intake: IntakeSettings = field(default_factory=IntakeSettings)
     limits: LimitsSettings = field(default_factory=LimitsSettings)
     access: AccessSettings = field(default_factory=AccessSettings)
+    inbox: InboxSettings = field(default_factory=InboxSettings)
+    acknowledge: AcknowledgeSettings = field(default_factory=AcknowledgeSettings)
     settings_file: Path | None = None  # the TOML file the rules came from, if any
 
     @classmethod
@@ -169,6 +210,8 @@ _SECTIONS: dict[str, type] = {
     "intake": IntakeSettings,
     "limits": LimitsSettings,
     "access": AccessSettings,
+    "inbox": InboxSettings,
+    "acknowledge": AcknowledgeSettings,
 }
 
 

@@ -23,10 +23,12 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pipeline.acknowledgement_tables import ACKNOWLEDGEMENT_TABLES
 from pipeline.bounds import loads_finite
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, utc_now
 from pipeline.job_status import ACTIVE_STATUSES, RUNNABLE_STATUSES, JobStatus, is_active
+from pipeline.mail_tables import MAIL_TABLES
 from pipeline.order_tables import ORDER_TABLES
 
 T = TypeVar("T")
@@ -66,6 +68,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     ORDER_TABLES,  # 2: customers, orders, order lines, audit, cross-references, ERP submissions
     "",  # 3: seeded the sample emails' customers; they are demo data now (pipeline/customers/samples.py)
+    MAIL_TABLES,  # 4: mailbox messages and how far each got (pipeline.inbox)
+    ACKNOWLEDGEMENT_TABLES,  # 5: the customers' acknowledgements (pipeline.acknowledge)
 )
 
 

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import ErpSettings, GateSettings, IntakeSettings, PricingSettings, Settings
+from pipeline.config import (
+    ErpSettings,
+    GateSettings,
+    InboxSettings,
+    IntakeSettings,
+    PricingSettings,
+    Settings,
+)
 from pipeline.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +48,7 @@ def test_the_shipped_settings_file_states_exactly_the_defaults(monkeypatch: pyte
         ErpSettings(),
         IntakeSettings(),
     )
+    assert settings.inbox == InboxSettings()
 
 
 def test_a_file_in_the_data_dir_sets_rules_and_the_environment_overrides_it(

@@ -204,3 +204,31 @@ def test_each_form_takes_the_grade_said_of_it_and_a_mark_s_abbreviation_gives_wa
         (4, "A53", "tube_round"),
         (6, "A36", "bar_rectangular"),
     ]
+
+
+def test_a_cut_list_in_one_paragraph_and_specs_made_in_one_product_only() -> None:
+    text = (
+        "Everything A36 / A53 black unless noted.\n\n"
+        'Posts & rails - 1-1/2" sch 40 pipe\n   P1    (26) @ 3\'-6"\n   R1    (8)  @ 10\'-2 1/4"\n\n'
+        'Pickets - 5/8" sq solid\n   PK    (96) @ 33-3/4"\n'
+    )
+    assert [(row[0], row[1], row[2], row[3][-1]) for row in _rows(_extract(text))] == [
+        (26, "A53", "tube_round", 42.0),
+        (8, "A53", "tube_round", 122.25),
+        (96, "A36", "bar_square", 33.75),
+    ]
+
+
+def test_a_structural_cut_list_of_designations_each_over_its_marked_pieces() -> None:
+    text = (
+        "Cut & deliver per below. All A992 unless noted.\n\n"
+        "W12x26\n   B1  (4) @ 18'-7 1/2\"\n   B2  (2) @ 14'-0\"\n"
+        "C8x11.5  A36\n   C1  (8) @ 6'-2 1/4\"\n"
+        "HSS6x6x1/4  A500 Gr C\n   P1  (3) @ 12'-3 1/2\"\n"
+    )
+    assert [(row[0], row[1], row[2], row[3][-1]) for row in _rows(_extract(text))] == [
+        (4, "A992", "beam_i", 223.5),
+        (2, "A992", "beam_i", 168.0),
+        (8, "A36", "channel", 74.25),
+        (3, "A500", "tube_square", 147.5),
+    ]

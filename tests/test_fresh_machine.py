@@ -1,4 +1,5 @@
-"""`make test` sets up what pip cannot: tools/ensure-chromium finds, installs or asks for Chromium."""
+"""`make test` sets up what pip cannot: tools/ensure-system-packages finds, installs or asks for
+Chromium, dovecot and openssl."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "tools" / "ensure-chromium"
+SCRIPT = ROOT / "tools" / "ensure-system-packages"
 
 
 def _run(env: dict[str, str], as_user: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -42,6 +43,6 @@ def test_without_chromium_and_root_it_says_in_one_line_what_to_run() -> None:
 def test_make_test_and_ci_go_through_it() -> None:
     makefile = (ROOT / "Makefile").read_text()
     assert "\ntest: setup catalog browser lint\n" in makefile
-    assert "\tsh tools/ensure-chromium" in makefile.replace("@sh", "sh")
+    assert "\tsh tools/ensure-system-packages" in makefile.replace("@sh", "sh")
     ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and line[0] != "#"]
     assert ci[-1] == "make test"

@@ -167,3 +167,44 @@ def test_a_polish_order_whose_reference_has_slashes_is_read_in_millimetres() -> 
         ("plate", 0.3937),
         ("wire", 0.063),
     ]
+
+
+def test_an_australian_order_s_sections_in_millimetres_and_lengths_in_metres() -> None:
+    from pipeline.extract import extract
+    from pipeline.ingest.document import build_document
+
+    text = (
+        "Go ahead with the below pls, our order no. CF-20931.\n\n"
+        "8 off 75 x 75 x 3.0 SHS C350L0 x 8.0 m\n"
+        "12 off 50 x 6 FL 300PLUS x 6.0 m\n"
+        "6 off 76.1 x 3.6 CHS C350L0 x 6.5 m\n"
+    )
+    lines = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [
+        (line.quantity, line.grade, line.form, {k: round(v, 2) for k, v in line.dimensions.items()})
+        for line in lines
+    ] == [
+        (8, "C350L0", "tube_square", {"side": 2.95, "wall_thickness": 0.12, "length": 314.96}),
+        (12, "300PLUS", "bar_rectangular", {"thickness": 0.24, "width": 1.97, "length": 236.22}),
+        (6, "C350L0", "tube_round", {"outer_diameter": 3.0, "wall_thickness": 0.14, "length": 255.91}),
+    ]
+
+
+def test_a_german_speaking_order_s_sentences_each_an_item_and_a_flat_bar_written_width_first() -> None:
+    from pipeline.extract import extract
+    from pipeline.ingest.document import build_document
+
+    text = (
+        "We need 10 Stk sheet 1.4301, 2,0 mm thick, format 1250 x 2500 mm, surface 2B. Further 4 Stk "
+        "round bar 1.4404, Ø 40 mm, each 3000 mm long, and 6 Stk flat bar S355J2+N, 80 x 10 mm, in "
+        "lengths of 6 m.\n"
+        "For the handrail we need 2 Stk tube 1.4301 Ø 60,3 x 2,0 mm, 6 m.\n"
+    )
+    lines = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [
+        (10, "sheet"), (4, "bar_round"), (6, "bar_rectangular"), (2, "tube_round"),
+    ]  # fmt: skip
+    assert (
+        round(lines[2].dimensions["thickness"], 4) == 0.3937
+        and round(lines[2].dimensions["width"], 4) == 3.1496
+    )

@@ -260,3 +260,8 @@ def test_a_bare_number_is_a_size_only_where_nothing_else_gives_one() -> None:
     assert (
         "missing_dimensions" in _item("1. Stainless steel 304 sheet - 1 piece").flags
     )  # nor the item number
+
+
+def test_a_gauge_s_decimal_in_parentheses_is_the_gauge_again() -> None:
+    item = _item("304 Sheet 2B 14 ga (.075) 48 x 120")
+    assert (item.form, item.dimensions) == ("sheet", {"thickness": 0.075, "width": 48.0, "length": 120.0})

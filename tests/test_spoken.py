@@ -77,3 +77,18 @@ def test_a_pipe_schedule_and_a_fraction_before_a_grade_said_in_words() -> None:
         ("a sheet of three sixteenths a36 plate", "a sheet of 3/16             a36 plate"),
     ):
         assert digits_for_sizes(said) == written
+
+
+def test_a_voice_note_s_grades_before_sizes_and_its_for_pieces() -> None:
+    from pipeline.extract import extract
+    from pipeline.ingest.document import build_document
+
+    text = (
+        "I need two pieces of six oh six one T six plate three quarter inch by twelve by twenty four "
+        "and for pieces of seven oh seven five one inch round twelve foot and ten pieces of half inch "
+        "by two inch flat bar six oh six one twelve foot lengths thanks\n"
+    )
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form) for line in lines] == [
+        (2, "6061", "plate"), (4, "7075", "bar_round"), (10, "6061", "bar_rectangular"),
+    ]  # fmt: skip

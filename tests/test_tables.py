@@ -357,3 +357,23 @@ def test_two_header_rows_a_nest_report_s_columns_and_a_charge_row() -> None:
         (10, "A36", "bar_rectangular", (0.25, 2.0, 240.0)),
         (180, "A36", "bar_square", (0.5, 38.5)),
     ]
+
+
+def test_an_item_column_of_words_a_stock_item_column_and_a_glued_po_number() -> None:
+    sheet = (
+        "Item\tSupplier item code\tQuantity\tPrice per unit\tTotal price\n"
+        'HR Flat Bar A36 / 3/16" x 1-1/2" x 20\'\t—\t30 pcs\t$14.85\t$445.50\n'
+        'Round Bar A36 / 1/2"\t—\t120 ft\t$1.12\t$134.40\n'
+    )
+    assert [row[:3] for row in _rows(_extract(sheet))] == [
+        (30, "A36", "bar_rectangular"),
+        (120, "A36", "bar_round"),
+    ]
+    erp = (
+        "Purchase order PO00219\n\n"
+        "Stock item                              Vendor part no.    Quantity   Price      Subtotal\n"
+        "A00051 Angle A36 2x2x1/4 20'            L2X2X250-20        10 pcs     $49.60     $496.00\n"
+    )
+    extraction = _extract(erp)
+    assert extraction.header.po_number == "PO00219"
+    assert _rows(extraction) == [(10, "A36", "angle", (2.0, 2.0, 0.25, 240.0))]

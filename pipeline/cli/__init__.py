@@ -19,6 +19,7 @@ from . import (
     corpus_cmd,
     customers_cmd,
     eval_cmd,
+    inbox_cmd,
     match_cmd,
     orders_cmd,
     process_cmd,
@@ -35,6 +36,7 @@ COMMANDS = (
     batch_cmd,
     rematch_cmd,
     corpus_cmd,
+    inbox_cmd,
 )
 
 

@@ -26,6 +26,7 @@ _UNITS = frozenset({  # units of measure an ERP prints beside a count
 _SIZE_WORDS = re.compile(
     r"\d\s*(?:[xX×]|\"|')|(?:^|\s)[xX×]\s*\.?\d|\b(?:DIA|LG|WALL|THK|OD|ID|GA|FT)\b", re.I
 )
+_HEADER_HINT = re.compile(r"\b(?:qty|quan|ordered|pcs|pieces|count|menge|cant)", re.IGNORECASE)
 _TOTALS = re.compile(r"(?:sub\s*)?total|tax|freight|shipping|page\s+\d", re.IGNORECASE)
 _FITS: dict[str | None, Callable[[str], bool]] = {
     # a line number, or an "Item" column's code ("AL-5086-250")
@@ -45,8 +46,8 @@ def header_columns(
     """The columns (role, label, start, end) of a single-spaced header line, or ``None`` when the
     line is not one: at least four columns, a description and a quantity, one unknown word at most.
     ``role`` names a phrase's role exactly; ``role_of`` a single word's, more loosely."""
-    if _GAPPED.search(text.strip()):
-        return None
+    if _GAPPED.search(text.strip()) or not _HEADER_HINT.search(text) or re.search(r"\d", text):
+        return None  # a header names its columns in words, a count's among them (most lines are not)
     words = list(_WORD.finditer(text))
     columns: list[tuple[str | None, str, int, int]] = []
     index = 0

@@ -104,7 +104,18 @@ def _same_form(stated: str, form: str | None) -> bool:
     return form == stated or any(stated in group and form in group for group in _FORM_GROUPS)
 
 
+# specs made in one kind of product only: "Everything A36 / A53 unless noted" gives the pipe A53
+# and the bar A36
+_ONLY_IN = {
+    "A53": _TUBES, "A106": _TUBES, "A500": _TUBES, "A513": _TUBES, "A1011": ("sheet", "plate"),
+    "A1008": ("sheet",), "A992": ("beam_i", "channel"),
+}  # fmt: skip
+
+
 def _fits(statement: Statement, line: LineItem) -> bool:
+    made_in = _ONLY_IN.get(statement.grade.grade.upper())
+    if made_in is not None and line.form is not None and line.form not in made_in:
+        return False
     if statement.family is not None and not statement.section:  # a heading's items are its own
         return line.material == statement.family
     family = statement.grade.family

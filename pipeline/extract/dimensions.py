@@ -192,8 +192,16 @@ def _fill_by_position(
         names_by_value[measured.index(value)] = target
     dims = sized.dimensions
     if (form in SHEET_FORMS or form is None) and dims.get("width", 0) > dims.get("length", float("inf")):
-        dims["width"], dims["length"] = dims["length"], dims["width"]
-        sized.spans["width"], sized.spans["length"] = sized.spans["length"], sized.spans["width"]
+        _swap(sized, "width", "length")
+    if form == "bar_rectangular" and dims.get("thickness", 0) > dims.get("width", float("inf")):
+        _swap(sized, "thickness", "width")  # "FL 80 x 10": a flat bar's thickness is its smaller side
+
+
+def _swap(sized: Sized, one: str, other: str) -> None:
+    dims, spans = sized.dimensions, sized.spans
+    dims[one], dims[other] = dims[other], dims[one]
+    if one in spans and other in spans:
+        spans[one], spans[other] = spans[other], spans[one]
 
 
 # The sheet and plate sizes a desk says in feet without a mark: "4x8", "5 x 10" (never 4" x 8").

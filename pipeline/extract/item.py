@@ -238,6 +238,7 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
     return form is not None, Sized()
 
 
+_GAUGE_DECIMAL = re.compile(r"\s*\(\s*0?\.\d{2,4}\s*(?:\"|in\.?)?\s*\)")
 _MARK_ABBREVIATIONS = frozenset({"pl", "plt", "fb", "fl", "flt", "rd", "sq"})
 # A cut list's designation with its size glued on: "PL1/2X96", "FB3/8X4", "HSS6X6X3/8"
 _GLUED_SHAPE = re.compile(rf"\b({'|'.join(GLUED_SHAPES)})(?=\d)", re.IGNORECASE)
@@ -363,6 +364,8 @@ def _read_sizes_and_quantity(
             sized.put(name, inches, (gauge.start(), gauge.end()))
             item.form = item.form or "sheet"
         mask.hide(gauge.start(), gauge.end())
+        if decimal := _GAUGE_DECIMAL.match(mask.text, gauge.end()):  # "14 ga (.075)": the gauge again
+            mask.hide(decimal.start(), decimal.end())
     quantity = find_quantity(mask.text, fields, columns_only=counted)
     if quantity is not None:
         item.quantity, item.uom = quantity.value, quantity.uom

@@ -162,8 +162,8 @@ def _read_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[Block, P
                 pairs += several or [(block, parse_block(text, block))]  # "- 4 sticks of … and a sheet of …"
                 continue
             lines = _split_paragraph(text, block) if "\n" in text[block.start : block.end] else []
-            if len(lines) > 1:
-                pairs += lines
+            if len(lines) > 1:  # a line of them may itself ask for several items, sentence by sentence
+                pairs += [pair for sub, one in lines for pair in _split_prose(text, sub) or [(sub, one)]]
             else:
                 pairs += _split_prose(text, block) or lines or [(block, parse_block(text, block))]
     return pairs
@@ -276,6 +276,29 @@ def _repeats_listed(line: LineItem, lines: list[LineItem], told: list[LineItem])
     )
 
 
+def _cut_paragraph(text: str, block: Block) -> list[LineItem]:
+    """A cut list written as one paragraph: lines naming an item ("W12x26", "C8x11.5  A36"), each
+    followed by its pieces, a count and a length apiece ("B1  (4) @ 18'-7 1/2\"") — not "need like
+    20-30 pieces total" under "1 x 6 strips"."""
+    found: list[LineItem] = []
+    head: LineItem | None = None
+    position = block.start
+    for raw in text[block.start : block.end].split("\n"):
+        start, position = position, position + len(raw) + 1
+        if not raw.strip():
+            continue
+        end = start + len(raw)
+        piece = Block(start, end, "paragraph", block.heading, metric=block.metric)
+        cut = cutlist.pieces(text, head, piece) if head is not None else []
+        if cut and all("length" in line.evidence and line.evidence["length"].start >= start for line in cut):
+            found += cut
+        elif (named := cutlist.template(text, start, end)) is not None and (head is None or found):
+            head = named
+        else:
+            return []
+    return found
+
+
 def _orphan_item(text: str, block: Block) -> LineItem | None:
     """A listed block naming no material or form that still reads as a whole item once a grade
     stated elsewhere is given ("- 1/2" thick: 4 pcs @ 6" x 10"" under a "6061-T651" line)."""
@@ -345,6 +368,9 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
             continue  # "PMI TESTING & 3.1 CERTS - ALL PIPE AND PLATE  1.00 LOT": a service charged for
         if cues.ALTERNATES_HEADING.search(block.heading) and lines:
             _alternate_of(text, block, lines[-1])
+            continue
+        if block.kind == "paragraph" and (cut_lines := _cut_paragraph(text, block)):
+            lines += cut_lines  # "Posts - 1-1/2" sch 40 pipe" over "P1  (26) @ 3'-6"", no blank line between
             continue
         if _is_line(parsed, block, listed, text) and not _asked_or_held(text, block, parsed):
             lines.append(parsed.item)

@@ -85,6 +85,7 @@ _TIMES = re.compile(
 )
 MAX_PLAUSIBLE_INCHES = 120.0  # a bare 1000 after "2 mm x" is millimetres, not 83 feet of inches
 _METRIC = frozenset(unit for unit in UNIT_TO_INCHES if unit.startswith(("m", "cm")))
+_METRES = frozenset(unit for unit in _METRIC if unit != "mm" and not unit.startswith("mill"))
 _ALTERNATIVE_BEFORE = re.compile(
     r"(?:\bor|\bmaybe|\bpossibly|\bperhaps|\bpreferably|\bprefer(?:red)?|\bideally|\bcould\s+be)\s*$", re.I
 )
@@ -231,8 +232,11 @@ def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
             after = next((chain[k] for k in range(position, len(chain)) if units[k]), None)
             before = next((chain[k] for k in reversed(range(position)) if units[k]), None)
             unit = None
-            if after is not None and not _FRACTIONAL.search(text[lengths[after].start : lengths[after].end]):
-                unit = lengths[after].unit
+            # "75 x 75 x 3.0 SHS x 8.0 m": the section in millimetres, the length in metres
+            metres = after is not None and lengths[after].unit in _METRES
+            written_after = text[lengths[after].start : lengths[after].end] if after is not None else ""
+            if after is not None and (metres or not _FRACTIONAL.search(written_after)):
+                unit = "mm" if metres else lengths[after].unit
             elif before is not None and _too_big_for_inches(lengths[i].inches):
                 unit = lengths[before].unit
             if unit:

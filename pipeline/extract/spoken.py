@@ -57,6 +57,8 @@ _NUMBER = re.compile(
     rf"schedule\b|sch\b))",
     re.IGNORECASE,
 )
+# "and for pieces of …": voice typing's "four" before a count noun
+_FOR_FOUR = re.compile(r"(?<=\band\s)for(?=\s+(?:pieces|pcs|sticks|sheets|bars|lengths|joints)\s+of\b)", re.I)
 # "schedule forty": a pipe schedule said in words
 _SCHEDULE = re.compile(rf"\bschedule\s+(?P<whole>{_WHOLE})\b", re.IGNORECASE)
 # "an inch and a half", "inch and a quarter": one inch and a fraction
@@ -104,7 +106,10 @@ _GROUP = (
 )
 _SAID_GRADE = re.compile(
     rf"\b(?P<run>{_GROUP}(?:[\s-]+{_GROUP}){{1,3}})(?=\s+(?:l\b|stainless|ss\b|alumin|steel|round|rd\b|sheet|plate|"
-    rf"bar|tub|angle|channel|flat|hex|square|rod|pipe|brass|t6|t651|cold|hot|cr\b|hr\b|crs|hrs|{_GROUP}\s+by\b))",
+    rf"bar|tub|angle|channel|flat|hex|square|rod|pipe|brass|t6|t651|t\s+(?:six|five|four|three)|cold|hot|cr\b|"
+    rf"hr\b|crs|hrs|{_GROUP}\s+by\b|"
+    # or a size said next: "seven oh seven five one inch round", "six oh six one twelve foot lengths"
+    rf"(?:{_WHOLE}|half|quarter|three\s+quarters?)(?:\s+and\s+a\s+\w+)?\s+(?:inch|foot|feet)\b))",
     re.IGNORECASE,
 )
 _GROUP_WORDS = re.compile(
@@ -128,6 +133,7 @@ def digits_for_sizes(text: str) -> str:
     if not _HAS_WORD.search(text):
         return text
     text = _SAID_GRADE.sub(_said_grade, text)
+    text = _FOR_FOUR.sub("4  ", text)
     text = _SCHEDULE.sub(lambda match: _padded(match, f"sch {_whole(match['whole'])}"), text)
     text = _INCH_AND.sub(lambda match: _padded(match, f'1-{_fraction(match["part"])}"'), text)
     text = _NUMBER.sub(lambda match: _padded(match, _written(match)), text)

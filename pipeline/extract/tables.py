@@ -22,7 +22,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "price",
         r"(?:unit\s+|ext(?:ended)?\.?\s+|net\s+|list\s+)?(?:price|cost)(?:\s*/\s*\w+)?|"
-        r"ext(?:ended)?\.?|extension|amount|total|value|\$|prezzo|precio|preis",
+        r"ext(?:ended)?\.?|extension|amount|(?:sub-?|line\s+)?total|value|\$|prezzo|precio|preis",
     ),
     (
         "date",
@@ -50,7 +50,8 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "description",
         r"(?:(?:item|material|product|part)\s*/?\s*)?desc(?:ription|r?\.?)?|description\s*/\s*size|"
-        r"item|product|article|details|specification|stock|bezeichnung|descrizione|descripci[oó]n|d[ée]signation|"
+        r"item|product|article|details|specification|stock|(?:stock|inventory)\s+item|bezeichnung|descrizione|"
+        r"descripci[oó]n|d[ée]signation|"
         r"opis",
     ),
     (
@@ -396,7 +397,8 @@ def _is_part_number(value: str) -> bool:
 
 def _refined_role(column: _Column, values: list[str], later_roles: set[str | None]) -> str | None:
     """A column's role corrected by what its cells hold: an "Item" or "Material" column of long
-    numbers or codes is the customer's part number; an "Item" column of small numbers, the line."""
+    numbers or codes is the customer's part number; an "Item" column of small numbers, the line; of
+    words, the description."""
     if not values or column.role not in ("description", "grade", "line", "qty", None):
         return column.role
     codes = all(_is_part_number(value) for value in values)
@@ -405,6 +407,8 @@ def _refined_role(column: _Column, values: list[str], later_roles: set[str | Non
     numbered = all(_LINE_NUMBER.fullmatch(value) for value in values)
     if column.role == "description" and numbered and later_roles & {"description", "grade"}:
         return "line"
+    if column.role == "line" and all(re.search(r"[A-Za-z].*\s|\s.*[A-Za-z]", value) for value in values):
+        return "description"  # an "Item" column of "HR Flat Bar A36 / 3/16" x 1-1/2"": what is ordered
     return column.role
 
 
