@@ -229,6 +229,8 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
         mask.hide(start, end)
         return True, sized
     form = words.form
+    if form is None and (rod := _DRILL_ROD.search(mask.text)):  # tool steel's "drill rod" is round
+        form = ("bar_round", rod.start(), rod.end())
     if form is None and (glued := _GLUED_SHAPE.search(mask.text)):
         form = (_GLUED_FORMS[glued[1].upper()], glued.start(1), glued.end(1))
     if form is not None:
@@ -238,6 +240,7 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
     return form is not None, Sized()
 
 
+_DRILL_ROD = re.compile(r"\bdrill\s+rods?\b", re.IGNORECASE)
 _GAUGE_DECIMAL = re.compile(r"\s*\(\s*0?\.\d{2,4}\s*(?:\"|in\.?)?\s*\)")
 _MARK_ABBREVIATIONS = frozenset({"pl", "plt", "fb", "fl", "flt", "rd", "sq"})
 # A cut list's designation with its size glued on: "PL1/2X96", "FB3/8X4", "HSS6X6X3/8"
