@@ -297,6 +297,8 @@ def _spelled_out(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
 def _past_count(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     """The form named after a count noun: "4 sheets 5086 plate" are plates, "6 bars 303 hex" hex."""
     _, start, end = form
+    if " " in text[start:end].strip():
+        return form  # "12 flat bars S235JR …, bars of 6 m": a form of its own, not a count noun
     if not text[start:end].lower().endswith("s") or not _COUNTED.search(text, max(0, start - 12), start):
         return form  # "4 sheets" counts; "00030 TUBE SQ" is a line number, then the form
     later = first_match(text[end:], FORM_WORDS)
