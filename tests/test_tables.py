@@ -383,7 +383,7 @@ def test_a_second_page_s_brought_forward_line_and_an_un_column() -> None:
     text = (
         "Item  Material     Description                          Order Qty  Un   Net Price  Per  Un\n"
         "------------------------------------------------------------------------------------------\n"
-        "                                                                         Brought forward   6,360.00\n"
+        "                                                             Brought forward   6,360.00\n"
         '00060 100041990    BAR,FLAT,1018 CF,.500 X 3.000 X 144"        12  EA       88.90    1  EA\n'
         "00030 100023502    TUBE,DOM,1026,4.000 OD X .375 WALL          40  FT       21.40    1  FT\n"
     )
