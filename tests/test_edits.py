@@ -80,3 +80,9 @@ def test_lines_named_by_their_number_and_a_quote_s_line_labels_are_not_counts() 
         (4, "6061", []),
         (6, "7075", ["quantity was 4"]),
     ]
+
+
+def test_hold_off_on_a_line_and_a_change_no_edit_reads_flags_the_order() -> None:
+    result = _extract("Hold off on the angle for now. The 4140 is fine, make it 4 then.")
+    assert [line.grade for line in result.lines] == ["6061", "4140"]
+    assert all("thread_change_unread" in line.flags for line in result.lines)

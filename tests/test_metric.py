@@ -208,3 +208,12 @@ def test_a_german_speaking_order_s_sentences_each_an_item_and_a_flat_bar_written
         round(lines[2].dimensions["thickness"], 4) == 0.3937
         and round(lines[2].dimensions["width"], 4) == 3.1496
     )
+
+
+def test_french_flat_bars_and_a_tool_steel_drill_rod() -> None:
+    from pipeline.extract import extract
+    from pipeline.ingest.document import build_document
+
+    text = '4) 20 fers plats S275JR 40 x 5, longueur 6000 mm\n5) 2 pcs O-1 drill rod 1/2 x 36"\n'
+    lines = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [(20, "bar_rectangular"), (2, "bar_round")]

@@ -71,3 +71,11 @@ def test_the_newest_message_po_beats_a_quoted_one() -> None:
         "-----Original Message-----\nFrom: x@supplier.com\n\nWe shipped your PO 8801 today.\n"
     )
     assert _header(text).po_number == "8870"
+
+
+def test_a_po_number_with_a_country_code_is_kept_whole() -> None:
+    from pipeline.extract import extract
+    from pipeline.ingest.document import build_document
+
+    text = "Hereby our order PO-NL-2025-0088. All steel according EN 10025-2.\n"
+    assert extract(build_document("m.txt", text.encode(), text)).header.po_number == "PO-NL-2025-0088"

@@ -377,3 +377,18 @@ def test_an_item_column_of_words_a_stock_item_column_and_a_glued_po_number() -> 
     extraction = _extract(erp)
     assert extraction.header.po_number == "PO00219"
     assert _rows(extraction) == [(10, "A36", "angle", (2.0, 2.0, 0.25, 240.0))]
+
+
+def test_a_second_page_s_brought_forward_line_and_an_un_column() -> None:
+    text = (
+        "Item  Material     Description                          Order Qty  Un   Net Price  Per  Un\n"
+        "------------------------------------------------------------------------------------------\n"
+        "                                                             Brought forward   6,360.00\n"
+        '00060 100041990    BAR,FLAT,1018 CF,.500 X 3.000 X 144"        12  EA       88.90    1  EA\n'
+        "00030 100023502    TUBE,DOM,1026,4.000 OD X .375 WALL          40  FT       21.40    1  FT\n"
+    )
+    lines = _extract(text).lines
+    assert [(line.quantity, line.uom, line.form) for line in lines] == [
+        (12, "EA", "bar_rectangular"),
+        (40, "FT", "tube_round"),
+    ]

@@ -32,11 +32,17 @@ _APPROVAL = re.compile(
 # a change to the quoted order in the newest message's words ("make the 3/8 plate 1/2", "bump the
 # 4140 to 6 pcs", "drop the angle"); when it is not applied to a line, a person must apply it
 _CHANGE = re.compile(
-    r"\b(?:make|change|bump|drop|cancel|delete|remove|increase|decrease|reduce|instead|swap|replace|"
+    r"\b(?:make|change|bump|drop|cancel|delete|remove|skip|hold\s+off|increase|decrease|reduce|instead|swap|replace|"
     r"add\s+(?:\w+\s+)?(?:more|another))\b",
     re.IGNORECASE,
 )
 UNREAD_CHANGE = "thread_change_unread"
+# a change verb left over once the edits read are applied ("… make it 8 pcs then"): not "instead",
+# which follows an edit read ("make the 1/4 plate 3/8 instead")
+_LEFTOVER_CHANGE = re.compile(
+    r"\b(?:make|change|bump|drop|cancel|delete|remove|skip|hold\s+off|increase|decrease|reduce|swap|replace)\b",
+    re.IGNORECASE,
+)
 
 
 def _flag_unread_change(lines: list[LineItem], own_text: str) -> None:
@@ -82,13 +88,23 @@ def _edited_order(
     # "add one more item: 2 pcs …" names no quoted line: it is the item added, not an edit
     unapplied = [edit for edit in unapplied if not any(_inside(line, edit) for line in added)]
     result = kept + added
-    if unapplied:
+    if unapplied or _LEFTOVER_CHANGE.search(_rest(text, _without(thread.current, applied), added)):
         for line in result:
             if UNREAD_CHANGE not in line.flags:
                 line.flags.append(UNREAD_CHANGE)
     for number, line in enumerate(result, start=1):
         line.line_no = number
     return result, quoted[1]
+
+
+def _rest(text: str, spans: list[tuple[int, int]], lines: list[LineItem]) -> str:
+    """The words of ``spans`` outside ``lines``: where a change no edit read would be written
+    ("20' tube is fine, make it 8 pcs then")."""
+    taken = [line.span for line in lines if line.span is not None]
+    return "\n".join(
+        "".join(" " if any(span.start <= i < span.end for span in taken) else text[i] for i in range(a, b))
+        for a, b in spans
+    )
 
 
 def _without(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:

@@ -29,7 +29,8 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             "remove",
-            rf"\b(?:cancel|drop|delete|remove|scratch|take\s+(?:off|out))\s+(?:the\s+|that\s+)?{_REF}{_END}",
+            rf"\b(?:cancel|drop|delete|remove|scratch|skip|take\s+(?:off|out)|hold\s+off\s+on)\s+(?:the\s+|that\s+)?"
+            rf"{_REF}{_END}",
         ),
         (
             "quantity",

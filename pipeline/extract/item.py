@@ -229,6 +229,8 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
         mask.hide(start, end)
         return True, sized
     form = words.form
+    if form is None and (rod := _DRILL_ROD.search(mask.text)):  # tool steel's "drill rod" is round
+        form = ("bar_round", rod.start(), rod.end())
     if form is None and (glued := _GLUED_SHAPE.search(mask.text)):
         form = (_GLUED_FORMS[glued[1].upper()], glued.start(1), glued.end(1))
     if form is not None:
@@ -238,6 +240,7 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
     return form is not None, Sized()
 
 
+_DRILL_ROD = re.compile(r"\bdrill\s+rods?\b", re.IGNORECASE)
 _GAUGE_DECIMAL = re.compile(r"\s*\(\s*0?\.\d{2,4}\s*(?:\"|in\.?)?\s*\)")
 _MARK_ABBREVIATIONS = frozenset({"pl", "plt", "fb", "fl", "flt", "rd", "sq"})
 # A cut list's designation with its size glued on: "PL1/2X96", "FB3/8X4", "HSS6X6X3/8"
@@ -294,6 +297,8 @@ def _spelled_out(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
 def _past_count(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     """The form named after a count noun: "4 sheets 5086 plate" are plates, "6 bars 303 hex" hex."""
     _, start, end = form
+    if " " in text[start:end].strip():
+        return form  # "12 flat bars S235JR …, bars of 6 m": a form of its own, not a count noun
     if not text[start:end].lower().endswith("s") or not _COUNTED.search(text, max(0, start - 12), start):
         return form  # "4 sheets" counts; "00030 TUBE SQ" is a line number, then the form
     later = first_match(text[end:], FORM_WORDS)

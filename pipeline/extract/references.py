@@ -39,8 +39,8 @@ _RFQ_LABEL = (
     r"richiesta\s+(?:di\s+|d['’]\s*)?offerta|anfrage|solicitud\s+de\s+cotizaci[oó]n|demande\s+de\s+prix"
 )
 
-# "PO-4471" and "PO00219" are the number as written, prefix and all
-PO = (re.compile(r"(?P<v>po(?:-\d|\d{4})[\w/-]*)"), re.compile(rf"(?:{_PO_LABEL}){_NUMBERED}"))
+# "PO-4471", "PO-NL-2025-0088" and "PO00219" are the number as written, prefix and all
+PO = (re.compile(r"(?P<v>po(?:-\d|\d{4}|-[a-z]{2,4}-\d)[\w/-]*)"), re.compile(rf"(?:{_PO_LABEL}){_NUMBERED}"))
 ORDER = (
     re.compile(rf"(?:{_ORDER_LABEL}){_NUMBER_REQUIRED}"),
     # or a value that is plainly a reference: joined parts with two digits or more ("our order

@@ -46,7 +46,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         r"ordered|ord\.?|lengths|sticks|joints|no\.?\s+of\s+(?:lengths|sticks|bars|sheets)|"
         r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]",
     ),
-    ("uom", r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|me|einheit|unidad"),
+    ("uom", r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|un|me|einheit|unidad"),
     (
         "description",
         r"(?:(?:item|material|product|part)\s*/?\s*)?desc(?:ription|r?\.?)?|description\s*/\s*size|"
@@ -69,7 +69,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "note",
         r"notes?|remarks?|comments?|mark|tag|job|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"
-        r"loc(?:ation)?|bin|dept|taxable|tax|drop\s*%?|scrap\s*%?|total\s+(?:ft|feet|lbs?|wt|weight)|(?:qty\.?\s+)?(?:rec'?d|received|shipped|open|b/?o|backordered)",
+        r"loc(?:ation)?|bin|dept|taxable|tax|per|drop\s*%?|scrap\s*%?|total\s+(?:ft|feet|lbs?|wt|weight)|(?:qty\.?\s+)?(?:rec'?d|received|shipped|open|b/?o|backordered)",
     ),
 )
 _ROLES = tuple((role, re.compile(rf"(?:{words})", re.IGNORECASE)) for role, words in _ROLE_HEADERS)
@@ -83,8 +83,11 @@ _FIELD_LABEL = {
 _ITEM_ROLES = frozenset({"description", "grade", "form", "size", "thickness", "diameter", "qty"})
 _UNIT_HINT = re.compile(r"\s*[(\[]\s*(?P<unit>mm|cm|m|in|inch|inches|ft|feet|\")\s*[)\]]\s*$", re.IGNORECASE)
 _GAP = re.compile(r"\t+|\s{2,}|\s*\|\s*")
+# a page's mark inside a table: "Page 2 of 3", "Brought forward  6,360.00", "Continued on next page"
 _PAGE_MARK = re.compile(
-    r"^\W*(?:page|pg\.?|seite|pagina|página)\s+\d+(?:\s*(?:of|/|di|de|von)\s*\d+)?\W*$", re.I
+    r"^\W*(?:(?:page|pg\.?|seite|pagina|página)\s+\d+(?:\s*(?:of|/|di|de|von)\s*\d+)?|"
+    r"(?:brought|carried)\s+forward\s+[$€£]?[\d,]+(?:\.\d+)?|continued(?:\s+on\s+(?:the\s+)?next\s+page)?)\W*$",
+    re.I,
 )
 _PART_NUMBER = re.compile(r"\d{6,}|(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]+(?:[./-][A-Z0-9]+)+", re.I)
 # a grade with its temper or condition, as a grade column writes it: "6061-T6", "17-4PH", "A572-50"

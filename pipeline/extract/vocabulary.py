@@ -129,7 +129,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # "flat" alone is flat bar too: "304 flat 5/8 x 1-1/4", "FB", "flat ground" (tool steel flat stock)
     (
         r"flat\s+bars?|flat\s+stock|flats?|fb|fl|flt|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
-        r"flachstahl|flach|piatt[oi]|solera|pletina|platina|plat|płaskownik",
+        r"flachstahl|flach|piatt[oi]|solera|pletina|platina|(?:fers?\s+)?plats?|płaskownik",
         "bar_rectangular",
     ),
     (
