@@ -29,7 +29,7 @@ _HAYSTACK = """lower(
 def matching_orders(ledger: Ledger, text: str) -> set[str]:
     """The ids of the orders every word of ``text`` is found in (all orders for no words)."""
     words = text.lower().split()[:MAX_WORDS]
-    where = " AND ".join(["instr(haystack, ?) > 0"] * len(words)) or "TRUE"
+    where = " AND ".join(["instr(haystack, ?) > 0"] * len(words)) if words else "TRUE"
     sql = (
         f"SELECT order_id FROM (SELECT o.order_id, {_HAYSTACK} AS haystack"
         " FROM orders o LEFT JOIN customers c USING (customer_id)"
