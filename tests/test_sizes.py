@@ -265,3 +265,8 @@ def test_a_bare_number_is_a_size_only_where_nothing_else_gives_one() -> None:
 def test_a_gauge_s_decimal_in_parentheses_is_the_gauge_again() -> None:
     item = _item("304 Sheet 2B 14 ga (.075) 48 x 120")
     assert (item.form, item.dimensions) == ("sheet", {"thickness": 0.075, "width": 48.0, "length": 120.0})
+
+
+def test_a_revision_s_old_size_in_parentheses_is_not_a_size() -> None:
+    item = _item('PLATE AR500 3/8" X 48" X 96" (was 1/2" - REV 1)')
+    assert item.dimensions == {"thickness": 0.375, "width": 48.0, "length": 96.0}

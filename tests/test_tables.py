@@ -392,3 +392,21 @@ def test_a_second_page_s_brought_forward_line_and_an_un_column() -> None:
         (12, "EA", "bar_rectangular"),
         (40, "FT", "tube_round"),
     ]
+
+
+def test_a_blanket_release_counts_this_release_and_an_sap_pdf_s_quantity_with_its_unit() -> None:
+    release = (
+        "Ln  Cust Part #  Description                                        Blanket Qty  Rel'd to Date"
+        "  This Release  Remaining  UOM\n"
+        "2   HH-30022     ALUM SHEET 3003-H14 .040 X 48 X 120                        300            175"
+        "            25        100  SH\n"
+    )
+    assert [row[:3] for row in _rows(_extract(release))] == [(25, "3003", "sheet")]
+    sap = (
+        "Item Material Description Order Qty. Unit Price per Unit Net Value\n"
+        "00030 1000198822 PLATE,SS,316L,3/8IN X 48IN X 96IN 1 EA 2,840.00 1 EA 2,840.00\n"
+        "Delivery date: 04/22/2025\n"
+        '2 1 3 EA PLATE AR500 3/8" X 48" X 96" (was 1/2" - REV 1) 742.00 2,226.00\n'
+    )
+    rows = _rows(_extract(sap))
+    assert rows[0] == (1, "316L", "plate", (0.375, 48.0, 96.0))

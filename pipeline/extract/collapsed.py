@@ -30,7 +30,9 @@ _HEADER_HINT = re.compile(r"\b(?:qty|quan|ordered|pcs|pieces|count|menge|cant)",
 _TOTALS = re.compile(r"(?:sub\s*)?total|tax|freight|shipping|page\s+\d", re.IGNORECASE)
 _FITS: dict[str | None, Callable[[str], bool]] = {
     # a line number, or an "Item" column's code ("AL-5086-250")
-    "line": lambda word: re.fullmatch(r"\d{1,4}|(?=.*\d)(?=.*[A-Za-z])[\w.]+(?:-[\w.]+)+", word) is not None,
+    "line": lambda word: (
+        re.fullmatch(r"0*\d{1,4}|(?=.*\d)(?=.*[A-Za-z])[\w.]+(?:-[\w.]+)+", word) is not None
+    ),
     "qty": lambda word: _NUMBER.fullmatch(word) is not None,
     "weight": lambda word: _NUMBER.fullmatch(word) is not None,
     "uom": lambda word: word.lower().rstrip(".") in _UNITS,
@@ -58,8 +60,9 @@ def header_columns(
             start, end = words[index].start(), words[index + size - 1].end()
             phrase = text[start:end]
             found = role(phrase) if size > 1 else role_of(phrase)
-            if found == "description" and size > 1 and phrase.lower().startswith("item"):
-                continue  # "Item Description": the item's number, then its description
+            first = text[words[index].start() : words[index].end()]
+            if found == "description" and size > 1 and role_of(first) not in (None, "description"):
+                continue  # "Item Description", "Material Description": a number, then the description
             if found or size == 1:
                 columns.append((found, phrase.lower(), start, end))
                 index += size
@@ -88,11 +91,20 @@ def row_cells(roles: list[str | None], text: str) -> list[tuple[int, int, int]]:
         start, end = words[last]
         word = text[start:end]
         left = trail[len(trail) - 2 - offset] if offset + 1 < len(trail) else "description"
-        # a column of unknown content takes its word unless the word is the next column's
-        fits = _FITS.get(role, lambda _: False)(word) if role else not _FITS.get(left, lambda _: False)(word)
+        # a column of unknown content (or a note) takes its word unless the word is the next column's
+        known = role not in (None, "note")
+        fits = _FITS.get(role, lambda _: False)(word) if known else not _FITS.get(left, lambda _: False)(word)
         if last > taken and fits:
             cells.append((len(roles) - 1 - offset, start, end))
             last -= 1
+        elif (
+            role == "qty"
+            and last - 1 > taken
+            and _FITS["uom"](word)
+            and _NUMBER.fullmatch(text[slice(*words[last - 1])])
+        ):
+            cells.append((len(roles) - 1 - offset, words[last - 1][0], end))  # "6 EA" under "Order Qty."
+            last -= 2
     if last >= taken:
         cells.append((middle, words[taken][0], words[last][1]))
     return sorted(cells)

@@ -108,6 +108,8 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
             mask.hide(field.start, field.end)
     for code in _CODES_AND_DATES.finditer(mask.text):
         mask.hide(code.start(), code.end())
+    for note in _WAS_NOTE.finditer(mask.text):  # "(was 1/2" - REV 1)": what the line used to ask
+        mask.hide(note.start(), note.end(), barrier=True)
     if label := _LINE_LABEL.match(mask.text):  # "Line 1   6061-T651 plate …": a label, not 1 plate
         mask.hide(label.start("label"), label.end(), barrier=True)
     for old in cues.superseded(mask.text):
@@ -240,6 +242,7 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
     return form is not None, Sized()
 
 
+_WAS_NOTE = re.compile(r"\(\s*(?:was|previously|formerly|old|prev\.?)\b[^)\n]{0,40}\)", re.IGNORECASE)
 _DRILL_ROD = re.compile(r"\bdrill\s+rods?\b", re.IGNORECASE)
 _GAUGE_DECIMAL = re.compile(r"\s*\(\s*0?\.\d{2,4}\s*(?:\"|in\.?)?\s*\)")
 _MARK_ABBREVIATIONS = frozenset({"pl", "plt", "fb", "fl", "flt", "rd", "sq"})

@@ -21,7 +21,7 @@ from pipeline.extract import collapsed
 _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "price",
-        r"(?:unit\s+|ext(?:ended)?\.?\s+|net\s+|list\s+)?(?:price|cost)(?:\s*/\s*\w+)?|"
+        r"(?:unit\s+|ext(?:ended)?\.?\s+|net\s+|list\s+)?(?:price|cost)(?:\s*/\s*\w+)?|net\s+(?:value|amount)|"
         r"ext(?:ended)?\.?|extension|amount|(?:sub-?|line\s+)?total|value|\$|prezzo|precio|preis",
     ),
     (
@@ -44,6 +44,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         r"(?:order(?:ed)?\s+|req(?:uired)?\.?\s+)?(?:qty|quantity|quan|qnty)\.?(?:\s*(?:ord(?:ered)?|req(?:uired)?|"
         r"needed|pcs|ea))?|pcs|pieces|no\.?\s+of\s+(?:pcs|pieces)|count|nos|menge|stk\.?|cantidad|cant\.?|"
         r"ordered|ord\.?|lengths|sticks|joints|no\.?\s+of\s+(?:lengths|sticks|bars|sheets)|"
+        r"(?:this\s+)?release(?:\s+qty)?|qty\s+(?:this\s+)?release|ship\s+qty|qty\s+to\s+ship|"
         r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]",
     ),
     ("uom", r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|un|me|einheit|unidad"),
@@ -69,6 +70,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "note",
         r"notes?|remarks?|comments?|mark|tag|job|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"
+        r"blanket(?:\s+qty)?|remaining|balance|rel'?d(?:\s+to\s+date)?|released(?:\s+to\s+date)?|"
         r"loc(?:ation)?|bin|dept|taxable|tax|per|drop\s*%?|scrap\s*%?|total\s+(?:ft|feet|lbs?|wt|weight)|(?:qty\.?\s+)?(?:rec'?d|received|shipped|open|b/?o|backordered)",
     ),
 )
