@@ -232,3 +232,21 @@ def test_a_structural_cut_list_of_designations_each_over_its_marked_pieces() -> 
         (8, "A36", "channel", 74.25),
         (3, "A500", "tube_square", 147.5),
     ]
+
+
+def test_a_spec_run_listing_counted_lengths_gives_a_line_each() -> None:
+    text = (
+        "- Steel I-beams (wide flange)\n"
+        "- Size: W8 x 31 (8 inch deep)\n"
+        "- Lengths: (4) 20-foot beams, (2) 16-foot beams\n"
+        "- Finish: Painted black\n"
+    )
+    assert [(row[0], row[2], row[3]) for row in _rows(_extract(text))] == [
+        (4, "beam_i", (8.0, 240.0, 31.0)),
+        (2, "beam_i", (8.0, 192.0, 31.0)),
+    ]
+
+
+def test_a_radio_channel_is_no_steel_channel() -> None:
+    text = 'Need 2 pcs A36 plate 1/2 x 12 x 12.\n\nRadio: Channel 19 "Goldstrike Base"\n'
+    assert [row[2] for row in _rows(_extract(text))] == ["plate"]

@@ -11,10 +11,12 @@ is cut to length, that length. Every such line is an order line of its own.
 from __future__ import annotations
 
 import copy
+import re
 
 from pipeline.extract.blocks import Block
 from pipeline.extract.item import parse_block
 from pipeline.models import LineItem, Span
+from pipeline.units import find_lengths
 
 _GIVEN_BY_PIECE = frozenset({"missing_quantity"})
 
@@ -62,3 +64,37 @@ def _cut(head: LineItem, piece: LineItem, raw: str) -> LineItem:
         if flag not in item.flags and flag in ("approximate_quantity", "quantity_range")
     ]
     return item
+
+
+# a labelled spec run's "Lengths: (4) 20-foot beams, (2) 16-foot beams": the item's pieces
+_LENGTHS_FIELD = re.compile(r"^[ \t>*•-]*lengths?\s*:\s*(?P<value>[^\n]+)$", re.IGNORECASE | re.MULTILINE)
+_COUNTED_LENGTH = re.compile(r"\((?P<n>\d{1,4})\)\s*(?P<length>[^,();\n]+)")
+
+
+def listed_lengths(text: str, block: Block) -> list[LineItem]:
+    """The lines of a spec run ("- Size: W8 x 31 / - Lengths: (4) 20-foot beams, (2) 16-foot
+    beams") that lists two or more counted lengths: the rest of the run names the item, each
+    count and length is a line."""
+    field = _LENGTHS_FIELD.search(text, block.start, block.end)
+    if field is None:
+        return []
+    counted = list(_COUNTED_LENGTH.finditer(text, field.start("value"), field.end("value")))
+    if len(counted) < 2:
+        return []
+    blanked = text[: field.start()] + " " * (field.end() - field.start()) + text[field.end() :]
+    head = parse_block(blanked, block, candidates_only=False)
+    if not (head.has_form and head.has_sizes) or head.non_catalog:
+        return []
+    found = []
+    for piece in counted:
+        lengths = find_lengths(piece["length"])
+        if len(lengths) != 1:
+            return []
+        item = copy.deepcopy(head.item)
+        item.quantity, item.uom, item.quantity_range = float(piece["n"]), "EA", None
+        item.dimensions["length"] = lengths[0].inches
+        item.span = Span(piece.start(), piece.end())
+        item.source_text = " ".join(f"{text[block.start : field.start()]} {piece.group()}".split())
+        item.flags = [flag for flag in item.flags if flag not in _GIVEN_BY_PIECE]
+        found.append(item)
+    return found

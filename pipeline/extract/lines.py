@@ -369,6 +369,9 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
         if cues.ALTERNATES_HEADING.search(block.heading) and lines:
             _alternate_of(text, block, lines[-1])
             continue
+        if block.kind == "spec" and (counted := cutlist.listed_lengths(text, block)):
+            lines += counted  # "- Size: W8 x 31 / - Lengths: (4) 20-foot beams, (2) 16-foot beams"
+            continue
         if block.kind == "paragraph" and (cut_lines := _cut_paragraph(text, block)):
             lines += cut_lines  # "Posts - 1-1/2" sch 40 pipe" over "P1  (26) @ 3'-6"", no blank line between
             continue

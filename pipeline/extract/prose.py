@@ -21,8 +21,9 @@ _NEW_COUNT = re.compile(
     rf",?\s+(?:and|plus|also|&)\s+(?=(?:also\s+)?(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|;\s+|"
     # ", and have your guys burn 8 pcs …": a few words, then a new count of pieces
     rf",\s+(?:and|plus|also)\s+(?=(?:[a-z']+\s+){{1,4}}(?:\d+|{WORD_NUMBER})\s*{PIECES}(?!\w))|"
-    # "three sheets of .063 4x8, two sheets of .090 4x10": a comma, then a new count of something
-    rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+of\s)",
+    # "three sheets of .063 4x8, two sheets of .090 4x10": a comma, then a new count of something;
+    # "(4) 20-foot beams, (2) 16-foot beams": a comma, then a count in parentheses
+    rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+of\s)|,\s+(?=\(\d{{1,4}}\)\s)",
     re.IGNORECASE,
 )
 

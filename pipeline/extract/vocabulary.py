@@ -145,7 +145,10 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"k[ąa]townik",
         "angle",
     ),
-    (r"c-?channels?|channels?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?", "channel"),
+    (
+        r"c-?channels?|(?<!radio\s)(?<!radio:\s)(?<!cb\s)channels?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
+        "channel",
+    ),
     (
         r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?|"
         r"w[-\s]?shapes?",
