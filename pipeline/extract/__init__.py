@@ -100,11 +100,12 @@ def _edited_order(
 def _rest(text: str, spans: list[tuple[int, int]], lines: list[LineItem]) -> str:
     """The words of ``spans`` outside ``lines``: where a change no edit read would be written
     ("20' tube is fine, make it 8 pcs then")."""
-    taken = [line.span for line in lines if line.span is not None]
-    return "\n".join(
-        "".join(" " if any(span.start <= i < span.end for span in taken) else text[i] for i in range(a, b))
-        for a, b in spans
-    )
+    chars = list(text)
+    for line in lines:
+        if line.span is not None:
+            chars[line.span.start : line.span.end] = " " * (line.span.end - line.span.start)
+    rest = "".join(chars)
+    return "\n".join(rest[a:b] for a, b in spans)
 
 
 def _without(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:

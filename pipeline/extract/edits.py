@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.grades import find_grades
+from pipeline.extract.item import LINE_LABEL
 from pipeline.extract.quantity import PIECES, parse_count
 from pipeline.extract.vocabulary import FORM_WORDS, first_match
 from pipeline.models import LineItem
@@ -123,20 +124,16 @@ def _fits(line: LineItem, ref: str) -> int | None:
     return score or None
 
 
-_NUMBER_REF = re.compile(r"(?:line|item|ln|pos(?:ition)?)\.?\s*#?\s*(?P<n>\d{1,3})", re.IGNORECASE)
-_LABELLED = re.compile(r"[\s>*•-]*(?:line|item|ln|pos(?:ition)?)\.?\s*#?\s*(?P<n>\d{1,3})\b", re.IGNORECASE)
-
-
 def _numbered(lines: list[LineItem], number: int) -> LineItem | None:
     """The line a reply calls "line 3": the one written "Line 3", else the third."""
-    labelled = {int(found["n"]): line for line in lines if (found := _LABELLED.match(line.source_text))}
+    labelled = {int(found["n"]): line for line in lines if (found := LINE_LABEL.match(line.source_text))}
     if labelled:
         return labelled.get(number)
     return next((line for line in lines if line.line_no == number), None)
 
 
 def _target(lines: list[LineItem], ref: str) -> LineItem | None:
-    if by_number := _NUMBER_REF.fullmatch(ref.strip()):
+    if by_number := LINE_LABEL.fullmatch(ref.strip()):
         return _numbered(lines, int(by_number["n"]))
     scored = [(score, line) for line in lines if (score := _fits(line, ref)) is not None]
     if not scored:

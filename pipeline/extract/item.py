@@ -64,8 +64,8 @@ class Parsed:
 
 
 # an item's number written before it: "Line 1", "Item 3:", "Pos. 20", "Ln #4"
-_LINE_LABEL = re.compile(
-    r"[\s>*•-]*(?P<label>(?:line|ln|item|pos(?:ition)?)\.?\s*#?\s*\d{1,4}\b\s*[:.)-]?)", re.IGNORECASE
+LINE_LABEL = re.compile(
+    r"[\s>*•-]*(?P<label>(?:line|ln|item|pos(?:ition)?)\.?\s*#?\s*(?P<n>\d{1,4})\b\s*[:.)-]?)", re.IGNORECASE
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -110,7 +110,7 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
         mask.hide(code.start(), code.end())
     for note in _WAS_NOTE.finditer(mask.text):  # "(was 1/2" - REV 1)": what the line used to ask
         mask.hide(note.start(), note.end(), barrier=True)
-    if label := _LINE_LABEL.match(mask.text):  # "Line 1   6061-T651 plate …": a label, not 1 plate
+    if label := LINE_LABEL.match(mask.text):  # "Line 1   6061-T651 plate …": a label, not 1 plate
         mask.hide(label.start("label"), label.end(), barrier=True)
     for old in cues.superseded(mask.text):
         mask.hide(old.start, old.end)
