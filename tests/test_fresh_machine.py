@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,15 @@ SCRIPT = ROOT / "tools" / "ensure-system-packages"
 
 def _run(env: dict[str, str], as_user: str | None = None) -> subprocess.CompletedProcess[str]:
     prefix = ["runuser", "-u", as_user, "--"] if as_user else []
-    return subprocess.run(
-        [*prefix, "sh", str(SCRIPT)], capture_output=True, text=True, env=os.environ | env, timeout=60
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        script = SCRIPT
+        if as_user:  # the clone may sit in a folder only root can read (mktemp -d): a readable copy
+            os.chmod(folder, 0o755)
+            script = Path(shutil.copy(SCRIPT, folder))
+            os.chmod(script, 0o755)
+        return subprocess.run(
+            [*prefix, "sh", str(script)], capture_output=True, text=True, env=os.environ | env, timeout=60
+        )
 
 
 def test_a_machine_with_chromium_needs_nothing_more() -> None:
