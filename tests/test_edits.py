@@ -86,3 +86,49 @@ def test_hold_off_on_a_line_and_a_change_no_edit_reads_flags_the_order() -> None
     result = _extract("Hold off on the angle for now. The 4140 is fine, make it 4 then.")
     assert [line.grade for line in result.lines] == ["6061", "4140"]
     assert all("thread_change_unread" in line.flags for line in result.lines)
+
+
+def test_a_forward_of_a_customer_s_reply_orders_what_the_reply_changed() -> None:
+    """The desk forwards a thread: the customer's reply edits his own list below it, oldest last."""
+    text = (
+        "Jo, please enter this one for Brandt - quote Q-5120 pricing.\n\nKim | Inside Sales\n\n"
+        "From: Al Brandt <al@brandtfab.example>\nSent: Thursday, May 7, 2026 9:12 AM\nTo: Kim\n"
+        "Subject: RE: tube and plate\n\n"
+        "Kim, bump the tube to 9 sticks, change the 6061 plate to 5052 and forget the angle.\n\nAl\n\n"
+        "From: Al Brandt <al@brandtfab.example>\nSent: Wednesday, May 6, 2026 3:40 PM\nTo: Kim\n"
+        "Subject: tube and plate\n\n"
+        "6 sticks 2\" sch 40 304 pipe, 21'\n2 pcs 6061 plate 1/4\" x 24 x 48\n4 pcs A36 angle 2 x 2 x 1/4 x 20'\n"
+    )
+    result = extract(build_document("fw.txt", text.encode(), text))
+    assert [(row[0], row[1], row[2]) for row in _rows(result)] == [(9, "304", "tube_round"), (2, "5052", "plate")]
+    assert [line.revisions for line in result.lines] == [["quantity was 6"], ["grade was 6061"]]
+
+
+def test_a_thread_of_changes_is_applied_oldest_first_with_sizes_named_by_what_they_measure() -> None:
+    """A later reply sets a wall back and names a count as "make it N pcs of the …"."""
+    text = (
+        "Go back to 3/16 wall on the 4x4 after all, and make it 12 pcs of the 1\" round, not 10. "
+        "Everything else per the PO.\n\nDee\n\n"
+        "From: Dee\nSent: Tuesday, June 2, 2026 8:00 AM\nTo: Sales\nSubject: RE: PO 7781\n\n"
+        "Change the 4x4 tube to 1/4 wall, and drop the 12 ga sheet.\n\n"
+        "From: Dee\nSent: Monday, June 1, 2026 4:00 PM\nTo: Sales\nSubject: PO 7781\n\n"
+        "4 pcs HSS 4x4x1/8 A500 x 24'\n10 pcs 1\" 1018 round bar x 12'\n3 sheets 12 ga A1011 48 x 96\n"
+    )
+    result = extract(build_document("re.txt", text.encode(), text))
+    assert _rows(result) == [
+        (4, "A500", "tube_square", {"side": 4.0, "wall_thickness": 0.1875, "length": 288.0}),
+        (12, "1018", "bar_round", {"diameter": 1.0, "length": 144.0}),
+    ]
+
+
+def test_same_as_last_order_but_one_count_changed() -> None:
+    result = _extract("Same as last order but 7 pcs of the 1/4 plate instead of 5, rest the same. New PO 7790.")
+    assert [(row[0], row[1]) for row in _rows(result)] == [(7, "6061"), (8, "A36"), (2, "4140")]
+    assert result.lines[0].revisions == ["quantity was 5"]
+
+
+def test_a_reply_with_a_change_no_edit_reads_keeps_the_quoted_order_flagged() -> None:
+    """Nothing of the order may vanish because a change was phrased in a way no edit reads."""
+    result = _extract("Scratch my last note - swap things around as we discussed on the phone.")
+    assert [row[1] for row in _rows(result)] == ["6061", "A36", "4140"]
+    assert all("thread_change_unread" in line.flags for line in result.lines)

@@ -22,6 +22,9 @@ from pipeline.models import Document, Extraction, LineItem, Span
 _APPROVAL = re.compile(
     r"\b(?:please\s+(?:proceed|process|go\s+ahead|enter|place|handle|fill)|go\s+ahead|approved?|as\s+quoted|"
     r"see\s+(?:the\s+)?(?:order\s+)?below|order\s+below|confirm(?:ed)?\s+the\s+order|"
+    # the quoted order again, changed only as said: "same as last order but …", "rest the same"
+    r"same\s+as\s+(?:the\s+|my\s+|our\s+)?(?:last|previous|before|below)|"
+    r"(?:rest|everything\s+else|all\s+else)\s+(?:is\s+|stays\s+|remains\s+)?(?:the\s+same|as\s+is|per\b)|"
     # passed on to someone who can act: "can someone else grab this?", "could you handle the below"
     r"(?:can|could|would)\s+(?:some\s*one|any\s*one|you)(?:\s+else)?\s+(?:please\s+)?"
     r"(?:grab|handle|take|enter|process|fill|pick\s+up|look\s+after)\s+(?:this|that|it|the\s+(?:below|order)))\b",
@@ -32,7 +35,7 @@ _APPROVAL = re.compile(
 # a change to the quoted order in the newest message's words ("make the 3/8 plate 1/2", "bump the
 # 4140 to 6 pcs", "drop the angle"); when it is not applied to a line, a person must apply it
 _CHANGE = re.compile(
-    r"\b(?:make|change|bump|drop|cancel|delete|remove|skip|hold\s+off|increase|decrease|reduce|instead|swap|replace|"
+    r"\b(?:make|change|bump|drop|cancel|delete|remove|skip|forget|hold\s+off|increase|decrease|reduce|instead|swap|replace|"
     r"add\s+(?:\w+\s+)?(?:more|another))\b",
     re.IGNORECASE,
 )
@@ -40,7 +43,7 @@ UNREAD_CHANGE = "thread_change_unread"
 # a change verb left over once the edits read are applied ("… make it 8 pcs then"): not "instead",
 # which follows an edit read ("make the 1/4 plate 3/8 instead")
 _LEFTOVER_CHANGE = re.compile(
-    r"\b(?:make|change|bump|drop|cancel|delete|remove|skip|hold\s+off|increase|decrease|reduce|swap|replace)\b",
+    r"\b(?:make|change|bump|drop|cancel|delete|remove|skip|forget|hold\s+off|increase|decrease|reduce|swap|replace)\b",
     re.IGNORECASE,
 )
 
@@ -60,41 +63,62 @@ def _spans(document: Document, thread: Thread) -> list[tuple[int, int]]:
 
 
 def _quoted_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] | None:
-    """The lines of the newest quoted message that has any."""
-    for message in thread.history:
-        quoted_lines = lines_in(text, [(message.start, message.end)])
-        if quoted_lines:
-            return quoted_lines, message
-    return None
+    """The order as the quoted history left it, and the newest message that shaped it.
+
+    The history is read oldest first, as it was written: a message that lists items states the
+    order, and a later message that changes it by difference ("bump the pipe to 8 sticks, forget
+    the round bar") is applied to it, so a forward of a customer's reply orders what the reply
+    asked for."""
+    order: tuple[list[LineItem], Message] | None = None
+    for message in reversed(thread.history):
+        spans = [(message.start, message.end)]
+        edited = _edit(text, order[0], spans, spans) if order else None
+        if edited is not None:
+            order = edited, message
+        elif quoted_lines := lines_in(text, spans):
+            order = quoted_lines, message
+    return order
 
 
-def _edited_order(
-    text: str, thread: Thread, spans: list[tuple[int, int]]
-) -> tuple[list[LineItem], Message] | None:
-    """The quoted order as the newest message edits it by difference ("drop the angle, bump the
-    4140 to 6"), plus the items the rest of the newest message adds; ``None`` when no edit names
-    a quoted line."""
-    edits = [edit for a, b in thread.current for edit in find_edits(text, a, b)]
-    quoted = _quoted_order(text, thread) if edits else None
-    if quoted is None:
+def _edit(
+    text: str, lines: list[LineItem], own: list[tuple[int, int]], spans: list[tuple[int, int]]
+) -> list[LineItem] | None:
+    """``lines`` as a message edits them by difference ("drop the angle, bump the 4140 to 6"),
+    plus the items the rest of its text (``spans``, with attachments) adds; ``None`` when no edit
+    names one of ``lines``."""
+    edits = [edit for a, b in own for edit in find_edits(text, a, b)]
+    if not edits:
         return None
-    kept, unapplied = apply_edits(quoted[0], edits)
+    kept, unapplied = apply_edits(lines, edits)
     applied = [edit for edit in edits if edit not in unapplied]
     if not applied:
         return None
     # "20 instead of 12" said outside the edits applied ("change line 2 to 6 pcs instead of 4" is one)
-    apply_changes(kept, "\n".join(text[a:b] for a, b in _without(thread.current, applied)))
+    apply_changes(kept, "\n".join(text[a:b] for a, b in _without(own, applied)))
     added = lines_in(text, _without(spans, applied))
     # "add one more item: 2 pcs …" names no quoted line: it is the item added, not an edit
     unapplied = [edit for edit in unapplied if not any(_inside(line, edit) for line in added)]
     result = kept + added
-    if unapplied or _LEFTOVER_CHANGE.search(_rest(text, _without(thread.current, applied), added)):
+    if unapplied or _LEFTOVER_CHANGE.search(_rest(text, _without(own, applied), added)):
         for line in result:
             if UNREAD_CHANGE not in line.flags:
                 line.flags.append(UNREAD_CHANGE)
     for number, line in enumerate(result, start=1):
         line.line_no = number
-    return result, quoted[1]
+    return result
+
+
+def _edited_order(
+    text: str, thread: Thread, spans: list[tuple[int, int]]
+) -> tuple[list[LineItem], Message] | None:
+    """The quoted order as the newest message edits it; ``None`` when no edit names a quoted line."""
+    if not any(find_edits(text, a, b) for a, b in thread.current):
+        return None
+    quoted = _quoted_order(text, thread)
+    if quoted is None:
+        return None
+    edited = _edit(text, quoted[0], list(thread.current), spans)
+    return None if edited is None else (edited, quoted[1])
 
 
 def _rest(text: str, spans: list[tuple[int, int]], lines: list[LineItem]) -> str:
@@ -140,7 +164,8 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
         if thread.history:
             _flag_unread_change(lines, own_text)
         return lines, None, reading.unread
-    if not (thread.forwarded or _APPROVAL.search(own_text)):
+    # a reply with no items of its own that forwards, approves or changes the quoted order
+    if not (thread.forwarded or _APPROVAL.search(own_text) or _CHANGE.search(own_text)):
         return [], None, reading.unread
     quoted = _quoted_order(text, thread)
     if quoted is None:

@@ -24,13 +24,16 @@ _END = (
     r"(?=\s+(?:entirely|completely|altogether|line|item|from|as\s+well|too|please)\b"
     r"|\s*(?:[.;,!\n(]|\band\b|$))"
 )
+_NEW_SIZE = r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b)?)"
+_MEASURE = r"(?P<measure>wall|thick(?:ness)?|long|length|dia(?:meter)?|OD)\b"
 _COUNT = r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
         (
             "remove",
-            rf"\b(?:cancel|drop|delete|remove|scratch|skip|take\s+(?:off|out)|hold\s+off\s+on)\s+(?:the\s+|that\s+)?"
+            rf"\b(?:cancel|drop|delete|remove|scratch|skip|forget(?:\s+about)?|take\s+(?:off|out)|hold\s+off\s+on)\s+"
+            rf"(?:the\s+|that\s+)?"
             rf"{_REF}{_END}",
         ),
         (
@@ -44,18 +47,41 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bthe\s+{_REF}\s+(?:bumped|changed|increased|upped|reduced|raised|lowered)\s+(?:up\s+|down\s+)?to\s+"
             rf"{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
         ),
+        (  # "make it 30 pcs of the 3/4 round"
+            "quantity",
+            rf"\b(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}\s*{PIECES}\s+(?:of|on|for)\s+(?:the\s+)?{_REF}{_END}",
+        ),
+        (  # "10 pcs of the 1-1/2 round instead of 6"
+            "quantity",
+            rf"\b{_COUNT}\s*{PIECES}\s+of\s+(?:the\s+)?{_REF},?\s+(?:instead\s+of|rather\s+than|not)\s+\d{{1,4}}\b",
+        ),
         ("more", rf"\badd\s+{_COUNT}\s+more\s+(?:of\s+(?:the\s+)?)?{_REF}{_END}"),
+        (  # "go back to 5/16 wall on the 6x6": the size named by what it measures
+            "replace",
+            rf"\b(?:go\s+(?:back\s+)?to|use|make\s+it|change\s+(?:it\s+)?to)\s+{_NEW_SIZE}\s*{_MEASURE}\s+"
+            rf"(?:on|for|of)\s+(?:the\s+)?{_REF}{_END}",
+        ),
         (
             "replace",
             r"\b(?:make|change|switch)\s+(?:the\s+)?(?P<ref>[^.;,\n]{1,40}?)\s+(?:to\s+|into\s+)?"
-            r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b)?"  # a size
-            r"|\d{3,4}[A-Z]{0,2}\b|[A-Z]{1,2}\d{2,3}\b)"  # or a grade
+            rf"(?:{_NEW_SIZE}(?:\s*{_MEASURE})?"  # a size, maybe named by what it measures ("to 1/4 wall")
+            r"|(?P<grade>\d{3,4}[A-Z]{0,2}\b|[A-Z]{1,2}\d{2,3}\b))"  # or a grade
             r"(?=\s*(?:instead|please|thick|[.;,!\n(]|\band\b|$))",
         ),
     )
 )
 
 
+# the dimensions a size named by what it measures may be ("1/4 wall", "3/8 thick", "20 ft long")
+_MEASURED = {
+    "wall": ("wall_thickness",),
+    "thic": ("thickness", "wall_thickness"),
+    "long": ("length",),
+    "leng": ("length",),
+    "dia": ("diameter", "outer_diameter"),
+    "diam": ("diameter", "outer_diameter"),
+    "od": ("outer_diameter", "diameter"),
+}
 _GAUGE = re.compile(r"\d+\s*(?:ga|gauge|gage)\b", re.IGNORECASE)
 _PIECES_AFTER = re.compile(rf"\s*{PIECES}\b", re.IGNORECASE)
 
@@ -70,6 +96,7 @@ class Edit:
     end: int
     count: float | None = None
     new: str | None = None
+    measure: str | None = None  # what the new size measures, when the edit says ("1/4 wall")
 
 
 def find_edits(text: str, start: int, end: int) -> list[Edit]:
@@ -86,7 +113,15 @@ def find_edits(text: str, start: int, end: int) -> list[Edit]:
             if kind == "quantity" and (count or 0) >= 100 and not _PIECES_AFTER.match(text, match.end()):
                 continue  # "change the 316L to 316": a grade, not 316 pieces
             found.append(
-                Edit(kind, match["ref"].strip(), match.start(), match.end(), count, groups.get("new"))
+                Edit(
+                    kind,
+                    match["ref"].strip(),
+                    match.start(),
+                    match.end(),
+                    count,
+                    groups.get("new") or groups.get("grade"),
+                    (groups.get("measure") or "").lower() or None,
+                )
             )
     return sorted(found, key=lambda edit: edit.start)
 
@@ -157,7 +192,17 @@ def _replace(line: LineItem, edit: Edit) -> bool:
         line.grade = grades[0].grade
         return True
     old_sizes, new_sizes = _sizes(edit.ref), _sizes(new) or [parse_number(new) or 0.0]
-    if len(old_sizes) != 1 or not new_sizes[0]:
+    if not new_sizes[0]:
+        return False
+    if edit.measure is not None:
+        names = _MEASURED[edit.measure[:4]]
+        name = next((name for name in names if name in line.dimensions), None)
+        if name is None:
+            return False
+        _note(line, f'{name.replace("_", " ")} was {line.dimensions[name]:g}"')
+        line.dimensions[name] = new_sizes[0]
+        return True
+    if len(old_sizes) != 1:
         return False
     for name, value in line.dimensions.items():
         if abs(value - old_sizes[0]) <= max(0.005, 0.01 * value):
