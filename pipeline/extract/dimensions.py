@@ -217,6 +217,8 @@ def _sheet_in_feet(form: str | None, measured: list[Measured], sized: Sized) -> 
     width, length = (written.get(sized.spans[name]) for name in ("width", "length"))
     if width is None or length is None or width.unit is not None or width.label is not None:
         return
+    if width.decimal or length.decimal:
+        return  # "1.000 X 6.000 X 12.000": a drawing's inches
     if length.unit in FOOT_UNITS and (dims["width"], dims["length"] / 12) in SHEET_SIZES_IN_FEET:
         dims["width"] *= 12  # "4 x 8 ft": the foot covers both
     elif (

@@ -117,6 +117,7 @@ class Measured:
     unit: str | None
     alternate: bool = False  # offered instead of the size before it
     bare: bool = False  # no unit, label or chain: a size only where nothing else gives one
+    decimal: bool = False  # written with a decimal point ("6.000"): inches as measured, never feet
 
 
 # Words before a bare number that make it something else than a size ("job 4471", "AMS 4928").
@@ -345,7 +346,8 @@ def measure(text: str, fields: tuple[Field, ...] = (), metric_message: bool = Fa
         if metric and unit is None and not bare and _metric_by_context(text, lengths, index):
             unit, inches = "mm", to_inches(length.inches, "mm")
         alternate = not bare and _is_alternate(text, found[-1] if found else None, length)
-        found.append(Measured(inches, label, length.start, length.end, unit, alternate, bare))
+        decimal = "." in text[length.start : length.end]
+        found.append(Measured(inches, label, length.start, length.end, unit, alternate, bare, decimal))
     return _pieces(text, found)
 
 

@@ -233,7 +233,7 @@ def read_header(text: str) -> Table | None:
     columns = []
     for start, end in split_cells(text, layout):
         written = text[start:end].strip().strip('"')
-        if len(written.split()) > 5:
+        if len(re.findall(r"\w+", written)) > 6:
             return None  # a header names a column in a few words; this is a sentence
         hint = _UNIT_HINT.search(written)
         label = (written[: hint.start()] if hint else written).strip().lower()
