@@ -128,3 +128,27 @@ def test_a_salesperson_forwarding_a_customer_s_mail_is_not_the_customer() -> Non
         text, sender="Marcus Bell <mbell@meridianmetals.com>", to="Jenna Ortiz <jortiz@meridianmetals.com>"
     )
     assert customer.company == "Delta Marine Works"
+
+
+def test_a_reply_signed_with_a_first_name_takes_the_company_signed_below_in_the_thread() -> None:
+    text = (
+        "Make the hex 10 pcs. Rest is fine.\nEd\n\n-----Original Message-----\nFrom: Ed Marsh\n"
+        "Sent: Monday, April 8, 2024 8:57 AM\nTo: Gina\nSubject: order PO 9921\n\n"
+        "Gina, please enter:\n6 pcs 1-1/4 hex 12L14 12'\n\nEd Marsh\nMarsh Screw Machine Products\nPh 937-555-0112\n"
+    )
+    customer = _customer(text, sender="Ed Marsh <ed@marshscrew.example>", to="gina@barstock.example")
+    assert customer.company == "Marsh Screw Machine Products"
+
+
+def test_a_desk_forwarding_a_thread_is_not_the_customer() -> None:
+    text = (
+        "Dave, can you enter this for Hollis? Pricing on Q-88213.\n-Carla\n\n"
+        "Carla Benz | Outside Sales | Midvale Metals Supply | 559-555-0100\n\n"
+        "From: Greg Hollis <greg@hollismech.example>\nSent: Wednesday, March 4, 2026 2:41 PM\nTo: Carla\n"
+        "Subject: RE: pipe\n\nCarla, bump the pipe to 8 sticks.\n\nGreg\n\n"
+        "From: Greg Hollis <greg@hollismech.example>\nSent: Tuesday, March 3, 2026 4:05 PM\nTo: Carla\n"
+        "Subject: pipe\n\nCarla, need pricing on:\n\n5 sticks 4\" sch 40 304L pipe, 20'\n\n"
+        "Greg Hollis\nHollis Mechanical Inc.\n559-555-0177\n"
+    )
+    customer = _customer(text, sender="Carla Benz <carla@midvale.example>", to="dave@midvale.example")
+    assert customer.company == "Hollis Mechanical Inc."

@@ -132,3 +132,15 @@ def test_a_reply_with_a_change_no_edit_reads_keeps_the_quoted_order_flagged() ->
     result = _extract("Scratch my last note - swap things around as we discussed on the phone.")
     assert [row[1] for row in _rows(result)] == ["6061", "A36", "4140"]
     assert all("thread_change_unread" in line.flags for line in result.lines)
+
+
+def test_a_message_that_adds_a_forgotten_item_keeps_the_order_before_it() -> None:
+    text = (
+        "Correction - the hex should be 10 pcs not 6. Rest is fine.\nEd\n\n-----Original Message-----\n"
+        "From: Ed\nSent: Monday, April 8, 2024 9:20 AM\nTo: Gina\nSubject: RE: PO 9921\n\n"
+        "Forgot one - also 4 pcs 1/2 x 1 1018 CF flat 12'\n\n-----Original Message-----\n"
+        "From: Ed\nSent: Monday, April 8, 2024 8:57 AM\nTo: Gina\nSubject: PO 9921\n\n"
+        "Gina, please enter on PO 9921:\n6 pcs 1-1/4 hex 12L14 12'\n2 pcs 1-1/2 rd 1018 CF 12'\n"
+    )
+    result = extract(build_document("re.txt", text.encode(), text))
+    assert [(row[0], row[2]) for row in _rows(result)] == [(10, "bar_hex"), (2, "bar_round"), (4, "bar_rectangular")]

@@ -199,3 +199,16 @@ def test_an_outlook_thread_without_an_original_message_line_is_split_at_each_fro
         "can you quote 3 - 2-1/2\" 316L rd x 12'\n"
     )
     assert _rows(_extract(text)) == [("316L", "bar_round", 3, "EA")]
+
+
+def test_spring_wire_is_a_catalog_product_and_a_coil_s_length_is_how_much() -> None:
+    text = (
+        "Please enter:\n- 302 stainless spring wire, .062\" dia -- 50 lbs\n"
+        "- 316 stainless foil .005\" x 12\" wide, full hard -- 100 ft\n"
+    )
+    lines = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [(line.form, line.quantity, line.uom, dict(line.dimensions)) for line in lines] == [
+        ("wire", 50, "LB", {"diameter": 0.062}),
+        ("foil", 100, "FT", {"thickness": 0.005, "width": 12.0}),
+    ]
+    assert "not_catalog_product" not in lines[0].flags

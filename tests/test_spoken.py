@@ -92,3 +92,9 @@ def test_a_voice_note_s_grades_before_sizes_and_its_for_pieces() -> None:
     assert [(line.quantity, line.grade, line.form) for line in lines] == [
         (2, "6061", "plate"), (4, "7075", "bar_round"), (10, "6061", "bar_rectangular"),
     ]  # fmt: skip
+
+
+def test_a_fraction_said_before_the_material_is_the_thickness_and_a_whole_number_a_count() -> None:
+    said = "one piece of one eighth aluminum diamond plate four by eight and two aluminum plates"
+    read = " ".join(digits_for_sizes(said).split())
+    assert read == "one piece of 1/8 aluminum diamond plate 4 x 8 and two aluminum plates"

@@ -24,7 +24,7 @@ _APPROVAL = re.compile(
     r"see\s+(?:the\s+)?(?:order\s+)?below|order\s+below|confirm(?:ed)?\s+the\s+order|"
     # the quoted order again, changed only as said: "same as last order but …", "rest the same"
     r"same\s+as\s+(?:the\s+|my\s+|our\s+)?(?:last|previous|before|below)|"
-    r"(?:rest|everything\s+else|all\s+else)\s+(?:is\s+|stays\s+|remains\s+)?(?:the\s+same|as\s+is|per\b)|"
+    r"(?:rest|everything\s+else|all\s+else)\s+(?:is\s+|stays\s+|remains\s+)?(?:the\s+same|as\s+is|per\b|fine|good|ok)|"
     # passed on to someone who can act: "can someone else grab this?", "could you handle the below"
     r"(?:can|could|would)\s+(?:some\s*one|any\s*one|you)(?:\s+else)?\s+(?:please\s+)?"
     r"(?:grab|handle|take|enter|process|fill|pick\s+up|look\s+after)\s+(?:this|that|it|the\s+(?:below|order)))\b",
@@ -40,6 +40,12 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 UNREAD_CHANGE = "thread_change_unread"
+# a message that adds to the order before it rather than restating it: "forgot one - also 4 pcs …"
+_ADDS = re.compile(
+    r"\b(?:forgot|also\s+(?:add|need|include)|please\s+add|add\s+(?:on\s+)?(?:to|onto)\s+(?:the|my|our|this)\s+"
+    r"(?:order|po)|in\s+addition\s+to|one\s+more\s+(?:item|line|thing))\b",
+    re.IGNORECASE,
+)
 # a change verb left over once the edits read are applied ("… make it 8 pcs then"): not "instead",
 # which follows an edit read ("make the 1/4 plate 3/8 instead")
 _LEFTOVER_CHANGE = re.compile(
@@ -76,7 +82,8 @@ def _quoted_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] |
         if edited is not None:
             order = edited, message
         elif quoted_lines := lines_in(text, spans):
-            order = quoted_lines, message
+            adds = order is not None and _ADDS.search(text, message.start, message.end)
+            order = (order[0] + quoted_lines, message) if adds else (quoted_lines, message)
     return order
 
 

@@ -272,10 +272,13 @@ def read_customer(
     spans: tuple[tuple[int, int], ...],
     evidence: dict[str, Span],
     earlier: tuple[tuple[int, int], ...] = (),
+    history: tuple[tuple[int, int], ...] = (),
 ) -> Customer:
     """The customer of the newest message (``spans``), recording where each field was read.
 
     ``earlier`` is a forwarded message: its signature names the company when the newest does not.
+    ``history`` are the quoted messages, newest first: a customer who signs only his first name
+    in a reply signed his company below, and a desk forwarding a thread is not the customer.
     """
     text = document.text
     signature = _read_signature(_signature_lines(_paragraphs(text, spans)))
@@ -300,8 +303,15 @@ def read_customer(
         if (company := company_in(value)) == value
     ]
     named = _company(text, spans, earlier, signature, addresses, labelled, _recipients(document, addresses))
-    if earlier and _internal(document, sender):  # a salesperson forwarding the customer's mail
-        named = _read_signature(_signature_lines(_paragraphs(text, earlier))).company or named
+    internal = _internal(document, sender)
+    if internal or not named:  # a salesperson forwarding the customer's mail, or a bare reply
+        quoted = (
+            signed
+            for a, b in (*earlier, *history)
+            if (signed := _read_signature(_signature_lines(_paragraphs(text, ((a, b),)))).company)
+            and (internal or matches_domain(signed[0], addresses))
+        )
+        named = next(quoted, None) or named
     named = named or next(filter(None, (introduced_company(text, a, b) for a, b in spans)), None)
     picks["company"] = named or (company_in(display_name) and (display_name.strip().strip('"'), None))
     customer = Customer()

@@ -51,6 +51,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "quantity",
             rf"\b(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}\s*{PIECES}\s+(?:of|on|for)\s+(?:the\s+)?{_REF}{_END}",
         ),
+        (  # "the hex should be 10 pcs"
+            "quantity",
+            rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+{_COUNT}\s*{PIECES}",
+        ),
         (  # "10 pcs of the 1-1/2 round instead of 6"
             "quantity",
             rf"\b{_COUNT}\s*{PIECES}\s+of\s+(?:the\s+)?{_REF},?\s+(?:instead\s+of|rather\s+than|not)\s+\d{{1,4}}\b",

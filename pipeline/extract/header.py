@@ -28,7 +28,8 @@ def extract_header(document: Document, thread: Thread, source: Message | None = 
     spans = (*thread.current, *attachments, *earlier)
     header = OrderHeader()
     evidence = header.evidence
-    header.customer = read_customer(document, thread.current or spans, evidence, earlier)
+    quoted = tuple((m.start, m.end) for m in thread.history)
+    header.customer = read_customer(document, thread.current or spans, evidence, earlier, quoted)
     folded = fold(text)
     labelled_po = find_reference(references.PO, text, folded, spans)
     history = tuple((m.start, m.end) for m in thread.history if not source or m.start != source.start)

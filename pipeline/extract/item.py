@@ -340,6 +340,9 @@ def _non_catalog(words: Words, block: Block, offset: int) -> bool:
     return words.non_catalog_form is not None and words.form is None
 
 
+_COILED = frozenset({"wire", "foil"})  # sold off the coil: by the foot or the pound, not in lengths
+
+
 def _read_sizes_and_quantity(
     item: LineItem,
     mask: _Mask,
@@ -403,13 +406,17 @@ def _read_sizes_and_quantity(
     sized = assign(item.form, measured, sized)
     item.dimensions = sized.dimensions
     item.evidence |= {name: _span(*span, offset) for name, span in sized.spans.items()}
+    if quantity is None and item.form in _COILED and "length" in item.dimensions:
+        # "316 foil .005 x 12 wide -- 100 ft": a coil is sold by the foot, its length is how much
+        item.quantity, item.uom = round(item.dimensions.pop("length") / 12, 3), "FT"
+        item.evidence["quantity"] = item.evidence.pop("length")
     _attach_tolerances(item, sized, measured, tolerances, mask.text, offset)
     for name, inches, (start, end) in sized.alternates:
         text = " ".join(mask.text[start:end].split())
         item.alternates.append(Alternate(text, dimensions={name: inches}, span=_span(start, end, offset)))
         if "alternates_offered" not in item.flags:
             item.flags.append("alternates_offered")
-    return quantity is not None
+    return item.quantity is not None
 
 
 def _hollow_section(written: str, measured: list[Measured]) -> str:

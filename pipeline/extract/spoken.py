@@ -57,6 +57,14 @@ _NUMBER = re.compile(
     rf"schedule\b|sch\b))",
     re.IGNORECASE,
 )
+# "one eighth aluminum diamond plate": a fraction is a size before the material and the form too
+# (a whole number there is a count: "two aluminum plates")
+_FRACTION_BEFORE_MATERIAL = re.compile(
+    rf"\b(?:a\s+)?(?P<frac>{_FRACTION})(?=\s+(?:(?:alumin(?:um|ium)|steel|stainless|ss|galv\w*|diamond|tread|"
+    rf"checker\w*|hot\s+rolled|cold\s+rolled|hr|cr|[a-z]{{0,2}}\d{{2,4}}[a-z]?)\s+){{1,3}}"
+    rf"(?:plate|sheet|flat|round|angle|bar|rod|tub(?:e|ing)|pipe|square|hex)\b)",
+    re.IGNORECASE,
+)
 # "and for pieces of …": voice typing's "four" before a count noun
 _FOR_FOUR = re.compile(r"(?<=\band\s)for(?=\s+(?:pieces|pcs|sticks|sheets|bars|lengths|joints)\s+of\b)", re.I)
 # "schedule forty": a pipe schedule said in words
@@ -136,6 +144,7 @@ def digits_for_sizes(text: str) -> str:
     text = _FOR_FOUR.sub("4  ", text)
     text = _SCHEDULE.sub(lambda match: _padded(match, f"sch {_whole(match['whole'])}"), text)
     text = _INCH_AND.sub(lambda match: _padded(match, f'1-{_fraction(match["part"])}"'), text)
+    text = _FRACTION_BEFORE_MATERIAL.sub(lambda match: _padded(match, _written(match)), text)
     text = _NUMBER.sub(lambda match: _padded(match, _written(match)), text)
     text = _AFTER_BY.sub(lambda match: _padded(match, _written(match)), text)  # "two by two by quarter"
     return _BY.sub(lambda match: " x" + " " * (len(match["gap"]) - 2), text)

@@ -167,7 +167,7 @@ _NON_CATALOG = table(
     (
         (
             r"screws?|bolts?|nuts?|washers?|bearings?(?!\s+(?:quality|steel|housings?|races?|surfaces?|contact|bronze))"
-            r"|wire\s+rope|brackets?|gaskets?|fasteners?|rivets?|springs?(?!\s+temper)|o-rings?|valves?|fittings?",
+            r"|wire\s+rope|brackets?|gaskets?|fasteners?|rivets?|springs?(?!\s+(?:temper|wire|steel|stock))|o-rings?|valves?|fittings?",
             "",
         ),
     )
