@@ -134,7 +134,8 @@ def test_a_reply_signed_with_a_first_name_takes_the_company_signed_below_in_the_
     text = (
         "Make the hex 10 pcs. Rest is fine.\nEd\n\n-----Original Message-----\nFrom: Ed Marsh\n"
         "Sent: Monday, April 8, 2024 8:57 AM\nTo: Gina\nSubject: order PO 9921\n\n"
-        "Gina, please enter:\n6 pcs 1-1/4 hex 12L14 12'\n\nEd Marsh\nMarsh Screw Machine Products\nPh 937-555-0112\n"
+        "Gina, please enter:\n6 pcs 1-1/4 hex 12L14 12'\n"
+        "\nEd Marsh\nMarsh Screw Machine Products\nPh 937-555-0112\n"
     )
     customer = _customer(text, sender="Ed Marsh <ed@marshscrew.example>", to="gina@barstock.example")
     assert customer.company == "Marsh Screw Machine Products"

@@ -97,17 +97,21 @@ def test_a_forward_of_a_customer_s_reply_orders_what_the_reply_changed() -> None
         "Kim, bump the tube to 9 sticks, change the 6061 plate to 5052 and forget the angle.\n\nAl\n\n"
         "From: Al Brandt <al@brandtfab.example>\nSent: Wednesday, May 6, 2026 3:40 PM\nTo: Kim\n"
         "Subject: tube and plate\n\n"
-        "6 sticks 2\" sch 40 304 pipe, 21'\n2 pcs 6061 plate 1/4\" x 24 x 48\n4 pcs A36 angle 2 x 2 x 1/4 x 20'\n"
+        '6 sticks 2" sch 40 304 pipe, 21\'\n2 pcs 6061 plate 1/4" x 24 x 48\n'
+        "4 pcs A36 angle 2 x 2 x 1/4 x 20'\n"
     )
     result = extract(build_document("fw.txt", text.encode(), text))
-    assert [(row[0], row[1], row[2]) for row in _rows(result)] == [(9, "304", "tube_round"), (2, "5052", "plate")]
+    assert [(row[0], row[1], row[2]) for row in _rows(result)] == [
+        (9, "304", "tube_round"),
+        (2, "5052", "plate"),
+    ]
     assert [line.revisions for line in result.lines] == [["quantity was 6"], ["grade was 6061"]]
 
 
 def test_a_thread_of_changes_is_applied_oldest_first_with_sizes_named_by_what_they_measure() -> None:
     """A later reply sets a wall back and names a count as "make it N pcs of the …"."""
     text = (
-        "Go back to 3/16 wall on the 4x4 after all, and make it 12 pcs of the 1\" round, not 10. "
+        'Go back to 3/16 wall on the 4x4 after all, and make it 12 pcs of the 1" round, not 10. '
         "Everything else per the PO.\n\nDee\n\n"
         "From: Dee\nSent: Tuesday, June 2, 2026 8:00 AM\nTo: Sales\nSubject: RE: PO 7781\n\n"
         "Change the 4x4 tube to 1/4 wall, and drop the 12 ga sheet.\n\n"
@@ -122,7 +126,9 @@ def test_a_thread_of_changes_is_applied_oldest_first_with_sizes_named_by_what_th
 
 
 def test_same_as_last_order_but_one_count_changed() -> None:
-    result = _extract("Same as last order but 7 pcs of the 1/4 plate instead of 5, rest the same. New PO 7790.")
+    result = _extract(
+        "Same as last order but 7 pcs of the 1/4 plate instead of 5, rest the same. New PO 7790."
+    )
     assert [(row[0], row[1]) for row in _rows(result)] == [(7, "6061"), (8, "A36"), (2, "4140")]
     assert result.lines[0].revisions == ["quantity was 5"]
 
@@ -143,4 +149,8 @@ def test_a_message_that_adds_a_forgotten_item_keeps_the_order_before_it() -> Non
         "Gina, please enter on PO 9921:\n6 pcs 1-1/4 hex 12L14 12'\n2 pcs 1-1/2 rd 1018 CF 12'\n"
     )
     result = extract(build_document("re.txt", text.encode(), text))
-    assert [(row[0], row[2]) for row in _rows(result)] == [(10, "bar_hex"), (2, "bar_round"), (4, "bar_rectangular")]
+    assert [(row[0], row[2]) for row in _rows(result)] == [
+        (10, "bar_hex"),
+        (2, "bar_round"),
+        (4, "bar_rectangular"),
+    ]

@@ -203,8 +203,8 @@ def test_an_outlook_thread_without_an_original_message_line_is_split_at_each_fro
 
 def test_spring_wire_is_a_catalog_product_and_a_coil_s_length_is_how_much() -> None:
     text = (
-        "Please enter:\n- 302 stainless spring wire, .062\" dia -- 50 lbs\n"
-        "- 316 stainless foil .005\" x 12\" wide, full hard -- 100 ft\n"
+        'Please enter:\n- 302 stainless spring wire, .062" dia -- 50 lbs\n'
+        '- 316 stainless foil .005" x 12" wide, full hard -- 100 ft\n'
     )
     lines = extract(build_document("m.txt", text.encode(), text)).lines
     assert [(line.form, line.quantity, line.uom, dict(line.dimensions)) for line in lines] == [

@@ -413,13 +413,17 @@ def test_a_blanket_release_counts_this_release_and_an_sap_pdf_s_quantity_with_it
 
 
 def test_a_printed_po_whose_header_names_a_column_in_six_words_and_whose_sizes_wrap_below() -> None:
-    """"Part ID / Vendor Part ID" is a column name, not a sentence; "1.000 X 6.000 X 12.000" are inches."""
+    """ "Part ID / Vendor Part ID" is a column name, not a sentence; "1.000 X 6.000 X 12.000" are inches."""
     text = (
-        "Ln#  Part ID / Vendor Part ID     Description                    Order Qty  U/M   Unit Price   Ext Price\n"
-        "---  ---------------------------  -----------------------------  ---------  ----  ----------  ----------\n"
-        "1    RM-6061-PL0500               ALUM PLATE 6061-T651              4.00  EA       38.2500      153.00\n"
+        "Ln#  Part ID / Vendor Part ID     Description                    Order Qty  U/M   Unit Price "
+        "  Ext Price\n"
+        "---  ---------------------------  -----------------------------  ---------  ----  ----------"
+        "  ----------\n"
+        "1    RM-6061-PL0500               ALUM PLATE 6061-T651              4.00  EA       38.2500    "
+        "  153.00\n"
         "                                  0.500 X 6.000 X 12.000  AMS 4027\n"
-        "2    RM-4140-RD2500               STEEL BAR 4140 HT ROUND           3.00  EA       96.0000      288.00\n"
+        "2    RM-4140-RD2500               STEEL BAR 4140 HT ROUND           3.00  EA       96.0000    "
+        "  288.00\n"
         "                                  2.500 DIA X 24.00\n"
     )
     assert _rows(_extract(text)) == [
