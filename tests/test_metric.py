@@ -217,3 +217,44 @@ def test_french_flat_bars_and_a_tool_steel_drill_rod() -> None:
     text = '4) 20 fers plats S275JR 40 x 5, longueur 6000 mm\n5) 2 pcs O-1 drill rod 1/2 x 36"\n'
     lines = extract(build_document("m.txt", text.encode(), text)).lines
     assert [(line.quantity, line.form) for line in lines] == [(20, "bar_rectangular"), (2, "bar_round")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "form", "dimensions"),
+    [
+        # British and Australian sections name their depth first; "N x" before the item is a count
+        ("3 x 150PFC grade 300 8.0m", 3, "channel", {"height": 5.906, "length": 314.961}),
+        ("4 x 203x133x25 UB S275, 9 m", 4, "beam_i", {"height": 7.992, "length": 354.331}),
+        ("2 x 200UB25.4 x 6m", 2, "beam_i", {"height": 7.874, "length": 236.22}),
+        (
+            "12 x SHS 75x75x3.0 C350L0 8.0m",
+            12,
+            "tube_square",
+            {"side": 2.953, "wall_thickness": 0.118, "length": 314.961},
+        ),
+        (
+            "2 x 10mm plate grade 250, 2400x1200",
+            2,
+            "plate",
+            {"thickness": 0.394, "width": 47.244, "length": 94.488},
+        ),
+    ],
+)
+def test_depth_first_sections_and_counts_written_n_x(
+    text: str, quantity: int, form: str, dimensions: dict
+) -> None:
+    assert _read(text) == (quantity, form, dimensions)
+
+
+def test_a_size_chain_at_the_start_is_not_a_count() -> None:
+    assert _read("2 x 4 x 1/4 wall A500 rect tube, 24 ft") == (
+        None,
+        "tube_rectangular",
+        {"width": 2.0, "height": 4.0, "wall_thickness": 0.25, "length": 288.0},
+    )
+
+
+def test_s275_and_s235_without_their_quality_suffix_are_grades() -> None:
+    from pipeline.extract.grades import find_grades
+
+    assert [hit.grade for hit in find_grades("6 off 50 x 50 x 5 angle S275, S235 flat")] == ["S275", "S235"]

@@ -47,11 +47,11 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("C45|C45E|1.0503|1.1191|S45C", "1045", "EN 10083 / JIS"),
     ("20NiCrMo2-2|1.6523|SNCM220", "8620", "EN 10084 / JIS"),
     ("11SMnPb30|1.0718", "12L14", "EN 10087"),
-    ("S235JR|1.0038", "A36", "EN 10025"),
+    ("S235JR|S235J0|S235J2|S235|1.0038", "A36", "EN 10025"),
     ("E250|E250BR", "A36", "IS 2062"),
     ("AS/NZS 3678-250|3678-250|3678 Grade 250", "A36", "AS/NZS 3678"),
     # A572-50 (345 MPa) meets these yields; A36 (250 MPa) does not
-    ("S275JR|S275J0|S275J2|1.0044", "A572", "EN 10025"),
+    ("S275JR|S275J0|S275J2|S275|1.0044", "A572", "EN 10025"),
     ("S355JR|S355J2|S355J0|S355K2|S355|1.0045|1.0577", "A572", "EN 10025"),
     ("44W|300W|50W|350W|G40.21-44W|G40.21-300W|G40.21-50W|G40.21-350W", "A572", "CSA G40.21"),
     ("AS/NZS 3678-350|3678-350|3678 Grade 350", "A572", "AS/NZS 3678"),
@@ -61,6 +61,7 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("EN24|EN24T|817M40", "4340", "BS 970"),
     ("EN19|EN19T|709M40", "4140", "BS 970"),
     ("EN1APb|230M07Pb", "12L14", "BS 970"),
+    ("EN3B|EN3|070M20", "1020", "BS 970"),
     # abrasion-resistant plate under its mills' brands
     ("Hardox 400|Raex 400", "AR400", "SSAB brand"),
     ("Hardox 450|Raex 450", "AR450", "SSAB brand"),

@@ -46,7 +46,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 _METRE_UNITS = frozenset(("m", "meter", "meters", "metre", "metres"))
-_SHAPE_HINT = re.compile(r"[WSICLAENBM]\s?\d")  # every designation starts so: one quick look first
+# every designation starts so, or names its depth before PFC, UB or UC: one quick look first
+_SHAPE_HINT = re.compile(r"[WSICLAENBM]\s?\d|\d\s?(?:PFC|UB|UC)\b")
 _SHAPES = (
     ("beam_i", re.compile(rf"\b[WSI]\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     ("channel", re.compile(rf"\bM?C\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
@@ -65,6 +66,10 @@ _METRIC_SHAPES = (
         ),
     ),
     ("channel", re.compile(r"\b(?:UPN|UPE|PFC|ISMC|ISLC|UNP|U)\s?(?P<a>\d{2,3})\b")),
+    # and, in Britain and Australia, by the depth first: 150PFC, 200UB25.4, 203x133x25 UB
+    ("channel", re.compile(r"\b(?P<a>\d{2,3})\s?PFC\b")),
+    ("beam_i", re.compile(r"\b(?P<a>\d{2,3})\s?[x×]\s?\d{2,3}\s?[x×]\s?\d{2,3}(?:\.\d+)?\s?(?:UB|UC)\b")),
+    ("beam_i", re.compile(r"\b(?P<a>\d{2,3})\s?(?:UB|UC)(?:\s?\d{1,3}(?:\.\d)?)?\b")),
 )
 
 
@@ -89,7 +94,7 @@ def structural_shape(text: str) -> tuple[str, Sized] | None:
         match = regex.search(text)
         if match:
             sized = Sized()
-            depth = float(match["a"] or match["b"])
+            depth = float(match["a"] or match["b"]) if "b" in regex.groupindex else float(match["a"])
             sized.put("height", to_inches(depth, "mm"), (match.start(), match.end()))
             return form, sized
     for form, regex in _SHAPES:

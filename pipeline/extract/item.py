@@ -23,7 +23,7 @@ from pipeline.extract.quantity import find_quantity, holds_size, parse_count
 from pipeline.extract.tolerances import Written, find_tolerances
 from pipeline.extract.vocabulary import FORM_WORDS, Words, first_match, scan
 from pipeline.models import Alternate, LineItem, Span, Tolerance
-from pipeline.units import GLUED_SHAPES, find_lengths
+from pipeline.units import FOOT_UNITS, GLUED_SHAPES, find_lengths
 
 _STRUCTURAL = frozenset({"channel", "beam_i", "angle"})  # may be a designation: "W8 x 31", "L3 x 3 x 1/4"
 # Labels of fields that are not about what to cut from stock ("Hardness: 28-32 HRC", "Surface finish:
@@ -406,7 +406,7 @@ def _read_sizes_and_quantity(
     sized = assign(item.form, measured, sized)
     item.dimensions = sized.dimensions
     item.evidence |= {name: _span(*span, offset) for name, span in sized.spans.items()}
-    if quantity is None and item.form in _COILED and "length" in item.dimensions:
+    if quantity is None and item.form in _COILED and _in_feet(measured, sized.spans.get("length")):
         # "316 foil .005 x 12 wide -- 100 ft": a coil is sold by the foot, its length is how much
         item.quantity, item.uom = round(item.dimensions.pop("length") / 12, 3), "FT"
         item.evidence["quantity"] = item.evidence.pop("length")
@@ -417,6 +417,11 @@ def _read_sizes_and_quantity(
         if "alternates_offered" not in item.flags:
             item.flags.append("alternates_offered")
     return item.quantity is not None
+
+
+def _in_feet(measured: list[Measured], span: tuple[int, int] | None) -> bool:
+    """Whether the size written at ``span`` was written in feet ("100 ft", not a bare "24")."""
+    return any((value.start, value.end) == span and value.unit in FOOT_UNITS for value in measured)
 
 
 def _hollow_section(written: str, measured: list[Measured]) -> str:

@@ -60,9 +60,20 @@ def _is_line(parsed: Parsed, block: Block, listed: bool, text: str) -> bool:
     if block.kind == "paragraph":
         if parsed.item.revisions and not parsed.has_sizes:
             return False  # "change the 316L to 316 and make it 20 bars": an edit of a quoted line
-        wanted = parsed.has_quantity or (not listed and cues.asks_for_goods(text[block.start : block.end]))
+        body = text[block.start : block.end]
+        wanted = parsed.has_quantity or (not listed and cues.asks_for_goods(body))
+        count = parsed.item.evidence.get("quantity")
+        counted_first = count is not None and not text[block.start : count.start].strip(" \t>-*•")
+        if parsed.has_form and parsed.has_sizes and counted_first and _row_alone(body):
+            return True  # "6 pcs UPN 120, 6 m" on its own: an item, whatever its grade
         return parsed.has_material and (parsed.has_form or parsed.has_sizes) and wanted
     return (parsed.has_material or parsed.has_form) and (parsed.has_quantity or parsed.has_sizes)
+
+
+def _row_alone(body: str) -> bool:
+    """One short line that is not a sentence: written as an item is, not as prose."""
+    body = body.strip()
+    return "\n" not in body and len(body) <= 80 and not _SENTENCE.search(body)
 
 
 def _asked_or_held(text: str, block: Block, parsed: Parsed) -> bool:
@@ -332,8 +343,7 @@ def _looks_like_item(text: str, block: Block, parsed: Parsed) -> bool:
     if not parsed.has_sizes or not (parsed.has_material or parsed.has_form) or parsed.non_catalog:
         return False
     body = text[block.start : block.end].strip()
-    one_line = "\n" not in body and len(body) <= 80 and not _SENTENCE.search(body)  # a row, an item
-    if block.kind != "paragraph" or one_line:
+    if block.kind != "paragraph" or _row_alone(body):
         return True
     return parsed.has_form and (parsed.has_quantity or cues.asks_for_goods(body))
 

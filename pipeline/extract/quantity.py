@@ -129,6 +129,16 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "EA",
         "need",
     ),
+    # "12 x SHS 75x75x3", "3 x 150PFC", "2 x 10mm plate …": a count, then "x", then the item — a
+    # word, a section's designation (perhaps blanked once read), or a size with its unit before
+    # the form (not "4 x 8 sheet")
+    (
+        r"^[\s>]*(?:[-*•]\s*|\d{1,3}[.)]\s*)?(?P<n>\d{1,4})\s*[x×](?:[ \t]{4,}(?=\S)|\s+"
+        r"(?=[A-Za-z]|\d{2,3}[A-Za-z]{2,}|\d+(?:[.,]\d+)?\s*mm\s+(?:plate|sheet|flat|round|bar|angle)\b)"
+        r"(?!(?:mm|in|ft|m)\b))",
+        "EA",
+        "leading_times",
+    ),
     (
         rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>{_C})\s+(?=[A-Za-z]){_NOT_A_SIZE}"
         rf"|^[\s>]*(?:[-*•]\s*)?(?P<n2>{_C})\s+[-–]\s+(?=\S)",  # "* 1 - 6061 round bar", "10 - 18 ga"
