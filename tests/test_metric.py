@@ -258,3 +258,69 @@ def test_s275_and_s235_without_their_quality_suffix_are_grades() -> None:
     from pipeline.extract.grades import find_grades
 
     assert [hit.grade for hit in find_grades("6 off 50 x 50 x 5 angle S275, S235 flat")] == ["S275", "S235"]
+
+
+def test_a_polish_purchase_order_table_reads_its_columns_and_running_metres() -> None:
+    from pipeline.extract import extract
+    from pipeline.ingest.document import build_document
+
+    text = (
+        "ZAMÓWIENIE nr ZAM/2025/03/044\n\n"
+        "Lp.  Indeks       Nazwa towaru                                Ilość  J.m.  Waga kg\n"
+        "1    BL-S355-12   Blacha S355J2+N 12 x 1500 x 6000 mm         2      szt   1696\n"
+        "2    KT-60-6      Kątownik 60x60x6 S235JR                     18     mb    97\n"
+        "3    CE-120       Ceownik UPN 120 S235JR L=6 m                 4      szt   320\n"
+    )
+    lines = extract(build_document("zam.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.uom, line.form) for line in lines] == [
+        (2, "EA", "plate"),  # "blacha" 12 mm thick is plate
+        (18, "M", "angle"),  # running metres, never the line number 2
+        (4, "EA", "channel"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "form", "dimensions"),
+    [
+        (
+            "4 Stk. Vierkant 1.4301 blank 30 x 30 x 3000 mm",
+            4,
+            "bar_square",
+            {"side": 1.181, "length": 118.11},
+        ),
+        (
+            "EN19 round bar Ø50 - 2 x 6m lengths (approx. 185 kg)",
+            2,
+            "bar_round",
+            {"diameter": 1.969, "length": 236.22},
+        ),
+        (
+            "- 3 uds. Chapa 10 x 1000 x 2000 mm",
+            3,
+            "plate",
+            {"thickness": 0.394, "width": 39.37, "length": 78.74},
+        ),
+        (
+            "- 3 uds. Chapa 2 x 1000 x 2000 mm",
+            3,
+            "sheet",
+            {"thickness": 0.079, "width": 39.37, "length": 78.74},
+        ),
+    ],
+)
+def test_european_form_words_and_counts_of_lengths(
+    text: str, quantity: int, form: str, dimensions: dict
+) -> None:
+    assert _read(text) == (quantity, form, dimensions)
+
+
+def test_a_grade_said_of_all_the_material_in_spanish_with_a_substitute_offered() -> None:
+    from pipeline.extract import extract
+    from pipeline.ingest.document import build_document
+
+    text = (
+        "Calidad S275JR en todo el material (or A36 if you do not have S275JR).\n\n"
+        "- 3 uds. Chapa 10 x 1000 x 2000 mm\n- 4 uds. UPN 120, largo 6 m\n"
+    )
+    lines = extract(build_document("pedido.txt", text.encode(), text)).lines
+    assert [(line.grade, line.form) for line in lines] == [("S275JR", "plate"), ("S275JR", "channel")]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.cues import alternate_clauses
 from pipeline.extract.grades import GradeHit, find_grades
 from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, first_match, fold
 from pipeline.models import LineItem, Span
@@ -23,7 +24,11 @@ from pipeline.units import find_lengths
 CONTEXT_FLAG = "grade_from_context"
 # a clause; "except"/"but" starts another ("All A36 except pipe is A53": the pipe's own grade)
 _CLAUSE = re.compile(r"(?:except|but)\b[^.;:!?\n]*|(?:(?!\b(?:except|but)\b)[^.;:!?\n])+", re.IGNORECASE)
-_UNIVERSAL = re.compile(r"\b(?:all|every(?:thing)?|each|unless\s+(?:noted|otherwise)|throughout)\b", re.I)
+_UNIVERSAL = re.compile(
+    r"\b(?:all|every(?:thing)?|each|unless\s+(?:noted|otherwise)|throughout"
+    r"|tod[oa]s?|tout(?:e|es)?|tous|alle[sn]?|tutt[oiae]|wszystk\w*|gesamte?)\b",  # Spanish, French, …
+    re.I,
+)
 # forms one statement covers: "HSS" is any hollow section, "plate" a sheet too
 _FORM_GROUPS = (
     frozenset({"tube_square", "tube_rectangular", "tube_round"}),
@@ -50,10 +55,13 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
     found = []
     for clause in _CLAUSE.finditer(text, start, end):
         body = clause.group()
-        if re.search(r"\b(?:instead\s+of|not|no|never)\b", body, re.IGNORECASE):
+        # "(or A36 if you do not have S275JR)": a substitute offered, not what the items are
+        offered = alternate_clauses(body)
+        said = "".join(" " if any(a <= i < b for a, b in offered) else c for i, c in enumerate(body))
+        if re.search(r"\b(?:instead\s+of|not|no|never)\b", said, re.IGNORECASE):
             continue  # "not 304", "instead of 4140": what the items are not
         family = first_match(body, FAMILY_WORDS)
-        for hit in find_grades(body):
+        for hit in find_grades(said):
             forms = _forms_beside(body, hit)
             if hit.family is None and family is not None:
                 hit = GradeHit(hit.grade, family[0], hit.temper, hit.start, hit.end, hit.foreign)

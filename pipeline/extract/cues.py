@@ -16,7 +16,7 @@ from dataclasses import dataclass
 _TOKEN = r"(?:[A-Za-z]{0,3}\d[\w.\-/]*(?:\s?(?:\"|”|in\b|inch(?:es)?|mm|pcs|pieces|ft|feet|sheets|bars))?)"
 
 # needles: words one of which must be in the text for any of these phrases to be there
-_ALTERNATE_NEEDLES = ("available", "accept", "consider", "take", "substitut", "use", "alternat", "equ")
+_ALTERNATE_NEEDLES = ("available", "accept", "consider", "take", "substitut", "use", "alternat", "equ", "if ")
 # (regex, words one of which it needs): "from 4140 to 4340", "10, not 6", "12 instead of 8" …
 _SUPERSEDED = tuple(
     (re.compile(regex, re.IGNORECASE), needles)
@@ -47,7 +47,8 @@ _SUPERSEDED = tuple(
 _SUPERSEDED_NEEDLES = frozenset(needle for _, needles in _SUPERSEDED for needle in needles)
 
 _ALTERNATE = re.compile(
-    r"""\(?\b(?:
+    r"""(?:\(\s*or\s+[^()\n,;]{1,40}?\s+(?=if\b))?  # "(or A36 if you do not have S275JR)": the offer too
+    \(?\b(?:
         if\s+(?:(?:that|this|it|these|those|the\s+\w+|\w+)\s+)?(?:is\s+|are\s+)?(?:not|un)\s*available
       | if\s+(?:you\s+)?(?:don'?t|do\s+not|can'?t|cannot)\s+(?:have|get|find|supply)\b
       | (?:might|may|would|will|could|can)\s+(?:also\s+)?(?:accept|consider|take|substitute|use)\b

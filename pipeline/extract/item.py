@@ -128,12 +128,29 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     quantity_found = _read_sizes_and_quantity(item, mask, fields, sized, offset, block.counted, block.metric)
     for start, end in clauses:
         _add_alternate(item, raw, start, end, offset)
+    _sheet_or_plate(item, raw, offset)
     if non_catalog:
         item.form, item.dimensions, item.tolerances = None, {}, {}
         item.flags = [flag for flag in item.flags if flag != "form_inferred"]
         item.evidence = {k: v for k, v in item.evidence.items() if k in ("grade", "material", "quantity")}
     _flag(item, non_catalog)
     return Parsed(item, has_material, has_form, bool(item.dimensions), quantity_found, non_catalog)
+
+
+# Words for flat-rolled steel that mean sheet and plate alike ("Chapa 20 x 1500 x 3000", "Blech 15
+# mm"): the thickness tells which, as the catalog draws the line
+_SHEET_OR_PLATE = re.compile(
+    r"chapas?|\w*blech\w*|blach[ay]?|t[ôo]les?|lamier[ae]|l[áa]minas?|plaat|placas?", re.IGNORECASE
+)
+_PLATE_FROM = 0.1875  # 3/16": the thinnest plate the catalog lists
+
+
+def _sheet_or_plate(item: LineItem, raw: str, offset: int) -> None:
+    word = item.evidence.get("form")
+    if item.form != "sheet" or word is None or item.dimensions.get("thickness", 0.0) < _PLATE_FROM:
+        return
+    if _SHEET_OR_PLATE.fullmatch(raw[word.start - offset : word.end - offset]):
+        item.form = "plate"
 
 
 def _revision_note(old: str) -> str:

@@ -102,6 +102,13 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     # "24 foot lengths, 15 of them", "two of each"
     (rf"{_GUARD}{_APPROX}(?P<n>{_C})\s+of\s+(?:them|those|these|each)\b", "EA", "of_them"),
+    # "2 x 6m lengths", "4 x 20' sticks": a count of lengths (before "(approx. 185 kg)" can be read)
+    (
+        rf"{_GUARD}(?P<n>{_C})\s*[x×](?=\s*\d+(?:[.,]\d+)?\s*(?:m|mtrs?|metres?|meters?|ft|feet|foot|')\s*"
+        r"(?:lengths?|bars?|sticks?|pieces|pcs)\b)",
+        "EA",
+        "lengths",
+    ),
     # sold by weight or by the metre (when no count of pieces is given): kept as written, in a
     # unit the catalog does not sell
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:kgs?|kilos?|kilograms?)\b(?![/-])", "KG", "weight"),
@@ -277,7 +284,13 @@ _UNIT_WORDS = (
     (_FEET_UOM, "FT"),
     (re.compile(r"\s*(?:lbs?|pounds?|#)\b", re.IGNORECASE), "LB"),
     (re.compile(r"\s*(?:kgs?|kilos?|kilograms?)\b", re.IGNORECASE), "KG"),
-    (re.compile(r"\s*(?:m|mtrs?|meters?|metres?)\b", re.IGNORECASE), "M"),
+    # running metres: Polish "mb", German "lfm", French and Spanish "ml"
+    (
+        re.compile(
+            r"\s*(?:m|mtrs?|meters?|metres?|mb|m\.b\.|lfm|lfd\.?\s?m|ml)(?:\b|(?<=\.))", re.IGNORECASE
+        ),
+        "M",
+    ),
 )
 
 

@@ -22,7 +22,10 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "price",
         r"(?:unit\s+|ext(?:ended)?\.?\s+|net\s+|list\s+)?(?:price|cost)(?:\s*/\s*\w+)?|net\s+(?:value|amount)|"
-        r"ext(?:ended)?\.?|extension|amount|(?:sub-?|line\s+)?total|value|\$|prezzo|precio|preis",
+        r"ext(?:ended)?\.?|extension|amount|(?:sub-?|line\s+)?total|value|\$|prezzo|precio|preis|"
+        # French, Spanish, German, Polish: "Prix unitaire", "Precio unit.", "Einzelpreis", "Wartość"
+        r"prix(?:\s+unit(?:aire)?\.?)?|montant|total\s+ht|precio\s+unit(?:ario)?\.?|importe|"
+        r"(?:einzel|gesamt)preis|betrag|cena(?:\s+jedn\.?)?|warto[sś][cć]|importo|prezzo\s+unit(?:ario)?\.?",
     ),
     (
         "date",
@@ -33,11 +36,13 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         "part",
         r"(?:cust(?:omer)?\.?\s+|our\s+|your\s+|mfg\.?\s+|vendor\s+|supplier\s+)?"
         r"(?:part|item|mat(?:erial|'?l)?|stock|product|article)\s*(?:no\.?|num(?:ber)?|#|code|id)|"
-        r"part\s*#?|p/?n|sku|code|cod\.?|codice|art(?:ikel)?\.?(?:-?nr\.?)?|material\s+number",
+        r"part\s*#?|p/?n|sku|code|cod\.?|codice|art(?:ikel)?\.?(?:-?nr\.?)?|material\s+number|"
+        r"c[óo]digo|r[ée]f(?:[ée]rence)?\.?|rif\.?|indeks|symbol",
     ),
     (
         "line",
-        r"ln|line(?:\s*(?:no\.?|#|item))?|ln\s*#|pos(?:ition|\.)?(?:\s*no\.?)?|item\s*(?:no\.?|#)?|#|no\.?|nr\.?|s\.?\s*no\.?",
+        r"ln|line(?:\s*(?:no\.?|#|item))?|ln\s*#|pos(?:ition|\.)?(?:\s*no\.?)?|item\s*(?:no\.?|#)?|#|no\.?|nr\.?|s\.?\s*no\.?|"
+        r"lp\.?|n[°º]",
     ),
     (
         "qty",
@@ -47,13 +52,16 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         r"(?:this\s+)?release(?:\s+qty)?|qty\s+(?:this\s+)?release|ship\s+qty|qty\s+to\s+ship|"
         r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]",
     ),
-    ("uom", r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|un|me|einheit|unidad"),
+    (
+        "uom",
+        r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|un|me|einheit|unidad|unit[ée]|uds?\.?|j\.?\s?m\.?|u\.?\s?m\.?",
+    ),
     (
         "description",
         r"(?:(?:item|material|product|part)\s*/?\s*)?desc(?:ription|r?\.?)?|description\s*/\s*size|"
         r"item|product|article|details|specification|stock|(?:stock|inventory)\s+item|bezeichnung|descrizione|"
         r"descripci[oó]n|d[ée]signation|"
-        r"opis",
+        r"opis|nazwa(?:\s+towaru)?|artikel(?:bezeichnung)?|libell[ée]",
     ),
     (
         "grade",
@@ -66,7 +74,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ("length", r"l(?:ength)?|len|lg|cut\s+length|länge|lunghezza|largo|longitud"),
     ("diameter", r"dia(?:meter)?|ø|od|o\.d\.|durchmesser|diametro|diámetro"),
     ("size", r"size|sizes|dimensions?|dims|dimension\s*\(.*\)|abmessung(?:en)?|misura|medidas?|dimensiones"),
-    ("weight", r"weight|wt\.?|lbs?|kg|gewicht|peso"),
+    ("weight", r"(?:weight|wt\.?|gewicht|peso|poids|waga)(?:\s*\(?(?:kg|lbs?)\)?)?|lbs?|kg"),
     (
         "note",
         r"notes?|remarks?|comments?|mark|tag|job|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"

@@ -102,7 +102,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # SHS, RHS, CHS: square, rectangular and circular hollow sections (European and British); PTR
     # (perfil tubular rectangular) is Mexico's HSS
     (
-        r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss|shs|ptr|tubo\s+quadr\w*|vierkantrohr|"
+        r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss|shs|ptr|tubo\s+(?:quadr|cuadrad)\w*|vierkantrohr|"
         r"rura\s+kwadratowa|profil\s+zamkni[eę]ty",
         "tube_square",
     ),
@@ -122,7 +122,9 @@ _FORMS: tuple[tuple[str, str], ...] = (
         "bar_hex",
     ),
     (
-        r"square\s+(?:bars?|stock)|sq\.?\s+bars?|squares?(?!\s+(?:feet|foot|ft|inch|in|edges?|ends?|cut))|"
+        r"square\s+(?:bars?|stock)|sq\.?\s+bars?|vierkant(?:stahl|stab|e)?|barras?\s+cuadradas?|quadr(?:o|at[oi])|"
+        r"pr[eę]t\s+kwadratowy|"
+        r"squares?(?!\s+(?:feet|foot|ft|inch|in|edges?|ends?|cut))|"
         r"sq(?!\s*(?:\.|ft|feet|foot|in|inch|inches|mm|m|meters?|yds?|tub|hss)\b)",
         "bar_square",
     ),
@@ -146,11 +148,11 @@ _FORMS: tuple[tuple[str, str], ...] = (
         "angle",
     ),
     (
-        r"c-?channels?|(?<!radio\s)(?<!radio:\s)(?<!cb\s)channels?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
+        r"ceownik|c-?channels?|(?<!radio\s)(?<!radio:\s)(?<!cb\s)channels?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
         "channel",
     ),
     (
-        r"i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?|"
+        r"dwuteownik|i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?|"
         r"w[-\s]?shapes?",
         "beam_i",
     ),
