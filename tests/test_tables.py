@@ -430,3 +430,39 @@ def test_a_printed_po_whose_header_names_a_column_in_six_words_and_whose_sizes_w
         (4, "6061", "plate", (0.5, 6.0, 12.0)),
         (3, "4140", "bar_round", (2.5, 24.0)),
     ]
+
+
+def test_a_pipe_whose_schedule_and_nominal_bore_sit_in_different_cells() -> None:
+    text = (
+        "Sl. | Description              | Size                   | Qty | Unit\n"
+        '1   | SS 304 Pipe Sch 10S      | 1" NB x 6 mtr          | 12  | Nos\n'
+        '2   | SS 316L Pipe Sch 40S     | 3" NB x 6 mtr          | 4   | Nos\n'
+    )
+    assert _rows(_extract(text)) == [
+        (12, "304", "tube_round", (1.315, 0.109, 236.2205)),
+        (4, "316L", "tube_round", (3.5, 0.216, 236.2205)),
+    ]
+
+
+def test_a_note_under_the_table_deletes_the_row_it_numbers() -> None:
+    rows = (
+        "Sl. | Description              | Size                   | Qty | Unit\n"
+        "1   | SS 304 Flat              | 50 x 6 mm x 6 mtr      | 8   | Nos\n"
+        '2   | SS 304 Pipe Sch 10S      | 1" NB x 6 mtr          | 12  | Nos\n'
+        "3   | SS 316L Plate            | 10 mm x 1500 x 3000 mm | 1   | Nos\n"
+    )
+    kept = _rows(
+        _extract(rows + "\nNote: Sl. No. 2 stands deleted as discussed. Please do not supply the same.\n")
+    )
+    assert [row[2] for row in kept] == ["bar_rectangular", "plate"]
+
+
+def test_a_cancelled_row_already_left_out_does_not_take_the_next_row_with_it() -> None:
+    text = (
+        "Item 2 is cancelled, we found the 1/4 in the yard.\n\n"
+        "Item\tDescription\tGrade\tThk\tWidth\tLength\tQty\tNotes\n"
+        "1\tPL\tA36\t0.375\t48\t96\t6\tburn table\n"
+        "2\tPL\tA36\t1/4\t72\t144\t3\tCANCEL - using stock\n"
+        "3\tPL\tA36\t3/16\t48\t96\t8\t\n"
+    )
+    assert [(row[0], row[3][0]) for row in _rows(_extract(text))] == [(6, 0.375), (8, 0.1875)]

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from pipeline.extract.edits import Edit, apply_edits, find_edits
 from pipeline.extract.header import extract_header
+from pipeline.extract.item import LINE_LABEL
 from pipeline.extract.layout_marks import without_layout_marks
 from pipeline.extract.lines import lines_in, read_lines
 from pipeline.extract.revisions import apply_changes, mark_revisions
@@ -40,6 +41,10 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 UNREAD_CHANGE = "thread_change_unread"
+_ROW_NUMBER = re.compile(
+    r"[\s>*•-]*(?:(?:line|ln|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*)?(?P<n>\d{1,3})(?=[\s.):|])",
+    re.I,
+)
 # a message that adds to the order before it rather than restating it: "forgot one - also 4 pcs …"
 _ADDS = re.compile(
     r"\b(?:forgot|also\s+(?:add|need|include)|please\s+add|add\s+(?:on\s+)?(?:to|onto)\s+(?:the|my|our|this)\s+"
@@ -128,6 +133,42 @@ def _edited_order(
     return None if edited is None else (edited, quoted[1])
 
 
+def _without_removed(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ...]) -> list[LineItem]:
+    """``lines`` less those a note beside them removes ("Sl. No. 5 stands deleted", "please cancel
+    the angle"); a removal naming no line, or written inside one, changes nothing."""
+    removals = [
+        edit
+        for a, b in spans
+        for edit in find_edits(text, a, b)
+        if edit.kind == "remove" and not any(_inside(line, edit) for line in lines)
+    ]
+    if not removals:
+        return lines
+    numbered = [edit for edit in removals if LINE_LABEL.fullmatch(edit.ref)]
+    kept, _ = apply_edits(lines, [edit for edit in removals if edit not in numbered])
+    # "Sl. No. 5": the row the customer numbered 5, never the fifth line read (a row may be unread)
+    rows = {line.line_no: _row_number(text, line) for line in kept}
+    numbers = list(rows.values())
+    if None in numbers or numbers != sorted(set(numbers)):  # not numbered rows: "10 pcs …", "4 pcs …"
+        numbered = []
+    for edit in numbered:
+        label = LINE_LABEL.fullmatch(edit.ref)
+        hits = [line for line in kept if label and rows[line.line_no] == int(label["n"])]
+        if len(hits) == 1:
+            kept.remove(hits[0])
+    for number, line in enumerate(kept, start=1):
+        line.line_no = number
+    return kept
+
+
+def _row_number(text: str, line: LineItem) -> int | None:
+    """The number a line's row starts with ("5 | SS 304 Pipe …", "Line 5 …"), if any."""
+    if line.span is None:
+        return None
+    found = _ROW_NUMBER.match(text, line.span.start, line.span.end)
+    return int(found["n"]) if found else None
+
+
 def _rest(text: str, spans: list[tuple[int, int]], lines: list[LineItem]) -> str:
     """The words of ``spans`` outside ``lines``: where a change no edit read would be written
     ("20' tube is fine, make it 8 pcs then")."""
@@ -164,7 +205,7 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
     if edited is not None:
         return *edited, []
     reading = read_lines(text, _spans(document, thread))
-    lines = reading.lines
+    lines = _without_removed(text, reading.lines, thread.current)
     own_text = "\n".join(text[a:b] for a, b in thread.current)
     if lines:
         mark_revisions(lines, (lines_in(text, [(m.start, m.end)]) for m in thread.history))

@@ -47,6 +47,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bthe\s+{_REF}\s+(?:bumped|changed|increased|upped|reduced|raised|lowered)\s+(?:up\s+|down\s+)?to\s+"
             rf"{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
         ),
+        (  # "Sl. No. 5 stands deleted", "line 3 is cancelled"
+            "remove",
+            r"\b(?P<ref>(?:line|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*\d{1,3})\s+"
+            r"(?:stands?\s+|is\s+|are\s+|has\s+been\s+|to\s+be\s+)?(?:deleted|cancell?ed|removed|dropped|withdrawn)\b",
+        ),
         (  # "make it 30 pcs of the 3/4 round"
             "quantity",
             rf"\b(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}\s*{PIECES}\s+(?:of|on|for)\s+(?:the\s+)?{_REF}{_END}",

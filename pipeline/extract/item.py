@@ -65,7 +65,8 @@ class Parsed:
 
 # an item's number written before it: "Line 1", "Item 3:", "Pos. 20", "Ln #4"
 LINE_LABEL = re.compile(
-    r"[\s>*•-]*(?P<label>(?:line|ln|item|pos(?:ition)?)\.?\s*#?\s*(?P<n>\d{1,4})\b\s*[:.)-]?)", re.IGNORECASE
+    r"[\s>*•-]*(?P<label>(?:line|ln|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*(?P<n>\d{1,4})\b\s*[:.)-]?)",
+    re.IGNORECASE,
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -374,15 +375,13 @@ def _read_sizes_and_quantity(
     tolerances = find_tolerances(mask.text)
     for tolerance in tolerances:
         mask.hide(tolerance.start, tolerance.end)
-    schedule = (
-        pipe.SCHEDULE.search(mask.text) if "sch" in mask.text.lower() or "std" in mask.text.lower() else None
-    )
-    sizes = pipe.pipe_size(schedule) if schedule else None
-    if schedule and sizes:
-        sized.put("outer_diameter", sizes[0], schedule.span())
-        sized.put("wall_thickness", sizes[1], schedule.span())
+    found_pipe = pipe.find_pipe(mask.text)
+    if found_pipe is not None:
+        sized.put("outer_diameter", found_pipe.outer_diameter, found_pipe.spans[-1])
+        sized.put("wall_thickness", found_pipe.wall, found_pipe.spans[0])
         item.form = item.form or "tube_round"
-        mask.hide(*schedule.span())
+        for span in found_pipe.spans:
+            mask.hide(*span)
     gauge = find_gauge(mask.text)
     if gauge is not None:
         inches = gauge_inches(int(gauge["n"] or gauge["m"]), item.material, item.form)

@@ -7,6 +7,7 @@ wall by size, so both come from the ASME B36.10/B36.19 table (the sizes a servic
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipeline.units import parse_number
 
@@ -23,16 +24,42 @@ _PIPE: dict[float, tuple[float, float, float, float]] = {
     10.0: (10.750, 0.165, 0.365, 0.594), 12.0: (12.750, 0.180, 0.406, 0.688),
 }  # fmt: skip
 _SCHEDULES = {"10": 1, "10S": 1, "40": 2, "40S": 2, "STD": 2, "80": 3, "80S": 3, "XS": 3, "XH": 3}
-SCHEDULE = re.compile(
+_SCHEDULE = re.compile(
     r"(?:\bNPS\s*)?(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+)\s*(?:\"|”|in\b\.?|inch(?:es)?)?\s*"
     r"(?:NPS|NB|nominal|IPS)?\s*(?:pipe\s*,?\s*|tube\s*,?\s*)?(?:sch(?:edule)?\.?\s*|\b)(?P<sch>10S?|40S?|80S?|STD|XS|XH)\b",
     re.IGNORECASE,
 )
 
 
-def pipe_size(match: re.Match[str]) -> tuple[float, float] | None:
-    """(outside diameter, wall) of the pipe a ``SCHEDULE`` match names, if the table has it."""
-    nominal = parse_number(match["nps"])
-    row = _PIPE.get(nominal) if nominal is not None else None
-    column = _SCHEDULES.get(match["sch"].upper())
-    return (row[0], row[column]) if row and column else None
+# the schedule first, the nominal bore in another cell: "Pipe Sch 40S | 3" NB x 6 mtr"
+_SCHEDULE_FIRST = re.compile(
+    r"\bsch(?:edule)?\.?\s*(?P<sch>10S?|40S?|80S?|STD|XS|XH)\b[^\n]{0,60}?"
+    r"\b(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+)\s*(?:\"|”|in\b\.?|inch(?:es)?)?\s*(?:NB|NPS|N\.B\.)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Pipe:
+    """A pipe's outside diameter and wall, and where its size and schedule were written."""
+
+    outer_diameter: float
+    wall: float
+    spans: tuple[tuple[int, int], ...]
+
+
+def find_pipe(text: str) -> Pipe | None:
+    """The pipe ``text`` names by nominal size and schedule, if the table has it."""
+    if "sch" not in text.lower() and "std" not in text.lower():
+        return None
+    for regex in (_SCHEDULE, _SCHEDULE_FIRST):
+        match = regex.search(text)
+        if match is None:
+            continue
+        nominal = parse_number(match["nps"])
+        row = _PIPE.get(nominal) if nominal is not None else None
+        column = _SCHEDULES.get(match["sch"].upper())
+        if row and column:
+            spans = (match.span(),) if regex is _SCHEDULE else (match.span("sch"), match.span("nps"))
+            return Pipe(row[0], row[column], spans)
+    return None
