@@ -250,3 +250,26 @@ def test_a_spec_run_listing_counted_lengths_gives_a_line_each() -> None:
 def test_a_radio_channel_is_no_steel_channel() -> None:
     text = 'Need 2 pcs A36 plate 1/2 x 12 x 12.\n\nRadio: Channel 19 "Goldstrike Base"\n'
     assert [row[2] for row in _rows(_extract(text))] == ["plate"]
+
+
+def test_a_line_naming_the_item_over_lines_giving_each_count_and_the_rest_of_its_size() -> None:
+    """A group: "5086-H116 plate" over "3 pcs 3/16" x 72 x 240"; "Shafting 1045 2-7/16" dia" over
+    "2 pcs @ 4'-8 1/4" (head shaft)"; "Plate A36 1/2"" over "2 pcs 14" x 22 1/2" (bearing bases)"."""
+    text = (
+        'Please put together:\n\n5086-H116 plate\n  3 pcs  3/16" x 72 x 240\n  2 pcs  1/4" x 72 x 240\n'
+        "5052-H32 sheet .125 x 48 x 144 - 6 sheets\n\n"
+        'Shafting 1045 TG&P 2-7/16" dia\n   2 pcs @ 4\'-8 1/4"   (head shaft)\n   1 pc  @ 3\'-11 3/8"  (tail shaft)\n'
+        'Plate A36 1/2"\n   2 pcs 14" x 22 1/2"  (bearing bases)\n'
+    )
+    lines = _extract(text).lines
+    assert [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in lines] == [
+        (3, "5086", "plate", {"thickness": 0.1875, "width": 72.0, "length": 240.0}),
+        (2, "5086", "plate", {"thickness": 0.25, "width": 72.0, "length": 240.0}),
+        (6, "5052", "sheet", {"thickness": 0.125, "width": 48.0, "length": 144.0}),
+        (2, "1045", "bar_round", {"diameter": 2.4375, "length": 56.25}),
+        (1, "1045", "bar_round", {"diameter": 2.4375, "length": 47.375}),
+        (2, "A36", "plate", {"thickness": 0.5, "width": 14.0, "length": 22.5}),
+    ]
+    # the evidence points at the words in the document: the grade in the heading, the count below
+    grade, count = lines[0].evidence["grade"], lines[0].evidence["quantity"]
+    assert text[grade.start : grade.end].startswith("5086") and text[count.start : count.end].startswith("3")

@@ -14,7 +14,7 @@ import copy
 import re
 
 from pipeline.extract.blocks import Block
-from pipeline.extract.item import parse_block
+from pipeline.extract.item import Parsed, parse_block
 from pipeline.models import LineItem, Span
 from pipeline.units import find_lengths
 
@@ -98,3 +98,57 @@ def listed_lengths(text: str, block: Block) -> list[LineItem]:
         item.flags = [flag for flag in item.flags if flag not in _GIVEN_BY_PIECE]
         found.append(item)
     return found
+
+
+# A group: a short line naming the item once ("5086-H116 plate", "Shafting 1045 TG&P 2-7/16" dia",
+# "Plate A36 1/2"") over lines that each give a count and the rest of the size ("3 pcs 3/16" x 72 x
+# 240", "2 pcs @ 4'-8 1/4"", "2 pcs 14" x 22 1/2""): each such line is the item, read as if written
+# after the heading.
+_HEAD_MAX = 60
+_SENTENCE = re.compile(r"[.!?](?:\s+[A-Za-z]|\s*$)")
+
+
+def _one_short_line(text: str, block: Block) -> bool:
+    body = text[block.start : block.end].strip()
+    return "\n" not in body and len(body) <= _HEAD_MAX and not _SENTENCE.search(body)
+
+
+def group_head(text: str, block: Block, parsed: Parsed) -> bool:
+    """Whether ``block`` may name the item of the lines under it: a short line with a grade or a
+    form and no count."""
+    return (
+        (parsed.has_material or parsed.has_form)
+        and not parsed.has_quantity
+        and not parsed.non_catalog
+        and _one_short_line(text, block)
+    )
+
+
+def group_member(text: str, block: Block, parsed: Parsed, head: Parsed) -> bool:
+    """Whether ``block`` gives a count and sizes for ``head``'s item, naming no item of its own."""
+    form = parsed.item.form if "form_inferred" not in parsed.item.flags else None
+    return (
+        parsed.has_quantity
+        and parsed.has_sizes
+        and not parsed.has_material
+        and form in (None, head.item.form)
+        and _one_short_line(text, block)
+    )
+
+
+def grouped(text: str, head: Block, member: Block) -> LineItem:
+    """The item ``member`` gives a count and sizes for, read after ``head``'s words; its evidence
+    points into both lines of the document."""
+    joined = f"{text[head.start : head.end]}\n{text[member.start : member.end]}"
+    cut = head.end - head.start + 1
+    block = Block(0, len(joined), "bullet", head.heading, metric=head.metric or member.metric)
+    item = parse_block(joined, block, candidates_only=False).item
+
+    def back(span: Span) -> Span:
+        if span.end <= cut:
+            return Span(head.start + span.start, head.start + span.end)
+        return Span(member.start + max(span.start - cut, 0), member.start + span.end - cut)
+
+    item.evidence = {name: back(span) for name, span in item.evidence.items()}
+    item.span = Span(member.start, member.end)
+    return item

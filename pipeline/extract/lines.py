@@ -84,7 +84,8 @@ def _asked_or_held(text: str, block: Block, parsed: Parsed) -> bool:
 
 
 def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
-    """A paragraph whose lines are whole items (a PDF's order table) gives one block per line."""
+    """A paragraph whose lines are whole items (a PDF's order table), or a group's (see
+    ``cutlist.group_head``), gives one block per line."""
     raws = text[block.start : block.end].split("\n")
     if sum(1 for raw in raws if _SIZED_LINE.search(raw)) < 2:
         return [(block, parse_block(text, block))]
@@ -94,7 +95,9 @@ def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
             sub = Block(position, position + len(raw), "bullet", block.heading, metric=block.metric)
             lines.append((sub, parse_block(text, sub)))
         position += len(raw) + 1
-    if sum(1 for pair in lines if _full_item(pair[1])) < 2:
+    whole = sum(1 for pair in lines if _full_item(pair[1]))
+    # a group is split here unless the paragraph is a cut list, read whole by ``_cut_paragraph``
+    if whole < 2 and (not _groups(text, lines)[0] or _cut_paragraph(text, block)):
         return [(block, parse_block(text, block))]
     # the other lines stay, as paragraphs: a grade said for the items ("All A36 except pipe is A53")
     return [
@@ -260,6 +263,36 @@ def _with_size(listed: LineItem, shared: LineItem) -> LineItem:
     return item
 
 
+def _groups(text: str, pairs: list[tuple[Block, Parsed]]) -> tuple[dict[int, LineItem], set[int]]:
+    """The lines of groups (see ``cutlist.group_head``) by the index of the block giving each, and
+    the indices of the heads that name them."""
+    found: dict[int, LineItem] = {}
+    heads: set[int] = set()
+    index = 0
+    while index < len(pairs):
+        block, parsed = pairs[index]
+        end = index + 1
+        if cutlist.group_head(text, block, parsed):
+            while end < len(pairs) and cutlist.group_member(
+                text, pairs[end][0], _whole(text, *pairs[end]), parsed
+            ):
+                end += 1
+        if end > index + 1:
+            heads.add(index)
+            found |= {
+                member: cutlist.grouped(text, block, pairs[member][0]) for member in range(index + 1, end)
+            }
+        index = end
+    return found, heads
+
+
+def _whole(text: str, block: Block, parsed: Parsed) -> Parsed:
+    """``parsed`` read in full: a block naming no material or form was read only that far."""
+    if parsed.has_material or parsed.has_form or parsed.non_catalog:
+        return parsed
+    return parse_block(text, block, candidates_only=False)
+
+
 def _cut_list(text: str, headings: list[tuple[int, int]], orphans: list[Block]) -> list[LineItem]:
     """The pieces of cut lists: counts and lengths under a heading that names the item."""
     found: list[LineItem] = []
@@ -370,8 +403,14 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
     orphans: list[Block] = []
     skipped: list[Block] = []  # not read as a line, though it looks like one
     told: list[LineItem] = []  # lines read from prose or a labelled note, not from a list or table
-    for block, parsed in pairs:
+    grouped, heads = _groups(text, pairs)
+    for index, (block, parsed) in enumerate(pairs):
         body = text[block.start : block.end]
+        if index in heads:
+            continue
+        if index in grouped:
+            lines.append(grouped[index])
+            continue
         if cues.QUESTIONS_HEADING.search(block.heading) or cues.is_total(body):
             continue
         if block.kind == "row" and cues.is_charge(body):

@@ -168,7 +168,7 @@ _STEEL = table(((r"steel", "carbon_steel"),))  # "steel" alone: carbon steel unl
 _NON_CATALOG = table(
     (
         (
-            r"screws?|bolts?|nuts?|washers?|bearings?(?!\s+(?:quality|steel|housings?|races?|surfaces?|contact|bronze))"
+            r"screws?|bolts?|nuts?|washers?|bearings?(?!\s+(?:quality|steel|housings?|races?|surfaces?|contact|bronze|plates?|bases?|pads?|blocks?))"
             r"|wire\s+rope|brackets?|gaskets?|fasteners?|rivets?|springs?(?!\s+(?:temper|wire|steel|stock))|o-rings?|valves?|fittings?",
             "",
         ),
