@@ -259,7 +259,7 @@ def test_a_line_naming_the_item_over_lines_giving_each_count_and_the_rest_of_its
         'Please put together:\n\n5086-H116 plate\n  3 pcs  3/16" x 72 x 240\n  2 pcs  1/4" x 72 x 240\n'
         "5052-H32 sheet .125 x 48 x 144 - 6 sheets\n\n"
         'Shafting 1045 TG&P 2-7/16" dia\n   2 pcs @ 4\'-8 1/4"   (head shaft)\n'
-        '   1 pc  @ 3\'-11 3/8"  (tail shaft)\n'
+        "   1 pc  @ 3'-11 3/8\"  (tail shaft)\n"
         'Plate A36 1/2"\n   2 pcs 14" x 22 1/2"  (bearing bases)\n'
     )
     lines = _extract(text).lines
