@@ -41,6 +41,8 @@ DEFAULT_BLOCKING_FLAGS = (
     "thread_change_unread",
     # a quantity in a unit the catalog does not sell (kg, lb, m): a person converts it
     "unit_not_sold",
+    # a quantity per assembly ("per trailer") multiplied by the assemblies named: a person confirms
+    "quantity_per_assembly",
 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.extract import assemblies
 from pipeline.extract.edits import Edit, apply_edits, find_edits
 from pipeline.extract.header import extract_header
 from pipeline.extract.item import LINE_LABEL
@@ -230,6 +231,8 @@ def extract(document: Document) -> Extraction:
     # notes as the gaps they are, position for position
     reading = replace(document, text=digits_for_sizes(without_layout_marks(document.text)))
     lines, source, unread = extract_lines(reading, thread)
+    said = [*_spans(reading, thread), *([(source.start, source.end)] if source else [])]
+    assemblies.multiply(lines, "\n\n".join(reading.text[a:b] for a, b in said))
     if reading.text != document.text:  # the customer's own words, not the digits read
         for line in lines:
             if line.span is not None:

@@ -253,6 +253,10 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
         form = ("bar_round", rod.start(), rod.end())
     if form is None and (glued := _GLUED_SHAPE.search(mask.text)):
         form = (_GLUED_FORMS[glued[1].upper()], glued.start(1), glued.end(1))
+    if form is None and (tubing := _TUBE_STEEL.search(mask.text)):  # "TS 4X4X1/4": HSS's old name
+        form = ("tube_square", tubing.start(), tubing.end())
+    if form is None and (schedule := pipe.find_pipe(mask.text)) is not None:
+        form = ("tube_round", *schedule.spans[0])  # "TOP RAIL  1-1/2" SCH 40": a schedule is a pipe
     if form is not None:
         form = _spelled_out(_qualified(_past_count(form, mask.text), mask.text), mask.text)
         item.form = form[0]
@@ -261,6 +265,7 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
 
 
 _WAS_NOTE = re.compile(r"\(\s*(?:was|previously|formerly|old|prev\.?)\b[^)\n]{0,40}\)", re.IGNORECASE)
+_TUBE_STEEL = re.compile(r"\bTS(?=\s?\d+(?:\.\d+)?\s?[xX])")
 _DRILL_ROD = re.compile(r"\bdrill\s+rods?\b", re.IGNORECASE)
 _GAUGE_DECIMAL = re.compile(r"\s*\(\s*0?\.\d{2,4}\s*(?:\"|in\.?)?\s*\)")
 _MARK_ABBREVIATIONS = frozenset({"pl", "plt", "fb", "fl", "flt", "rd", "sq"})
@@ -302,12 +307,17 @@ _COUNTED = re.compile(r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine
 
 def _spelled_out(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     """The form a later word spells out over an abbreviation used as a mark: "KICK PL  1/4 x 4 flat
-    bar" is flat bar, the "PL" names the piece's place."""
+    bar" is flat bar, the "PL" names the piece's place; so does a form word right after another
+    ("TOE PLATE  FLAT BAR 1/4 x 4": the toe plate is cut from flat bar) — a form named in two words,
+    not a qualifier ("tube rond" is a round tube)."""
     name, start, end = form
-    if text[start:end].lower() not in _MARK_ABBREVIATIONS:
-        return form
     later = first_match(text[end:], FORM_WORDS)
     if later is None or later[0] == name:
+        return form
+    named = " " in text[end + later[1] : end + later[2]].strip()
+    if text[start:end].lower() not in _MARK_ABBREVIATIONS and (
+        text[end : end + later[1]].strip() or not named
+    ):
         return form
     spelled = text[end + later[1] : end + later[2]]
     if spelled.lower() in _MARK_ABBREVIATIONS or _GENERIC_FORM.fullmatch(spelled):
@@ -441,8 +451,9 @@ def _in_feet(measured: list[Measured], span: tuple[int, int] | None) -> bool:
 
 
 def _hollow_section(written: str, measured: list[Measured]) -> str:
-    """An "HSS" by its sizes: 4 x 4 x 1/4 square, 6 x 4 x 1/4 rectangular, 4.5 x .237 round."""
-    if written[:3].lower() != "hss":
+    """An "HSS" (or "TS", its old name) by its sizes: 4 x 4 x 1/4 square, 6 x 4 x 1/4 rectangular,
+    4.5 x .237 round."""
+    if written[:3].lower() != "hss" and not _TUBE_STEEL.match(written):
         return "tube_square"
     section = [value.inches for value in measured if not (value.alternate or value.bare) and not value.label]
     section = [inches for inches in section if inches < 48]  # not a length in inches

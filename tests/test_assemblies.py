@@ -1,0 +1,52 @@
+"""Quantities given per assembly, multiplied by the assemblies the email names — and flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.extract.assemblies import FLAG, factor
+from pipeline.ingest.document import build_document
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("Quantities below are for ONE stair - there are 3 stairs, identical.", 3),
+        ("Need pricing for a run of 4 utility trailers. QTY BELOW IS PER TRAILER - please multiply x4.", 4),
+        ("PART   SIZE   QTY/FRAME\nmaterial for 2 frames", 2),
+        ("Counts are per cart, we're building five carts.", 5),
+        ("All of the below is for one skid, double everything.", 2),
+        # a basis without a count, a count without a basis, a price per foot: nothing multiplied
+        ("Quantities below are per frame.", None),
+        ("We need 2 ramps done by Friday.", None),
+        ("5 pcs 1/2 x 2 flat bar, $3.10 per foot; we have 3 foot of it left", None),
+    ],
+)
+def test_the_factor_needs_a_basis_and_a_count(text: str, times: float | None) -> None:
+    assert factor(text) == times
+
+
+def test_a_cut_list_for_one_ramp_of_two_is_doubled_and_flagged() -> None:
+    text = (
+        "Cut list for the ramp rails. All pipe is A53 B black sch 40.\n\n"
+        "Quantities below are for ONE ramp - there are 2 ramps, identical, so double everything.\n\n"
+        'TOP RAIL     1-1/2" SCH 40          (6) @ 16\'-4"\n'
+        'POSTS        1-1/2" SCH 40          (14) @ 3\'-6"\n'
+        'BASE PL      1/2" x 5" x 5" A36     (18)\n'
+        "TOE PLATE    FLAT BAR 1/4 x 4 A36   (6) @ 16'-4\"\n"
+    )
+    lines = extract(build_document("cut.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form) for line in lines] == [
+        (12, "A53", "tube_round"),  # "1-1/2" SCH 40" is a pipe, its grade said of all pipe
+        (28, "A53", "tube_round"),
+        (36, "A36", "plate"),
+        (12, "A36", "bar_rectangular"),  # the toe plate is cut from flat bar
+    ]
+    assert all(FLAG in line.flags for line in lines)
+
+
+def test_tube_steel_by_its_old_name_is_square_or_rectangular_by_its_sizes() -> None:
+    text = 'Tongue   TS 4X4X1/4   8\'-0"   2 pcs\nStake pockets   TS 3X2X1/4   5"   16 pcs\n'
+    lines = extract(build_document("ts.txt", text.encode(), text)).lines
+    assert [line.form for line in lines] == ["tube_square", "tube_rectangular"]
