@@ -20,10 +20,11 @@ import param
 from panel.viewable import Viewer
 
 from dashboard.components import panes, widgets
-from dashboard.components.tables import HEADER_CSS, confidence_format, count_format, money_format
+from dashboard.components.tables import confidence_format, count_format, fitted_table, money_format
 from pipeline.catalog.browse import BrowseQuery, BrowseResult, CatalogBrowser, DimensionRange
 from pipeline.catalog.schema import FAMILIES, FORMS
 from pipeline.match.lookup import Lookup, lookup, reading_text
+from pipeline.words import form_words
 
 RANGE_DIMENSIONS = ("thickness", "width", "length", "diameter", "outer_diameter", "wall_thickness")
 # What a desk reads first comes first, so price and stock are on screen at 1440 px.
@@ -38,10 +39,10 @@ TITLES = {
     "grade": "Grade",
     "form": "Form",
 }  # family and temper are in the description (and the family a facet)
-# Fixed widths for the short columns; the description takes the rest, wrapped.
+# Fixed widths for the short columns; the description takes the rest. Both it and the part wrap.
 WIDTHS = {
-    "match": 78, "part_number": 240, "unit_price": 95, "uom": 65, "stock_qty": 75, "lead_time_days": 100,
-    "grade": 75, "form": 105,
+    "match": 88, "part_number": 205, "unit_price": 95, "uom": 72, "stock_qty": 80, "lead_time_days": 120,
+    "grade": 85, "form": 110,
 }  # fmt: skip
 FITTING_LIMIT = 200  # parts that fill a typed request, listed after the matcher's top answers
 
@@ -67,9 +68,12 @@ def summary_text(result: BrowseResult, limit: int, found: Lookup | None, hints: 
 
 
 def parts_frame(parts: pd.DataFrame, found: Lookup | None) -> pd.DataFrame:
-    """The parts in the table's column order, with the matcher's confidence where it gave one."""
+    """The parts in the table's column order, with the matcher's confidence where it gave one and
+    the form in a desk's words."""
     confidence = {c.part_number: c.confidence for c in found.ranked} if found is not None else {}
-    frame = parts.assign(match=parts["part_number"].map(confidence).astype("float64"))
+    frame = parts.assign(
+        match=parts["part_number"].map(confidence).astype("float64"), form=parts["form"].map(form_words)
+    )
     return frame[list(TITLES)]
 
 
@@ -101,14 +105,13 @@ class CatalogExplorer(Viewer):
             if name in bounds
         }
         self.summary = panes.Markdown("", margin=(0, 10), css_classes=["od-catalog-summary"])
-        self.table = pn.widgets.Tabulator(
+        self.table = fitted_table(
             parts_frame(first.parts, None),
-            disabled=True,
-            show_index=False,
+            css_class="od-catalog",
+            wrapped=("part_number", "description", "form"),  # the size at the description's end shows
             titles=TITLES,
             formatters={
                 "match": confidence_format(),
-                "description": {"type": "textarea"},  # wrapped, so the size at its end shows
                 "unit_price": money_format(),
                 "stock_qty": count_format(),
                 "lead_time_days": count_format(),
@@ -116,10 +119,6 @@ class CatalogExplorer(Viewer):
             widths=WIDTHS,
             pagination="remote",  # the browser gets the page it shows, not every matching part
             page_size=20,
-            layout="fit_columns",
-            sizing_mode="stretch_width",
-            stylesheets=[HEADER_CSS],
-            css_classes=["od-catalog"],
             height=770,  # fixed: Tabulator skips measuring itself on every new page (-15 ms a search)
         )
         inputs = [self.text, self.families, self.forms, self.grades, self.in_stock, *self.ranges.values()]
