@@ -2,7 +2,9 @@
 
 Each server (``python -m dashboard serve`` on the 50,000-part catalog) gets the same typing:
 every request of ``bench_ui.CATALOG_WORDS`` filled into the search box, timed from the input
-event to the new parts and their count both on screen (``bench_ui.catalog_ms``). The servers
+event to the new parts and their count both on screen (``bench_ui.catalog_ms``); and, for this
+tree, the server's own work for each request in this process (the page's view of the catalog:
+reading and matching the request, browsing, the table's new data), no browser. The servers
 take turns round by round, so a busy moment of this shared machine falls on both alike. The
 baseline is the given commit's tree (``git archive``), served with this environment.
 Nothing is asserted.
@@ -17,12 +19,16 @@ import os
 import subprocess
 import tarfile
 import tempfile
+import time
 from pathlib import Path
 
 from bench_ui import CATALOG_WORDS, catalog_ms
 from common import summary, table
 from playwright.sync_api import sync_playwright
 
+from dashboard.components.catalog_explorer import CatalogExplorer
+from pipeline.catalog.browse import CatalogBrowser
+from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
 from tests.ui.harness import ROOT, DeskServer, launch_chromium
 
@@ -33,6 +39,21 @@ def export_tree(ref: str, folder: Path) -> Path:
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
     return folder
+
+
+def server_ms(catalog: Path, rounds: int) -> list[float]:
+    """The explorer's work for each typed request, in this process (after one warm-up round)."""
+    store = CatalogStore(catalog)
+    explorer = CatalogExplorer(browser=CatalogBrowser(store))
+    times = []
+    for round_ in range(rounds + 1):
+        for words in CATALOG_WORDS:
+            started = time.perf_counter()
+            explorer.text.value_input = words
+            if round_:
+                times.append((time.perf_counter() - started) * 1000)
+    store.close()
+    return times
 
 
 def main() -> None:
@@ -66,6 +87,7 @@ def main() -> None:
             for server in servers.values():
                 server.stop()
             browser.close()
+    times["this tree, the server's work alone"] = server_ms(catalog, args.rounds)
     rows = []
     for name, samples in times.items():
         stats = summary(samples)

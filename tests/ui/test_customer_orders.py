@@ -12,7 +12,7 @@ from playwright.sync_api import BrowserContext, expect
 
 from pipeline.config import Settings
 from pipeline.context import open_order_service
-from tests.ui.api_client import follow, post_files, request
+from tests.ui.api_client import processed_orders
 from tests.ui.emails import SAMPLES
 from tests.ui.harness import READY_MESSAGE, DeskServer, open_desk_page
 
@@ -27,29 +27,18 @@ def rush_from(company: str, domain: str, po: str) -> bytes:
     return text.replace("ER-2024-0209", po).encode()
 
 
-def processed(server: DeskServer, emails: dict[str, bytes]) -> list[str]:
-    """The order ids of ``emails`` (file name → bytes), posted to the server and followed to the end."""
-    status, answer = post_files(server, list(emails.items()))
-    assert status == 201, answer
-    ids = []
-    for job in answer["jobs"]:
-        follow(server, job["job_id"])
-        ids.append(request(server, job["links"]["self"])[1]["order"]["order_id"])
-    return ids
-
-
 def test_the_customers_recent_orders_are_listed_linked_followed_and_escaped(
     context: BrowserContext, desk_server: DeskServer, tmp_path: Path
 ) -> None:
     tag = uuid.uuid4().hex[:8]  # a customer of this test's own on the shared server
     domain = f"boltnut-{tag}.example"
-    first, second, alone = processed(
+    first, second, alone = processed_orders(
         desk_server,
-        {
-            f"first-{tag}.txt": rush_from(COMPANY, domain, "ER-2024-0301"),
-            f"second-{tag}.txt": rush_from(COMPANY, domain, "ER-2024-0302"),
-            f"alone-{tag}.txt": rush_from("Lone Shop", f"lone-{tag}.example", "LS-2024-0101"),
-        },
+        [
+            (f"first-{tag}.txt", rush_from(COMPANY, domain, "ER-2024-0301")),
+            (f"second-{tag}.txt", rush_from(COMPANY, domain, "ER-2024-0302")),
+            (f"alone-{tag}.txt", rush_from("Lone Shop", f"lone-{tag}.example", "LS-2024-0101")),
+        ],
     )
     settings = Settings(data_dir=tmp_path, catalog_path=desk_server.catalog, ledger_path=desk_server.ledger)
     orders = open_order_service(settings)  # the review API on the served ledger, as the CLI uses it
