@@ -45,6 +45,12 @@ def show_customers(page: Page) -> None:
     page.locator(".od-manager-kpis").scroll_into_view_if_needed()
 
 
+def show_workspace(page: Page) -> None:
+    """Scrolled down to the open order's summary and the customer's recent orders beside it."""
+    expect(page.locator(".od-customer-orders h4")).to_be_visible()
+    page.locator(".od-rv-summary").evaluate("summary => summary.scrollIntoView({block: 'center'})")
+
+
 def search_catalog(page: Page) -> None:
     page.get_by_placeholder("e.g. 304 sheet 0.125").fill("1-1/2 1018 round")
     expect(page.locator(".od-catalog .tabulator-row").first).to_contain_text('1-1/2"')
@@ -69,6 +75,7 @@ def screens(job_id: str, order_id: str) -> list[Screen]:
             "od-queue",
             ("order_id", "status", "customer", "value", "lines", "top_reason"),
         ),
+        Screen("order", f"/review?order={order_id}", "od-queue", ("order_id",), show_workspace),
         Screen(
             "catalog",
             "/catalog",
