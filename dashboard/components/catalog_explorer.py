@@ -41,7 +41,7 @@ TITLES = {
 }  # family and temper are in the description (and the family a facet)
 # Fixed widths for the short columns; the description takes the rest. Both it and the part wrap.
 WIDTHS = {
-    "match": 88, "part_number": 205, "unit_price": 95, "uom": 72, "stock_qty": 80, "lead_time_days": 120,
+    "match": 88, "part_number": 205, "unit_price": 95, "uom": 76, "stock_qty": 84, "lead_time_days": 124,
     "grade": 85, "form": 110,
 }  # fmt: skip
 FITTING_LIMIT = 200  # parts that fill a typed request, listed after the matcher's top answers

@@ -51,7 +51,7 @@ COLUMNS = {
 # whole) and the part's description share the rest of the table's width. Part numbers and
 # descriptions wrap.
 WIDTHS = {
-    "line_no": 45, "quantity": 65, "uom": 72, "part_number": 205, "confidence": 80,
+    "line_no": 45, "quantity": 65, "uom": 72, "part_number": 205, "confidence": 88,
     "unit_price": 95, "extended_price": 115,
 }  # fmt: skip
 # The numeric columns' types, also for an order not there yet: Tabulator's column settings follow
