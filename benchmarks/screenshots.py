@@ -1,7 +1,8 @@
 """Screenshots of every dashboard page at 1440 x 900 in Chromium, into ``docs/screenshots/``.
 
 The server runs on the given catalog with a fresh ledger that the samples in ``data/samples``
-are processed into, so every page has orders to show. Prints, per page, the important columns
+are processed into, then the first sample again (its customer's second order, opened in review
+beside the first), so every page has orders to show. Prints, per page, the important columns
 that would need sideways scrolling (none, when the pages are right).
 Usage: ``python benchmarks/screenshots.py [--catalog data/catalog.duckdb] [--out docs/screenshots]``.
 """
@@ -14,10 +15,16 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.ui.api_client import follow, post_files, request
-from tests.ui.emails import SAMPLES
+from tests.ui.api_client import follow, post_files, processed_orders
+from tests.ui.emails import SAMPLES, tagged_copy
 from tests.ui.harness import ROOT, DeskServer, launch_chromium
 from tests.ui.screens import VIEWPORT, screens, shoot
+
+
+def read_again(sample: Path, folder: Path) -> tuple[str, bytes]:
+    """``sample`` sent again (new bytes: a tag in its subject)."""
+    copy = tagged_copy(sample, folder, tag="again")
+    return copy.name, copy.read_bytes()
 
 
 def main() -> None:
@@ -36,7 +43,7 @@ def main() -> None:
             job_ids = [job["job_id"] for job in answer["jobs"]]
             for job_id in job_ids:
                 follow(server, job_id)
-            order_id = request(server, f"/api/jobs/{job_ids[0]}")[1]["order"]["order_id"]
+            (order_id,) = processed_orders(server, [read_again(samples[0], folder)])
             with sync_playwright() as driver:
                 browser = launch_chromium(driver)
                 context = browser.new_context(viewport=VIEWPORT)

@@ -20,10 +20,11 @@ import param
 from panel.viewable import Viewer
 
 from dashboard.components import panes, widgets
-from dashboard.components.tables import HEADER_CSS, confidence_format, count_format, money_format
+from dashboard.components.tables import confidence_format, count_format, fitted_table, money_format
 from pipeline.catalog.browse import BrowseQuery, BrowseResult, CatalogBrowser, DimensionRange
 from pipeline.catalog.schema import FAMILIES, FORMS
 from pipeline.match.lookup import Lookup, lookup, reading_text
+from pipeline.words import form_words
 
 RANGE_DIMENSIONS = ("thickness", "width", "length", "diameter", "outer_diameter", "wall_thickness")
 # What a desk reads first comes first, so price and stock are on screen at 1440 px.
@@ -38,10 +39,10 @@ TITLES = {
     "grade": "Grade",
     "form": "Form",
 }  # family and temper are in the description (and the family a facet)
-# Fixed widths for the short columns; the description takes the rest, wrapped.
+# Fixed widths for the short columns; the description takes the rest. Both it and the part wrap.
 WIDTHS = {
-    "match": 78, "part_number": 240, "unit_price": 95, "uom": 65, "stock_qty": 75, "lead_time_days": 100,
-    "grade": 75, "form": 105,
+    "match": 88, "part_number": 205, "unit_price": 95, "uom": 76, "stock_qty": 84, "lead_time_days": 124,
+    "grade": 85, "form": 110,
 }  # fmt: skip
 FITTING_LIMIT = 200  # parts that fill a typed request, listed after the matcher's top answers
 
@@ -67,9 +68,12 @@ def summary_text(result: BrowseResult, limit: int, found: Lookup | None, hints: 
 
 
 def parts_frame(parts: pd.DataFrame, found: Lookup | None) -> pd.DataFrame:
-    """The parts in the table's column order, with the matcher's confidence where it gave one."""
+    """The parts in the table's column order, with the matcher's confidence where it gave one and
+    the form in a desk's words."""
     confidence = {c.part_number: c.confidence for c in found.ranked} if found is not None else {}
-    frame = parts.assign(match=parts["part_number"].map(confidence).astype("float64"))
+    frame = parts.assign(
+        match=parts["part_number"].map(confidence).astype("float64"), form=parts["form"].map(form_words)
+    )
     return frame[list(TITLES)]
 
 
@@ -101,14 +105,13 @@ class CatalogExplorer(Viewer):
             if name in bounds
         }
         self.summary = panes.Markdown("", margin=(0, 10), css_classes=["od-catalog-summary"])
-        self.table = pn.widgets.Tabulator(
+        self.table = fitted_table(
             parts_frame(first.parts, None),
-            disabled=True,
-            show_index=False,
+            css_class="od-catalog",
+            wrapped=("part_number", "description", "form"),  # the size at the description's end shows
             titles=TITLES,
             formatters={
                 "match": confidence_format(),
-                "description": {"type": "textarea"},  # wrapped, so the size at its end shows
                 "unit_price": money_format(),
                 "stock_qty": count_format(),
                 "lead_time_days": count_format(),
@@ -116,10 +119,6 @@ class CatalogExplorer(Viewer):
             widths=WIDTHS,
             pagination="remote",  # the browser gets the page it shows, not every matching part
             page_size=20,
-            layout="fit_columns",
-            sizing_mode="stretch_width",
-            stylesheets=[HEADER_CSS],
-            css_classes=["od-catalog"],
             height=770,  # fixed: Tabulator skips measuring itself on every new page (-15 ms a search)
         )
         inputs = [self.text, self.families, self.forms, self.grades, self.in_stock, *self.ranges.values()]
@@ -159,11 +158,21 @@ class CatalogExplorer(Viewer):
         hints = self.browser.why_empty(self.query(found)) if not result.total else []
         if result.total and found is not None and (unknown := self.browser.unknown_words(found.text)):
             hints = [f"No part has {', '.join(f'“{word}”' for word in unknown)}: read without it."]
-        self.table.value = parts_frame(result.parts, found)
-        self.summary.object = summary_text(result, self.limit, found, hints)
-        self.families.options = facet_options(list(FAMILIES), result.facets["family"])
-        self.forms.options = facet_options(list(FORMS), result.facets["form"])
-        self.grades.options = facet_options(self._grades, result.facets["grade"])
+        frame = parts_frame(result.parts, found)
+        summary = summary_text(result, self.limit, found, hints)
+        # The parts and their count go out as one message (each change went out as its own, six
+        # a keystroke); the facets' new counts follow in the next: rebuilding three choice lists
+        # in the browser took a third of a keystroke's time, before the parts were drawn.
+        with pn.io.hold():
+            self.table.value = frame
+            self.summary.object = summary
+        pn.state.execute(lambda: self._show_facets(result.facets), schedule=True)
+
+    def _show_facets(self, facets: dict[str, dict[str, int]]) -> None:
+        with pn.io.hold():
+            self.families.options = facet_options(list(FAMILIES), facets["family"])
+            self.forms.options = facet_options(list(FORMS), facets["form"])
+            self.grades.options = facet_options(self._grades, facets["grade"])
 
     def __panel__(self) -> pn.viewable.Viewable:
         filters = pn.Column(

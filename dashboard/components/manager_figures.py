@@ -8,7 +8,7 @@ from html import escape
 import pandas as pd
 import panel as pn
 
-from dashboard.components.tables import HEADER_CSS, count_format, money_format, number_format
+from dashboard.components.tables import count_format, fitted_table, money_format, number_format
 from pipeline.manager import COLUMNS, DeskTotals
 
 # Short titles: the KPIs above say each in full (the median time to approve, the oldest waiting).
@@ -60,10 +60,10 @@ def customers_frame(by_customer: pd.DataFrame) -> pd.DataFrame:
 
 def customers_table() -> pn.widgets.Tabulator:
     """An empty by-customer table; the page sets its value on every refresh."""
-    return pn.widgets.Tabulator(
+    return fitted_table(
         customers_frame(pd.DataFrame(columns=COLUMNS)),
-        disabled=True,
-        show_index=False,
+        css_class="od-customers",
+        wrapped=("customer",),
         titles=TITLES,
         formatters={
             "orders": count_format(),
@@ -83,10 +83,6 @@ def customers_table() -> pn.widgets.Tabulator:
             "lines_read": 110,
             "right_first_time": 170,
         },  # the customer takes the rest
-        layout="fit_columns",
         pagination="local",
         page_size=10,
-        sizing_mode="stretch_width",
-        stylesheets=[HEADER_CSS],
-        css_classes=["od-customers"],
     )

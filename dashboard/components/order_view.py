@@ -17,9 +17,9 @@ from panel.viewable import Viewer
 
 from dashboard.components import panes
 from dashboard.components.tables import (
-    HEADER_CSS,
     confidence_format,
     count_format,
+    fitted_table,
     money_format,
     quantity_format,
 )
@@ -48,9 +48,10 @@ COLUMNS = {
     "extended_price": "Extended",
 }
 # Fixed widths for the short columns; the request (cut short here: the line rows above show it
-# whole) and the part's description (wrapped) share the rest of the table's width.
+# whole) and the part's description share the rest of the table's width. Part numbers and
+# descriptions wrap.
 WIDTHS = {
-    "line_no": 45, "quantity": 65, "uom": 60, "part_number": 255, "confidence": 80,
+    "line_no": 45, "quantity": 65, "uom": 72, "part_number": 205, "confidence": 88,
     "unit_price": 95, "extended_price": 115,
 }  # fmt: skip
 # The numeric columns' types, also for an order not there yet: Tabulator's column settings follow
@@ -126,24 +127,19 @@ class OrderView(Viewer):
 
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
-        self._table = pn.widgets.Tabulator(
+        self._table = fitted_table(
             order_lines_frame(None),
-            disabled=True,
-            show_index=False,
+            css_class="od-order-lines",
+            wrapped=("part_number", "description"),
             titles=COLUMNS,
             formatters={
                 "line_no": count_format(),
-                "description": {"type": "textarea"},
                 "quantity": quantity_format(),
                 "confidence": confidence_format(),
                 "unit_price": money_format(),
                 "extended_price": money_format(),
             },
             widths=WIDTHS,
-            layout="fit_columns",
-            sizing_mode="stretch_width",
-            stylesheets=[HEADER_CSS],
-            css_classes=["od-order-lines"],
         )
         self.store.param.watch(self._update_table, "order")
         self._layout = pn.Column(

@@ -15,6 +15,7 @@ import param
 from panel.viewable import Viewer
 
 from dashboard.components import panes
+from dashboard.components.customer_orders import CustomerOrders
 from dashboard.components.line_editor import LineEditor
 from dashboard.evidence import CSS as EMAIL_CSS
 from dashboard.evidence import highlighted_html, order_highlights
@@ -49,6 +50,7 @@ class ReviewWorkspace(Viewer):
             "", visible=False, sizing_mode="stretch_width", css_classes=["od-rv-message"]
         )
         self.summary = panes.HTML(EMPTY, stylesheets=[CSS], sizing_mode="stretch_width")
+        self.history = CustomerOrders(store=self.store)  # beside the summary
         self.email = panes.HTML("", stylesheets=[EMAIL_CSS], sizing_mode="stretch_width")
         self.lines = pn.Column(sizing_mode="stretch_width")
         self.editors: list[LineEditor] = []  # the shown version's lines, one editor each
@@ -202,4 +204,5 @@ class ReviewWorkspace(Viewer):
             self.comment.value = ""
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return pn.Column(self.message, self.summary, self._body, sizing_mode="stretch_width")
+        top = pn.Row(self.summary, self.history, sizing_mode="stretch_width")
+        return pn.Column(self.message, top, self._body, sizing_mode="stretch_width")

@@ -1,5 +1,9 @@
 """The dashboard's tables: numbers as a desk reads them, and one look and behaviour for every list.
 
+Every table fits its columns to its width (``fitted_table``): fixed widths for the short columns,
+the others share the rest, and long text (part numbers, file names, reasons) wraps inside its
+cell instead of being cut, so nothing needs sideways scrolling at 1440 px.
+
 Numbers go through Bokeh's ``NumberFormatter``: money with thousands separators and two decimals
 (``$1,420.00``), counts and whole quantities as integers (``600``, never ``600.0``), and an
 empty cell where there is no value yet (never ``NaN``). A formatter is a Bokeh model, which
@@ -26,6 +30,12 @@ HEADER_CSS = """
 """
 
 
+def wrap_css(fields: tuple[str, ...]) -> str:
+    """Cells of ``fields`` break long words too (a part number, a file name without spaces)."""
+    cells = ", ".join(f'.tabulator-cell[tabulator-field="{field}"]' for field in fields)
+    return f"{cells} {{ overflow-wrap: anywhere; }}" if fields else ""
+
+
 def number_format(format: str) -> NumberFormatter:
     """Right-aligned numbers in a numbro ``format``; a missing value shows as an empty cell."""
     return NumberFormatter(format=format, nan_format="", null_format="", text_align="right")
@@ -48,6 +58,34 @@ def confidence_format() -> NumberFormatter:
     return number_format("0.00")
 
 
+def fitted_table(
+    frame: pd.DataFrame,
+    *,
+    css_class: str,
+    wrapped: tuple[str, ...] = (),
+    formatters: dict[str, Any] | None = None,
+    stylesheets: list[str] | None = None,
+    **options: Any,
+) -> pn.widgets.Tabulator:
+    """A read-only Tabulator whose columns share its width; ``wrapped`` columns wrap their text.
+
+    ``container_popup=False``: Panel otherwise adds an empty last column for editors' popups
+    (these tables edit nothing), whose cells' padding made every table 9 px wider than its window.
+    """
+    return pn.widgets.Tabulator(
+        frame,
+        disabled=True,
+        show_index=False,
+        layout="fit_columns",
+        container_popup=False,
+        sizing_mode="stretch_width",
+        formatters={field: {"type": "textarea"} for field in wrapped} | (formatters or {}),
+        css_classes=[css_class],
+        stylesheets=[HEADER_CSS, wrap_css(wrapped), *(stylesheets or [])],
+        **options,
+    )
+
+
 def row_table(
     frame: pd.DataFrame,
     *,
@@ -60,25 +98,20 @@ def row_table(
     pagination: str = "local",
     **options: Any,
 ) -> pn.widgets.Tabulator:
-    """A read-only Tabulator of one selectable row per item, paged, its ``money`` columns in dollars
-    and its ``counts`` as integers; the columns share the table's width (no sideways scrolling).
+    """A ``fitted_table`` of one selectable row per item, paged, its ``money`` columns in dollars
+    and its ``counts`` as integers.
 
     Cells show values as text (never markup), so rows may carry what an email said. ``"remote"``
     pagination sends the browser only the page it shows: for a table every session redraws often.
     """
-    return pn.widgets.Tabulator(
+    return fitted_table(
         frame,
-        disabled=True,
-        show_index=False,
+        css_class=css_class,
         hidden_columns=hidden,
         titles=titles,
         formatters={column: money_format() for column in money} | {c: count_format() for c in counts},
         selectable=1,
-        layout="fit_columns",
         pagination=pagination,
         page_size=page_size,
-        sizing_mode="stretch_width",
-        css_classes=[css_class],
-        stylesheets=[HEADER_CSS, *options.pop("stylesheets", [])],
         **options,
     )

@@ -77,3 +77,14 @@ def follow(server: DeskServer, job_id: str, headers: Headers | None = None) -> l
         events += [event | {"received_at": now} for event in answer["events"]]
         if answer["status"] in TERMINAL and not answer["events"]:
             return events
+
+
+def processed_orders(server: DeskServer, files: list[tuple[str, bytes]]) -> list[str]:
+    """The order ids of ``files`` (name, bytes), posted in one upload and each followed to its end."""
+    status, answer = post_files(server, files)
+    assert status == 201, answer
+    ids = []
+    for job in answer["jobs"]:
+        follow(server, job["job_id"])
+        ids.append(request(server, job["links"]["self"])[1]["order"]["order_id"])
+    return ids

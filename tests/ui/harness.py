@@ -60,6 +60,7 @@ class DeskServer:
     workers: int = 2
     processes: bool = False  # jobs in worker processes (--processes) instead of threads
     env: dict[str, str] = field(default_factory=dict)  # e.g. login settings (dashboard.access)
+    root: Path = ROOT  # the source tree to serve (a benchmark's baseline: an older commit's)
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -76,19 +77,19 @@ class DeskServer:
             | {
                 "ORDERDESK_CATALOG": str(self.catalog),
                 "ORDERDESK_LEDGER": str(self.ledger),
-                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+                "PYTHONPATH": os.pathsep.join(filter(None, [str(self.root), os.environ.get("PYTHONPATH")])),
             }
             | self.env
         )
         # the sample emails' senders, as `make serve` loads them
         samples = [sys.executable, "-m", "pipeline", "customers", "load-samples"]
-        subprocess.run(samples, cwd=ROOT, env=env, check=True, capture_output=True, timeout=60)
+        subprocess.run(samples, cwd=self.root, env=env, check=True, capture_output=True, timeout=60)
         command = [sys.executable, "-m", "dashboard", "serve", "--address", "127.0.0.1"]
         command += ["--port", str(self.port), "--workers", str(self.workers)]
         command += ["--processes"] if self.processes else []
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
-                command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                command, cwd=self.root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
             )
         self._wait_until_serving()
         return self

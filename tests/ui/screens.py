@@ -2,7 +2,9 @@
 
 ``benchmarks/screenshots.py`` saves the pictures into ``docs/screenshots/``; the browser test
 ``tests/ui/test_screens.py`` takes the same ones and fails when an important column of a page's
-table lies outside the window, by the bounding box of its header (sideways scrolling needed).
+table lies outside the window (by the bounding box of its header), when any table on the page
+is wider than its frame (it would scroll sideways), or when an important column's text is cut
+short in a cell.
 """
 
 from __future__ import annotations
@@ -43,6 +45,12 @@ def show_customers(page: Page) -> None:
     page.locator(".od-manager-kpis").scroll_into_view_if_needed()
 
 
+def show_workspace(page: Page) -> None:
+    """Scrolled down to the open order's summary and the customer's recent orders beside it."""
+    expect(page.locator(".od-customer-orders h4")).to_be_visible()
+    page.locator(".od-rv-summary").evaluate("summary => summary.scrollIntoView({block: 'center'})")
+
+
 def search_catalog(page: Page) -> None:
     page.get_by_placeholder("e.g. 304 sheet 0.125").fill("1-1/2 1018 round")
     expect(page.locator(".od-catalog .tabulator-row").first).to_contain_text('1-1/2"')
@@ -67,6 +75,7 @@ def screens(job_id: str, order_id: str) -> list[Screen]:
             "od-queue",
             ("order_id", "status", "customer", "value", "lines", "top_reason"),
         ),
+        Screen("order", f"/review?order={order_id}", "od-queue", ("order_id",), show_workspace),
         Screen(
             "catalog",
             "/catalog",
@@ -100,13 +109,59 @@ def off_screen(boxes: dict[str, dict[str, float] | None]) -> list[str]:
     ]
 
 
+# Every Tabulator of the page, through the shadow roots Panel renders each pane in.
+TABLES_JS = """() => {
+  const roots = [];
+  const walk = (root) => {
+    roots.push(root);
+    for (const element of root.querySelectorAll('*')) if (element.shadowRoot) walk(element.shadowRoot);
+  };
+  walk(document);
+  return roots.flatMap((root) => [...root.querySelectorAll('.tabulator')]);
+}"""
+# Tables whose rows are wider than their frame: "<table's classes>: <rows' width> > <frame's width>".
+SIDEWAYS_JS = f"""() => ({TABLES_JS})().flatMap((table) => {{
+  const holder = table.querySelector('.tabulator-tableholder');
+  const name = table.getRootNode().host?.className || table.className;
+  return holder.scrollWidth > holder.clientWidth
+    ? [`${{name}}: ${{holder.scrollWidth}} > ${{holder.clientWidth}}`]
+    : [];
+}})"""
+# The given table's column titles, and its shown cells of the given columns, whose text does not
+# fit: "<column>: <text>".
+CUT_JS = f"""([table, columns]) => ({TABLES_JS})()
+  .filter((element) => element.getRootNode().host?.classList.contains(table))
+  .flatMap((element) => [
+    ...element.querySelectorAll('.tabulator-col[tabulator-field] .tabulator-col-title'),
+    ...[...element.querySelectorAll('.tabulator-row .tabulator-cell')]
+      .filter((cell) => columns.includes(cell.getAttribute('tabulator-field'))),
+  ])
+  .filter((cell) => cell.offsetWidth > 0)
+  .filter((cell) => cell.scrollWidth > cell.clientWidth || cell.scrollHeight > cell.clientHeight + 1)
+  .map((cell) => [cell.closest('[tabulator-field]').getAttribute('tabulator-field'), cell.textContent])
+  .map(([column, text]) => `${{column}}: ${{text}}`)"""
+
+
+def sideways(page: Page) -> list[str]:
+    """The page's tables that would scroll sideways (their rows wider than the frame)."""
+    return page.evaluate(SIDEWAYS_JS)
+
+
+def cut_short(page: Page, table: str, columns: tuple[str, ...]) -> list[str]:
+    """``table``'s column titles and cells of ``columns`` whose text is cut (an ellipsis, hidden lines)."""
+    return page.evaluate(CUT_JS, [table, list(columns)])
+
+
 def shoot(context: BrowserContext, base: str, screen: Screen, folder: Path) -> list[str]:
-    """Open ``screen`` at 1440 x 900, save ``folder/<name>.png``; the key columns off screen."""
+    """Open ``screen`` at 1440 x 900, save ``folder/<name>.png``; what a desk could not read there:
+    the key columns off screen, tables that scroll sideways, key cells cut short."""
     desk = open_desk_page(context, base + screen.path)
     page = desk.page
     page.set_viewport_size(VIEWPORT)
     screen.prepare(page)
     missing = off_screen(column_boxes(page, screen.table, screen.columns))
+    missing += [f"scrolls sideways: {table}" for table in sideways(page)]
+    missing += [f"cut short: {cell}" for cell in cut_short(page, screen.table, screen.columns)]
     page.screenshot(path=str(folder / f"{screen.name}.png"))
     page.close()
     return missing

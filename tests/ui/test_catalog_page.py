@@ -68,3 +68,15 @@ def test_an_empty_result_says_which_words_no_part_has(
     expect(summary).to_contain_text("0 parts")
     expect(summary).to_contain_text("No part has “flurb”: check the spelling, or leave it out.")
     expect(page.locator(".od-catalog .tabulator-row")).to_have_count(0)
+
+
+def test_the_facets_counts_follow_a_typed_search(context: BrowserContext, desk_server: DeskServer) -> None:
+    """The parts come first; the facets' counts follow in the next message and add up to them."""
+    page = open_desk_page(context, f"{desk_server.base}/catalog").page
+    page.get_by_placeholder("e.g. 304 sheet 0.125").fill("304 2b")
+    summary = page.locator(".od-catalog-summary p")
+    expect(summary).not_to_contain_text("3,000 parts")
+    found = int(re.search(r"([\d,]+) parts", summary.text_content())[1].replace(",", ""))
+    forms = page.locator(".choices__item--choice").filter(has_text=re.compile(r"\((\d[\d,]*)\)\s*$"))
+    counted = re.compile(r"^\s*sheet \(" + f"{found:,}" + r"\)\s*$")  # every "304 2b" part is a sheet
+    expect(forms.filter(has_text=counted)).to_have_count(1)

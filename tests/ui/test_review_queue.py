@@ -10,7 +10,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from pipeline.config import Settings
 from pipeline.context import open_order_service
 from pipeline.orders import OrderService
-from tests.ui.api_client import follow, post_files, request
+from tests.ui.api_client import processed_orders
 from tests.ui.emails import SAMPLES, tagged_copy
 from tests.ui.harness import DeskServer, open_desk_page
 
@@ -26,13 +26,7 @@ def served_orders(server: DeskServer, folder: Path) -> OrderService:
 def new_orders(server: DeskServer, folder: Path, names: list[str]) -> list[str]:
     """Order ids of fresh copies of the named samples, processed by the server."""
     files = [tagged_copy(SAMPLES / name, folder) for name in names]
-    status, answer = post_files(server, [(f.name, f.read_bytes()) for f in files])
-    assert status == 201, answer
-    ids = []
-    for job in answer["jobs"]:
-        follow(server, job["job_id"])
-        ids.append(request(server, job["links"]["self"])[1]["order"]["order_id"])
-    return ids
+    return processed_orders(server, [(f.name, f.read_bytes()) for f in files])
 
 
 def search(page: Page, text: str) -> None:

@@ -1,5 +1,6 @@
-"""Every page at 1440 x 900: pictured, with each column that matters inside the window (no
-sideways scrolling). ``benchmarks/screenshots.py`` takes the same pictures into docs/screenshots."""
+"""Every page at 1440 x 900: pictured, with each column that matters inside the window, no table
+on any page wider than its frame (no sideways scrolling), and no title or important cell cut
+short. ``benchmarks/screenshots.py`` takes the same pictures into docs/screenshots."""
 
 from __future__ import annotations
 
