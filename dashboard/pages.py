@@ -20,6 +20,7 @@ from dashboard.components import (
     CatalogExplorer,
     InputPanel,
     JobList,
+    MailboxView,
     MetricsView,
     OrdersQueue,
     OrderView,
@@ -27,6 +28,7 @@ from dashboard.components import (
     ReviewWorkspace,
 )
 from dashboard.decisions import Decisions
+from dashboard.mailbox_store import MailboxStore
 from dashboard.reconnect import LOST_MESSAGE, reconnect_when_back
 from dashboard.review_store import ReviewStore
 from dashboard.store import DeskStore
@@ -46,6 +48,7 @@ NAV = {
     "review": "Review",
     "catalog": "Catalog",
     "metrics": "Metrics",
+    "mailbox": "Mailbox",
 }  # slug -> label, on every page
 NAV_CSS = """
 .od-nav { display: flex; gap: 18px; align-items: center; font-family: system-ui, sans-serif; }
@@ -109,7 +112,8 @@ def process_view(service: jobs.JobService, samples_dir: Path | None = None) -> p
         pn.Card(ProgressView(store=store), title="Progress", collapsible=False),
         pn.Card(OrderView(store=store), title="Order", collapsible=False),
     ]
-    return page_template("app", main, sidebar=[InputPanel(store=store, samples_dir=samples_dir)])
+    mail = MailboxView(store=MailboxStore(ledger=service.runner.ledger), compact=True)
+    return page_template("app", main, sidebar=[InputPanel(store=store, samples_dir=samples_dir), mail])
 
 
 def process_page() -> pn.template.BaseTemplate:
@@ -157,9 +161,20 @@ def review_page() -> pn.template.BaseTemplate:
     return with_service(review_view)
 
 
+def mailbox_page() -> pn.template.BaseTemplate:
+    """Each mailbox's state, live, and the messages that need a person."""
+    return with_service(
+        lambda service: page_template(
+            "mailbox",
+            [pn.Card(MailboxView(store=MailboxStore(ledger=service.runner.ledger)), title="Mailbox")],
+        )
+    )
+
+
 PAGES: dict[str, Callable[[], pn.template.BaseTemplate]] = {
     "app": process_page,
     "review": review_page,
     "catalog": catalog_page,
     "metrics": metrics_page,
+    "mailbox": mailbox_page,
 }

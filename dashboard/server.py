@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +22,7 @@ from tornado.ioloop import IOLoop
 from tornado.web import RedirectHandler
 from tornado.websocket import WebSocketClosedError
 
-from dashboard import api, jobs
+from dashboard import api, jobs, mailbox
 from dashboard.access import Access, serve_options
 from dashboard.pages import PAGES, TITLE
 from dashboard.resources import COMPONENT_ROUTE
@@ -87,8 +89,21 @@ def api_routes(access: Access, hosts: list[str]) -> list[tuple[str, type, dict[s
     return [(r"/", RedirectHandler, {"url": "/app"}), COMPONENT_ROUTE, *routes]
 
 
+def stop_mailbox_on_sigterm() -> None:
+    """SIGTERM stops the mailbox watcher (its IMAP session logged out), then ends the process as
+    before; Ctrl-C (SIGINT) returns from ``pn.serve``, and ``serve`` stops it then."""
+
+    def on_term(number: int, _frame: object) -> None:
+        mailbox.stop()
+        signal.signal(number, signal.SIG_DFL)
+        os.kill(os.getpid(), number)
+
+    signal.signal(signal.SIGTERM, on_term)
+
+
 def serve(options: ServeOptions) -> None:
-    """Check the login, open the job service (recovering interrupted jobs), then serve until stopped."""
+    """Check the login, open the job service (recovering interrupted jobs) and the mailbox watcher
+    (when a mailbox is configured), then serve until stopped."""
     access = Access.from_env()
     access.refuse_open_bind(options.address)  # before anything opens: a quick, clear refusal
     settings = Settings.from_env()
@@ -100,6 +115,15 @@ def serve(options: ServeOptions) -> None:
             len(service.interrupted),
         )
     quiet_closed_websockets(IOLoop.current().asyncio_loop)  # the loop pn.serve runs on
+    mailbox.start(service)
+    stop_mailbox_on_sigterm()
+    try:
+        _serve_pages(options, access, settings)
+    finally:
+        mailbox.stop()
+
+
+def _serve_pages(options: ServeOptions, access: Access, settings: Settings) -> None:
     pn.serve(
         PAGES,
         address=options.address,

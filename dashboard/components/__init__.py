@@ -3,6 +3,7 @@
 from dashboard.components.catalog_explorer import CatalogExplorer
 from dashboard.components.input_panel import InputPanel
 from dashboard.components.job_list import JobList
+from dashboard.components.mailbox_view import MailboxView
 from dashboard.components.metrics_view import MetricsView
 from dashboard.components.order_view import OrderView
 from dashboard.components.orders_queue import OrdersQueue
@@ -13,6 +14,7 @@ __all__ = [
     "CatalogExplorer",
     "InputPanel",
     "JobList",
+    "MailboxView",
     "MetricsView",
     "OrderView",
     "OrdersQueue",
