@@ -15,8 +15,10 @@ import panel as pn
 
 from dashboard import jobs, live_check
 from dashboard.access import User, page_user
+from dashboard.acknowledgement_store import AcknowledgementStore
 from dashboard.catalog import browser
 from dashboard.components import (
+    AcknowledgementView,
     CatalogExplorer,
     InputPanel,
     JobList,
@@ -33,7 +35,7 @@ from dashboard.reconnect import LOST_MESSAGE, reconnect_when_back
 from dashboard.review_store import ReviewStore
 from dashboard.store import DeskStore
 from pipeline.config import Settings
-from pipeline.context import open_order_service
+from pipeline.context import open_acknowledger, open_order_service
 from pipeline.errors import OrderDeskError
 from pipeline.manager import ManagerMetrics
 
@@ -153,8 +155,19 @@ def review_view(service: jobs.JobService) -> pn.template.BaseTemplate:
     main = [
         pn.Card(OrdersQueue(store=store), title="Orders", collapsible=False),
         pn.Card(ReviewWorkspace(store=store, threshold=threshold), title="Review", collapsible=False),
+        acknowledgement_view(store),
     ]
     return page_template("review", main)
+
+
+def acknowledgement_view(store: ReviewStore) -> AcknowledgementView:
+    """The open order's answer to the customer (shown for orders from the mailbox)."""
+    orders = store.orders
+    try:
+        acknowledger = open_acknowledger(orders.ledger, orders.settings)
+    except OrderDeskError:  # misconfigured (e.g. no from_address): this page offers no answer
+        acknowledger = None
+    return AcknowledgementView(store=AcknowledgementStore(review=store, acknowledger=acknowledger))
 
 
 def review_page() -> pn.template.BaseTemplate:

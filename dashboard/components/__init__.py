@@ -1,5 +1,6 @@
 """The dashboard's views: each takes its page's store (``DeskStore``, ``ReviewStore``) and shows one thing."""
 
+from dashboard.components.acknowledgement_view import AcknowledgementView
 from dashboard.components.catalog_explorer import CatalogExplorer
 from dashboard.components.input_panel import InputPanel
 from dashboard.components.job_list import JobList
@@ -11,6 +12,7 @@ from dashboard.components.progress_view import ProgressView
 from dashboard.components.review_workspace import ReviewWorkspace
 
 __all__ = [
+    "AcknowledgementView",
     "CatalogExplorer",
     "InputPanel",
     "JobList",
