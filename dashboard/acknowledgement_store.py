@@ -131,12 +131,13 @@ class AcknowledgementStore(param.Parameterized):
         if order_id is None:
             self._apply(number, Outcome(None))
         elif self._served:
-            pn.state.execute(lambda: self._off_loop(number, order_id, work))
+
+            async def off_loop() -> None:
+                self._apply(number, await asyncio.to_thread(_safely, work, order_id))
+
+            pn.state.execute(off_loop)
         else:
             self._apply(number, _safely(work, order_id))
-
-    async def _off_loop(self, number: int, order_id: str, work: Callable[[str], Outcome]) -> None:
-        self._apply(number, await asyncio.to_thread(_safely, work, order_id))
 
     def _apply(self, number: int, outcome: Outcome) -> None:
         if number != self._latest:

@@ -18,6 +18,7 @@ from dashboard.acknowledgement_store import AcknowledgementStore
 from dashboard.components import panes
 from pipeline.acknowledge.sender import Acknowledgement
 
+MAX_TEXT = 200_000  # a long order's text (the widget's default, 5,000, cuts it off)
 CSS = """
 .od-ack { font-family: system-ui, sans-serif; font-size: 13.5px; }
 .od-ack dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0 0 6px; }
@@ -58,7 +59,11 @@ class AcknowledgementView(Viewer):
         super().__init__(**params)
         self.header = panes.HTML("", stylesheets=[CSS], sizing_mode="stretch_width")
         self.text = pn.widgets.TextAreaInput(
-            label="Text", height=300, sizing_mode="stretch_width", css_classes=["od-ack-text"]
+            label="Text",
+            height=300,
+            max_length=MAX_TEXT,
+            sizing_mode="stretch_width",
+            css_classes=["od-ack-text"],
         )
         self.save = self._button(
             "Save text", "primary", "od-ack-save", lambda: self.store.save_text(self.text.value)
