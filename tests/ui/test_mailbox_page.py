@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email
 import json
+import logging
 import re
 import time
 import urllib.request
@@ -26,6 +27,7 @@ from tests.ui.harness import DeskServer, open_desk_page
 
 __all__ = ["dovecot", "smtp_server"]
 pytestmark = pytest.mark.ui
+log = logging.getLogger(__name__)
 POLL_S = 2.0  # the watcher's round (dovecot.env()): it sends waiting acknowledgements each round
 EDITED = "Dear John,\n\nAll of it ships Friday, the plate <b>cut</b> to size.\n\nDana\n"
 
@@ -55,7 +57,11 @@ def mail_server_env(dovecot: Dovecot, smtp: SmtpServer) -> dict[str, str]:
 
 
 def test_a_message_becomes_a_job_on_screen_and_its_approval_answers_the_customer_once(
-    dovecot: Dovecot, smtp_server: SmtpServer, make_server: MakeServer, context: BrowserContext
+    dovecot: Dovecot,
+    smtp_server: SmtpServer,
+    make_server: MakeServer,
+    context: BrowserContext,
+    record_property: Any,
 ) -> None:
     server = make_server()
     server.env = mail_server_env(dovecot, smtp_server)
@@ -64,10 +70,12 @@ def test_a_message_becomes_a_job_on_screen_and_its_approval_answers_the_customer
     expect(desk.locator('.od-mb-row[data-state="idle"]')).to_be_visible()
 
     original = needs_review_email(31)
+    appended = time.perf_counter()
     dovecot.append("INBOX", original)
 
     row = desk.locator(".od-jobs .tabulator-row", has_text="PO 00031")
     expect(row.locator("[tabulator-field=status]")).to_have_text("done", timeout=60_000)
+    shown_done_s = time.perf_counter() - appended
     expect(desk.locator('.od-mb-row[data-taken="1"]')).to_contain_text("connected")
     mailbox = open_desk_page(context, f"{server.base}/mailbox").page
     expect(mailbox.locator('.od-mb-row[data-taken="1"]')).to_contain_text("PO 00031")
@@ -85,8 +93,13 @@ def test_a_message_becomes_a_job_on_screen_and_its_approval_answers_the_customer
     assert smtp_server.received.mails == []  # nothing goes before the approval
 
     review.get_by_role("button", name="Approve", exact=True).click()
+    approved = time.perf_counter()
 
     assert smtp_server.received.arrived.wait(30), "no acknowledgement reached the SMTP server"
+    answered_s = time.perf_counter() - approved
+    record_property("append_to_done_on_page_s", round(shown_done_s, 3))
+    record_property("approve_click_to_smtp_s", round(answered_s, 3))
+    log.info("IMAP append -> done on the page %.2f s; Approve -> SMTP %.2f s", shown_done_s, answered_s)
     expect(panel.locator(".od-ack-status")).to_contain_text("sent")
     time.sleep(2 * POLL_S)  # two more watcher rounds, each of which sends what is waiting
     ((recipients, raw),) = smtp_server.received.mails
