@@ -33,7 +33,7 @@ class Watching:
 
 
 _watching = Watching()
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entrant: the SIGTERM handler may run while this thread holds it
 
 
 def start(service: JobService) -> Watching:
