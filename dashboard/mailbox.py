@@ -33,7 +33,7 @@ class Watching:
 
 
 _watching = Watching()
-_lock = threading.RLock()  # re-entrant: the SIGTERM handler may run while this thread holds it
+_lock = threading.Lock()
 
 
 def start(service: JobService) -> Watching:

@@ -14,6 +14,7 @@ import asyncio
 import logging
 import os
 import signal
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,16 +90,23 @@ def api_routes(access: Access, hosts: list[str]) -> list[tuple[str, type, dict[s
     return [(r"/", RedirectHandler, {"url": "/app"}), COMPONENT_ROUTE, *routes]
 
 
-def stop_mailbox_on_sigterm() -> None:
-    """SIGTERM stops the mailbox watcher (its IMAP session logged out), then ends the process as
-    before; Ctrl-C (SIGINT) returns from ``pn.serve``, and ``serve`` stops it then."""
+def stop_loop_on_sigterm(loop: IOLoop) -> threading.Event:
+    """SIGTERM stops the server's loop as Ctrl-C does (so ``serve`` stops the mailbox watcher
+    outside the signal handler, where no lock can be held); returns the event saying it came."""
+    terminated = threading.Event()
 
-    def on_term(number: int, _frame: object) -> None:
-        mailbox.stop()
-        signal.signal(number, signal.SIG_DFL)
-        os.kill(os.getpid(), number)
+    def on_term(_number: int, _frame: object) -> None:
+        terminated.set()
+        loop.asyncio_loop.call_soon_threadsafe(loop.stop)
 
     signal.signal(signal.SIGTERM, on_term)
+    return terminated
+
+
+def end_as_terminated() -> None:
+    """Die of SIGTERM as before the handler: jobs under way are left to the next start's recovery."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def serve(options: ServeOptions) -> None:
@@ -116,11 +124,13 @@ def serve(options: ServeOptions) -> None:
         )
     quiet_closed_websockets(IOLoop.current().asyncio_loop)  # the loop pn.serve runs on
     mailbox.start(service)
-    stop_mailbox_on_sigterm()
+    terminated = stop_loop_on_sigterm(IOLoop.current())
     try:
         _serve_pages(options, access, settings)
     finally:
         mailbox.stop()
+    if terminated.is_set():
+        end_as_terminated()
 
 
 def _serve_pages(options: ServeOptions, access: Access, settings: Settings) -> None:
