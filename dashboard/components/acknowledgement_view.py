@@ -20,10 +20,10 @@ from pipeline.acknowledge.sender import Acknowledgement
 
 MAX_TEXT = 200_000  # a long order's text (the widget's default, 5,000, cuts it off)
 CSS = """
-.od-ack { font-family: system-ui, sans-serif; font-size: 13.5px; }
-.od-ack dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0 0 6px; }
-.od-ack dt { color: #57606a; }
-.od-ack dd { margin: 0; }
+dl.od-ack { font-family: system-ui, sans-serif; font-size: 13.5px; display: grid;
+            grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0 0 6px; }
+dl.od-ack dt { color: #57606a; }
+dl.od-ack dd { margin: 0; }
 """
 
 
@@ -76,12 +76,13 @@ class AcknowledgementView(Viewer):
         )
         self._shown_text = ""
         self._shown_for: str | None = None  # the order whose text the text box holds
-        self._body = pn.Column(
-            "#### Acknowledgement to the customer",
+        self._body = pn.Card(
             self.message,
             self.header,
             self.text,
             pn.Row(self.save, self.hold, self.release, self.send),
+            title="Acknowledgement to the customer",
+            collapsible=False,
             sizing_mode="stretch_width",
             css_classes=["od-ack-panel"],
         )
@@ -106,7 +107,8 @@ class AcknowledgementView(Viewer):
             self.text.value = self.store.text
         self._shown_text, self._shown_for = self.store.text, self.store.order_id
         final = record.status in ("sent", "sending")
-        self.text.disabled = self.save.disabled = final
+        self.text.disabled = final
+        self.save.visible = not final
         self.hold.visible = record.status in ("pending", "failed")
         self.release.visible = record.status == "held"
         self.send.visible = self.store.order_approved and record.status in ("pending", "failed")

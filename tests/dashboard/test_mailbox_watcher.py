@@ -84,3 +84,23 @@ def test_without_a_mailbox_the_process_page_says_nothing_and_the_mailbox_page_sa
     status = MailboxStatus(configured=False, problem="", mailboxes=[], needs_person=[])
     assert mailbox_summary_html(status) == ""
     assert "ORDERDESK_INBOX_HOST" in mailbox_html(status)
+
+
+def test_a_crashed_watcher_is_shown_with_why() -> None:
+    row = MailboxRow(
+        mailbox="imap://desk@mail.example",
+        state="crashed",
+        connected=False,
+        waiting=0,
+        last_at="",
+        last_subject="",
+        taken=0,
+        duplicates=0,
+        needs_person=0,
+        acknowledged=0,
+        error="RuntimeError: boom; trying again in 2 s",
+        crashes=2,
+    )
+    html = mailbox_html(MailboxStatus(configured=True, problem="", mailboxes=[row], needs_person=[]))
+    assert "stopped on an error, trying again" in html and "RuntimeError: boom; trying again in 2 s" in html
+    assert "stopped on an error 2 time(s)" in html
