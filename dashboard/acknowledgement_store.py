@@ -84,7 +84,7 @@ class AcknowledgementStore(param.Parameterized):
 
     def send(self) -> None:
         """Send it now (the open order must be approved); a second send is a no-op."""
-        self._act(lambda ack, order_id: ack.send(order_id, actor=self.review.actor), "", sending=True)
+        self._act(lambda ack, order_id: ack.send(order_id, actor=self.review.actor), "")
 
     # -- following the review ----------------------------------------------------------------
     def _order_changed(self, *_: param.parameterized.Event) -> None:
@@ -96,7 +96,8 @@ class AcknowledgementStore(param.Parameterized):
         approved = seen[1] in ACKNOWLEDGED_STATUSES
         self.order_approved = approved
         if seen[0] == before[0] and approved and before[1] not in ACKNOWLEDGED_STATUSES:
-            self.send()  # approved while shown: here, in another tab or by a script
+            # approved while shown (here, in another tab, by a script), even before its preview came
+            self._act(lambda ack, order_id: ack.send(order_id, actor=self.review.actor), "", seen[0])
         else:
             self._run(seen[0], self._preview)
 
@@ -107,14 +108,20 @@ class AcknowledgementStore(param.Parameterized):
         return Outcome(order_id, record, text)
 
     def _act(
-        self, action: Callable[[Acknowledger, str], Acknowledgement], done: str, sending: bool = False
+        self,
+        action: Callable[[Acknowledger, str], Acknowledgement],
+        done: str,
+        order_id: str | None = None,
     ) -> None:
-        order_id = self.order_id
+        """Run ``action`` on the shown acknowledgement (or ``order_id``'s) off the loop; say how it went."""
+        order_id = order_id or self.order_id
         if self.acknowledger is None or order_id is None:
             return
 
         def run(order_id: str) -> Outcome:
             assert self.acknowledger is not None
+            if not self.acknowledger.from_mailbox(order_id):
+                return Outcome(None)  # an upload: nobody to answer
             try:
                 record = action(self.acknowledger, order_id)
             except OrderDeskError as error:
