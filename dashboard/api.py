@@ -21,6 +21,7 @@ here shows up in every open page and the reverse:
   a signed-in caller also ``stages``, ``load`` (sessions, subscriptions, watchers, jobs in flight)
   and the ledger's ``error``.
 - ``POST /api/orders/<id>/approve|export`` see ``dashboard.api_orders`` (approvers only).
+- ``GET /api/mailbox`` each mailbox's state (``dashboard.api_mailbox``).
 
 With login on (``dashboard.access``) every route but health wants ``Authorization: Bearer <API
 token>``, HTTP Basic credentials or the page's login cookie, else 401 (the status page sends the
@@ -36,7 +37,7 @@ import asyncio
 
 from bokeh.server.tornado import BokehTornado
 
-from dashboard import api_orders, live_check, plain_desk
+from dashboard import api_mailbox, api_orders, live_check, plain_desk
 from dashboard.api_base import ApiHandler, PageHandler
 from dashboard.api_jobs import JobsHandler
 from dashboard.job_report import event_json, job_json, job_links
@@ -149,6 +150,7 @@ ROUTES = [
     (rf"/api/jobs/{JOB_ID}/retry", RetryHandler, {}),
     (rf"/jobs/{JOB_ID}", StatusPageHandler, {}),
     *api_orders.ROUTES,
+    *api_mailbox.ROUTES,
     *plain_desk.ROUTES,
     *live_check.ROUTES,
 ]

@@ -15,11 +15,14 @@ import panel as pn
 
 from dashboard import jobs, live_check
 from dashboard.access import User, page_user
+from dashboard.acknowledgement_store import AcknowledgementStore
 from dashboard.catalog import browser
 from dashboard.components import (
+    AcknowledgementView,
     CatalogExplorer,
     InputPanel,
     JobList,
+    MailboxView,
     MetricsView,
     OrdersQueue,
     OrderView,
@@ -27,11 +30,12 @@ from dashboard.components import (
     ReviewWorkspace,
 )
 from dashboard.decisions import Decisions
+from dashboard.mailbox_store import MailboxStore
 from dashboard.reconnect import LOST_MESSAGE, reconnect_when_back
 from dashboard.review_store import ReviewStore
 from dashboard.store import DeskStore
 from pipeline.config import Settings
-from pipeline.context import open_order_service
+from pipeline.context import open_acknowledger, open_order_service
 from pipeline.errors import OrderDeskError
 from pipeline.manager import ManagerMetrics
 
@@ -46,6 +50,7 @@ NAV = {
     "review": "Review",
     "catalog": "Catalog",
     "metrics": "Metrics",
+    "mailbox": "Mailbox",
 }  # slug -> label, on every page
 NAV_CSS = """
 .od-nav { display: flex; gap: 18px; align-items: center; font-family: system-ui, sans-serif; }
@@ -109,7 +114,8 @@ def process_view(service: jobs.JobService, samples_dir: Path | None = None) -> p
         pn.Card(ProgressView(store=store), title="Progress", collapsible=False),
         pn.Card(OrderView(store=store), title="Order", collapsible=False),
     ]
-    return page_template("app", main, sidebar=[InputPanel(store=store, samples_dir=samples_dir)])
+    mail = MailboxView(store=MailboxStore(ledger=service.runner.ledger), compact=True)
+    return page_template("app", main, sidebar=[InputPanel(store=store, samples_dir=samples_dir), mail])
 
 
 def process_page() -> pn.template.BaseTemplate:
@@ -149,12 +155,33 @@ def review_view(service: jobs.JobService) -> pn.template.BaseTemplate:
     main = [
         pn.Card(OrdersQueue(store=store), title="Orders", collapsible=False),
         pn.Card(ReviewWorkspace(store=store, threshold=threshold), title="Review", collapsible=False),
+        acknowledgement_view(store),
     ]
     return page_template("review", main)
 
 
+def acknowledgement_view(store: ReviewStore) -> AcknowledgementView:
+    """The open order's answer to the customer (shown for orders from the mailbox)."""
+    orders = store.orders
+    try:
+        acknowledger = open_acknowledger(orders.ledger, orders.settings)
+    except OrderDeskError:  # misconfigured (e.g. no from_address): this page offers no answer
+        acknowledger = None
+    return AcknowledgementView(store=AcknowledgementStore(review=store, acknowledger=acknowledger))
+
+
 def review_page() -> pn.template.BaseTemplate:
     return with_service(review_view)
+
+
+def mailbox_page() -> pn.template.BaseTemplate:
+    """Each mailbox's state, live, and the messages that need a person."""
+    return with_service(
+        lambda service: page_template(
+            "mailbox",
+            [pn.Card(MailboxView(store=MailboxStore(ledger=service.runner.ledger)), title="Mailbox")],
+        )
+    )
 
 
 PAGES: dict[str, Callable[[], pn.template.BaseTemplate]] = {
@@ -162,4 +189,5 @@ PAGES: dict[str, Callable[[], pn.template.BaseTemplate]] = {
     "review": review_page,
     "catalog": catalog_page,
     "metrics": metrics_page,
+    "mailbox": mailbox_page,
 }

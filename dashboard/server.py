@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +23,7 @@ from tornado.ioloop import IOLoop
 from tornado.web import RedirectHandler
 from tornado.websocket import WebSocketClosedError
 
-from dashboard import api, jobs
+from dashboard import api, jobs, mailbox
 from dashboard.access import Access, serve_options
 from dashboard.pages import PAGES, TITLE
 from dashboard.resources import COMPONENT_ROUTE
@@ -87,8 +90,28 @@ def api_routes(access: Access, hosts: list[str]) -> list[tuple[str, type, dict[s
     return [(r"/", RedirectHandler, {"url": "/app"}), COMPONENT_ROUTE, *routes]
 
 
+def stop_loop_on_sigterm(loop: IOLoop) -> threading.Event:
+    """SIGTERM stops the server's loop as Ctrl-C does (so ``serve`` stops the mailbox watcher
+    outside the signal handler, where no lock can be held); returns the event saying it came."""
+    terminated = threading.Event()
+
+    def on_term(_number: int, _frame: object) -> None:
+        terminated.set()
+        loop.asyncio_loop.call_soon_threadsafe(loop.stop)
+
+    signal.signal(signal.SIGTERM, on_term)
+    return terminated
+
+
+def end_as_terminated() -> None:
+    """Die of SIGTERM as before the handler: jobs under way are left to the next start's recovery."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
 def serve(options: ServeOptions) -> None:
-    """Check the login, open the job service (recovering interrupted jobs), then serve until stopped."""
+    """Check the login, open the job service (recovering interrupted jobs) and the mailbox watcher
+    (when a mailbox is configured), then serve until stopped."""
     access = Access.from_env()
     access.refuse_open_bind(options.address)  # before anything opens: a quick, clear refusal
     settings = Settings.from_env()
@@ -100,6 +123,17 @@ def serve(options: ServeOptions) -> None:
             len(service.interrupted),
         )
     quiet_closed_websockets(IOLoop.current().asyncio_loop)  # the loop pn.serve runs on
+    mailbox.start(service)
+    terminated = stop_loop_on_sigterm(IOLoop.current())
+    try:
+        _serve_pages(options, access, settings)
+    finally:
+        mailbox.stop()
+    if terminated.is_set():
+        end_as_terminated()
+
+
+def _serve_pages(options: ServeOptions, access: Access, settings: Settings) -> None:
     pn.serve(
         PAGES,
         address=options.address,

@@ -211,3 +211,29 @@ def test_two_senders_at_once_send_each_acknowledgement_once(
     in_reply_to = sorted(parsed(raw)["In-Reply-To"] for _, raw in smtp_server.received.mails)
     assert len(in_reply_to) == 6 and len(set(in_reply_to)) == 6
     assert Acknowledger(desk.ledger, smtp_server.settings()).waiting() == []
+
+
+def test_a_draft_previewed_before_a_reviewer_edits_the_order_goes_as_the_order_is_at_approval(
+    dovecot: Dovecot, smtp_server: SmtpServer, desk: Desk
+) -> None:
+    order_id = take_one(dovecot, desk, order_email(5))
+    acknowledger = Acknowledger(desk.ledger, smtp_server.settings())
+    assert acknowledger.from_mailbox(order_id)
+    first, before = acknowledger.preview(order_id)
+    if desk.service.get(order_id).locked:  # auto-approved: a reviewer reopens it to change it
+        desk.service.reopen(order_id, actor="dana", comment="one more")
+    line = desk.service.get(order_id).order.lines[0]
+    desk.service.edit_line(order_id, line.item.line_no, actor="dana", quantity=37)
+
+    again, after = acknowledger.preview(order_id)
+
+    assert again.message_id == first.message_id and after != before, after
+    total = desk.service.get(order_id).order.totals.total
+    assert f"Total: {total:,.2f} USD" in after and f"Total: {total:,.2f} USD" not in before
+    desk.service.approve(order_id, actor="dana")
+    assert acknowledger.send(order_id, actor="desk").status == "sent"
+    ((_, raw),) = smtp_server.received.mails
+    sent = parsed(raw)
+    assert sent["Message-ID"].strip() == first.message_id
+    assert sent.get_body(("plain",)).get_content().replace("\r\n", "\n") == after
+    assert not acknowledger.from_mailbox(desk.process("sample_order_1.txt"))  # an upload: no one to answer

@@ -13,6 +13,7 @@ import email
 import os
 import smtplib
 import ssl
+import threading
 from dataclasses import dataclass, replace
 from email import policy
 from email.message import EmailMessage
@@ -27,6 +28,9 @@ from pipeline.orders.store import OrderStore
 from pipeline.secrets import read_secret
 
 ACKNOWLEDGED_STATUSES = ("approved", "auto_approved", "exported")
+# Two threads of one process (the server's mailbox watcher, a review page) never race for one
+# order's claim: the second waits and then finds it sent. (Processes race through the claim.)
+_SENDING = threading.Lock()
 
 
 class AcknowledgeError(OrderDeskError):
@@ -79,6 +83,14 @@ class Acknowledger:
         )
         return from_row(Acknowledgement, row) if row else None
 
+    def from_mailbox(self, order_id: str) -> bool:
+        """Whether the order was made from a mailbox message (so it has a sender to answer)."""
+        query = (
+            "SELECT 1 FROM orders o JOIN mail_messages m ON m.job_id = o.job_id AND m.outcome = 'job'"
+            " WHERE o.order_id = ? LIMIT 1"
+        )
+        return self.ledger.connection().execute(query, (order_id,)).fetchone() is not None
+
     def waiting(self) -> list[str]:
         """Orders from the mailbox that are approved (or exported) and not yet acknowledged."""
         rows = (
@@ -115,6 +127,10 @@ class Acknowledger:
 
     def _send(self, order_id: str, actor: str) -> Acknowledgement | None:
         """Send it now; None if it had been sent already."""
+        with _SENDING:
+            return self._send_claimed(order_id, actor)
+
+    def _send_claimed(self, order_id: str, actor: str) -> Acknowledgement | None:
         claimed = self._claim(order_id)
         if claimed.status == "sent":
             return None
@@ -129,10 +145,10 @@ class Acknowledger:
         return self._sent(order_id, actor)
 
     def preview(self, order_id: str) -> tuple[Acknowledgement, str]:
-        """The acknowledgement as it will go (composed now if it was not), and its text."""
-        record = self.get(order_id) or self._create(order_id)
-        text = self._message(order_id).get_body(("plain",)).get_content()
-        return record, text.replace("\r\n", "\n")  # stored as SMTP sends it
+        """The acknowledgement as it will go (composed from the order as it is now, unless the desk
+        put its own text in or a send was tried), and its text."""
+        record = self._current(order_id)
+        return record, _text(self._message(order_id))
 
     def hold(self, order_id: str, *, actor: str, comment: str = "") -> Acknowledgement:
         """Keep it from being sent until ``release``; the audit trail says who and why."""
@@ -148,7 +164,7 @@ class Acknowledger:
     def _desk_change(
         self, order_id: str, actor: str, action: str, status: str | None, *, text: str = "", comment: str = ""
     ) -> Acknowledgement:
-        current = self.get(order_id) or self._create(order_id)
+        current = self._current(order_id)
         if current.status in ("sent", "sending"):
             raise AcknowledgeError(f"the acknowledgement of {order_id} is {current.status}; it cannot change")
         data = self._stored(order_id)
@@ -179,7 +195,7 @@ class Acknowledger:
         return message
 
     def _claim(self, order_id: str) -> Acknowledgement:
-        current = self.get(order_id) or self._create(order_id)
+        current = self._current(order_id)
         if current.status == "sent":
             return current
         if current.status == "held":
@@ -196,11 +212,37 @@ class Acknowledger:
             return self._claim(order_id)
         return replace(current, status="sending", attempts=current.attempts + 1)
 
-    def _create(self, order_id: str) -> Acknowledgement:
+    def _current(self, order_id: str) -> Acknowledgement:
+        """The stored acknowledgement, composed again if the order changed since (a reviewer's
+        edit after a preview) while it is only a draft: never tried, never the desk's text."""
+        record = self.get(order_id)
+        if record is None:
+            return self._create(order_id)
+        if record.attempts or record.status not in ("pending", "held") or self._edited(order_id):
+            return record
+        fresh, _ = self._compose(order_id)
+        if _text(fresh) != _text(self._message(order_id)):
+            del fresh["Message-ID"]  # the same email, still (replace_header would fold it)
+            fresh["Message-ID"] = record.message_id
+            with self.ledger.transaction() as connection:
+                connection.execute(
+                    "UPDATE acknowledgements SET message = ?, updated_at = ? WHERE order_id = ?"
+                    " AND attempts = 0 AND status IN ('pending', 'held')",
+                    (fresh.as_bytes(), utc_now().isoformat(), order_id),
+                )
+        return record
+
+    def _edited(self, order_id: str) -> bool:
+        return any(entry.action == "edit_acknowledgement" for entry in self.orders.audit(order_id))
+
+    def _compose(self, order_id: str) -> tuple[EmailMessage, str]:
         stored = self.orders.load(order_id)
         original = email.message_from_bytes(self.ledger.input_data(stored.job_id), policy=policy.default)
         assert isinstance(original, EmailMessage)
-        message, recipient = acknowledgement(stored.order, original, self.settings)
+        return acknowledgement(stored.order, original, self.settings)
+
+    def _create(self, order_id: str) -> Acknowledgement:
+        message, recipient = self._compose(order_id)
         now = utc_now().isoformat()
         with self.ledger.transaction() as connection:
             connection.execute(
@@ -256,6 +298,13 @@ class Acknowledger:
                 after={"to": record.recipient, "message_id": record.message_id},
             )
         return record
+
+
+def _text(message: EmailMessage) -> str:
+    """The plain-text body, with line ends as the desk writes them (stored as SMTP sends them)."""
+    body = message.get_body(("plain",))
+    assert isinstance(body, EmailMessage)
+    return str(body.get_content()).replace("\r\n", "\n")
 
 
 def _address(header: str) -> str:

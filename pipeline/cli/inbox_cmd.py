@@ -8,17 +8,15 @@ import logging
 import signal
 import sys
 import threading
-from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 
-from pipeline.acknowledge.sender import Acknowledger, smtp_password
+from pipeline.acknowledge.sender import Acknowledger
 from pipeline.config import Settings
-from pipeline.context import open_runner
+from pipeline.context import open_acknowledger, open_intake, open_runner
 from pipeline.errors import ConfigError
 from pipeline.inbox.claims import MailClaims
 from pipeline.inbox.intake import Intake, Tally
-from pipeline.inbox.mailbox import open_source
 from pipeline.inbox.watch import ACTOR, MailboxState, fetch_once, watch
 from pipeline.ledger import Ledger
 
@@ -62,10 +60,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _open(args: argparse.Namespace) -> tuple[Intake, tuple[str, ...], Settings]:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings.from_env()
-    inbox = replace(settings.inbox, folders=tuple(args.folder)) if args.folder else settings.inbox
-    source = open_source(inbox, limits=settings.intake)
-    folders = ("INBOX",) if inbox.maildir and not args.folder else inbox.folders
-    return Intake(open_runner(settings), source), folders, settings
+    intake, folders = open_intake(open_runner(settings), tuple(args.folder or ()))
+    return intake, folders, settings
 
 
 def run_fetch(args: argparse.Namespace) -> int:
@@ -75,13 +71,6 @@ def run_fetch(args: argparse.Namespace) -> int:
     for error in tally.errors:
         print(f"set aside: {error}", file=sys.stderr)
     return 1 if tally.set_aside else 0
-
-
-def open_acknowledger(ledger: Ledger, settings: Settings) -> Acknowledger | None:
-    """The configured acknowledgements' sender; None without an SMTP server."""
-    if not settings.acknowledge.smtp_host:
-        return None
-    return Acknowledger(ledger, settings.acknowledge, smtp_password(settings.acknowledge))
 
 
 def run_acknowledge(args: argparse.Namespace) -> int:

@@ -53,20 +53,23 @@ class Intake:
         self.claims = MailClaims(runner.ledger)
 
     def sweep(
-        self, folder: str, since: date | None = None, progress: Callable[[Tally], None] | None = None
+        self, folder: str, since: date | None = None, progress: Callable[[Tally, int], None] | None = None
     ) -> Tally:
         """Resume this folder's unfinished messages, then take every one waiting in it;
-        ``progress`` gets the tally so far after each message."""
+        ``progress`` gets the tally so far and how many messages are still waiting, before each
+        message and once all are taken."""
         tally = Tally()
         uidvalidity = self.source.select(folder)
         refs = [record.ref for record in self.claims.unfinished(self.source.name, folder)]
         taken = self.claims.finished_uids(self.source.name, folder, uidvalidity)
         waiting = [uid for uid in self.source.waiting(since) if uid not in taken]
         refs += [MessageRef(self.source.name, folder, uidvalidity, uid) for uid in waiting]
-        for ref in refs:
-            self._take(ref, tally)
+        for done, ref in enumerate(refs):
             if progress is not None:
-                progress(tally)
+                progress(tally, len(refs) - done)
+            self._take(ref, tally)
+        if progress is not None:
+            progress(tally, 0)
         return tally
 
     def _take(self, ref: MessageRef, tally: Tally) -> None:

@@ -22,10 +22,16 @@ ACTOR = "order-desk"  # who the audit trail says acknowledged an order
 @dataclass(frozen=True)
 class MailboxState:
     mailbox: str
-    state: str = "connecting"  # connecting | reading | idle | polling | disconnected | stopped
+    # connecting | reading | idle | polling | disconnected | stopped (and crashed: see keeper)
+    state: str = "connecting"
     tally: Tally = field(default_factory=Tally)
     last_at: str = ""  # when the last message was taken (UTC, ISO)
     error: str = ""  # why the connection was lost, until it is back
+    waiting: int = 0  # messages the sweep under way found and has not taken yet
+
+    @property
+    def connected(self) -> bool:
+        return self.state in ("reading", "idle", "polling")
 
     def line(self) -> str:
         tally = self.tally
@@ -35,6 +41,8 @@ class MailboxState:
             f"{tally.duplicates} duplicates",
             f"{tally.set_aside} set aside",
         ]
+        if self.waiting:
+            parts.append(f"{self.waiting} waiting")
         if tally.acknowledged:
             parts.append(f"{tally.acknowledged} acknowledged")
         if tally.last:
@@ -84,9 +92,12 @@ def watch(
                 report(state := replace(state, state="reading", error=""))
                 for folder in folders:
                     found = intake.sweep(
-                        folder, progress=lambda tally, before=state: report(_swept(before, tally))
+                        folder,
+                        progress=lambda tally, left, before=state: report(
+                            replace(_swept(before, tally), waiting=left)
+                        ),
                     )
-                    state = _swept(state, found)
+                    state = replace(_swept(state, found), waiting=0)
                 if acknowledger is not None:
                     state = _swept(state, acknowledged(acknowledger))
                 pause = 1.0
