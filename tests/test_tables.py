@@ -466,3 +466,22 @@ def test_a_cancelled_row_already_left_out_does_not_take_the_next_row_with_it() -
         "3\tPL\tA36\t3/16\t48\t96\t8\t\n"
     )
     assert [(row[0], row[3][0]) for row in _rows(_extract(text))] == [(6, 0.375), (8, 0.1875)]
+
+
+def test_a_pdf_row_whose_count_wrapped_onto_its_second_line_with_a_page_header_between_rows() -> None:
+    text = (
+        "Item  Description                           Spec         Qty   UOM   Drawing/Ref\n"
+        "1     Round bar, 17-4PH H1150,              AMS 5643\n"
+        '      1.250" dia x 144"                                  6     EA    DWG 44-1187\n'
+        '3     Hex bar, 416 SS, 0.625" A/F x\n'
+        '      144"                                  ASTM A582    15    EA    -\n'
+        "Acme Medical Devices    CONFIDENTIAL    RFQ-2291    Page 1 of 2\n"
+        "Item  Description                           Spec         Qty   UOM   Drawing/Ref\n"
+        "4     Sheet, 304, 2B finish,                ASTM A240    4     EA    -\n"
+        '      0.048" x 36" x 96"\n'
+    )
+    assert _rows(_extract(text)) == [
+        (6, "17-4PH", "bar_round", (1.25, 144.0)),
+        (15, "416", "bar_hex", (0.625, 144.0)),
+        (4, "304", "sheet", (0.048, 36.0, 96.0)),
+    ]

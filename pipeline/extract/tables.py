@@ -463,11 +463,39 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             and cells[0][1] >= table.columns[cells[0][0]].start - 1
             and not _counts(table, cells, text)
         )
+        # "      1.250" dia x 144"     6   EA": no line number, and the row above has no count yet —
+        # the rest of that row, wrapped onto a second line, its count included
+        counted_rest = (
+            raw
+            and not gap
+            and table.layout == "aligned"
+            and cells
+            and "line" in table.roles()
+            and table.columns[cells[0][0]].role != "line"
+            and not any(
+                column != _RUN_ON and table.columns[column].role == "qty" for column, _, _ in raw[-1][2]
+            )
+        )
         if raw and not gap and not cells and table.layout == "collapsed" and collapsed.continues(text):
             start, _, previous = raw[-1]  # a PDF's wrapped description
             stripped = text.strip(" >")
             at = offset + text.index(stripped)
             raw[-1] = (start, at + len(stripped), [*previous, (_RUN_ON, at, at + len(stripped))])
+        elif counted_rest:
+            start, _, previous = raw[-1]
+            raw[-1] = (
+                start,
+                offset + len(text.rstrip()),
+                previous
+                + [
+                    (
+                        column if table.columns[column].role in _NUMBER_ROLES | {"uom"} else _RUN_ON,
+                        offset + a,
+                        offset + b,
+                    )
+                    for column, a, b in cells
+                ],
+            )
         elif wrapped:  # the row above runs on: its description, whatever column it lies under
             start, _, previous = raw[-1]
             raw[-1] = (
