@@ -98,3 +98,22 @@ def test_a_fraction_said_before_the_material_is_the_thickness_and_a_whole_number
     said = "one piece of one eighth aluminum diamond plate four by eight and two aluminum plates"
     read = " ".join(digits_for_sizes(said).split())
     assert read == "one piece of 1/8 aluminum diamond plate 4 x 8 and two aluminum plates"
+
+
+def test_voice_typing_homophones_and_autocorrect_in_a_dictated_order() -> None:
+    """ "for sheets of" is four, "to pieces of" two; "forty one forty pre hard" a grade; "square
+    tune" autocorrect for tube; a postfix "thick" is not also the label of the size after it."""
+    text = (
+        "need for sheets of 304 number four finish one sixteenth thick four by ten, and to pieces of "
+        "quarter inch 304 plate forty eight by ninety six. also six pieces of forty one forty pre hard "
+        "round bar two inch diameter by twelve inches long, 10 sticks of 1x1x1/8 aluminum square tune "
+        "24 ft, 3 sheets 5052 .063 4x8 thx\n"
+    )
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in lines] == [
+        (4, "304", "sheet", {"thickness": 0.0625, "width": 48.0, "length": 120.0}),
+        (2, "304", "plate", {"thickness": 0.25, "width": 48.0, "length": 96.0}),
+        (6, "4140", "bar_round", {"diameter": 2.0, "length": 12.0}),
+        (10, None, "tube_square", {"side": 1.0, "wall_thickness": 0.125, "length": 288.0}),
+        (3, "5052", "sheet", {"thickness": 0.063, "width": 48.0, "length": 96.0}),
+    ]

@@ -485,3 +485,16 @@ def test_a_pdf_row_whose_count_wrapped_onto_its_second_line_with_a_page_header_b
         (15, "416", "bar_hex", (0.625, 144.0)),
         (4, "304", "sheet", (0.048, 36.0, 96.0)),
     ]
+
+
+def test_pipe_named_in_one_cell_with_its_nominal_size_in_the_next() -> None:
+    text = (
+        "| # | Item                        | Size     | Length | Qty |\n"
+        "|---|-----------------------------|----------|--------|-----|\n"
+        "| 1 | 6063-T52 alum pipe sch 40   | 1-1/2\"   | 21'    | 40  |\n"
+        "| 2 | 6063-T52 alum pipe sch 40   | 1-1/4\"   | 21'    | 24  |\n"
+    )
+    assert _rows(_extract(text)) == [
+        (40, "6063", "tube_round", (1.9, 0.145, 252.0)),
+        (24, "6063", "tube_round", (1.66, 0.14, 252.0)),
+    ]

@@ -167,6 +167,12 @@ def _label_before(window: str) -> str | None:
     return None
 
 
+# a number, then a label that follows what it measures, then only the size being read
+_SPENT_LABEL = re.compile(
+    r"\d[\d/.\"”']*\s*(?:thick|thk|wall|wide|long|dia|od|o\.d\.|id|i\.d\.)\.?[\s,]*$", re.IGNORECASE
+)
+
+
 def _label(text: str, length: Length) -> str | None:
     """What a size measures, from the word after it ('2" OD') or the label before it ("Wall: ")."""
     after = _AFTER.match(text, length.end, length.end + 24)
@@ -178,7 +184,10 @@ def _label(text: str, length: Length) -> str | None:
         if length.unit is not None:  # '2" round' is a diameter; "1 round bar" is a count
             return "diameter"
     line_start = text.rfind("\n", max(0, length.start - 40), length.start) + 1
-    return _label_before(text[max(line_start, length.start - 40) : length.start])
+    window = text[max(line_start, length.start - 40) : length.start]
+    if _SPENT_LABEL.search(window):
+        return None  # "1/16 thick 4 x 10": "thick" was said of the 1/16, after it
+    return _label_before(window)
 
 
 def _field_of(fields: tuple[Field, ...], position: int) -> Field | None:

@@ -37,6 +37,14 @@ _SCHEDULE_FIRST = re.compile(
     r"\b(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+)\s*(?:\"|”|in\b\.?|inch(?:es)?)?\s*(?:NB|NPS|N\.B\.)(?!\w)",
     re.IGNORECASE,
 )
+# in a row naming pipe, the schedule in one cell and the nominal size in inches in the next:
+# "alum pipe sch 40 | 1-1/2" | 21'", "304 sch 10 pipe 4 inch x 20"
+_SCHEDULE_THEN_INCHES = re.compile(
+    r"\bsch(?:edule)?\.?\s*(?P<sch>10S?|40S?|80S?|STD|XS|XH)\b[\s|,;\t]*(?:pipes?\s+)?"
+    r"(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+)\s*(?:\"|”|in\b\.?|inch(?:es)?)",
+    re.IGNORECASE,
+)
+_PIPE_WORD = re.compile(r"\bpipes?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -52,7 +60,12 @@ def find_pipe(text: str) -> Pipe | None:
     """The pipe ``text`` names by nominal size and schedule, if the table has it."""
     if "sch" not in text.lower() and "std" not in text.lower():
         return None
-    for regex in (_SCHEDULE, _SCHEDULE_FIRST):
+    regexes = (
+        (_SCHEDULE, _SCHEDULE_FIRST, _SCHEDULE_THEN_INCHES)
+        if _PIPE_WORD.search(text)
+        else (_SCHEDULE, _SCHEDULE_FIRST)
+    )
+    for regex in regexes:
         match = regex.search(text)
         if match is None:
             continue

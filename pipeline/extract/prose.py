@@ -23,7 +23,10 @@ _NEW_COUNT = re.compile(
     rf",\s+(?:and|plus|also)\s+(?=(?:[a-z']+\s+){{1,4}}(?:\d+|{WORD_NUMBER})\s*{PIECES}(?!\w))|"
     # "three sheets of .063 4x8, two sheets of .090 4x10": a comma, then a new count of something;
     # "(4) 20-foot beams, (2) 16-foot beams": a comma, then a count in parentheses
-    rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+of\s)|,\s+(?=\(\d{{1,4}}\)\s)",
+    rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+of\s)|,\s+(?=\(\d{{1,4}}\)\s)|"
+    # "…square tube 24 ft, 3 sheets 5052 .063 4x8": a count, then a grade or a size of its own (not
+    # "…x 12 ft, 8 pcs", the count of the item before)
+    rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+(?:[A-Za-z]{{0,2}}\d{{3,4}}[A-Za-z]?\b|\.\d|\d+/\d))",
     re.IGNORECASE,
 )
 

@@ -65,8 +65,12 @@ _FRACTION_BEFORE_MATERIAL = re.compile(
     rf"(?:plate|sheet|flat|round|angle|bar|rod|tub(?:e|ing)|pipe|square|hex)\b)",
     re.IGNORECASE,
 )
-# "and for pieces of …": voice typing's "four" before a count noun
-_FOR_FOUR = re.compile(r"(?<=\band\s)for(?=\s+(?:pieces|pcs|sticks|sheets|bars|lengths|joints)\s+of\b)", re.I)
+# "and for pieces of …", ", to sheets of …": voice typing's "four" and "two" before a count noun
+_HOMOPHONE_COUNT = re.compile(
+    r"(?<=[\s,])(?P<word>for|to|too)(?=\s+(?:pieces|pcs|sticks|sheets|bars|lengths|joints|plates)\s+of\b)",
+    re.I,
+)
+_HOMOPHONES = {"for": "4  ", "to": "2 ", "too": "2  "}
 # "schedule forty": a pipe schedule said in words
 _SCHEDULE = re.compile(rf"\bschedule\s+(?P<whole>{_WHOLE})\b", re.IGNORECASE)
 # "an inch and a half", "inch and a quarter": one inch and a fraction
@@ -115,7 +119,7 @@ _GROUP = (
 _SAID_GRADE = re.compile(
     rf"\b(?P<run>{_GROUP}(?:[\s-]+{_GROUP}){{1,3}})(?=\s+(?:l\b|stainless|ss\b|alumin|steel|round|rd\b|sheet|plate|"
     rf"bar|tub|angle|channel|flat|hex|square|rod|pipe|brass|t6|t651|t\s+(?:six|five|four|three)|cold|hot|cr\b|"
-    rf"hr\b|crs|hrs|{_GROUP}\s+by\b|"
+    rf"hr\b|crs|hrs|pre[\s-]?hard|prehard|annealed|heat\s+treated|{_GROUP}\s+by\b|"
     # or a size said next: "seven oh seven five one inch round", "six oh six one twelve foot lengths"
     rf"(?:{_WHOLE}|half|quarter|three\s+quarters?)(?:\s+and\s+a\s+\w+)?\s+(?:inch|foot|feet)\b))",
     re.IGNORECASE,
@@ -141,7 +145,7 @@ def digits_for_sizes(text: str) -> str:
     if not _HAS_WORD.search(text):
         return text
     text = _SAID_GRADE.sub(_said_grade, text)
-    text = _FOR_FOUR.sub("4  ", text)
+    text = _HOMOPHONE_COUNT.sub(lambda match: _HOMOPHONES[match["word"].lower()], text)
     text = _SCHEDULE.sub(lambda match: _padded(match, f"sch {_whole(match['whole'])}"), text)
     text = _INCH_AND.sub(lambda match: _padded(match, f'1-{_fraction(match["part"])}"'), text)
     text = _FRACTION_BEFORE_MATERIAL.sub(lambda match: _padded(match, _written(match)), text)

@@ -102,7 +102,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # SHS, RHS, CHS: square, rectangular and circular hollow sections (European and British); PTR
     # (perfil tubular rectangular) is Mexico's HSS
     (
-        r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|hss|shs|ptr|tubo\s+(?:quadr|cuadrad)\w*|vierkantrohr|"
+        r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|square\s+tunes?|hss|shs|ptr|tubo\s+(?:quadr|cuadrad)\w*|vierkantrohr|"
         r"rura\s+kwadratowa|profil\s+zamkni[eę]ty",
         "tube_square",
     ),
@@ -112,7 +112,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
         "tube_rectangular",
     ),
     (
-        r"round\s+tub(?:e|es|ing)|rd\.?\s+tub(?:e|es|ing)|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?|chs|"
+        r"round\s+tub(?:e|es|ing)|rd\.?\s+tub(?:e|es|ing)|round\s+tunes?|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?|chs|"
         r"tubos?|rohre?|tubi|tuyaux?|rury|rura",
         "tube_round",
     ),
