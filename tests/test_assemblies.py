@@ -50,3 +50,18 @@ def test_tube_steel_by_its_old_name_is_square_or_rectangular_by_its_sizes() -> N
     text = 'Tongue   TS 4X4X1/4   8\'-0"   2 pcs\nStake pockets   TS 3X2X1/4   5"   16 pcs\n'
     lines = extract(build_document("ts.txt", text.encode(), text)).lines
     assert [line.form for line in lines] == ["tube_square", "tube_rectangular"]
+
+
+def test_a_take_off_with_a_count_per_frame_and_a_frames_column_multiplies_each_row() -> None:
+    text = (
+        "MARK   QTY/FRAME  FRAMES  SIZE              LENGTH      GRADE\n"
+        "B1     2          4       W12X26            24'-0\"      A992\n"
+        "J1     6          3       C10X15.3          11'-9\"      A36\n"
+        "PL1    40                 PL 3/8 X 8 X 8    -           A36\n"
+    )
+    lines = extract(build_document("takeoff.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, FLAG in line.flags) for line in lines] == [
+        (8, "beam_i", True),
+        (18, "channel", True),
+        (40, "plate", False),  # no frames given: its count stands
+    ]

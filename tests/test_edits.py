@@ -154,3 +154,13 @@ def test_a_message_that_adds_a_forgotten_item_keeps_the_order_before_it() -> Non
         (2, "bar_round"),
         (4, "bar_rectangular"),
     ]
+
+
+def test_a_forward_that_does_not_need_a_numbered_item_of_the_list_below() -> None:
+    text = (
+        "Hi Mark,\n\nPlease quote the list below from our PM. We do NOT need item 2, we have that plate.\n\n"
+        "---------- Forwarded message ---------\nFrom: Dan <dan@bluefab.example>\nSubject: dunnage\n\n"
+        '1. (6) HSS 3x3x1/4 @ 8\'-4" A500B\n2. (2) PL 1/2 x 8 x 12 A36\n3. (12) 3/4" dia A36 rd bar @ 18"\n'
+    )
+    result = extract(build_document("fw.txt", text.encode(), text))
+    assert [row[2] for row in _rows(result)] == ["tube_square", "bar_round"]

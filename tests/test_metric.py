@@ -324,3 +324,26 @@ def test_a_grade_said_of_all_the_material_in_spanish_with_a_substitute_offered()
     )
     lines = extract(build_document("pedido.txt", text.encode(), text)).lines
     assert [(line.grade, line.form) for line in lines] == [("S275JR", "plate"), ("S275JR", "channel")]
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ('6 pzas Barra hexagonal 1018 CD 1-1/4" x 12 ft', "bar_hex"),
+        ("4 barras chatas 1/4 x 2 x 6 m", "bar_rectangular"),
+        ("10 cantoneiras 50x50x5 6 m", "angle"),
+        ("2 Stk. Träger HEA 200, 12 m", "beam_i"),
+        ("4 perfil U 100, 6 m", "channel"),
+    ],
+)
+def test_spanish_portuguese_and_german_form_words(text: str, form: str) -> None:
+    assert _read(text)[1] == form
+
+
+def test_a_length_no_saw_cuts_is_flagged_not_sure() -> None:
+    from pipeline.extract import extract
+    from pipeline.ingest.document import build_document
+
+    text = '- Barra 4140 bonificada Ø 76,2 mm (3"), largo 1.000 mm — 4 unidades\n'
+    (line,) = extract(build_document("m.txt", text.encode(), text)).lines
+    assert "implausible_size" in line.flags

@@ -13,7 +13,6 @@ from dataclasses import replace
 from pipeline.extract import assemblies
 from pipeline.extract.edits import Edit, apply_edits, find_edits
 from pipeline.extract.header import extract_header
-from pipeline.extract.item import LINE_LABEL
 from pipeline.extract.layout_marks import without_layout_marks
 from pipeline.extract.lines import lines_in, read_lines
 from pipeline.extract.revisions import apply_changes, mark_revisions
@@ -42,10 +41,6 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 UNREAD_CHANGE = "thread_change_unread"
-_ROW_NUMBER = re.compile(
-    r"[\s>*•-]*(?:(?:line|ln|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*)?(?P<n>\d{1,3})(?=[\s.):|])",
-    re.I,
-)
 # a message that adds to the order before it rather than restating it: "forgot one - also 4 pcs …"
 _ADDS = re.compile(
     r"\b(?:forgot|also\s+(?:add|need|include)|please\s+add|add\s+(?:on\s+)?(?:to|onto)\s+(?:the|my|our|this)\s+"
@@ -102,7 +97,7 @@ def _edit(
     edits = [edit for a, b in own for edit in find_edits(text, a, b)]
     if not edits:
         return None
-    kept, unapplied = apply_edits(lines, edits)
+    kept, unapplied = apply_edits(text, lines, edits)
     applied = [edit for edit in edits if edit not in unapplied]
     if not applied:
         return None
@@ -145,29 +140,10 @@ def _without_removed(text: str, lines: list[LineItem], spans: tuple[tuple[int, i
     ]
     if not removals:
         return lines
-    numbered = [edit for edit in removals if LINE_LABEL.fullmatch(edit.ref)]
-    kept, _ = apply_edits(lines, [edit for edit in removals if edit not in numbered])
-    # "Sl. No. 5": the row the customer numbered 5, never the fifth line read (a row may be unread)
-    rows = {line.line_no: _row_number(text, line) for line in kept}
-    numbers = list(rows.values())
-    if None in numbers or numbers != sorted(set(numbers)):  # not numbered rows: "10 pcs …", "4 pcs …"
-        numbered = []
-    for edit in numbered:
-        label = LINE_LABEL.fullmatch(edit.ref)
-        hits = [line for line in kept if label and rows[line.line_no] == int(label["n"])]
-        if len(hits) == 1:
-            kept.remove(hits[0])
+    kept, _ = apply_edits(text, lines, removals)
     for number, line in enumerate(kept, start=1):
         line.line_no = number
     return kept
-
-
-def _row_number(text: str, line: LineItem) -> int | None:
-    """The number a line's row starts with ("5 | SS 304 Pipe …", "Line 5 …"), if any."""
-    if line.span is None:
-        return None
-    found = _ROW_NUMBER.match(text, line.span.start, line.span.end)
-    return int(found["n"]) if found else None
 
 
 def _rest(text: str, spans: list[tuple[int, int]], lines: list[LineItem]) -> str:

@@ -32,7 +32,8 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             "remove",
-            rf"\b(?:cancel|drop|delete|remove|scratch|skip|forget(?:\s+about)?|take\s+(?:off|out)|hold\s+off\s+on)\s+"
+            rf"\b(?:cancel|drop|delete|remove|scratch|skip|forget(?:\s+about)?|take\s+(?:off|out)|hold\s+off\s+on"
+            rf"|(?:do\s+not|don'?t|no\s+longer)\s+need)\s+"
             rf"(?:the\s+|that\s+)?"
             rf"{_REF}{_END}",
         ),
@@ -168,17 +169,36 @@ def _fits(line: LineItem, ref: str) -> int | None:
     return score or None
 
 
-def _numbered(lines: list[LineItem], number: int) -> LineItem | None:
-    """The line a reply calls "line 3": the one written "Line 3", else the third."""
-    labelled = {int(found["n"]): line for line in lines if (found := LINE_LABEL.match(line.source_text))}
-    if labelled:
-        return labelled.get(number)
+# the number a row starts with: "Line 3 …", "3. (2) PL …", "3 | SS 304 Pipe …", "3    RM-4140 …"
+_ROW_NUMBER = re.compile(
+    r"[\s>*•-]*(?:(?:line|ln|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*(?P<n>\d{1,4})\b"
+    r"|(?P<m>\d{1,3})(?:\s*[.):|]|\t|[ ]{2,}))",
+    re.IGNORECASE,
+)
+
+
+def _row_number(text: str, line: LineItem) -> int | None:
+    """The number the customer wrote at the start of ``line``'s row, if any."""
+    if line.span is None:
+        return None
+    found = _ROW_NUMBER.match(text, line.span.start, line.span.end)
+    return int(found["n"] or found["m"]) if found else None
+
+
+def _numbered(text: str, lines: list[LineItem], number: int) -> LineItem | None:
+    """The line a note calls "line 3" or "item 3": the row the customer numbered 3 when every row
+    is numbered, in order; else, when none is, the third line; else none (a row may be unread)."""
+    rows = [_row_number(text, line) for line in lines]
+    if None not in rows and rows == sorted(set(rows)):
+        return next((line for line, row in zip(lines, rows, strict=True) if row == number), None)
+    if any(row is not None for row in rows):
+        return None
     return next((line for line in lines if line.line_no == number), None)
 
 
-def _target(lines: list[LineItem], ref: str) -> LineItem | None:
+def _target(text: str, lines: list[LineItem], ref: str) -> LineItem | None:
     if by_number := LINE_LABEL.fullmatch(ref.strip()):
-        return _numbered(lines, int(by_number["n"]))
+        return _numbered(text, lines, int(by_number["n"]))
     scored = [(score, line) for line in lines if (score := _fits(line, ref)) is not None]
     if not scored:
         return None
@@ -221,11 +241,12 @@ def _replace(line: LineItem, edit: Edit) -> bool:
     return False
 
 
-def apply_edits(lines: list[LineItem], edits: list[Edit]) -> tuple[list[LineItem], list[Edit]]:
-    """``lines`` with ``edits`` applied, and the edits that could not be (see the module's docstring)."""
+def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[list[LineItem], list[Edit]]:
+    """``lines`` (read from ``text``) with ``edits`` applied, and the edits that could not be (see
+    the module's docstring)."""
     kept, unapplied = list(lines), []
     for edit in edits:
-        line = _target(kept, edit.ref)
+        line = _target(text, kept, edit.ref)
         if line is None:
             unapplied.append(edit)
         elif edit.kind == "remove":

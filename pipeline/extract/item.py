@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.catalog.schema import UOMS
-from pipeline.extract import cues, pipe
+from pipeline.extract import assemblies, cues, pipe
 from pipeline.extract.blocks import Block, Field
 from pipeline.extract.dimensions import Sized, assign, infer_form, structural_shape
 from pipeline.extract.gauges import find_gauge, gauge_inches
@@ -33,7 +33,7 @@ _OTHER_LABELS = re.compile(
     r"terms|payment|depth|pattern|clean|application|note|customer|date|priority|project|from|^to$|subject|"
     r"sent|^cc$|attn|address|phone|e-?mail|tel|fax|spec|heat|treat|coating|plating|marking|packag|inspect|"
     r"weld|machin|surface|rough|environment|service|temperature|line$|^item$|^no\.?$|^#$|part|weight|"
-    r"tough|impact|strength|pressure|load|torque|energy|budget|elevation|capacity"
+    r"tough|impact|strength|pressure|load|torque|energy|budget|elevation|capacity|assemblies"
 )
 # A customer's stock code ("ALUM-ANG-6061-2X2X25", "MTL-4140HT-250") or a date ("28-FEB-2024",
 # "07/10/24") or a phone number written in an item: neither its numbers nor its letters describe it.
@@ -127,6 +127,7 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     if candidates_only and not (has_material or has_form or non_catalog):
         return Parsed(item, False, False, False, False, False)
     quantity_found = _read_sizes_and_quantity(item, mask, fields, sized, offset, block.counted, block.metric)
+    _times_assemblies(item, raw, fields)
     for start, end in clauses:
         _add_alternate(item, raw, start, end, offset)
     _sheet_or_plate(item, raw, offset)
@@ -152,6 +153,15 @@ def _sheet_or_plate(item: LineItem, raw: str, offset: int) -> None:
         return
     if _SHEET_OR_PLATE.fullmatch(raw[word.start - offset : word.end - offset]):
         item.form = "plate"
+
+
+def _times_assemblies(item: LineItem, raw: str, fields: tuple[Field, ...]) -> None:
+    """A row's "Qty/Frame" times its "Frames" (see ``tables``): the count ordered, flagged."""
+    cell = next((field for field in fields if field.label == "assemblies"), None)
+    times = parse_count(raw[cell.start : cell.end].strip()) if cell is not None else None
+    if times and times > 1 and item.quantity is not None:
+        item.quantity *= times
+        item.flags.append(assemblies.FLAG)
 
 
 def _revision_note(old: str) -> str:

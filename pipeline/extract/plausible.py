@@ -19,6 +19,9 @@ _MAX_INCHES = {
     "across_flats": 24.0, "side": 36.0, "width": 144.0, "height": 48.0, "leg": 12.0, "leg1": 12.0,
     "leg2": 12.0, "length": 1_200.0,
 }  # fmt: skip
+# the shortest piece a saw cuts: a length under it is a misread ("1.000 mm", a thousand written
+# the European way, read as one millimetre)
+_MIN_LENGTH = 0.25
 
 
 def implausible_quantity(line: LineItem) -> bool:
@@ -33,7 +36,8 @@ def implausible_sizes(line: LineItem) -> list[str]:
     return [
         name
         for name, inches in line.dimensions.items()
-        if name in _MAX_INCHES and not 0 < inches <= _MAX_INCHES[name]
+        if (name in _MAX_INCHES and not 0 < inches <= _MAX_INCHES[name])
+        or (name == "length" and inches < _MIN_LENGTH)
     ]
 
 

@@ -88,7 +88,7 @@ _FIELD_LABEL = {
     "line": "line", "part": "part number", "description": "description", "grade": "material",
     "temper": "temper", "form": "form", "thickness": "thickness", "width": "width", "length": "length",
     "diameter": "diameter", "size": "size", "qty": "qty", "uom": "uom", "price": "price", "date": "date",
-    "weight": "weight", "note": "note",
+    "weight": "weight", "note": "note", "assemblies": "assemblies",
 }  # fmt: skip
 _ITEM_ROLES = frozenset({"description", "grade", "form", "size", "thickness", "diameter", "qty"})
 _UNIT_HINT = re.compile(r"\s*[(\[]\s*(?P<unit>mm|cm|m|in|inch|inches|ft|feet|\")\s*[)\]]\s*$", re.IGNORECASE)
@@ -253,12 +253,31 @@ def read_header(text: str) -> Table | None:
             else column
             for column in columns
         ]
+    columns = _assemblies_column(columns)
     known = [column.role for column in columns if column.role]
     if len(columns) < 2 or len(known) < 2 or len(known) * 3 < len(columns) * 2:
         return None
     if not _ITEM_ROLES.intersection(known) or len(set(known)) < 2:
         return None
     return Table(tuple(columns), layout)
+
+
+_PER_ASSEMBLY = re.compile(r"(?:qty|quantity|pcs)\s*(?:/|per)\s*(?P<unit>[a-z]{3,}?)s?", re.IGNORECASE)
+
+
+def _assemblies_column(columns: list[_Column]) -> list[_Column]:
+    """A "Qty/Frame" column beside a "Frames" column: the second counts the assemblies the first
+    is for (the row's quantity is their product, see ``assemblies``)."""
+    per = next((found for column in columns if (found := _PER_ASSEMBLY.fullmatch(column.label))), None)
+    if per is None:
+        return columns
+    plural = re.compile(rf"(?:no\.?\s+of\s+|#\s*|qty\s+)?{re.escape(per['unit'])}s", re.IGNORECASE)
+    return [
+        replace(column, role="assemblies")
+        if column.role is None and plural.fullmatch(column.label)
+        else column
+        for column in columns
+    ]
 
 
 def header_under(above: str, text: str) -> Table | None:

@@ -118,7 +118,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ),
     # "across flats" sizes a hex; listed so that its "flats" is not read as flat bar
     (
-        r"hex(?:agon(?:al)?)?(?:\s+(?:bars?|rods?|stock))?|across\s+flats|sechskant\w*|esagon\w*|hexagonal\w*",
+        r"hex(?:agon(?:al)?)?(?:\s+(?:bars?|rods?|stock))?|across\s+flats|sechskant\w*|esagon\w*|hexagonal\w*|"
+        r"barras?\s+(?:hexagonal(?:es)?|sextavadas?)|hex[áa]gono|sextavad[oa]s?",
         "bar_hex",
     ),
     (
@@ -131,7 +132,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # "flat" alone is flat bar too: "304 flat 5/8 x 1-1/4", "FB", "flat ground" (tool steel flat stock)
     (
         r"flat\s+bars?|flat\s+stock|flats?|fb|fl|flt|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
-        r"flachstahl|flach|piatt[oi]|solera|pletina|platina|(?:fers?\s+)?plats?|płaskownik",
+        r"flachstahl|flach|piatt[oi]|solera|pletina|platina|(?:fers?\s+)?plats?|płaskownik|barras?\s+chatas?|"
+        r"lama|lamas",
         "bar_rectangular",
     ),
     (
@@ -143,16 +145,17 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha(?!\s+gruba)", "sheet"),
     (r"plates?|plts?|pl|grobblech|piastra|placa|blacha\s+gruba", "plate"),
     (
-        r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|angolar\w*|[áa]ngulo|corni[èe]re|"
+        r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|angolar\w*|[áa]ngulos?|corni[èe]res?|"
+        r"cantoneiras?|"
         r"k[ąa]townik",
         "angle",
     ),
     (
-        r"ceownik|c-?channels?|(?<!radio\s)(?<!radio:\s)(?<!cb\s)channels?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
+        r"ceownik|u-stahl|canal(?:es)?\s+u|perfil(?:es)?\s+u|c-?channels?|(?<!radio\s)(?<!radio:\s)(?<!cb\s)channels?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
         "channel",
     ),
     (
-        r"dwuteownik|i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?|"
+        r"dwuteownik|tr[äa]ger|i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?|"
         r"w[-\s]?shapes?",
         "beam_i",
     ),
