@@ -498,3 +498,17 @@ def test_pipe_named_in_one_cell_with_its_nominal_size_in_the_next() -> None:
         (40, "6063", "tube_round", (1.9, 0.145, 252.0)),
         (24, "6063", "tube_round", (1.66, 0.14, 252.0)),
     ]
+
+
+def test_a_spreadsheet_with_blank_header_cells_an_estimated_weight_and_a_totals_row() -> None:
+    text = (
+        "STEEL ORDER - WK 12\t\t\t\t\t\t\t\n"
+        "\tMaterial\t\tSize\tLength\tQty\tEst Wt (lb)\tNotes\n"
+        "1\tA36 HR Flat\t\t1/4 x 2\t20'\t30\t1,020\t\n"
+        "2\tA500 Sq Tube\t\t2 x 2 x 11ga\t24'\t40\t2,810\t\n"
+        "\t\t\t\tTOTAL\t70\t3,830\t\n"
+    )
+    assert [(row[0], row[2]) for row in _rows(_extract(text))] == [
+        (30, "bar_rectangular"),
+        (40, "tube_square"),
+    ]

@@ -103,7 +103,7 @@ class OrdersQueue(Viewer):
             hidden=HIDDEN,
             money=["value"],
             counts=["lines"],
-            widths={"order_id": 165, "status": 125, "kind": 150, "received": 170, "value": 115, "lines": 80},
+            widths={"order_id": 185, "status": 125, "kind": 150, "received": 170, "value": 115, "lines": 80},
             wrapped=("customer", "top_reason"),
             page_size=12,
             css_class="od-queue",

@@ -67,10 +67,10 @@ _FRACTION_BEFORE_MATERIAL = re.compile(
 )
 # "and for pieces of …", ", to sheets of …": voice typing's "four" and "two" before a count noun
 _HOMOPHONE_COUNT = re.compile(
-    r"(?<=[\s,])(?P<word>for|to|too)(?=\s+(?:pieces|pcs|sticks|sheets|bars|lengths|joints|plates)\s+of\b)",
+    r"(?<=[\s,])(?P<word>for|fore|to|too)(?=\s+(?:pieces|pcs|sticks|sheets|bars|lengths|joints|plates)\s+of\b)",
     re.I,
 )
-_HOMOPHONES = {"for": "4  ", "to": "2 ", "too": "2  "}
+_HOMOPHONES = {"for": "4  ", "fore": "4   ", "to": "2 ", "too": "2  "}
 # "schedule forty": a pipe schedule said in words
 _SCHEDULE = re.compile(rf"\bschedule\s+(?P<whole>{_WHOLE})\b", re.IGNORECASE)
 # "an inch and a half", "inch and a quarter": one inch and a fraction

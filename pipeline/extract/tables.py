@@ -74,7 +74,10 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ("length", r"l(?:ength)?|len|lg|cut\s+length|länge|lunghezza|largo|longitud"),
     ("diameter", r"dia(?:meter)?|ø|od|o\.d\.|durchmesser|diametro|diámetro"),
     ("size", r"size|sizes|dimensions?|dims|dimension\s*\(.*\)|abmessung(?:en)?|misura|medidas?|dimensiones"),
-    ("weight", r"(?:weight|wt\.?|gewicht|peso|poids|waga)(?:\s*\(?(?:kg|lbs?)\)?)?|lbs?|kg"),
+    (
+        "weight",
+        r"(?:est(?:imated|\.)?\s+|theo(?:retical|\.)?\s+)?(?:weight|wt\.?|gewicht|peso|poids|waga)(?:\s*\(?(?:kg|lbs?)\)?)?|lbs?|kg",
+    ),
     (
         "note",
         r"notes?|remarks?|comments?|mark|tag|job|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"
