@@ -153,3 +153,41 @@ def test_a_desk_forwarding_a_thread_is_not_the_customer() -> None:
     )
     customer = _customer(text, sender="Carla Benz <carla@midvale.example>", to="dave@midvale.example")
     assert customer.company == "Hollis Mechanical Inc."
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "company"),
+    [
+        # introduced by a phone-typed writer, named as the sender's mail domain reads
+        (
+            "this is ana from brightline kitchens i need five sheets of 304 4x10\nthank you ana\n",
+            "Ana <ana@brightlinekitchens.example>",
+            "Brightline Kitchens",
+        ),
+        (
+            "Hi Mark this is Rosa at Tri County Hydraulics dictating from the truck\n"
+            '2 pcs 1018 1" sq bar 12 ft\n',
+            "Rosa <rosa@tricounty.example>",
+            "Tri County Hydraulics",
+        ),
+        # signed in a quoted message below a reply signed with a first name
+        (
+            "Standard delivery, thanks.\n\nColleen\n\nOn Mon, Mar 3, 2025 at 9:00 AM Colleen wrote:\n"
+            "> please quote 4 pcs 316L plate 1/4 x 24 x 24\n>\n> Colleen Burke\n> Burke Process Systems\n"
+            "> 414-555-0129\n",
+            "Colleen <colleen@burkeprocess.example>",
+            "Burke Process Systems",
+        ),
+        # signed in the oldest message of an Outlook thread, under its rule line and head
+        (
+            "Same as last time but 6 pcs.\n\nCody\n\n________________________________\n"
+            "From: Cody Arce <cody@bayoumachine.example>\nSent: Thursday, February 6, 2025 11:36 AM\n"
+            "To: Rachel\nSubject: rounds\n\nRachel, please send 3 pcs 4140 HT 4\" round x 12'.\n\n"
+            "Cody Arce\nBayou Machine, LLC\nNew Iberia, LA\n",
+            "Cody Arce <cody@bayoumachine.example>",
+            "Bayou Machine, LLC",
+        ),
+    ],
+)
+def test_the_company_of_a_phone_typed_or_threaded_message(text: str, sender: str, company: str) -> None:
+    assert _customer(text, sender=sender, to="desk@supplier.example").company == company

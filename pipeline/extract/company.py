@@ -10,6 +10,7 @@ no job title ("Director of Engineering"). ERP purchase orders name the customer 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pipeline.models import Span
 
@@ -112,18 +113,23 @@ def _title_case(line: str) -> str:
 # "this is randy over at hill country ornamental iron i need …", "its mike at dunleavy welding"
 _INTRODUCED = re.compile(
     r"\b(?:this\s+is|it'?s|here'?s)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:over\s+|down\s+|up\s+|out\s+)?(?:at|from|with)\s+"
-    r"(?P<company>[a-z][a-z0-9&'.\- ]{2,60}?)(?=\s+(?:i|we|and|here|need|needs|in|on|looking)\b|\s*[,.!\n])",
+    r"(?P<company>[a-z][a-z0-9&'.\- ]{2,60}?)"
+    r"(?=\s+(?:i|we|and|here|need|needs|in|on|looking|dictating|calling|texting|writing|again|just|please|pls|"
+    r"can|could)\b|\s*[,.!\n])",
     re.IGNORECASE,
 )
 
 
-def introduced_company(text: str, start: int, end: int) -> tuple[str, Span] | None:
+def introduced_company(
+    text: str, start: int, end: int, fits_sender: Callable[[str], bool] = lambda _: False
+) -> tuple[str, Span] | None:
     """The company a writer introduces themselves with, phone-typed in lower case ("this is bobby at
     langford ag repair"), as its title case reads ("Langford Ag Repair"); only a name with a
-    company's marks."""
+    company's marks, or one that ``fits_sender`` (their mail domain: "brightline kitchens")."""
     found = _INTRODUCED.search(text, start, end)
     if found is None:
         return None
     titled = _title_case(found["company"])
-    company = company_in(titled)
-    return (company, Span(found.start("company"), found.end("company"))) if company == titled else None
+    if company_in(titled) != titled and not fits_sender(titled):
+        return None
+    return titled, Span(found.start("company"), found.end("company"))

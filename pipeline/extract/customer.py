@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from email.utils import parseaddr
+from functools import partial
 
 from pipeline.extract.blocks import line_fields
 from pipeline.extract.company import (
@@ -65,6 +66,12 @@ _NAME_WORD = r"(?:[A-Z0-9][\w.'’&/-]*,?|&|of|and|de|di|del|und)"
 _CAPITALISED = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 _GENERIC_DOMAIN_LABELS = frozenset({"co", "com", "ac", "or", "ne", "gov", "org", "net", "edu"})
 _END_OF_BODY = re.compile(r"^\s*(?:P\.?S\.?\b|_{3,}\s*$|This (?:e-?mail|message) (?:may )?contain)", re.I)
+# a quoted message's own head: its rule line, "From:/Sent:/To:/Subject:" block or "On … wrote:"
+_MESSAGE_HEAD = re.compile(
+    r"(?:[ \t>]*(?:_{3,}|-{3,}[^\n]*|(?:From|Sent|To|Cc|Subject|Date|Von|Gesendet|An|Betreff)\s*:[^\n]*"
+    r"|On\s[^\n]*wrote:|Am\s[^\n]*schrieb[^\n]*:)?[ \t]*\n)*",
+    re.IGNORECASE,
+)
 _SIGNATURE_DELIMITER = re.compile(r"^\s*-{2,3}\s*$")  # "-- ": the signature follows, a paragraph of its own
 
 
@@ -76,21 +83,33 @@ class _Signature:
     phones: list[tuple[str, str, Span]] = field(default_factory=list)  # (label, number, span)
 
 
+_QUOTE_MARKS = re.compile(r"(?:[ \t]*>)+[ \t]?")
+
+
+def _past_head(text: str, start: int, end: int) -> int:
+    """Where a quoted message's own words begin, past its head (see ``_MESSAGE_HEAD``)."""
+    head = _MESSAGE_HEAD.match(text, start, end)
+    return min(head.end(), end) if head else start
+
+
 def _paragraphs(text: str, spans: tuple[tuple[int, int], ...]) -> list[list[tuple[str, int]]]:
-    """Paragraphs (lists of (line, offset)) of the newest message, up to a P.S. or a disclaimer."""
+    """Paragraphs (lists of (line, offset)) of the newest message, up to a P.S. or a disclaimer; a
+    quoted message's lines without their "> " marks."""
     paragraphs: list[list[tuple[str, int]]] = []
     for start, end in spans:
         current: list[tuple[str, int]] = []
         position = start
-        for raw in text[start:end].split("\n"):
+        for line in text[start:end].split("\n"):
+            marks = quoted.end() if (quoted := _QUOTE_MARKS.match(line)) else 0
+            raw = line[marks:]
             if _END_OF_BODY.match(raw):
                 break
             if raw.strip() and not _SIGNATURE_DELIMITER.match(raw):
-                current.append((raw, position))
+                current.append((raw, position + marks))
             elif current:
                 paragraphs.append(current)
                 current = []
-            position += len(raw) + 1
+            position += len(line) + 1
         if current:
             paragraphs.append(current)
     return paragraphs
@@ -307,12 +326,13 @@ def read_customer(
     if internal or not named:  # a salesperson forwarding the customer's mail, or a bare reply
         quoted = (
             signed
-            for a, b in (*earlier, *history)
+            for a, b in ((_past_head(text, a, b), b) for a, b in (*earlier, *history))
             if (signed := _read_signature(_signature_lines(_paragraphs(text, ((a, b),)))).company)
             and (internal or matches_domain(signed[0], addresses))
         )
         named = next(quoted, None) or named
-    named = named or next(filter(None, (introduced_company(text, a, b) for a, b in spans)), None)
+    fits_sender = partial(matches_domain, addresses=addresses)
+    named = named or next(filter(None, (introduced_company(text, a, b, fits_sender) for a, b in spans)), None)
     picks["company"] = named or (company_in(display_name) and (display_name.strip().strip('"'), None))
     customer = Customer()
     for name, pick in picks.items():
