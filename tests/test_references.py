@@ -30,6 +30,12 @@ def _header(text: str) -> OrderHeader:
         ("Please book it against our PO 71-0042-C, thanks", "71-0042-C"),
         ("Kindly quote; our RFQ number is KT-RFQ-0219.", "KT-RFQ-0219"),  # a quote's reference
         ("Enquiry no. 26/0415 - please quote your best price", "26/0415"),
+        # a short prefix set apart is part of the number; a long number ends the order's phrase
+        ("We need this ASAP. PO # MTW 2519. Spreadsheet below.", "MTW 2519"),
+        ("Richiesta di offerta RDO 2024/117 - 42CrMo4 / C45", "RDO 2024/117"),
+        ("Zapytanie ofertowe nr 58/2024 - PILNE", "58/2024"),
+        ("Please supply against our order 11482:", "11482"),
+        ("Order HVE 6613 - shutdown material", "HVE 6613"),
     ],
 )
 def test_po_and_order_reference_grammar(text: str, po: str) -> None:
@@ -79,3 +85,15 @@ def test_a_po_number_with_a_country_code_is_kept_whole() -> None:
 
     text = "Hereby our order PO-NL-2025-0088. All steel according EN 10025-2.\n"
     assert extract(build_document("m.txt", text.encode(), text)).header.po_number == "PO-NL-2025-0088"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anfrage Rohr 1.4571 / Vierkant 1.4301 - eilt",  # a product and its grade
+        "Please add this to the order 2000 lbs of 1/2 rod",  # a quantity after "order"
+        "PO for 2 pcs to follow",
+    ],
+)
+def test_no_reference_where_a_product_or_a_count_follows_the_label(text: str) -> None:
+    assert _header(text).po_number is None

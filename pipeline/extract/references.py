@@ -22,7 +22,13 @@ from pipeline.models import Span
 _NUMBER_WORD = (
     r"(?:#|no\b\.?|nr\b\.?|n\s?[.°º]|nº|num(?:ber|ero|éro)?\b\.?|nummer|ref(?:erence)?\b\.?|id\b|code\b)"
 )
-_VALUE = r"(?P<v>[a-z0-9]+(?:[./_-][a-z0-9]+)*)"
+# a value, perhaps with a short prefix set apart ("MTW 2519", "RDO 2024/117") — not a word of the
+# sentence ("PO for 2 pcs", "PO dated 5/12")
+_PREFIX = (
+    r"(?:(?!(?:is|for|dated|date|on|of|the|to|and|was|per|from|in|at|by|ref|no|nr|num|as|rohr|tube|pipe|bar|"
+    r"rod|rund|flat|hex|pl|ms|ss|box|po|oc|rfq|job|item|line|pos)\b)[a-z]{2,4}[ ](?=\d))"
+)
+_VALUE = rf"(?P<v>{_PREFIX}?[a-z0-9]+(?:[./_-][a-z0-9]+)*)"
 _TAIL = rf"[ \t]*[:#]?[ \t]*(?:(?:will\s+be|is|reads)[ \t]+)?{_VALUE}"  # on the label's line
 _NUMBERED = rf"(?![a-z])[ \t-]*(?:{_NUMBER_WORD}[ \t-]*)*{_TAIL}"
 # a bare "order" needs a number word or a colon: "order 10 pcs" is no reference
@@ -36,7 +42,8 @@ _PO_LABEL = (
 _ORDER_LABEL = r"order|ord\.|ordine|pedido|commande|auftrags?|bestelling"
 _RFQ_LABEL = (
     r"rfq|r\.f\.q\.|request\s+for\s+(?:a\s+)?quot(?:e|ation)|quote\s+request|enquiry|inquiry|"
-    r"richiesta\s+(?:di\s+|d['’]\s*)?offerta|anfrage|solicitud\s+de\s+cotizaci[oó]n|demande\s+de\s+prix"
+    r"richiesta\s+(?:di\s+|d['’]\s*)?offerta|anfrage|solicitud\s+de\s+cotizaci[oó]n|demande\s+de\s+prix|"
+    r"zapytanie(?:\s+ofertowe)?|rdo"
 )
 
 # "PO-4471", "PO-NL-2025-0088" and "PO00219" are the number as written, prefix and all
@@ -46,6 +53,9 @@ ORDER = (
     # or a value that is plainly a reference: joined parts with two digits or more ("our order
     # 2025/118", "order - RCT-0917"; not "order 10 pcs" nor "order 1/2 plate": see _first)
     re.compile(rf"(?:{_ORDER_LABEL})[ \t]*[-:]?[ \t]+(?P<v>[a-z0-9]+(?:[./_-][a-z0-9]+)+)"),
+    # or a long number, perhaps with a prefix, that ends a phrase ("Order 11482 - EN8 shafting",
+    # "against our order 11482:", "Order HVE 6613"; not "order 2000 lbs")
+    re.compile(rf"(?:{_ORDER_LABEL})[ \t]+(?P<v>{_PREFIX}?\d{{4,}})(?=[ \t]*(?:[-–—:,.;)]|$))", re.MULTILINE),
     re.compile(rf"(?:our|customer|client|buyer)\s+ref(?:erence)?\.?{_NUMBERED}"),
     re.compile(rf"ref(?:erence)?{_NUMBER_REQUIRED}"),
 )
@@ -77,6 +87,8 @@ def _first(regex: re.Pattern[str], folded: str, start: int, end: int, generic: b
         value = match["v"]
         if _SIZE.fullmatch(value) or sum(char.isdigit() for char in value) < 2:
             continue
+        if " " in value and _is_grade(value.split(" ", 1)[1]):
+            continue  # "Anfrage Rohr 1.4571": a product and its grade, no reference
         if any(char.isdigit() for char in value) and not (
             generic and (_word_before(folded, at) in _SOMEONE_ELSES or _is_grade(value))
         ):
