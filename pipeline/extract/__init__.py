@@ -41,6 +41,11 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 UNREAD_CHANGE = "thread_change_unread"
+# a word every removal is written with: most messages have none, and are not searched further
+_REMOVAL_HINT = re.compile(
+    r"cancel|drop|delet|remov|scratch|skip|forget|take\s+(?:off|out)|hold\s+off|n[o']t\s+need|no\s+longer|withdrawn",
+    re.IGNORECASE,
+)
 # a message that adds to the order before it rather than restating it: "forgot one - also 4 pcs …"
 _ADDS = re.compile(
     r"\b(?:forgot|also\s+(?:add|need|include)|please\s+add|add\s+(?:on\s+)?(?:to|onto)\s+(?:the|my|our|this)\s+"
@@ -75,9 +80,18 @@ def _quoted_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] |
     The history is read oldest first, as it was written: a message that lists items states the
     order, and a later message that changes it by difference ("bump the pipe to 8 sticks, forget
     the round bar") is applied to it, so a forward of a customer's reply orders what the reply
-    asked for."""
+    asked for. It starts at the newest message that states a whole order by itself (with no edit
+    and nothing added to an earlier one): what is older is replaced by it."""
     order: tuple[list[LineItem], Message] | None = None
-    for message in reversed(thread.history):
+    newer = len(thread.history)
+    for index, message in enumerate(thread.history):
+        whole = not find_edits(text, message.start, message.end) and not _ADDS.search(
+            text, message.start, message.end
+        )
+        if whole and (stated := lines_in(text, [(message.start, message.end)])):
+            order, newer = (stated, message), index
+            break
+    for message in reversed(thread.history[:newer]):
         spans = [(message.start, message.end)]
         edited = _edit(text, order[0], spans, spans) if order else None
         if edited is not None:
@@ -135,8 +149,9 @@ def _without_removed(text: str, lines: list[LineItem], spans: tuple[tuple[int, i
     removals = [
         edit
         for a, b in spans
-        for edit in find_edits(text, a, b)
-        if edit.kind == "remove" and not any(_inside(line, edit) for line in lines)
+        if _REMOVAL_HINT.search(text, a, b)
+        for edit in find_edits(text, a, b, ("remove",))
+        if not any(_inside(line, edit) for line in lines)
     ]
     if not removals:
         return lines

@@ -109,10 +109,13 @@ class Edit:
     measure: str | None = None  # what the new size measures, when the edit says ("1/4 wall")
 
 
-def find_edits(text: str, start: int, end: int) -> list[Edit]:
-    """The edits written in ``text[start:end]``, in reading order, none overlapping."""
+def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> list[Edit]:
+    """The edits (of ``kinds``, else of any kind) written in ``text[start:end]``, in reading order,
+    none overlapping."""
     found: list[Edit] = []
     for kind, regex in _EDITS:
+        if kinds and kind not in kinds:
+            continue
         for match in regex.finditer(text, start, end):
             if any(match.start() < edit.end and edit.start < match.end() for edit in found):
                 continue
