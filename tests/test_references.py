@@ -97,3 +97,12 @@ def test_a_po_number_with_a_country_code_is_kept_whole() -> None:
 )
 def test_no_reference_where_a_product_or_a_count_follows_the_label(text: str) -> None:
     assert _header(text).po_number is None
+
+
+def test_a_job_number_is_the_reference_only_when_no_po_is_given() -> None:
+    assert _header("Job #: 24-117  Riverside Church handrail - cut list below").po_number == "24-117"
+    assert (
+        _header("Job 2319 - mezzanine. Our PO 4471-B, reference the job on the packing list.").po_number
+        == "4471-B"
+    )
+    assert _header("Job site deliveries only, 2 pcs 1/2 plate").po_number is None

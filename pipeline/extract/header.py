@@ -43,7 +43,8 @@ def extract_header(document: Document, thread: Thread, source: Message | None = 
             labelled_po
             or find_reference(references.ORDER, text, folded, spans, generic=True)
             or find_reference(references.PO, text, folded, history)
-            or rfq,
+            or rfq
+            or find_reference(references.JOB, text, folded, spans, generic=True),
         ),
         ("rfq_number", rfq),
     ):
