@@ -345,3 +345,16 @@ def test_a_mexican_order_s_oc_number_and_company_under_a_spanish_sign_off() -> N
     )
     assert header.po_number == "45-1187"
     assert header.customer.company == "Metalmecánica del Bajío, S.A. de C.V."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'line 3 down need 2 pcs 4140 2" rd cut 14" long',
+        "need three pieces of half inch square bar thanks can i pick up tomorrow morning",
+        "Need it on site this arvo or first thing tomorrow at the latest, crane booked.",
+    ],
+)
+def test_urgency_in_a_numbered_line_down_a_pickup_tomorrow_and_this_arvo(text: str) -> None:
+    document = build_document("m.txt", text.encode(), text, sender="", subject="")
+    assert extract(document).header.urgency in ("rush", "emergency")

@@ -101,6 +101,8 @@ def test_no_reference_where_a_product_or_a_count_follows_the_label(text: str) ->
 
 def test_a_job_number_is_the_reference_only_when_no_po_is_given() -> None:
     assert _header("Job #: 24-117  Riverside Church handrail - cut list below").po_number == "24-117"
+    assert _header("Job 2319 - mezzanine, reference job # on packing list.").po_number == "2319"
+    assert _header("Need the following for job 2231:").po_number is None  # a job, not named the reference
     assert (
         _header("Job 2319 - mezzanine. Our PO 4471-B, reference the job on the packing list.").po_number
         == "4471-B"

@@ -7,7 +7,7 @@ A reference follows a label and has a digit in it ("PO limit", "PO box" are no r
   — a label after "your", "sales" or "work" names someone else's number (the supplier's quote or
   sales order, a shop's work order), and a grade ("Ref: 6061-T6") is no reference;
 - a request for quote: RFQ, enquiry, request for quotation, richiesta offerta, Anfrage …;
-- a job number ("Job #: 24-117"), the reference when none of the others is given.
+- a job number, labelled or named the reference ("Job #: 24-117"), when none of the others is given.
 
 Its value is a run of letters and digits joined by ``- / . _`` ("CW-2291-B", "2025/118").
 Patterns are lower-case, matched on ``fold()``-ed text.
@@ -61,8 +61,12 @@ ORDER = (
     re.compile(rf"ref(?:erence)?{_NUMBER_REQUIRED}"),
 )
 RFQ = (re.compile(r"(?P<v>rfq-\d[\w/-]*)"), re.compile(rf"(?:{_RFQ_LABEL}){_NUMBERED}"))
-# a fabricator's job number: the reference they ask for on the paperwork when they give no PO
-JOB = (re.compile(rf"job{_NUMBERED}"),)
+# a fabricator's job number, labelled ("Job #: 24-117") or named the reference ("Job 2319 - …,
+# reference job # on packing list"): the reference they ask for when they give no PO
+JOB = (
+    re.compile(rf"job{_NUMBER_REQUIRED}"),
+    re.compile(r"job[ \t]+(?P<v>\d[\w/-]*)(?=[^\n]*\breference\s+(?:the\s+)?job)"),
+)
 
 _SIZE = re.compile(r"\d+(?:[ -]\d+)?/(?:2|4|8|16|32|64)")  # "1/2", "1-1/2": a size, never a reference
 _SOMEONE_ELSES = frozenset({"your", "sales", "work", "shop", "production", "change", "job", "part", "item"})

@@ -23,7 +23,7 @@ _EMERGENCY = table(
     (
         (r"emergency", "emergency", ("emergency",)),
         (
-            r"(?:production\s+|assembly\s+|primary\s+production\s+)?line\s+(?:is\s+)?down",
+            r"(?:production\s+|assembly\s+|primary\s+production\s+)?line\s+(?:#?\d{1,2}\s+|[a-z]\s+)?(?:is\s+)?down",
             "emergency",
             ("down",),
         ),
@@ -65,10 +65,12 @@ _RUSH = table(
             ("critical",),
         ),
         (r"same[-\s]day|next[-\s]day", "rush", ("day",)),
-        (  # "need it by tomorrow", "required on site today" — not "quote by tomorrow"
-            r"(?:need(?:ed|s)?|required|ship(?:ped)?|deliver(?:ed|y)?|arrive)"
+        (  # "need it by tomorrow", "required on site today", "can i pick up tomorrow morning", "need it
+            # on site this arvo" — not "quote by tomorrow"
+            r"(?:need(?:ed|s)?|required|ship(?:ped)?|deliver(?:ed|y)?|arrive|pick(?:\s+(?:it|them))?\s+up)"
             r"(?:\s+(?!quot|pric|offer|info|draw|answer|call)[a-z']+){0,3}?\s+(?:by\s+|for\s+)?"
-            r"(?:today|tomorrow|tmrw|tmr)(?!['’])|out\s+(?:by\s+)?(?:today|tomorrow|tmrw|tmr)(?!['’])",
+            r"(?:today|tomorrow|tmrw|tmr|this\s+(?:arvo|afternoon))(?!['’])"
+            r"|out\s+(?:by\s+)?(?:today|tomorrow|tmrw|tmr)(?!['’])",
             "rush",
             ("today", "tomorrow", "tmr"),
         ),
