@@ -93,23 +93,29 @@ async def _execute(server: LabServer, kernel_id: str, code: str) -> tuple[dict[s
     """Run ``code`` on the kernel over its WebSocket; the execute reply's content and the stdout."""
     url = f"ws{server.base.removeprefix('http')}/api/kernels/{kernel_id}/channels?token={server.token}"
     socket = await websocket_connect(url)
-    request = Session(username="test").msg("execute_request", {"code": code, "silent": False})
-    request["channel"] = "shell"
-    await socket.write_message(json.dumps(request, default=json_default))
-    reply: dict[str, Any] | None = None
-    stdout: list[str] = []
-    idle = False
-    while reply is None or not idle:
-        message = json.loads(await asyncio.wait_for(socket.read_message(), CELL_TIMEOUT_S))
-        if message["parent_header"].get("msg_id") != request["header"]["msg_id"]:
-            continue
-        if message["msg_type"] == "execute_reply":
-            reply = message["content"]
-        elif message["msg_type"] == "stream" and message["content"]["name"] == "stdout":
-            stdout.append(message["content"]["text"])
-        elif message["msg_type"] == "status":
-            idle = message["content"]["execution_state"] == "idle"
-    socket.close()
+    try:
+        request = Session(username="test").msg("execute_request", {"code": code, "silent": False})
+        request["channel"] = "shell"
+        await socket.write_message(json.dumps(request, default=json_default))
+        reply: dict[str, Any] | None = None
+        stdout: list[str] = []
+        idle = False
+        while reply is None or not idle:
+            message = json.loads(await asyncio.wait_for(socket.read_message(), CELL_TIMEOUT_S))
+            if message["parent_header"].get("msg_id") != request["header"]["msg_id"]:
+                continue
+            if message["msg_type"] == "execute_reply":
+                reply = message["content"]
+            elif message["msg_type"] == "stream" and message["content"]["name"] == "stdout":
+                stdout.append(message["content"]["text"])
+            elif message["msg_type"] == "status":
+                idle = message["content"]["execution_state"] == "idle"
+    finally:
+        socket.close()
+        # the close handshake ends when the server answers; until then the TCP stream is open, and
+        # a loop torn down before it leaves an unclosed socket for a later test's garbage collection
+        while await asyncio.wait_for(socket.read_message(), CELL_TIMEOUT_S) is not None:
+            pass
     return reply, stdout
 
 
