@@ -84,16 +84,16 @@ def _quoted_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] |
     and nothing added to an earlier one): what is older is replaced by it."""
     order: tuple[list[LineItem], Message] | None = None
     newer = len(thread.history)
+    edits = [find_edits(text, message.start, message.end) for message in thread.history]
     for index, message in enumerate(thread.history):
-        whole = not find_edits(text, message.start, message.end) and not _ADDS.search(
-            text, message.start, message.end
-        )
+        whole = not edits[index] and not _ADDS.search(text, message.start, message.end)
         if whole and (stated := lines_in(text, [(message.start, message.end)])):
             order, newer = (stated, message), index
             break
-    for message in reversed(thread.history[:newer]):
+    for index in reversed(range(newer)):
+        message = thread.history[index]
         spans = [(message.start, message.end)]
-        edited = _edit(text, order[0], spans, spans) if order else None
+        edited = _edit(text, order[0], edits[index], spans, spans) if order else None
         if edited is not None:
             order = edited, message
         elif quoted_lines := lines_in(text, spans):
@@ -103,12 +103,15 @@ def _quoted_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] |
 
 
 def _edit(
-    text: str, lines: list[LineItem], own: list[tuple[int, int]], spans: list[tuple[int, int]]
+    text: str,
+    lines: list[LineItem],
+    edits: list[Edit],
+    own: list[tuple[int, int]],
+    spans: list[tuple[int, int]],
 ) -> list[LineItem] | None:
-    """``lines`` as a message edits them by difference ("drop the angle, bump the 4140 to 6"),
-    plus the items the rest of its text (``spans``, with attachments) adds; ``None`` when no edit
-    names one of ``lines``."""
-    edits = [edit for a, b in own for edit in find_edits(text, a, b)]
+    """``lines`` as a message edits them by difference ("drop the angle, bump the 4140 to 6"): the
+    ``edits`` found in its own text (``own``), plus the items the rest of its text (``spans``,
+    with attachments) adds; ``None`` when no edit names one of ``lines``."""
     if not edits:
         return None
     kept, unapplied = apply_edits(text, lines, edits)
@@ -134,12 +137,13 @@ def _edited_order(
     text: str, thread: Thread, spans: list[tuple[int, int]]
 ) -> tuple[list[LineItem], Message] | None:
     """The quoted order as the newest message edits it; ``None`` when no edit names a quoted line."""
-    if not any(find_edits(text, a, b) for a, b in thread.current):
+    edits = [edit for a, b in thread.current for edit in find_edits(text, a, b)]
+    if not edits:
         return None
     quoted = _quoted_order(text, thread)
     if quoted is None:
         return None
-    edited = _edit(text, quoted[0], list(thread.current), spans)
+    edited = _edit(text, quoted[0], edits, list(thread.current), spans)
     return None if edited is None else (edited, quoted[1])
 
 

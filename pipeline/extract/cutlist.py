@@ -108,9 +108,11 @@ _HEAD_MAX = 60
 _SENTENCE = re.compile(r"[.!?](?:\s+[A-Za-z]|\s*$)")
 
 
-def _one_short_line(text: str, block: Block) -> bool:
-    body = text[block.start : block.end].strip()
-    return "\n" not in body and len(body) <= _HEAD_MAX and not _SENTENCE.search(body)
+def short_line(body: str, most: int = _HEAD_MAX) -> bool:
+    """One line of at most ``most`` characters that is not a sentence: written as an item or a
+    heading is, not as prose."""
+    body = body.strip()
+    return "\n" not in body and len(body) <= most and not _SENTENCE.search(body)
 
 
 def group_head(text: str, block: Block, parsed: Parsed) -> bool:
@@ -120,7 +122,7 @@ def group_head(text: str, block: Block, parsed: Parsed) -> bool:
         (parsed.has_material or parsed.has_form)
         and not parsed.has_quantity
         and not parsed.non_catalog
-        and _one_short_line(text, block)
+        and short_line(text[block.start : block.end])
     )
 
 
@@ -132,7 +134,7 @@ def group_member(text: str, block: Block, parsed: Parsed, head: Parsed) -> bool:
         and parsed.has_sizes
         and not parsed.has_material
         and form in (None, head.item.form)
-        and _one_short_line(text, block)
+        and short_line(text[block.start : block.end])
     )
 
 

@@ -64,16 +64,10 @@ def _is_line(parsed: Parsed, block: Block, listed: bool, text: str) -> bool:
         wanted = parsed.has_quantity or (not listed and cues.asks_for_goods(body))
         count = parsed.item.evidence.get("quantity")
         counted_first = count is not None and not text[block.start : count.start].strip(" \t>-*•")
-        if parsed.has_form and parsed.has_sizes and counted_first and _row_alone(body):
+        if parsed.has_form and parsed.has_sizes and counted_first and cutlist.short_line(body, _ROW_MAX):
             return True  # "6 pcs UPN 120, 6 m" on its own: an item, whatever its grade
         return parsed.has_material and (parsed.has_form or parsed.has_sizes) and wanted
     return (parsed.has_material or parsed.has_form) and (parsed.has_quantity or parsed.has_sizes)
-
-
-def _row_alone(body: str) -> bool:
-    """One short line that is not a sentence: written as an item is, not as prose."""
-    body = body.strip()
-    return "\n" not in body and len(body) <= 80 and not _SENTENCE.search(body)
 
 
 def _asked_or_held(text: str, block: Block, parsed: Parsed) -> bool:
@@ -231,7 +225,7 @@ def _one_size_for_each(text: str, pairs: list[tuple[Block, Parsed]]) -> list[Lin
     return found
 
 
-_SENTENCE = re.compile(r"[.!?](?:\s+[A-Za-z]|\s*$)")
+_ROW_MAX = 80  # an item written alone on its line, longer than a group's heading
 _LISTED = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")  # a bullet as written, not a sentence of prose
 
 
@@ -376,7 +370,7 @@ def _looks_like_item(text: str, block: Block, parsed: Parsed) -> bool:
     if not parsed.has_sizes or not (parsed.has_material or parsed.has_form) or parsed.non_catalog:
         return False
     body = text[block.start : block.end].strip()
-    if block.kind != "paragraph" or _row_alone(body):
+    if block.kind != "paragraph" or cutlist.short_line(body, _ROW_MAX):
         return True
     return parsed.has_form and (parsed.has_quantity or cues.asks_for_goods(body))
 
