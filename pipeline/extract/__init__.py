@@ -15,6 +15,7 @@ from pipeline.extract.edits import Edit, apply_edits, find_edits
 from pipeline.extract.header import extract_header
 from pipeline.extract.layout_marks import without_layout_marks
 from pipeline.extract.lines import lines_in, read_lines
+from pipeline.extract.notation import drawing_notation
 from pipeline.extract.revisions import apply_changes, mark_revisions
 from pipeline.extract.spoken import digits_for_sizes
 from pipeline.extract.thread import Message, Thread, split_thread
@@ -222,9 +223,10 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
 def extract(document: Document) -> Extraction:
     """Header and lines of one document; pure and deterministic."""
     thread = split_thread(document.text, document.body_end)
-    # sizes said in words ("half inch", "four by eight") in digits, and dot leaders and arrowed side
-    # notes as the gaps they are, position for position
-    reading = replace(document, text=digits_for_sizes(without_layout_marks(document.text)))
+    # sizes said in words ("half inch", "four by eight") in digits, dot leaders and arrowed side
+    # notes as the gaps they are, and drawing notation ("φ30 x 2500L") as the usual marks, position
+    # for position
+    reading = replace(document, text=digits_for_sizes(drawing_notation(without_layout_marks(document.text))))
     lines, source, unread = extract_lines(reading, thread)
     said = [*_spans(reading, thread), *([(source.start, source.end)] if source else [])]
     assemblies.multiply(lines, "\n\n".join(reading.text[a:b] for a, b in said))

@@ -349,7 +349,7 @@ def _foreign() -> list[GradeRule]:
             ("cr", "ni", "mo", "mn"),
             (2, 3),
         ),
-        (r"(?:JIS\s?)?(?P<g>SUS\s?\d{3}L?)", "stainless_steel", ("sus",)),
+        (r"(?:JIS\s?|KS\s?)?(?P<g>(?:SUS|STS)\s?\d{3}L?)", "stainless_steel", ("sus", "sts")),
         # BS 970 "EN" steels: EN8, EN1A, EN24T (capitals: "en 24 horas" is Spanish for within a day)
         (r"(?P<g>(?-i:EN)[-\s]?(?:1A(?:Pb)?|3B|8D?|9|32B|43[A-D]?))", "carbon_steel", ("en",), (1, 2)),
         (r"(?P<g>(?-i:EN)[-\s]?(?:16|19|24|25|26|30B|36|40B|41B)T?)", "alloy_steel", ("en",), (2,)),
@@ -358,9 +358,9 @@ def _foreign() -> list[GradeRule]:
         (r"(?P<g>(?-i:WC[ABC6-9]|CF[38]M?|CA15))(?![\w-])", "carbon_steel", ("wc", "cf", "ca")),
         (r"(?:JIS\s?)?(?P<g>SCM\s?\d{3}|SKD\s?\d{1,2})", "alloy_steel", ("scm", "skd")),
         (
-            r"(?:EN\s?)?(?P<g>S[23][3-5]5J[0-2R][A-Z0-9+]*|S\d{2}C|C[2-6]\dE?|Q[23][34]5[A-E]?)",
+            r"(?:EN\s?)?(?P<g>S[23][3-5]5J[0-2R][A-Z0-9+]*|SM?\d{2}C|C[2-6]\dE?|Q[23][345]5[A-E]?|SS400)",
             "carbon_steel",
-            ("s2", "s3", "s4", "s5", "c2", "c3", "c4", "c5", "c6", "q2", "q3"),
+            ("s2", "s3", "s4", "s5", "sm", "c2", "c3", "c4", "c5", "c6", "q2", "q3", "ss400"),
         ),
     )
     return [

@@ -232,6 +232,11 @@ def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
     resolved = list(lengths)
     for chain in chains:
         units = [lengths[i].unit for i in chain]
+        if not any(units) and _millimetres_alone(text, [lengths[i] for i in chain]):
+            for i in chain:
+                if not _SIZE_FRACTION.fullmatch(text[lengths[i].start : lengths[i].end]):
+                    resolved[i] = replace(lengths[i], inches=to_inches(lengths[i].inches, "mm"), unit="mm")
+            continue
         if not any(units) or any(unit and unit not in _METRIC for unit in units):
             continue
         for position, i in enumerate(chain):
@@ -254,6 +259,16 @@ def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
                     to_inches(lengths[i].inches, unit), unit, lengths[i].start, lengths[i].end
                 )
     return resolved
+
+
+def _millimetres_alone(text: str, chain: list[Length]) -> bool:
+    """A chain with no unit written, of two sizes or more, one too big for inches, in an item with
+    no inch or foot mark: millimetres ("Ø65 x 200", "t3 x 1219 x 2438", "48.6 x 3.7 x 6000")."""
+    return (
+        len(chain) > 1
+        and any(_too_big_for_inches(length.inches) for length in chain)
+        and _IMPERIAL_MARK.search(text) is None
+    )
 
 
 # an inch or foot mark, a gauge, or a fraction of an inch ("3/8" — not a reference "ZAM/118/2025")
