@@ -75,8 +75,11 @@ _NOT_GLUED = r"(?<![A-WYZa-wyz0-9_./#])(?<![A-Za-z]-)"  # nor after "H-" ("H-115
 GLUED_SHAPES = ("PL", "FB", "FL", "FLT", "HSS", "SHS", "RHS", "CHS", "RD", "SQ", "HEX")
 _AFTER_SHAPE = "|".join(rf"(?<=\b{shape})" for shape in GLUED_SHAPES)
 _NOT_GLUED = rf"(?:{_AFTER_SHAPE}|{_NOT_GLUED})"
+# a decimal with the wall's "W" glued on: "2 X 2 X .120W" (not "350W", a CSA grade)
+_WALL_MARK = r"(?:(?<=\.\d\d)|(?<=\.\d\d\d)|(?<=\.\d{4}))(?=W\b)"
 LENGTH = re.compile(
-    rf"{_NOT_GLUED}(?P<value>{NUMBER})(?:\s*(?:-\s*)?(?P<unit>{UNIT})|(?![A-WYZa-wyz\d]|\.\d))", re.IGNORECASE
+    rf"{_NOT_GLUED}(?P<value>{NUMBER})(?:\s*(?:-\s*)?(?P<unit>{UNIT})|{_WALL_MARK}|(?![A-WYZa-wyz\d]|\.\d))",
+    re.IGNORECASE,
 )
 
 

@@ -274,3 +274,18 @@ def test_a_line_naming_the_item_over_lines_giving_each_count_and_the_rest_of_its
     # the evidence points at the words in the document: the grade in the heading, the count below
     grade, count = lines[0].evidence["grade"], lines[0].evidence["quantity"]
     assert text[grade.start : grade.end].startswith("5086") and text[count.start : count.end].startswith("3")
+
+
+def test_grades_said_per_form_then_everything_else() -> None:
+    text = (
+        "Cut list below. Beams A992, tube A500 Gr B, everything else A36.\n\n"
+        "MARK   QTY   SIZE              LENGTH\n"
+        "B1     4     W8x31             18'-4 1/2\"\n"
+        "C1     4     HSS 6x6x1/4       14'-0\"\n"
+        "J1     12    C6x8.2            6'-3 3/4\"\n"
+    )
+    assert [(line.grade, line.form) for line in _extract(text).lines] == [
+        ("A992", "beam_i"),
+        ("A500", "tube_square"),
+        ("A36", "channel"),
+    ]

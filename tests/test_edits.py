@@ -164,3 +164,22 @@ def test_a_forward_that_does_not_need_a_numbered_item_of_the_list_below() -> Non
     )
     result = extract(build_document("fw.txt", text.encode(), text))
     assert [row[2] for row in _rows(result)] == ["tube_square", "bar_round"]
+
+
+def test_a_value_corrected_as_the_writer_goes_is_the_new_value_with_the_change_noted() -> None:
+    text = (
+        "Hi,\n\n"
+        'One piece of 4-1/2" diameter 4140 HT, 36" long -- actually make it 40" so he can chuck it.\n\n'
+        "Also 6 pcs, sorry, 8 pcs of 1\" 1018 round x 12'.\n\n"
+        'And 2 sheets 3/8" A36 plate 48 x 96, I mean 1/2" plate.\n\n'
+        "3 pcs 304 round 1\" x 12', sorry for the late notice.\n"
+    )
+    lines = extract(build_document("mail.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, dict(line.dimensions)) for line in lines] == [
+        (1, "4140", {"diameter": 4.5, "length": 40}),
+        (8, "1018", {"diameter": 1, "length": 144}),
+        (2, "A36", {"thickness": 0.5, "width": 48, "length": 96}),
+        (3, "304", {"diameter": 1, "length": 144}),
+    ]
+    # a person sees what was corrected; an apology is no correction
+    assert [bool(line.revisions) for line in lines] == [True, True, True, False]

@@ -212,3 +212,25 @@ def test_spring_wire_is_a_catalog_product_and_a_coil_s_length_is_how_much() -> N
         ("foil", 100, "FT", {"thickness": 0.005, "width": 12.0}),
     ]
     assert "not_catalog_product" not in lines[0].flags
+
+
+def test_a_gauge_or_a_wall_mark_glued_in_a_size_chain_is_the_wall() -> None:
+    text = (
+        "Please send:\n\n"
+        "- 4 pcs 2x2x11ga sq tube A500 @ 20'\n"
+        "- 4 pcs 304 SQ TUBE 2 X 2 X .120W @ 20'\n"
+        "- 3 pcs 304 RD TUBE 1.500 OD X .065W, 20'\n"
+        "- 10 pcs 350W angle 2 x 2 x 1/4 x 20'\n"
+    )
+    lines = extract(build_document("glued.txt", text.encode(), text)).lines
+    assert [line.dimensions.get("wall_thickness") for line in lines] == [0.12, 0.12, 0.065, None]
+    assert lines[3].grade == "350W" and lines[3].dimensions["thickness"] == 0.25
+
+
+def test_money_is_never_a_count() -> None:
+    text = (
+        "- 1 pc 316L flat 1/4 x 1-1/4 x 12'\n\n"
+        "Budget's tight on this one (~$2,400 total) so if the 316L flat is crazy let me know.\n"
+    )
+    lines = extract(build_document("budget.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [(1, "bar_rectangular")]

@@ -62,7 +62,8 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
             continue  # "not 304", "instead of 4140": what the items are not
         family = first_match(body, FAMILY_WORDS)
         for hit in find_grades(said):
-            forms = _forms_beside(body, hit)
+            part = _part(body, hit)
+            forms = _forms_in(part)
             if hit.family is None and family is not None:
                 hit = GradeHit(hit.grade, family[0], hit.temper, hit.start, hit.end, hit.foreign)
             # "all stainless steel parts must be 316": said of the stainless items only; but
@@ -70,7 +71,8 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
             scope = family[0] if family and family[2] + 3 < hit.start else None
             at = clause.start()
             shifted = GradeHit(hit.grade, hit.family, hit.temper, at + hit.start, at + hit.end, hit.foreign)
-            universal = _UNIVERSAL.search(body) is not None
+            # "Beams A992, tube A500, everything else A36": only the A36 is said of every item
+            universal = _UNIVERSAL.search(part) is not None
             # "all hot rolled A36 two sticks of angle …": said of every item, not the angle alone
             found.append(Statement(shifted, at, () if universal else forms, universal, scope, section))
     return found
@@ -94,16 +96,19 @@ def universal_statements(text: str, start: int, end: int) -> list[Statement]:
 _PART_BREAK = re.compile(r",|\band\b(?=\s+(?:the\s+)?[\w/ -]{1,24}?\s+(?:is|are|in)\s)", re.IGNORECASE)
 
 
-def _forms_beside(body: str, hit: GradeHit) -> tuple[str, ...]:
-    """The forms named in the grade's own part of the clause ("Angle A36", "HSS to be A500",
-    "bar and plate A36") — not in another part ("all S275JR, bars of 6 m", "HSS is A500 and pipe
-    is A53"); a plain "bar" or "tube" names every bar or tube."""
+def _part(body: str, hit: GradeHit) -> str:
+    """The grade's own part of the clause ("Angle A36", "HSS to be A500", "bar and plate A36"), not
+    another part ("all S275JR, bars of 6 m", "HSS is A500 and pipe is A53")."""
     cuts = [match.start() for match in _PART_BREAK.finditer(body)]
     start = max((cut for cut in cuts if cut < hit.start), default=-1) + 1
     end = min((cut for cut in cuts if cut >= hit.end), default=len(body))
-    part = fold(body[start:end])
+    return body[start:end]
+
+
+def _forms_in(part: str) -> tuple[str, ...]:
+    """The forms a part of a clause names; a plain "bar" or "tube" names every bar or tube."""
     forms: list[str] = []
-    for name, match in FORM_WORDS.matches(part):
+    for name, match in FORM_WORDS.matches(fold(part)):
         forms += _GENERIC.get(match.group(), (name,))
     return tuple(dict.fromkeys(forms))
 

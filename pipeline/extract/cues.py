@@ -108,7 +108,46 @@ def superseded(text: str) -> list[Superseded]:
             key = (match.start("old"), match.end("old"))
             if key not in found or (new and not found[key].new):
                 found[key] = Superseded(*key, match["old"].strip().rstrip(".,;"), new)
+    for correction in _self_corrections(text, lower):
+        found.setdefault((correction.start, correction.end), correction)
     return sorted(found.values(), key=lambda s: s.start)
+
+
+# a writer correcting a value as they go: "36" long -- actually make it 40"", "6 pcs, sorry, 8 pcs",
+# "3/8" plate 48 x 96, I mean 1/2"": the cue, then the new value
+_CORRECTION = re.compile(
+    r"[\s,;:(—–-]*\b(?:actually|sorry|i\s+mean|no\s+wait|correction|make\s+(?:it|that))\b[\s,:;-]*"
+    rf"(?:(?:make|it'?s|should\s+be)\s+(?:it\s+|that\s+)?)?(?P<new>{_TOKEN})",
+    re.IGNORECASE,
+)
+_CORRECTION_NEEDLES = ("actually", "sorry", "mean", "wait", "make it", "make that", "correction")
+_ANY_TOKEN = re.compile(rf"\b{_TOKEN}")
+_MEASURED = re.compile(r"\d\s?(?:\"|”|in\b|inch|mm|ft|feet)", re.IGNORECASE)
+_COUNTED = re.compile(r"\d+\s?(?:pcs|pieces|sheets|bars)", re.IGNORECASE)
+
+
+def _self_corrections(text: str, lower: str) -> list[Superseded]:
+    """The value each correction replaces: the nearest before it in its sentence of the same kind
+    (a size with a unit for a size; a number of pieces for one); none when there is no such value."""
+    if not any(needle in lower for needle in _CORRECTION_NEEDLES):
+        return []
+    found = []
+    for match in _CORRECTION.finditer(text):
+        new = match["new"].rstrip(".,;")
+        if _MEASURED.search(new):
+            kind = _MEASURED
+        elif _COUNTED.fullmatch(new):  # "make it 6" alone is not read as a count: nor replaces one
+            kind = _COUNTED
+        else:
+            continue
+        start = max(text.rfind(mark, 0, match.start()) for mark in (".\n", ". ", "\n\n", "!", "?")) + 1
+        before = [
+            token for token in _ANY_TOKEN.finditer(text, start, match.start()) if kind.search(token.group())
+        ]
+        if before:
+            old = before[-1]
+            found.append(Superseded(old.start(), old.end(), old.group().strip(), new))
+    return found
 
 
 def alternate_clauses(text: str) -> list[tuple[int, int]]:

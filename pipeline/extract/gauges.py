@@ -13,7 +13,7 @@ import re
 from pipeline.catalog.sizes import awg_inches, gauge_to_inches
 
 GAUGE = re.compile(
-    r"(?<![\w.])(?:#\s?)?(?P<n>\d{1,2})\s*(?:ga\.?|gauge|gage|awg)(?![a-z])"
+    r"(?:(?<![\w.])|(?<=\d[xX×]))(?:#\s?)?(?P<n>\d{1,2})\s*(?:ga\.?|gauge|gage|awg)(?![a-z])"
     # "cal. 14", "calibre 11": the Spanish-speaking trade's gauge
     r"|\b(?:gauge|gage|ga\.?|cal\.?|calibre|calibro)\s*[:#]?\s*(?P<m>\d{1,2})(?![\d.])",
     re.IGNORECASE,
