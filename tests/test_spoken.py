@@ -117,3 +117,34 @@ def test_voice_typing_homophones_and_autocorrect_in_a_dictated_order() -> None:
         (10, None, "tube_square", {"side": 1.0, "wall_thickness": 0.125, "length": 288.0}),
         (3, "5052", "sheet", {"thickness": 0.063, "width": 48.0, "length": 96.0}),
     ]
+
+
+def test_a_dictated_run_on_gives_one_line_per_counted_item() -> None:
+    text = (
+        "hi its tom at harbor machine we need two pieces ten forty five two inch round ten foot long "
+        "five pieces ten eighteen cold roll three quarter inch square twelve foot and three pieces "
+        "twelve l fourteen hex one and one eighth twelve foot thanks\n"
+    )
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in lines] == [
+        (2, "1045", "bar_round", {"diameter": 2, "length": 120}),
+        (5, "1018", "bar_square", {"side": 0.75, "length": 144}),
+        (3, "12L14", "bar_hex", {"across_flats": 1.125, "length": 144}),
+    ]
+
+
+def test_phone_typed_sticks_and_a_grade_said_apart_for_all() -> None:
+    text = (
+        "need a quote\n"
+        "4 twenty foot sticks a quarter by two flat\n"
+        "6 twenty foot sticks a quarter by three\n"
+        "2 sheets half inch plate four by eight\n"
+        "all a 36 no rush\n"
+    )
+    lines = extract(build_document("phone.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in lines] == [
+        (4, "A36", "bar_rectangular", {"thickness": 0.25, "width": 2, "length": 240}),
+        (6, "A36", "bar_rectangular", {"thickness": 0.25, "width": 3, "length": 240}),
+        (2, "A36", "plate", {"thickness": 0.5, "width": 48, "length": 96}),
+    ]
+    assert "form_inferred" in lines[1].flags  # flat bar read from "sticks" and its sizes: asked

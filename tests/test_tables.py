@@ -512,3 +512,18 @@ def test_a_spreadsheet_with_blank_header_cells_an_estimated_weight_and_a_totals_
         (30, "bar_rectangular"),
         (40, "tube_square"),
     ]
+
+
+def test_a_pdf_row_whose_size_unit_and_count_wrapped_onto_its_next_line() -> None:
+    text = (
+        "Ln Item Description Qty U/M Need Date\n"
+        "1 MAT-17410 BAR, RD, 17-4PH COND H1150, ASTM A564, 1.500 DIA X 12 FT 6 EA\n"
+        "06/02/2025\n"
+        "2 MAT-31620 BAR, RD, 316/316L DUAL CERT, ASTM A276/A479, 2.000 DIA X 12\n"
+        "FT 4 EA 06/02/2025\n"
+    )
+    lines = extract(build_document("rfq.txt", text.encode(), text)).lines
+    assert [(line.quantity, dict(line.dimensions)) for line in lines] == [
+        (6, {"diameter": 1.5, "length": 144}),
+        (4, {"diameter": 2, "length": 144}),
+    ]

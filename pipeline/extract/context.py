@@ -58,10 +58,10 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
         # "(or A36 if you do not have S275JR)": a substitute offered, not what the items are
         offered = alternate_clauses(body)
         said = "".join(" " if any(a <= i < b for a, b in offered) else c for i, c in enumerate(body))
-        if re.search(r"\b(?:instead\s+of|not|no|never)\b", said, re.IGNORECASE):
-            continue  # "not 304", "instead of 4140": what the items are not
         family = first_match(body, FAMILY_WORDS)
         for hit in find_grades(said):
+            if _NEGATED.search(said[: hit.start]):
+                continue  # "not 304", "instead of 4140": what the items are not (but "all A36, no rush")
             part = _part(body, hit)
             forms = _forms_in(part)
             if hit.family is None and family is not None:
@@ -78,6 +78,7 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
     return found
 
 
+_NEGATED = re.compile(r"\b(?:instead\s+of|not|no|never)\b(?:\W+\w+){0,2}\W*$", re.IGNORECASE)
 _BARS = ("bar_round", "bar_square", "bar_hex", "bar_rectangular")
 _TUBES = ("tube_round", "tube_square", "tube_rectangular")
 _GENERIC = {"bar": _BARS, "bars": _BARS, "tube": _TUBES, "tubes": _TUBES, "tubing": _TUBES}

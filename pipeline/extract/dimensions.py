@@ -256,8 +256,9 @@ def _derive(form: str | None, sized: Sized) -> None:
             sized.spans["outer_diameter"] = sized.spans.pop("diameter")
 
 
-def infer_form(labels: set[str], sizes: list[float]) -> str | None:
-    """The form the sizes imply when the customer names none."""
+def infer_form(labels: set[str], sizes: list[float], in_lengths: bool = False) -> str | None:
+    """The form the sizes imply when the customer names none; bought ``in_lengths`` ("4 twenty
+    foot sticks a quarter by two"), a narrow flat piece is flat bar, not plate."""
     if "inner_diameter" in labels or ("wall_thickness" in labels and labels & {"outer_diameter", "diameter"}):
         return "tube_round"
     if labels & {"diameter", "outer_diameter"}:
@@ -269,6 +270,11 @@ def infer_form(labels: set[str], sizes: list[float]) -> str | None:
     if not sizes:
         return None
     thickness, *others = sorted(sizes)
-    if others and others[0] <= FLAT_BAR_MAX_WIDTH and len(others) <= 2 and "thickness" in labels:
+    if (
+        others
+        and others[0] <= FLAT_BAR_MAX_WIDTH
+        and len(others) <= 2
+        and ("thickness" in labels or in_lengths)
+    ):
         return "bar_rectangular"
     return "sheet" if thickness < PLATE_FROM_INCHES else "plate"

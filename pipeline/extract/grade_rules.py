@@ -158,6 +158,7 @@ _ASTM_STEELS = (
     ("A1011", _SHEET_DESIGNATION),
     ("A1008", _SHEET_DESIGNATION),
 )
+_SIZE_WORDS = r"(?:in|inch|inches|ft|feet|foot|mm|long|wide|lengths?|pcs|pieces|lbs?|hours?|days?|months?)\b"
 _SUPERSEDED = {"A569": "A1011", "A366": "A1008"}  # sheet specs still written by their old numbers
 
 
@@ -166,6 +167,8 @@ def _steels() -> list[GradeRule]:
     for grade, designation in _ASTM_STEELS:
         then = rf"(?:[-\s]?{designation})?" if designation else ""
         rules.append(rule(rf"(?:ASTM\s?)?A-?{grade[1:]}{then}", grade, "carbon_steel"))
+    # "all a 36", said or typed apart — not "a 36 inch piece", "a 36 x 48 sheet"
+    rules.append(rule(rf"A\s36(?!\s*(?:[\"”'x×/-]|{_SIZE_WORDS}))", "A36", "carbon_steel", needles=("a 36",)))
     rules += [rule(rf"(?:ASTM\s?)?A-?{old[1:]}", grade, "carbon_steel") for old, grade in _SUPERSEDED.items()]
     rules += [
         # structural and pressure-vessel plate and pipe grades the catalog does not stock, as written

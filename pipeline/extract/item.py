@@ -271,7 +271,16 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
         form = _spelled_out(_qualified(_past_count(form, mask.text), mask.text), mask.text)
         item.form = form[0]
         item.evidence["form"] = _span(form[1], form[2], offset)
+        if _PLAT.fullmatch(mask.text[form[1] : form[2]]) and _INCH_SIZE.search(mask.text):
+            item.flags.append("form_inferred")  # "1/2 plat a36 12 x 24": French flat bar, or plate mistyped
     return form is not None, Sized()
+
+
+_IN_LENGTHS = re.compile(r"\b(?:sticks?|lengths?|footers|bars?)\b", re.IGNORECASE)
+_PLAT = re.compile(r"plats?", re.IGNORECASE)
+_INCH_SIZE = re.compile(
+    r"\d\s*(?:\"|”|in\b|inch)|(?<![\w/])\d{1,2}/(?:2|4|8|16|32|64)(?![\d/])", re.IGNORECASE
+)
 
 
 _WAS_NOTE = re.compile(r"\(\s*(?:was|previously|formerly|old|prev\.?)\b[^)\n]{0,40}\)", re.IGNORECASE)
@@ -433,7 +442,7 @@ def _read_sizes_and_quantity(
     if item.form is None:
         kept = [value for value in measured if not (value.alternate or value.bare)]
         labels = {value.label for value in kept if value.label}
-        item.form = infer_form(labels, [value.inches for value in kept])
+        item.form = infer_form(labels, [value.inches for value in kept], bool(_IN_LENGTHS.search(mask.text)))
         if item.form is not None:  # the sizes it was inferred from are its evidence
             item.flags.append("form_inferred")
             item.evidence["form"] = _span(kept[0].start, kept[-1].end, offset)

@@ -225,6 +225,7 @@ def _one_size_for_each(text: str, pairs: list[tuple[Block, Parsed]]) -> list[Lin
     return found
 
 
+_SIZE_CHAIN = re.compile(r"\d\s*[x×]\s*\.?\d")
 _ROW_MAX = 80  # an item written alone on its line, longer than a group's heading
 _LISTED = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")  # a bullet as written, not a sentence of prose
 
@@ -340,8 +341,8 @@ def _cut_paragraph(text: str, block: Block) -> list[LineItem]:
 def _orphan_item(text: str, block: Block) -> LineItem | None:
     """A listed block naming no material or form that still reads as a whole item once a grade
     stated elsewhere is given ("- 1/2" thick: 4 pcs @ 6" x 10"" under a "6061-T651" line)."""
-    if block.kind == "paragraph":
-        return None
+    if block.kind == "paragraph" and not cutlist.short_line(text[block.start : block.end], _ROW_MAX):
+        return None  # a line of its own among items is listed as they are ("6 20 foot sticks 1/4 x 3")
     parsed = parse_block(text, block, candidates_only=False)
     item = parsed.item
     if parsed.has_quantity and parsed.has_sizes and item.form is not None and not parsed.non_catalog:
@@ -448,9 +449,13 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
         block for block in orphans if not any(block.start <= line.span.start < block.end for line in cut)
     ]
     statements.sort(key=lambda statement: statement.position)
-    if statements and orphans:
-        found = (_orphan_item(text, block) for block in orphans)
-        lines += [item for item in found if item is not None]
+    # a block naming no grade or form but sized like an item: read once a grade is stated for it,
+    # else the desk is told of it
+    sized = [block for block in orphans if _SIZE_CHAIN.search(text, block.start, block.end)]
+    found = {block.start: _orphan_item(text, block) for block in (orphans if statements else sized)}
+    if statements:
+        lines += [item for item in found.values() if item is not None]
+    skipped += [block for block in sized if found[block.start] is None]
     lines = [line for line in lines if not (line in told and _repeats_listed(line, lines, told))]
     lines.sort(key=lambda line: line.span.start if line.span else 0)
     for number, line in enumerate(lines, start=1):

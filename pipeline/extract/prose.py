@@ -31,6 +31,17 @@ _NEW_COUNT = re.compile(
 )
 
 
+# dictated with no punctuation: "… round twelve foot long three pieces ten eighteen …" — after a
+# length, a new count of pieces; a new item only when the words before it have their own count
+_COUNT_NOUN = r"(?:pieces|pcs|sheets|sticks|lengths|bars)"  # not "304 plate": a grade, then its form
+_RUN_ON_COUNT = re.compile(
+    rf"\b(?:foot|feet|ft|long|footers|inch|inches)\s+(?=(?:\d{{1,2}}|{WORD_NUMBER})\s+{_COUNT_NOUN}(?!\w)"
+    r"(?!\s+(?:of\s+)?(?:them|those|these|each|long|total)\b))",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(rf"(?<![\w./])(?:\d+|{WORD_NUMBER})\s+{PIECES}(?!\w)", re.IGNORECASE)
+
+
 def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences and clauses of ``text[start:end]``, as spans without their outer spaces."""
     cuts = {start, end}
@@ -38,6 +49,10 @@ def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not _ABBREVIATION.search(text, max(start, match.start() - 8), match.start()):
             cuts.add(match.end())
     cuts.update(match.end() for match in _NEW_COUNT.finditer(text, start, end))
+    for match in _RUN_ON_COUNT.finditer(text, start, end):
+        since = max(cut for cut in cuts if cut <= match.start())
+        if _COUNTED.search(text, since, match.start()):
+            cuts.add(match.end())
     spans = []
     for a, b in itertools.pairwise(sorted(cuts)):
         body = text[a:b]

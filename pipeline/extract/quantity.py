@@ -106,9 +106,10 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     # "24 foot lengths, 15 of them", "two of each"
     (rf"{_GUARD}{_APPROX}(?P<n>{_C})\s+of\s+(?:them|those|these|each)\b", "EA", "of_them"),
-    # "2 x 6m lengths", "4 x 20' sticks": a count of lengths (before "(approx. 185 kg)" can be read)
+    # "2 x 6m lengths", "4 x 20' sticks", "4 20 foot sticks": a count of lengths (before "(approx.
+    # 185 kg)" can be read)
     (
-        rf"{_GUARD}(?P<n>{_C})\s*[x×](?=\s*\d+(?:[.,]\d+)?\s*(?:m|mtrs?|metres?|meters?|ft|feet|foot|')\s*"
+        rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})(?:\s*[x×]|\s)(?=\s*\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:m|mtrs?|metres?|meters?|ft|feet|foot|')\s*"
         r"(?:lengths?|bars?|sticks?|pieces|pcs)\b)",
         "EA",
         "lengths",

@@ -54,7 +54,7 @@ _NUMBER = re.compile(
     rf"(?=\s*(?:-\s*)?(?:[a-z]{{0,2}}\d{{2,4}}[a-z]?\s+(?=plate\b|sheet\b|flat\b|round\b|angle\b))?"
     rf"(?:inch(?:es)?\b|in\b|foot\b|feet\b|ft\b|footers?\b|gauge\b|ga\b|wall\b|thick\b|od\b|id\b|"
     rf"dia(?:meter)?\b|by\s|long\b|wide\b|square\b|round\b|hex\b|inch\s|x\s|plate\b|sheet\b|flat\b|angle\b|"
-    rf"schedule\b|sch\b))",
+    rf"schedule\b|sch\b|(?:{_WHOLE})\s+(?:foot|feet|ft)\b))",  # "one and one eighth twelve foot"
     re.IGNORECASE,
 )
 # "one eighth aluminum diamond plate": a fraction is a size before the material and the form too
@@ -139,12 +139,22 @@ def _said_grade(match: re.Match[str]) -> str:
     return _padded(match, digits) if find_grades(f"{digits} steel") else match.group()
 
 
+# a leaded steel said with its "L": "twelve l fourteen" is 12L14
+_SAID_LEADED = re.compile(rf"\b(?P<a>{_WHOLE})[\s-]+l[\s-]+(?P<b>{_WHOLE})\b", re.IGNORECASE)
+
+
+def _said_leaded(match: re.Match[str]) -> str:
+    digits = f"{_whole(match['a'])}L{_whole(match['b'])}"
+    return _padded(match, digits) if find_grades(f"{digits} steel") else match.group()
+
+
 def digits_for_sizes(text: str) -> str:
     """``text`` with grades and sizes said in words written in digits, of the same length (see the
     module)."""
     if not _HAS_WORD.search(text):
         return text
     text = _SAID_GRADE.sub(_said_grade, text)
+    text = _SAID_LEADED.sub(_said_leaded, text)
     text = _HOMOPHONE_COUNT.sub(lambda match: _HOMOPHONES[match["word"].lower()], text)
     text = _SCHEDULE.sub(lambda match: _padded(match, f"sch {_whole(match['whole'])}"), text)
     text = _INCH_AND.sub(lambda match: _padded(match, f'1-{_fraction(match["part"])}"'), text)

@@ -460,7 +460,7 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
     """The rows of ``table`` at the start of ``lines`` ((document offset, text) after the header),
     and how many lines they took."""
     raw: list[tuple[int, int, list[tuple[int, int, int]]]] = []  # (start, end, cells) per row
-    used, gap = 0, False
+    used, gap, first = 0, False, 0  # first: the index of the line the last row starts on
     for index, (offset, text) in enumerate(lines):
         if not text.strip(" \t>"):
             gap = True
@@ -502,7 +502,11 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             start, _, previous = raw[-1]  # a PDF's wrapped description
             stripped = text.strip(" >")
             at = offset + text.index(stripped)
-            raw[-1] = (start, at + len(stripped), [*previous, (_RUN_ON, at, at + len(stripped))])
+            raw[-1] = _rejoined(table, lines, first, index) or (
+                start,
+                at + len(stripped),
+                [*previous, (_RUN_ON, at, at + len(stripped))],
+            )
         elif counted_rest:
             start, _, previous = raw[-1]
             raw[-1] = (
@@ -526,6 +530,7 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
                 previous + [(_RUN_ON, offset + a, offset + b) for _, a, b in cells],
             )
         elif len(cells) >= 2 and roles & _ITEM_ROLES and ":" not in text.strip().rstrip(":")[:1]:
+            first = index
             raw.append(
                 (offset, offset + len(text.rstrip()), [(c, offset + a, offset + b) for c, a, b in cells])
             )
@@ -536,6 +541,27 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
 
 
 _RUN_ON = -1  # the column of a wrapped row's continuation: read as its description
+
+
+def _rejoined(
+    table: Table, lines: list[tuple[int, str]], first: int, last: int
+) -> tuple[int, int, list[tuple[int, int, int]]] | None:
+    """A collapsed row read again over all its lines, ``first`` to ``last``, when its closing cells
+    wrapped with the end of its description ("… 2.000 DIA X 12" over "FT 4 EA 06/02/2025": the
+    count is 4, not the 12 that ended the first line); ``None`` when reading it whole fills no more
+    of the columns after the description than its first line did."""
+    offset = lines[first][0]
+    parts = [text for _, text in lines[first : last + 1]]
+    if any(lines[k + 1][0] != lines[k][0] + len(lines[k][1]) + 1 for k in range(first, last)):
+        return None  # not consecutive lines of one text
+    whole = "\n".join(parts)
+    middle = table.roles().index("description")
+    alone = [cell for cell in _cells(table, parts[0]) if cell[0] > middle]
+    cells = _cells(table, whole)
+    after = [cell for cell in cells if cell[0] > middle]
+    if len(after) <= len(alone):
+        return None
+    return offset, offset + len(whole.rstrip()), [(column, offset + a, offset + b) for column, a, b in cells]
 
 
 _SECTION = re.compile(r"[A-Z][A-Z &/-]{2,30}:?")
