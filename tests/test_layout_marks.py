@@ -35,3 +35,19 @@ def test_a_saw_cut_list_with_dot_leaders_under_a_grade_said_once() -> None:
 def test_a_street_s_rd_is_no_round_bar() -> None:
     text = 'Ship to 3105 N Webb Rd, Wichita KS.\n\nNeed 4 pcs 1018 rd bar 1" x 12 ft.\n'
     assert _rows(text) == [(4, "1018", "bar_round", {"diameter": 1.0, "length": 144.0})]
+
+
+def test_a_leader_or_a_dash_to_a_bare_count_ending_the_line() -> None:
+    text = (
+        "Can you get these on the early truck?\n\n"
+        "1045 TGP Ø1.375 × 12′ ...... 3\n"
+        "6061-T6511 sq. 1″ × 12′ .... 4\n"
+        "5052-H32 ⅛″ sheet, 4′ × 8′ — 3\n"
+        "1.5″ sq. × .125″ wall 6063-T52 tube × 24′ — 6 pcs\n"
+    )
+    assert [(quantity, grade, form) for quantity, grade, form, _ in _rows(text)] == [
+        (3, "1045", "bar_round"),
+        (4, "6061", "bar_square"),
+        (3, "5052", "sheet"),
+        (6, "6063", "tube_square"),  # a shape said first, the tube after
+    ]

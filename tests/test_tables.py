@@ -527,3 +527,34 @@ def test_a_pdf_row_whose_size_unit_and_count_wrapped_onto_its_next_line() -> Non
         (6, {"diameter": 1.5, "length": 144}),
         (4, {"diameter": 2, "length": 144}),
     ]
+
+
+def test_a_tab_table_row_wrapped_with_its_cells_and_a_tab_typed_twice() -> None:
+    text = (
+        "Order below.\n\n"
+        "Line\tPart #\tDescription\tQty\tUOM\n"
+        '1\tOT-2210\tA572-50 plate 3/8" x 72" x 240"\t4\tSHT\n'
+        "2\tOT-3305\tRect tube A500 Gr.B  4 x 2 x\n"
+        "3/16 wall x 24'\t20\tPC\n"
+        "3\tOT-4100\tChannel C4 x 5.4 A36  20'\t\t10\tPC\n"
+    )
+    lines = extract(build_document("po.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, dict(line.dimensions)) for line in lines] == [
+        (4, "plate", {"thickness": 0.375, "width": 72, "length": 240}),
+        (20, "tube_rectangular", {"width": 4, "height": 2, "wall_thickness": 0.1875, "length": 288}),
+        (10, "channel", {"height": 4, "length": 240, "weight_per_foot": 5.4}),
+    ]
+
+
+def test_an_order_column_beside_the_customer_s_cuts_is_what_is_bought() -> None:
+    text = (
+        "Send FULL LENGTHS as listed in the order column, the cuts are how we nest them.\n\n"
+        "Item | Description                 | Cuts                      | ORDER\n"
+        "1    | MC12x10.6 A36 stringers     | 4 @ 16'-8 1/4\"            | 4 pcs x 20'\n"
+        "2    | L2x2x1/4 A36 tread angles   | 48 @ 3'-10\"               | 10 pcs x 20'\n"
+    )
+    lines = extract(build_document("po.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, line.dimensions["length"]) for line in lines] == [
+        (4, "channel", 240),
+        (10, "angle", 240),
+    ]

@@ -269,6 +269,7 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
         form = ("tube_round", *schedule.spans[0])  # "TOP RAIL  1-1/2" SCH 40": a schedule is a pipe
     if form is not None:
         form = _spelled_out(_qualified(_past_count(form, mask.text), mask.text), mask.text)
+        form = _shape_of_tube(form, mask.text)
         item.form = form[0]
         item.evidence["form"] = _span(form[1], form[2], offset)
         if _PLAT.fullmatch(mask.text[form[1] : form[2]]) and _INCH_SIZE.search(mask.text):
@@ -342,6 +343,28 @@ def _spelled_out(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     if spelled.lower() in _MARK_ABBREVIATIONS or _GENERIC_FORM.fullmatch(spelled):
         return form
     return later[0], end + later[1], end + later[2]
+
+
+_SHAPE_WORD = re.compile(r"sq(?:uare|\.)?|rd\.?|round|rect(?:angular|\.)?", re.IGNORECASE)
+_TUBE_OF_SHAPE = {
+    "bar_square": "tube_square",
+    "bar_round": "tube_round",
+    "bar_rectangular": "tube_rectangular",
+}
+
+
+def _shape_of_tube(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
+    """A shape said first and the tube later: "1.5″ sq. × .125″ wall 6063-T52 tube" is square tube,
+    not square bar."""
+    name, start, end = form
+    if name not in _TUBE_OF_SHAPE or not _SHAPE_WORD.fullmatch(text[start:end].strip()):
+        return form
+    later = first_match(text[end:], FORM_WORDS)
+    if later is None or not _GENERIC_FORM.fullmatch(text[end + later[1] : end + later[2]]):
+        return form
+    if not later[0].startswith("tube"):
+        return form
+    return _TUBE_OF_SHAPE[name], start, end + later[2]
 
 
 def _past_count(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:

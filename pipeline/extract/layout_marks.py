@@ -1,6 +1,6 @@
 """Marks a typed list lays out with, read as the gaps they stand for: dot leaders
-("1-1/4 rd .......... (16) @ 4-1/8\"") and arrowed side notes ("(4) @ 11\"   <-- last time these came
-at 10-7/8"), whose sizes are not the item's.
+("1-1/4 rd .......... (16) @ 4-1/8\"", "… × 12′ ...... 3": then a count) and arrowed side notes
+("(4) @ 11\"   <-- last time these came at 10-7/8"), whose sizes are not the item's.
 
 They are written as spaces of the same length, so every position in the text stays put (the
 customer's own words are still shown from the original text).
@@ -14,10 +14,22 @@ _LEADER = re.compile(r"(?<=\S) ?\.{4,} ?(?=\S)|(?<=\S) ?(?:\. ){3,}\.? ?(?=\S)")
 _ARROWED_NOTE = re.compile(r"(?<=\S)[ \t]+(?:<-+|<=+|←)[^\n]*")
 
 
+# a leader to a bare number closing the line: the count ("1045 TGP Ø1.375 × 12′ ...... 3")
+_BARE_COUNT_AFTER = re.compile(r"\d{1,4}[ \t]*(?:\([^)\n]*\)[ \t]*)?$", re.MULTILINE)
+
+
 def without_layout_marks(text: str) -> str:
-    """``text`` with its dot leaders and arrowed side notes written as spaces of the same length."""
+    """``text`` with its dot leaders and arrowed side notes written as spaces of the same length;
+    a leader to a bare count at the end of its line is written as a "qty" label before it."""
     if "...." in text or ". . ." in text:
-        text = _LEADER.sub(lambda match: " " * len(match.group()), text)
+        text = _LEADER.sub(lambda match: _gap(text, match), text)
     if "<-" in text or "<=" in text or "←" in text:
         text = _ARROWED_NOTE.sub(lambda match: " " * len(match.group()), text)
     return text
+
+
+def _gap(text: str, leader: re.Match[str]) -> str:
+    width = len(leader.group())
+    if width >= 5 and _BARE_COUNT_AFTER.match(text, leader.end()):
+        return " " * (width - 4) + "qty "
+    return " " * width

@@ -153,20 +153,20 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     (
         rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>{_C})\s+(?=[A-Za-z]){_NOT_A_SIZE}"
-        rf"|^[\s>]*(?:[-*•]\s*)?(?P<n2>{_C})\s+[-–]\s+(?=\S)",  # "* 1 - 6061 round bar", "10 - 18 ga"
+        rf"|^[\s>]*(?:[-*•]\s*)?(?P<n2>{_C})\s+[-–—]\s+(?=\S)",  # "* 1 - 6061 round bar", "10 - 18 ga"
         "EA",
         "leading",
     ),
     # "12L14 hex 1/2" x 12'   - x20", "length 6m  x 40", '1" rd x 6" x20': a count after "x", set
     # apart or glued to it after a size's inch mark, ends the line or comes before "@ 66""
     (
-        r"(?:[ \t]{2,}|[ \t][-–][ \t]*|(?<=[\"”'])[ \t]+(?=[x×]\d))"
+        r"(?:[ \t]{2,}|[ \t][-–—][ \t]*|(?<=[\"”'])[ \t]+(?=[x×]\d))"
         r"[x×][ \t]?(?P<n>\d{1,4})[ \t]*(?:pcs?\.?|pieces)?[ \t]*(?:$|(?=@))",
         "EA",
         "times",
     ),
     # "6061-T6511 round 3" x 12' - 2": a bare count after a dash ends the line
-    (r"(?<=\s)[-–]\s*(?P<n>\d{1,4})\s*[.!]?\s*$", "EA", "trailing"),
+    (r"(?<=\s)[-–—]\s*(?P<n>\d{1,4})\s*[.!]?\s*$", "EA", "trailing"),
 )
 
 

@@ -48,7 +48,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         "qty",
         r"(?:order(?:ed)?\s+|req(?:uired)?\.?\s+)?(?:qty|quantity|quan|qnty)\.?(?:\s*(?:ord(?:ered)?|req(?:uired)?|"
         r"needed|pcs|ea))?|pcs|pieces|no\.?\s+of\s+(?:pcs|pieces)|count|nos|menge|stk\.?|cantidad|cant\.?|"
-        r"ordered|ord\.?|lengths|sticks|joints|no\.?\s+of\s+(?:lengths|sticks|bars|sheets)|"
+        r"ordered|ord\.?|order|to\s+order|buy|lengths|sticks|joints|no\.?\s+of\s+(?:lengths|sticks|bars|sheets)|"
         r"(?:this\s+)?release(?:\s+qty)?|qty\s+(?:this\s+)?release|ship\s+qty|qty\s+to\s+ship|"
         r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]",
     ),
@@ -80,7 +80,8 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "note",
-        r"notes?|remarks?|comments?|mark|tag|job|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"
+        # "Cuts" beside "Order": how the customer will nest the lengths bought, not what is bought
+        r"notes?|remarks?|comments?|mark|tag|job|cuts|cut\s+list|nest(?:ing|ed)?|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"
         r"blanket(?:\s+qty)?|remaining|balance|rel'?d(?:\s+to\s+date)?|released(?:\s+to\s+date)?|"
         r"loc(?:ation)?|bin|dept|taxable|tax|per|drop\s*%?|scrap\s*%?|total\s+(?:ft|feet|lbs?|wt|weight)|(?:qty\.?\s+)?(?:rec'?d|received|shipped|open|b/?o|backordered)",
     ),
@@ -416,11 +417,10 @@ def _cells(table: Table, text: str) -> list[tuple[int, int, int]]:
         return _aligned_cells(table, text)
     if table.layout == "collapsed":
         return collapsed.row_cells(table.roles(), text)
-    return [
-        (i, a, b)
-        for i, (a, b) in enumerate(split_cells(text, table.layout))
-        if b > a and i < len(table.columns)
-    ]
+    spans = split_cells(text, table.layout)
+    while len(spans) > len(table.columns) and (empty := [i for i, (a, b) in enumerate(spans) if b <= a]):
+        del spans[empty[-1]]  # "20'<tab><tab>10<tab>PC": a tab typed twice is not a column
+    return [(i, a, b) for i, (a, b) in enumerate(spans) if b > a and i < len(table.columns)]
 
 
 def _is_part_number(value: str) -> bool:
@@ -507,6 +507,15 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
                 at + len(stripped),
                 [*previous, (_RUN_ON, at, at + len(stripped))],
             )
+        elif raw and not gap and (rest := _delimited_rest(table, raw[-1][2], text)) is not None:
+            start, _, previous = raw[
+                -1
+            ]  # "3/16 wall x 24'<tab>20<tab>PC": a description's end, then its cells
+            raw[-1] = (
+                start,
+                offset + len(text.rstrip()),
+                previous + [(c, offset + a, offset + b) for c, a, b in rest],
+            )
         elif counted_rest:
             start, _, previous = raw[-1]
             raw[-1] = (
@@ -541,6 +550,29 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
 
 
 _RUN_ON = -1  # the column of a wrapped row's continuation: read as its description
+
+
+def _delimited_rest(
+    table: Table, above: list[tuple[int, int, int]], text: str
+) -> list[tuple[int, int, int]] | None:
+    """The cells of a tab- or pipe-separated line that ends the row above: the row stopped in its
+    description ("Rect tube A500 Gr.B  4 x 2 x"), and this line holds the description's end, then
+    the cells after it ("3/16 wall x 24'<tab>20<tab>PC"); ``None`` when it is not such a line."""
+    if table.layout not in ("tab", "pipe") or "description" not in table.roles():
+        return None
+    middle = table.roles().index("description")
+    if any(column > middle for column, a, b in above if b > a):
+        return None  # the row above has its closing cells: this line is a row of its own
+    spans = [(a, b) for a, b in split_cells(text, table.layout)]
+    if (
+        len(spans) < 2
+        or len(spans) > len(table.columns) - middle
+        or not text[spans[0][0] : spans[0][1]].strip()
+    ):
+        return None
+    return [(_RUN_ON, *spans[0])] + [
+        (middle + k, a, b) for k, (a, b) in enumerate(spans[1:], start=1) if b > a
+    ]
 
 
 def _rejoined(
