@@ -183,3 +183,16 @@ def test_a_value_corrected_as_the_writer_goes_is_the_new_value_with_the_change_n
     ]
     # a person sees what was corrected; an apology is no correction
     assert [bool(line.revisions) for line in lines] == [True, True, True, False]
+
+
+def test_a_count_corrected_in_a_chatty_sentence_after_an_aside_is_one_item() -> None:
+    text = (
+        "Hi,\n\n"
+        "I'll need 12 pieces of 2x2x3/16 square tube in 24' lengths and, while you're at it, "
+        "6 pcs, sorry, 8 pcs of 1/4 x 3 flat bar at 20'. All A36.\n"
+    )
+    lines = extract(build_document("mail.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, dict(line.dimensions)) for line in lines] == [
+        (12, "tube_square", {"side": 2, "wall_thickness": 0.1875, "length": 288}),
+        (8, "bar_rectangular", {"thickness": 0.25, "width": 3, "length": 240}),
+    ]

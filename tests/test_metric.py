@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract import extract
 from pipeline.extract.lines import Segment, parse_item
+from pipeline.ingest.document import build_document
 
 
 def _read(text: str) -> tuple:
@@ -347,3 +349,39 @@ def test_a_length_no_saw_cuts_is_flagged_not_sure() -> None:
     text = '- Barra 4140 bonificada Ø 76,2 mm (3"), largo 1.000 mm — 4 unidades\n'
     (line,) = extract(build_document("m.txt", text.encode(), text)).lines
     assert "implausible_size" in line.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "dimensions"),
+    [
+        (
+            "10 No. 100x100x10 EA S275JR x 6m",
+            "angle",
+            {"leg1": 3.937, "leg2": 3.937, "thickness": 0.394, "length": 236.22},
+        ),
+        (
+            "4 No. 75x50x6 UA S275 x 6m",
+            "angle",
+            {"leg1": 2.953, "leg2": 1.969, "thickness": 0.236, "length": 236.22},
+        ),
+        ("8 No. 150x75 PFC S275JR x 6m", "channel", {"height": 5.906, "length": 236.22}),
+        ("6 Stk Sechskant 1.4305, SW 27, L=3000 mm", "bar_hex", {"across_flats": 1.063, "length": 118.11}),
+    ],
+)
+def test_commonwealth_angles_and_channels_a_length_given_as_l_equals_and_a_spanner_width(
+    text: str, form: str, dimensions: dict
+) -> None:
+    quantity, read_form, read = _read(text)
+    assert (read_form, read) == (form, dimensions)
+    assert quantity not in (6000, 3000)  # "L=6000" is a length, never a total
+
+
+def test_a_length_given_as_l_equals_in_a_metric_order_is_a_length_never_a_total() -> None:
+    text = (
+        "Buongiorno,\n\n- 3 pz tondo 1.4404 Ø 60 mm, L=1000 mm\n- 12 pz tubo quadro 1.4301 40x40x2, L=6000\n"
+    )
+    lines = extract(build_document("ordine.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, round(line.dimensions["length"], 2)) for line in lines] == [
+        (3, "bar_round", 39.37),
+        (12, "tube_square", 236.22),
+    ]

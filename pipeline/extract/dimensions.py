@@ -47,13 +47,18 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 
 _METRE_UNITS = frozenset(("m", "meter", "meters", "metre", "metres"))
 # every designation starts so, or names its depth before PFC, UB or UC: one quick look first
-_SHAPE_HINT = re.compile(r"[WSICLAENBM]\s?\d|\d\s?(?:PFC|UB|UC)\b")
+_SHAPE_HINT = re.compile(r"[WSICLAENBM]\s?\d|\d\s?(?:PFC|UB|UC|EA|UA)\b")
 _SHAPES = (
     ("beam_i", re.compile(rf"\b[WSI]\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     ("channel", re.compile(rf"\bM?C\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     (
         "angle",
         re.compile(rf"\b(?:L|ISA)\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\s*[x×X]\s*(?P<c>{NUMBER})"),
+    ),
+    # Britain's and Australia's equal and unequal angles, size first: "100x100x10 EA", "75x50x6 UA"
+    (
+        "angle",
+        re.compile(rf"\b(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\s*[x×X]\s*(?P<c>{NUMBER})\s?(?:EA|UA)\b"),
     ),
 )
 # European, British and Indian sections are named by their depth in millimetres: IPE 200, HEA 160,
@@ -67,7 +72,7 @@ _METRIC_SHAPES = (
     ),
     ("channel", re.compile(r"\b(?:UPN|UPE|PFC|ISMC|ISLC|UNP|U)\s?(?P<a>\d{2,3})\b")),
     # and, in Britain and Australia, by the depth first: 150PFC, 200UB25.4, 203x133x25 UB
-    ("channel", re.compile(r"\b(?P<a>\d{2,3})\s?PFC\b")),
+    ("channel", re.compile(r"\b(?P<a>\d{2,3})\s?(?:[x×]\s?\d{2,3}\s?)?PFC\b")),  # "150PFC", "150x75 PFC"
     ("beam_i", re.compile(r"\b(?P<a>\d{2,3})\s?[x×]\s?\d{2,3}\s?[x×]\s?\d{2,3}(?:\.\d+)?\s?(?:UB|UC)\b")),
     ("beam_i", re.compile(r"\b(?P<a>\d{2,3})\s?(?:UB|UC)(?:\s?\d{1,3}(?:\.\d)?)?\b")),
 )

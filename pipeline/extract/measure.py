@@ -46,7 +46,7 @@ _LABEL_BEFORE = sorted(
             ("outer_diameter", ("od", "o.d.", "outside diameter", "outer diameter")),
             ("inner_diameter", ("id", "i.d.", "inside diameter", "inner diameter", "bore")),
             ("diameter", ("diameter", "dia", "dia.", "ø", "⌀")),
-            ("across_flats", ("across flats", "hex")),
+            ("across_flats", ("across flats", "hex", "sw", "a/f", "af")),  # SW: German Schlüsselweite
             ("length", ("length", "long", "lengths of", "length of")),
             ("piece", ("cut to", "cut", "cut at", "cut into", "cut in")),
             (
@@ -187,7 +187,12 @@ def _label(text: str, length: Length) -> str | None:
     window = text[max(line_start, length.start - 40) : length.start]
     if _SPENT_LABEL.search(window):
         return None  # "1/16 thick 4 x 10": "thick" was said of the 1/16, after it
+    if _LENGTH_IS.search(window):
+        return "length"  # "L=6000", "L = 12 m" (not the "L" of an angle, "L 50x50x5")
     return _label_before(window)
+
+
+_LENGTH_IS = re.compile(r"(?<![\w.])L\s?=\s*$", re.IGNORECASE)
 
 
 def _field_of(fields: tuple[Field, ...], position: int) -> Field | None:

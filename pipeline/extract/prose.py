@@ -21,6 +21,8 @@ _NEW_COUNT = re.compile(
     rf",?\s+(?:and|plus|also|&)\s+(?=(?:also\s+)?(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|;\s+|"
     # ", and have your guys burn 8 pcs …": a few words, then a new count of pieces
     rf",\s+(?:and|plus|also)\s+(?=(?:[a-z']+\s+){{1,4}}(?:\d+|{WORD_NUMBER})\s*{PIECES}(?!\w))|"
+    # "… and, while you're at it, 6 pcs of …": an aside, then the new count
+    rf"\s+(?:and|plus|also),\s+(?=(?:[a-z']+\s+){{0,4}}[a-z']+,\s+(?:\d+|{WORD_NUMBER})\s*{PIECES}(?!\w))|"
     # "three sheets of .063 4x8, two sheets of .090 4x10": a comma, then a new count of something;
     # "(4) 20-foot beams, (2) 16-foot beams": a comma, then a count in parentheses
     rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+of\s)|,\s+(?=\(\d{{1,4}}\)\s)|"
@@ -33,6 +35,7 @@ _NEW_COUNT = re.compile(
 
 # dictated with no punctuation: "… round twelve foot long three pieces ten eighteen …" — after a
 # length, a new count of pieces; a new item only when the words before it have their own count
+_CORRECTED = re.compile(r"\b(?:sorry|i\s+mean|actually|make\s+(?:it|that)|no\s+wait)\W*$", re.IGNORECASE)
 _COUNT_NOUN = r"(?:pieces|pcs|sheets|sticks|lengths|bars)"  # not "304 plate": a grade, then its form
 _RUN_ON_COUNT = re.compile(
     rf"\b(?:foot|feet|ft|long|footers|inch|inches)\s+(?=(?:\d{{1,2}}|{WORD_NUMBER})\s+{_COUNT_NOUN}(?!\w)"
@@ -48,7 +51,12 @@ def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text, start, end):
         if not _ABBREVIATION.search(text, max(start, match.start() - 8), match.start()):
             cuts.add(match.end())
-    cuts.update(match.end() for match in _NEW_COUNT.finditer(text, start, end))
+    # "6 pcs, sorry, 8 pcs of …": the count corrected, not a new item
+    cuts.update(
+        match.end()
+        for match in _NEW_COUNT.finditer(text, start, end)
+        if not _CORRECTED.search(text, max(start, match.start() - 16), match.start())
+    )
     for match in _RUN_ON_COUNT.finditer(text, start, end):
         since = max(cut for cut in cuts if cut <= match.start())
         if _COUNTED.search(text, since, match.start()):

@@ -77,7 +77,11 @@ _RANGE = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{_C}){_HI_NOT_A_SIZE})?"
 # (regex, uom, kind), tried in this order: the first rule with a match decides.
 _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     (rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
-    (rf"(?:\btotal(?:\s+of)?|=|\bequals|\bso)\s*:?\s*(?P<n>{_C})\b{_NOT_A_SIZE}", "EA", "total"),
+    (
+        rf"(?:\btotal(?:\s+of)?|(?<![A-Za-zØø⌀]\s)(?<![A-Za-zØø⌀])=|\bequals|\bso)\s*:?\s*(?P<n>{_C})\b{_NOT_A_SIZE}",
+        "EA",
+        "total",
+    ),
     (
         rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{PIECES}\s*)?(?:\+|plus|and)\s*(?P<extra>{_C})\s*"
         r"(?:spares?|extras?|backups?)",
