@@ -39,7 +39,8 @@ DEFAULT_BLOCKING_FLAGS = (
     "implausible_size",
     # the newest message changes the quoted order in words no line shows applied
     "thread_change_unread",
-    # a quantity in a unit the catalog does not sell (kg, lb, m): a person converts it
+    # a quantity written in a unit the catalog does not sell (kg, t, lb, m): read as pounds or
+    # feet, a person confirms
     "unit_not_sold",
     # a quantity per assembly ("per trailer") multiplied by the assemblies named: a person confirms
     "quantity_per_assembly",

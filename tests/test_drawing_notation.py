@@ -102,3 +102,20 @@ def test_chinese_japanese_and_korean_grades_have_their_equivalents() -> None:
     names = ("Q235B", "Q345B", "SS400", "SM45C", "STS316L")
     assert [resolve_grade(name).options[0].grade for name in names] == ["A36", "A572", "A36", "1045", "316L"]
     assert {resolve_grade(name).options[0].relation for name in names} == {"equivalent"}
+
+
+def test_a_chinese_purchase_order_table_with_its_own_column_names_and_units() -> None:
+    text = (
+        "您好！请确认价格及交期：\n\n"
+        "序号 | 名称         | 材质                  | 规格                          | 数量 | 单位\n"
+        "1    | 钢板         | Q345B                 | δ=20mm, 2438×6096             | 2    | 张\n"
+        "2    | 角钢         | Q235B                 | L63×63×6, 长6米               | 30   | 根\n"
+        "3    | 不锈钢无缝管 | 304                   | Φ89×4, 长6m                   | 12   | 支\n"
+        "4    | 圆钢         | 45#                   | Φ40                           | 500  | 公斤\n"
+    )
+    assert _rows(text) == [
+        (2, "Q345B", "plate", {"thickness": 0.79, "width": 95.98, "length": 240.0}),
+        (30, "Q235B", "angle", {"leg1": 2.48, "leg2": 2.48, "thickness": 0.24, "length": 236.22}),
+        (12, "304", "tube_round", {"outer_diameter": 3.5, "wall_thickness": 0.16, "length": 236.22}),
+        (1102.31, None, "bar_round", {"diameter": 1.57}),  # 500 kg, in pounds; "45#" is asked about
+    ]

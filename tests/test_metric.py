@@ -87,10 +87,14 @@ def test_a_metric_message_reads_bare_sections_in_millimetres_and_its_stated_leng
     }
 
 
-def test_a_quantity_by_weight_or_by_the_metre_is_kept_and_flagged() -> None:
-    for text, uom in (("1) 500 kg 304L round bar 20 mm", "KG"), ("1. 200 m stainless wire 316, 2 mm", "M")):
+def test_a_quantity_by_weight_or_by_the_metre_is_in_pounds_or_feet_and_asked_about() -> None:
+    for text, read in (
+        ("1) 500 kg 304L round bar 20 mm", (1102.31, "LB", True)),
+        ("1) 2.5 tonnes S275JR plate 10 mm 1250 x 2500", (5511.55, "LB", True)),
+        ("1. 200 m stainless wire 316, 2 mm", (656.17, "FT", True)),
+    ):
         item = parse_item(1, Segment(text, 0))
-        assert (item.uom, "unit_not_sold" in item.flags) == (uom, True)
+        assert (item.quantity, item.uom, "unit_not_sold" in item.flags) == read
 
 
 @pytest.mark.parametrize(
@@ -276,7 +280,7 @@ def test_a_polish_purchase_order_table_reads_its_columns_and_running_metres() ->
     lines = extract(build_document("zam.txt", text.encode(), text)).lines
     assert [(line.quantity, line.uom, line.form) for line in lines] == [
         (2, "EA", "plate"),  # "blacha" 12 mm thick is plate
-        (18, "M", "angle"),  # running metres, never the line number 2
+        (59.06, "FT", "angle"),  # 18 running metres, never the line number 2
         (4, "EA", "channel"),
     ]
 

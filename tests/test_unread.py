@@ -92,6 +92,6 @@ def test_metres_before_a_word_with_an_accent_are_the_quantity() -> None:
     extraction = _extract(text)
     assert [(line.quantity, line.uom, line.form) for line in extraction.lines] == [
         (12, "EA", "plate"),
-        (40, "M", "angle"),
+        (131.23, "FT", "angle"),  # 40 m
     ]
     assert extraction.header.unread == []

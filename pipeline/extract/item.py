@@ -19,7 +19,7 @@ from pipeline.extract.gauges import find_gauge, gauge_inches
 from pipeline.extract.grades import GradeHit, find_grades, in_catalog
 from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure
 from pipeline.extract.plausible import flag_implausible
-from pipeline.extract.quantity import find_quantity, holds_size, parse_count
+from pipeline.extract.quantity import find_quantity, holds_size, in_sold_units, parse_count
 from pipeline.extract.tolerances import Written, find_tolerances
 from pipeline.extract.vocabulary import FORM_WORDS, Words, first_match, scan
 from pipeline.models import Alternate, LineItem, Span, Tolerance
@@ -447,7 +447,9 @@ def _read_sizes_and_quantity(
             mask.hide(decimal.start(), decimal.end())
     quantity = find_quantity(mask.text, fields, columns_only=counted)
     if quantity is not None:
-        item.quantity, item.uom = quantity.value, quantity.uom
+        item.quantity, item.uom = in_sold_units(quantity.value, quantity.uom)
+        if item.uom != quantity.uom:  # "40 m" as 131.23 FT: the desk sees the conversion, asked
+            item.flags.append("unit_not_sold")
         item.evidence["quantity"] = _span(quantity.start, quantity.end, offset)
         if quantity.high is not None:
             item.quantity_range = (quantity.value, quantity.high)
@@ -552,8 +554,8 @@ def _flag(item: LineItem, non_catalog: bool) -> None:
         item.flags.append("not_catalog_product")
     if item.quantity is None:
         item.flags.append("missing_quantity")
-    elif item.uom not in UOMS:
-        item.flags.append("unit_not_sold")  # "500 kg", "200 m": a person converts it to bars or feet
+    elif item.uom not in UOMS and "unit_not_sold" not in item.flags:
+        item.flags.append("unit_not_sold")  # "LB": priced by the part's weight, a person confirms
     flag_implausible(item)
     if non_catalog:
         return

@@ -267,13 +267,12 @@ def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
 
 
 def _millimetres_alone(text: str, chain: list[Length]) -> bool:
-    """A chain with no unit written, of two sizes or more, one too big for inches, in an item with
-    no inch or foot mark: millimetres ("Ø65 x 200", "t3 x 1219 x 2438", "48.6 x 3.7 x 6000")."""
-    return (
-        len(chain) > 1
-        and any(_too_big_for_inches(length.inches) for length in chain)
-        and _IMPERIAL_MARK.search(text) is None
-    )
+    """A chain with no unit written, of two sizes or more, one too big for inches or a diameter no
+    bar has in inches ("Ø20 x 100"), in an item with no inch or foot mark: millimetres ("Ø65 x 200",
+    "t3 x 1219 x 2438", "48.6 x 3.7 x 6000")."""
+    too_big = any(_too_big_for_inches(length.inches) for length in chain)
+    diameter = chain[0].inches > 12 and _METRIC_DIAMETER.search(text, 0, chain[0].start) is not None
+    return len(chain) > 1 and (too_big or diameter) and _IMPERIAL_MARK.search(text) is None
 
 
 # an inch or foot mark, a gauge, or a fraction of an inch ("3/8" — not a reference "ZAM/118/2025")
@@ -307,6 +306,7 @@ def _chained_unit(text: str, lengths: list[Length], index: int) -> bool:
     return False
 
 
+_METRIC_DIAMETER = re.compile(r"[Øø⌀]\s*$")
 _METRIC_MARK = re.compile(r"\d\s*(?:mm|cm|m|mtrs?|metres?|meters?)\b|[Øø⌀]\s*\d", re.IGNORECASE)
 
 
@@ -374,6 +374,8 @@ def measure(text: str, fields: tuple[Field, ...] = (), metric_message: bool = Fa
             continue
         if metric and unit is None and not bare and _metric_by_context(text, lengths, index):
             unit, inches = "mm", to_inches(length.inches, "mm")
+        elif unit is None and _METRIC_DIAMETER.search(text, 0, length.start) and length.inches > 12:
+            unit, inches = "mm", to_inches(length.inches, "mm")  # "Ø40": no bar is 40" across
         alternate = not bare and _is_alternate(text, found[-1] if found else None, length)
         decimal = "." in text[length.start : length.end]
         found.append(Measured(inches, label, length.start, length.end, unit, alternate, bare, decimal))

@@ -61,7 +61,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "of_them": ("them", "those", "these", "each"),
     "at": ("@",),
     "need": ("need", "requir", "ordering", "want", "send", "ship", "supply"),
-    "weight": ("kg", "kilo", "lb", "pound"),
+    "weight": ("kg", "kilo", "lb", "pound", "tonne", "metric ton"),
     "metres": ("m",),
 }
 
@@ -118,9 +118,10 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "EA",
         "lengths",
     ),
-    # sold by weight or by the metre (when no count of pieces is given): kept as written, in a
-    # unit the catalog does not sell
+    # sold by weight or by the metre (when no count of pieces is given): read as written, then in
+    # the units the desk sells by (``in_sold_units``)
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:kgs?|kilos?|kilograms?)\b(?![/-])", "KG", "weight"),
+    (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:tonnes?|metric\s+tons?)\b", "T", "weight"),
     (
         rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:lbs?|pounds?)\b(?![/-])(?!\s*(?:per|/))",
         "LB",
@@ -292,7 +293,7 @@ def find_quantity(text: str, fields: tuple[Field, ...] = (), columns_only: bool 
 _UNIT_WORDS = (
     (_FEET_UOM, "FT"),
     (re.compile(r"\s*(?:lbs?|pounds?|#)\b", re.IGNORECASE), "LB"),
-    (re.compile(r"\s*(?:kgs?|kilos?|kilograms?)\b", re.IGNORECASE), "KG"),
+    (re.compile(r"\s*(?:kgs?|kilos?|kilograms?|公斤|千克|킬로)\b", re.IGNORECASE), "KG"),
     # running metres: Polish "mb", German "lfm", French and Spanish "ml"
     (
         re.compile(
@@ -301,6 +302,17 @@ _UNIT_WORDS = (
         "M",
     ),
 )
+
+
+# kilograms, metric tonnes and metres in the units a US desk sells and prices by
+_CONVERSIONS = {"KG": (2.20462, "LB"), "T": (2204.62, "LB"), "M": (3.28084, "FT")}
+
+
+def in_sold_units(value: float, uom: str) -> tuple[float, str]:
+    """``value`` ``uom`` as pounds or feet when it was written in kilograms, tonnes or metres
+    (150 kg → 330.69 LB, 36 m → 118.11 FT); other units unchanged."""
+    factor, unit = _CONVERSIONS.get(uom, (1.0, uom))
+    return (round(value * factor, 2), unit) if factor != 1.0 else (value, uom)
 
 
 def _unit_written(cell: str) -> str | None:

@@ -25,7 +25,8 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         r"ext(?:ended)?\.?|extension|amount|(?:sub-?|line\s+)?total|value|\$|prezzo|precio|preis|"
         # French, Spanish, German, Polish: "Prix unitaire", "Precio unit.", "Einzelpreis", "Wartość"
         r"prix(?:\s+unit(?:aire)?\.?)?|montant|total\s+ht|precio\s+unit(?:ario)?\.?|importe|"
-        r"(?:einzel|gesamt)preis|betrag|cena(?:\s+jedn\.?)?|warto[sś][cć]|importo|prezzo\s+unit(?:ario)?\.?",
+        r"(?:einzel|gesamt)preis|betrag|cena(?:\s+jedn\.?)?|warto[sś][cć]|importo|prezzo\s+unit(?:ario)?\.?|"
+        r"单价|単価|단가|金额|金額|금액",  # Chinese, Japanese, Korean
     ),
     (
         "date",
@@ -42,7 +43,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "line",
         r"ln|line(?:\s*(?:no\.?|#|item))?|ln\s*#|pos(?:ition|\.)?(?:\s*no\.?)?|item\s*(?:no\.?|#)?|#|no\.?|nr\.?|s\.?\s*no\.?|"
-        r"lp\.?|n[°º]",
+        r"lp\.?|n[°º]|序号|番号|순번",
     ),
     (
         "qty",
@@ -50,22 +51,24 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         r"needed|pcs|ea))?|pcs|pieces|no\.?\s+of\s+(?:pcs|pieces)|count|nos|menge|stk\.?|cantidad|cant\.?|"
         r"ordered|ord\.?|order|to\s+order|buy|lengths|sticks|joints|no\.?\s+of\s+(?:lengths|sticks|bars|sheets)|"
         r"(?:this\s+)?release(?:\s+qty)?|qty\s+(?:this\s+)?release|ship\s+qty|qty\s+to\s+ship|"
-        r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]",
+        r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]|数量|수량",
     ),
     (
         "uom",
-        r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|un|me|einheit|unidad|unit[ée]|uds?\.?|j\.?\s?m\.?|u\.?\s?m\.?",
+        r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|un|me|einheit|unidad|unit[ée]|uds?\.?|j\.?\s?m\.?|u\.?\s?m\.?|"
+        r"单位|単位|단위",
     ),
     (
         "description",
         r"(?:(?:item|material|product|part)\s*/?\s*)?desc(?:ription|r?\.?)?|description\s*/\s*size|"
         r"item|product|article|details|specification|stock|(?:stock|inventory)\s+item|bezeichnung|descrizione|"
         r"descripci[oó]n|d[ée]signation|"
-        r"opis|nazwa(?:\s+towaru)?|artikel(?:bezeichnung)?|libell[ée]",
+        r"opis|nazwa(?:\s+towaru)?|artikel(?:bezeichnung)?|libell[ée]|名称|品名|품명|品目",
     ),
     (
         "grade",
-        r"grade|alloy|material|mat(?:er)?'?l|spec|steel|werkstoff|materiale|calidad|qualit[àaé]|gatunek",
+        r"grade|alloy|material|mat(?:er)?'?l|spec|steel|werkstoff|materiale|calidad|qualit[àaé]|gatunek|"
+        r"材质|材質|재질",
     ),
     ("temper", r"temper|cond(?:ition)?\.?|finish|heat\s+treat"),
     ("form", r"form|shape|type|product\s+type|profile"),
@@ -73,7 +76,11 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ("width", r"w(?:idth)?|wd|breite|larghezza|ancho"),
     ("length", r"l(?:ength)?|len|lg|cut\s+length|länge|lunghezza|largo|longitud"),
     ("diameter", r"dia(?:meter)?|ø|od|o\.d\.|durchmesser|diametro|diámetro"),
-    ("size", r"size|sizes|dimensions?|dims|dimension\s*\(.*\)|abmessung(?:en)?|misura|medidas?|dimensiones"),
+    (
+        "size",
+        r"size|sizes|dimensions?|dims|dimension\s*\(.*\)|abmessung(?:en)?|misura|medidas?|dimensiones|"
+        r"规格|寸法|규격|尺寸",
+    ),
     (
         "weight",
         r"(?:est(?:imated|\.)?\s+|theo(?:retical|\.)?\s+)?(?:weight|wt\.?|gewicht|peso|poids|waga)(?:\s*\(?(?:kg|lbs?)\)?)?|lbs?|kg",

@@ -103,7 +103,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # (perfil tubular rectangular) is Mexico's HSS
     (
         r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|square\s+tunes?|hss|shs|ptr|tubo\s+(?:quadr|cuadrad)\w*|vierkantrohr|"
-        r"rura\s+kwadratowa|profil\s+zamkni[eę]ty",
+        r"rura\s+kwadratowa|profil\s+zamkni[eę]ty|方管|角パイプ|각관",  # Chinese, Japanese, Korean
         "tube_square",
     ),
     (
@@ -113,7 +113,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"round\s+tub(?:e|es|ing)|rd\.?\s+tub(?:e|es|ing)|round\s+tunes?|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?|chs|"
-        r"tubos?|rohre?|tubi|tuyaux?|rury|rura",
+        r"tubos?|rohre?|tubi|tuyaux?|rury|rura|(?:不锈钢)?无缝(?:钢)?管|钢管|鋼管|パイプ|강관|파이프",
         "tube_round",
     ),
     # "across flats" sizes a hex; listed so that its "flats" is not read as flat bar
@@ -133,29 +133,29 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (
         r"flat\s+bars?|flat\s+stock|flats?|fb|fl|flt|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
         r"flachstahl|flach|piatt[oi]|solera|pletina|platina|(?:fers?\s+)?plats?|płaskownik|barras?\s+chatas?|"
-        r"lama|lamas",
+        r"lama|lamas|扁钢|平鋼|평철",
         "bar_rectangular",
     ),
     (
         r"round\s+(?:bars?|stock|rods?)|rd\.?\s+bars?|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?|"
         r"rd(?!\.?[ \t]*[,\n]|[ \t]+\d{1,5}[ \t]*[,\n])|"  # "1-1/4 rd", "ANN RD .875" — not "Webb Rd, …"
-        r"rundstahl|rund|tondo|tondi|barra\s+redonda|redondo|barra|barre?s?\s+rondes?|rond|pręt",
+        r"rundstahl|rund|tondo|tondi|barra\s+redonda|redondo|barra|barre?s?\s+rondes?|rond|pręt|圆钢|丸棒|환봉",
         "bar_round",
     ),
     (r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha(?!\s+gruba)", "sheet"),
-    (r"plates?|plts?|pl|grobblech|piastra|placa|blacha\s+gruba", "plate"),
+    (r"plates?|plts?|pl|grobblech|piastra|placa|blacha\s+gruba|钢板|鋼板|강판", "plate"),
     (
         r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|angolar\w*|[áa]ngulos?|corni[èe]res?|"
         r"cantoneiras?|"
-        r"k[ąa]townik",
+        r"k[ąa]townik|角钢|山形鋼|앵글",
         "angle",
     ),
     (
-        r"ceownik|u-stahl|canal(?:es)?\s+u|perfil(?:es)?\s+u|c-?channels?|(?<!radio\s)(?<!radio:\s)(?<!cb\s)channels?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
+        r"ceownik|u-stahl|槽钢|溝形鋼|canal(?:es)?\s+u|perfil(?:es)?\s+u|c-?channels?|(?<!radio\s)(?<!radio:\s)(?<!cb\s)channels?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
         "channel",
     ),
     (
-        r"dwuteownik|tr[äa]ger|i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?|"
+        r"dwuteownik|工字钢|h型钢|h形鋼|tr[äa]ger|i-?beams?|h-?beams?|w-?beams?|wide\s+flange(?:\s+beams?)?|beams?|w\d+\s?[x×]\s?\d+(?:\.\d+)?|"
         r"w[-\s]?shapes?",
         "beam_i",
     ),
