@@ -1,7 +1,7 @@
 """Matching, measured: accuracy, no-match precision and calibration on a generated request set,
 latency per line batched per order at 50k, 250k and 1M parts, and two baselines in the same run.
 
-The request set (pipeline/match/requests/) phrases catalog parts the way customers write and
+The request set (pipeline/corpus/requests/) phrases catalog parts the way customers write and
 adds lines the catalog cannot fill. Every line is matched twice: as text read by the extractor
 (what the desk gets) and as the structured line a perfect extraction would give (what the
 matcher alone does), so extraction and matching errors show apart.
@@ -30,10 +30,10 @@ from pipeline.catalog.search import attribute_index
 from pipeline.catalog.search.text import query_tokens
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
+from pipeline.corpus.requests import BenchRequest, request_set
+from pipeline.corpus.requests.evaluate import Accuracy, Outcome, accuracy, outcome
 from pipeline.match import match_lines
 from pipeline.match.reading import read_line
-from pipeline.match.requests import BenchRequest, request_set
-from pipeline.match.requests.evaluate import Accuracy, Outcome, accuracy, outcome
 from pipeline.models import LineItem
 
 LINES = 2_400

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from pipeline.catalog.search.text import K1, B, TextIndex, query_tokens, text_index, tokens
 from pipeline.catalog.store import CatalogStore
 from pipeline.config import Settings
-from pipeline.match.requests import request_set
+from pipeline.corpus.requests import request_set
 
 QUERIES = 200
 TOP = 10

@@ -31,12 +31,12 @@ class JobState:
     data: bytes
     document: Document | None = None
     extraction: Extraction | None = None
+    customer: CustomerMatch | None = None  # the customer stage's answer: who sent it
     candidates: dict[int, Hits] = field(default_factory=dict)  # the search stage's finds per line
     matches: dict[int, MatchResult] = field(default_factory=dict)  # the match stage's answer per line
     ranked: dict[int, list[Candidate]] = field(default_factory=dict)
     order: Order | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
-    customer: CustomerMatch | None = None  # who sent it; resolved once, before matching
     reused: bool = False  # True when ``run`` returned a finished job's stored order without running
 
 

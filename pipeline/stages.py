@@ -1,15 +1,16 @@
 """The default pipeline: each stage binds one pure step to the job state and reports progress.
 
-ingest → extract → search → match → assemble → review, in ``DEFAULT_STAGES``, the flat list the
-runner runs. The folder listing reads the same way: ``ingest/``, ``extract/``, ``catalog/search/``,
-``match/``, ``assemble/``, ``review.py``. Stages know only ``pipeline/job.py``, never the runner.
+ingest → extract → customer → search → match → assemble → review, in ``DEFAULT_STAGES``, the flat
+list the runner runs. The folder listing reads the same way: ``ingest/``, ``extract/``,
+``customers/``, ``catalog/search/``, ``match/``, ``assemble/``, ``review.py``. Stages know only
+``pipeline/job.py``, never the runner.
 """
 
 from __future__ import annotations
 
 from pipeline.assemble import assemble, load_terms
 from pipeline.catalog.search import search_lines
-from pipeline.customers.directory import CustomerDirectory, CustomerMatch
+from pipeline.customers.directory import CustomerDirectory
 from pipeline.extract import extract
 from pipeline.ingest import ingest
 from pipeline.ingest.limits import over_limit
@@ -44,6 +45,19 @@ def extract_stage(state: JobState, ctx: StageContext) -> str:
     return f"{_plural(len(state.extraction.lines), 'line')} found"
 
 
+def customer_stage(state: JobState, ctx: StageContext) -> str:
+    """Who sent the order: matching ranks their cross-references first, assembly prices their account.
+
+    Read-only: a new prospect is saved with the order, so a failed job leaves no customer behind.
+    """
+    directory = CustomerDirectory(ctx.ledger, ctx.settings.pricing)
+    state.customer = directory.resolve(state.document, state.extraction.header)
+    record = state.customer.record
+    if state.customer.new:
+        return f"new prospect {record.name} ({record.customer_id})"
+    return f"{record.name} ({record.customer_id}), by {state.customer.matched_by.replace('_', ' ')}"
+
+
 def search_stage(state: JobState, ctx: StageContext) -> str:
     """All lines in one batched search (the catalog's candidates, before scoring)."""
     lines = state.extraction.lines
@@ -55,14 +69,6 @@ def search_stage(state: JobState, ctx: StageContext) -> str:
     return f"{_plural(total, 'catalog part')} near {_plural(len(lines), 'line')}"
 
 
-def customer_of(state: JobState, ctx: StageContext) -> CustomerMatch:
-    """Who sent the order (resolved once per job; a new prospect is saved with the order)."""
-    if state.customer is None:
-        directory = CustomerDirectory(ctx.ledger, ctx.settings.pricing)
-        state.customer = directory.resolve(state.document, state.extraction.header)
-    return state.customer
-
-
 def match_stage(state: JobState, ctx: StageContext) -> str:
     """Score, cut to size and explain every line; a line with nothing to offer is a "no match".
 
@@ -70,7 +76,7 @@ def match_stage(state: JobState, ctx: StageContext) -> str:
     numbers goes first (confidence 0.99), ahead of the engine's ranking.
     """
     state.matches = match_lines(ctx.catalog, state.extraction.lines, state.candidates)
-    customer = customer_of(state, ctx)
+    customer = state.customer
     references = [] if customer.new else CrossReferences(ctx.ledger).for_customer(customer.record.customer_id)
     matched = 0
     for item in state.extraction.lines:
@@ -93,7 +99,7 @@ def _best(ranked: dict[int, list[Candidate]]) -> list[str]:
 
 
 def assemble_stage(state: JobState, ctx: StageContext) -> str:
-    account = customer_of(state, ctx).account
+    account = state.customer.account
     terms = load_terms(ctx.catalog, _best(state.ranked))
     state.order = assemble(
         state.document, state.extraction, state.ranked, terms, account, ctx.settings.pricing
@@ -115,6 +121,7 @@ def review_stage(state: JobState, ctx: StageContext) -> str:
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("ingest", ingest_stage),
     Stage("extract", extract_stage),
+    Stage("customer", customer_stage),
     Stage("search", search_stage),
     Stage("match", match_stage),
     Stage("assemble", assemble_stage),

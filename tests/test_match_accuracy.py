@@ -13,11 +13,11 @@ import pandas as pd
 import pytest
 
 from pipeline.catalog.store import CatalogStore
+from pipeline.corpus.requests import BenchRequest, request_set
+from pipeline.corpus.requests.evaluate import Accuracy, accuracy, outcome
+from pipeline.corpus.requests.unstocked import Fillable
 from pipeline.match import match_lines
 from pipeline.match.reading import read_line
-from pipeline.match.requests import BenchRequest, request_set
-from pipeline.match.requests.evaluate import Accuracy, accuracy, outcome
-from pipeline.match.requests.unstocked import Fillable
 from pipeline.models import LineItem
 
 LINES = 400

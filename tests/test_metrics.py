@@ -14,6 +14,7 @@ from pipeline.ledger import Ledger
 from pipeline.metrics import LedgerMetrics, reason_label, since_hours
 from pipeline.orders.report import touchless_report
 from pipeline.runner import Runner
+from pipeline.stages import DEFAULT_STAGES
 
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "data" / "samples").glob("*.txt"))
 
@@ -50,7 +51,7 @@ def test_stage_latencies_and_confidences_come_from_every_finished_stage_and_matc
     metrics = LedgerMetrics(path)
     latencies = metrics.stage_latencies()
     assert latencies.groupby("stage").size().to_dict() == {  # the failed job's ingest did not finish
-        stage: len(SAMPLES) for stage in ("ingest", "extract", "search", "match", "assemble", "review")
+        stage.name: len(SAMPLES) for stage in DEFAULT_STAGES
     }
     expected = sorted(line["match"]["confidence"] for o in orders for line in o["lines"] if line["match"])
     assert sorted(metrics.confidences()) == expected

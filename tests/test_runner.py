@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 
 from pipeline.catalog.store import CatalogStore
+from pipeline.customers.directory import CustomerDirectory
+from pipeline.customers.samples import load_sample_customers
 from pipeline.events import Event
 from pipeline.job import Stage
 from pipeline.job_status import JobStatus
@@ -33,7 +35,7 @@ def test_a_job_reports_every_stage_in_order(runner: Runner) -> None:
     state = runner.process("sample_order_1.txt", (SAMPLES / "sample_order_1.txt").read_bytes())
     stage_events = [(e.kind, e.stage) for e in events if e.kind in ("stage_started", "stage_finished")]
     expected = []
-    for name in ("ingest", "extract", "search", "match", "assemble", "review"):
+    for name in ("ingest", "extract", "customer", "search", "match", "assemble", "review"):
         expected += [("stage_started", name), ("stage_finished", name)]
     assert stage_events == expected
     assert events[0].kind == "job_started" and events[-1].kind == "job_finished"
@@ -119,3 +121,17 @@ def test_an_upload_is_accepted_whole_or_not_at_all(runner: Runner) -> None:
     first, second, again = runner.submit_many([("a.txt", email), ("b.txt", email + b"x"), ("a2.txt", email)])
     assert {job.job_id for job in runner.ledger.jobs(10)} == {first, second}
     assert again == first  # the same bytes twice in one upload are one job
+
+
+def test_the_customer_stage_names_the_sender_before_matching(runner: Runner) -> None:
+    load_sample_customers(runner.ledger)
+    events = _collect(runner)
+    known = runner.process("sample_order_1.txt", (SAMPLES / "sample_order_1.txt").read_bytes())
+    unknown = runner.process("new.txt", b"From: buyer@newco.example\n\n10 pcs 304 sheet 0.125 x 48 x 96\n")
+    summaries = [e.data["summary"] for e in events if e.kind == "stage_finished" and e.stage == "customer"]
+    assert summaries == [
+        "ACME Manufacturing Co. (C-1001), by email domain",
+        f"new prospect newco.example ({unknown.customer.record.customer_id})",
+    ]
+    assert known.order.account.customer_id == "C-1001"
+    assert CustomerDirectory(runner.ledger).get(unknown.customer.record.customer_id)  # saved with its order

@@ -36,7 +36,7 @@ READY_MESSAGE = "Websocket connection 0 is now open"  # Bokeh logs it once the s
 SERVER_START_TIMEOUT_S = 60
 PAGE_TIMEOUT_MS = 20_000
 LOST_CONNECTION = "Lost the connection to Order Desk"
-STAGES = ("ingest", "extract", "search", "match", "assemble", "review")
+STAGES = ("ingest", "extract", "customer", "search", "match", "assemble", "review")
 # True once the page has shown every stage card done (its card log, see CARD_LOG_SCRIPT).
 ALL_DONE = (
     f"() => {list(STAGES)!r}.every(s => window.__cardLog.some(e => e.stage === s && e.state === 'done'))"

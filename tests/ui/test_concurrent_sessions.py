@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.ui.emails import SAMPLES, comparable, expected_orders, ledger_copy, tagged_copy
-from tests.ui.harness import ALL_DONE, PAGE_TIMEOUT_MS, DeskServer, open_desk_page
+from tests.ui.harness import ALL_DONE, PAGE_TIMEOUT_MS, STAGES, DeskServer, open_desk_page
 from tests.ui.unseen_errors import ErrorWatch
 
 pytestmark = pytest.mark.ui
@@ -34,7 +34,7 @@ def test_ten_concurrent_sessions_each_process_an_email(
         for desk, file in zip(desks, files, strict=True):
             page = desk.page
             page.wait_for_function(ALL_DONE)
-            assert page.locator("[data-stage][data-state=done]").count() == 6, file.name
+            assert page.locator("[data-stage][data-state=done]").count() == len(STAGES), file.name
             job_id = page.url.split("job=")[1]
             with urllib.request.urlopen(f"{desk_server.base}/api/jobs/{job_id}", timeout=10) as response:
                 served = json.load(response)

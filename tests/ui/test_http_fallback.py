@@ -9,7 +9,7 @@ import pytest
 
 from tests.ui.api_client import follow, post_files, request
 from tests.ui.emails import SAMPLES, comparable, expected_orders, ledger_copy, tagged_copy
-from tests.ui.harness import DeskServer
+from tests.ui.harness import STAGES, DeskServer
 
 pytestmark = pytest.mark.slow
 
@@ -28,9 +28,7 @@ def test_a_job_submitted_and_followed_over_http_ends_as_process_json_says(
         assert events[0]["kind"] == "job_started" and events[-1]["kind"] == "job_finished"
         status, report = request(desk_server, job["links"]["self"])
         assert status == 200 and report["status"] == "done"
-        assert [stage["name"] for stage in report["stages"]] == [
-            "ingest", "extract", "search", "match", "assemble", "review"
-        ]  # fmt: skip
+        assert [stage["name"] for stage in report["stages"]] == list(STAGES)
         assert {stage["status"] for stage in report["stages"]} == {"done"}
         assert len(report["lines"]) == len(expected[file.name]["lines"])
         assert comparable(report["order"]) == comparable(expected[file.name])

@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 
 from pipeline.catalog.search.part_numbers import PartNumberBlocks
-from pipeline.match.requests.answers import Answers
-from pipeline.match.requests.build import KINDS, Phrased, phrase
-from pipeline.match.requests.unstocked import no_match_requests
+from pipeline.corpus.requests.answers import Answers
+from pipeline.corpus.requests.build import KINDS, Phrased, phrase
+from pipeline.corpus.requests.unstocked import no_match_requests
 from pipeline.models import LineItem
 
 NO_MATCH_SHARE = 0.1

@@ -16,9 +16,9 @@ import pandas as pd
 
 from pipeline.catalog.equivalents import resolve_grade
 from pipeline.catalog.grades import GRADES
-from pipeline.match.requests import phrasing as p
-from pipeline.match.requests.answers import section_of
-from pipeline.match.requests.build import Phrased, section_text, sentence
+from pipeline.corpus.requests import phrasing as p
+from pipeline.corpus.requests.answers import section_of
+from pipeline.corpus.requests.build import Phrased, section_text, sentence
 from pipeline.models import LineItem
 
 WINDOW = 0.06

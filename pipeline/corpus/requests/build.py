@@ -15,8 +15,8 @@ import pandas as pd
 
 from pipeline.catalog.equivalents import FOREIGN_NAMES
 from pipeline.catalog.grades import GRADES
-from pipeline.match.requests import phrasing as p
-from pipeline.match.requests.answers import FLAT, Stated, section_of
+from pipeline.corpus.requests import phrasing as p
+from pipeline.corpus.requests.answers import FLAT, Stated, section_of
 from pipeline.models import LineItem
 
 KINDS: tuple[tuple[str, float], ...] = (

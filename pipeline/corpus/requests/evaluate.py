@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from pipeline.corpus.requests import BenchRequest
 from pipeline.match.engine import MatchResult
-from pipeline.match.requests import BenchRequest
 
 BUCKETS = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001)
 
