@@ -148,3 +148,17 @@ def test_phone_typed_sticks_and_a_grade_said_apart_for_all() -> None:
         (2, "A36", "plate", {"thickness": 0.5, "width": 48, "length": 96}),
     ]
     assert "form_inferred" in lines[1].flags  # flat bar read from "sticks" and its sizes: asked
+
+
+def test_a_dictated_run_on_with_grades_said_apart_between_the_items() -> None:
+    text = (
+        "hi this is sam i need a price on six pieces of too inch schedule forty pipe a 53 twenty one "
+        "foot lengths three joints of three by three by three sixteenths tube a 500 twenty four foot "
+        "and one sheet of three eights plate five by ten a 36 thanks\n"
+    )
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in lines] == [
+        (6, "A53", "tube_round", {"outer_diameter": 2.375, "wall_thickness": 0.154, "length": 252}),
+        (3, "A500", "tube_square", {"side": 3, "wall_thickness": 0.1875, "length": 288}),
+        (1, "A36", "plate", {"thickness": 0.375, "width": 60, "length": 120}),
+    ]

@@ -167,8 +167,11 @@ def _steels() -> list[GradeRule]:
     for grade, designation in _ASTM_STEELS:
         then = rf"(?:[-\s]?{designation})?" if designation else ""
         rules.append(rule(rf"(?:ASTM\s?)?A-?{grade[1:]}{then}", grade, "carbon_steel"))
-    # "all a 36", said or typed apart — not "a 36 inch piece", "a 36 x 48 sheet"
-    rules.append(rule(rf"A\s36(?!\s*(?:[\"”'x×/-]|{_SIZE_WORDS}))", "A36", "carbon_steel", needles=("a 36",)))
+    # "all a 36", "pipe a 53", said or typed apart — not "a 36 inch piece", "a 36 x 48 sheet"
+    for grade in ("A36", "A53", "A500", "A513", "A572", "A992"):
+        spaced = f"a {grade[1:]}"
+        apart = rf"(?P<g>A\s{grade[1:]})(?!\s*(?:[\"”'x×/-]|{_SIZE_WORDS}))"
+        rules.append(rule(apart, grade, "carbon_steel", needles=(spaced,)))
     rules += [rule(rf"(?:ASTM\s?)?A-?{old[1:]}", grade, "carbon_steel") for old, grade in _SUPERSEDED.items()]
     rules += [
         # structural and pressure-vessel plate and pipe grades the catalog does not stock, as written

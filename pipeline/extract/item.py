@@ -277,6 +277,8 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
     return form is not None, Sized()
 
 
+_FLAT = frozenset({"plate", "sheet", "bar_rectangular"})
+_HOLLOW_ONLY = frozenset({"A500", "A513", "A847", "A1085"})
 _IN_LENGTHS = re.compile(r"\b(?:sticks?|lengths?|footers|bars?)\b", re.IGNORECASE)
 _PLAT = re.compile(r"plats?", re.IGNORECASE)
 _INCH_SIZE = re.compile(
@@ -322,6 +324,7 @@ _QUALIFIED = {
 }
 
 
+_ONE = re.compile(r"\b(?:a|an|one|1)\s+$", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*$", re.I)
 
 
@@ -372,7 +375,9 @@ def _past_count(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     _, start, end = form
     if " " in text[start:end].strip():
         return form  # "12 flat bars S235JR …, bars of 6 m": a form of its own, not a count noun
-    if not text[start:end].lower().endswith("s") or not _COUNTED.search(text, max(0, start - 12), start):
+    singular = _ONE.search(text, max(0, start - 6), start) is not None  # "one sheet of … plate"
+    plural = text[start:end].lower().endswith("s")
+    if not (plural or singular) or not _COUNTED.search(text, max(0, start - 12), start):
         return form  # "4 sheets" counts; "00030 TUBE SQ" is a line number, then the form
     later = first_match(text[end:], FORM_WORDS)
     if later is None:
@@ -468,11 +473,15 @@ def _read_sizes_and_quantity(
         kept = [value for value in measured if not (value.alternate or value.bare)]
         labels = {value.label for value in kept if value.label}
         item.form = infer_form(labels, [value.inches for value in kept], bool(_IN_LENGTHS.search(mask.text)))
+        if item.form in _FLAT and (item.grade or "").upper() in _HOLLOW_ONLY and len(kept) >= 3:
+            # "4 x 4 x 3/16 … A500": a spec made only in hollow sections names a tube, not a plate
+            square = abs(kept[0].inches - kept[1].inches) < 1e-6
+            item.form = "tube_square" if square else "tube_rectangular"
         if item.form is not None:  # the sizes it was inferred from are its evidence
             item.flags.append("form_inferred")
             item.evidence["form"] = _span(kept[0].start, kept[-1].end, offset)
-    if item.form == "tube_square" and "form" in item.evidence:
-        item.form = _hollow_section(mask.text[item.evidence["form"].start - offset :], measured)
+    if item.form in ("tube_square", "tube_round") and "form" in item.evidence:
+        item.form = _hollow_section(mask.text[item.evidence["form"].start - offset :], measured, item.form)
     sized = assign(item.form, measured, sized)
     item.dimensions = sized.dimensions
     item.evidence |= {name: _span(*span, offset) for name, span in sized.spans.items()}
@@ -494,16 +503,21 @@ def _in_feet(measured: list[Measured], span: tuple[int, int] | None) -> bool:
     return any((value.start, value.end) == span and value.unit in FOOT_UNITS for value in measured)
 
 
-def _hollow_section(written: str, measured: list[Measured]) -> str:
-    """An "HSS" (or "TS", its old name) by its sizes: 4 x 4 x 1/4 square, 6 x 4 x 1/4 rectangular,
-    4.5 x .237 round."""
-    if written[:3].lower() != "hss" and not _TUBE_STEEL.match(written):
-        return "tube_square"
+_PLAIN_TUBE = re.compile(r"tub(?:e|es|ing)\b", re.IGNORECASE)
+
+
+def _hollow_section(written: str, measured: list[Measured], form: str) -> str:
+    """An "HSS" (or "TS", its old name) or a plain "tube" by its sizes: 4 x 4 x 1/4 square, 6 x 4 x
+    1/4 rectangular, 4.5 x .237 round; a named square or round tube stays as named."""
+    if form == "tube_square" and written[:3].lower() != "hss" and not _TUBE_STEEL.match(written):
+        return form
+    if form == "tube_round" and not _PLAIN_TUBE.match(written):
+        return form  # "round tube", "pipe", "DOM"
     section = [value.inches for value in measured if not (value.alternate or value.bare) and not value.label]
     section = [inches for inches in section if inches < 48]  # not a length in inches
-    if len(section) == 2:
-        return "tube_round"
-    return "tube_rectangular" if len(section) >= 3 and section[0] != section[1] else "tube_square"
+    if len(section) < 3:
+        return "tube_round" if form == "tube_round" or len(section) == 2 else "tube_square"
+    return "tube_rectangular" if section[0] != section[1] else "tube_square"
 
 
 def _attach_tolerances(

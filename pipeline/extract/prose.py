@@ -33,12 +33,15 @@ _NEW_COUNT = re.compile(
 )
 
 
-# dictated with no punctuation: "… round twelve foot long three pieces ten eighteen …" — after a
-# length, a new count of pieces; a new item only when the words before it have their own count
+# a correction's cue before a count: "6 pcs, sorry, 8 pcs of …" is one item
 _CORRECTED = re.compile(r"\b(?:sorry|i\s+mean|actually|make\s+(?:it|that)|no\s+wait)\W*$", re.IGNORECASE)
-_COUNT_NOUN = r"(?:pieces|pcs|sheets|sticks|lengths|bars)"  # not "304 plate": a grade, then its form
+# dictated with no punctuation: "… round twelve foot long three pieces ten eighteen …", "… twenty
+# foot a 36 four joints of …" — after a length (and perhaps a grade), a new count of pieces; a new
+# item only when the words before it have their own count
+_COUNT_NOUN = r"(?:pieces|pcs|sheets|sticks|lengths|bars|joints)"  # not "304 plate": a grade, then its form
 _RUN_ON_COUNT = re.compile(
-    rf"\b(?:foot|feet|ft|long|footers|inch|inches)\s+(?=(?:\d{{1,2}}|{WORD_NUMBER})\s+{_COUNT_NOUN}(?!\w)"
+    rf"\b(?:foot|feet|ft|long|footers|inch|inches|lengths|sticks)(?:\s+(?:a\s)?[a-z]{{0,2}}\d{{2,4}}[a-z]?)?\s+"
+    rf"(?=(?:\d{{1,2}}|{WORD_NUMBER})\s+{_COUNT_NOUN}(?!\w)"
     r"(?!\s+(?:of\s+)?(?:them|those|these|each|long|total)\b))",
     re.IGNORECASE,
 )

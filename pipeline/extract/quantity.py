@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from pipeline.extract.blocks import Field
 from pipeline.extract.vocabulary import FORM_ALTERNATION
@@ -170,6 +171,12 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "EA",
         "times",
     ),
+    # "rura … Ø 48,3 x 2,6 mm - 30 m": metres after a dash end the line, more than a stock length
+    (
+        r"(?<=\s)[-–—]\s*(?P<n>(?:1[3-9]|[2-9]\d|\d{3,4})(?:[.,]\d+)?)\s*(?:m|mtrs?|metres?|meters?)\s*[.!]?\s*$",
+        "M",
+        "metres",
+    ),
     # "6061-T6511 round 3" x 12' - 2": a bare count after a dash ends the line
     (r"(?<=\s)[-–—]\s*(?P<n>\d{1,4})\s*[.!]?\s*$", "EA", "trailing"),
 )
@@ -305,14 +312,18 @@ _UNIT_WORDS = (
 
 
 # kilograms, metric tonnes and metres in the units a US desk sells and prices by
-_CONVERSIONS = {"KG": (2.20462, "LB"), "T": (2204.62, "LB"), "M": (3.28084, "FT")}
+# (factor, unit, decimals kept): hundredths of a pound or a foot
+_CONVERSIONS = {"KG": (2.20462, "LB", 2), "T": (2204.62, "LB", 2), "M": (3.28084, "FT", 2)}
 
 
 def in_sold_units(value: float, uom: str) -> tuple[float, str]:
     """``value`` ``uom`` as pounds or feet when it was written in kilograms, tonnes or metres
     (150 kg → 330.69 LB, 36 m → 118.11 FT); other units unchanged."""
-    factor, unit = _CONVERSIONS.get(uom, (1.0, uom))
-    return (round(value * factor, 2), unit) if factor != 1.0 else (value, uom)
+    if uom not in _CONVERSIONS:
+        return value, uom
+    factor, unit, decimals = _CONVERSIONS[uom]
+    exact = Decimal(str(value)) * Decimal(str(factor))  # exact, rounded half up: never 5511.549999…
+    return float(exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)), unit
 
 
 def _unit_written(cell: str) -> str | None:

@@ -41,6 +41,7 @@ _WHOLE = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[1:10])}))?|{'|'.
 _FRACTIONS = {
     "half": "1/2", "quarter": "1/4", "three quarters": "3/4", "three quarter": "3/4", "eighth": "1/8",
     "an eighth": "1/8", "one eighth": "1/8", "three eighths": "3/8", "five eighths": "5/8",
+    "three eights": "3/8", "five eights": "5/8", "seven eights": "7/8",  # as voice typing spells them
     "seven eighths": "7/8", "sixteenth": "1/16", "one sixteenth": "1/16", "three sixteenths": "3/16",
     "five sixteenths": "5/16", "seven sixteenths": "7/16", "nine sixteenths": "9/16",
     "eleven sixteenths": "11/16", "thirteen sixteenths": "13/16", "fifteen sixteenths": "15/16",
@@ -67,7 +68,8 @@ _FRACTION_BEFORE_MATERIAL = re.compile(
 )
 # "and for pieces of …", ", to sheets of …": voice typing's "four" and "two" before a count noun
 _HOMOPHONE_COUNT = re.compile(
-    r"(?<=[\s,])(?P<word>for|fore|to|too)(?=\s+(?:pieces|pcs|sticks|sheets|bars|lengths|joints|plates)\s+of\b)",
+    r"(?<=[\s,])(?P<word>for|fore|to|too)(?=\s+(?:pieces|pcs|sticks|sheets|bars|lengths|joints|plates)\s+of\b)"
+    r"|(?<=\sof\s)(?P<size>too|to)(?=\s+inch\b)",  # "ten pieces of too inch schedule eighty pipe"
     re.I,
 )
 _HOMOPHONES = {"for": "4  ", "fore": "4   ", "to": "2 ", "too": "2  "}
@@ -78,8 +80,8 @@ _INCH_AND = re.compile(
     rf"\b(?:an?\s+|one\s+)?inch\s+and\s+(?:a\s+|one\s+)?(?P<part>{_FRACTION})\b", re.IGNORECASE
 )
 _BY = re.compile(r"(?<=\d)(?P<gap>\s+by\s+)(?=\d)", re.IGNORECASE)
-_AFTER_BY = re.compile(
-    rf"(?<=\sby\s)(?:(?P<whole>{_WHOLE})\b|(?:a\s+)?(?P<frac>{_FRACTION})\b)", re.IGNORECASE
+_AFTER_BY = re.compile(  # a fraction first: "by three sixteenths" is 3/16, not 3
+    rf"(?<=\sby\s)(?:(?:a\s+)?(?P<frac>{_FRACTION})\b|(?P<whole>{_WHOLE})\b)", re.IGNORECASE
 )
 _HAS_WORD = re.compile(rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?)\b", re.IGNORECASE)
 
@@ -155,7 +157,7 @@ def digits_for_sizes(text: str) -> str:
         return text
     text = _SAID_GRADE.sub(_said_grade, text)
     text = _SAID_LEADED.sub(_said_leaded, text)
-    text = _HOMOPHONE_COUNT.sub(lambda match: _HOMOPHONES[match["word"].lower()], text)
+    text = _HOMOPHONE_COUNT.sub(lambda match: _HOMOPHONES[(match["word"] or match["size"]).lower()], text)
     text = _SCHEDULE.sub(lambda match: _padded(match, f"sch {_whole(match['whole'])}"), text)
     text = _INCH_AND.sub(lambda match: _padded(match, f'1-{_fraction(match["part"])}"'), text)
     text = _FRACTION_BEFORE_MATERIAL.sub(lambda match: _padded(match, _written(match)), text)
