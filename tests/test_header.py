@@ -358,3 +358,20 @@ def test_a_mexican_order_s_oc_number_and_company_under_a_spanish_sign_off() -> N
 def test_urgency_in_a_numbered_line_down_a_pickup_tomorrow_and_this_arvo(text: str) -> None:
     document = build_document("m.txt", text.encode(), text, sender="", subject="")
     assert extract(document).header.urgency in ("rush", "emergency")
+
+
+def test_the_supplier_s_own_quote_replied_to_sets_no_urgency() -> None:
+    text = (
+        "Thanks for the quote, go ahead please. Our order no. ME/PO/77.\n\nNeil\n\n"
+        "-----Original Message-----\n"
+        "From: Sales <sales@brightbar.example>\n"
+        "Subject: Quotation Q-118\n\n"
+        "Prices as requested:\n\n"
+        "1. EN1A round 25mm x 3m - 5 lengths - £14.20/length\n\n"
+        "All ex-stock, next day delivery.\n"
+    )
+    header = _header(text, sender="Neil Marsh <neil@marsh-eng.co.uk>")
+    assert (header.po_number, header.urgency) == ("ME/PO/77", "standard")
+    # the customer's own words still count: the same reply asking for it tomorrow is a rush
+    rushed = text.replace("go ahead please.", "go ahead please, we need it tomorrow.")
+    assert _header(rushed, sender="Neil Marsh <neil@marsh-eng.co.uk>").urgency == "rush"

@@ -8,6 +8,8 @@ counts for urgency.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.extract import address, dates, references, terms
 from pipeline.extract.customer import read_customer
 from pipeline.extract.kind import document_kind
@@ -54,9 +56,15 @@ def extract_header(document: Document, thread: Thread, source: Message | None = 
     own_text = "\n".join(folded[start:end] for start, end in spans)
     header.kind = document_kind(f"{fold(document.subject)}\n{own_text}", labelled_po is not None)
     reference = dates.reference_date(document.date, text)
-    header.requested_date, span = dates.requested_date(text, spans, reference)
+    # "All ex-stock, next day delivery" in the supplier's own quote, replied to: not the customer's ask
+    asked = (
+        spans
+        if not earlier or thread.forwarded or not _from_another(text, source, document.sender)
+        else spans[:-1]
+    )
+    header.requested_date, span = dates.requested_date(text, asked, reference)
     header.urgency, header.urgency_evidence, span_urgency = terms.urgency(
-        text, spans, document.subject, document.headers
+        text, asked, document.subject, document.headers
     )
     header.ship_to, span_ship, several = address.ship_to(text, spans)
     header.payment_terms, span_terms = terms.payment_terms(text, spans)
@@ -75,3 +83,23 @@ def extract_header(document: Document, thread: Thread, source: Message | None = 
     if document.warnings:
         header.flags.append("unreadable_attachment")
     return header
+
+
+_FROM_LINE = re.compile(r"^[ \t>]*From:[ \t]*(?P<who>[^\n]+)", re.IGNORECASE | re.MULTILINE)
+_DOMAIN = re.compile(r"@(?P<domain>[\w.-]+)")
+
+
+def _from_another(text: str, message: Message | None, sender: str) -> bool:
+    """Whether a quoted ``message`` was written by someone other than the newest message's
+    ``sender``: a "From:" line just above it names another mail domain or another person."""
+    if message is None or not sender:
+        return False
+    lines = list(_FROM_LINE.finditer(text, max(0, message.start - 400), message.start + 200))
+    if not lines:
+        return False
+    who = lines[-1]["who"]
+    theirs, ours = _DOMAIN.search(who), _DOMAIN.search(sender)
+    if theirs and ours:
+        return theirs["domain"].lower() != ours["domain"].lower()
+    name = re.sub(r"<[^>]*>|[\"']", "", who).strip().lower()
+    return bool(name) and name not in sender.lower()
