@@ -389,3 +389,23 @@ def test_a_length_given_as_l_equals_in_a_metric_order_is_a_length_never_a_total(
         (3, "bar_round", 39.37),
         (12, "tube_square", 236.22),
     ]
+
+
+def test_an_australian_order_counts_before_its_sections_and_names_metric_w_shapes() -> None:
+    text = (
+        "G'day, please book the following against our order no. CSF-4471:\n\n"
+        "- 12 x 100x100x5.0 SHS C350L0 x 8.0m\n"
+        "- 4 x 168.3 x 7.1 CHS C350L0 x 6.5m\n"
+        "- 3 x 12mm plate 1200 x 2400 Gr 250\n"
+        "- 6 lengths W310x39, 300W, 12 m\n\n"
+        "Shane\nCoastline Steel Fabrication Pty Ltd\n14 Enterprise St, Yatala QLD 4207\n"
+    )
+    lines = extract(build_document("order.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [
+        (12, "tube_square"),
+        (4, "tube_round"),
+        (3, "plate"),
+        (6, "beam_i"),
+    ]  # and the street number of the signature is no count
+    assert lines[2].grade is not None
+    assert (round(lines[3].dimensions["height"], 2), lines[3].dimensions["weight_per_foot"]) == (12.2, 26.2)

@@ -558,3 +558,18 @@ def test_an_order_column_beside_the_customer_s_cuts_is_what_is_bought() -> None:
         (4, "channel", 240),
         (10, "angle", 240),
     ]
+
+
+def test_feet_in_a_qty_column_and_a_row_held_in_its_notes() -> None:
+    text = (
+        "Please quote:\n\n"
+        "| Item | Qty  | Description              | Grade     | Length | Notes                          |\n"
+        "| 1    | 10   | 4\" Sch 40 pipe, PE       | A53 Gr B  | 21'    |                                |\n"
+        "| 2    | 4    | 6\" Sch 40 pipe, BE, smls | A106 Gr B | 21'    | HOLD - do not order yet        |\n"
+        "| 3    | 200' | 1\" Sch 40 pipe, TBE      | A53 Gr B  | RL     | random lengths ok              |\n"
+    )
+    lines = extract(build_document("rfq.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.uom, line.dimensions["outer_diameter"]) for line in lines] == [
+        (10, "EA", 4.5),
+        (200, "FT", 1.315),
+    ]

@@ -80,7 +80,9 @@ _REQUEST = re.compile(
 )
 _ON_HOLD = re.compile(
     r"\bon\s+hold\b|\bhold\s+off\b|\bno\s+longer\s+need|\b(?:cancel(?:led)?|disregard)\b|"
-    r"\bnot\s+(?:yet\s+)?(?:needed|required|ordering)\b",
+    r"\bnot\s+(?:yet\s+)?(?:needed|required|ordering)\b|"
+    # a table's note: "HOLD - do not order yet", "do not order"
+    r"\bdo\s+not\s+order\b|\bdon'?t\s+order\b|(?-i:\bHOLD\b)",
     re.IGNORECASE,
 )
 

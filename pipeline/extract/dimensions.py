@@ -45,6 +45,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "inner_diameter": ("inner_diameter",),
 }
 
+_LB_PER_FT_PER_KG_PER_M = 0.671969
 _METRE_UNITS = frozenset(("m", "meter", "meters", "metre", "metres"))
 # every designation starts so, or names its depth before PFC, UB or UC: one quick look first
 _SHAPE_HINT = re.compile(r"[WSICLAENBM]\s?\d|\d\s?(?:PFC|UB|UC|EA|UA)\b")
@@ -113,6 +114,9 @@ def structural_shape(text: str) -> tuple[str, Sized] | None:
             metric = values[0] > 12 or values[2] > 1.5  # "L 50x50x5": millimetres
             for name, value in zip(("leg1", "leg2", "thickness"), values, strict=True):
                 sized.put(name, to_inches(value, "mm") if metric else value, span)
+        elif values[0] > 44:  # "W310x39": the depth in millimetres, the mass in kg/m (no W is 44" deep)
+            sized.put("height", to_inches(values[0], "mm"), span)
+            sized.put("weight_per_foot", round(values[1] * _LB_PER_FT_PER_KG_PER_M, 1), span)
         else:
             sized.put("height", values[0], span)
             sized.put("weight_per_foot", values[1], span)

@@ -47,6 +47,11 @@ _GUARD = r"(?<![\w.,\"'/x×$€£-])"  # not "1/2", "12\"", "48x", "$2,400" (nor
 _AFTER_TIMES = re.compile(r"(?:[x×]|\d\s*\*)\s*$")  # "48 x ", "48 * " — but not a "* " bullet
 _SIZE_THEN_DASH = re.compile(rf"(?<![\w-])(?:{FORM_ALTERNATION})\s+$", re.IGNORECASE)  # "plt 2 - 7 pcs"
 _NOT_IN_CHAIN = r"(?<![x×]\s)(?<!\d\s\*\s)(?<!\d\*\s)"  # not the 96 of "48 x 96" ("x 18 pcs": see pieces)
+# "14 Enterprise St", "2950 State Rd": a signature's street number, not a count
+_NOT_A_STREET = (
+    r"(?!(?-i:(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Dr|Drive|Ln|Lane|Way|Pkwy|"
+    r"Parkway|Hwy|Highway|Ct|Court|Pl|Place|Cres|Terrace)\b))"
+)
 _QTY_LABEL = r"\b(?:quantity|qty|qnty|quan)\.?(?:\s+(?:required|needed|ordered))?\s*(?:[:=#-]|of|is)?\s*"
 _NOT_A_SIZE = r"(?!\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|ft\b|feet|foot|x\b|×|/|%|°|-\s*\d|ga\b|gauge|hrc))"
 
@@ -152,13 +157,15 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     # the form (not "4 x 8 sheet")
     (
         r"^[\s>]*(?:[-*•]\s*|\d{1,3}[.)]\s*)?(?P<n>\d{1,4})\s*[x×](?:[ \t]{4,}(?=\S)|\s+"
-        r"(?=[A-Za-z]|\d{2,3}[A-Za-z]{2,}|\d+(?:[.,]\d+)?\s*mm\s+(?:plate|sheet|flat|round|bar|angle)\b)"
+        r"(?=[A-Za-z]|\d{2,3}[A-Za-z]{2,}|\d+(?:[.,]\d+)?\s*mm\s+(?:plate|sheet|flat|round|bar|angle)\b|"
+        # "12 x 100x100x5.0 SHS": a section's sizes, then its designation
+        r"\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?){1,2}\s*(?:SHS|RHS|CHS|EA|UA|PFC|UB|UC)\b)"
         r"(?!(?:mm|in|ft|m)\b))",
         "EA",
         "leading_times",
     ),
     (
-        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>{_C})\s+(?=[A-Za-z]){_NOT_A_SIZE}"
+        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>{_C})\s+(?=[A-Za-z]){_NOT_A_SIZE}{_NOT_A_STREET}"
         rf"|^[\s>]*(?:[-*•]\s*)?(?P<n2>{_C})\s+[-–—]\s+(?=\S)",  # "* 1 - 6061 round bar", "10 - 18 ga"
         "EA",
         "leading",
@@ -255,6 +262,7 @@ def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quant
     return Quantity(value, uom, offset + start, offset + end, high, approximate)
 
 
+_FEET_CELL = re.compile(r"\s*(?P<n>\d{2,5})\s*(?:'|’|ft\.?|feet|lf)\s*", re.IGNORECASE)
 _TIMES_CELL = re.compile(r"\s*[x×]\s?(?P<n>\d{1,5})\s*")
 _SIZE_IN_CELL = re.compile(r"\d\s*(?:'|\"|”|-\d+/\d)|@")
 
@@ -277,6 +285,9 @@ def find_quantity(text: str, fields: tuple[Field, ...] = (), columns_only: bool 
     for field in fields:
         if _QUANTITY_LABEL.fullmatch(field.label):
             cell = text[field.start : field.end]
+            if feet := _FEET_CELL.fullmatch(cell):  # "200'" under "Qty": 200 feet, sold by the foot
+                found = _from_match(feet, "FT", "feet", field.start)
+                break
             if holds_size(cell):
                 columns_only = False  # "@ 6'-0"" under "Qty": the row slid right; its count is elsewhere
                 continue
