@@ -573,3 +573,19 @@ def test_feet_in_a_qty_column_and_a_row_held_in_its_notes() -> None:
         (10, "EA", 4.5),
         (200, "FT", 1.315),
     ]
+
+
+def test_a_cancelled_row_gives_no_grade_to_the_rows_after_it_and_an_ignored_item_is_dropped() -> None:
+    text = (
+        "Position 20 has been cancelled in our system.\n\n"
+        "  Pos  Item                 Description                          Ordered  Unit\n"
+        "   10  ITM-416-R-275        416 SS RD BAR 2.750 ANN, 12FT RL           4  pcs\n"
+        "   20  ITM-410-R-150        410 SS RD BAR 1.500 ANN                    0  pcs\n"
+        "       *** CANCELLED ***\n"
+        "   50  ITM-DI-654512-350    DUCTILE IRON BAR 65-45-12 3.500 DIA        5  pcs\n"
+    )
+    lines = extract(build_document("po.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade) for line in lines] == [(4, "416"), (5, None)]
+    assert "missing_grade" in lines[1].flags
+    ignored = "Item 1   PL 3/4 x 8 x 14    12 pcs\nItem 5   W12x26 x 30'   2 pcs  -- IGNORE, found two\n"
+    assert len(extract(build_document("po.txt", ignored.encode(), ignored)).lines) == 1

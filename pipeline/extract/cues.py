@@ -81,12 +81,13 @@ _REQUEST = re.compile(
 _ON_HOLD = re.compile(
     r"\bon\s+hold\b|\bhold\s+off\b|\bno\s+longer\s+need|\b(?:cancel(?:led)?|disregard)\b|"
     r"\bnot\s+(?:yet\s+)?(?:needed|required|ordering)\b|"
-    # a table's note: "HOLD - do not order yet", "do not order"
-    r"\bdo\s+not\s+order\b|\bdon'?t\s+order\b|(?-i:\bHOLD\b)",
+    # a table's note: "HOLD - do not order yet", "do not order"; "-- IGNORE, found two in the yard"
+    r"\bdo\s+not\s+order\b|\bdon'?t\s+order\b|(?-i:\bHOLD\b)|"
+    r"\bignore\b(?=[\s,-]+(?:found|have|got|already|not|no\b)|\s*$)|\bplease\s+ignore\b",
     re.IGNORECASE,
 )
 
-_ON_HOLD_WORDS = ("hold", "need", "cancel", "regard", "not")  # letters without other case forms
+_ON_HOLD_WORDS = ("hold", "need", "cancel", "regard", "not", "ignore")  # letters without other case forms
 
 
 @dataclass(frozen=True)

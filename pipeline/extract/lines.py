@@ -429,7 +429,9 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
         if _looks_like_item(text, block, parsed) and not _asked_or_held(text, block, parsed):
             skipped.append(block)
         # "Saw cuts for the valve body job. Everything 303 SS …": a statement, whatever else it names
-        if parsed.has_material and not (parsed.non_catalog and parsed.has_quantity):
+        # (a table's row sized as an item names its own, even cancelled: never a grade for the others)
+        own_item = block.kind == "row" and parsed.has_sizes
+        if parsed.has_material and not (parsed.non_catalog and parsed.has_quantity) and not own_item:
             section = "\n" not in text[block.start : block.end].strip() and block.end - block.start <= 30
             statements += context.statements_in(text, block.start, block.end, section=section)
             forms += context.forms_stated(text, block.start, block.end)
