@@ -327,9 +327,14 @@ def _equivalent_names() -> list[GradeRule]:
             if name.upper().startswith("ENAW"):
                 continue  # EN AW-6061 is alloy 6061 itself (the aluminum rules read it)
             spelled = re.escape(name).replace(r"\-", r"[-\s]?").replace(r"\ ", r"[-\s]?")
+            spelled = re.sub(
+                r"^([A-Za-z]{1,2})(?=\d)", r"\1[-\\s]?", spelled
+            )  # "Gr250" is written "Gr 250" too
             temper = _TEMPER if family == "aluminum" else ""
             runs = re.findall(r"[a-z0-9]{3,}", name.lower())
             needle = runs[0] if runs else name.lower()
+            if prefixed := re.match(r"[a-z]{1,2}(\d{3,})", needle):
+                needle = prefixed[1]  # "gr 250" holds "250", not "gr250"
             rules.append(rule(rf"(?P<g>{spelled}){temper}", None, family, foreign=True, needles=(needle,)))
     return rules
 
