@@ -196,3 +196,35 @@ def test_a_count_corrected_in_a_chatty_sentence_after_an_aside_is_one_item() -> 
         (12, "tube_square", {"side": 2, "wall_thickness": 0.1875, "length": 288}),
         (8, "bar_rectangular", {"thickness": 0.25, "width": 3, "length": 240}),
     ]
+
+
+def test_a_forward_listing_changes_as_bullets_edits_the_quoted_request() -> None:
+    text = (
+        "Hi Steve,\n\nPlease quote the below, with two changes per his follow-up:\n"
+        ' - the AR400 needs to be 1" thick, not 3/4"\n'
+        " - qty 2 on the 4140 shaft blanks, not 1\n"
+        "And drop the AR500 - they found remnants in the yard.\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Jake <jake@example.com>\n\n"
+        "Laura, can you get an RFQ out on this:\n\n"
+        "2 sheets AR400 3/4 x 48 x 96\n"
+        '1 pc 4140 HT round 6" dia x 24" long\n'
+        "6 pcs AR500 1/2 x 24 x 24\n"
+    )
+    lines = extract(build_document("fwd.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form, line.dimensions.get("thickness")) for line in lines] == [
+        (2, "AR400", "plate", 1.0),  # sheets of 1" are plates
+        (2, "4140", "bar_round", None),
+    ]
+
+
+def test_the_writer_s_own_corrections_in_a_later_sentence() -> None:
+    text = (
+        "Hi,\n\n2 sheets of 304 #4 finish, 16 gauge, 48x96\n"
+        '- 17-4 PH H1150 round, 3¼" dia, 1 pc @ 52" long\n\n'
+        "Actually make that 3 sheets not 2, one is getting turned into a drip pan.\n"
+        'Sorry, machinist just corrected me - the shaft stock needs to be 3½" not 3¼".\n'
+    )
+    lines = extract(build_document("mail.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.dimensions.get("diameter")) for line in lines] == [(3, None), (1, 3.5)]
+    assert all("revised_in_thread" in line.flags for line in lines)  # a person sees what changed

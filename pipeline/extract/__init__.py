@@ -205,6 +205,9 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
     lines = _without_removed(text, reading.lines, thread.current)
     own_text = "\n".join(text[a:b] for a, b in thread.current)
     if lines:
+        # "Actually make that 3 sheets not 2", "needs to be 3½" not 3¼"": the writer's own
+        # corrections, said outside the lines they correct
+        apply_changes(lines, _rest(text, list(thread.current), lines))
         mark_revisions(lines, (lines_in(text, [(m.start, m.end)]) for m in thread.history))
         if thread.history:
             _flag_unread_change(lines, own_text)

@@ -22,7 +22,7 @@ from pipeline.units import find_lengths, parse_number
 _REF = r"(?P<ref>[^.;,\n]{1,60}?)"
 _END = (
     r"(?=\s+(?:entirely|completely|altogether|line|item|from|as\s+well|too|please)\b"
-    r"|\s*(?:[.;,!\n(]|\band\b|$))"
+    r"|\s*(?:[.;,!\n(]|\band\b|$)|\s+[-–—]\s)"  # "drop the AR500 - they found remnants"
 )
 _NEW_SIZE = r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b)?)"
 _MEASURE = r"(?P<measure>wall|thick(?:ness)?|long|length|dia(?:meter)?|OD)\b"
@@ -56,6 +56,14 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (  # "make it 30 pcs of the 3/4 round"
             "quantity",
             rf"\b(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}\s*{PIECES}\s+(?:of|on|for)\s+(?:the\s+)?{_REF}{_END}",
+        ),
+        (  # "qty 2 on the 4140 shaft blanks, not 1"
+            "quantity",
+            rf"\b(?:qty|quantity)\s+{_COUNT}\s+(?:on|for|of)\s+(?:the\s+)?{_REF},?\s+(?:not|instead\s+of)\s+\d{{1,4}}\b",
+        ),
+        (  # "the AR400 needs to be 1" thick, not 3/4"": the size named by what it measures
+            "replace",
+            rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+{_NEW_SIZE}\s*{_MEASURE}",
         ),
         (  # "the hex should be 10 pcs"
             "quantity",

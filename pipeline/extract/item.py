@@ -144,14 +144,19 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
 _SHEET_OR_PLATE = re.compile(
     r"chapas?|\w*blech\w*|blach[ay]?|t[ôo]les?|lamier[ae]|l[áa]minas?|plaat|placas?", re.IGNORECASE
 )
+_SHEETS = re.compile(r"sheets?|shts?", re.IGNORECASE)
 _PLATE_FROM = 0.1875  # 3/16": the thinnest plate the catalog lists
 
 
 def _sheet_or_plate(item: LineItem, raw: str, offset: int) -> None:
+    """A word for sheet or plate alike (chapa, Blech) is plate from 3/16"; "2 sheets AR400 3/4 x
+    48 x 96" counts plates, from 1/4" (3/16" is sold as either)."""
     word = item.evidence.get("form")
-    if item.form != "sheet" or word is None or item.dimensions.get("thickness", 0.0) < _PLATE_FROM:
+    thickness = item.dimensions.get("thickness", 0.0)
+    if item.form != "sheet" or word is None or thickness < _PLATE_FROM:
         return
-    if _SHEET_OR_PLATE.fullmatch(raw[word.start - offset : word.end - offset]):
+    written = raw[word.start - offset : word.end - offset]
+    if _SHEET_OR_PLATE.fullmatch(written) or (thickness >= 0.25 and _SHEETS.fullmatch(written)):
         item.form = "plate"
 
 
