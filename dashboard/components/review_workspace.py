@@ -128,7 +128,7 @@ class ReviewWorkspace(Viewer):
             widget.disabled = locked
         self.reopen.visible = locked and stored.status != "exported"
         quote = stored.order.header.kind == "quote"
-        self.approve.visible, self.quote.visible = not quote, quote  # a quote is quoted, not approved
+        self.quote.visible = quote  # beside Approve, which says why a quote is not approved
         self.convert.visible = quote and (not locked or stored.status == "quoted")
         self.export.visible = stored.status in LOCKED_STATUSES - {"rejected"} and not quote
         self.export.disabled = stored.status == "exported"

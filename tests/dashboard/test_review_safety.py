@@ -196,10 +196,10 @@ def test_over_http_a_priced_quote_is_quoted_once_and_an_order_is_not(served_desk
 def test_the_page_sends_a_quotation_instead_of_approving_a_quote(desk: Desk) -> None:
     order_id = processed(desk, QUOTE_REQUEST)
     store, workspace = workspace_for(desk, order_id)
-    assert workspace.quote.visible and not workspace.approve.visible and not workspace.quote.disabled
+    assert workspace.quote.visible and not workspace.quote.disabled
     press(workspace.quote)
     assert store.stored.status == "quoted" and store.message_kind == "success", store.message
     assert workspace.quote.disabled and workspace.reopen.visible and workspace.convert.visible
     press(workspace.convert)  # the customer ordered what was quoted
     assert store.stored.order.header.kind == "order" and store.stored.status == "needs_review"
-    assert workspace.approve.visible and not workspace.quote.visible
+    assert not workspace.quote.visible
