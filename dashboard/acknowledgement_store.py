@@ -1,9 +1,11 @@
-"""One review session's acknowledgement: the email that will answer the open order's customer.
+"""One review session's acknowledgement (or quotation, for a request for quote): the email that
+will answer the open order's customer.
 
 Read and written through the same ``Acknowledger`` as ``inbox acknowledge`` and the mailbox
 watcher (preview, edit, hold, release, send: one claim, so it goes once however many pages,
 watchers or scripts press). It follows the review store's open order: a new order is previewed;
-the open order turning approved while shown sends its acknowledgement (unless held). The ledger
+the open order turning approved (a request for quote: quoted) while shown sends its answer
+(unless held). The ledger
 and SMTP work runs in a thread, never on the session's event loop; what it found is applied back
 on the loop, the newest action winning.
 """
@@ -21,8 +23,10 @@ import param
 
 from dashboard.review_store import ReviewStore
 from dashboard.session import session_scheduler
-from pipeline.acknowledge.sender import ACKNOWLEDGED_STATUSES, Acknowledgement, Acknowledger
+from pipeline.acknowledge.compose import answer_kind
+from pipeline.acknowledge.sender import Acknowledgement, Acknowledger
 from pipeline.errors import OrderDeskError
+from pipeline.orders.store import StoredOrder
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,9 @@ class AcknowledgementStore(param.Parameterized):
     order_id = param.String(default=None, allow_None=True, doc="The order the acknowledgement answers.")
     record = param.ClassSelector(class_=Acknowledgement, default=None, allow_None=True)
     text = param.String(default="", doc="Its text as it will go.")
-    order_approved = param.Boolean(default=False, doc="The open order is approved (it may go).")
+    order_approved = param.Boolean(
+        default=False, doc="The open order is approved, or the open request for quote quoted (it may go)."
+    )
     message = param.String(default="", doc="The outcome of the last action.")
     message_kind = param.Selector(default="info", objects=["info", "success", "warning", "danger"])
 
@@ -57,7 +63,7 @@ class AcknowledgementStore(param.Parameterized):
         self._served = session_scheduler() is not None
         self._count = itertools.count(1)
         self._latest = 0
-        self._seen: tuple[str | None, str | None] = (None, None)  # the open order and its status
+        self._seen: tuple[str | None, bool] = (None, False)  # the open order; whether its answer is due
         self._updating_review = False  # our own action's new order version: nothing to follow
         self.review.param.watch(self._order_changed, "stored")
         self._order_changed()
@@ -73,14 +79,16 @@ class AcknowledgementStore(param.Parameterized):
         )
 
     def release(self) -> None:
-        """Let it go: now if the order is approved, else once it is."""
+        """Let it go: now if the order is approved (the quote quoted), else once it is."""
         approved, actor = self.order_approved, self.review.actor
+        stored = self.review.stored
+        awaits = answer_kind(stored.order.header.kind if stored else None).awaits
 
         def release(ack: Acknowledger, order_id: str) -> Acknowledgement:
             record = ack.release(order_id, actor=actor)
             return ack.send(order_id, actor=actor) if approved else record
 
-        self._act(release, "" if approved else "Released: it goes once the order is approved.")
+        self._act(release, "" if approved else f"Released: it goes once {awaits}.")
 
     def send(self) -> None:
         """Send it now (the open order must be approved); a second send is a no-op."""
@@ -91,11 +99,11 @@ class AcknowledgementStore(param.Parameterized):
         if self._updating_review:
             return
         stored = self.review.stored
-        seen = (stored.order_id, stored.status) if stored else (None, None)
+        seen = (stored.order_id, _due(stored)) if stored else (None, False)
         before, self._seen = self._seen, seen
-        approved = seen[1] in ACKNOWLEDGED_STATUSES
+        approved = seen[1]
         self.order_approved = approved
-        if seen[0] == before[0] and approved and before[1] not in ACKNOWLEDGED_STATUSES:
+        if seen[0] == before[0] and approved and not before[1]:
             # approved while shown (here, in another tab, by a script), even before its preview came
             self._act(lambda ack, order_id: ack.send(order_id, actor=self.review.actor), "", seen[0])
         else:
@@ -167,6 +175,11 @@ class AcknowledgementStore(param.Parameterized):
                 )
             finally:
                 self._updating_review = False
+
+
+def _due(stored: StoredOrder) -> bool:
+    """Whether the order's answer may go: an order approved, a request for quote quoted."""
+    return stored.status in answer_kind(stored.order.header.kind).due
 
 
 def _safely(work: Callable[[str], Outcome], order_id: str) -> Outcome:

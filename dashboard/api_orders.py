@@ -3,6 +3,10 @@
 - ``POST /api/orders/<id>/approve`` (JSON ``{"comment", "expected_version"}``, both optional) → 200
   ``{order_id, status, version, decided_by}``; 403 for a user who is not an approver, 404 for an
   unknown order, 409 when the order is locked, changed meanwhile or not ready.
+- ``POST /api/orders/<id>/quote`` (same body and answer as approve): a request for quote whose
+  prices are ready becomes ``quoted``; its quotation then goes to the customer in their thread as
+  an approval's acknowledgement does (``pipeline.acknowledge``: the mailbox watcher, ``inbox
+  acknowledge``, the review page). 409 for an order, a locked or an unpriced one.
 - ``POST /api/orders/<id>/export`` → 200 ``{order_id, status, erp_id, adapter}`` (a second export
   answers with the first submission); 409 while another request or process is sending it (one
   wins the ledger's claim, so the ERP gets the order once); 502 when the ERP refuses or cannot be
@@ -57,12 +61,16 @@ class DecisionHandler(ApiHandler):
 
 class ApproveHandler(DecisionHandler):
     async def post(self, order_id: str) -> None:
+        await self.decide_with(order_id, Decisions.approve)
+
+    async def decide_with(self, order_id: str, decision: Callable[..., StoredOrder]) -> None:
+        """``decision`` (approve, quote) with the body's comment and expected version."""
         body = self.json_body()
         comment = str(body.get("comment", ""))
         expected = _version(body.get("expected_version"))
 
-        def approve(decisions: Decisions) -> dict[str, Any]:
-            stored = decisions.approve(self.user, order_id, comment=comment, expected_version=expected)
+        def decide(decisions: Decisions) -> dict[str, Any]:
+            stored = decision(decisions, self.user, order_id, comment=comment, expected_version=expected)
             return {
                 "order_id": stored.order_id,
                 "status": stored.status,
@@ -70,7 +78,12 @@ class ApproveHandler(DecisionHandler):
                 "decided_by": stored.decided_by,
             }
 
-        await self.decide(approve)
+        await self.decide(decide)
+
+
+class QuoteHandler(ApproveHandler):
+    async def post(self, order_id: str) -> None:
+        await self.decide_with(order_id, Decisions.quote)
 
 
 def _version(value: object) -> int | None:
@@ -155,4 +168,5 @@ ROUTES = [
     (rf"/api/orders/{ORDER_ID}/export", ExportHandler, {}),
     (rf"/api/orders/{ORDER_ID}/customer", CustomerHandler, {}),
     (rf"/api/orders/{ORDER_ID}/convert", ConvertHandler, {}),
+    (rf"/api/orders/{ORDER_ID}/quote", QuoteHandler, {}),
 ]

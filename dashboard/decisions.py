@@ -29,6 +29,15 @@ class Decisions:
             order_id, actor=user.name, comment=comment, expected_version=expected_version
         )
 
+    def quote(
+        self, user: User, order_id: str, comment: str = "", expected_version: int | None = None
+    ) -> StoredOrder:
+        """A priced request for quote: quoted, so its quotation goes to the customer."""
+        user.require_approver(self.runner.settings.access, "quote")
+        return self.orders.quote(
+            order_id, actor=user.name, comment=comment, expected_version=expected_version
+        )
+
     def settle_customer(
         self,
         user: User,

@@ -21,7 +21,8 @@ CSS = """
 .od-rv dd { margin: 0; }
 .od-rv ul { margin: 4px 0; padding-left: 18px; }
 .od-rv-status { border-radius: 10px; padding: 1px 9px; color: #fff; background: #8c959f; font-weight: 600; }
-.od-rv-status-approved, .od-rv-status-auto_approved, .od-rv-status-exported { background: #1a7f37; }
+.od-rv-status-approved, .od-rv-status-auto_approved, .od-rv-status-exported,
+.od-rv-status-quoted { background: #1a7f37; }
 .od-rv-status-needs_review, .od-rv-status-no_order_found { background: #bf8700; }
 .od-rv-status-rejected { background: #cf222e; }
 .od-rv-request { font-family: ui-monospace, monospace; background: #f6f8fa; padding: 2px 6px; }

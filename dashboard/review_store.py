@@ -42,6 +42,7 @@ FILTERS: dict[str, str | None] = {
     "Auto-approved": "auto_approved",
     "Approved": "approved",
     "Exported": "exported",
+    "Quoted": "quoted",
     "Rejected": "rejected",
     "No order found": "no_order_found",
     "Failed": "failed",
@@ -276,6 +277,16 @@ class ReviewStore(param.Parameterized):
             "approve",
             f"{self.order_id} approved.",
             lambda version: self.orders.approve(
+                self.order_id, actor=self.actor, comment=comment, expected_version=version
+            ),
+        )
+
+    def quote(self, comment: str = "") -> bool:
+        """The open request for quote is priced: it is quoted, and its quotation goes to the customer."""
+        return self.decide(
+            "quote",
+            f"{self.order_id} quoted: its quotation goes to the customer.",
+            lambda version: self.orders.quote(
                 self.order_id, actor=self.actor, comment=comment, expected_version=version
             ),
         )

@@ -153,7 +153,8 @@ class InboxSettings:
 
 @dataclass(frozen=True)
 class AcknowledgeSettings:
-    """The email that answers an approved order taken from the mailbox (see ``pipeline.acknowledge``).
+    """The email that answers an approved order (or a quoted request for quote) taken from the
+    mailbox (see ``pipeline.acknowledge``).
     The SMTP password comes from ``ORDERDESK_ACKNOWLEDGE_PASSWORD`` or ``password_file``, never here."""
 
     smtp_host: str = ""  # empty: no acknowledgements are sent
@@ -164,6 +165,8 @@ class AcknowledgeSettings:
     from_address: str = ""  # e.g. "ACME Metals Sales Desk <orders@example.com>"
     contact: str = ""  # the desk's contact line, e.g. "Dana Lee, +1 555 0100, orders@example.com"
     template_file: str = ""  # a text template ($placeholders, see pipeline.acknowledge); empty: built in
+    quotation_template_file: str = ""  # the same for the quotation answering a request for quote
+    quote_validity_days: int = 30  # how long a quotation's prices hold (its text says until when)
     timeout_s: float = 30.0
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pipeline.acknowledgement_tables import ACKNOWLEDGEMENT_TABLES
+from pipeline.acknowledgement_tables import ACKNOWLEDGEMENT_TABLES, ANSWER_KIND_MIGRATION
 from pipeline.bounds import loads_finite
 from pipeline.errors import OrderDeskError
 from pipeline.events import Event, utc_now
@@ -70,6 +70,7 @@ MIGRATIONS: tuple[str, ...] = (
     "",  # 3: seeded the sample emails' customers; they are demo data now (pipeline/customers/samples.py)
     MAIL_TABLES,  # 4: mailbox messages and how far each got (pipeline.inbox)
     ACKNOWLEDGEMENT_TABLES,  # 5: the customers' acknowledgements (pipeline.acknowledge)
+    ANSWER_KIND_MIGRATION,  # 6: their quotations too, a row per order and kind
 )
 
 

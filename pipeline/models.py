@@ -14,7 +14,7 @@ from pipeline.words import form_words, kind_words, reason_words, unit_words
 
 Urgency = Literal["standard", "rush", "emergency"]
 OrderKind = Literal["order", "quote"]  # an order places one; a request for quote asks for prices
-ReviewStatus = Literal["auto_approved", "needs_review", "no_order_found", "rejected", "approved"]
+ReviewStatus = Literal["auto_approved", "needs_review", "no_order_found", "rejected", "approved", "quoted"]
 StockStatus = Literal["in_stock", "partial", "backorder"]
 CustomerStatus = Literal["active", "prospect", "on_hold"]
 # How a candidate was found: by its grade as asked, a same-alloy equivalent (42CrMo4 -> 4140), a

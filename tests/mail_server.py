@@ -265,18 +265,20 @@ def dovecot() -> Iterator[Dovecot]:
         yield server
 
 
-def order_email(number: int, *, lines: int = 3, subject: str = "", message_id: str = "") -> bytes:
-    """An order email from a known customer, different for each ``number`` (its own PO)."""
+def order_email(
+    number: int, *, lines: int = 3, subject: str = "", message_id: str = "", rfq: bool = False
+) -> bytes:
+    """An order email from a known customer, different for each ``number`` (its own PO); with
+    ``rfq`` a request for quote (its own RFQ number) instead."""
     message = EmailMessage()
     message["From"] = "John Smith <buyer@acme-manufacturing.com>"
     message["To"] = "orders@desk.example"
-    message["Subject"] = subject or f"PO {number:05d}"
+    reference = f"{'RFQ' if rfq else 'PO'} {number:05d}"
+    message["Subject"] = subject or reference
     message["Message-ID"] = message_id or make_msgid(idstring=f"po{number}-{uuid.uuid4().hex[:8]}")
     items = "\n".join(f"{n}. {ITEMS[(n + number) % len(ITEMS)].format(n=n)}" for n in range(1, lines + 1))
-    message.set_content(
-        f"Hello,\n\nPlease ship on PO {number:05d}:\n\n{items}\n\n"
-        "Thanks,\nJohn Smith\nACME Manufacturing Co.\n"
-    )
+    asks = f"Please quote the following, our {reference}" if rfq else f"Please ship on {reference}"
+    message.set_content(f"Hello,\n\n{asks}:\n\n{items}\n\nThanks,\nJohn Smith\nACME Manufacturing Co.\n")
     return message.as_bytes(policy=policy.SMTP)  # CRLF, as IMAP keeps it
 
 

@@ -1,8 +1,10 @@
-"""The review page's acknowledgement: the email that will answer the customer, before it goes.
+"""The review page's acknowledgement (a quotation, for a request for quote): the email that will
+answer the customer, before it goes.
 
 Shown for an order that came by email when an SMTP server is set up: to whom, in which state
 (waiting for the approval, held, sent, failed and why), its text — which the desk may change
-and save — and Hold / Release / Send now. Approving the order sends it (``AcknowledgementStore``).
+and save — and Hold / Release / Send now. Approving the order (Send quotation, for a request for
+quote) sends it (``AcknowledgementStore``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from panel.viewable import Viewer
 
 from dashboard.acknowledgement_store import AcknowledgementStore
 from dashboard.components import panes
+from pipeline.acknowledge.compose import ANSWER_KINDS
 from pipeline.acknowledge.sender import Acknowledgement
 
 MAX_TEXT = 200_000  # a long order's text (the widget's default, 5,000, cuts it off)
@@ -37,7 +40,8 @@ def status_words(record: Acknowledgement, approved: bool) -> str:
         return "being sent"
     if record.status == "failed":
         return f"not sent yet ({record.error}); tried {record.attempts} time(s), tried again soon"
-    return "goes now" if approved else "goes when the order is approved"
+    awaits = next(kind.awaits for kind in ANSWER_KINDS if kind.name == record.kind)
+    return "goes now" if approved else f"goes when {awaits}"
 
 
 def header_html(record: Acknowledgement, approved: bool) -> str:
@@ -102,6 +106,7 @@ class AcknowledgementView(Viewer):
         if record is None:
             return
         self.header.object = header_html(record, self.store.order_approved)
+        self._body.title = f"{record.kind.capitalize()} to the customer"
         # The desk's typing is kept unless the text it started from changed under it.
         if self.store.order_id != self._shown_for or self.text.value in (self._shown_text, ""):
             self.text.value = self.store.text

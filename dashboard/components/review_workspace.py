@@ -67,6 +67,10 @@ class ReviewWorkspace(Viewer):
         )
         self.approve = pn.widgets.Button(label="Approve", color="success", width=110)
         self.approve.on_click(lambda _: self._decide(self.store.approve))
+        self.quote = pn.widgets.Button(
+            label="Send quotation", color="success", width=140, css_classes=["od-rv-quote"]
+        )
+        self.quote.on_click(lambda _: self._decide(self.store.quote))
         self.reject = pn.widgets.Button(label="Reject", color="danger", width=110)
         self.reject.on_click(lambda _: self._decide(self.store.reject))
         self.reopen = pn.widgets.Button(label="Reopen", color="warning", width=110)
@@ -93,7 +97,7 @@ class ReviewWorkspace(Viewer):
             self.customer,
             "#### Decision",
             self.comment,
-            pn.Row(self.approve, self.reject, self.reopen, self.convert, self.export),
+            pn.Row(self.approve, self.quote, self.reject, self.reopen, self.convert, self.export),
             "#### Audit trail",
             self.audit,
             sizing_mode="stretch_width",
@@ -120,11 +124,12 @@ class ReviewWorkspace(Viewer):
             self.editors = editors
             self.lines[:] = editors
         self.audit.object = audit_html(self.store.audit)
-        for widget in (self.new_line, self.add, self.approve, self.reject):
+        for widget in (self.new_line, self.add, self.approve, self.quote, self.reject):
             widget.disabled = locked
         self.reopen.visible = locked and stored.status != "exported"
         quote = stored.order.header.kind == "quote"
-        self.convert.visible = quote and not locked
+        self.quote.visible = quote  # beside Approve, which says why a quote is not approved
+        self.convert.visible = quote and (not locked or stored.status == "quoted")
         self.export.visible = stored.status in LOCKED_STATUSES - {"rejected"} and not quote
         self.export.disabled = stored.status == "exported"
         self.export.label = "Exported" if stored.status == "exported" else "Export to ERP"

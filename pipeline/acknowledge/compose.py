@@ -1,10 +1,12 @@
-"""The acknowledgement email of one order: a reply in the customer's thread, plain text and HTML.
+"""The answer to one order's email: a reply in the customer's thread, plain text and HTML.
 
-The text comes from a template (``acknowledge.template_file``, else ``TEMPLATE``) with these
-placeholders: ``$customer``, ``$order_id``, ``$po``, ``$lines`` (each line in the customer's words
-beside the part chosen, quantity, price, when it ships, any substitution), ``$totals`` and
-``$contact``. The HTML part is the same text with the lines as a table; a PDF of the text is
-attached.
+Two kinds share it: the acknowledgement of an approved order and the quotation answering a
+request for quote (``AnswerKind``). The text comes from a template (``acknowledge.template_file``
+or ``acknowledge.quotation_template_file``, else ``TEMPLATE`` or ``QUOTATION_TEMPLATE``) with these
+placeholders: ``$customer``, ``$order_id``, ``$po``, ``$rfq``, ``$lines`` (each line in the
+customer's words beside the part chosen, quantity, unit and extended price, when it ships, any
+substitution), ``$totals``, ``$valid_until``, ``$validity_days`` and ``$contact``. The HTML part is
+the same text with the lines as a table; a PDF of the text is attached.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import email
 import html
 import string
+from dataclasses import dataclass
+from datetime import timedelta
 from email import policy
 from email.message import EmailMessage
 from email.utils import getaddresses, make_msgid
@@ -20,6 +24,7 @@ from pathlib import Path
 from pipeline.acknowledge.pdf import text_pdf
 from pipeline.config import AcknowledgeSettings
 from pipeline.errors import ConfigError
+from pipeline.events import utc_now
 from pipeline.models import Order, OrderLine
 
 TEMPLATE = """Hello $customer,
@@ -34,13 +39,63 @@ Please tell us at once if anything here is not what you meant.
 
 $contact
 """
+QUOTATION_TEMPLATE = """Hello $customer,
+
+Thank you for your request for quote$rfq. Here is our quotation $order_id:
+
+$lines
+
+$totals
+
+These prices are valid for $validity_days days, until $valid_until. To order, reply to this
+email with your PO number.
+
+$contact
+"""
 _LINES_MARK = "@@lines@@"  # where the HTML part takes the table; html.escape leaves it as it is
 
 
+@dataclass(frozen=True)
+class AnswerKind:
+    """What the desk answers an order's email with, and when: one sender and one composer serve
+    each kind, so a quotation goes (once, threaded, audited) exactly as an acknowledgement does."""
+
+    name: str  # "acknowledgement" | "quotation": the ledger's kind, the PDF's and the audit's name
+    due: tuple[str, ...]  # the order statuses at which it goes
+    sent_action: str  # the audit action once the customer has it
+    template: str  # the built-in template
+    template_setting: str  # the setting naming the desk's own template for this kind
+    awaits: str  # what it waits for before it goes, in the desk's words
+
+
+ACKNOWLEDGEMENT = AnswerKind(
+    name="acknowledgement",
+    due=("approved", "auto_approved", "exported"),
+    sent_action="acknowledge",
+    template=TEMPLATE,
+    template_setting="template_file",
+    awaits="the order is approved",
+)
+QUOTATION = AnswerKind(
+    name="quotation",
+    due=("quoted",),
+    sent_action="send_quotation",
+    template=QUOTATION_TEMPLATE,
+    template_setting="quotation_template_file",
+    awaits="the desk sends the quotation",
+)
+ANSWER_KINDS = (ACKNOWLEDGEMENT, QUOTATION)
+
+
+def answer_kind(order_kind: str | None) -> AnswerKind:
+    """The answer an order's email gets: a quotation for a request for quote, else an acknowledgement."""
+    return QUOTATION if order_kind == "quote" else ACKNOWLEDGEMENT
+
+
 def acknowledgement(
-    order: Order, original: EmailMessage, settings: AcknowledgeSettings
+    order: Order, original: EmailMessage, settings: AcknowledgeSettings, kind: AnswerKind = ACKNOWLEDGEMENT
 ) -> tuple[EmailMessage, str]:
-    """The reply to ``original`` acknowledging ``order``, and its recipient's address."""
+    """The reply to ``original`` answering ``order`` as ``kind`` says, and its recipient's address."""
     recipient = _reply_address(original)
     if not recipient:
         raise ConfigError(f"order {order.order_id}: its email names no sender to answer")
@@ -55,12 +110,12 @@ def acknowledgement(
         message["In-Reply-To"] = parent
         message["References"] = " ".join([*str(original["References"] or "").split(), parent])
     values = _values(order, settings)
-    template = string.Template(_template(settings))
+    template = string.Template(_template(settings, kind))
     text = template.safe_substitute(values, lines=_text_lines(order))
     message.set_content(text)
     page = html_page(template.safe_substitute(values, lines=_LINES_MARK))
     message.add_alternative(page.replace(f"<p>{_LINES_MARK}</p>", _html_lines(order)), subtype="html")
-    _attach_pdf(message, text, f"acknowledgement-{order.order_id}.pdf")
+    _attach_pdf(message, text, f"{kind.name}-{order.order_id}.pdf")
     return message, recipient
 
 
@@ -89,13 +144,14 @@ def with_text(data: bytes, text: str) -> bytes:
     return edited.as_bytes()
 
 
-def _template(settings: AcknowledgeSettings) -> str:
-    if not settings.template_file:
-        return TEMPLATE
+def _template(settings: AcknowledgeSettings, kind: AnswerKind) -> str:
+    path = str(getattr(settings, kind.template_setting))
+    if not path:
+        return kind.template
     try:
-        return Path(settings.template_file).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise ConfigError(f"acknowledge.template_file {settings.template_file}: {error.strerror}") from error
+        raise ConfigError(f"acknowledge.{kind.template_setting} {path}: {error.strerror}") from error
 
 
 def _reply_address(original: EmailMessage) -> str:
@@ -125,11 +181,15 @@ def _values(order: Order, settings: AcknowledgeSettings) -> dict[str, str]:
         if totals.tax:
             lines.append(f"Tax: {money(totals.tax)}")
         lines.append(f"Total: {money(totals.total)}")
+    validity = settings.quote_validity_days
     return {
         "customer": customer or "",
         "order_id": order.order_id,
         "po": f" {order.header.po_number}" if order.header.po_number else "",
+        "rfq": f" {order.header.rfq_number}" if order.header.rfq_number else "",
         "totals": "\n".join(lines),
+        "validity_days": str(validity),
+        "valid_until": (utc_now() + timedelta(days=validity)).date().isoformat(),
         "contact": settings.contact or settings.from_address,
     }
 

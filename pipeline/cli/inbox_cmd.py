@@ -1,5 +1,6 @@
 """``inbox watch [--folder F]``, ``inbox fetch --since DATE [--folder F]``, ``inbox status`` and
-``inbox acknowledge``: the desk's mailbox, and the answers to the orders approved from it."""
+``inbox acknowledge``: the desk's mailbox, and the answers to the orders approved from it (and the
+quotations of the requests for quote quoted from it)."""
 
 from __future__ import annotations
 
@@ -43,10 +44,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     fetch_parser.set_defaults(func=run_fetch)
     ack_parser = commands.add_parser(
         "acknowledge",
-        help="send the acknowledgements of approved orders from the mailbox (settings [acknowledge])",
+        help="send the acknowledgements of approved orders and the quotations of quoted requests for"
+        " quote from the mailbox (settings [acknowledge])",
     )
     choice = ack_parser.add_mutually_exclusive_group()
-    choice.add_argument("--preview", metavar="ORDER", help="print the acknowledgement as it will go")
+    choice.add_argument(
+        "--preview", metavar="ORDER", help="print its acknowledgement (or quotation) as it will go"
+    )
     choice.add_argument("--hold", metavar="ORDER", help="keep it from being sent")
     choice.add_argument("--release", metavar="ORDER", help="let a held one go")
     choice.add_argument("--edit", metavar="ORDER", help="replace its text with --text-file's")
@@ -83,7 +87,8 @@ def run_acknowledge(args: argparse.Namespace) -> int:
         return _desk_action(acknowledger, args)
     sent, errors = acknowledger.send_waiting(actor=ACTOR)
     for record in sent:
-        print(f"{record.order_id}: acknowledged to {record.recipient} ({record.message_id})")
+        sent_to = "acknowledged to" if record.kind == "acknowledgement" else f"{record.kind} sent to"
+        print(f"{record.order_id}: {sent_to} {record.recipient} ({record.message_id})")
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     return 1 if errors else 0
@@ -92,7 +97,10 @@ def run_acknowledge(args: argparse.Namespace) -> int:
 def _desk_action(acknowledger: Acknowledger, args: argparse.Namespace) -> int:
     if args.preview:
         record, text = acknowledger.preview(args.preview)
-        print(f"To: {record.recipient}\nMessage-ID: {record.message_id}\nStatus: {record.status}\n\n{text}")
+        print(
+            f"Kind: {record.kind}\nTo: {record.recipient}\nMessage-ID: {record.message_id}"
+            f"\nStatus: {record.status}\n\n{text}"
+        )
     elif args.hold:
         print(f"{args.hold}: {acknowledger.hold(args.hold, actor=args.by).status}")
     elif args.release:

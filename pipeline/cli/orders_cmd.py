@@ -1,4 +1,4 @@
-"""``orders list|show|approve|reject|export|report``: the review queue for the desk's scripts."""
+"""``orders list|show|approve|reject|quote|export|report``: the review queue for the desk's scripts."""
 
 from __future__ import annotations
 
@@ -45,8 +45,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     show.set_defaults(func=_show)
 
-    for name, needs_comment in (("approve", False), ("reject", True)):
-        decide = actions.add_parser(name, help=f"{name} an order in review")
+    helps = {
+        "approve": "approve an order in review",
+        "reject": "reject an order in review",
+        "quote": "quote a request for quote in review: its quotation goes to the customer",
+    }
+    for name, needs_comment in (("approve", False), ("reject", True), ("quote", False)):
+        decide = actions.add_parser(name, help=helps[name])
         decide.add_argument("order_id")
         decide.add_argument("--by", default=default_actor(), help="who decides (default: $USER)")
         decide.add_argument("--comment", required=needs_comment, default="", help="why (required to reject)")
@@ -140,6 +145,8 @@ def _decide(args: argparse.Namespace) -> int:
     service = open_order_service()
     if args.decision == "approve":
         stored = service.approve(args.order_id, actor=args.by, comment=args.comment)
+    elif args.decision == "quote":
+        stored = service.quote(args.order_id, actor=args.by, comment=args.comment)
     else:
         stored = service.reject(args.order_id, actor=args.by, comment=args.comment)
     print(f"{stored.order_id}: {stored.status} by {stored.decided_by} (version {stored.version})")

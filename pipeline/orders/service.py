@@ -54,6 +54,7 @@ from pipeline.review import review
 
 # A change of the order copy: returns (before, after) for the audit row.
 Change = Callable[[Order], tuple[Any, Any]]
+_DECISIONS = {"approved": "approve", "rejected": "reject", "quoted": "quote"}  # status -> audit action
 
 
 class OrderService:
@@ -222,15 +223,21 @@ class OrderService:
         with self.ledger.transaction():
             stored = self._editable(order_id, actor, expected_version)
             self.require_sendable(stored.order, "approve")
-            missing = [
-                f"line {line.item.line_no}"
-                for line in stored.order.lines
-                if line.match is None or line.extended_price is None
-            ]
-            if not stored.order.lines or missing:
-                what = ", ".join(missing) or "the order has no lines"
-                raise InvalidEditError(f"cannot approve {order_id}: {what} lack a part or a priced quantity")
+            _require_priced(stored.order, "approve")
             return self._decide(stored, actor, "approved", comment)
+
+    def quote(
+        self, order_id: str, *, actor: str, comment: str = "", expected_version: int | None = None
+    ) -> StoredOrder:
+        """The desk's prices for a request for quote are ready: it becomes ``quoted`` (locked, like an
+        approval) and its quotation goes to the customer (``pipeline.acknowledge``). Every line needs
+        a part and a priced quantity; a prospect may be quoted, an order cannot be."""
+        with self.ledger.transaction():
+            stored = self._editable(order_id, actor, expected_version)
+            if stored.order.header.kind != "quote":
+                raise InvalidEditError(f"cannot quote {order_id}: it is an order; approve it instead")
+            _require_priced(stored.order, "quote")
+            return self._decide(stored, actor, "quoted", comment)
 
     def reject(
         self, order_id: str, *, actor: str, comment: str, expected_version: int | None = None
@@ -319,7 +326,8 @@ class OrderService:
     def convert_to_order(
         self, order_id: str, *, actor: str, comment: str = "", expected_version: int | None = None
     ) -> StoredOrder:
-        """The customer placed the quote as an order: from now on it is approved and exported as one."""
+        """The customer placed the quote as an order: from now on it is approved and exported as one.
+        A quoted one converts as it is (the customer ordered what was quoted), back in review."""
 
         def change(order: Order) -> tuple[Any, Any]:
             if order.header.kind != "quote":
@@ -327,7 +335,9 @@ class OrderService:
             order.header.kind = "order"
             return {"kind": "quote"}, {"kind": "order"}
 
-        return self._edit(order_id, actor, "convert_to_order", None, change, expected_version, comment)
+        return self._edit(
+            order_id, actor, "convert_to_order", None, change, expected_version, comment, also_from="quoted"
+        )
 
     # -- learning ----------------------------------------------------------------------------
     def remember_part_number(
@@ -376,9 +386,11 @@ class OrderService:
         change: Change,
         expected_version: int | None,
         comment: str = "",
+        also_from: str = "",
     ) -> StoredOrder:
+        """``change`` on an unlocked order (or one whose status is ``also_from``), back in review."""
         with self.ledger.transaction():
-            stored = self._editable(order_id, actor, expected_version)
+            stored = self._editable(order_id, actor, expected_version, also_from)
             order = stored.order  # decoded from the ledger for this call alone: ours to change
             before, after = change(order)
             self._recheck(order)
@@ -393,10 +405,12 @@ class OrderService:
                 comment=comment,
             )
 
-    def _editable(self, order_id: str, actor: str, expected_version: int | None) -> StoredOrder:
+    def _editable(
+        self, order_id: str, actor: str, expected_version: int | None, also_from: str = ""
+    ) -> StoredOrder:
         _require_actor(actor)
         stored = self.store.load(order_id)
-        if stored.locked:
+        if stored.locked and stored.status != also_from:
             raise OrderLockedError(order_id, stored.status)
         if expected_version is not None and expected_version != stored.version:
             raise OrderConflictError(order_id, expected_version, stored.version)
@@ -418,7 +432,7 @@ class OrderService:
         return self.store.write(
             decided,
             actor=actor,
-            action="approve" if status == "approved" else "reject",
+            action=_DECISIONS[status],
             before=before,
             after={"status": status},
             comment=comment,
@@ -483,3 +497,15 @@ def _line(order: Order, line_no: int) -> OrderLine:
 def _require_actor(actor: str) -> None:
     if not actor or not actor.strip():
         raise InvalidEditError("say who makes the change (actor), for the audit trail")
+
+
+def _require_priced(order: Order, action: str) -> None:
+    """What the customer is told (an acknowledgement, a quotation) needs a part and a price per line."""
+    missing = [
+        f"line {line.item.line_no}"
+        for line in order.lines
+        if line.match is None or line.extended_price is None
+    ]
+    if not order.lines or missing:
+        what = ", ".join(missing) or "the order has no lines"
+        raise InvalidEditError(f"cannot {action} {order.order_id}: {what} lack a part or a priced quantity")

@@ -20,8 +20,11 @@ from pipeline.models import Order, OrderLine
 from pipeline.orders.codec import order_from_json, order_to_json
 from pipeline.orders.errors import OrderNotFoundError
 
-OrderStatus = Literal["needs_review", "auto_approved", "no_order_found", "approved", "rejected", "exported"]
-LOCKED_STATUSES: frozenset[str] = frozenset({"approved", "auto_approved", "rejected", "exported"})
+OrderStatus = Literal[
+    "needs_review", "auto_approved", "no_order_found", "approved", "rejected", "exported", "quoted"
+]
+# "quoted": a request for quote whose prices the desk sent (or is sending) in a quotation
+LOCKED_STATUSES: frozenset[str] = frozenset({"approved", "auto_approved", "rejected", "exported", "quoted"})
 SYSTEM_ACTOR = "order desk"
 
 
@@ -46,7 +49,7 @@ class StoredOrder:
 
     @property
     def locked(self) -> bool:
-        """Approved, rejected or exported orders change only through an explicit reopen."""
+        """Approved, rejected, exported or quoted orders change only through an explicit reopen."""
         return self.status in LOCKED_STATUSES
 
     def to_dict(self) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import email
 from email import policy
 
 from dashboard.acknowledgement_store import AcknowledgementStore
+from dashboard.components import AcknowledgementView
 from dashboard.review_store import ReviewStore
 from pipeline.acknowledge.sender import Acknowledger
 from tests.conftest import Desk
@@ -77,3 +78,30 @@ def test_an_uploaded_order_has_no_acknowledgement(smtp_server: SmtpServer, desk:
     assert not acks.shown and acks.record is None
     acks.send()
     assert smtp_server.received.mails == []
+
+
+def test_a_request_for_quote_shows_its_quotation_which_goes_once_when_the_desk_sends_it(
+    dovecot: Dovecot, smtp_server: SmtpServer, desk: Desk
+) -> None:
+    order_id = take_one(dovecot, desk, order_email(13, message_id="<rfq13@acme-manufacturing.com>", rfq=True))
+    acks = opened(desk, smtp_server, order_id)
+    view = AcknowledgementView(store=acks)
+    assert acks.shown and acks.record.kind == "quotation" and not acks.order_approved
+    assert "valid for 30 days" in acks.text and "Thank you for your order" not in acks.text
+    assert "goes when the desk sends the quotation" in view.header.object
+    assert view.__panel__().title == "Quotation to the customer"
+    acks.hold()
+    acks.review.quote()
+    assert smtp_server.received.mails == [] and "holds the quotation" in acks.message
+    acks.save_text("Dear John,\n\n12.50 a sheet.\n")
+
+    acks.release()
+    acks.send()
+
+    ((_, raw),) = smtp_server.received.mails
+    reply = email.message_from_bytes(raw, policy=policy.default)
+    assert reply["In-Reply-To"] == "<rfq13@acme-manufacturing.com>"
+    assert reply.get_body(("plain",)).get_content().replace("\r\n", "\n") == "Dear John,\n\n12.50 a sheet.\n"
+    assert acks.record.status == "sent" and "sent" in view.header.object
+    actions = [entry.action for entry in desk.service.audit_log(order_id)]
+    assert actions.count("send_quotation") == 1 and "acknowledge" not in actions

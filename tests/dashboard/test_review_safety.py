@@ -176,3 +176,30 @@ def test_a_line_unit_is_edited_on_the_page_and_reasons_and_forms_read_in_words(d
     assert all("_" not in code for code in ["bar_round"] if code in info) and "bar_round" not in info
     audit = open_order_service(runner=desk.runner).audit_log(order_id)[-1]
     assert (audit.action, audit.before["uom"], audit.after["uom"]) == ("edit_line", "EA", "FT")
+
+
+def test_over_http_a_priced_quote_is_quoted_once_and_an_order_is_not(served_desk: Desk) -> None:
+    desk = served_desk
+    order_id = processed(desk, QUOTE_REQUEST)
+    code, answer = asyncio.run(post(f"/api/orders/{order_id}/quote", {"comment": "prices checked"}))
+    assert code == 200 and answer["status"] == "quoted" and answer["order_id"] == order_id
+    assert set(answer) == {"order_id", "status", "version", "decided_by"}  # approve's answer
+    code, answer = asyncio.run(post(f"/api/orders/{order_id}/quote"))
+    assert code == 409 and "quoted" in answer["error"]
+    assert asyncio.run(post("/api/orders/no-such-order/quote"))[0] == 404
+    other = processed(desk, PROSPECT_ORDER)
+    code, answer = asyncio.run(post(f"/api/orders/{other}/quote"))
+    assert code == 409 and "approve it instead" in answer["error"]
+    assert [entry.action for entry in desk.service.audit_log(order_id)][-1] == "quote"
+
+
+def test_the_page_sends_a_quotation_instead_of_approving_a_quote(desk: Desk) -> None:
+    order_id = processed(desk, QUOTE_REQUEST)
+    store, workspace = workspace_for(desk, order_id)
+    assert workspace.quote.visible and not workspace.quote.disabled
+    press(workspace.quote)
+    assert store.stored.status == "quoted" and store.message_kind == "success", store.message
+    assert workspace.quote.disabled and workspace.reopen.visible and workspace.convert.visible
+    press(workspace.convert)  # the customer ordered what was quoted
+    assert store.stored.order.header.kind == "order" and store.stored.status == "needs_review"
+    assert not workspace.quote.visible

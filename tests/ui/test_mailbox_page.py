@@ -2,7 +2,8 @@
 and answering through a real SMTP server (aiosmtpd): a message appended over IMAP becomes a
 finished job on the open process page and on the Mailbox page without anyone touching them; on
 the review page the desk reads and edits the acknowledgement, approves the order, and the
-customer's answer arrives at the SMTP server once, in the customer's thread."""
+customer's answer arrives at the SMTP server once, in the customer's thread; a request for quote
+shows its quotation, which goes once when the desk presses Send quotation."""
 
 from __future__ import annotations
 
@@ -113,3 +114,44 @@ def test_a_message_becomes_a_job_on_screen_and_its_approval_answers_the_customer
         Ledger(server.ledger).connection().execute("SELECT status, attempts FROM acknowledgements").fetchone()
     )
     assert (row["status"], row["attempts"]) == ("sent", 1)
+
+
+def test_a_request_for_quote_is_answered_by_its_quotation_once_when_the_desk_sends_it(
+    dovecot: Dovecot, smtp_server: SmtpServer, make_server: MakeServer, context: BrowserContext
+) -> None:
+    server = make_server()
+    server.env = mail_server_env(dovecot, smtp_server)
+    server.start()
+    desk = open_desk_page(context, server.url).page
+    expect(desk.locator('.od-mb-row[data-state="idle"]')).to_be_visible()
+    original = order_email(32, rfq=True)
+    dovecot.append("INBOX", original)
+    row = desk.locator(".od-jobs .tabulator-row", has_text="RFQ 00032")
+    expect(row.locator("[tabulator-field=status]")).to_have_text("done", timeout=60_000)
+    (job,) = api(server, "/api/jobs")["jobs"]
+    order_id = api(server, f"/api/jobs/{job['job_id']}")["order"]["order_id"]
+
+    review = open_desk_page(context, f"{server.base}/review?order={order_id}").page
+    panel = review.locator(".od-ack-panel")
+    expect(panel).to_contain_text("Quotation to the customer")
+    expect(panel.locator(".od-ack-status")).to_have_text("goes when the desk sends the quotation")
+    expect(panel.locator(".od-ack-text textarea")).to_have_value(re.compile("valid for 30 days"))
+    time.sleep(POLL_S)
+    assert smtp_server.received.mails == []  # nothing goes before the desk sends it
+
+    review.get_by_role("button", name="Send quotation").click()
+
+    assert smtp_server.received.arrived.wait(30), "no quotation reached the SMTP server"
+    expect(panel.locator(".od-ack-status")).to_contain_text("sent")
+    time.sleep(2 * POLL_S)  # two more watcher rounds, each of which sends what is waiting
+    ((recipients, raw),) = smtp_server.received.mails
+    reply = email.message_from_bytes(raw, policy=policy.default)
+    asked = email.message_from_bytes(original, policy=policy.default)
+    assert recipients == ["buyer@acme-manufacturing.com"] and reply["Subject"] == "Re: RFQ 00032"
+    assert reply["In-Reply-To"] == asked["Message-ID"]
+    assert "valid for 30 days" in reply.get_body(("plain",)).get_content()
+    (attachment,) = reply.iter_attachments()
+    assert attachment.get_filename() == f"quotation-{order_id}.pdf"
+    ledger = Ledger(server.ledger).connection()
+    row = ledger.execute("SELECT kind, status, attempts FROM acknowledgements").fetchone()
+    assert (row["kind"], row["status"], row["attempts"]) == ("quotation", "sent", 1)
