@@ -145,18 +145,24 @@ _SHEET_OR_PLATE = re.compile(
     r"chapas?|\w*blech\w*|blach[ay]?|t[ôo]les?|lamier[ae]|l[áa]minas?|plaat|placas?", re.IGNORECASE
 )
 _SHEETS = re.compile(r"sheets?|shts?", re.IGNORECASE)
+_SHEET_COUNT = re.compile(
+    r"(?<![\w.])(?:\d{1,2}|a|an|one|two|three|four|five|six|ten|twelve)\s+$", re.IGNORECASE
+)
 _PLATE_FROM = 0.1875  # 3/16": the thinnest plate the catalog lists
 
 
 def _sheet_or_plate(item: LineItem, raw: str, offset: int) -> None:
     """A word for sheet or plate alike (chapa, Blech) is plate from 3/16"; "2 sheets AR400 3/4 x
-    48 x 96" counts plates, from 1/4" (3/16" is sold as either)."""
+    48 x 96" counts plates, from 1/4" (3/16" is sold as either) — but "304 sheet 1/4 x 48 x 96"
+    names its form."""
     word = item.evidence.get("form")
     thickness = item.dimensions.get("thickness", 0.0)
     if item.form != "sheet" or word is None or thickness < _PLATE_FROM:
         return
-    written = raw[word.start - offset : word.end - offset]
-    if _SHEET_OR_PLATE.fullmatch(written) or (thickness >= 0.25 and _SHEETS.fullmatch(written)):
+    start = word.start - offset
+    written = raw[start : word.end - offset]
+    counted = _SHEET_COUNT.search(raw, max(0, start - 12), start) is not None  # "2 sheets", not "304 sheet"
+    if _SHEET_OR_PLATE.fullmatch(written) or (thickness >= 0.25 and counted and _SHEETS.fullmatch(written)):
         item.form = "plate"
 
 
