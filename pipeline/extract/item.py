@@ -17,9 +17,9 @@ from pipeline.extract.blocks import Block, Field
 from pipeline.extract.dimensions import Sized, assign, infer_form, structural_shape
 from pipeline.extract.gauges import find_gauge, gauge_inches
 from pipeline.extract.grades import GradeHit, find_grades, in_catalog
-from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure
+from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure, writes_imperial
 from pipeline.extract.plausible import flag_implausible
-from pipeline.extract.quantity import find_quantity, holds_size, in_sold_units, parse_count
+from pipeline.extract.quantity import count_before, find_quantity, holds_size, in_sold_units, parse_count
 from pipeline.extract.tolerances import Written, find_tolerances
 from pipeline.extract.vocabulary import FORM_WORDS, Words, first_match, scan
 from pipeline.models import Alternate, LineItem, Span, Tolerance
@@ -145,9 +145,6 @@ _SHEET_OR_PLATE = re.compile(
     r"chapas?|\w*blech\w*|blach[ay]?|t[ôo]les?|lamier[ae]|l[áa]minas?|plaat|placas?", re.IGNORECASE
 )
 _SHEETS = re.compile(r"sheets?|shts?", re.IGNORECASE)
-_SHEET_COUNT = re.compile(
-    r"(?<![\w.])(?:\d{1,2}|a|an|one|two|three|four|five|six|ten|twelve)\s+$", re.IGNORECASE
-)
 _PLATE_FROM = 0.1875  # 3/16": the thinnest plate the catalog lists
 
 
@@ -161,7 +158,8 @@ def _sheet_or_plate(item: LineItem, raw: str, offset: int) -> None:
         return
     start = word.start - offset
     written = raw[start : word.end - offset]
-    counted = _SHEET_COUNT.search(raw, max(0, start - 12), start) is not None  # "2 sheets", not "304 sheet"
+    count = count_before(raw, start)
+    counted = count is not None and count < 100  # "2 sheets", not "304 sheet"
     if _SHEET_OR_PLATE.fullmatch(written) or (thickness >= 0.25 and counted and _SHEETS.fullmatch(written)):
         item.form = "plate"
 
@@ -283,7 +281,7 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
         form = _shape_of_tube(form, mask.text)
         item.form = form[0]
         item.evidence["form"] = _span(form[1], form[2], offset)
-        if _PLAT.fullmatch(mask.text[form[1] : form[2]]) and _INCH_SIZE.search(mask.text):
+        if _PLAT.fullmatch(mask.text[form[1] : form[2]]) and writes_imperial(mask.text):
             item.flags.append("form_inferred")  # "1/2 plat a36 12 x 24": French flat bar, or plate mistyped
     return form is not None, Sized()
 
@@ -292,9 +290,6 @@ _FLAT = frozenset({"plate", "sheet", "bar_rectangular"})
 _HOLLOW_ONLY = frozenset({"A500", "A513", "A847", "A1085"})
 _IN_LENGTHS = re.compile(r"\b(?:sticks?|lengths?|footers|bars?)\b", re.IGNORECASE)
 _PLAT = re.compile(r"plats?", re.IGNORECASE)
-_INCH_SIZE = re.compile(
-    r"\d\s*(?:\"|”|in\b|inch)|(?<![\w/])\d{1,2}/(?:2|4|8|16|32|64)(?![\d/])", re.IGNORECASE
-)
 
 
 _WAS_NOTE = re.compile(r"\(\s*(?:was|previously|formerly|old|prev\.?)\b[^)\n]{0,40}\)", re.IGNORECASE)
@@ -333,10 +328,6 @@ _QUALIFIED = {
         "round": "tube_round",
     },
 }
-
-
-_ONE = re.compile(r"\b(?:a|an|one|1)\s+$", re.IGNORECASE)
-_COUNTED = re.compile(r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*$", re.I)
 
 
 def _spelled_out(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
@@ -386,9 +377,9 @@ def _past_count(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     _, start, end = form
     if " " in text[start:end].strip():
         return form  # "12 flat bars S235JR …, bars of 6 m": a form of its own, not a count noun
-    singular = _ONE.search(text, max(0, start - 6), start) is not None  # "one sheet of … plate"
+    count = count_before(text, start)
     plural = text[start:end].lower().endswith("s")
-    if not (plural or singular) or not _COUNTED.search(text, max(0, start - 12), start):
+    if count is None or not (plural or count == 1):  # "one sheet of … plate" names one
         return form  # "4 sheets" counts; "00030 TUBE SQ" is a line number, then the form
     later = first_match(text[end:], FORM_WORDS)
     if later is None:

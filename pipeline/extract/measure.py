@@ -272,7 +272,7 @@ def _millimetres_alone(text: str, chain: list[Length]) -> bool:
     "t3 x 1219 x 2438", "48.6 x 3.7 x 6000")."""
     too_big = any(_too_big_for_inches(length.inches) for length in chain)
     diameter = chain[0].inches > 12 and _METRIC_DIAMETER.search(text, 0, chain[0].start) is not None
-    return len(chain) > 1 and (too_big or diameter) and _IMPERIAL_MARK.search(text) is None
+    return len(chain) > 1 and (too_big or diameter) and not writes_imperial(text)
 
 
 # an inch or foot mark, a gauge, or a fraction of an inch ("3/8" — not a reference "ZAM/118/2025")
@@ -306,21 +306,27 @@ def _chained_unit(text: str, lengths: list[Length], index: int) -> bool:
     return False
 
 
-_METRIC_DIAMETER = re.compile(r"[Øø⌀]\s*$")
-_METRIC_MARK = re.compile(r"\d\s*(?:mm|cm|m|mtrs?|metres?|meters?)\b|[Øø⌀]\s*\d", re.IGNORECASE)
+_DIAMETER_SIGN = "[Øø⌀]"
+_METRIC_DIAMETER = re.compile(rf"{_DIAMETER_SIGN}\s*$")
+_METRIC_MARK = re.compile(rf"\d\s*(?:mm|cm|m|mtrs?|metres?|meters?)\b|{_DIAMETER_SIGN}\s*\d", re.IGNORECASE)
+
+
+def writes_imperial(text: str) -> bool:
+    """Whether a text writes a size in inches, feet or gauge."""
+    return _IMPERIAL_MARK.search(text) is not None
 
 
 def is_metric(text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether a message writes its sizes in millimetres or metres and none in inches or feet."""
     written = "\n".join(text[start:end] for start, end in spans)
-    return _METRIC_MARK.search(written) is not None and _IMPERIAL_MARK.search(written) is None
+    return _METRIC_MARK.search(written) is not None and not writes_imperial(written)
 
 
 def _metric_item(text: str, lengths: list[Length]) -> bool:
     """Whether an item writes its sizes in millimetres or metres and none in inches or feet: then
     its unitless sizes are millimetres too ("flat bar 60 x 10, length 6 m", "RHS 100x50x4 6000 mm")."""
     units = {length.unit for length in lengths if length.unit}
-    return bool(units) and units <= _METRIC and not _IMPERIAL_MARK.search(text)
+    return bool(units) and units <= _METRIC and not writes_imperial(text)
 
 
 def _too_big_for_inches(value: float) -> bool:
@@ -341,7 +347,7 @@ def measure(text: str, fields: tuple[Field, ...] = (), metric_message: bool = Fa
     """The sizes in ``text`` (masked item text; ``fields`` relative to it), in reading order; in a
     ``metric_message`` unitless sizes are millimetres."""
     lengths = _chain_units(text, find_lengths(text))
-    metric = _metric_item(text, lengths) or (metric_message and not _IMPERIAL_MARK.search(text))
+    metric = _metric_item(text, lengths) or (metric_message and not writes_imperial(text))
     found: list[Measured] = []
     labelled_fields: set[Field] = set()
     for index, length in enumerate(lengths):
