@@ -234,3 +234,27 @@ def test_money_is_never_a_count() -> None:
     )
     lines = extract(build_document("budget.txt", text.encode(), text)).lines
     assert [(line.quantity, line.form) for line in lines] == [(1, "bar_rectangular")]
+
+
+def test_one_sentence_asking_for_a_counted_sized_shape_is_a_line_without_its_grade() -> None:
+    for text in ("Need 20 pcs L 4 x 4 x 1/2 angle 20 ft\n", "twenty pieces of 4 x 4 x 1/2 angle, 20 feet.\n"):
+        (line,) = _extract(text).lines
+        assert (line.grade, line.form, line.quantity, dict(line.dimensions)) == (
+            None,
+            "angle",
+            20,
+            {"leg1": 4, "leg2": 4, "thickness": 0.5, "length": 240},
+        )
+        assert "missing_grade" in line.flags
+    # stock on hand, not asked for
+    assert _extract("We still have 20 pcs of 4x4x1/2 angle from last time.\n").lines == []
+
+
+def test_a_pipe_keeps_the_nominal_size_written_beside_the_outside_diameter() -> None:
+    (line,) = _extract('10 pcs 2" sch 40 pipe A53B x 21 ft\n').lines
+    assert dict(line.dimensions) == {
+        "outer_diameter": 2.375,
+        "wall_thickness": 0.154,
+        "length": 252,
+        "nominal_size": 2,
+    }

@@ -158,7 +158,47 @@ def test_a_dictated_run_on_with_grades_said_apart_between_the_items() -> None:
     )
     lines = extract(build_document("voice.txt", text.encode(), text)).lines
     assert [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in lines] == [
-        (6, "A53", "tube_round", {"outer_diameter": 2.375, "wall_thickness": 0.154, "length": 252}),
+        (
+            6,
+            "A53",
+            "tube_round",
+            {"outer_diameter": 2.375, "wall_thickness": 0.154, "length": 252, "nominal_size": 2},
+        ),
         (3, "A500", "tube_square", {"side": 3, "wall_thickness": 0.1875, "length": 288}),
         (1, "A36", "plate", {"thickness": 0.375, "width": 60, "length": 120}),
     ]
+
+
+def test_grades_said_with_their_letter_decimals_with_point_and_marks_said_in_words() -> None:
+    said = (
+        "just A thirty six, the tube A five hundred grade C, D two tool steel, one point two five inch, "
+        "point two five zero by forty eight, four quote by four quote by one half angle comma twenty feet"
+    )
+    read = digits_for_sizes(said)
+    assert len(read) == len(said)
+    assert " ".join(read.split()) == (
+        'just A36 , the tube A500 grade C, D2 tool steel, 1.25 inch, .250 x 48 , 4" x 4" x 1/2 angle, 20 feet'
+    )
+    # an article before a size is not a grade's letter; "at this point" is not a decimal
+    kept = "we need a thirty six inch sheet, at this point three pieces"
+    assert " ".join(digits_for_sizes(kept).split()) == "we need a 36 inch sheet, at this point three pieces"
+
+
+def test_a_grade_said_after_a_size_and_one_after_a_schedule() -> None:
+    said = "forty eight by ninety six three oh four stainless, one inch schedule forty three sixteen pipe"
+    assert " ".join(digits_for_sizes(said).split()) == "48 x 96 304 stainless, 1 inch sch 40 316 pipe"
+    assert digits_for_sizes("H S S six by six").split()[0] == "HSS"
+
+
+def test_a_dictated_quote_states_each_forms_grade_after_the_items() -> None:
+    text = (
+        "I need a quote for eight pieces of H S S six by six by three eighths comma forty feet long comma and "
+        "fourteen pieces of C ten by fifteen point three channel comma thirty feet. The tube is A five hundred "
+        "grade C and the channel and angle are A thirty six.\n"
+    )
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in lines] == [
+        (8, "A500", "tube_square", {"side": 6, "wall_thickness": 0.375, "length": 480}),
+        (14, "A36", "channel", {"height": 10, "length": 360, "weight_per_foot": 15.3}),
+    ]
+    assert all("grade_from_context" in line.flags for line in lines)  # said after the items: asked

@@ -287,7 +287,7 @@ def test_a_collapsed_row_whose_empty_received_column_the_pdf_dropped() -> None:
     )
     assert _rows(_extract(text)) == [
         (6, "5086", "plate", (0.25, 60.0, 144.0)),
-        (3, "6061", "tube_round", (2.375, 0.154, 240.0)),
+        (3, "6061", "tube_round", (2.375, 0.154, 240.0, 2.0)),
     ]
 
 
@@ -439,8 +439,8 @@ def test_a_pipe_whose_schedule_and_nominal_bore_sit_in_different_cells() -> None
         '2   | SS 316L Pipe Sch 40S     | 3" NB x 6 mtr          | 4   | Nos\n'
     )
     assert _rows(_extract(text)) == [
-        (12, "304", "tube_round", (1.315, 0.109, 236.2205)),
-        (4, "316L", "tube_round", (3.5, 0.216, 236.2205)),
+        (12, "304", "tube_round", (1.315, 0.109, 236.2205, 1.0)),
+        (4, "316L", "tube_round", (3.5, 0.216, 236.2205, 3.0)),
     ]
 
 
@@ -495,8 +495,8 @@ def test_pipe_named_in_one_cell_with_its_nominal_size_in_the_next() -> None:
         "| 2 | 6063-T52 alum pipe sch 40   | 1-1/4\"   | 21'    | 24  |\n"
     )
     assert _rows(_extract(text)) == [
-        (40, "6063", "tube_round", (1.9, 0.145, 252.0)),
-        (24, "6063", "tube_round", (1.66, 0.14, 252.0)),
+        (40, "6063", "tube_round", (1.9, 0.145, 252.0, 1.5)),
+        (24, "6063", "tube_round", (1.66, 0.14, 252.0, 1.25)),
     ]
 
 

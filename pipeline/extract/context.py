@@ -100,7 +100,11 @@ _PART_BREAK = re.compile(r",|\band\b(?=\s+(?:the\s+)?[\w/ -]{1,24}?\s+(?:is|are|
 def _part(body: str, hit: GradeHit) -> str:
     """The grade's own part of the clause ("Angle A36", "HSS to be A500", "bar and plate A36"), not
     another part ("all S275JR, bars of 6 m", "HSS is A500 and pipe is A53")."""
-    cuts = [match.start() for match in _PART_BREAK.finditer(body)]
+    cuts: list[int] = []
+    for match in _PART_BREAK.finditer(body):
+        # an "and" parts only after a grade: not in "the channel and angle are A36"
+        if match.group() == "," or find_grades(body[cuts[-1] + 1 if cuts else 0 : match.start()]):
+            cuts.append(match.start())
     start = max((cut for cut in cuts if cut < hit.start), default=-1) + 1
     end = min((cut for cut in cuts if cut >= hit.end), default=len(body))
     return body[start:end]

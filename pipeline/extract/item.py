@@ -436,6 +436,8 @@ def _read_sizes_and_quantity(
         mask.hide(tolerance.start, tolerance.end)
     found_pipe = pipe.find_pipe(mask.text)
     if found_pipe is not None:
+        # the size the customer wrote ("2\" SCH 40") beside the outside diameter the catalog lists
+        sized.put("nominal_size", found_pipe.nominal_size, found_pipe.spans[-1])
         sized.put("outer_diameter", found_pipe.outer_diameter, found_pipe.spans[-1])
         sized.put("wall_thickness", found_pipe.wall, found_pipe.spans[0])
         item.form = item.form or "tube_round"

@@ -66,8 +66,20 @@ def _is_line(parsed: Parsed, block: Block, listed: bool, text: str) -> bool:
         counted_first = count is not None and not text[block.start : count.start].strip(" \t>-*•")
         if parsed.has_form and parsed.has_sizes and counted_first and cutlist.short_line(body, _ROW_MAX):
             return True  # "6 pcs UPN 120, 6 m" on its own: an item, whatever its grade
+        if parsed.has_form and parsed.has_sizes and parsed.has_quantity and _one_request(body, counted_first):
+            return True  # "Need 20 pcs L 4 x 4 x 1/2 angle, 20 ft.": asked for alone, its grade unsaid
         return parsed.has_material and (parsed.has_form or parsed.has_sizes) and wanted
     return (parsed.has_material or parsed.has_form) and (parsed.has_quantity or parsed.has_sizes)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
+
+
+def _one_request(body: str, counted_first: bool) -> bool:
+    """One sentence on one line that counts or asks for what it names."""
+    body = body.strip()
+    one = "\n" not in body and len(body) <= _SENTENCE_MAX and not _SENTENCE_END.search(body)
+    return one and (counted_first or cues.asks_for_goods(body))
 
 
 def _asked_or_held(text: str, block: Block, parsed: Parsed) -> bool:
@@ -227,6 +239,7 @@ def _one_size_for_each(text: str, pairs: list[tuple[Block, Parsed]]) -> list[Lin
 
 _SIZE_CHAIN = re.compile(r"\d\s*[x×]\s*\.?\d")
 _ROW_MAX = 80  # an item written alone on its line, longer than a group's heading
+_SENTENCE_MAX = 120  # one sentence asking for one item
 _LISTED = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")  # a bullet as written, not a sentence of prose
 
 

@@ -49,8 +49,10 @@ _PIPE_WORD = re.compile(r"\bpipes?\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Pipe:
-    """A pipe's outside diameter and wall, and where its size and schedule were written."""
+    """A pipe's nominal size as written, its outside diameter and wall, and where its size and
+    schedule were written."""
 
+    nominal_size: float
     outer_diameter: float
     wall: float
     spans: tuple[tuple[int, int], ...]
@@ -74,5 +76,5 @@ def find_pipe(text: str) -> Pipe | None:
         column = _SCHEDULES.get(match["sch"].upper())
         if row and column:
             spans = (match.span(),) if regex is _SCHEDULE else (match.span("sch"), match.span("nps"))
-            return Pipe(row[0], row[column], spans)
+            return Pipe(nominal, row[0], row[column], spans)
     return None

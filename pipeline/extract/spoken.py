@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.grades import find_grades
+from pipeline.extract.grades import find_grades, in_catalog
 
 _UNITS = [
     "zero",
@@ -39,7 +39,8 @@ _UNITS = [
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WHOLE = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(reversed(_UNITS[1:]))})"
 _FRACTIONS = {
-    "half": "1/2", "quarter": "1/4", "three quarters": "3/4", "three quarter": "3/4", "eighth": "1/8",
+    "half": "1/2", "one half": "1/2", "quarter": "1/4", "one quarter": "1/4", "three quarters": "3/4",
+    "three quarter": "3/4", "eighth": "1/8",
     "an eighth": "1/8", "one eighth": "1/8", "three eighths": "3/8", "five eighths": "5/8",
     "three eights": "3/8", "five eights": "5/8", "seven eights": "7/8",  # as voice typing spells them
     "seven eighths": "7/8", "sixteenth": "1/16", "one sixteenth": "1/16", "three sixteenths": "3/16",
@@ -53,7 +54,7 @@ _NUMBER = re.compile(
     rf"\b(?:(?P<whole>{_WHOLE})(?:\s+and\s+(?:a\s+|one\s+)?(?P<part>{_FRACTION}))?|(?:a\s+)?(?P<frac>{_FRACTION}))"
     # what follows a size: a unit, "by", a form — perhaps after a grade ("three sixteenths a36 plate")
     rf"(?=\s*(?:-\s*)?(?:[a-z]{{0,2}}\d{{2,4}}[a-z]?\s+(?=plate\b|sheet\b|flat\b|round\b|angle\b))?"
-    rf"(?:inch(?:es)?\b|in\b|foot\b|feet\b|ft\b|footers?\b|gauge\b|ga\b|wall\b|thick\b|od\b|id\b|"
+    rf"(?:inch(?:es)?\b|quote\b|in\b|foot\b|feet\b|ft\b|footers?\b|gauge\b|ga\b|wall\b|thick\b|od\b|id\b|"
     rf"dia(?:meter)?\b|by\s|long\b|wide\b|square\b|round\b|hex\b|inch\s|x\s|plate\b|sheet\b|flat\b|angle\b|"
     rf"schedule\b|sch\b|(?:{_WHOLE})\s+(?:foot|feet|ft)\b))",  # "one and one eighth twelve foot"
     re.IGNORECASE,
@@ -79,11 +80,15 @@ _SCHEDULE = re.compile(rf"\bschedule\s+(?P<whole>{_WHOLE})\b", re.IGNORECASE)
 _INCH_AND = re.compile(
     rf"\b(?:an?\s+|one\s+)?inch\s+and\s+(?:a\s+|one\s+)?(?P<part>{_FRACTION})\b", re.IGNORECASE
 )
-_BY = re.compile(r"(?<=\d)(?P<gap>\s+by\s+)(?=\d)", re.IGNORECASE)
+_BY = re.compile(r"(?<=\d|\")(?P<gap>\s+by\s+)(?=\d)", re.IGNORECASE)
+# "four quote by four quote": an inch mark said as voice typing writes it
+_SAID_INCH_MARK = re.compile(r"(?<=\d)\s*quote\b", re.IGNORECASE)
 _AFTER_BY = re.compile(  # a fraction first: "by three sixteenths" is 3/16, not 3
     rf"(?<=\sby\s)(?:(?:a\s+)?(?P<frac>{_FRACTION})\b|(?P<whole>{_WHOLE})\b)", re.IGNORECASE
 )
-_HAS_WORD = re.compile(rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?)\b", re.IGNORECASE)
+_HAS_WORD = re.compile(
+    rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?|zero|comma)\b|\b[A-Z] [A-Z]\b", re.IGNORECASE
+)
 
 
 def _whole(words: str) -> int:
@@ -115,11 +120,9 @@ def _padded(match: re.Match[str], digits: str) -> str:
 
 # a grade said number by number, before what it is: "three oh four sheet", "three sixteen round",
 # "forty one forty", "ten eighteen", "six oh six one", "seventy seventy five aluminum"
-_GROUP = (
-    rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(reversed(_UNITS[1:]))}|oh|o)"
-)
+_GROUP = rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(reversed(_UNITS))}|oh|o)"
 _SAID_GRADE = re.compile(
-    rf"\b(?P<run>{_GROUP}(?:[\s-]+{_GROUP}){{1,3}})(?=\s+(?:l\b|stainless|ss\b|alumin|steel|round|rd\b|sheet|plate|"
+    rf"(?<!schedule\s)(?<!sch\s)\b(?P<run>{_GROUP}(?:[\s-]+{_GROUP}){{1,3}})(?=\s*[,.;]|\s+(?:l\b|stainless|ss\b|alumin|steel|round|rd\b|sheet|plate|"
     rf"bar|tub|angle|channel|flat|hex|square|rod|pipe|brass|t6|t651|t\s+(?:six|five|four|three)|cold|hot|cr\b|"
     rf"hr\b|crs|hrs|pre[\s-]?hard|prehard|annealed|heat\s+treated|{_GROUP}\s+by\b|"
     # or a size said next: "seven oh seven five one inch round", "six oh six one twelve foot lengths"
@@ -132,13 +135,33 @@ _GROUP_WORDS = re.compile(
 )
 
 
-def _said_grade(match: re.Match[str]) -> str:
-    """ "three oh four" → "304", "forty one forty" → "4140"; unchanged unless it makes a grade."""
-    digits = "".join(
-        "0" if word.lower() in ("oh", "o") else str(_whole(word))
-        for word in _GROUP_WORDS.findall(match["run"])
+def _names_grade(written: str) -> bool:
+    """Whether ``written`` is a grade the catalog stocks, whole ("96304" holds 304, but is none)."""
+    return any(
+        any(
+            hit.start == 0 and hit.end == len(written) and in_catalog(hit.grade)
+            for hit in find_grades(f"{written} {context}")
+        )
+        for context in ("steel", "tool steel")
     )
-    return _padded(match, digits) if find_grades(f"{digits} steel") else match.group()
+
+
+def _said_grade(match: re.Match[str]) -> str:
+    """ "three oh four" → "304", "forty one forty" → "4140"; unchanged unless it makes a grade —
+    or its last words do ("ninety six three oh four": a size, then 304)."""
+    words = list(_GROUP_WORDS.finditer(match.group()))
+    for first in range(len(words) - 1):
+        digits = "".join(
+            "0" if word.group().lower() in ("oh", "o") else str(_whole(word.group()))
+            for word in words[first:]
+        )
+        if _names_grade(digits):
+            start = words[first].start()
+            said = match.group()[start:]
+            return match.group()[:start] + (
+                digits + " " * (len(said) - len(digits)) if len(digits) <= len(said) else said
+            )
+    return match.group()
 
 
 # a leaded steel said with its "L": "twelve l fourteen" is 12L14
@@ -147,7 +170,65 @@ _SAID_LEADED = re.compile(rf"\b(?P<a>{_WHOLE})[\s-]+l[\s-]+(?P<b>{_WHOLE})\b", r
 
 def _said_leaded(match: re.Match[str]) -> str:
     digits = f"{_whole(match['a'])}L{_whole(match['b'])}"
-    return _padded(match, digits) if find_grades(f"{digits} steel") else match.group()
+    return _padded(match, digits) if _names_grade(digits) else match.group()
+
+
+# a decimal said with "point": "one point two five inch", "fifteen point three channel"
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_SAID_DECIMAL = re.compile(
+    rf"\b(?P<whole>{_WHOLE}|zero)\s+point\s+(?P<digits>{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{0,3}})\b|"
+    # "point two five zero by forty eight": no whole part, then a size word
+    rf"\bpoint\s+(?P<fraction>{_DIGIT_WORD}(?:\s+{_DIGIT_WORD}){{0,3}})(?=\s+(?:by|inch|thick|wall|od|dia\w*)\b)",
+    re.IGNORECASE,
+)
+
+
+def _digit(word: str) -> str:
+    return "0" if word.lower() in ("zero", "oh") else str(_UNITS.index(word.lower()))
+
+
+def _said_decimal(match: re.Match[str]) -> str:
+    if match["fraction"]:
+        return _padded(match, "." + "".join(_digit(word) for word in match["fraction"].split()))
+    whole = 0 if match["whole"].lower() == "zero" else _whole(match["whole"])
+    return _padded(match, f"{whole}." + "".join(_digit(word) for word in match["digits"].split()))
+
+
+# a grade said as its letter and number: "just A thirty six.", "A nine ninety two", "D two tool
+# steel" — not an article before a size ("a thirty six inch plate")
+_HUNDREDS = rf"(?P<hundreds>{'|'.join(_UNITS[1:10])})\s+hundred(?:\s+(?:and\s+)?(?P<rest>{_WHOLE}))?"
+_SAID_LETTER_GRADE = re.compile(
+    rf"\b(?P<letter>[ADHOSMP])\s+(?:{_HUNDREDS}|(?P<run>{_GROUP}(?:[\s-]+{_GROUP}){{0,2}}))"
+    r"(?=\s*(?:[.,;:!)]|$)|\s+(?:steel|tool|plate|sheet|flat|angle|channel|beam|bar|round|material|grade|"
+    r"hot|cold|hr|cr|or|is|only|please)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _said_letter_grade(match: re.Match[str]) -> str:
+    """ "A thirty six" → "A36", "A five hundred" → "A500", "D two" → "D2"; unchanged unless it
+    makes a grade."""
+    if match["hundreds"]:
+        digits = str(100 * _whole(match["hundreds"]) + (_whole(match["rest"]) if match["rest"] else 0))
+    else:
+        digits = "".join(
+            "0" if word.lower() in ("oh", "o") else str(_whole(word))
+            for word in _GROUP_WORDS.findall(match["run"])
+        )
+    grade = f"{match['letter'].upper()}{digits}"
+    return _padded(match, grade) if _names_grade(grade) else match.group()
+
+
+# "comma" as voice typing writes the mark it was told
+_SAID_COMMA = re.compile(r"\s+comma\b", re.IGNORECASE)
+# letters said one by one: "H S S", "D O M", "C R S"
+_SPELLED = re.compile(r"(?-i:\b(?P<letters>[A-Z](?: [A-Z]){1,3})\b)")
+_SPELLED_WORDS = frozenset({"HSS", "DOM", "CRS", "HRS", "HR", "CR", "SS", "RHS", "SHS", "CHS", "HRPO", "AR"})
+
+
+def _spelled(match: re.Match[str]) -> str:
+    word = match["letters"].replace(" ", "")
+    return _padded(match, word) if word in _SPELLED_WORDS else match.group()
 
 
 def digits_for_sizes(text: str) -> str:
@@ -155,7 +236,11 @@ def digits_for_sizes(text: str) -> str:
     module)."""
     if not _HAS_WORD.search(text):
         return text
+    text = _SAID_COMMA.sub(lambda match: _padded(match, ","), text)
+    text = _SPELLED.sub(_spelled, text)
+    text = _SAID_LETTER_GRADE.sub(_said_letter_grade, text)
     text = _SAID_GRADE.sub(_said_grade, text)
+    text = _SAID_DECIMAL.sub(_said_decimal, text)
     text = _SAID_LEADED.sub(_said_leaded, text)
     text = _HOMOPHONE_COUNT.sub(lambda match: _HOMOPHONES[(match["word"] or match["size"]).lower()], text)
     text = _SCHEDULE.sub(lambda match: _padded(match, f"sch {_whole(match['whole'])}"), text)
@@ -163,4 +248,5 @@ def digits_for_sizes(text: str) -> str:
     text = _FRACTION_BEFORE_MATERIAL.sub(lambda match: _padded(match, _written(match)), text)
     text = _NUMBER.sub(lambda match: _padded(match, _written(match)), text)
     text = _AFTER_BY.sub(lambda match: _padded(match, _written(match)), text)  # "two by two by quarter"
+    text = _SAID_INCH_MARK.sub(lambda match: _padded(match, '"'), text)
     return _BY.sub(lambda match: " x" + " " * (len(match["gap"]) - 2), text)
