@@ -589,3 +589,41 @@ def test_a_cancelled_row_gives_no_grade_to_the_rows_after_it_and_an_ignored_item
     assert "missing_grade" in lines[1].flags
     ignored = "Item 1   PL 3/4 x 8 x 14    12 pcs\nItem 5   W12x26 x 30'   2 pcs  -- IGNORE, found two\n"
     assert len(extract(build_document("po.txt", ignored.encode(), ignored)).lines) == 1
+
+
+def test_a_csv_rows_size_and_length_cells_are_two_numbers_not_one() -> None:
+    text = (
+        "Line,Qty,Description,Alloy,Size,Length (in)\n"
+        "1,6,Plate,5086-H116,1/4 x 60,144\n"
+        "2,12,Sheet,5052-H32,.125 x 48,144\n"
+    )
+    assert _rows(_extract(text)) == [
+        (6, "5086", "plate", (0.25, 60.0, 144.0)),
+        (12, "5052", "sheet", (0.125, 48.0, 144.0)),
+    ]
+
+
+def test_an_item_column_with_no_description_beside_it_holds_the_description() -> None:
+    text = (
+        "Qty\tItem\tGrade\tSize\tLength\tNotes\n"
+        "8\tAngle\tA36\t3 x 3 x 1/4\t20'\t\n"
+        "4\tFlat bar\t\t1/2 x 4\t20'\tsame as last time\n"
+    )
+    assert _rows(_extract(text)) == [
+        (8, "A36", "angle", (3.0, 3.0, 0.25, 240.0)),
+        (4, None, "bar_rectangular", (0.5, 4.0, 240.0)),
+    ]
+
+
+def test_a_pdf_rows_closing_cells_wrapped_onto_a_line_of_their_own() -> None:
+    text = (
+        "Line Part Number / Description Delivery Date Quantity UOM Unit Price (USD) Amount\n"
+        "1 CU-BUS-25-4 COPPER BUS BAR C110 ALLOY\n"
+        '1/4" X 4" X 12\' ASTM B187 24-JUN-2024 20 EA 287.40 5,748.00\n'
+        "2 CU-RD-100 COPPER ROUND BAR C101 OFHC 1\" DIA X 12' 24-JUN-2024 5 EA\n"
+        "214.75 1,073.75\n"
+        "3 BR-SH-032 BRASS SHEET C260 H02 .032 X 24 X 96 01-JUL-2024\n"
+        "10 EA 88.10 881.00\n"
+        "Total 7,702.75\n"
+    )
+    assert [row[0] for row in _rows(_extract(text))] == [20, 5, 10]  # never the line number, never a price

@@ -17,7 +17,7 @@ _WORD = re.compile(r"\S+")
 _GAPPED = re.compile(r"\S(?: {2,}|\t)\S")
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _MONEY = re.compile(r"[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2,4}")
-_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3})[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}")  # "24-JUN-2024"
 _UNITS = frozenset({  # units of measure an ERP prints beside a count
     "ea", "each", "pc", "pcs", "pce", "ft", "lf", "lb", "lbs", "kg", "m", "mt", "cwt", "sh", "sht", "shts",
     "lot", "bar", "bars", "bdl", "pl", "plt", "in", "pr", "set", "cut", "len",
@@ -26,6 +26,7 @@ _UNITS = frozenset({  # units of measure an ERP prints beside a count
 _SIZE_WORDS = re.compile(
     r"\d\s*(?:[xX×]|\"|')|(?:^|\s)[xX×]\s*\.?\d|\b(?:DIA|LG|WALL|THK|OD|ID|GA|FT)\b", re.I
 )
+_QUALIFIER = re.compile(r"\([A-Za-z$€£]{1,5}\)")
 _HEADER_HINT = re.compile(r"\b(?:qty|quan|ordered|pcs|pieces|count|menge|cant)", re.IGNORECASE)
 _TOTALS = re.compile(r"(?:sub\s*)?total|tax|freight|shipping|page\s+\d", re.IGNORECASE)
 _FITS: dict[str | None, Callable[[str], bool]] = {
@@ -50,18 +51,21 @@ def header_columns(
     ``role`` names a phrase's role exactly; ``role_of`` a single word's, more loosely."""
     if _GAPPED.search(text.strip()) or not _HEADER_HINT.search(text) or re.search(r"\d", text):
         return None  # a header names its columns in words, a count's among them (most lines are not)
-    words = list(_WORD.finditer(text))
+    # "(USD)" qualifies the column before it, as "/" joins two names of one ("Part Number / Description")
+    words = [word for word in _WORD.finditer(text) if not _QUALIFIER.fullmatch(word.group())]
     columns: list[tuple[str | None, str, int, int]] = []
     index = 0
     while index < len(words):
-        for size in (3, 2, 1):
+        for size in (4, 3, 2, 1):
             if index + size > len(words):
                 continue
             start, end = words[index].start(), words[index + size - 1].end()
             phrase = text[start:end]
-            found = role(phrase) if size > 1 else role_of(phrase)
+            if (size == 4) != (" / " in phrase):
+                continue  # four words only as "A B / C" names one column
+            found = role(phrase) if 1 < size < 4 else role_of(phrase)
             first = text[words[index].start() : words[index].end()]
-            if found == "description" and size > 1 and role_of(first) not in (None, "description"):
+            if found == "description" and 1 < size < 4 and role_of(first) not in (None, "description"):
                 continue  # "Item Description", "Material Description": a number, then the description
             if found or size == 1:
                 columns.append((found, phrase.lower(), start, end))
@@ -136,3 +140,13 @@ def continues(text: str) -> bool:
     if _SIZE_WORDS.search(stripped):
         return True
     return len(stripped) <= 40 and not stripped.endswith(".") and not _MONEY.search(stripped)
+
+
+def closing(text: str) -> bool:
+    """Whether ``text`` holds only a row's closing cells, wrapped onto a line of their own
+    ("214.75 1,073.75", "EA 96.00 480.00 08/09/2024"): counts, units, prices and dates."""
+    words = text.split()
+    return bool(words) and all(
+        _NUMBER.fullmatch(word) or _MONEY.fullmatch(word) or _DATE.fullmatch(word) or _FITS["uom"](word)
+        for word in words
+    )

@@ -8,6 +8,7 @@ Masking replaces characters with spaces, so every position still points at the d
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -107,6 +108,10 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     for field in fields:
         if field.label not in DIMENSION_LABELS and _OTHER_LABELS.search(field.label):
             mask.hide(field.start, field.end)
+    for before, after in itertools.pairwise(fields):
+        gap = raw[before.end - 1 : after.start + 1]
+        if re.fullmatch(r"\d,\d", gap):  # a CSV row: "1/4 x 60,144" is two cells, not 60144
+            mask.hide(before.end, after.start, barrier=True)
     for code in _CODES_AND_DATES.finditer(mask.text):
         mask.hide(code.start(), code.end())
     for note in _WAS_NOTE.finditer(mask.text):  # "(was 1/2" - REV 1)": what the line used to ask

@@ -257,7 +257,9 @@ def read_header(text: str) -> Table | None:
         hint = _UNIT_HINT.search(written)
         label = (written[: hint.start()] if hint else written).strip().lower()
         columns.append(_Column(role_of(written), label, hint and hint["unit"].lower(), start, end))
-    if [column.role for column in columns].count("line") > 1:  # "Ln  Item …": the item is what is ordered
+    roles = [column.role for column in columns]
+    # "Ln  Item …", or "Qty  Item  Grade  Size" with no description: the item is what is ordered
+    if roles.count("line") > 1 or ("description" not in roles and "form" not in roles):
         columns = [
             replace(column, role="description")
             if column.role == "line" and column.label == "item"
@@ -514,6 +516,10 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
                 at + len(stripped),
                 [*previous, (_RUN_ON, at, at + len(stripped))],
             )
+        elif raw and not gap and table.layout == "collapsed" and collapsed.closing(text):
+            # "214.75 1,073.75", "10 EA 88.10 881.00": the row's last cells wrapped onto their own
+            # line (not a row: no description); read with the row when they fill its columns
+            raw[-1] = _rejoined(table, lines, first, index) or raw[-1]
         elif raw and not gap and (rest := _delimited_rest(table, raw[-1][2], text)) is not None:
             start, _, previous = raw[
                 -1
