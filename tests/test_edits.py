@@ -228,3 +228,15 @@ def test_the_writer_s_own_corrections_in_a_later_sentence() -> None:
     lines = extract(build_document("mail.txt", text.encode(), text)).lines
     assert [(line.quantity, line.dimensions.get("diameter")) for line in lines] == [(3, None), (1, 3.5)]
     assert all("revised_in_thread" in line.flags for line in lines)  # a person sees what changed
+
+
+def test_a_reply_ordering_some_numbered_lines_only_drops_the_others() -> None:
+    result = _extract("Please enter our PO against your quote for items 1 and 3 only.")
+    assert [(line.grade, line.form) for line in result.lines] == [("6061", "plate"), ("4140", "bar_round")]
+    assert [(line.grade, line.form) for line in _extract("Only lines 2, 3 please.").lines] == [
+        ("A36", "angle"),
+        ("4140", "bar_round"),
+    ]
+    # a number the quoted order does not have: nothing is dropped on a guess, the order is flagged
+    unread = _extract("Please enter our PO for items 1 and 7 only.").lines
+    assert len(unread) == 3 and all("thread_change_unread" in line.flags for line in unread)

@@ -38,7 +38,8 @@ _APPROVAL = re.compile(
 # 4140 to 6 pcs", "drop the angle"); when it is not applied to a line, a person must apply it
 _CHANGE = re.compile(
     r"\b(?:make|change|bump|drop|cancel|delete|remove|skip|forget|hold\s+off|increase|decrease|reduce|instead|swap|replace|"
-    r"add\s+(?:\w+\s+)?(?:more|another))\b",
+    r"add\s+(?:\w+\s+)?(?:more|another))\b"
+    r"|\b(?:items?|lines?)\s*#?\s*\d[^.\n]{0,20}\bonly\b|\bonly\s+(?:items?|lines?)\b",  # "items 1 and 7 only"
     re.IGNORECASE,
 )
 UNREAD_CHANGE = "thread_change_unread"

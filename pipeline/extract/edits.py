@@ -26,6 +26,7 @@ _END = (
 )
 _NEW_SIZE = r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b)?)"
 _MEASURE = r"(?P<measure>wall|thick(?:ness)?|long|length|dia(?:meter)?|OD)\b"
+_NUMBER_LIST = r"(?:items?|lines?|pos(?:itions)?)\s*#?\s*\d{1,3}(?:\s*(?:,|\band\b|&|\+)\s*#?\d{1,3})+"
 _COUNT = r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -73,6 +74,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "quantity",
             rf"\b{_COUNT}\s*{PIECES}\s+of\s+(?:the\s+)?{_REF},?\s+(?:instead\s+of|rather\s+than|not)\s+\d{{1,4}}\b",
         ),
+        (  # "for items 1 and 3 only", "only lines 2, 4": the other numbered lines are not wanted
+            "only",
+            rf"\b(?:only\s+|(?={_NUMBER_LIST}\s+only\b))(?P<ref>{_NUMBER_LIST})",
+        ),
         ("more", rf"\badd\s+{_COUNT}\s+more\s+(?:of\s+(?:the\s+)?)?{_REF}{_END}"),
         (  # "go back to 5/16 wall on the 6x6": the size named by what it measures
             "replace",
@@ -108,7 +113,7 @@ _PIECES_AFTER = re.compile(rf"\s*{PIECES}\b", re.IGNORECASE)
 class Edit:
     """One change a reply asks for, and where it is written."""
 
-    kind: str  # "remove" | "quantity" | "more" | "replace"
+    kind: str  # "remove" | "quantity" | "more" | "replace" | "only"
     ref: str
     start: int
     end: int
@@ -257,6 +262,13 @@ def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[li
     the module's docstring)."""
     kept, unapplied = list(lines), []
     for edit in edits:
+        if edit.kind == "only":
+            chosen = [_numbered(text, kept, int(number)) for number in re.findall(r"\d+", edit.ref)]
+            if None in chosen:
+                unapplied.append(edit)
+            else:
+                kept = [line for line in kept if line in chosen]
+            continue
         line = _target(text, kept, edit.ref)
         if line is None:
             unapplied.append(edit)

@@ -216,7 +216,7 @@ def _tool_steels() -> list[GradeRule]:
 def _titanium_and_nickel() -> list[GradeRule]:
     rules = [
         rule(
-            r"Ti[-\s]?6Al[-\s]?4V\s?ELI|(?:UNS\s?)?R56401", "Grade 23", "titanium", needles=("6al", "56401")
+            r"(?:Ti[-\s]?)?6Al[-\s]?4V\s?ELI|(?:UNS\s?)?R56401", "Grade 23", "titanium", needles=("6al", "56401")
         ),
         rule(
             r"Ti[-\s]?6Al[-\s]?4V|6Al[-\s]?4V|Ti[-\s]?6-4|Ti64|(?:UNS\s?)?R56400",
