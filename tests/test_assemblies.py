@@ -17,6 +17,8 @@ from pipeline.ingest.document import build_document
         ("PART   SIZE   QTY/FRAME\nmaterial for 2 frames", 2),
         ("Counts are per cart, we're building five carts.", 5),
         ("All of the below is for one skid, double everything.", 2),
+        ("Building 8 swing gates, all the same. EACH gate gets:", 8),
+        ("Each gate gets a latch; we have 8 gates on site.", None),
         # a basis without a count, a count without a basis, a price per foot: nothing multiplied
         ("Quantities below are per frame.", None),
         ("We need 2 ramps done by Friday.", None),

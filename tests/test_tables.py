@@ -627,3 +627,18 @@ def test_a_pdf_rows_closing_cells_wrapped_onto_a_line_of_their_own() -> None:
         "Total 7,702.75\n"
     )
     assert [row[0] for row in _rows(_extract(text))] == [20, 5, 10]  # never the line number, never a price
+
+
+def test_a_total_line_ends_the_table_and_is_no_part_of_its_last_row() -> None:
+    text = (
+        "Item  Material    Short Text                          PO Qty  OUn  Net Price   Del. Date\n"
+        "00030 310-3314    ANGLE,SS304,3X3X1/4,HR,A276,        5       EA   296.00      07/03/2024\n"
+        "                  20'\n"
+        "-----------------------------------------------------------------------------------\n"
+        "Total Net Value                                                       USD 7,194.00\n"
+        "-----------------------------------------------------------------------------------\n"
+        "Heat numbers must be stenciled or tagged on each piece. PMI not required.\n"
+    )
+    (line,) = _extract(text).lines
+    assert (line.quantity, line.grade, line.form) == (5, "304", "angle")
+    assert "Total" not in line.source_text

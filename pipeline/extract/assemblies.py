@@ -1,5 +1,5 @@
 """Quantities given per assembly: "quantities below are for ONE ramp - there are 2 ramps", "QTY
-BELOW IS PER TRAILER - please multiply x3", "per frame, we're building 4 frames".
+BELOW IS PER TRAILER - please multiply x3", "per frame, we're building 4 frames", "Building 8 swing gates. EACH gate gets:".
 
 Fabricators list the pieces of one assembly and say once how many they build. The count ordered
 is the product; each line multiplied carries ``quantity_per_assembly`` so that a person confirms
@@ -21,8 +21,10 @@ _COUNT = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve"
 # "per trailer", "for ONE ramp", "for each frame", "Qty/Trailer", "qty per unit"
 _BASIS = re.compile(
     r"\b(?:per|for\s+(?:one|1|each|a\s+single|every))\s+(?P<unit>[a-z]{3,}?)s?\b"
-    r"|\bqty\s*/\s*(?P<column>[a-z]{3,}?)s?\b",
-    re.IGNORECASE,
+    r"|\bqty\s*/\s*(?P<column>[a-z]{3,}?)s?\b"
+    # "EACH gate gets:", "every frame needs" over a list: said of the list's quantities
+    r"|\b(?:each|every)\s+(?P<each>[a-z]{3,}?)s?\s+(?:gets|needs|takes|requires|uses|consists\s+of)\s*(?::|$)",
+    re.IGNORECASE | re.MULTILINE,
 )
 # what makes a per-assembly statement about the list's quantities, not a price "per foot"
 _ABOUT_QUANTITIES = re.compile(
@@ -58,7 +60,7 @@ def factor(text: str) -> float | None:
     """How many assemblies the quantities of ``text`` (the message's own words) are for, if it
     says both that they are per assembly and how many; ``None`` otherwise."""
     for basis in _BASIS.finditer(text):
-        unit = (basis["unit"] or basis["column"]).lower()
+        unit = (basis["unit"] or basis["column"] or basis["each"]).lower()
         if unit in _UNITS_NOT_ASSEMBLIES:
             continue
         sentence = _sentence(text, basis.start(), basis.end())

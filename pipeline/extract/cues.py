@@ -207,7 +207,8 @@ def asks_for_goods(text: str) -> bool:
 
 # "Total: 7,717.20", "PO Total 2,584.80", "Subtotal", "Grand total": a document's sum, never an item
 _TOTAL_LINE = re.compile(
-    r"\s*(?:(?:sub|grand|po|order|page|net|line)\s*)?totals?\b(?:\s+(?:amount|value|due|usd))?\s*[:$]?\s*[$€£]?"
+    r"\s*(?:(?:sub|grand|po|order|page|net|line)\s*)?totals?\b(?:\s+(?:net|gross|amount|value|due|usd|eur)){0,3}"
+    r"\s*[:$]?\s*(?:usd|eur|gbp|cad)?\s*[$€£]?"  # "Total Net Value   USD 7,194.00"
     r"[\d,]+(?:\.\d+)?(?:\s+[$€£]?[\d,]+(?:\.\d+)?)*\s*(?:usd|eur|lbs?|kg)?\s*$",  # "TOTAL  113  7,426"
     re.IGNORECASE,
 )

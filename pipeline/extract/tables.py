@@ -15,7 +15,7 @@ import csv
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.extract import collapsed
+from pipeline.extract import collapsed, cues
 
 # (role, header words that name it), first match wins: "unit price" is a price, not a unit
 _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
@@ -477,6 +477,8 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
         if _PAGE_MARK.match(text.strip()) or _same_header(table, text) or re.fullmatch(r"[\s|:=+_-]*", text):
             used = index + 1
             continue
+        if raw and cues.is_total(text):
+            break  # "Total Net Value  USD 7,194.00": the table has ended
         if not raw and _subheader(text):
             used = index + 1  # "      Description" under "Line  Our Part  Qty …": the rows' second lines
             continue
