@@ -16,7 +16,7 @@ CANONICAL = {
     "titanium": "Grade_1 Grade_2 Grade_5 Grade_7 Grade_9 Grade_12",
     "brass": "C230 C240 C260 C360 C464",
     "bronze": "C220 C510 C630 C932 C954",
-    "copper": "101 110 145 194 195",
+    "copper": "C10100 C11000 C14500 C19400 C19500",
     "nickel_alloy": "Inconel_600 Inconel_625 Inconel_718 Hastelloy_C276 Monel_400 Nickel_200",
     "tool_steel": "A2 D2 H13 M2 O1 S7 W1",
 }
@@ -120,7 +120,7 @@ def test_abrasion_resistant_plate_is_quenched_and_tempered_and_dearer_by_hardnes
     [
         ("17-4 PH", "17-4PH"),
         ("c-276", "Hastelloy C276"),
-        ("C110", "110"),
+        ("C110", "C11000"),
         ("316l", "316L"),
         ("Ti-6Al-4V", "Grade 5"),
         ("Stressproof", "1144"),

@@ -37,7 +37,7 @@ def other_part(desk: Desk, part_number: str) -> str:
 def _learn_copper_line(desk: Desk) -> str:
     """Map ACME's copper sheet wording to another copper sheet; returns that part number."""
     order_id = desk.process("sample_order_1.txt")
-    copper = next(line for line in desk.service.get(order_id).order.lines if line.item.grade == "110")
+    copper = next(line for line in desk.service.get(order_id).order.lines if line.item.grade == "C11000")
     chosen = other_part(desk, copper.match.part_number)
     after = desk.service.choose_alternative(order_id, copper.item.line_no, chosen, actor="ann", remember=True)
     entry = desk.service.audit_log(order_id)[-1]

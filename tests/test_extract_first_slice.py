@@ -29,7 +29,7 @@ def test_sample_order_1_lines() -> None:
         ("6061", None, "aluminum", "bar_round", {"diameter": 2, "length": 144}, 5, "EA"),
         ("1018", None, "carbon_steel", "plate", {"thickness": 0.5, "width": 12, "length": 12}, 8, "EA"),
         ("C360", None, "brass", "bar_hex", {"across_flats": 1, "length": 72}, 15, "EA"),
-        ("110", None, "copper", "sheet", {"thickness": 0.062, "width": 24, "length": 24}, 6, "EA"),
+        ("C11000", None, "copper", "sheet", {"thickness": 0.062, "width": 24, "length": 24}, 6, "EA"),
     ]
     assert all(line.flags == [] for line in result.lines)
 

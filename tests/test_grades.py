@@ -46,7 +46,7 @@ def test_every_catalog_spelling_gives_the_catalogs_canonical_name(name: str, spe
     [
         ("Ti-6Al-4V round bar", "Grade 5", "titanium"),
         ("Ti 6-4 sheet", "Grade 5", "titanium"),
-        ("C10100 copper bar", "101", "copper"),
+        ("C10100 copper bar", "C10100", "copper"),
         ("UNS S31600 plate", "316", "stainless_steel"),
         ("UNS S31603 tube", "316L", "stainless_steel"),
         ("17-4 PH bar", "17-4PH", "stainless_steel"),
@@ -131,7 +131,7 @@ def test_other_grades_are_kept_as_written_with_their_family(
         ("MIC6 tooling plate", "MIC-6", "aluminum"),
         ("EN AW-6082 T6 flat bar", "6082", "aluminum"),
         ("AW-6082 bar", "6082", "aluminum"),
-        ("OFHC copper bar", "101", "copper"),
+        ("OFHC copper bar", "C10100", "copper"),
     ],
 )
 def test_trade_names_and_spec_grades_read_as_the_stocked_grade(text: str, grade: str, family: str) -> None:
@@ -234,7 +234,7 @@ def test_every_equivalent_the_matcher_knows_is_read_as_written_and_resolves_to_i
         ("O1 drill rod 1/2", "O1", "tool_steel"),
         ("H13 plate 2 thick", "H13", "tool_steel"),
         ("Grade 9 round bar 107.9mm", "Grade 9", "titanium"),
-        ("145 H02 hex rod", "145", "copper"),  # a copper by its temper
+        ("145 H02 hex rod", "C14500", "copper"),  # a copper by its temper
         ("2024 sht .063 thk", "2024", "aluminum"),
         ("1100-O foil 0.005", "1100", "aluminum"),
         ("1.3505 round bar 50 mm", "1.3505", "alloy_steel"),

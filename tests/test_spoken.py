@@ -192,9 +192,9 @@ def test_a_grade_said_after_a_size_and_one_after_a_schedule() -> None:
 
 def test_a_dictated_quote_states_each_forms_grade_after_the_items() -> None:
     text = (
-        "I need a quote for eight pieces of H S S six by six by three eighths comma forty feet long comma and "
-        "fourteen pieces of C ten by fifteen point three channel comma thirty feet. The tube is A five hundred "
-        "grade C and the channel and angle are A thirty six.\n"
+        "I need a quote for eight pieces of H S S six by six by three eighths comma forty feet long "
+        "comma and fourteen pieces of C ten by fifteen point three channel comma thirty feet. The tube "
+        "is A five hundred grade C and the channel and angle are A thirty six.\n"
     )
     lines = extract(build_document("voice.txt", text.encode(), text)).lines
     assert [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in lines] == [

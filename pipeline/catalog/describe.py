@@ -90,7 +90,7 @@ _GRADE_ABBREVIATIONS = (
 
 
 def grade_label(grade: Grade, form: str, treatment: Treatment) -> str:
-    """``6061-T6`` (aluminum always carries its temper), ``110 H02`` when the temper tells parts apart."""
+    """``6061-T6`` (aluminum always carries its temper), ``C11000 H02`` when the temper tells parts apart."""
     if not treatment.temper:
         return grade.name
     if grade.family == "aluminum":
@@ -113,6 +113,8 @@ def description_template(grade: Grade, form: str, treatment: Treatment, section:
 def part_number_stem(grade: Grade, form: str, treatment: Treatment, section: Section) -> str:
     """``SS304-SH-0125``: family + grade (+ temper as labelled), form, section; the rest is appended."""
     grade_code = grade.name.upper()
+    if grade.family == "copper":  # "CU110" for C11000: the family code says copper, and the
+        grade_code = grade_code.removeprefix("C").removesuffix("00")  # part numbers stay as they were
     for long, short in _GRADE_ABBREVIATIONS:
         grade_code = grade_code.replace(long, short)
     label = grade_label(grade, form, treatment).upper()

@@ -325,25 +325,27 @@ _BRONZE_TREATMENTS: dict[str, TreatRules] = {
     "C220": {"*": _tempers("H02")},
 }
 
+# coppers by their UNS numbers (C11000, C10100), as mill certs and buyers name them; brasses and
+# bronzes by their short CDA numbers (C360), as the trade does
 _COPPER: tuple[Row, ...] = (
     (
-        "110",
+        "C11000",
         0.323,
         7.40,
         5,
         "sheet plate bar_rectangular bar_round bar_square tube_round wire foil",
-        "C110|C11000|ETP",
+        "C110|110|ETP",
     ),
-    ("101", 0.323, 9.20, 1.5, "sheet plate bar_rectangular bar_round", "C101|C10100|OFE|OFHC"),
-    ("145", 0.323, 8.80, 1, "bar_round bar_hex", "C145|C14500|tellurium copper"),
-    ("194", 0.322, 8.20, 0.5, "sheet foil", "C194"),
-    ("195", 0.322, 8.60, 0.3, "sheet", "C195"),
+    ("C10100", 0.323, 9.20, 1.5, "sheet plate bar_rectangular bar_round", "C101|101|OFE|OFHC"),
+    ("C14500", 0.323, 8.80, 1, "bar_round bar_hex", "C145|145|tellurium copper"),
+    ("C19400", 0.322, 8.20, 0.5, "sheet foil", "C194|194"),
+    ("C19500", 0.322, 8.60, 0.3, "sheet", "C195|195"),
 )
 _COPPER_SPECS: Rules = {"flat": "ASTM B152", "bar": "ASTM B187", "tube": "ASTM B75", "wire": "ASTM B3"}
 _COPPER_GRADE_SPECS: dict[str, Rules] = {
-    "145": {"*": "ASTM B301"},
-    "194": {"*": "ASTM B465"},
-    "195": {"*": "ASTM B465"},
+    "C14500": {"*": "ASTM B301"},
+    "C19400": {"*": "ASTM B465"},
+    "C19500": {"*": "ASTM B465"},
 }
 _PURE_COPPER: TreatRules = {
     "flat": _tempers("H00", "H02"),
@@ -352,11 +354,11 @@ _PURE_COPPER: TreatRules = {
     "*": _tempers("H04"),
 }
 _COPPER_TREATMENTS: dict[str, TreatRules] = {
-    "110": _PURE_COPPER,
-    "101": _PURE_COPPER,
-    "145": {"*": _tempers("H02")},
-    "194": {"*": _tempers("H02")},
-    "195": {"*": _tempers("H04")},
+    "C11000": _PURE_COPPER,
+    "C10100": _PURE_COPPER,
+    "C14500": {"*": _tempers("H02")},
+    "C19400": {"*": _tempers("H02")},
+    "C19500": {"*": _tempers("H04")},
 }
 
 _TOOL_FORMS = "bar_round bar_rectangular bar_square plate"

@@ -39,7 +39,8 @@ _APPROVAL = re.compile(
 _CHANGE = re.compile(
     r"\b(?:make|change|bump|drop|cancel|delete|remove|skip|forget|hold\s+off|increase|decrease|reduce|instead|swap|replace|"
     r"add\s+(?:\w+\s+)?(?:more|another))\b"
-    r"|\b(?:items?|lines?)\s*#?\s*\d[^.\n]{0,20}\bonly\b|\bonly\s+(?:items?|lines?)\b",  # "items 1 and 7 only"
+    # "items 1 and 7 only": a selection of the quoted lines
+    r"|\b(?:items?|lines?)\s*#?\s*\d[^.\n]{0,20}\bonly\b|\bonly\s+(?:items?|lines?)\b",
     re.IGNORECASE,
 )
 UNREAD_CHANGE = "thread_change_unread"

@@ -1,5 +1,6 @@
 """Quantities given per assembly: "quantities below are for ONE ramp - there are 2 ramps", "QTY
-BELOW IS PER TRAILER - please multiply x3", "per frame, we're building 4 frames", "Building 8 swing gates. EACH gate gets:".
+BELOW IS PER TRAILER - please multiply x3", "per frame, we're building 4 frames", "Building 8 swing
+gates. EACH gate gets:".
 
 Fabricators list the pieces of one assembly and say once how many they build. The count ordered
 is the product; each line multiplied carries ``quantity_per_assembly`` so that a person confirms

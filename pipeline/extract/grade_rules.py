@@ -216,7 +216,10 @@ def _tool_steels() -> list[GradeRule]:
 def _titanium_and_nickel() -> list[GradeRule]:
     rules = [
         rule(
-            r"(?:Ti[-\s]?)?6Al[-\s]?4V\s?ELI|(?:UNS\s?)?R56401", "Grade 23", "titanium", needles=("6al", "56401")
+            r"(?:Ti[-\s]?)?6Al[-\s]?4V\s?ELI|(?:UNS\s?)?R56401",
+            "Grade 23",
+            "titanium",
+            needles=("6al", "56401"),
         ),
         rule(
             r"Ti[-\s]?6Al[-\s]?4V|6Al[-\s]?4V|Ti[-\s]?6-4|Ti64|(?:UNS\s?)?R56400",
@@ -256,8 +259,8 @@ def _titanium_and_nickel() -> list[GradeRule]:
 
 def _copper_alloys() -> list[GradeRule]:
     rules = [
-        rule(r"C10100", "101", "copper"),
-        rule(r"C11000", "110", "copper"),
+        rule(r"C10100", "C10100", "copper"),
+        rule(r"C11000", "C11000", "copper"),
         rule(r"(?:SAE\s?)?660(?=\s*\)|\s+bronze|\s+bearing)|SAE\s?660", "C932", "bronze"),
         rule(r"free[-\s]machining\s+brass|free[-\s]cutting\s+brass", "C360", "brass", needles=("brass",)),
     ]

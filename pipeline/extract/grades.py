@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.catalog.grades import GRADES
+from pipeline.catalog.grades import GRADES, find_grade
 from pipeline.extract.grade_rules import ALUMINUM_CONTEXT, RULES, GradeRule
 from pipeline.extract.needles import Needles
 from pipeline.extract.quantity import PIECES
@@ -73,17 +73,24 @@ def _series(digits: str) -> str | None:
 _LETTER_NUMBER = re.compile(r"\b([A-Za-z]{1,2})[-\s](\d+)\b")  # "P-20", "A-516" → "P20", "A516"
 
 
+def _named(written: str) -> str:
+    """The catalog's name of a copper-base alloy written short: "C110" is C11000 (a copper's
+    UNS number), "C360" itself."""
+    stocked = find_grade(written)
+    return stocked.name if stocked is not None else written
+
+
 def _canonical(rule: GradeRule, written: str, text: str) -> tuple[str, str | None]:
     if rule.grade is not None:
         return rule.grade, rule.family
-    if rule.family in ("brass", "bronze") and written.isdigit():
-        return f"C{written}", rule.family
+    if rule.family in ("brass", "bronze", "copper") and written.isdigit():
+        return _named(f"C{written}"), rule.family  # "110 copper", "brass 360": C11000, C360
     if written.upper().startswith(("SUS", "SCM", "SKD")) or written.upper().endswith("PH"):
         written = re.sub(r"\s+", "", written)
     written = " ".join(_LETTER_NUMBER.sub(r"\1\2", written).split())
     if written.upper().startswith("C") and written[1:].isdigit() and rule.family is None:
         family = family_of_number(written, text)
-        return (written[1:] if family == "copper" else f"C{written[1:]}"), family
+        return _named(f"C{written[1:]}"), family
     return written, rule.family or family_of_number(written, text)
 
 
