@@ -258,3 +258,15 @@ def test_a_pipe_keeps_the_nominal_size_written_beside_the_outside_diameter() -> 
         "length": 252,
         "nominal_size": 2,
     }
+
+
+def test_a_count_noun_takes_a_form_named_in_its_own_clause_only() -> None:
+    text = "1 sheet 10ga hr 48x96 just regular hr nothing fancy. let me know if u cant do the angle\n"
+    (line,) = _extract(text).lines
+    assert (line.form, line.quantity, dict(line.dimensions)) == (
+        "sheet",
+        1,
+        {"thickness": 0.1345, "width": 48, "length": 96},
+    )
+    (plate,) = _extract("4 sheets 5086 plate 1/4 x 48 x 96\n").lines
+    assert plate.form == "plate"

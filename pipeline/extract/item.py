@@ -377,6 +377,10 @@ def _shape_of_tube(form: tuple[str, int, int], text: str) -> tuple[str, int, int
     return _TUBE_OF_SHAPE[name], start, end + later[2]
 
 
+_CLAUSE_END = re.compile(r"[;!?\n]|\.(?!\d)")
+_COUNT_NOUN_REACH = 60  # "4 sheets 5086-H116 3/16" x 48" x 96" plate"
+
+
 def _past_count(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     """The form named after a count noun: "4 sheets 5086 plate" are plates, "6 bars 303 hex" hex."""
     _, start, end = form
@@ -386,7 +390,9 @@ def _past_count(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     plural = text[start:end].lower().endswith("s")
     if count is None or not (plural or count == 1):  # "one sheet of … plate" names one
         return form  # "4 sheets" counts; "00030 TUBE SQ" is a line number, then the form
-    later = first_match(text[end:], FORM_WORDS)
+    # in the same clause: "1 sheet 10ga … let me know if u cant do the angle" is a sheet
+    clause = _CLAUSE_END.search(text, end, end + _COUNT_NOUN_REACH)
+    later = first_match(text[end : clause.start() if clause else end + _COUNT_NOUN_REACH], FORM_WORDS)
     if later is None:
         return form
     return later[0], end + later[1], end + later[2]

@@ -66,7 +66,12 @@ def _is_line(parsed: Parsed, block: Block, listed: bool, text: str) -> bool:
         counted_first = count is not None and not text[block.start : count.start].strip(" \t>-*•")
         if parsed.has_form and parsed.has_sizes and counted_first and cutlist.short_line(body, _ROW_MAX):
             return True  # "6 pcs UPN 120, 6 m" on its own: an item, whatever its grade
-        if parsed.has_form and parsed.has_sizes and parsed.has_quantity and _one_request(body, counted_first):
+        if (
+            parsed.has_form
+            and parsed.has_sizes
+            and parsed.has_quantity
+            and _one_request(body, parsed, counted_first)
+        ):
             return True  # "Need 20 pcs L 4 x 4 x 1/2 angle, 20 ft.": asked for alone, its grade unsaid
         return parsed.has_material and (parsed.has_form or parsed.has_sizes) and wanted
     return (parsed.has_material or parsed.has_form) and (parsed.has_quantity or parsed.has_sizes)
@@ -75,11 +80,16 @@ def _is_line(parsed: Parsed, block: Block, listed: bool, text: str) -> bool:
 _SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
 
 
-def _one_request(body: str, counted_first: bool) -> bool:
-    """One sentence on one line that counts or asks for what it names."""
-    body = body.strip()
-    one = "\n" not in body and len(body) <= _SENTENCE_MAX and not _SENTENCE_END.search(body)
-    return one and (counted_first or cues.asks_for_goods(body))
+def _one_request(body: str, parsed: Parsed, counted_first: bool) -> bool:
+    """The item is read from the first sentence, on one line, that counts or asks for it ("1 sheet
+    10ga hr 48x96. thanks")."""
+    lead = len(body) - len(body.lstrip())
+    end = _SENTENCE_END.search(body, lead)
+    sentence = body[lead : end.end() if end else len(body)]
+    origin = parsed.item.span.start if parsed.item.span else 0
+    within = all(span.end - origin <= lead + len(sentence) for span in parsed.item.evidence.values())
+    one = "\n" not in sentence.strip() and len(sentence) <= _SENTENCE_MAX and within
+    return one and (counted_first or cues.asks_for_goods(sentence))
 
 
 def _asked_or_held(text: str, block: Block, parsed: Parsed) -> bool:
