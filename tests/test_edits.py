@@ -240,3 +240,16 @@ def test_a_reply_ordering_some_numbered_lines_only_drops_the_others() -> None:
     # a number the quoted order does not have: nothing is dropped on a guess, the order is flagged
     unread = _extract("Please enter our PO for items 1 and 7 only.").lines
     assert len(unread) == 3 and all("thread_change_unread" in line.flags for line in unread)
+
+
+def test_a_count_corrected_by_name_and_an_item_added_keep_the_rest_of_the_quoted_order() -> None:
+    result = _extract(
+        "Qty on the 4140 round should be 4, not 2. Also add 3 pcs C110 copper bus bar 1/4 x 2 x 12'."
+    )
+    assert [(line.quantity, line.grade, line.form) for line in result.lines] == [
+        (5, "6061", "plate"),
+        (8, "A36", "angle"),
+        (4, "4140", "bar_round"),
+        (3, "C11000", "bar_rectangular"),
+    ]
+    assert "revised_in_thread" in result.lines[2].flags

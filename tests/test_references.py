@@ -28,6 +28,7 @@ def _header(text: str) -> OrderHeader:
         ("Order: KM-7702", "KM-7702"),
         ("Looking for pricing on the below. Our reference is HX-R-0931.", "HX-R-0931"),
         ("Please book it against our PO 71-0042-C, thanks", "71-0042-C"),
+        ("Subject: RE: PO 7731\n\nSame as PO 7731 from March but 12 pcs. New PO is 7798.", "7798"),
         ("Kindly quote; our RFQ number is KT-RFQ-0219.", "KT-RFQ-0219"),  # a quote's reference
         ("Enquiry no. 26/0415 - please quote your best price", "26/0415"),
         # a short prefix set apart is part of the number; a long number ends the order's phrase
@@ -108,3 +109,8 @@ def test_a_job_number_is_the_reference_only_when_no_po_is_given() -> None:
         == "4471-B"
     )
     assert _header("Job site deliveries only, 2 pcs 1/2 plate").po_number is None
+
+
+def test_an_earlier_orders_number_is_not_this_orders_po() -> None:
+    assert _header("Same as PO 7731 but 8 pcs 304 sheet 1/8 x 48 x 96\n").po_number is None
+    assert _header("Please repeat our last PO 4471, 6 pcs 304 sheet 1/8 x 48 x 96\n").po_number is None

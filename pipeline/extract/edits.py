@@ -58,6 +58,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "quantity",
             rf"\b(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}\s*{PIECES}\s+(?:of|on|for)\s+(?:the\s+)?{_REF}{_END}",
         ),
+        (  # "Qty on the 1" brass hex should be 15, not 5"
+            "quantity",
+            rf"\b(?:qty|quantity|count)\s+(?:on|for|of)\s+(?:the\s+)?{_REF}\s+(?:should\s+be|is\s+now|needs\s+to\s+be)\s+"
+            rf"{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
+        ),
         (  # "qty 2 on the 4140 shaft blanks, not 1"
             "quantity",
             rf"\b(?:qty|quantity)\s+{_COUNT}\s+(?:on|for|of)\s+(?:the\s+)?{_REF},?\s+(?:not|instead\s+of)\s+\d{{1,4}}\b",

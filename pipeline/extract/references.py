@@ -82,6 +82,15 @@ def _is_grade(value: str) -> bool:
     return any(hit.start == 0 and hit.end == len(value) for hit in find_grades(value))
 
 
+_EARLIER = re.compile(
+    r"\b(?:same\s+as|repeat\s+of|re-?order\s+of|copy\s+of|previous|prior|last|old|original)\s+"
+    r"(?:our\s+|the\s+|my\s+|your\s+)?$"
+)
+
+
+_NEW = re.compile(r"\bnew\s+$")
+
+
 def _first(regex: re.Pattern[str], folded: str, start: int, end: int, generic: bool) -> re.Match[str] | None:
     """The first match that starts a word and passes the checks; a failed one does not consume the
     text after its label ("PO.\nPO Number: 4471" still finds 4471)."""
@@ -94,6 +103,8 @@ def _first(regex: re.Pattern[str], folded: str, start: int, end: int, generic: b
         value = match["v"]
         if _SIZE.fullmatch(value) or sum(char.isdigit() for char in value) < 2:
             continue
+        if _EARLIER.search(folded, max(0, at - 25), at):
+            continue  # "same as PO 7731 from March … New PO is 7798": an earlier order's number
         if " " in value and _is_grade(value.split(" ", 1)[1]):
             continue  # "Anfrage Rohr 1.4571": a product and its grade, no reference
         if any(char.isdigit() for char in value) and not (
@@ -116,6 +127,17 @@ def find_reference(
     A ``generic`` label ("order no.", "ref", "RFQ") is skipped after someone else's word ("your
     order no.", "sales order no.") or when its value is a grade ("RFQ: Ti-6Al-4V bars").
     """
+    renewed = [
+        match
+        for start, end in spans
+        for regex in regexes
+        for match in regex.finditer(folded, start, end)
+        if _NEW.search(folded, max(0, match.start() - 6), match.start())
+        and sum(char.isdigit() for char in match["v"]) >= 2
+    ]
+    if renewed:  # "RE: PO 7731 … New PO is 7798": the new number wins over the one it replaces
+        match = renewed[0]
+        return text[match.start("v") : match.end("v")], Span(match.start("v"), match.end("v"))
     for start, end in spans:
         found = [match for regex in regexes if (match := _first(regex, folded, start, end, generic))]
         if found:
