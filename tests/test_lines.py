@@ -270,3 +270,52 @@ def test_a_count_noun_takes_a_form_named_in_its_own_clause_only() -> None:
     )
     (plate,) = _extract("4 sheets 5086 plate 1/4 x 48 x 96\n").lines
     assert plate.form == "plate"
+
+
+def test_text_typed_below_the_quoted_lines_is_the_newest_messages_own() -> None:
+    text = (
+        "On Thu, Mar 6, 2025 at 3:15 PM Kevin <k@metals.example> wrote:\n"
+        "> Kevin, can you send:\n"
+        '> - 8 pcs 6061-T6 plate 1/2" x 12" x 18"\n'
+        '> - 1 pc 7075-T651 plate 1" x 10" x 10"\n\n'
+        "1.250 is fine on the 7075, we'll face it down.\n\n"
+        'Please also add 2 pcs 6061-T6511 flat bar 1" x 3" x 12\'. Rest as-is. PO 30177.\n'
+    )
+    thread = split_thread(text)
+    assert "Please also add" in "".join(text[a:b] for a, b in thread.current)
+    result = _extract(text)
+    assert [(line.quantity, line.grade, line.form) for line in result.lines] == [
+        (8, "6061", "plate"),
+        (1, "7075", "plate"),
+        (2, "6061", "bar_rectangular"),
+    ]
+    assert "thread_change_unread" in result.lines[1].flags  # "1.250 is fine on the 7075": asked
+    assert result.header.po_number == "30177"
+
+
+def test_the_newest_messages_own_outlook_header_atop_the_text_is_not_history() -> None:
+    text = (
+        "From: Cody <cody@ag.example>\nSent: Thursday, March 6, 2025 7:18 AM\nSubject: RE: steel\n\n"
+        'Scratch the channel. And bump the 1/2" plate to 3 sheets.\n\n'
+        "-----Original Message-----\nFrom: Cody <cody@ag.example>\nSent: Wednesday, March 5, 2025\n\n"
+        "2 sheets 1/2\" A36 plate 60 x 120\n5 pcs C8x11.5 A36 x 20'\n"
+    )
+    assert [(line.quantity, line.form) for line in _extract(text).lines] == [(3, "plate")]
+
+
+def test_sizes_answered_for_quoted_lines_and_a_count_made_not_another() -> None:
+    text = (
+        "On Mon, Mar 10, 2025 at 9:02 AM Keith <k@metals.example> wrote:\n"
+        "> Tony - got it. Couple questions before I put it in:\n"
+        "> 1x1 tube, 14ga or 16ga?\n>\n"
+        "> On Fri, Mar 7, 2025 at 4:51 PM Tony <t@gates.example> wrote:\n"
+        ">> 30 sticks 1x1 sq tube\n>> 20 sticks 2x2 sq tube 11ga\n>> 15 flat bar 1-1/2\n\n"
+        "16ga on the 1x1. 3/16 on the flat. and make the 2x2 25 sticks not 20.\n"
+    )
+    lines = _extract(text).lines
+    assert [(line.quantity, line.form, dict(line.dimensions)) for line in lines] == [
+        (30, "tube_square", {"side": 1, "wall_thickness": 0.065}),
+        (25, "tube_square", {"side": 2, "wall_thickness": 0.12}),
+        (15, "bar_rectangular", {"thickness": 0.1875, "width": 1.5}),
+    ]
+    assert all("revised_in_thread" in line.flags for line in lines)

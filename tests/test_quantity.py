@@ -139,3 +139,10 @@ def test_a_count_with_a_piece_unit_is_read_back(count: int, unit: str) -> None:
 def test_counts_as_a_shop_writes_them(text: str, value: float) -> None:
     item = parse_item(1, Segment(text, 0))
     assert item.quantity == value and "quantity_range" not in item.flags
+
+
+def test_a_decimal_at_the_start_is_a_size_not_a_list_number_and_a_count() -> None:
+    assert find_quantity("1.250 thick plate is fine") is None  # not "1." then 250 pieces
+    assert find_quantity("1.250 is fine on the plate") is None
+    found = find_quantity("1. 4 pcs 304 sheet 1/8 x 48 x 96")
+    assert found is not None and found.value == 4

@@ -26,7 +26,7 @@ _APPROVAL = re.compile(
     r"see\s+(?:the\s+)?(?:order\s+)?below|order\s+below|confirm(?:ed)?\s+the\s+order|"
     # the quoted order again, changed only as said: "same as last order but …", "rest the same"
     r"same\s+as\s+(?:the\s+|my\s+|our\s+)?(?:last|previous|before|below)|"
-    r"(?:rest|everything\s+else|all\s+else)\s+(?:is\s+|stays\s+|remains\s+)?(?:the\s+same|as\s+is|per\b|fine|good|ok)|"
+    r"(?:rest|everything\s+else|all\s+else)\s+(?:is\s+|stays\s+|remains\s+)?(?:the\s+same|as[\s-]is|per\b|fine|good|ok)|"
     # passed on to someone who can act: "can someone else grab this?", "could you handle the below"
     r"(?:can|could|would)\s+(?:some\s*one|any\s*one|you)(?:\s+else)?\s+(?:please\s+)?"
     r"(?:grab|handle|take|enter|process|fill|pick\s+up|look\s+after)\s+(?:this|that|it|the\s+(?:below|order)))\b",
@@ -123,7 +123,9 @@ def _edit(
         return None
     # "20 instead of 12" said outside the edits applied ("change line 2 to 6 pcs instead of 4" is one)
     apply_changes(kept, "\n".join(text[a:b] for a, b in _without(own, applied)))
-    added = lines_in(text, _without(spans, applied))
+    # an item added names its size ("also add 3 pcs … 1/4 x 2 x 12'"); "we found 6 sticks out
+    # back" beside the edits is talk about the order, not a line of it
+    added = [line for line in lines_in(text, _without(spans, applied)) if line.dimensions]
     # "add one more item: 2 pcs …" names no quoted line: it is the item added, not an edit
     unapplied = [edit for edit in unapplied if not any(_inside(line, edit) for line in added)]
     result = kept + added
@@ -206,6 +208,19 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
     reading = read_lines(text, _spans(document, thread))
     lines = _without_removed(text, reading.lines, thread.current)
     own_text = "\n".join(text[a:b] for a, b in thread.current)
+    if lines and thread.history and _ADDS.search(own_text) and _APPROVAL.search(own_text):
+        # "Please also add 2 pcs … Rest as-is.": the quoted order and the items added to it
+        quoted = _quoted_order(text, thread)
+        if quoted is not None:
+            # "1.250 is fine on the 7075": a quoted line the writer speaks of may have changed
+            rest = _rest(text, list(thread.current), lines)
+            for line in quoted[0]:
+                if line.grade and re.search(rf"(?<![\w.]){re.escape(line.grade)}(?!\w)", rest):
+                    line.flags.append(UNREAD_CHANGE)
+            combined = quoted[0] + lines
+            for number, line in enumerate(combined, start=1):
+                line.line_no = number
+            return combined, quoted[1], reading.unread
     if lines:
         # "Actually make that 3 sheets not 2", "needs to be 3½" not 3¼"": the writer's own
         # corrections, said outside the lines they correct

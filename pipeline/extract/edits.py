@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.gauges import gauge_inches
 from pipeline.extract.grades import find_grades
 from pipeline.extract.item import LINE_LABEL
 from pipeline.extract.quantity import PIECES, parse_count
@@ -57,6 +58,16 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (  # "make it 30 pcs of the 3/4 round"
             "quantity",
             rf"\b(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}\s*{PIECES}\s+(?:of|on|for)\s+(?:the\s+)?{_REF}{_END}",
+        ),
+        (  # "16ga on the 1x1", "3/16 on the flat": a size answered for a quoted line
+            "size_on",
+            rf"(?:(?<=\n)|(?<=[.;,!]\s)|\A)(?P<new>\d{{1,2}}\s*(?:ga|gauge)|\d+/\d+|\.\d+)\s+on\s+the\s+{_REF}{_END}",
+        ),
+        (  # "make the 2x2 25 sticks not 20"
+            "quantity",
+            rf"\b(?:make|change)\s+(?:the\s+)?(?!(?:it|that|them|those)\b)"
+            rf"(?P<ref>(?:(?!\b(?:to|and|it|into)\b)[^.;,\n]){{1,40}}?)\s+{_COUNT}\s*{PIECES}"
+            r"(?=,?\s+(?:not|instead\s+of|rather\s+than)\s+\d)",
         ),
         (  # "Qty on the 1" brass hex should be 15, not 5"
             "quantity",
@@ -118,7 +129,7 @@ _PIECES_AFTER = re.compile(rf"\s*{PIECES}\b", re.IGNORECASE)
 class Edit:
     """One change a reply asks for, and where it is written."""
 
-    kind: str  # "remove" | "quantity" | "more" | "replace" | "only"
+    kind: str  # "remove" | "quantity" | "more" | "replace" | "only" | "size_on"
     ref: str
     start: int
     end: int
@@ -262,6 +273,37 @@ def _replace(line: LineItem, edit: Edit) -> bool:
     return False
 
 
+_GAUGE_ANSWER = re.compile(r"(?P<n>\d{1,2})\s*(?:ga|gauge)", re.IGNORECASE)
+
+
+def _answer_size(line: LineItem, new: str) -> bool:
+    """A size answered for a line ("16ga on the 1x1" is the tube's wall; "3/16 on the flat" the flat
+    bar's thickness, the one size it was written with becoming its width)."""
+    tube = (line.form or "").startswith("tube")
+    name = "wall_thickness" if tube else "thickness"
+    if gauge := _GAUGE_ANSWER.fullmatch(new.strip()):
+        inches = gauge_inches(int(gauge["n"]), line.material, line.form)
+    else:
+        inches = parse_number(new.strip())
+    if not inches or (not tube and line.form not in ("bar_rectangular", "plate", "sheet")):
+        return False
+    before = line.dimensions.get(name)
+    if (
+        before is not None
+        and line.form == "bar_rectangular"
+        and "width" not in line.dimensions
+        and before > inches
+    ):
+        line.dimensions["width"] = before  # "15 flat bar 1-1/2": the size written was its width
+    line.dimensions[name] = inches
+    line.dimensions = dict(sorted(line.dimensions.items(), key=lambda item: _ORDER.get(item[0], 9)))
+    _note(line, f'{name.replace("_", " ")} was {before:g}"' if before else f"{name.replace('_', ' ')} added")
+    return True
+
+
+_ORDER = {"side": 0, "thickness": 0, "width": 1, "wall_thickness": 2, "length": 3}
+
+
 def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[list[LineItem], list[Edit]]:
     """``lines`` (read from ``text``) with ``edits`` applied, and the edits that could not be (see
     the module's docstring)."""
@@ -283,6 +325,8 @@ def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[li
             before = line.quantity
             line.quantity = edit.count + (before or 0) if edit.kind == "more" else edit.count
             _note(line, f"quantity was {before:g}" if before is not None else "quantity added")
+        elif edit.kind == "size_on" and _answer_size(line, edit.new or ""):
+            continue
         elif not (edit.kind == "replace" and _replace(line, edit)):
             unapplied.append(edit)
     return kept, unapplied

@@ -53,7 +53,10 @@ _NOT_A_STREET = (
     r"Parkway|Hwy|Highway|Ct|Court|Pl|Place|Cres|Terrace)\b))"
 )
 _QTY_LABEL = r"\b(?:quantity|qty|qnty|quan)\.?(?:\s+(?:required|needed|ordered))?\s*(?:[:=#-]|of|is)?\s*"
-_NOT_A_SIZE = r"(?!\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|ft\b|feet|foot|x\b|×|/|%|°|-\s*\d|ga\b|gauge|hrc))"
+_NOT_A_SIZE = (
+    r"(?!\s*(?:\"|”|''|'|in\b|inch|mm\b|cm\b|m\b|ft\b|feet|foot|x\b|×|/|%|°|-\s*\d|ga\b|gauge|hrc|"
+    r"thick\b|thk\b|wall\b|dia\b|diam|od\b|wide\b|long\b))"
+)
 
 Rules = tuple[tuple[re.Pattern[str], str, str], ...]
 # Words one of which a rule's text must contain (lower-case); rules not named here always run.
@@ -156,7 +159,7 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     # word, a section's designation (perhaps blanked once read), or a size with its unit before
     # the form (not "4 x 8 sheet")
     (
-        r"^[\s>]*(?:[-*•]\s*|\d{1,3}[.)]\s*)?(?P<n>\d{1,4})\s*[x×](?:[ \t]{4,}(?=\S)|\s+"
+        r"^[\s>]*(?:[-*•]\s*|\d{1,3}(?:\.\s+|\)\s*))?(?P<n>\d{1,4})\s*[x×](?:[ \t]{4,}(?=\S)|\s+"
         r"(?=[A-Za-z]|\d{2,3}[A-Za-z]{2,}|\d+(?:[.,]\d+)?\s*mm\s+(?:plate|sheet|flat|round|bar|angle)\b|"
         # "12 x 100x100x5.0 SHS": a section's sizes, then its designation
         r"\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?){1,2}\s*(?:SHS|RHS|CHS|EA|UA|PFC|UB|UC)\b)"
@@ -165,7 +168,7 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "leading_times",
     ),
     (
-        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]\s*)?(?P<n>{_C})\s+(?=[A-Za-z]){_NOT_A_SIZE}{_NOT_A_STREET}"
+        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}(?:\.\s+|\)\s*))?(?P<n>{_C})\s+(?=[A-Za-z]){_NOT_A_SIZE}{_NOT_A_STREET}"
         rf"|^[\s>]*(?:[-*•]\s*)?(?P<n2>{_C})\s+[-–—]\s+(?=\S)",  # "* 1 - 6061 round bar", "10 - 18 ga"
         "EA",
         "leading",
@@ -264,7 +267,7 @@ def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quant
         high, end = None, match.end(number)  # "qty 30 - 1 5052 plate": the count, then the size
     if high is not None and (high <= value or _AFTER_TIMES.search(before) or _SIZE_THEN_DASH.search(before)):
         return None  # "x 96 - 5 sheets", "plt 2 - 7 pcs": a size, a dash, then the quantity
-    if kind == "pieces" and "." in groups[number]:
+    if kind in ("pieces", "leading") and "." in groups[number]:
         return None  # "sht 0.05 - 4 pieces", "1.5 hex": a decimal is a size, not a count of pieces
     approximate = bool(groups.get("approx")) or bool(_APPROX_BEFORE.search(before))
     start = match.start(number) if kind in ("erp", "leading") else match.start()  # not the list marker

@@ -4,7 +4,8 @@ The order is what the newest message says. Quoted history starts at a marker ("-
 Message-----", "On … wrote:", a forwarded-message header, Outlook's "From:/Sent:" block) or on
 lines starting with ``>``. Some people write *below* the history (bottom-posting, as in the chain
 sample): a short rule line (``---``) after the last quoted message ends the history, and what
-follows belongs to the newest message again.
+follows belongs to the newest message again; so does what a writer types below or between the
+"> " lines of the message they answer.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _MARKER = re.compile(
     )[ \t]*$""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
+_OWN_HEADER = re.compile(r"[ \t]*From:[^\n]*\n[ \t]*Sent:", re.IGNORECASE)
 _OUTLOOK_RULE = re.compile(r"^[ \t]*_{8,}[ \t]*\n(?=[ \t]*From:)", re.MULTILINE)
 _BOTTOM_RULE = re.compile(r"^[ \t]*(?:-{3,10}|_{3,10}|\*{3,10}|={3,10})[ \t]*$", re.MULTILINE)
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.MULTILINE)
@@ -82,6 +84,8 @@ def split_thread(text: str, end: int | None = None) -> Thread:
     """The newest message's spans and the quoted messages within ``text[:end]``."""
     end = len(text) if end is None else end
     markers = _markers(text, end)
+    if markers and not text[: markers[0][0]].strip() and _OWN_HEADER.match(text, markers[0][0]):
+        markers = markers[1:]  # "From: … Sent: …" atop the text: the newest message's own header
     if not markers:  # only "> " lines: the quoted message they make up is the history
         return Thread(tuple(_without_quoted_lines(text, 0, end)), _quoted_block(text, end))
     own = [(0, markers[0][0])]
@@ -93,8 +97,16 @@ def split_thread(text: str, end: int | None = None) -> Thread:
         history_end = last_rule.start()
         own.append((last_rule.end(), end))
     bounds = [start for start, _ in markers] + [history_end]
-    history = tuple(
+    history = [
         Message(start, bounds[index + 1], forwarded) for index, (start, forwarded) in enumerate(markers)
-    )
+    ]
+    # "On … wrote:" over "> " lines: what the writer typed below or between them is theirs
+    # (bottom-posting, answers inline); the message quoted ends at its last "> " line
+    newest = history[0]
+    marker_end = text.find("\n", newest.start, newest.end)
+    quoted = list(_QUOTED_LINE.finditer(text, marker_end + 1, newest.end)) if marker_end >= 0 else []
+    if quoted and not text[marker_end : quoted[0].start()].strip():
+        own.append((marker_end + 1, newest.end))
+        history[0] = Message(newest.start, quoted[-1].end(), newest.forwarded)
     current = [span for a, b in own for span in _without_quoted_lines(text, a, b)]
-    return Thread(tuple(current), history)
+    return Thread(tuple(current), tuple(history))
