@@ -18,6 +18,7 @@ from pipeline.extract.lines import lines_in, read_lines
 from pipeline.extract.notation import drawing_notation
 from pipeline.extract.revisions import apply_changes, mark_revisions
 from pipeline.extract.spoken import digits_for_sizes
+from pipeline.extract.stacked_cells import rows_from_stacked_cells
 from pipeline.extract.thread import Message, Thread, split_thread
 from pipeline.models import Document, Extraction, LineItem, Span
 
@@ -246,7 +247,8 @@ def extract(document: Document) -> Extraction:
     # sizes said in words ("half inch", "four by eight") in digits, dot leaders and arrowed side
     # notes as the gaps they are, and drawing notation ("φ30 x 2500L") as the usual marks, position
     # for position
-    reading = replace(document, text=digits_for_sizes(drawing_notation(without_layout_marks(document.text))))
+    written = rows_from_stacked_cells(without_layout_marks(document.text))
+    reading = replace(document, text=digits_for_sizes(drawing_notation(written)))
     lines, source, unread = extract_lines(reading, thread)
     said = [*_spans(reading, thread), *([(source.start, source.end)] if source else [])]
     assemblies.multiply(lines, "\n\n".join(reading.text[a:b] for a, b in said))

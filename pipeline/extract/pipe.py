@@ -24,9 +24,11 @@ _PIPE: dict[float, tuple[float, float, float, float]] = {
     10.0: (10.750, 0.165, 0.365, 0.594), 12.0: (12.750, 0.180, 0.406, 0.688),
 }  # fmt: skip
 _SCHEDULES = {"10": 1, "10S": 1, "40": 2, "40S": 2, "STD": 2, "80": 3, "80S": 3, "XS": 3, "XH": 3}
+# (no tab between the size and its schedule: a tab parts two cells, "3<tab>Sch 40 pipe 1-1/2"")
 _SCHEDULE = re.compile(
-    r"(?:\bNPS\s*)?(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+)\s*(?:\"|”|in\b\.?|inch(?:es)?)?\s*"
-    r"(?:NPS|NB|nominal|IPS)?\s*(?:pipe\s*,?\s*|tube\s*,?\s*)?(?:sch(?:edule)?\.?\s*|\b)(?P<sch>10S?|40S?|80S?|STD|XS|XH)\b",
+    r"(?:\bNPS\s*)?(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+)[^\S\t]*(?:\"|”|in\b\.?|inch(?:es)?)?[^\S\t]*"
+    r"(?:NPS|NB|nominal|IPS)?[^\S\t]*(?:pipe\s*,?\s*|tube\s*,?\s*)?(?:sch(?:edule)?\.?\s*|\b)"
+    r"(?P<sch>10S?|40S?|80S?|STD|XS|XH)\b",
     re.IGNORECASE,
 )
 
