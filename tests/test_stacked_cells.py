@@ -41,3 +41,18 @@ def test_the_rows_are_read_by_their_columns() -> None:
 def test_a_list_of_words_that_is_no_table_is_left_alone() -> None:
     text = "Qty\nGrade\nDescription\n\nwe will send these later\n"
     assert rows_from_stacked_cells(text) == text
+
+
+def test_a_description_wrapped_onto_a_second_line_stays_in_its_row() -> None:
+    text = (
+        "Item\nDescription\nQty\nReq'd date\n"
+        '1\nAR400 plate, 1/2" x 48" x\n96"\n2\n3/20\n'
+        "2\nAR400 plate 3/8 x 60 x 120\n1\n3/20\n"
+    )
+    rows = rows_from_stacked_cells(text).split("\n")
+    assert rows[1] == '1\tAR400 plate, 1/2" x 48" x 96"\t2\t3/20'
+    lines = extract(build_document("po.txt", text.encode(), text)).lines
+    assert [(line.quantity, dict(line.dimensions)) for line in lines] == [
+        (2, {"thickness": 0.5, "width": 48, "length": 96}),
+        (1, {"thickness": 0.375, "width": 60, "length": 120}),
+    ]

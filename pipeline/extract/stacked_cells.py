@@ -16,6 +16,7 @@ from pipeline.extract.tables import role_of
 _MIN_COLUMNS = 3
 _MAX_COLUMNS = 12
 _HEADER_CELL_MAX = 30  # a column's name is a few words
+_MAX_WRAP = 2  # lines a description may wrap onto
 _ITEM_ROLES = frozenset({"description", "grade", "size", "form"})
 
 
@@ -31,18 +32,14 @@ def rows_from_stacked_cells(text: str) -> str:
     index = 0
     while index < len(lines):
         roles = _header_roles(lines, index)
-        if roles is None:
-            index += 1
-            continue
-        width = len(roles)
-        rows = _rows(lines, index + width, roles)
+        rows = _rows(lines, index + len(roles), roles) if roles else []
         if not rows:
             index += 1
             continue
-        for first in (index, *rows):
-            for line in range(first, first + width - 1):
-                joined[starts[line] + len(lines[line])] = "\t"
-        index = rows[-1] + width
+        for first, last, wrapped in ((index, index + len(roles) - 1, ()), *rows):
+            for line in range(first, last):
+                joined[starts[line] + len(lines[line])] = " " if line in wrapped else "\t"
+        index = rows[-1][1] + 1
     return "".join(joined)
 
 
@@ -61,18 +58,33 @@ def _header_roles(lines: list[str], index: int) -> list[str] | None:
     return roles
 
 
-def _rows(lines: list[str], start: int, roles: list[str]) -> list[int]:
-    """The first line of each row under the header: rows of ``len(roles)`` lines whose quantity
-    cell holds a count, up to the first that does not."""
-    width, quantity = len(roles), roles.index("qty")
+def _rows(lines: list[str], start: int, roles: list[str]) -> list[tuple[int, int, range]]:
+    """(first line, last line, lines its description wraps onto) of each row under the header:
+    ``len(roles)`` lines, or more when the description wraps ("AR400 plate, 1/2" x 48" x" over
+    "96""), whose quantity cell holds a count — up to the first that does not."""
     rows = []
-    while start + width <= len(lines):
-        cells = [line.strip() for line in lines[start : start + width]]
-        count = cells[quantity]
-        if not re.fullmatch(r"\d{1,5}(?:\.\d+)?", count) or not parse_count(count):
-            break
-        if not any(cells[column] for column, role in enumerate(roles) if role in _ITEM_ROLES):
-            break
-        rows.append(start)
-        start += width
-    return rows
+    while True:
+        row = next((row for extra in range(_MAX_WRAP + 1) if (row := _row(lines, start, roles, extra))), None)
+        if row is None:
+            return rows
+        rows.append(row)
+        start = row[1] + 1
+
+
+def _row(lines: list[str], start: int, roles: list[str], extra: int) -> tuple[int, int, range] | None:
+    """The row starting at ``lines[start]`` with its description wrapped onto ``extra`` more lines."""
+    width, description = len(roles), roles.index("description") if "description" in roles else None
+    if (extra and description is None) or start + width + extra > len(lines):
+        return None
+    cells = [line.strip() for line in lines[start : start + width + extra]]
+    wrapped = range(0)
+    if extra:
+        at = description if description is not None else 0
+        wrapped = range(start + at, start + at + extra)
+        cells[at : at + extra + 1] = [" ".join(cells[at : at + extra + 1])]
+    count = cells[roles.index("qty")]
+    if not re.fullmatch(r"\d{1,5}(?:\.\d+)?", count) or not parse_count(count):
+        return None
+    if not any(cells[column] for column, role in enumerate(roles) if role in _ITEM_ROLES):
+        return None
+    return start, start + width + extra - 1, wrapped
