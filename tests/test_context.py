@@ -289,3 +289,17 @@ def test_grades_said_per_form_then_everything_else() -> None:
         ("A500", "tube_square"),
         ("A36", "channel"),
     ]
+
+
+def test_an_except_clause_gives_its_grade_to_the_form_it_names() -> None:
+    text = (
+        "Everything is 6061-T6 except the sheet, which should be 5052-H32.\n\n"
+        "10 lengths of 1-1/2\" OD x .125 wall round tube, 12' and 4 sheets .125 x 48 x 96. "
+        'Could you also throw in 6 bars of 1" round, 12 ft?\n'
+    )
+    lines = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [(line.form, line.grade) for line in lines] == [
+        ("tube_round", "6061"),
+        ("sheet", "5052"),
+        ("bar_round", "6061"),
+    ]

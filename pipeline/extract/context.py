@@ -64,6 +64,8 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
                 continue  # "not 304", "instead of 4140": what the items are not (but "all A36, no rush")
             part = _part(body, hit)
             forms = _forms_in(part)
+            if not forms and _EXCEPT.match(body):
+                forms = _forms_in(body[: hit.start])  # "except the sheet, which should be 5052-H32"
             if hit.family is None and family is not None:
                 hit = GradeHit(hit.grade, family[0], hit.temper, hit.start, hit.end, hit.foreign)
             # "all stainless steel parts must be 316": said of the stainless items only; but
@@ -78,6 +80,7 @@ def statements_in(text: str, start: int, end: int, section: bool = False) -> lis
     return found
 
 
+_EXCEPT = re.compile(r"(?:except|but)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:instead\s+of|not|no|never)\b(?:\W+\w+){0,2}\W*$", re.IGNORECASE)
 _BARS = ("bar_round", "bar_square", "bar_hex", "bar_rectangular")
 _TUBES = ("tube_round", "tube_square", "tube_rectangular")

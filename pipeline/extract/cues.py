@@ -73,9 +73,9 @@ _INTERROGATIVE = re.compile(
 _ASKS_SUPPLIER = re.compile(r"\b(?:can|could|do|does|would|will)\s+(?:you|we|your)\b", re.IGNORECASE)
 # "Can you send 2 more of the 316 plates?" asks for goods: a request, not a question
 _REQUEST = re.compile(
-    r"\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:kindly\s+)?(?:send|ship|deliver|supply|provide|quote|"
+    r"\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:kindly\s+)?(?:also\s+|just\s+)?(?:send|ship|deliver|supply|provide|quote|"
     r"cut|saw|shear|burn|add|include|get\s+(?:us|me)|order|enter|book|process|put\s+together|pull|pick|set\s+aside|"
-    r"make\s+up|bring|drop\s+off|load|price|pack|run|have)\b",
+    r"make\s+up|bring|drop\s+off|load|price|pack|run|have|throw\s+in|toss\s+in|tack\s+on)\b",
     re.IGNORECASE,
 )
 _ON_HOLD = re.compile(
