@@ -409,3 +409,35 @@ def test_an_australian_order_counts_before_its_sections_and_names_metric_w_shape
     ]  # and the street number of the signature is no count
     assert lines[2].grade is not None
     assert (round(lines[3].dimensions["height"], 2), lines[3].dimensions["weight_per_foot"]) == (12.2, 26.2)
+
+
+def test_orders_in_romanian_and_vietnamese_read_their_form_words_and_counts() -> None:
+    text = (
+        "1. Țeavă rectangulară 80x40x3 S235JR, 6 m — 16 buc.\n"
+        "2. Oțel rotund 42CrMo4 Ø80 mm, L=300 mm — 10 bucăți\n\n"
+        "1/ Inox 304 sheet (tấm) 0.8mm x 1219 x 2438: 30 tấm\n"
+        "2/ Inox 304 hộp vuông (square tube) 25x25x1.2mm, dài 6m: 50 cây\n"
+    )
+    lines = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [
+        (16, "tube_rectangular"),
+        (10, "bar_round"),
+        (30, "sheet"),
+        (50, "tube_square"),
+    ]
+    assert round(lines[3].dimensions["side"], 4) == 0.9843  # "25x25x1.2mm": millimetres, all of it
+
+
+def test_a_german_pdf_order_with_a_units_line_under_its_header_and_a_total_column() -> None:
+    text = (
+        "Pos  Artikel-Nr.     Bezeichnung                        Menge  ME   Preis/ME   Gesamt\n"
+        "                                                                    USD        USD\n"
+        "10   300-6082-040    Rundstange EN AW-6082 T6              6   Stk    118,40     710,40\n"
+        "                     Ø 40 mm, L=3000 mm\n"
+    )
+    (line,) = extract(build_document("m.txt", text.encode(), text)).lines
+    assert (line.quantity, line.form) == (6, "bar_round")
+    assert {name: round(value, 4) for name, value in line.dimensions.items()} == {
+        "diameter": 1.5748,
+        "length": 118.1102,
+    }

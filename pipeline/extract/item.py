@@ -147,7 +147,8 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
 # Words for flat-rolled steel that mean sheet and plate alike ("Chapa 20 x 1500 x 3000", "Blech 15
 # mm"): the thickness tells which, as the catalog draws the line
 _SHEET_OR_PLATE = re.compile(
-    r"chapas?|\w*blech\w*|blach[ay]?|t[ôo]les?|lamier[ae]|l[áa]minas?|plaat|placas?", re.IGNORECASE
+    r"chapas?|\w*blech\w*|blach[ay]?|t[ôo]les?|lamier[ae]|l[áa]minas?|plaat|placas?|tabl[ăa]|t[ấa]m|plech|sa[çc]",
+    re.IGNORECASE,
 )
 _SHEETS = re.compile(r"sheets?|shts?", re.IGNORECASE)
 _PLATE_FROM = 0.1875  # 3/16": the thinnest plate the catalog lists

@@ -218,9 +218,6 @@ def _in_chain(text: str, lengths: list[Length], index: int) -> bool:
     return index + 1 < len(lengths) and bool(_TIMES.match(text[here.end : lengths[index + 1].start]))
 
 
-_FRACTIONAL = re.compile(r"\.\d*[1-9]")  # "50.8mm" may repeat 2" in mm; "3.0 mm" is a whole number
-
-
 def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
     """A metric unit written once for a chain covers it: "1000 x 2000 mm", "2 mm x 1000 x 2000".
 
@@ -254,8 +251,12 @@ def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
             unit = None
             # "75 x 75 x 3.0 SHS x 8.0 m": the section in millimetres, the length in metres
             metres = after is not None and lengths[after].unit in _METRES
-            written_after = text[lengths[after].start : lengths[after].end] if after is not None else ""
-            if after is not None and (metres or not _FRACTIONAL.search(written_after)):
+            # "2 x 50.8mm": the millimetres repeat the 2" — but "25x25x1.2mm" is all millimetres
+            repeats = (
+                after is not None
+                and abs(lengths[i].inches - lengths[after].inches) <= 0.01 * lengths[i].inches
+            )
+            if after is not None and (metres or not repeats):
                 unit = "mm" if metres else lengths[after].unit
             elif before is not None and _too_big_for_inches(lengths[i].inches):
                 unit = lengths[before].unit

@@ -39,7 +39,8 @@ PIECES = (
     # "6 mcx", "2 feuilles", "10 longueurs", "5 Tafeln", "12 kpl", "6 ks", "8 adet", "16 buc.", "3 pce",
     # "1 ud.", "6 unid.", "4 st." (not "1st": the unit is written apart from its count)
     r"mcx|morceaux|feuilles|longueurs|barres|tafeln|stangen|kpl|ks|kusů|kusu|adet|buc\.?|bucăți|pce|"
-    r"unid\.?|stuks|sztuk|(?<=\s)st\.?)"
+    # Vietnamese classifiers: "30 tấm" (sheets), "50 cây" (lengths), "4 cái" (pieces)
+    r"unid\.?|stuks|sztuk|(?<=\s)st\.?|tấm|cây|cái)"
 )
 _FEET = r"(?:feet|ft\.?|foot)"
 _APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"

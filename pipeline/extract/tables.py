@@ -25,7 +25,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         r"ext(?:ended)?\.?|extension|amount|(?:sub-?|line\s+)?total|value|\$|prezzo|precio|preis|"
         # French, Spanish, German, Polish: "Prix unitaire", "Precio unit.", "Einzelpreis", "Wartość"
         r"prix(?:\s+unit(?:aire)?\.?)?|montant|total\s+ht|precio\s+unit(?:ario)?\.?|importe|"
-        r"(?:einzel|gesamt)preis|betrag|cena(?:\s+jedn\.?)?|warto[sś][cć]|importo|prezzo\s+unit(?:ario)?\.?|"
+        r"(?:einzel|gesamt)preis|gesamt(?:betrag|wert)?|betrag|totale|cena(?:\s+jedn\.?)?|warto[sś][cć]|importo|prezzo\s+unit(?:ario)?\.?|"
         r"单价|単価|단가|金额|金額|금액",  # Chinese, Japanese, Korean
     ),
     (
@@ -624,10 +624,15 @@ def _section_row(table: Table, text: str) -> bool:
     return table.layout != "tab" or "\t" in text.strip(" >")
 
 
+_UNITS_LINE = re.compile(r"(?:usd|eur|gbp|cad|chf|[$€£]|mm|in|inch|ft|kg|lbs?|pcs|ea)\.?", re.IGNORECASE)
+
+
 def _subheader(text: str) -> bool:
-    """A second header line: header words only ("Description", "Rev  Description")."""
+    """A second header line: header words only ("Description", "Rev  Description"), or the
+    columns' units ("USD   USD")."""
     words = [word for word in split_cells(text, "aligned")]
-    return bool(words) and all(role_of(text[a:b]) for a, b in words) and not re.search(r"\d", text)
+    named = all(role_of(text[a:b]) or _UNITS_LINE.fullmatch(text[a:b].strip()) for a, b in words)
+    return bool(words) and named and not re.search(r"\d", text)
 
 
 def _counts(table: Table, cells: list[tuple[int, int, int]], text: str) -> bool:

@@ -103,17 +103,21 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # (perfil tubular rectangular) is Mexico's HSS
     (
         r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|square\s+tunes?|hss|shs|ptr|tubo\s+(?:quadr|cuadrad)\w*|vierkantrohr|"
-        r"rura\s+kwadratowa|profil\s+zamkni[eę]ty|方管|角パイプ|각관",  # Chinese, Japanese, Korean
+        r"rura\s+kwadratowa|profil\s+zamkni[eę]ty|方管|角パイプ|각관|"  # Chinese, Japanese, Korean
+        # Romanian, Vietnamese, French, Czech, Turkish
+        r"[țţt]eav[ăa]\s+p[ăa]trat[ăa]|h[ộo]p\s+vu[ôo]ng|tubes?\s+carr[ée]s?|[čc]tvercov[áa]\s+trubka|kare\s+profil",
         "tube_square",
     ),
     (
         r"rect(?:angular|\.)?\s+tub(?:e|es|ing)|rhs|tubo\s+rettang\w*|rechteckrohr|tubo\s+rectang\w*|"
-        r"rura\s+prostok[aą]tna",
+        r"rura\s+prostok[aą]tna|[țţt]eav[ăa]\s+rectangular[ăa]?|h[ộo]p\s+ch[ữu]\s+nh[ậa]t|tubes?\s+rectangulaires?|"
+        r"obd[ée]ln[íi]kov[áa]\s+trubka|dikd[öo]rtgen\s+profil",
         "tube_rectangular",
     ),
     (
         r"round\s+tub(?:e|es|ing)|rd\.?\s+tub(?:e|es|ing)|round\s+tunes?|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?|chs|"
-        r"tubos?|rohre?|tubi|tuyaux?|rury|rura|(?:不锈钢)?无缝(?:钢)?管|钢管|鋼管|パイプ|강관|파이프",
+        r"tubos?|rohre?|tubi|tuyaux?|rury|rura|[țţt]evi?|[țţt]eav[ăa]|[ốo]ng|trubk[ay]|boru|"
+        r"(?:不锈钢)?无缝(?:钢)?管|钢管|鋼管|パイプ|강관|파이프",
         "tube_round",
     ),
     # "across flats" sizes a hex; listed so that its "flats" is not read as flat bar
@@ -133,16 +137,21 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (
         r"flat\s+bars?|flat\s+stock|flats?|fb|fl|flt|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
         r"flachstahl|flach|piatt[oi]|solera|pletina|platina|(?:fers?\s+)?plats?|płaskownik|barras?\s+chatas?|"
-        r"lama|lamas|扁钢|平鋼|평철",
+        r"lama|lamas|platband[ăa]|lattine|扁钢|平鋼|평철",
         "bar_rectangular",
     ),
     (
         r"round\s+(?:bars?|stock|rods?)|rd\.?\s+bars?|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?|"
         r"rd(?!\.?[ \t]*[,\n]|[ \t]+\d{1,5}[ \t]*[,\n])|"  # "1-1/4 rd", "ANN RD .875" — not "Webb Rd, …"
-        r"rundstahl|rund|tondo|tondi|barra\s+redonda|redondo|barra|barre?s?\s+rondes?|rond|pręt|圆钢|丸棒|환봉",
+        r"rundstahl|rundstange|rund|tondo|tondi|barra\s+redonda|redondo|barra|barre?s?\s+rondes?|rond|pręt|"
+        r"o[țţt]el\s+rotund|bar[ăa]\s+rotund[ăa]|th[ée]p\s+tr[òo]n|kulatina|圆钢|丸棒|환봉",
         "bar_round",
     ),
-    (r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha(?!\s+gruba)", "sheet"),
+    (
+        r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha(?!\s+gruba)|tabl[ăa]|t[ấa]m|"
+        r"plech|sa[çc]",
+        "sheet",
+    ),
     (r"plates?|plts?|pl|grobblech|piastra|placa|blacha\s+gruba|钢板|鋼板|강판", "plate"),
     (
         r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|angolar\w*|[áa]ngulos?|corni[èe]res?|"
