@@ -16,10 +16,12 @@ MM_PER_INCH = 25.4
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 _VULGAR = "".join(VULGAR_FRACTIONS)
 
-# A number: mixed fraction (1-1/2, 1 1/2, 1½), fraction (3/8), decimal (.065, 0.5, 1,000.5).
+# A number: mixed fraction (1-1/2, 1 1/2, 1½, Brazil's 1.1/2), fraction (3/8), decimal (.065, 0.5,
+# 1,000.5).
 # a decimal comma has one or two digits after it ("1,5 mm", "48,3 x 2,6"); three make thousands
 NUMBER = (
-    rf"(?:\d+(?:[ -]\d+/\d+)|\d+/\d+|\d*[{_VULGAR}]|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+,\d{{1,2}}(?![\d,])|"
+    rf"(?:\d+(?:[ -]\d+/\d+|\.\d+/(?:2|4|8|16|32|64)\b)|\d+/\d+|\d*[{_VULGAR}]|"
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+,\d{{1,2}}(?![\d,])|"
     rf"\d*\.\d+|\d+)"
 )
 
@@ -101,7 +103,7 @@ def parse_number(text: str) -> float | None:
         return None
     if text[-1] in VULGAR_FRACTIONS:
         return float(text[:-1] or 0) + VULGAR_FRACTIONS[text[-1]]
-    mixed = re.fullmatch(r"(\d+)[ -](\d+)/(\d+)", text)
+    mixed = re.fullmatch(r"(\d+)[ .-](\d+)/(\d+)", text)
     if mixed:
         whole, numerator, denominator = (int(group) for group in mixed.groups())
         return whole + numerator / denominator if denominator else None

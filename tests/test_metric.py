@@ -441,3 +441,39 @@ def test_a_german_pdf_order_with_a_units_line_under_its_header_and_a_total_colum
         "diameter": 1.5748,
         "length": 118.1102,
     }
+
+
+def test_european_order_words_counts_and_a_struck_item() -> None:
+    text = (
+        "Item 1 - Chapa aço inox AISI 304 2B, 1,5 mm x 1250 x 2500 mm - 10 pçs\n"
+        'Item 2 - Barra redonda inox AISI 316 Ø 1" x 6 m - 4 pçs\n'
+        'Item 3 - Cantoneira inox AISI 304 1.1/2" x 1.1/2" x 1/8" x 6 m - 6 pçs\n'
+        "OBS: o item 2 (barra 316) favor desconsiderar, foi cancelado pelo nosso cliente.\n"
+    )
+    lines = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [(10, "sheet"), (6, "angle")]
+    assert {name: round(value, 4) for name, value in lines[1].dimensions.items()} == {
+        "leg1": 1.5,
+        "leg2": 1.5,
+        "thickness": 0.125,
+        "length": 236.2205,
+    }
+    text = (
+        "- n. 12 barre piatte Al 6082 T6 60x10 mm L=3000\n\n"
+        "Pos. 3: 10 st. RVS 1.4301 koker 40 x 40 x 2 mm, 6 m\n"
+    )
+    lines = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [(12, "bar_rectangular"), (10, "tube_square")]
+
+
+def test_a_dutch_reply_deletes_a_numbered_position_of_the_order_it_quotes() -> None:
+    text = (
+        "Dear Sarah,\nplease delete pos. 2 (the strip 30 x 3), we found enough in our own stock. "
+        "The rest stays the same.\n\n"
+        "Van: Sanne Hendriks\nVerzonden: woensdag 17 april 2024 16:05\nAan: Sarah Collins\n"
+        "Onderwerp: Order 2024-0571\n\nHereby our order 2024-0571:\n"
+        "Pos. 1: 2 st. RVS 1.4301 plaat 5 mm, 1500 x 3000 mm, 2B\n"
+        "Pos. 2: 20 st. RVS 1.4301 strip 30 x 3 mm, 6 m\n"
+    )
+    lines = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [(2, "plate")]

@@ -47,7 +47,8 @@ _CHANGE = re.compile(
 UNREAD_CHANGE = "thread_change_unread"
 # a word every removal is written with: most messages have none, and are not searched further
 _REMOVAL_HINT = re.compile(
-    r"cancel|drop|delet|remov|scratch|skip|forget|take\s+(?:off|out)|hold\s+off|n[o']t\s+need|no\s+longer|withdrawn",
+    r"cancel|drop|delet|remov|scratch|skip|forget|take\s+(?:off|out)|hold\s+off|n[o']t\s+need|no\s+longer|withdrawn|"
+    r"disregard|desconsiderar|anular|annullare|stornieren|streichen|entf[äa]llt|vervalt|supprimer|annuler",
     re.IGNORECASE,
 )
 # a message that adds to the order before it rather than restating it: "forgot one - also 4 pcs …"

@@ -32,6 +32,11 @@ _COUNT = r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
+        (  # "please delete pos. 2 (the strip 30 x 3)", "cancel line 3"
+            "remove",
+            r"\b(?:cancel|drop|delete|remove|scratch|skip)\s+"
+            r"(?P<ref>(?:line|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*\d{1,3})\b",
+        ),
         (
             "remove",
             rf"\b(?:cancel|drop|delete|remove|scratch|skip|forget(?:\s+about)?|take\s+(?:off|out)|hold\s+off\s+on"
@@ -49,6 +54,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "quantity",
             rf"\bthe\s+{_REF}\s+(?:bumped|changed|increased|upped|reduced|raised|lowered)\s+(?:up\s+|down\s+)?to\s+"
             rf"{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
+        ),
+        (  # "o item 3 (barra 316) favor desconsiderar", "Pos. 2 entfällt": a numbered line struck
+            "remove",
+            r"\b(?P<ref>(?:line|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*\d{1,3})\b[^.\n]{0,40}?"
+            r"\b(?:disregard|desconsiderar|anular|annullare|stornieren|streichen|entf[äa]llt|vervalt|supprimer|annuler)",
         ),
         (  # "Sl. No. 5 stands deleted", "line 3 is cancelled"
             "remove",

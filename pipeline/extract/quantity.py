@@ -40,7 +40,7 @@ PIECES = (
     # "1 ud.", "6 unid.", "4 st." (not "1st": the unit is written apart from its count)
     r"mcx|morceaux|feuilles|longueurs|barres|tafeln|stangen|kpl|ks|kusů|kusu|adet|buc\.?|bucăți|pce|"
     # Vietnamese classifiers: "30 tấm" (sheets), "50 cây" (lengths), "4 cái" (pieces)
-    r"unid\.?|stuks|sztuk|(?<=\s)st\.?|tấm|cây|cái)"
+    r"unid\.?|stuks|sztuk|(?<=\s)st\.?|tấm|cây|cái|p[çc]s\.?|pe[çc]as)"
 )
 _FEET = r"(?:feet|ft\.?|foot)"
 _APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"
@@ -169,7 +169,9 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "leading_times",
     ),
     (
-        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}(?:\.\s+|\)\s*))?(?P<n>{_C})\s+(?=[A-Za-z]){_NOT_A_SIZE}{_NOT_A_STREET}"
+        # "- n. 2 lamiere": Italian and Spanish write "n." (number) before a count
+        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}(?:\.\s+|\)\s*))?(?:n[.º°]\s*)?(?P<n>{_C})\s+(?=[A-Za-z])"
+        rf"{_NOT_A_SIZE}{_NOT_A_STREET}"
         rf"|^[\s>]*(?:[-*•]\s*)?(?P<n2>{_C})\s+[-–—]\s+(?=\S)",  # "* 1 - 6061 round bar", "10 - 18 ga"
         "EA",
         "leading",

@@ -1,7 +1,8 @@
 """Reply chains and forwards: which text is the newest message, which is quoted history.
 
 The order is what the newest message says. Quoted history starts at a marker ("-----Original
-Message-----", "On … wrote:", a forwarded-message header, Outlook's "From:/Sent:" block) or on
+Message-----", "On … wrote:", a forwarded-message header, Outlook's "From:/Sent:" block, in other
+languages too: "Van:/Verzonden:", "Von:/Gesendet:") or on
 lines starting with ``>``. Some people write *below* the history (bottom-posting, as in the chain
 sample): a short rule line (``---``) after the last quoted message ends the history, and what
 follows belongs to the newest message again; so does what a writer types below or between the
@@ -15,15 +16,17 @@ from dataclasses import dataclass
 
 _MARKER = re.compile(
     r"""^[ \t]*(?:
-        -{2,}\s*(?P<kind>Original|Forwarded)\s+Message\s*-{2,}
+        -{2,}\s*(?:(?P<kind>Original|Forwarded)\s+Message|Oorspronkelijk\s+bericht|Urspr[üu]ngliche\s+Nachricht
+          |Message\s+d'origine|Mensaje\s+original|Messaggio\s+originale)\s*-{2,}
       | Begin\s+(?P<begin>forwarded)\s+message:
       | On\s[^\n]{4,200}?(?:\n[^\n]{0,120}?)?\bwrote:
       | Am\s[^\n]{4,200}?\bschrieb[^\n]{0,120}:
-      | From:[^\n]*\n[ \t]*Sent:[^\n]*
+      | (?:From|Van|Von|De|Da|Od):[^\n]*\n
+        [ \t]*(?:Sent|Verzonden|Gesendet|Envoy[ée]|Enviado|Inviato|Wys[łl]ane):[^\n]*
     )[ \t]*$""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
-_OWN_HEADER = re.compile(r"[ \t]*From:[^\n]*\n[ \t]*Sent:", re.IGNORECASE)
+_OWN_HEADER = re.compile(r"[ \t]*(?:From|Van|Von|De|Da|Od):[^\n]*\n[ \t]*\w+:", re.IGNORECASE)
 _OUTLOOK_RULE = re.compile(r"^[ \t]*_{8,}[ \t]*\n(?=[ \t]*From:)", re.MULTILINE)
 _BOTTOM_RULE = re.compile(r"^[ \t]*(?:-{3,10}|_{3,10}|\*{3,10}|={3,10})[ \t]*$", re.MULTILINE)
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.MULTILINE)

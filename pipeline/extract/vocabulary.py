@@ -105,7 +105,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|square\s+tunes?|hss|shs|ptr|tubo\s+(?:quadr|cuadrad)\w*|vierkantrohr|"
         r"rura\s+kwadratowa|profil\s+zamkni[eę]ty|方管|角パイプ|각관|"  # Chinese, Japanese, Korean
         # Romanian, Vietnamese, French, Czech, Turkish
-        r"[țţt]eav[ăa]\s+p[ăa]trat[ăa]|h[ộo]p\s+vu[ôo]ng|tubes?\s+carr[ée]s?|[čc]tvercov[áa]\s+trubka|kare\s+profil",
+        r"[țţt]eav[ăa]\s+p[ăa]trat[ăa]|h[ộo]p\s+vu[ôo]ng|tubes?\s+carr[ée]s?|[čc]tvercov[áa]\s+trubka|kare\s+profil|"
+        r"kokers?",  # Dutch: a square or rectangular hollow section; its sizes tell which
         "tube_square",
     ),
     (
@@ -137,7 +138,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (
         r"flat\s+bars?|flat\s+stock|flats?|fb|fl|flt|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
         r"flachstahl|flach|piatt[oi]|solera|pletina|platina|(?:fers?\s+)?plats?|płaskownik|barras?\s+chatas?|"
-        r"lama|lamas|platband[ăa]|lattine|扁钢|平鋼|평철",
+        r"lama|lamas|platband[ăa]|lattine|barr[ae]\s+piatt[ae]|piatt[ae]|扁钢|平鋼|평철",
         "bar_rectangular",
     ),
     (
@@ -152,7 +153,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"plech|sa[çc]",
         "sheet",
     ),
-    (r"plates?|plts?|pl|grobblech|piastra|placa|blacha\s+gruba|钢板|鋼板|강판", "plate"),
+    (r"plates?|plts?|pl|grobblech|piastra|placa|blacha\s+gruba|plaat|platen|钢板|鋼板|강판", "plate"),
     (
         r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|angolar\w*|[áa]ngulos?|corni[èe]res?|"
         r"cantoneiras?|"
