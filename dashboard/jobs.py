@@ -253,8 +253,11 @@ class JobService:
     def _job_done(self, job_id: str, future: Future[None]) -> None:
         error = future.exception()
         if isinstance(error, BrokenProcessPool) and self._still_queued_after_worker_died(job_id):
-            self._queue(job_id)  # replaces this future
-            return
+            try:
+                self._queue(job_id)  # replaces this future
+                return
+            except RuntimeError:  # the pool is shut down (or cannot start): waiters must not hang
+                log.warning("job %s stays queued: no pool runs it now; the next start will", job_id)
         with self._changed:
             if self._futures.get(job_id) is future:
                 del self._futures[job_id]

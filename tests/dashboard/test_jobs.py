@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -211,12 +212,8 @@ def test_a_dead_worker_process_leaves_its_job_interrupted_and_the_queue_running(
     runner = open_runner(settings)
     service = JobService(runner, pool=lambda svc: ProcessJobs(settings, workers=1, relay=svc.relay))
     try:
-        long_email = b"Please ship:\n" + b"".join(
-            b"%d. Stainless Steel 304 Sheet - 4ft x 8ft x 0.125in thick - Quantity: %d sheets\n" % (n, n)
-            for n in range(1, 400)
-        )
         doomed, waiting = service.submit_many(
-            [("long.txt", long_email), ("sample_order_1.txt", sample_order)]
+            [("long.txt", _long_email()), ("sample_order_1.txt", sample_order)]
         )
         seen: list[Event] = []
         service.subscribe(doomed, seen.append)
@@ -230,6 +227,75 @@ def test_a_dead_worker_process_leaves_its_job_interrupted_and_the_queue_running(
         assert service.wait(service.submit("empty.txt", b""), timeout=WAIT_S).status == "failed"
     finally:
         service.close()
+
+
+@pytest.mark.slow
+def test_a_worker_killed_while_it_sends_an_event_leaves_the_next_worker_a_clear_channel(
+    small_catalog_path: Path, tmp_path: Path, sample_order: bytes
+) -> None:
+    """Killed inside a send, a worker holds the event channel's write lock forever: its successor
+    must not have to take that lock, or its job never ends and close() waits on it for ever."""
+    settings = Settings(tmp_path, small_catalog_path, tmp_path / "ledger.sqlite")
+    runner = open_runner(settings)
+    service = JobService(runner, pool=lambda svc: ProcessJobs(settings, workers=1, relay=svc.relay))
+    relaying, release = threading.Event(), threading.Event()
+
+    def hold_the_relay(event: Event) -> None:  # the channel fills up until the worker blocks in a send
+        relaying.set()
+        release.wait(WAIT_S)
+
+    try:
+        doomed, waiting = service.submit_many(
+            [("long.txt", _long_email()), ("sample_order_1.txt", sample_order)],
+            before_run=lambda ids: service.subscribe(ids[0], hold_the_relay),
+        )
+        assert relaying.wait(WAIT_S)
+        worker = _owner_pids(runner.ledger.path, [doomed])[0]
+        _wait_until_writing_a_pipe(worker)
+        os.kill(worker, signal.SIGKILL)
+        release.set()
+        assert service.wait(waiting, timeout=WAIT_S).status == "done"
+        assert service.job(doomed).status == "interrupted"
+        assert service.wait(service.submit("empty.txt", b""), timeout=WAIT_S).status == "failed"
+    finally:
+        release.set()
+        _close_or_kill(service)
+
+
+def _long_email() -> bytes:
+    """An order whose job emits about 1,200 events (some 400 kB): more than a pipe holds."""
+    return b"Please ship:\n" + b"".join(
+        b"%d. Stainless Steel 304 Sheet - 4ft x 8ft x 0.125in thick - Quantity: %d sheets\n" % (n, n)
+        for n in range(1, 400)
+    )
+
+
+def _wait_until_writing_a_pipe(pid: int) -> None:
+    """Until a thread of ``pid`` sleeps in a pipe write (Linux's wchan): a worker only writes a
+    pipe to send an event or a result, holding that channel's write lock while it does."""
+    where: set[str] = set()
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        where = {wchan.read_text() for wchan in Path(f"/proc/{pid}/task").glob("*/wchan")}
+        if any("pipe_write" in symbol for symbol in where):
+            return
+        if not where - {"", "0"}:  # no /proc, or a kernel that does not say where threads sleep
+            pytest.skip("needs Linux's /proc/<pid>/wchan to see the worker block in a send")
+        time.sleep(0.01)
+    pytest.fail(f"worker {pid} never blocked sending an event; its threads sleep in {where}")
+
+
+def _close_or_kill(service: JobService) -> None:
+    """Close the service, asserting it returns; if it hangs on a stuck worker, kill this process's
+    children (the workers) so neither this test nor the session's exit waits on them for ever."""
+    closing = threading.Thread(target=service.close, name="close", daemon=True)
+    closing.start()
+    closing.join(WAIT_S)
+    if closing.is_alive():
+        for child in multiprocessing.active_children():
+            child.kill()
+        closing.join(WAIT_S)
+        pytest.fail("service.close() hung on a worker process")
 
 
 def _owner_pids(ledger_path: Path, job_ids: list[str]) -> list[int]:
