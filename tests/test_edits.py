@@ -253,3 +253,11 @@ def test_a_count_corrected_by_name_and_an_item_added_keep_the_rest_of_the_quoted
         (3, "C11000", "bar_rectangular"),
     ]
     assert "revised_in_thread" in result.lines[2].flags
+
+
+def test_a_count_said_for_a_named_line_changes_only_its_quantity() -> None:
+    result = _extract("For the A36 angle, make it 10 pcs instead of 8 (the engineer added two posts).")
+    assert [(line.quantity, line.form, dict(line.dimensions)) for line in result.lines][:2] == [
+        (5, "plate", {"thickness": 0.25, "width": 24.0, "length": 36.0}),
+        (10, "angle", {"leg1": 3.0, "leg2": 3.0, "thickness": 0.25, "length": 240.0}),
+    ]

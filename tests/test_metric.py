@@ -477,3 +477,18 @@ def test_a_dutch_reply_deletes_a_numbered_position_of_the_order_it_quotes() -> N
     )
     lines = extract(build_document("m.txt", text.encode(), text)).lines
     assert [(line.quantity, line.form) for line in lines] == [(2, "plate")]
+
+
+def test_scandinavian_form_words_a_decimal_after_calibre_and_all_items_but_one() -> None:
+    text = (
+        "We order all the items except the round bar.\n\n"
+        "-----Original Message-----\nFrom: Lars <l@proces.example>\nSent: 16. april 2024 09:42\n\n"
+        "- Alu firkantrør 6063 T6, 50x50x3 mm, 6 m – 20 stk\n"
+        "- Aluplade 5083 H111, 10 mm, 1500x3000 – 2 stk\n"
+        "- Rundstang 6082 Ø30 – 4 stk á 3 m\n"
+    )
+    lines = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [(20, "tube_square"), (2, "plate")]
+    text = "Ítem 2: Lámina inoxidable 304, calibre 1,5 mm, 1220 x 2440 mm — 8 unid.\n"
+    (sheet,) = extract(build_document("m.txt", text.encode(), text)).lines
+    assert (sheet.form, round(sheet.dimensions["thickness"], 4)) == ("sheet", 0.0591)

@@ -55,6 +55,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bthe\s+{_REF}\s+(?:bumped|changed|increased|upped|reduced|raised|lowered)\s+(?:up\s+|down\s+)?to\s+"
             rf"{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
         ),
+        (  # "we order all the items except the round bar"
+            "remove",
+            rf"\ball\s+(?:of\s+)?(?:the\s+)?(?:items?|lines?|positions?)\s+(?:except|but)\s+(?:for\s+)?(?:the\s+)?{_REF}{_END}",
+        ),
         (  # "o item 3 (barra 316) favor desconsiderar", "Pos. 2 entfällt": a numbered line struck
             "remove",
             r"\b(?P<ref>(?:line|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*\d{1,3})\b[^.\n]{0,40}?"
@@ -72,6 +76,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (  # "16ga on the 1x1", "3/16 on the flat": a size answered for a quoted line
             "size_on",
             rf"(?:(?<=\n)|(?<=[.;,!]\s)|\A)(?P<new>\d{{1,2}}\s*(?:ga|gauge)|\d+/\d+|\.\d+)\s+on\s+the\s+{_REF}{_END}",
+        ),
+        (  # "for the HSS 4x4x1/4, make it 8 pcs instead of 6"
+            "quantity",
+            rf"\bfor\s+the\s+{_REF},?\s+(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}\s*{PIECES}"
+            r"(?=,?\s+(?:not|instead\s+of|rather\s+than)\s+\d)",
         ),
         (  # "make the 2x2 25 sticks not 20"
             "quantity",
@@ -160,6 +169,8 @@ def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> 
                 continue
             if re.search(r"\bfrom\b", match["ref"], re.IGNORECASE):
                 continue  # "change the grade from 4140 to 4340": cues.superseded reads those
+            if re.search(r"\b(?:instead\s+of|rather\s+than)\b", match["ref"], re.IGNORECASE):
+                continue  # "make it 8 pcs instead of 6": a count said again, no line named
             groups = match.groupdict()
             count = parse_count(groups["n"]) if groups.get("n") else None
             if kind == "quantity" and (count or 0) >= 100 and not _PIECES_AFTER.match(text, match.end()):

@@ -15,7 +15,8 @@ from pipeline.catalog.sizes import awg_inches, gauge_to_inches
 GAUGE = re.compile(
     r"(?:(?<![\w.])|(?<=\d[xX×]))(?:#\s?)?(?P<n>\d{1,2})\s*(?:ga\.?|gauge|gage|awg)(?![a-z])"
     # "cal. 14", "calibre 11": the Spanish-speaking trade's gauge
-    r"|\b(?:gauge|gage|ga\.?|cal\.?|calibre|calibro)\s*[:#]?\s*(?P<m>\d{1,2})(?![\d.])",
+    # — not "calibre 1,5 mm", a thickness written after the word
+    r"|\b(?:gauge|gage|ga\.?|cal\.?|calibre|calibro)\s*[:#]?\s*(?P<m>\d{1,2})(?![\d.]|,\d)",
     re.IGNORECASE,
 )
 

@@ -106,7 +106,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"rura\s+kwadratowa|profil\s+zamkni[eę]ty|方管|角パイプ|각관|"  # Chinese, Japanese, Korean
         # Romanian, Vietnamese, French, Czech, Turkish
         r"[țţt]eav[ăa]\s+p[ăa]trat[ăa]|h[ộo]p\s+vu[ôo]ng|tubes?\s+carr[ée]s?|[čc]tvercov[áa]\s+trubka|kare\s+profil|"
-        r"kokers?",  # Dutch: a square or rectangular hollow section; its sizes tell which
+        r"kokers?|firkantr[øo]r|kvadratr[øo]r|fyrkantr[öo]r",  # Dutch koker; Danish, Norwegian, Swedish
         "tube_square",
     ),
     (
@@ -138,14 +138,16 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (
         r"flat\s+bars?|flat\s+stock|flats?|fb|fl|flt|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
         r"flachstahl|flach|piatt[oi]|solera|pletina|platina|(?:fers?\s+)?plats?|płaskownik|barras?\s+chatas?|"
-        r"lama|lamas|platband[ăa]|lattine|barr[ae]\s+piatt[ae]|piatt[ae]|扁钢|平鋼|평철",
+        r"lama|lamas|platband[ăa]|lattine|barr[ae]\s+piatt[ae]|piatt[ae]|fladst[åa]l|fladstang|flatst[åa]l|plattst[åa]ng|"
+        r"扁钢|平鋼|평철",
         "bar_rectangular",
     ),
     (
         r"round\s+(?:bars?|stock|rods?)|rd\.?\s+bars?|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?|"
         r"rd(?!\.?[ \t]*[,\n]|[ \t]+\d{1,5}[ \t]*[,\n])|"  # "1-1/4 rd", "ANN RD .875" — not "Webb Rd, …"
         r"rundstahl|rundstange|rund|tondo|tondi|barra\s+redonda|redondo|barra|barre?s?\s+rondes?|rond|pręt|"
-        r"o[țţt]el\s+rotund|bar[ăa]\s+rotund[ăa]|th[ée]p\s+tr[òo]n|kulatina|圆钢|丸棒|환봉",
+        r"o[țţt]el\s+rotund|bar[ăa]\s+rotund[ăa]|th[ée]p\s+tr[òo]n|kulatina|rundstang|rundst[åa]l|"
+        r"ty[čc]\s+kruhov[áa]|圆钢|丸棒|환봉",
         "bar_round",
     ),
     (
@@ -153,7 +155,10 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"plech|sa[çc]",
         "sheet",
     ),
-    (r"plates?|plts?|pl|grobblech|piastra|placa|blacha\s+gruba|plaat|platen|钢板|鋼板|강판", "plate"),
+    (
+        r"plates?|plts?|pl|grobblech|piastra|placa|blacha\s+gruba|plaat|platen|\w*plade|钢板|鋼板|강판",
+        "plate",
+    ),
     (
         r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|angolar\w*|[áa]ngulos?|corni[èe]res?|"
         r"cantoneiras?|"
