@@ -11,27 +11,33 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.quantity import parse_count
-from pipeline.extract.tables import role_of
+from pipeline.extract.tables import QUANTITY_HEADER, role_of
 
 _MIN_COLUMNS = 3
 _MAX_COLUMNS = 12
 _HEADER_CELL_MAX = 30  # a column's name is a few words
 _MAX_WRAP = 2  # lines a description may wrap onto
+_QUANTITY_LINE = re.compile(rf"^[ \t]*(?:{QUANTITY_HEADER})[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _ITEM_ROLES = frozenset({"description", "grade", "size", "form"})
 
 
 def rows_from_stacked_cells(text: str) -> str:
     """``text`` with each table written one cell per line joined back into tab-separated rows."""
-    if text.count("\n") < 2 * _MIN_COLUMNS:
+    if text.count("\n") < 2 * _MIN_COLUMNS or not _QUANTITY_LINE.search(text):
         return text
     lines = text.split("\n")
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
     joined = list(text)
+    # each short line's role as a column name, read once (most lines are prose, longer than a name)
+    named = [
+        role_of(line.strip()) if 0 < len(line.strip()) <= _HEADER_CELL_MAX and "\t" not in line else None
+        for line in lines
+    ]
     index = 0
     while index < len(lines):
-        roles = _header_roles(lines, index)
+        roles = _header_roles(named, index)
         rows = _rows(lines, index + len(roles), roles) if roles else []
         if not rows:
             index += 1
@@ -43,13 +49,11 @@ def rows_from_stacked_cells(text: str) -> str:
     return "".join(joined)
 
 
-def _header_roles(lines: list[str], index: int) -> list[str] | None:
-    """The roles of a header written one column name per line from ``lines[index]``, if one starts
+def _header_roles(named: list[str | None], index: int) -> list[str] | None:
+    """The roles of a header written one column name per line from line ``index``, if one starts
     there: three names or more, a quantity and something an item is read from among them."""
     roles: list[str] = []
-    for line in lines[index : index + _MAX_COLUMNS]:
-        name = line.strip()
-        role = role_of(name) if name and len(name) <= _HEADER_CELL_MAX and "\t" not in name else None
+    for role in named[index : index + _MAX_COLUMNS]:
         if role is None:
             break
         roles.append(role)

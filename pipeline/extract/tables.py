@@ -189,6 +189,10 @@ def _role_within(words: str) -> str | None:
     return next((role for role, regex in _WITHIN if regex.search(words)), None)
 
 
+# a quantity column's name ("Qty", "Menge"), for a quick look before a table is searched for
+QUANTITY_HEADER = dict(_ROLE_HEADERS)["qty"]
+
+
 def _role(words: str) -> str | None:
     return next((role for role, regex in _ROLES if regex.fullmatch(words)), None)
 
