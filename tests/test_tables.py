@@ -642,3 +642,17 @@ def test_a_total_line_ends_the_table_and_is_no_part_of_its_last_row() -> None:
     (line,) = _extract(text).lines
     assert (line.quantity, line.grade, line.form) == (5, "304", "angle")
     assert "Total" not in line.source_text
+
+
+def test_a_czech_header_is_read_and_prose_after_a_blank_line_ends_the_table() -> None:
+    text = (
+        "Č.  Materiál                   Rozměr                    Norma                    Množství  MJ\n"
+        "1   Tyč kruhová (round bar)    Ø60 x 500 mm              C45 / AISI 1045             6       ks\n"
+        "3   Jekl (square tube)         40x40x3 mm, dl. 6 m       S235JR                     24       ks\n"
+        "\n"
+        "Material certificate 3.1 please. Delivery latest end of June, it is not urgent.\n"
+        "\n"
+        "Ing. Petr Dvořák nákup / purchasing Strojírny s.r.o. Pražská 1520/88, 500 04 Hradec Králové\n"
+    )
+    rows = _rows(_extract(text))
+    assert [(row[0], row[2]) for row in rows] == [(6, "bar_round"), (24, "tube_square")]

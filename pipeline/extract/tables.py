@@ -43,7 +43,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "line",
         r"ln|line(?:\s*(?:no\.?|#|item))?|ln\s*#|pos(?:ition|\.)?(?:\s*no\.?)?|item\s*(?:no\.?|#)?|#|no\.?|nr\.?|s\.?\s*no\.?|"
-        r"lp\.?|n[°º]|序号|番号|순번",
+        r"lp\.?|n[°º]|[čc]\.|nr\.?\s*crt\.?|序号|番号|순번",
     ),
     (
         "qty",
@@ -51,11 +51,14 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         r"needed|pcs|ea))?|pcs|pieces|no\.?\s+of\s+(?:pcs|pieces)|count|nos|menge|stk\.?|cantidad|cant\.?|"
         r"ordered|ord\.?|order|to\s+order|buy|lengths|sticks|joints|no\.?\s+of\s+(?:lengths|sticks|bars|sheets)|"
         r"(?:this\s+)?release(?:\s+qty)?|qty\s+(?:this\s+)?release|ship\s+qty|qty\s+to\s+ship|"
-        r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]|数量|수량",
+        r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]|"
+        # Czech, Romanian, Dutch, Danish/Norwegian/Swedish, Portuguese, Turkish
+        r"mno[žz]stv[íi]|cantitate|aantal|antal|ant\.?|quantidade|qtde?\.?|miktar|数量|수량",
     ),
     (
         "uom",
-        r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|un|me|einheit|unidad|unit[ée]|uds?\.?|j\.?\s?m\.?|u\.?\s?m\.?|"
+        r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|un|me|mj|einheit|unidad|unit[ée]|uds?\.?|j\.?\s?m\.?|u\.?\s?m\.?|"
+        r"eenheid|enhed|birim|"
         r"单位|単位|단위",
     ),
     (
@@ -63,11 +66,13 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         r"(?:(?:item|material|product|part)\s*/?\s*)?desc(?:ription|r?\.?)?|description\s*/\s*size|"
         r"item|product|article|details|specification|stock|(?:stock|inventory)\s+item|bezeichnung|descrizione|"
         r"descripci[oó]n|d[ée]signation|"
-        r"opis|nazwa(?:\s+towaru)?|artikel(?:bezeichnung)?|libell[ée]|名称|品名|품명|品目",
+        r"opis|nazwa(?:\s+towaru)?|artikel(?:bezeichnung)?|libell[ée]|n[áa]zev|popis|denumire|omschrijving|"
+        r"beskrivelse|beskrivning|descri[çc][ãa]o|a[çc][ıi]klama|名称|品名|품명|品目",
     ),
     (
         "grade",
-        r"grade|alloy|material|mat(?:er)?'?l|spec|steel|werkstoff|materiale|calidad|qualit[àaé]|gatunek|"
+        r"grade|alloy|material|materi[áa]l|mat(?:er)?'?l|spec|steel|werkstoff|materiale|calidad|qualit[àaé]|gatunek|"
+        r"jakost|norma|calitate|kwaliteit|kvalitet|"
         r"材质|材質|재질",
     ),
     ("temper", r"temper|cond(?:ition)?\.?|finish|heat\s+treat"),
@@ -79,6 +84,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "size",
         r"size|sizes|dimensions?|dims|dimension\s*\(.*\)|abmessung(?:en)?|misura|medidas?|dimensiones|"
+        r"rozm[ěe]ry?|dimensiuni|afmetingen?|dimensjon|m[åa]l|boyut(?:lar)?|"
         r"规格|寸法|규격|尺寸",
     ),
     (
@@ -483,6 +489,8 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             continue
         if raw and cues.is_total(text):
             break  # "Total Net Value  USD 7,194.00": the table has ended
+        if raw and gap and table.layout == "aligned" and not _GAP.search(text.strip(" \t>")):
+            break  # after a blank line, a line with no gap between columns is prose: the table ended
         if not raw and _subheader(text):
             used = index + 1  # "      Description" under "Line  Our Part  Qty …": the rows' second lines
             continue
