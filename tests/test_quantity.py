@@ -146,3 +146,10 @@ def test_a_decimal_at_the_start_is_a_size_not_a_list_number_and_a_count() -> Non
     assert find_quantity("1.250 is fine on the plate") is None
     found = find_quantity("1. 4 pcs 304 sheet 1/8 x 48 x 96")
     assert found is not None and found.value == 4
+
+
+def test_a_weight_written_with_europes_thousands_point() -> None:
+    found = find_quantity("2. 1.200 kg Flachstahl S235JR 100 x 10 mm")
+    assert found is not None and (found.value, found.uom) == (1200, "KG")
+    found = find_quantity("2.5 kg of 304 round bar")
+    assert found is not None and (found.value, found.uom) == (2.5, "KG")

@@ -253,12 +253,17 @@ def parse_count(text: str) -> float | None:
     return float(total)
 
 
+_THOUSANDS_POINT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+
+
 def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quantity | None:
     groups = match.groupdict()
     number = "n" if groups.get("n") is not None else "n2"  # the leading rule has two spellings
     value = parse_count(groups[number]) if groups.get(number) else None
     if not value:
         return None
+    if uom == "KG" and _THOUSANDS_POINT.fullmatch(groups[number]):
+        value *= 1000  # "1.200 kg Flachstahl": Europe's thousands point; a weight has no third decimal
     if kind == "spares":
         value += parse_count(match["extra"]) or 0
     if groups.get("unit") or (groups.get("erp") or "").upper() in ("FT", "LF"):
