@@ -153,3 +153,10 @@ def test_a_weight_written_with_europes_thousands_point() -> None:
     assert found is not None and (found.value, found.uom) == (1200, "KG")
     found = find_quantity("2.5 kg of round bar")
     assert found is not None and (found.value, found.uom) == (2.5, "KG")
+
+
+def test_a_count_in_words_before_an_inch_size() -> None:
+    found = find_quantity('one 8" round cut 16" long')
+    assert found is not None and found.value == 1
+    found = find_quantity('and two 1/2" plates 12 x 12')
+    assert found is not None and found.value == 2

@@ -176,6 +176,13 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "EA",
         "leading",
     ),
+    # "one 8" round cut 14" long", "and two 1/2" plates": a count in words before an inch size
+    (
+        rf"^[\s>]*(?:[-*•]\s*)?(?:and\s+)?(?P<n>{WORD_NUMBER})\s+"
+        r"(?=\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|inch))",
+        "EA",
+        "leading",
+    ),
     # "12L14 hex 1/2" x 12'   - x20", "length 6m  x 40", '1" rd x 6" x20': a count after "x", set
     # apart or glued to it after a size's inch mark, ends the line or comes before "@ 66""
     (
