@@ -235,6 +235,7 @@ def test_every_equivalent_the_matcher_knows_is_read_as_written_and_resolves_to_i
         ("H13 plate 2 thick", "H13", "tool_steel"),
         ("Grade 9 round bar 107.9mm", "Grade 9", "titanium"),
         ("145 H02 hex rod", "C14500", "copper"),  # a copper by its temper
+        ("TUBE, DOM, 1020/1026, 2.500 OD", "1026", "carbon_steel"),  # dual certified: the stocked one
         ("2024 sht .063 thk", "2024", "aluminum"),
         ("1100-O foil 0.005", "1100", "aluminum"),
         ("1.3505 round bar 50 mm", "1.3505", "alloy_steel"),

@@ -163,7 +163,10 @@ _SUPERSEDED = {"A569": "A1011", "A366": "A1008"}  # sheet specs still written by
 
 
 def _steels() -> list[GradeRule]:
-    rules = [rule(r"12L14|G12144", "12L14", "carbon_steel")]
+    rules = [
+        rule(r"12L14|G12144", "12L14", "carbon_steel"),
+        rule(r"1020/1026|1026/1020", "1026", "carbon_steel"),  # DOM tube certified to both: stocked as 1026
+    ]
     for grade, designation in _ASTM_STEELS:
         then = rf"(?:[-\s]?{designation})?" if designation else ""
         rules.append(rule(rf"(?:ASTM\s?)?A-?{grade[1:]}{then}", grade, "carbon_steel"))
