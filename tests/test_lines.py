@@ -319,3 +319,19 @@ def test_sizes_answered_for_quoted_lines_and_a_count_made_not_another() -> None:
         (15, "bar_rectangular", {"thickness": 0.1875, "width": 1.5}),
     ]
     assert all("revised_in_thread" in line.flags for line in lines)
+
+
+def test_a_forward_that_changes_one_quoted_line_by_name_keeps_the_rest() -> None:
+    text = (
+        'Team - enter this on their PO 88123. Jim called: the AR400 needs to be 1/2" not 3/8". '
+        "Rest is per his email below.\n\n"
+        "-----Original Message-----\nFrom: Jim <jim@mining.example>\nSent: Tuesday, September 9, 2025\n\n"
+        '2 pcs AR400 3/8 x 48 x 96\n4 pcs 4 x 4 x 3/8 angle A36 20\'\n1 pc 4140HT 6" round x 18"\n'
+    )
+    lines = _extract(text).lines
+    assert [(line.quantity, line.grade, line.form, line.dimensions.get("thickness")) for line in lines] == [
+        (2, "AR400", "plate", 0.5),
+        (4, "A36", "angle", 0.375),  # the 3/8 of the angle stays: the change named the AR400
+        (1, "4140", "bar_round", None),
+    ]
+    assert "revised_in_thread" in lines[0].flags

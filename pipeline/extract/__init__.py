@@ -74,6 +74,11 @@ def _flag_unread_change(lines: list[LineItem], own_text: str) -> None:
             line.flags.append(UNREAD_CHANGE)
 
 
+def _only_a_change(line: LineItem) -> bool:
+    """A line read from words that only change a quoted one: a revision, and no count of its own."""
+    return bool(line.revisions) and line.quantity is None
+
+
 def _spans(document: Document, thread: Thread) -> list[tuple[int, int]]:
     attachments = [(a.offset, a.offset + len(a.text)) for a in document.attachments if a.offset is not None]
     return [*thread.current, *attachments]
@@ -210,6 +215,13 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
     reading = read_lines(text, _spans(document, thread))
     lines = _without_removed(text, reading.lines, thread.current)
     own_text = "\n".join(text[a:b] for a, b in thread.current)
+    if (
+        lines
+        and thread.history
+        and _APPROVAL.search(own_text)
+        and all(_only_a_change(line) for line in lines)
+    ):
+        lines = []  # "the AR400 needs to be 1/2" not 3/8". Rest is per his email below.": a change
     if lines and thread.history and _ADDS.search(own_text) and _APPROVAL.search(own_text):
         # "Please also add 2 pcs … Rest as-is.": the quoted order and the items added to it
         quoted = _quoted_order(text, thread)

@@ -101,6 +101,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "replace",
             rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+{_NEW_SIZE}\s*{_MEASURE}",
         ),
+        (  # "the AR400 needs to be 1/2" not 3/8"": the size it replaces named after it
+            "replace",
+            rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+{_NEW_SIZE}\s*,?\s+(?:not|instead\s+of)\s+"
+            r"(?P<old>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?)",
+        ),
         (  # "the hex should be 10 pcs"
             "quantity",
             rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+{_COUNT}\s*{PIECES}",
@@ -175,10 +180,13 @@ def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> 
             count = parse_count(groups["n"]) if groups.get("n") else None
             if kind == "quantity" and (count or 0) >= 100 and not _PIECES_AFTER.match(text, match.end()):
                 continue  # "change the 316L to 316": a grade, not 316 pieces
+            ref = match["ref"].strip()
+            if groups.get("old"):
+                ref = f"{ref} {groups['old']}"  # "the AR400 … not 3/8": the line and the size replaced
             found.append(
                 Edit(
                     kind,
-                    match["ref"].strip(),
+                    ref,
                     match.start(),
                     match.end(),
                     count,

@@ -196,6 +196,7 @@ def _steels() -> list[GradeRule]:
     for grade in ("4130", "4140", "4340", "8620", "9310", "52100"):
         uns = f"G{grade}0" if len(grade) == 4 else "G52986"
         rules.append(rule(rf"{_PREFIX}(?:{grade}|{uns})", grade, "alloy_steel"))
+        rules.append(rule(rf"{grade}(?:HT|PH)", grade, "alloy_steel"))  # "4140HT": heat treated, prehard
     return rules
 
 
