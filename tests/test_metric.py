@@ -346,13 +346,13 @@ def test_spanish_portuguese_and_german_form_words(text: str, form: str) -> None:
     assert _read(text)[1] == form
 
 
-def test_a_length_no_saw_cuts_is_flagged_not_sure() -> None:
-    from pipeline.extract import extract
-    from pipeline.ingest.document import build_document
-
+def test_millimetres_with_a_thousands_point_are_metres_not_a_length_no_saw_cuts() -> None:
     text = '- Barra 4140 bonificada Ø 76,2 mm (3"), largo 1.000 mm — 4 unidades\n'
     (line,) = extract(build_document("m.txt", text.encode(), text)).lines
-    assert "implausible_size" in line.flags
+    assert round(line.dimensions["length"], 2) == 39.37 and "implausible_size" not in line.flags
+    text = "1. Plate S355J2 thickness 30 mm, 2.000 x 6.000 mm - 2 pcs\n"
+    (plate,) = extract(build_document("m.txt", text.encode(), text)).lines
+    assert [round(value, 2) for value in plate.dimensions.values()] == [1.18, 78.74, 236.22]
 
 
 @pytest.mark.parametrize(

@@ -218,6 +218,20 @@ def _in_chain(text: str, lengths: list[Length], index: int) -> bool:
     return index + 1 < len(lengths) and bool(_TIMES.match(text[here.end : lengths[index + 1].start]))
 
 
+_THOUSANDS_POINT = re.compile(r"[1-9]\d{0,2}\.000(?![\d.,])")
+
+
+def _thousands_points(text: str, lengths: list[Length]) -> list[Length]:
+    """Millimetres written with Europe's thousands point: "2.000 x 6.000 mm" is 2 m by 6 m (no one
+    writes a 2 mm width to the micron)."""
+    return [
+        replace(length, inches=length.inches * 1000)
+        if length.unit == "mm" and _THOUSANDS_POINT.match(text[length.start : length.end].strip())
+        else length
+        for length in lengths
+    ]
+
+
 def _chain_units(text: str, lengths: list[Length]) -> list[Length]:
     """A metric unit written once for a chain covers it: "1000 x 2000 mm", "2 mm x 1000 x 2000".
 
@@ -347,7 +361,7 @@ def _is_alternate(text: str, previous: Measured | None, length: Length) -> bool:
 def measure(text: str, fields: tuple[Field, ...] = (), metric_message: bool = False) -> list[Measured]:
     """The sizes in ``text`` (masked item text; ``fields`` relative to it), in reading order; in a
     ``metric_message`` unitless sizes are millimetres."""
-    lengths = _chain_units(text, find_lengths(text))
+    lengths = _thousands_points(text, _chain_units(text, find_lengths(text)))
     metric = _metric_item(text, lengths) or (metric_message and not writes_imperial(text))
     found: list[Measured] = []
     labelled_fields: set[Field] = set()
