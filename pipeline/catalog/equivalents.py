@@ -48,6 +48,7 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("20NiCrMo2-2|1.6523|SNCM220", "8620", "EN 10084 / JIS"),
     ("11SMnPb30|1.0718", "12L14", "EN 10087"),
     ("S235JR|S235J0|S235J2|S235|1.0038", "A36", "EN 10025"),
+    ("DC01|1.0330|DC03|1.0347|DC04|1.0338", "A1008", "EN 10130"),  # cold-rolled sheet for forming
     ("E250|E250BR", "A36", "IS 2062"),
     ("SS400", "A36", "JIS G3101"),
     ("Q235|Q235A|Q235B|Q235C|Q235D", "A36", "GB/T 700"),
