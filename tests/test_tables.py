@@ -656,3 +656,20 @@ def test_a_czech_header_is_read_and_prose_after_a_blank_line_ends_the_table() ->
     )
     rows = _rows(_extract(text))
     assert [(row[0], row[2]) for row in rows] == [(6, "bar_round"), (24, "tube_square")]
+
+
+def test_a_pdf_header_whose_first_columns_ran_together_reads_its_rows_by_words() -> None:
+    text = (
+        "Line Qty UM Description                               Unit          Ext\n"
+        "                                                      Price\n"
+        "3 4 EA CHANNEL C6 X 8.2# A36 X                        88.90         355.60\n"
+        "20'-0\"\n"
+        "4 2 EA WIDE FLANGE W8 X 31 A992 X                    702.00       1,404.00\n"
+        "30'-0\"\n"
+    )
+    rows = _rows(_extract(text))
+    assert [(row[0], row[2], row[3][-1]) for row in rows] == [
+        (4, "channel", 8.2),
+        (2, "beam_i", 31.0),
+    ]  # the counts, never the line numbers, and each length from its wrapped line
+    assert [dict(line.dimensions)["length"] for line in _extract(text).lines] == [240, 360]

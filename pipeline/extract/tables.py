@@ -252,8 +252,13 @@ def read_header(text: str) -> Table | None:
     if not stripped or len(stripped) > 300 or (":" in stripped.rstrip(":") and "|" not in stripped):
         return None
     layout = _layout(text)
-    if layout == "aligned" and len(split_cells(text, layout)) == 1:
-        found = collapsed.header_columns(text, role_of, _role)
+    cells = split_cells(text, layout) if layout == "aligned" else []
+    # "Line Qty UM Description     Unit    Ext": a PDF ran the first columns together, so its rows
+    # are read as a collapsed table's, by the header's words (a collapsed table reads no positions)
+    first = [role_of(word) for word in text[slice(*cells[0])].split()] if len(cells) > 1 else []
+    run_together = len(first) >= 3 and all(first) and "qty" in first and "description" in first
+    if layout == "aligned" and (len(cells) == 1 or run_together):
+        found = collapsed.header_columns(" ".join(text.split()) if run_together else text, role_of, _role)
         return (
             Table(tuple(_Column(*column[:2], None, *column[2:]) for column in found), "collapsed")
             if found
