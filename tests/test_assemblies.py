@@ -67,3 +67,22 @@ def test_a_take_off_with_a_count_per_frame_and_a_frames_column_multiplies_each_r
         (18, "channel", True),
         (40, "plate", False),  # no frames given: its count stands
     ]
+
+
+def test_a_list_titled_per_assembly_is_multiplied_and_what_follows_it_is_not() -> None:
+    text = (
+        "Pipe supports - Type PS-2 (14 required)\n"
+        "Each PS-2 assembly:\n"
+        "   (1) L3x3x1/4  x 2'-8\"          leg\n"
+        "   (2) L3x3x1/4  x 4'-1 3/4\"      brace\n"
+        "Total assemblies: 14\n\n"
+        "Also need for the rack:\n"
+        "   6 pcs C8x11.5 x 20'-0\" (full sticks, do not cut)\n\n"
+        "Everything A36.\n"
+    )
+    lines = extract(build_document("cut.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, FLAG in line.flags) for line in lines] == [
+        (14, "angle", True),
+        (28, "angle", True),
+        (6, "channel", False),
+    ]

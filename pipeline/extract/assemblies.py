@@ -24,7 +24,9 @@ _BASIS = re.compile(
     r"\b(?:per|for\s+(?:one|1|each|a\s+single|every))\s+(?P<unit>[a-z]{3,}?)s?\b"
     r"|\bqty\s*/\s*(?P<column>[a-z]{3,}?)s?\b"
     # "EACH gate gets:", "every frame needs" over a list: said of the list's quantities
-    r"|\b(?:each|every)\s+(?P<each>[a-z]{3,}?)s?\s+(?:gets|needs|takes|requires|uses|consists\s+of)\s*(?::|$)",
+    r"|\b(?:each|every)\s+(?P<each>[a-z]{3,}?)s?\s+(?:gets|needs|takes|requires|uses|consists\s+of)\s*(?::|$)"
+    # "Each PS-2 assembly:" over the list
+    r"|\b(?:each|every)\s+(?:[\w-]+\s+){0,2}?(?P<titled>assembly|unit|frame|set|kit|support)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
 # what makes a per-assembly statement about the list's quantities, not a price "per foot"
@@ -50,6 +52,19 @@ def _assemblies(text: str, unit: str) -> float | None:
     return parse_count(found["n"]) if found else None
 
 
+_TOTAL = re.compile(
+    r"\btotal\s+(?P<unit>[a-z]+?)(?:s|ies)?\s*[:=]\s*(?P<n>\d{1,3})\b|\((?P<m>\d{1,3})\s+required\)", re.I
+)
+
+
+def _total(text: str, unit: str) -> float | None:
+    """The count of assemblies written as a total ("Total assemblies: 14", "(14 required)")."""
+    for found in _TOTAL.finditer(text):
+        if found["m"] or unit.startswith(found["unit"].lower()[:5]):
+            return parse_count(found["n"] or found["m"])
+    return None
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around ``text[start:end]``: from the last full stop or blank line to the next."""
     begin = max(text.rfind(".", 0, start), text.rfind("\n\n", 0, start)) + 1
@@ -60,30 +75,44 @@ def _sentence(text: str, start: int, end: int) -> str:
 def factor(text: str) -> float | None:
     """How many assemblies the quantities of ``text`` (the message's own words) are for, if it
     says both that they are per assembly and how many; ``None`` otherwise."""
+    return _factor(text)[0]
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _factor(text: str) -> tuple[float | None, str | None]:
+    """The factor (see ``factor``) and, for a list titled "Each PS-2 assembly:", the list's own
+    text (up to the next blank line): only its lines are per assembly, not "Also need …" after it."""
     for basis in _BASIS.finditer(text):
-        unit = (basis["unit"] or basis["column"] or basis["each"]).lower()
+        unit = (basis["unit"] or basis["column"] or basis["each"] or basis["titled"]).lower()
         if unit in _UNITS_NOT_ASSEMBLIES:
             continue
         sentence = _sentence(text, basis.start(), basis.end())
         if basis["unit"] and not _ABOUT_QUANTITIES.search(sentence):
             continue
+        blank = _BLANK_LINE.search(text, basis.end())
+        scope = text[basis.end() : blank.start() if blank else len(text)] if basis["titled"] else None
         explicit = _FACTOR.search(sentence) or (_FACTOR.search(text) if basis["column"] else None)
         if explicit is not None:
             if explicit["word"]:
-                return _WORD_FACTORS[explicit["word"].lower()]
-            return parse_count(explicit["by"] or explicit["times"])
-        count = _assemblies(text, unit)
+                return _WORD_FACTORS[explicit["word"].lower()], scope
+            return parse_count(explicit["by"] or explicit["times"]), scope
+        count = _assemblies(text, unit) or _total(text, unit)
         if count and count > 1:
-            return count
-    return None
+            return count, scope
+    return None, None
 
 
 def multiply(lines: list[LineItem], text: str) -> None:
     """Multiply each counted line by the assemblies ``text`` names (see the module)."""
-    times = factor(text)
+    times, scope = _factor(text)
     if not times or times <= 1:
         return
+    within = " ".join(scope.split()) if scope is not None else None
     for line in lines:
+        if within is not None and " ".join(line.source_text.split()) not in within:
+            continue  # after the titled list: not per assembly
         if line.quantity is not None and line.uom == "EA":
             line.quantity *= times
             if FLAG not in line.flags:
