@@ -87,7 +87,7 @@ _AFTER_BY = re.compile(  # a fraction first: "by three sixteenths" is 3/16, not 
     rf"(?<=\sby\s)(?:(?:a\s+)?(?P<frac>{_FRACTION})\b|(?P<whole>{_WHOLE})\b)", re.IGNORECASE
 )
 _HAS_WORD = re.compile(
-    rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?|zero|comma)\b|\b[A-Z] [A-Z]\b", re.IGNORECASE
+    rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?|zero|comma)\b|(?-i:\b[A-Z] [A-Z]\b)", re.IGNORECASE
 )
 
 
@@ -236,11 +236,14 @@ def digits_for_sizes(text: str) -> str:
     module)."""
     if not _HAS_WORD.search(text):
         return text
-    text = _SAID_COMMA.sub(lambda match: _padded(match, ","), text)
+    lower = text.lower()  # the rarer rewrites only where their word is
+    if "comma" in lower:
+        text = _SAID_COMMA.sub(lambda match: _padded(match, ","), text)
     text = _SPELLED.sub(_spelled, text)
     text = _SAID_LETTER_GRADE.sub(_said_letter_grade, text)
     text = _SAID_GRADE.sub(_said_grade, text)
-    text = _SAID_DECIMAL.sub(_said_decimal, text)
+    if "point" in lower:
+        text = _SAID_DECIMAL.sub(_said_decimal, text)
     text = _SAID_LEADED.sub(_said_leaded, text)
     text = _HOMOPHONE_COUNT.sub(lambda match: _HOMOPHONES[(match["word"] or match["size"]).lower()], text)
     text = _SCHEDULE.sub(lambda match: _padded(match, f"sch {_whole(match['whole'])}"), text)
@@ -248,5 +251,6 @@ def digits_for_sizes(text: str) -> str:
     text = _FRACTION_BEFORE_MATERIAL.sub(lambda match: _padded(match, _written(match)), text)
     text = _NUMBER.sub(lambda match: _padded(match, _written(match)), text)
     text = _AFTER_BY.sub(lambda match: _padded(match, _written(match)), text)  # "two by two by quarter"
-    text = _SAID_INCH_MARK.sub(lambda match: _padded(match, '"'), text)
+    if "quote" in lower:
+        text = _SAID_INCH_MARK.sub(lambda match: _padded(match, '"'), text)
     return _BY.sub(lambda match: " x" + " " * (len(match["gap"]) - 2), text)

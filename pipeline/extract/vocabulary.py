@@ -105,19 +105,21 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|square\s+tunes?|hss|shs|ptr|tubo\s+(?:quadr|cuadrad)\w*|vierkantrohr|"
         r"rura\s+kwadratowa|profil\s+zamkni[eę]ty|方管|角パイプ|각관|"  # Chinese, Japanese, Korean
         # Romanian, Vietnamese, French, Czech, Turkish
-        r"[țţt]eav[ăa]\s+p[ăa]trat[ăa]|h[ộo]p\s+vu[ôo]ng|tubes?\s+carr[ée]s?|[čc]tvercov[áa]\s+trubka|kare\s+profil|"
+        r"(?:țeav|ţeav|teav)[ăa]\s+p[ăa]trat[ăa]|h[ộo]p\s+vu[ôo]ng|tubes?\s+carr[ée]s?|(?:čt|ct)vercov[áa]\s+trubka|"
+        r"kare\s+profil|"
         r"kokers?|firkantr[øo]r|kvadratr[øo]r|fyrkantr[öo]r",  # Dutch koker; Danish, Norwegian, Swedish
         "tube_square",
     ),
     (
         r"rect(?:angular|\.)?\s+tub(?:e|es|ing)|rhs|tubo\s+rettang\w*|rechteckrohr|tubo\s+rectang\w*|"
-        r"rura\s+prostok[aą]tna|[țţt]eav[ăa]\s+rectangular[ăa]?|h[ộo]p\s+ch[ữu]\s+nh[ậa]t|tubes?\s+rectangulaires?|"
+        r"rura\s+prostok[aą]tna|(?:țeav|ţeav|teav)[ăa]\s+rectangular[ăa]?|h[ộo]p\s+ch[ữu]\s+nh[ậa]t|"
+        r"tubes?\s+rectangulaires?|"
         r"obd[ée]ln[íi]kov[áa]\s+trubka|dikd[öo]rtgen\s+profil",
         "tube_rectangular",
     ),
     (
         r"round\s+tub(?:e|es|ing)|rd\.?\s+tub(?:e|es|ing)|round\s+tunes?|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?|chs|"
-        r"tubos?|rohre?|tubi|tuyaux?|rury|rura|[țţt]evi?|[țţt]eav[ăa]|[ốo]ng|trubk[ay]|boru|"
+        r"tubos?|rohre?|tubi|tuyaux?|rury|rura|(?:țev|ţev|tev)i|(?:țeav|ţeav|teav)[ăa]|ống|trubk[ay]|boru|"
         r"(?:不锈钢)?无缝(?:钢)?管|钢管|鋼管|パイプ|강관|파이프",
         "tube_round",
     ),
@@ -146,17 +148,17 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"round\s+(?:bars?|stock|rods?)|rd\.?\s+bars?|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?|"
         r"rd(?!\.?[ \t]*[,\n]|[ \t]+\d{1,5}[ \t]*[,\n])|"  # "1-1/4 rd", "ANN RD .875" — not "Webb Rd, …"
         r"rundstahl|rundstange|rund|tondo|tondi|barra\s+redonda|redondo|barra|barre?s?\s+rondes?|rond|pręt|"
-        r"o[țţt]el\s+rotund|bar[ăa]\s+rotund[ăa]|th[ée]p\s+tr[òo]n|kulatina|rundstang|rundst[åa]l|"
+        r"(?:oț|oţ|ot)el\s+rotund|bar[ăa]\s+rotund[ăa]|th[ée]p\s+tr[òo]n|kulatina|rundstang|rundst[åa]l|"
         r"ty[čc]\s+kruhov[áa]|圆钢|丸棒|환봉",
         "bar_round",
     ),
     (
-        r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha(?!\s+gruba)|tabl[ăa]|t[ấa]m|"
+        r"sheets?|sheet\s+metal|shts?|blech|lamiera|lamina|lámina|chapa|t[ôo]le|blacha(?!\s+gruba)|tabl[ăa]|tấm|"
         r"plech|sa[çc]",
         "sheet",
     ),
     (
-        r"plates?|plts?|pl|grobblech|piastra|placa|blacha\s+gruba|plaat|platen|\w*plade|钢板|鋼板|강판",
+        r"plates?|plts?|pl|grobblech|piastra|placa|blacha\s+gruba|plaat|platen|plade|aluplade|钢板|鋼板|강판",
         "plate",
     ),
     (
