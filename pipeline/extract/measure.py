@@ -218,7 +218,7 @@ def _in_chain(text: str, lengths: list[Length], index: int) -> bool:
     return index + 1 < len(lengths) and bool(_TIMES.match(text[here.end : lengths[index + 1].start]))
 
 
-_THOUSANDS_POINT = re.compile(r"[1-9]\d{0,2}\.000(?![\d.,])")
+_MILLIMETRES_THOUSANDS_POINT = re.compile(r"[1-9]\d{0,2}\.000(?![\d.,])")
 
 
 def _thousands_points(text: str, lengths: list[Length]) -> list[Length]:
@@ -226,7 +226,7 @@ def _thousands_points(text: str, lengths: list[Length]) -> list[Length]:
     writes a 2 mm width to the micron)."""
     return [
         replace(length, inches=length.inches * 1000)
-        if length.unit == "mm" and _THOUSANDS_POINT.match(text[length.start : length.end].strip())
+        if length.unit == "mm" and _MILLIMETRES_THOUSANDS_POINT.match(text[length.start : length.end].strip())
         else length
         for length in lengths
     ]

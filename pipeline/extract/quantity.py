@@ -260,7 +260,7 @@ def parse_count(text: str) -> float | None:
     return float(total)
 
 
-_THOUSANDS_POINT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_KILOGRAMS_THOUSANDS_POINT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 
 
 def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quantity | None:
@@ -269,7 +269,7 @@ def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quant
     value = parse_count(groups[number]) if groups.get(number) else None
     if not value:
         return None
-    if uom == "KG" and _THOUSANDS_POINT.fullmatch(groups[number]):
+    if uom == "KG" and _KILOGRAMS_THOUSANDS_POINT.fullmatch(groups[number]):
         value *= 1000  # "1.200 kg Flachstahl": Europe's thousands point; a weight has no third decimal
     if kind == "spares":
         value += parse_count(match["extra"]) or 0

@@ -95,23 +95,27 @@ def _first(regex: re.Pattern[str], folded: str, start: int, end: int, generic: b
     """The first match that starts a word and passes the checks; a failed one does not consume the
     text after its label ("PO.\nPO Number: 4471" still finds 4471)."""
     while (match := regex.search(folded, start, end)) is not None:
-        at, start = match.start(), match.start() + 1
-        if at > 0 and (folded[at - 1].isalnum() or folded[at - 1] == "_"):
-            continue
-        if at > 1 and folded[at - 1] in "-/" and folded[at - 2].isalnum():
-            continue  # the "PO-31457" inside "HMB-PO-31457": the whole is read after its own label
-        value = match["v"]
-        if _SIZE.fullmatch(value) or sum(char.isdigit() for char in value) < 2:
-            continue
-        if _EARLIER.search(folded, max(0, at - 25), at):
-            continue  # "same as PO 7731 from March … New PO is 7798": an earlier order's number
-        if " " in value and _is_grade(value.split(" ", 1)[1]):
-            continue  # "Anfrage Rohr 1.4571": a product and its grade, no reference
-        if any(char.isdigit() for char in value) and not (
-            generic and (_word_before(folded, at) in _SOMEONE_ELSES or _is_grade(value))
-        ):
+        start = match.start() + 1
+        if _acceptable(match, folded, generic):
             return match
     return None
+
+
+def _acceptable(match: re.Match[str], folded: str, generic: bool) -> bool:
+    """Whether a labelled value is the customer's reference: it starts a word, holds two digits or
+    more, and is no size, grade, earlier order's number or someone else's number."""
+    at, value = match.start(), match["v"]
+    if at > 0 and (folded[at - 1].isalnum() or folded[at - 1] == "_"):
+        return False
+    if at > 1 and folded[at - 1] in "-/" and folded[at - 2].isalnum():
+        return False  # the "PO-31457" inside "HMB-PO-31457": the whole is read after its own label
+    if _SIZE.fullmatch(value) or sum(char.isdigit() for char in value) < 2:
+        return False
+    if _EARLIER.search(folded, max(0, at - 25), at):
+        return False  # "same as PO 7731 from March … New PO is 7798": an earlier order's number
+    if " " in value and _is_grade(value.split(" ", 1)[1]):
+        return False  # "Anfrage Rohr 1.4571": a product and its grade, no reference
+    return not (generic and (_word_before(folded, at) in _SOMEONE_ELSES or _is_grade(value)))
 
 
 def find_reference(
@@ -131,9 +135,9 @@ def find_reference(
         match
         for start, end in spans
         for regex in regexes
-        for match in regex.finditer(folded, start, end)
+        for match in (regex.finditer(folded, start, end) if "new" in folded[start:end] else ())
         if _NEW.search(folded, max(0, match.start() - 6), match.start())
-        and sum(char.isdigit() for char in match["v"]) >= 2
+        and _acceptable(match, folded, generic)
     ]
     if renewed:  # "RE: PO 7731 … New PO is 7798": the new number wins over the one it replaces
         match = renewed[0]
