@@ -156,6 +156,19 @@ def test_a_message_that_adds_a_forgotten_item_keeps_the_order_before_it() -> Non
     ]
 
 
+def test_a_quoted_order_and_the_item_a_later_message_added_are_numbered_as_one_order() -> None:
+    # the reply only approves; the order is the first message's items plus the one added after it
+    text = (
+        "Please go ahead with the order below.\nMaria\n\n-----Original Message-----\n"
+        "From: Maria\nSent: Tuesday, May 7, 2024 10:02 AM\nTo: Desk\nSubject: RE: PO 5530\n\n"
+        "Forgot one - also add 2 pcs 4\" sch 80 A106 pipe x 21'\n\n-----Original Message-----\n"
+        "From: Maria\nSent: Tuesday, May 7, 2024 9:40 AM\nTo: Desk\nSubject: PO 5530\n\n"
+        "PO 5530, please ship:\n3 pcs AR400 plate 1/2 x 48 x 96\n2 pcs AR500 plate 3/8 x 48 x 96\n"
+    )
+    result = extract(build_document("approve.txt", text.encode(), text))
+    assert [(line.line_no, line.grade) for line in result.lines] == [(1, "AR400"), (2, "AR500"), (3, "A106")]
+
+
 def test_a_forward_that_does_not_need_a_numbered_item_of_the_list_below() -> None:
     text = (
         "Hi Mark,\n\nPlease quote the list below from our PM. We do NOT need item 2, we have that plate.\n\n"

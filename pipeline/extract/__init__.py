@@ -79,6 +79,14 @@ def _only_a_change(line: LineItem) -> bool:
     return bool(line.revisions) and line.quantity is None
 
 
+def _numbered(lines: list[LineItem]) -> list[LineItem]:
+    """``lines`` numbered from 1 in their order: lines joined from two messages, or left after a
+    removal, are one order (the ledger keys a line by its number)."""
+    for number, line in enumerate(lines, start=1):
+        line.line_no = number
+    return lines
+
+
 def _spans(document: Document, thread: Thread) -> list[tuple[int, int]]:
     attachments = [(a.offset, a.offset + len(a.text)) for a in document.attachments if a.offset is not None]
     return [*thread.current, *attachments]
@@ -108,7 +116,7 @@ def _quoted_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] |
             order = edited, message
         elif quoted_lines := lines_in(text, spans):
             adds = order is not None and _ADDS.search(text, message.start, message.end)
-            order = (order[0] + quoted_lines, message) if adds else (quoted_lines, message)
+            order = (_numbered(order[0] + quoted_lines), message) if adds else (quoted_lines, message)
     return order
 
 
@@ -140,9 +148,7 @@ def _edit(
         for line in result:
             if UNREAD_CHANGE not in line.flags:
                 line.flags.append(UNREAD_CHANGE)
-    for number, line in enumerate(result, start=1):
-        line.line_no = number
-    return result
+    return _numbered(result)
 
 
 def _edited_order(
@@ -172,9 +178,7 @@ def _without_removed(text: str, lines: list[LineItem], spans: tuple[tuple[int, i
     if not removals:
         return lines
     kept, _ = apply_edits(text, lines, removals)
-    for number, line in enumerate(kept, start=1):
-        line.line_no = number
-    return kept
+    return _numbered(kept)
 
 
 def _rest(text: str, spans: list[tuple[int, int]], lines: list[LineItem]) -> str:
@@ -231,10 +235,7 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
             for line in quoted[0]:
                 if line.grade and re.search(rf"(?<![\w.]){re.escape(line.grade)}(?!\w)", rest):
                     line.flags.append(UNREAD_CHANGE)
-            combined = quoted[0] + lines
-            for number, line in enumerate(combined, start=1):
-                line.line_no = number
-            return combined, quoted[1], reading.unread
+            return _numbered(quoted[0] + lines), quoted[1], reading.unread
     if lines:
         # "Actually make that 3 sheets not 2", "needs to be 3½" not 3¼"": the writer's own
         # corrections, said outside the lines they correct

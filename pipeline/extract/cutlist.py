@@ -22,8 +22,9 @@ _GIVEN_BY_PIECE = frozenset({"missing_quantity"})
 
 
 def template(text: str, start: int, end: int) -> LineItem | None:
-    """The item a heading names, if it names one whole but for its count."""
-    parsed = parse_block(text, Block(start, end, "bullet", ""), candidates_only=False)
+    """The item a heading names, if it names one whole but for its count (a heading naming no
+    material or form is read no further)."""
+    parsed = parse_block(text, Block(start, end, "bullet", ""))
     if (parsed.has_material or parsed.has_form) and parsed.has_sizes and not parsed.has_quantity:
         return parsed.item
     return None

@@ -23,6 +23,7 @@ from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, first_match
 from pipeline.models import Alternate, LineItem, Span
 
 # a line with a number and a size written on it: only such lines can each be a whole item
+_DIGIT = re.compile(r"\d")
 _SIZED_LINE = re.compile(r"\d.*(?:\bx\b|×|\"|\bmm\b|\bdia|\bOD\b|'|\bft\b|\bin\b|\bga\b)", re.IGNORECASE)
 
 
@@ -125,8 +126,8 @@ def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:
     """A paragraph asking for several whole items (each with its count and size) in its sentences
     or clauses, one pair per piece; an item told over several sentences stays whole."""
     spans = prose.pieces(text, block.start, block.end)
-    if len(spans) < 2:
-        return None
+    if sum(1 for a, b in spans if _DIGIT.search(text, a, b)) < 2:
+        return None  # a whole item has a size, so a digit: fewer than two such pieces split nothing
     pairs = [
         (sub, parse_block(text, sub))
         for sub in (Block(a, b, "bullet", block.heading, metric=block.metric) for a, b in spans)

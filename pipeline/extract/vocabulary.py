@@ -120,7 +120,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (
         r"round\s+tub(?:e|es|ing)|rd\.?\s+tub(?:e|es|ing)|round\s+tunes?|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?|chs|"
         r"tubos?|rohre?|tubi|tuyaux?|rury|rura|(?:țev|ţev|tev)i|(?:țeav|ţeav|teav)[ăa]|ống|trubk[ay]|boru|"
-        r"(?:不锈钢)?无缝(?:钢)?管|钢管|鋼管|パイプ|강관|파이프",
+        r"不锈钢无缝(?:钢)?管|无缝(?:钢)?管|钢管|鋼管|パイプ|강관|파이프",
         "tube_round",
     ),
     # "across flats" sizes a hex; listed so that its "flats" is not read as flat bar
@@ -139,7 +139,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # "flat" alone is flat bar too: "304 flat 5/8 x 1-1/4", "FB", "flat ground" (tool steel flat stock)
     (
         r"flat\s+bars?|flat\s+stock|flats?|fb|fl|flt|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
-        r"flachstahl|flach|piatt[oi]|solera|pletina|platina|(?:fers?\s+)?plats?|płaskownik|barras?\s+chatas?|"
+        r"flachstahl|flach|piatt[oi]|solera|pletina|platina|fers?\s+plats?|plats?|płaskownik|barras?\s+chatas?|"
         r"lama|lamas|platband[ăa]|lattine|barr[ae]\s+piatt[ae]|piatt[ae]|fladst[åa]l|fladstang|flatst[åa]l|plattst[åa]ng|"
         r"扁钢|平鋼|평철",
         "bar_rectangular",
@@ -162,13 +162,13 @@ _FORMS: tuple[tuple[str, str], ...] = (
         "plate",
     ),
     (
-        r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|angolar\w*|[áa]ngulos?|corni[èe]res?|"
+        r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|angolar\w*|ángulos?|angulos?|corni[èe]res?|"
         r"cantoneiras?|"
         r"k[ąa]townik|角钢|山形鋼|앵글",
         "angle",
     ),
     (
-        r"ceownik|u-stahl|槽钢|溝形鋼|canal(?:es)?\s+u|perfil(?:es)?\s+u|c-?channels?|(?<!radio\s)(?<!radio:\s)(?<!cb\s)channels?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
+        r"ceownik|u-stahl|槽钢|溝形鋼|canal(?:es)?\s+u|perfil(?:es)?\s+u|c-?channels?|channel(?<!radio\schannel)(?<!radio:\schannel)(?<!cb\schannel)s?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
         "channel",
     ),
     (
