@@ -673,3 +673,23 @@ def test_a_pdf_header_whose_first_columns_ran_together_reads_its_rows_by_words()
         (2, "beam_i", 31.0),
     ]  # the counts, never the line numbers, and each length from its wrapped line
     assert [dict(line.dimensions)["length"] for line in _extract(text).lines] == [240, 360]
+
+
+def test_a_pipe_table_row_running_on_under_its_description_stays_one_row() -> None:
+    # a procurement system's line: its second line holds only the description column, a labelled
+    # note ("Category: … GL: …") kept out of the row, or the rest of the description
+    text = (
+        "Order lines\n"
+        "Ln | Description                            | Qty | UOM | Unit Price | Ext\n"
+        '1  | 304 SS SHEET 2B, 11GA x 48" x 120"     | 6   | EA  | 310.00     | 1,860.00\n'
+        "   |   Category: Metals - Stainless   GL: 6110-220\n"
+        '2  | 6061-T6 ALUM ROUND BAR 1-1/2" DIA       | 4   | EA  | 88.00      | 352.00\n'
+        "   |   x 12' RANDOM LENGTH\n"
+        '3  | A36 PLATE 3/8" x 48" x 96"              | 2   | EA  | 401.00     | 802.00\n'
+    )
+    assert [(q, grade, form) for q, grade, form, _ in _rows(_extract(text))] == [
+        (6, "304", "sheet"),
+        (4, "6061", "bar_round"),
+        (2, "A36", "plate"),
+    ]
+    assert _extract(text).lines[1].dimensions == {"diameter": 1.5, "length": 144.0}

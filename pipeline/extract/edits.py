@@ -40,6 +40,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "remove",
             rf"\b(?:cancel|drop|delete|remove|scratch|skip|forget(?:\s+about)?|take\s+(?:off|out)|hold\s+off\s+on"
+            rf"|(?:ignore|disregard|omit|leave\s+(?:off|out))(?=\s+(?:the|that)\b)"  # not "ignore pricing"
             rf"|(?:do\s+not|don'?t|no\s+longer)\s+need)\s+"
             rf"(?:the\s+|that\s+)?"
             rf"{_REF}{_END}",

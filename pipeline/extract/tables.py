@@ -512,7 +512,10 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             and table.columns[cells[0][0]].role in (*_TEXT_ROLES, "part")
             and cells[0][1] >= table.columns[cells[0][0]].start - 1
             and not _counts(table, cells, text)
-        )
+        ) or (raw and not gap and _runs_on(table, cells))
+        if wrapped and _aside(text[cells[0][1] : cells[-1][2]]):
+            used, gap = index + 1, False  # "   |  Commodity: Raw Material  Account: 5020-110": a note
+            continue
         # "      1.250" dia x 144"     6   EA": no line number, and the row above has no count yet —
         # the rest of that row, wrapped onto a second line, its count included
         counted_rest = (
@@ -582,6 +585,25 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
 
 
 _RUN_ON = -1  # the column of a wrapped row's continuation: read as its description
+# a labelled note under a row ("Commodity: Raw Material  Account: 5020-110"), not about its size
+_LABELLED = re.compile(r"[A-Za-z][A-Za-z /&.-]{1,30}:\s")
+_SIZE_MARK = re.compile(r"\d\s*(?:\"|''?|x\b|×|mm\b|/\d)|\b[x×]\s*\.?\d", re.IGNORECASE)
+
+
+def _runs_on(table: Table, cells: list[tuple[int, int, int]]) -> bool:
+    """A pipe or tab table's line with its first columns empty and text only under the text
+    columns: the row above running on ("     |   3/16 wall, mill finish")."""
+    return (
+        table.layout in ("pipe", "tab")
+        and bool(cells)
+        and cells[0][0] > 0
+        and all(table.columns[column].role in _TEXT_ROLES for column, _, _ in cells)
+    )
+
+
+def _aside(text: str) -> bool:
+    """A row's continuation that is a labelled note naming no size: kept out of the row."""
+    return bool(_LABELLED.match(text.strip())) and not _SIZE_MARK.search(text)
 
 
 def _delimited_rest(
