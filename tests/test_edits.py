@@ -274,3 +274,25 @@ def test_a_count_said_for_a_named_line_changes_only_its_quantity() -> None:
         (5, "plate", {"thickness": 0.25, "width": 24.0, "length": 36.0}),
         (10, "angle", {"leg1": 3.0, "leg2": 3.0, "thickness": 0.25, "length": 240.0}),
     ]
+
+
+def test_a_reply_taking_some_numbered_items_of_a_quote_orders_those_as_changed() -> None:
+    quote = (
+        "\n\n-----Original Message-----\nFrom: Desk\nSubject: Quote Q-5512\n\nPricing as follows:\n\n"
+        "1. 304 SS round bar 1\" dia x 12' - 6 pcs @ $88.00/ea\n"
+        "2. A36 plate 1/2 x 48 x 96 - 2 pcs @ $610.00/ea\n"
+        "3. 6061-T6 flat bar 1/4 x 2 x 12' - 10 pcs @ $31.25/ea\n"
+        "4. 1018 CD hex 3/4 x 12' - 3 pcs @ $44.10/ea\n"
+    )
+    for reply in (
+        "Please proceed with items 1, 3 and 4 from your quote. Change item 3 to 12 pcs instead of 10.",
+        "Go ahead on items 1, 3 & 4. Change item 3 to 12 pcs instead of 10.",
+        "We only need 1, 3 and 4. Change item 3 to 12 pcs instead of 10.",
+    ):
+        text = reply + quote
+        result = extract(build_document("take.txt", text.encode(), text))
+        assert [(row[0], row[2]) for row in _rows(result)] == [
+            (6, "bar_round"),
+            (12, "bar_rectangular"),
+            (3, "bar_hex"),
+        ], reply

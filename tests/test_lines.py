@@ -80,6 +80,14 @@ def test_items_put_on_hold_are_not_ordered() -> None:
     assert _extract(text).lines == []
 
 
+def test_a_listed_item_said_to_be_left_out_in_parentheses_is_not_ordered() -> None:
+    text = (
+        "Same as last month but no angle this time:\n\n- 12 pcs 1-1/2 x 1-1/2 x 11ga A500 sq tube, 24'\n"
+        "- (no 2 x 2 x 1/4 angle this time)\n- 8 pcs 1/4 x 2 A36 flat bar, 20'\n"
+    )
+    assert [row[1] for row in _rows(_extract(text))] == ["tube_square", "bar_rectangular"]
+
+
 def test_an_alternates_section_adds_alternates_to_the_line_above() -> None:
     text = (
         '- Material: 4140 alloy steel\n- Form: Round bar\n- Diameter: 6.25"\n- Quantity: 2 pieces\n\n'

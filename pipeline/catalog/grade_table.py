@@ -373,7 +373,8 @@ _TOOL: tuple[Row, ...] = (
 )
 
 # Grades added to the stock list later (abrasion-resistant and weathering plate, DOM tube, sheet by
-# its ASTM spec, implant and anti-galling stainless, cast tooling plate, nickel 200). They come after
+# its ASTM spec, implant and anti-galling stainless, cast tooling plate, nickel 200 and the
+# corrosion-resistant nickel alloys 825, 800H, 20 and C22). They come after
 # the first tables: the generator numbers candidate parts in table order, so appending keeps every
 # existing part's sampling key, stock and price.
 _STAINLESS_ADDED: tuple[Row, ...] = (
@@ -397,6 +398,10 @@ _CARBON_ADDED: tuple[Row, ...] = (
 )
 _NICKEL_ADDED: tuple[Row, ...] = (
     ("Nickel 200", 0.321, 24.0, 1, "sheet plate bar_round wire", "Ni 200|Alloy 200|N02200"),
+    ("Incoloy 825", 0.294, 30.0, 1, "sheet plate bar_round tube_round", "Alloy 825|N08825"),
+    ("Incoloy 800H", 0.287, 26.0, 0.6, "sheet plate bar_round tube_round", "Alloy 800H|N08810"),
+    ("Alloy 20", 0.292, 22.0, 0.6, "sheet plate bar_round tube_round", "Carpenter 20|20Cb-3|N08020"),
+    ("Hastelloy C22", 0.314, 45.0, 0.5, "sheet plate bar_round", "Alloy C22|C-22|N06022"),
 )
 
 # The tables in order: family, rows, family specs, per-grade specs, family treatments, per-grade treatments

@@ -83,11 +83,13 @@ _ON_HOLD = re.compile(
     r"\bnot\s+(?:yet\s+)?(?:needed|required|ordering)\b|"
     # a table's note: "HOLD - do not order yet", "do not order"; "-- IGNORE, found two in the yard"
     r"\bdo\s+not\s+order\b|\bdon'?t\s+order\b|(?-i:\bHOLD\b)|"
-    r"\bignore\b(?=[\s,-]+(?:found|have|got|already|not|no\b)|\s*$)|\bplease\s+ignore\b",
+    r"\bignore\b(?=[\s,-]+(?:found|have|got|already|not|no\b)|\s*$)|\bplease\s+ignore\b|"
+    r"\A[\s>*•·-]*\(\s*(?:no|not|without)\s",  # "- (no 1/2\" sq pickets this time)": left out of the order
     re.IGNORECASE,
 )
 
-_ON_HOLD_WORDS = ("hold", "need", "cancel", "regard", "not", "ignore")  # letters without other case forms
+# letters without other case forms, one of them in every phrase of _ON_HOLD
+_ON_HOLD_WORDS = ("hold", "need", "cancel", "regard", "not", "ignore", "(no", "( no", "(with")
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,16 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "only",
             rf"\b(?:only\s+|(?={_NUMBER_LIST}\s+only\b))(?P<ref>{_NUMBER_LIST})",
         ),
+        (  # "please proceed with items 1, 3 and 4 from your quote", "we only need 1, 3 and 4"
+            "only",
+            rf"\b(?:proceed|go\s+ahead|move\s+forward)\s+(?:with|on)\s+(?:the\s+)?(?P<ref>{_NUMBER_LIST})",
+        ),
+        (
+            "only",
+            r"\bonly\s+(?:need|want|require)\s+(?P<ref>(?:items?\s+|lines?\s+)?#?\d{1,2}(?:\s*(?:,|\band\b|&)\s*#?\d{1,2})+)\b"
+            # the whole list, and not sizes ("only need 2 and 3/4 round")
+            r"(?!\s*(?:,|\band\b|&)\s*#?\d)(?!\s*(?:[\"'/x×-]|\.\d|pcs\b|pieces|ea\b|mm\b|in\b|ft\b))",
+        ),
         ("more", rf"\badd\s+{_COUNT}\s+more\s+(?:of\s+(?:the\s+)?)?{_REF}{_END}"),
         (  # "go back to 5/16 wall on the 6x6": the size named by what it measures
             "replace",

@@ -250,6 +250,17 @@ def _titanium_and_nickel() -> list[GradeRule]:
         rule(r"(?:Hastelloy\s?|Alloy\s?)?C-?276|(?:UNS\s?)?N10276", "Hastelloy C276", "nickel_alloy"),
         rule(r"Monel\s?(?:Alloy\s?)?400|Alloy\s?400|(?:UNS\s?)?N04400", "Monel 400", "nickel_alloy"),
         rule(r"Monel\s?(?:Alloy\s?)?K-?500|(?:UNS\s?)?N05500", "Monel K500", "nickel_alloy"),
+        rule(r"(?:Incoloy|Alloy|IN)[\s-]?825|(?:UNS\s?)?N08825", "Incoloy 825", "nickel_alloy"),
+        rule(r"(?:Incoloy|Alloy)[\s-]?800\s?H(?!T)|(?:UNS\s?)?N08810", "Incoloy 800H", "nickel_alloy"),
+        rule(
+            r"Alloy[\s-]?20(?:\s?Cb-?3)?(?![\d.'\"/]|\s*(?:ft|feet|foot|mm|pcs|pieces|x|lengths?)\b)"
+            r"|Carpenter[\s-]?20|20\s?Cb-?3|(?:UNS\s?)?N08020",
+            "Alloy 20",
+            "nickel_alloy",
+        ),
+        rule(
+            r"(?:Hastelloy|Alloy)\s?C-?22(?!\d)|C-22(?!\d)|(?:UNS\s?)?N06022", "Hastelloy C22", "nickel_alloy"
+        ),
         # any other nickel alloy by its trade name: "Hastelloy X", "Inconel 800", "Incoloy 825"
         rule(
             r"(?P<g>(?:Inconel|Incoloy|Hastelloy|Monel|Nimonic|Waspaloy)(?:\s?-?(?:[A-Z]{1,2}-?\d{0,3}|\d{2,4}[A-Z]?)\b)?)",
