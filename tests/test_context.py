@@ -303,3 +303,21 @@ def test_an_except_clause_gives_its_grade_to_the_form_it_names() -> None:
         ("sheet", "5052"),
         ("bar_round", "6061"),
     ]
+
+
+def test_a_grade_stated_for_numbered_items_is_theirs_and_the_item_numbers_are_no_size() -> None:
+    text = (
+        "Material: IS 2062 E250 BR for items 1 to 3 (equivalent ASTM A36 also acceptable).\n\n"
+        "1) MS Plate 12 mm thk x 1500 x 6300 mm - 5 Nos.\n2) ISMC 150 channel, 6 mtr length - 8 Nos.\n"
+        "3) ISA 65 x 65 x 6 angle, 6 mtr length - 12 Nos.\n"
+    )
+    result = _extract(text)
+    rows = [(line.quantity, line.form) for line in result.lines]
+    assert rows == [(5, "plate"), (8, "channel"), (12, "angle")]
+    assert all(line.grade is not None and "grade_from_context" in line.flags for line in result.lines)
+
+
+def test_pipe_stated_dual_certified_gives_its_grade_to_the_pipe_listed_under_it() -> None:
+    text = 'Pipe for the boiler room. A53B/A106B dual cert, black, PE.\n\n2" sch 40 pipe 21ft - 6 lengths\n'
+    [line] = _extract(text).lines
+    assert line.grade in ("A53", "A106") and line.quantity == 6

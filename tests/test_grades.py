@@ -293,3 +293,12 @@ def test_pipe_grades_written_with_their_grade_letter_glued_on() -> None:
     ):
         hit = find_grades(written)[0]
         assert (hit.grade, written[hit.start : hit.end]) == (grade, read)
+
+
+def test_two_grades_joined_by_a_slash_are_both_read_but_a_fraction_is_no_grade() -> None:
+    from pipeline.extract.grades import find_grades
+
+    assert [hit.grade for hit in find_grades("A53B/A106B dual cert, black")] == ["A53", "A106"]
+    assert [hit.grade for hit in find_grades("A36/A572-50 plate")] == ["A36", "A572"]
+    assert [hit.grade for hit in find_grades("3/16 x 1/2 304 flat")] == ["304"]
+    assert [hit.grade for hit in find_grades("316/316L pipe")] == ["316L"]

@@ -343,3 +343,8 @@ def test_a_forward_that_changes_one_quoted_line_by_name_keeps_the_rest() -> None
         (1, "4140", "bar_round", None),
     ]
     assert "revised_in_thread" in lines[0].flags
+
+
+def test_a_line_on_its_own_that_closes_with_its_count_is_an_item() -> None:
+    text = "Hi Gary,\n\n1/2 x 4 flat bar 20ft - 6 pcs\n\nthanks\nRon"
+    assert _rows(_extract(text)) == [(None, "bar_rectangular", 6, "EA")]

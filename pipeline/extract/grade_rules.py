@@ -25,9 +25,13 @@ from pipeline.catalog.equivalents import FOREIGN_NAMES
 from pipeline.catalog.grades import GRADES
 from pipeline.extract.vocabulary import FAMILY_ALTERNATION, FORM_ALTERNATION
 
-_BEFORE = r"(?<![\w.\-/$#])"
+# not inside a longer token; a slash only between two grades ("A53B/A106B"), not "1/2" or "3/16"
+_BEFORE = r"(?<![\w.\-$#])(?:(?<!/)|(?=[A-Z]{1,2}\d))"
 # not a size, count or part of a longer token ("304 pieces", "1018x", "6061.5", "316/")
-_AFTER = r"(?![\w/]|\.\d)(?:(?<!\d)|(?!\s*(?:\"|''|”|mm\b|in\b|inch|pcs|pieces|ft\b|feet|%|°)))"
+_AFTER = (
+    r"(?![\w]|/(?![A-Z]{1,2}\d)|\.\d)"
+    r"(?:(?<!\d)|(?!\s*(?:\"|''|”|mm\b|in\b|inch|pcs|pieces|ft\b|feet|%|°)))"
+)
 _PREFIX = r"(?:(?:AISI|SAE|ASTM|UNS|Type|Alloy|SS|T)[\s-]?)?"
 _AL_PREFIX = r"(?:(?:AA|Al|(?:EN\s?)?AW|Alloy|A(?=\d{4}))[\s-]?)?"  # "A5052" is JIS for alloy 5052
 _TEMPER = r"(?:[-\s]?(?P<temper>T\d{1,4}|H\d{2,3}|O)(?![\w]))?"

@@ -48,6 +48,12 @@ _CODES_AND_DATES = re.compile(
 )
 
 
+# other lines named by number ("IS 2062 E250 for items 1 to 3", "same as line 2"): no size or count
+_ITEM_REFERENCE = re.compile(
+    r"\b(?:for|of|on|to|as|in|with)\s+(?:the\s+)?(?:items?|lines?|pos(?:itions?)?|sl\.?\s*nos?\.?)\s*#?\s*\d{1,3}"
+    r"(?:\s*(?:to|through|thru|-|–|&|and|,)\s*#?\d{1,3})*\b(?!\s*(?:[\"'x×/]|mm\b|pcs\b))",
+    re.IGNORECASE,
+)
 _COUNT_CELLS = frozenset({"qty", "uom"})  # table columns (``tables.py``) holding the count and its unit
 
 
@@ -114,6 +120,8 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
             mask.hide(before.end, after.start, barrier=True)
     for code in _CODES_AND_DATES.finditer(mask.text):
         mask.hide(code.start(), code.end())
+    for reference in _ITEM_REFERENCE.finditer(mask.text):
+        mask.hide(reference.start(), reference.end(), barrier=True)
     for note in _WAS_NOTE.finditer(mask.text):  # "(was 1/2" - REV 1)": what the line used to ask
         mask.hide(note.start(), note.end(), barrier=True)
     if label := LINE_LABEL.match(mask.text):  # "Line 1   6061-T651 plate …": a label, not 1 plate

@@ -65,7 +65,18 @@ def _is_line(parsed: Parsed, block: Block, listed: bool, text: str) -> bool:
         wanted = parsed.has_quantity or (not listed and cues.asks_for_goods(body))
         count = parsed.item.evidence.get("quantity")
         counted_first = count is not None and not text[block.start : count.start].strip(" \t>-*•")
-        if parsed.has_form and parsed.has_sizes and counted_first and cutlist.short_line(body, _ROW_MAX):
+        # "1/2 x 4 flat bar 20ft - 6 pcs": the count closing the line, set off by a dash
+        counted_last = (
+            count is not None
+            and not text[count.end : block.end].strip(" \t.;,)")
+            and text[block.start : count.start].rstrip(" \t(").endswith(("-", "–", "—", ":", "="))
+        )
+        if (
+            parsed.has_form
+            and parsed.has_sizes
+            and (counted_first or counted_last)
+            and cutlist.short_line(body, _ROW_MAX)
+        ):
             return True  # "6 pcs UPN 120, 6 m" on its own: an item, whatever its grade
         if (
             parsed.has_form
