@@ -44,6 +44,8 @@ DEFAULT_BLOCKING_FLAGS = (
     "unit_not_sold",
     # a quantity per assembly ("per trailer") multiplied by the assemblies named: a person confirms
     "quantity_per_assembly",
+    # lines that each name a sized form read as one item: a person splits them
+    "items_merged",
 )
 
 

@@ -44,6 +44,7 @@ REASONS: dict[str, str] = {
     "thread_change_unread": "a change in the email thread is not applied",
     "unit_not_sold": "quantity in a unit we don't sell by (kg, metres…)",
     "quantity_per_assembly": "quantity given per assembly, multiplied by the assemblies the email names",
+    "items_merged": "read from lines that may be separate items: check and split",
     # extraction flags that inform
     "alternates_offered": "the customer offers alternatives",
     "equivalent_accepted": "the customer accepts an equivalent",

@@ -348,3 +348,18 @@ def test_a_forward_that_changes_one_quoted_line_by_name_keeps_the_rest() -> None
 def test_a_line_on_its_own_that_closes_with_its_count_is_an_item() -> None:
     text = "Hi Gary,\n\n1/2 x 4 flat bar 20ft - 6 pcs\n\nthanks\nRon"
     assert _rows(_extract(text)) == [(None, "bar_rectangular", 6, "EA")]
+
+
+def test_lines_each_naming_a_sized_form_are_items_without_their_bullets() -> None:
+    text = "Please quote:\n\nA36 plate 1/2 x 48 x 96\nA500 sq tube 2 x 2 x .120 wall\n\nthanks"
+    result = _extract(text)
+    assert _rows(result) == [("A36", "plate", None, "EA"), ("A500", "tube_square", None, "EA")]
+    assert all("missing_quantity" in line.flags for line in result.lines)
+
+
+def test_two_items_read_as_one_line_are_flagged_for_a_person_to_split() -> None:
+    text = (
+        "We need for the guard job\nsheet of 304 1/8 x 48 x 96, just one\n"
+        "square tube 304 1-1/2 x .065 wall 20ft, 2 sticks\n\nthanks"
+    )
+    assert all("items_merged" in line.flags for line in _extract(text).lines)

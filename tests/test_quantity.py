@@ -47,6 +47,9 @@ from pipeline.extract.quantity import find_quantity, parse_count
         ("* 40 ft of square tube", 40, "FT"),  # "*" is a bullet here, not a times sign
         ("10 @ 48 in", 10, "EA"),
         ("1,200 pieces", 1200, "EA"),
+        ("one 4x8 sheet of 304 stainless, 1/8 thick", 1, "EA"),  # a count, then a sheet's size in feet
+        ("2 5'x10' plates A36 1/4", 2, "EA"),
+        ("12L14 1/2 hex 12' -- 5", 5, "EA"),  # a count after a double dash ends the line
     ],
 )
 def test_quantity_forms(text: str, value: float, uom: str) -> None:

@@ -23,6 +23,7 @@ from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, first_match
 from pipeline.models import Alternate, LineItem, Span
 
 # a line with a number and a size written on it: only such lines can each be a whole item
+MERGED_FLAG = "items_merged"
 _DIGIT = re.compile(r"\d")
 _SIZED_LINE = re.compile(r"\d.*(?:\bx\b|×|\"|\bmm\b|\bdia|\bOD\b|'|\bft\b|\bin\b|\bga\b)", re.IGNORECASE)
 
@@ -124,12 +125,20 @@ def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
             lines.append((sub, parse_block(text, sub)))
         position += len(raw) + 1
     whole = sum(1 for pair in lines if _full_item(pair[1]))
+    sized = sum(1 for _, one in lines if one.has_form and one.has_sizes)
+    # every line a sized form, counted or not ("A36 plate 1/2 x 48 x 96" over "A500 sq tube 2 x 2
+    # x .120 wall" under "Please quote:"): a list without its bullets
+    listed = sized >= 2 and sized == len(lines)
     # a group is split here unless the paragraph is a cut list, read whole by ``_cut_paragraph``
-    if whole < 2 and (not _groups(text, lines)[0] or _cut_paragraph(text, block)):
-        return [(block, parse_block(text, block))]
+    if whole < 2 and not listed and (not _groups(text, lines)[0] or _cut_paragraph(text, block)):
+        parsed = parse_block(text, block)
+        if sized >= 2:
+            parsed.item.flags.append(MERGED_FLAG)  # two lines each naming a sized form: read as one
+        return [(block, parsed)]
     # the other lines stay, as paragraphs: a grade said for the items ("All A36 except pipe is A53")
     return [
-        (pair if _full_item(pair[1]) else (replace(pair[0], kind="paragraph"), pair[1])) for pair in lines
+        (pair if listed or _full_item(pair[1]) else (replace(pair[0], kind="paragraph"), pair[1]))
+        for pair in lines
     ]
 
 

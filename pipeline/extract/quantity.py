@@ -176,6 +176,13 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "EA",
         "leading",
     ),
+    # "one 4x8 sheet of 304", "2 5'x10' plates": a count before a sheet's size in feet
+    (
+        rf"^[\s>]*(?:[-*•]\s*)?(?:and\s+)?(?P<n>{_C})\s+"
+        r"(?=\d{1,2}\s*'?\s*[x×]\s*\d{1,2}\s*'?\s+(?:sheets?|plates?|shts?|pl)\b)",
+        "EA",
+        "leading",
+    ),
     # "one 8" round cut 14" long", "and two 1/2" plates": a count in words before an inch size
     (
         rf"^[\s>]*(?:[-*•]\s*)?(?:and\s+)?(?P<n>{WORD_NUMBER})\s+"
@@ -198,7 +205,7 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "metres",
     ),
     # "6061-T6511 round 3" x 12' - 2": a bare count after a dash ends the line
-    (r"(?<=\s)[-–—]\s*(?P<n>\d{1,4})\s*[.!]?\s*$", "EA", "trailing"),
+    (r"(?<=\s)(?:--|[-–—])\s*(?P<n>\d{1,4})\s*[.!]?\s*$", "EA", "trailing"),
 )
 
 
