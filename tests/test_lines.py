@@ -363,3 +363,12 @@ def test_two_items_read_as_one_line_are_flagged_for_a_person_to_split() -> None:
         "square tube 304 1-1/2 x .065 wall 20ft, 2 sticks\n\nthanks"
     )
     assert all("items_merged" in line.flags for line in _extract(text).lines)
+
+
+def test_sentences_typed_in_lower_case_are_separate_items() -> None:
+    text = "hey its sam. need 10 sheets 3/16 pl 48x96 a36. also price on 200 ft of 5/8 rd a36. no hurry\n"
+    rows = [(line.form, line.quantity, dict(line.dimensions)) for line in _extract(text).lines]
+    assert rows == [
+        ("plate", 10, {"thickness": 0.1875, "width": 48.0, "length": 96.0}),
+        ("bar_round", 200, {"diameter": 0.625}),
+    ]

@@ -13,9 +13,10 @@ import re
 
 from pipeline.extract.quantity import PIECES, WORD_NUMBER
 
-# a sentence ends at . ! ? or ; before a space and a capital, a digit or a quote — not in "1.5",
-# "dia. 2" or "approx. 40"
-_SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z0-9\"(])|\n")
+# a sentence ends at . ! ? or ; before a space and a capital, a digit or a quote, or after a word
+# before a word, as typed in lower case ("… a36. also price on") — not in "1.5", "dia. 2" or
+# "approx. 40"
+_SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z0-9\"(])|(?<=[a-z0-9])[.!?](?=\s+[a-z]{2})|\n")
 _ABBREVIATION = re.compile(r"\b(?:dia|approx|no|ea|pcs?|gr|min|max|nom|ft|in|st|vs|ca|sch)$", re.IGNORECASE)
 _NEW_COUNT = re.compile(
     rf",?\s+(?:and|plus|also|&)\s+(?=(?:also\s+)?(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|;\s+|"
