@@ -693,3 +693,16 @@ def test_a_pipe_table_row_running_on_under_its_description_stays_one_row() -> No
         (2, "A36", "plate"),
     ]
     assert _extract(text).lines[1].dimensions == {"diameter": 1.5, "length": 144.0}
+
+
+def test_a_column_naming_two_dimensions_gives_the_one_the_item_s_form_has() -> None:
+    text = (
+        "Line  Part No.     Description          Grade     Thk/OD   Width/   Length   Qty   UOM\n"
+        "                                                  Dia      Wall     (in)\n"
+        "----  -----------  -------------------  --------  -------  -------  -------  ----  ----\n"
+        "1     KX-PL-AR05   Plate                AR400     0.500    48.000   96.000   2     EA\n"
+        "2     KX-RT-1512   Round tube ERW       A513      1.500    0.120    240      8     EA\n"
+    )
+    plate, tube = _extract(text).lines
+    assert plate.dimensions == {"thickness": 0.5, "width": 48.0, "length": 96.0}
+    assert tube.dimensions == {"outer_diameter": 1.5, "wall_thickness": 0.12, "length": 240.0}

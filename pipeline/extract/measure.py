@@ -358,6 +358,14 @@ def _is_alternate(text: str, previous: Measured | None, length: Length) -> bool:
     return bool(_ALTERNATIVE_AFTER.match(text[length.end : length.end + 30]))
 
 
+def _sizes_field(label: str) -> bool:
+    """A field holding sizes: a dimension's or a size's, or one naming two dimensions ("Width/
+    Wall", "Thk/OD": which, the item's form tells)."""
+    if label in DIMENSION_LABELS or label in _SIZE_FIELDS:
+        return True
+    return "/" in label and any(part.strip() in DIMENSION_LABELS for part in label.split("/"))
+
+
 def measure(text: str, fields: tuple[Field, ...] = (), metric_message: bool = False) -> list[Measured]:
     """The sizes in ``text`` (masked item text; ``fields`` relative to it), in reading order; in a
     ``metric_message`` unitless sizes are millimetres."""
@@ -368,7 +376,7 @@ def measure(text: str, fields: tuple[Field, ...] = (), metric_message: bool = Fa
     for index, length in enumerate(lengths):
         field = _field_of(fields, length.start)
         label = _label(text, length)
-        in_size_field = field is not None and (field.label in DIMENSION_LABELS or field.label in _SIZE_FIELDS)
+        in_size_field = field is not None and _sizes_field(field.label)
         if (
             label is None
             and field is not None

@@ -108,6 +108,7 @@ _FIELD_LABEL = {
     "weight": "weight", "note": "note", "assemblies": "assemblies",
 }  # fmt: skip
 _ITEM_ROLES = frozenset({"description", "grade", "form", "size", "thickness", "diameter", "qty"})
+_DIMENSION_ROLES = frozenset({"thickness", "width", "length", "diameter"})
 _UNIT_HINT = re.compile(r"\s*[(\[]\s*(?P<unit>mm|cm|m|in|inch|inches|ft|feet|\")\s*[)\]]\s*$", re.IGNORECASE)
 _GAP = re.compile(r"\t+|\s{2,}|\s*\|\s*")
 # a page's mark inside a table: "Page 2 of 3", "Brought forward  6,360.00", "Continued on next page"
@@ -173,6 +174,8 @@ def role_of(header: str) -> str | None:
     roles = [_role(part) for part in parts]  # "Part Number / Description", "Alloy-Temper"
     if "description" in roles:
         return "description"
+    if len(set(roles) & _DIMENSION_ROLES) >= 2:
+        return "size"  # "Thk/OD", "Width/Wall": which one, the item's form tells
     return _role(words) or next((role for role in roles if role), None) or _role_within(words)
 
 
