@@ -372,3 +372,13 @@ def test_sentences_typed_in_lower_case_are_separate_items() -> None:
         ("plate", 10, {"thickness": 0.1875, "width": 48.0, "length": 96.0}),
         ("bar_round", 200, {"diameter": 0.625}),
     ]
+
+
+def test_an_item_giving_only_a_length_is_flagged_for_its_missing_section() -> None:
+    [line] = _extract("Hi,\n\n- 1 piece 4140 round bar, 3 ft long\n").lines
+    assert "missing_dimensions" in line.flags
+
+
+def test_one_unit_said_with_the_article_is_a_size() -> None:
+    [line] = _extract('Hi,\n\n- 2 pieces of 1" square key stock, a foot long each\n').lines
+    assert line.dimensions == {"side": 1.0, "length": 12.0}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pipeline.catalog.schema import UOMS
 from pipeline.extract import assemblies, cues, pipe
 from pipeline.extract.blocks import Block, Field
-from pipeline.extract.dimensions import Sized, assign, infer_form, structural_shape
+from pipeline.extract.dimensions import SECTION_ORDER, Sized, assign, infer_form, structural_shape
 from pipeline.extract.gauges import find_gauge, gauge_inches
 from pipeline.extract.grades import GradeHit, find_grades, in_catalog
 from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure, writes_imperial
@@ -603,5 +603,18 @@ def _flag(item: LineItem, non_catalog: bool) -> None:
         item.flags.append("missing_grade")
     if item.form is None:
         item.flags.append("missing_form")
-    elif not item.dimensions:
+    elif not _sectioned(item):
         item.flags.append("missing_dimensions")
+
+
+# a size that names the section beside a form's first dimension: a pipe's nominal size
+_SECTION_TOO = {"tube_round": ("nominal_size", "diameter"), "bar_round": ("outer_diameter",)}
+
+
+def _sectioned(item: LineItem) -> bool:
+    """Whether the item gives its form's section, not only a length ("4140 round bar, 3 ft long"
+    names no diameter: the part is a guess)."""
+    order = SECTION_ORDER.get(item.form or "")
+    if not order:
+        return bool(item.dimensions)
+    return any(name in item.dimensions for name in (order[0], *_SECTION_TOO.get(item.form or "", ())))

@@ -67,6 +67,11 @@ _FRACTION_BEFORE_MATERIAL = re.compile(
     rf"(?:plate|sheet|flat|round|angle|bar|rod|tub(?:e|ing)|pipe|square|hex)\b)",
     re.IGNORECASE,
 )
+# "a foot long each", "an inch thick": one unit of a size, said with the article
+_ONE_UNIT = re.compile(
+    r"\b(?P<a>an?)(?=\s+(?:foot|inch)\s+(?:long|thick|wide|dia(?:meter)?|square|round|hex|od)\b)",
+    re.IGNORECASE,
+)
 # "and for pieces of …", ", to sheets of …": voice typing's "four" and "two" before a count noun
 _HOMOPHONE_COUNT = re.compile(
     r"(?<=[\s,])(?P<word>for|fore|to|too)(?=\s+(?:pieces|pcs|sticks|sheets|bars|lengths|joints|plates)\s+of\b)"
@@ -87,7 +92,9 @@ _AFTER_BY = re.compile(  # a fraction first: "by three sixteenths" is 3/16, not 
     rf"(?<=\sby\s)(?:(?:a\s+)?(?P<frac>{_FRACTION})\b|(?P<whole>{_WHOLE})\b)", re.IGNORECASE
 )
 _HAS_WORD = re.compile(
-    rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?|zero|comma)\b|(?-i:\b[A-Z] [A-Z]\b)", re.IGNORECASE
+    rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?|zero|comma)\b|(?-i:\b[A-Z] [A-Z]\b)"
+    r"|\ban?\s+(?:foot|inch)\b",
+    re.IGNORECASE,
 )
 
 
@@ -245,6 +252,7 @@ def digits_for_sizes(text: str) -> str:
     if "point" in lower:
         text = _SAID_DECIMAL.sub(_said_decimal, text)
     text = _SAID_LEADED.sub(_said_leaded, text)
+    text = _ONE_UNIT.sub(lambda match: "1".ljust(len(match["a"])), text)
     text = _HOMOPHONE_COUNT.sub(lambda match: _HOMOPHONES[(match["word"] or match["size"]).lower()], text)
     text = _SCHEDULE.sub(lambda match: _padded(match, f"sch {_whole(match['whole'])}"), text)
     text = _INCH_AND.sub(lambda match: _padded(match, f'1-{_fraction(match["part"])}"'), text)
