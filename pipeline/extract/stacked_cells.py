@@ -18,7 +18,8 @@ _MAX_COLUMNS = 12
 _HEADER_CELL_MAX = 30  # a column's name is a few words
 _MAX_WRAP = 2  # lines a description may wrap onto
 _QUANTITY_LINE = re.compile(rf"^[ \t]*(?:{QUANTITY_HEADER})[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_ITEM_ROLES = frozenset({"description", "grade", "size", "form"})
+# the columns that name the item (its count is a column of its own, required apart)
+_NAMING_ROLES = frozenset({"description", "grade", "size", "form"})
 
 
 def rows_from_stacked_cells(text: str) -> str:
@@ -57,7 +58,7 @@ def _header_roles(named: list[str | None], index: int) -> list[str] | None:
         if role is None:
             break
         roles.append(role)
-    if len(roles) < _MIN_COLUMNS or "qty" not in roles or not _ITEM_ROLES.intersection(roles):
+    if len(roles) < _MIN_COLUMNS or "qty" not in roles or not _NAMING_ROLES.intersection(roles):
         return None
     return roles
 
@@ -89,6 +90,6 @@ def _row(lines: list[str], start: int, roles: list[str], extra: int) -> tuple[in
     count = cells[roles.index("qty")]
     if not re.fullmatch(r"\d{1,5}(?:\.\d+)?", count) or not parse_count(count):
         return None
-    if not any(cells[column] for column, role in enumerate(roles) if role in _ITEM_ROLES):
+    if not any(cells[column] for column, role in enumerate(roles) if role in _NAMING_ROLES):
         return None
     return start, start + width + extra - 1, wrapped
