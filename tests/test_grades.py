@@ -302,3 +302,10 @@ def test_two_grades_joined_by_a_slash_are_both_read_but_a_fraction_is_no_grade()
     assert [hit.grade for hit in find_grades("A36/A572-50 plate")] == ["A36", "A572"]
     assert [hit.grade for hit in find_grades("3/16 x 1/2 304 flat")] == ["304"]
     assert [hit.grade for hit in find_grades("316/316L pipe")] == ["316L"]
+
+
+def test_asme_pressure_grades_read_as_their_astm_numbers() -> None:
+    from pipeline.extract.grades import find_grades
+
+    for written, grade in (("SA-516-70 plate", "A516"), ("SA-106 GR B pipe", "A106"), ("SA-179", "A179")):
+        assert [hit.grade for hit in find_grades(written)] == [grade]

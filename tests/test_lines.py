@@ -382,3 +382,13 @@ def test_an_item_giving_only_a_length_is_flagged_for_its_missing_section() -> No
 def test_one_unit_said_with_the_article_is_a_size() -> None:
     [line] = _extract('Hi,\n\n- 2 pieces of 1" square key stock, a foot long each\n').lines
     assert line.dimensions == {"side": 1.0, "length": 12.0}
+
+
+def test_items_listed_in_one_sentence_by_comma_or_a_length_of_are_separate_lines() -> None:
+    text = (
+        "yo its dan. need 4 sheets 3/16 a36 plate 4x8, 6 pcs 1x2x1/8 rect tube 24', "
+        "2 sticks 4\" channel 20'. thx\n\n"
+        "also 2 sheets 1/8 alum diamond plate 4x8 and 20ft of 1 1/4 sch40 black pipe.\n"
+    )
+    forms = [(line.form, line.quantity) for line in _extract(text).lines]
+    assert forms == [("plate", 4), ("tube_rectangular", 6), ("channel", 2), ("plate", 2), ("tube_round", 20)]

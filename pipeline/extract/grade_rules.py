@@ -173,7 +173,8 @@ def _steels() -> list[GradeRule]:
     ]
     for grade, designation in _ASTM_STEELS:
         then = rf"(?:[-\s]?{designation})?" if designation else ""
-        rules.append(rule(rf"(?:ASTM\s?)?A-?{grade[1:]}{then}", grade, "carbon_steel"))
+        # ASME's "SA-516-70" is ASTM's A516 Gr 70, certified for pressure work
+        rules.append(rule(rf"(?:ASTM\s?|ASME\s?)?S?A-?{grade[1:]}{then}", grade, "carbon_steel"))
     # "all a 36", "pipe a 53", said or typed apart — not "a 36 inch piece", "a 36 x 48 sheet"
     for grade in ("A36", "A53", "A500", "A513", "A572", "A992"):
         spaced = f"a {grade[1:]}"
@@ -183,7 +184,7 @@ def _steels() -> list[GradeRule]:
     rules += [
         # structural and pressure-vessel plate and pipe grades the catalog does not stock, as written
         rule(
-            r"(?:ASTM\s?)?(?P<g>A-?(?:514|283|285|709|242|656|537|302|653|53|106))"
+            r"(?:ASTM\s?|ASME\s?)?S?(?P<g>A-?(?:514|283|285|709|242|656|537|302|653|53|106|179|192|210|333|334|335))"
             r"(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?(?:\d{2,3}|[ABC])\b)?",  # "A106 Gr B", "A106B", "A514-100"
             None,
             "carbon_steel",

@@ -20,6 +20,8 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z0-9\"(])|(?<=[a-z0-9])[.!?](?=\s+[a
 _ABBREVIATION = re.compile(r"\b(?:dia|approx|no|ea|pcs?|gr|min|max|nom|ft|in|st|vs|ca|sch)$", re.IGNORECASE)
 _NEW_COUNT = re.compile(
     rf",?\s+(?:and|plus|also|&)\s+(?=(?:also\s+)?(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|;\s+|"
+    # "… diamond plate 4x8 and 20ft of 1 1/4 sch40 pipe": a length of something else
+    r",?\s+(?:and|plus|also|&)\s+(?=\d+\s*(?:ft|feet|foot|'|m|mtrs?)\s+of\s)|"
     # ", and have your guys burn 8 pcs …": a few words, then a new count of pieces
     rf",\s+(?:and|plus|also)\s+(?=(?:[a-z']+\s+){{1,4}}(?:\d+|{WORD_NUMBER})\s*{PIECES}(?!\w))|"
     # "… and, while you're at it, 6 pcs of …": an aside, then the new count
@@ -29,7 +31,9 @@ _NEW_COUNT = re.compile(
     rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+of\s)|,\s+(?=\(\d{{1,4}}\)\s)|"
     # "…square tube 24 ft, 3 sheets 5052 .063 4x8": a count, then a grade or a size of its own (not
     # "…x 12 ft, 8 pcs", the count of the item before)
-    rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+(?:[A-Za-z]{{0,2}}\d{{3,4}}[A-Za-z]?\b|\.\d|\d+/\d))",
+    rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+(?:[A-Za-z]{{0,2}}\d{{3,4}}[A-Za-z]?\b|\.\d|\d+/\d"
+    # "…, 6 pcs 1x2x1/8 rect tube", "…, 2 sticks 4\" channel": a size of its own
+    r"|\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:[x×]\s*\.?\d|\"|”|in\b|mm\b)))",
     re.IGNORECASE,
 )
 
