@@ -706,3 +706,17 @@ def test_a_column_naming_two_dimensions_gives_the_one_the_item_s_form_has() -> N
     plate, tube = _extract(text).lines
     assert plate.dimensions == {"thickness": 0.5, "width": 48.0, "length": 96.0}
     assert tube.dimensions == {"outer_diameter": 1.5, "wall_thickness": 0.12, "length": 240.0}
+
+
+def test_a_header_setting_two_short_columns_one_space_apart_reads_both() -> None:
+    # a PDF's "ITEM QTY" over rows that keep the columns apart; an ASME grade in its own column
+    text = (
+        "ITEM QTY  DESCRIPTION                           MATERIAL SPEC        UNIT $\n"
+        '1    1    PLATE 1" X 96" X 240"                  SA-516-70 N          4,812.00\n'
+        "          NORMALIZED, UT PER SA-435\n"
+        "2    3    PIPE 6\" SCH 80 SMLS X 21'              SA-106 GR B          1,277.00\n"
+    )
+    assert [(q, grade, form) for q, grade, form, _ in _rows(_extract(text))] == [
+        (1, "A516", "plate"),
+        (3, "A106", "tube_round"),
+    ]

@@ -22,7 +22,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "price",
         r"(?:unit\s+|ext(?:ended)?\.?\s+|net\s+|list\s+)?(?:price|cost)(?:\s*/\s*\w+)?|net\s+(?:value|amount)|"
-        r"ext(?:ended)?\.?|extension|amount|(?:sub-?|line\s+)?total|value|\$|prezzo|precio|preis|"
+        r"ext(?:ended)?\.?|extension|amount|(?:sub-?|line\s+)?total|value|(?:unit\s*)?\$|prezzo|precio|preis|"
         # French, Spanish, German, Polish: "Prix unitaire", "Precio unit.", "Einzelpreis", "Wartość"
         r"prix(?:\s+unit(?:aire)?\.?)?|montant|total\s+ht|precio\s+unit(?:ario)?\.?|importe|"
         r"(?:einzel|gesamt)preis|gesamt(?:betrag|wert)?|betrag|totale|cena(?:\s+jedn\.?)?|warto[sś][cć]|importo|prezzo\s+unit(?:ario)?\.?|"
@@ -71,7 +71,8 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "grade",
-        r"grade|alloy|material|materi[áa]l|mat(?:er)?'?l|spec|steel|werkstoff|materiale|calidad|qualit[àaé]|gatunek|"
+        r"grade|alloy|material|materi[áa]l|mat(?:er)?'?l|spec|(?:material|mat(?:er)?'?l)\s+spec(?:ification)?|steel|"
+        r"werkstoff|materiale|calidad|qualit[àaé]|gatunek|"
         r"jakost|norma|calitate|kwaliteit|kvalitet|"
         r"材质|材質|재질",
     ),
@@ -268,7 +269,7 @@ def read_header(text: str) -> Table | None:
             else None
         )
     columns = []
-    for start, end in split_cells(text, layout):
+    for start, end in _words_apart(text, cells) if layout == "aligned" else split_cells(text, layout):
         written = text[start:end].strip().strip('"')
         if len(re.findall(r"\w+", written)) > 6:
             return None  # a header names a column in a few words; this is a sentence
@@ -291,6 +292,27 @@ def read_header(text: str) -> Table | None:
     if not _ITEM_ROLES.intersection(known) or len(set(known)) < 2:
         return None
     return Table(tuple(columns), layout)
+
+
+_SHORT_ROLES = frozenset({"line", "qty", "uom"})  # columns of a few characters each
+
+
+def _words_apart(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An aligned header's cells, a cell of words that each name a different short column ("ITEM
+    QTY" over "1    1", set one space apart) split into those columns; "Line Description" and
+    "UNIT PRICE" name one each."""
+    spans: list[tuple[int, int]] = []
+    for start, end in cells:
+        words = [(start + word.start(), start + word.end()) for word in re.finditer(r"\S+", text[start:end])]
+        roles = [_role(text[a:b]) for a, b in words]
+        apart = (
+            len(words) >= 2
+            and _role(text[start:end]) is None
+            and set(roles) <= _SHORT_ROLES
+            and len(set(roles)) == len(roles)
+        )
+        spans += words if apart else [(start, end)]
+    return spans
 
 
 _PER_ASSEMBLY = re.compile(r"(?:qty|quantity|pcs)\s*(?:/|per)\s*(?P<unit>[a-z]{3,}?)s?", re.IGNORECASE)
