@@ -32,6 +32,8 @@ def _rows(text: str) -> list[tuple]:
         ("2 x 316L tube", "2 x 316L tube"),
         ("tube inox 316L Ø 60,3", "tube inox 316L Ø 60,3"),
         ("14 ga A1011 sheet", "14 ga A1011 sheet"),
+        ("Round bar 4 PC D50 x 3000", "Round bar 4 PC Ø50 x 3000"),  # a metric bar's diameter
+        ("D2 x 1/2 x 6 flat", "D2 x 1/2 x 6 flat"),  # the tool steel
     ],
 )
 def test_notation_is_read_as_the_usual_marks_position_for_position(written: str, read: str) -> None:

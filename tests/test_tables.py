@@ -720,3 +720,17 @@ def test_a_header_setting_two_short_columns_one_space_apart_reads_both() -> None
         (1, "A516", "plate"),
         (3, "A106", "tube_round"),
     ]
+
+
+def test_a_collapsed_erp_row_s_line_number_part_code_and_restated_gauge_are_no_sizes() -> None:
+    text = (
+        "Line Item Description Qty UOM Unit Price Ext Price Due\n"
+        "0001 SHT-AL3003-063 SHEET ALUM 3003-H14 .063 X 48 X 144 10.00 SHT 118.60 1,186.00 03/28/2024\n"
+        "0002 HEX12L14-1250 HEX BAR 12L14 CD 1-1/4 X 12' 10 PC 64.15 641.50 4/3/2024\n"
+        "0003 SHT-SS304-048 SHEET SS 304 2B .048 (18 GA) X 36 X 96 6.00 SHT 137.90 827.40 04/04/2024\n"
+    )
+    assert _rows(_extract(text)) == [
+        (10, "3003", "sheet", (0.063, 48.0, 144.0)),
+        (10, "12L14", "bar_hex", (1.25, 144.0)),
+        (6, "304", "sheet", (0.048, 36.0, 96.0)),
+    ]

@@ -448,7 +448,7 @@ def _written_as_grade() -> list[GradeRule]:
             needles=_AISI_STAINLESS_NUMBERS,
         ),
         rule(
-            rf"{_NOT_IN_CHAIN}(?P<g>\d{{4,5}}){NEXT_IS_METAL}",
+            rf"{_NOT_IN_CHAIN}(?P<g>[1-9]\d{{3,4}}){NEXT_IS_METAL}",  # not a line number ("0003  SHEET")
             None,
             None,
             needles=(),

@@ -41,6 +41,8 @@ _OTHER_LABELS = re.compile(
 _CODES_AND_DATES = re.compile(
     r"(?<![\w-])(?!(?:AW|EN|UNS|SAE|AISI|ASTM|ASME|DIN|ISO|SUS|SA)-)(?=[A-Z]{2,6}-(?:[A-Z]{1,6}-|[A-Z0-9-]*\d{3}))"
     r"[A-Z]{2,6}(?:-[A-Z0-9]+){2,}(?![\w-])|"
+    # a part number of letters and digits, then a size code: "HEX12L14-1250", "RB4140-0200"
+    r"(?<![\w-])[A-Z]{2,6}\d[A-Z0-9]*-\d{3,}(?![\w-])|"
     r"\b\d{1,2}[-/ ](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[-/ ]\d{2,4}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|(?<![\w.-])\d{3}[-.]\d{3}[-.]\d{4}\b",
@@ -310,6 +312,7 @@ _WAS_NOTE = re.compile(r"\(\s*(?:was|previously|formerly|old|prev\.?)\b[^)\n]{0,
 _TUBE_STEEL = re.compile(r"\bTS(?=\s?\d+(?:\.\d+)?\s?[xX])")
 _DRILL_ROD = re.compile(r"\bdrill\s+rods?\b", re.IGNORECASE)
 _GAUGE_DECIMAL = re.compile(r"\s*\(\s*0?\.\d{2,4}\s*(?:\"|in\.?)?\s*\)")
+_DECIMAL_THEN_GAUGE = re.compile(r"(?<![\d.])0?\.\d{2,4}\s*(?:\"|in\.?)?\s*\(\s*$")
 _MARK_ABBREVIATIONS = frozenset({"pl", "plt", "fb", "fl", "flt", "rd", "sq"})
 # A cut list's designation with its size glued on: "PL1/2X96", "FB3/8X4", "HSS6X6X3/8"
 _GLUED_SHAPE = re.compile(rf"\b({'|'.join(GLUED_SHAPES)})(?=\d)", re.IGNORECASE)
@@ -466,6 +469,8 @@ def _read_sizes_and_quantity(
     gauge = find_gauge(mask.text)
     if gauge is not None:
         inches = gauge_inches(int(gauge["n"] or gauge["m"]), item.material, item.form)
+        if _DECIMAL_THEN_GAUGE.search(mask.text, 0, gauge.start()):
+            inches = None  # ".048 (18 GA)": the gauge of the thickness written, not another size
         if inches is not None:
             name = {"wire": "diameter"}.get(item.form or "", "thickness")
             name = "wall_thickness" if (item.form or "").startswith("tube") else name  # 14 ga tube: its wall

@@ -1,18 +1,20 @@
 """Drawing notation of Japanese, Chinese and Korean orders, read as the trade's usual marks.
 
-``φ30`` / ``Φ89×4`` are diameters (``Ø``), ``t3 x 1219 x 2438`` and ``δ=20mm`` give a plate's
-thickness, ``… x 2500L`` a length in millimetres, ``长6米`` six metres, and a JIS aluminium designation
-``A5052P-H32`` is the alloy 5052-H32 (``A`` and the product letter ``P`` for plate, ``B`` for bar…
-dropped; 1xxx is left alone, where ASTM's A1008 and A1011 are specifications). Each mark is written as
-one of the same length, so every position in the text stays put (the customer's own words are still
-shown from the original text).
+``φ30`` / ``Φ89×4`` and a metric bar's ``D50 x 3000`` are diameters (``Ø``), ``t3 x 1219 x 2438``
+and ``δ=20mm`` give a plate's thickness, ``… x 2500L`` a length in millimetres, ``长6米`` six
+metres, and a JIS aluminium designation ``A5052P-H32`` is the alloy 5052-H32 (``A`` and the
+product letter ``P`` for plate, ``B`` for bar… dropped; 1xxx is left alone, where ASTM's A1008 and
+A1011 are specifications). Each mark is written as one of the same length, so every position in
+the text stays put (the customer's own words are still shown from the original text).
 """
 
 from __future__ import annotations
 
 import re
 
-_DIAMETER = re.compile(r"[φΦϕ](?=\s*\d)")
+_DIAMETER = re.compile(
+    r"[φΦϕ](?=\s*\d)|(?<![\w.\-/])D(?=\d{2,3}(?:[.,]\d+)?\s*(?:mm\b|[x×]\s*\d{3,}))"
+)  # "D50 x 3000"
 # "t3 x 1219", "t=20" — not a temper written small ("6061 t6 plate")
 _THICKNESS = re.compile(r"(?<![\w.\-/])(?:t(?=\d+(?:\.\d+)?\s*[x×*])|t\s*=\s*(?=\d))|δ\s*=?\s*(?=\d)")
 # not "inox 316L", nor the grade counted in "2 x 316L"
@@ -22,10 +24,10 @@ _JIS_ALUMINIUM = re.compile(r"(?<![\w-])A([2-7]\d{3})([A-Z]{1,2})?(-(?:H\d{2,3}|
 
 
 def drawing_notation(text: str) -> str:
-    """``text`` with φ written as Ø, thickness marks as spaces, a length's trailing ``L`` as a space
-    and 米 as m."""
+    """``text`` with φ (and D before a metric size) written as Ø, thickness marks as spaces, a
+    length's trailing ``L`` as a space and 米 as m."""
     text = _JIS_ALUMINIUM.sub(_alloy, text)
-    if not any(mark in text for mark in "φΦϕtδL米"):
+    if not any(mark in text for mark in "φΦϕtδL米D"):
         return text
     text = _DIAMETER.sub("Ø", text)
     text = _THICKNESS.sub(lambda match: " " * len(match.group()), text)
