@@ -734,3 +734,19 @@ def test_a_collapsed_erp_row_s_line_number_part_code_and_restated_gauge_are_no_s
         (10, "12L14", "bar_hex", (1.25, 144.0)),
         (6, "304", "sheet", (0.048, 36.0, 96.0)),
     ]
+
+
+def test_a_pdf_table_runs_on_past_a_page_s_running_head_and_repeated_header() -> None:
+    text = (
+        "Bayou Fab LLC PURCHASE ORDER BF-1156 Page 1 of 2\n"
+        "Ln Qty UM Description Unit Price Ext. Price Req Date\n"
+        '1 6 EA 2205 ROUND BAR 3" DIA X 12" CUT 301.50 1,809.00 09/04/2024\n'
+        "Bayou Fab LLC PURCHASE ORDER BF-1156 Page 2 of 2\n"
+        "Ln Qty UM Description Unit Price Ext. Price Req Date\n"
+        "2 2 JT A106 PIPE 2\" SCH 80 SMLS X 20' 1,730.00 3,460.00 09/04/2024\n"
+        "Total 5,269.00\n"
+    )
+    assert [(q, grade, form) for q, grade, form, _ in _rows(_extract(text))] == [
+        (6, "2205", "bar_round"),
+        (2, "A106", "tube_round"),
+    ]

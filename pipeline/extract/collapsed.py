@@ -20,7 +20,7 @@ _MONEY = re.compile(r"[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2,4}")
 _DATE = re.compile(r"\d{1,2}[-/.](?:\d{1,2}|[A-Za-z]{3})[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}")  # "24-JUN-2024"
 _UNITS = frozenset({  # units of measure an ERP prints beside a count
     "ea", "each", "pc", "pcs", "pce", "ft", "lf", "lb", "lbs", "kg", "m", "mt", "cwt", "sh", "sht", "shts",
-    "lot", "bar", "bars", "bdl", "pl", "plt", "in", "pr", "set", "cut", "len",
+    "lot", "bar", "bars", "bdl", "pl", "plt", "in", "pr", "set", "cut", "len", "jt", "jts", "stk", "lg", "rl",
 })  # fmt: skip
 # a wrapped description's line: a size ("X 48 X 120", ".750 DIA X 144.0 LG") or a few words
 _SIZE_WORDS = re.compile(

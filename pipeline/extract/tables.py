@@ -115,7 +115,9 @@ _GAP = re.compile(r"\t+|\s{2,}|\s*\|\s*")
 # a page's mark inside a table: "Page 2 of 3", "Brought forward  6,360.00", "Continued on next page"
 _PAGE_MARK = re.compile(
     r"^\W*(?:(?:page|pg\.?|seite|pagina|página)\s+\d+(?:\s*(?:of|/|di|de|von)\s*\d+)?|"
-    r"(?:brought|carried)\s+forward\s+[$€£]?[\d,]+(?:\.\d+)?|continued(?:\s+on\s+(?:the\s+)?next\s+page)?)\W*$",
+    r"(?:brought|carried)\s+forward\s+[$€£]?[\d,]+(?:\.\d+)?|continued(?:\s+on\s+(?:the\s+)?next\s+page)?)\W*$"
+    # a page's running head ending with its number: "Acme LLC  PURCHASE ORDER 1156  Page 2 of 2"
+    r"|^[^\n]{0,120}\b(?:page|pg\.?|seite|pagina|página)\s+\d+\s*(?:of|/|di|de|von)\s*\d+\W*$",
     re.I,
 )
 _PART_NUMBER = re.compile(r"\d{6,}|(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]+(?:[./-][A-Z0-9]+)+", re.I)
