@@ -296,3 +296,23 @@ def test_a_reply_taking_some_numbered_items_of_a_quote_orders_those_as_changed()
             (12, "bar_rectangular"),
             (3, "bar_hex"),
         ], reply
+
+
+def test_a_reply_changing_a_gauge_adding_to_one_line_and_taking_another_off() -> None:
+    text = (
+        "Few changes:\n- change the 10ga sheet to 12ga, same size same qty\n- add 2 more channels (4 total)\n"
+        "- take the 2x3 rect tube off, we're switching designs. Give me 6 of 2x2x3/16 square instead.\n\n"
+        "> From: Desk\n> Subject: quote 1093\n>\n"
+        "> 1) 6 pcs   2 x 3 x 3/16 A500 rect tube x 24'\n"
+        "> 2) 4 sht   10 ga HRPO A1011 CS 60 x 120\n"
+        "> 3) 2 pcs   C6 x 8.2 A36 channel x 20'\n"
+    )
+    rows = [
+        (line.quantity, line.form, dict(line.dimensions))
+        for line in extract(build_document("re.txt", text.encode(), text)).lines
+    ]
+    assert rows[:2] == [
+        (4, "sheet", {"thickness": 0.1046, "width": 60.0, "length": 120.0}),
+        (4, "channel", {"height": 6.0, "length": 240.0, "weight_per_foot": 8.2}),
+    ]
+    assert rows[2][:2] == (6, "tube_square") and rows[2][2]["wall_thickness"] == 0.1875

@@ -392,3 +392,14 @@ def test_items_listed_in_one_sentence_by_comma_or_a_length_of_are_separate_lines
     )
     forms = [(line.form, line.quantity) for line in _extract(text).lines]
     assert forms == [("plate", 4), ("tube_rectangular", 6), ("channel", 2), ("plate", 2), ("tube_round", 20)]
+
+
+def test_square_with_a_wall_is_square_tube_and_cuadrado_a_square_bar() -> None:
+    rows = [
+        (line.form, dict(line.dimensions))
+        for line in _extract('- 6 pcs 2x2x3/16 square x 24\'\n- 4 1018 CD Cuadrado 1" x 1" 12 ft\n').lines
+    ]
+    assert rows == [
+        ("tube_square", {"side": 2.0, "wall_thickness": 0.1875, "length": 288.0}),
+        ("bar_square", {"side": 1.0, "length": 144.0}),
+    ]

@@ -25,7 +25,7 @@ _END = (
     r"(?=\s+(?:entirely|completely|altogether|line|item|from|as\s+well|too|please)\b"
     r"|\s*(?:[.;,!\n(]|\band\b|$)|\s+[-–—]\s)"  # "drop the AR500 - they found remnants"
 )
-_NEW_SIZE = r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b)?)"
+_NEW_SIZE = r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b|\s?(?:ga|gauge|gage)\b)?)"
 _MEASURE = r"(?P<measure>wall|thick(?:ness)?|long|length|dia(?:meter)?|OD)\b"
 _NUMBER_LIST = r"(?:items?|lines?|pos(?:itions)?)\s*#?\s*\d{1,3}(?:\s*(?:,|\band\b|&|\+)\s*#?\d{1,3})+"
 _COUNT = r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -40,6 +40,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "remove",
             rf"\b(?:cancel|drop|delete|remove|scratch|skip|forget(?:\s+about)?|take\s+(?:off|out)|hold\s+off\s+on"
+            rf"|take(?=\s+(?:the|that)\s+[^.;,\n]{{1,40}}?\s+(?:off|out)\b)"  # "take the 2x3 rect tube off"
             rf"|(?:ignore|disregard|omit|leave\s+(?:off|out))(?=\s+(?:the|that)\b)"  # not "ignore pricing"
             rf"|(?:do\s+not|don'?t|no\s+longer)\s+need)\s+"
             rf"(?:the\s+|that\s+)?"
@@ -287,6 +288,8 @@ def _note(line: LineItem, change: str) -> None:
 
 def _replace(line: LineItem, edit: Edit) -> bool:
     new = (edit.new or "").strip()
+    if _GAUGE_ANSWER.fullmatch(new):  # "change the 10ga sheet to 12ga": its thickness, by gauge
+        return _answer_size(line, new)
     grades = find_grades(new)
     if grades and not re.match(r"\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b)", new):
         _note(line, f"grade was {line.grade}")
@@ -313,7 +316,7 @@ def _replace(line: LineItem, edit: Edit) -> bool:
     return False
 
 
-_GAUGE_ANSWER = re.compile(r"(?P<n>\d{1,2})\s*(?:ga|gauge)", re.IGNORECASE)
+_GAUGE_ANSWER = re.compile(r"(?P<n>\d{1,2})\s*(?:ga|gauge|gage)", re.IGNORECASE)
 
 
 def _answer_size(line: LineItem, new: str) -> bool:

@@ -148,7 +148,7 @@ def _aluminum() -> list[GradeRule]:
 _GR = r"(?:Gr(?:ade)?\.?\s?)"
 # "A1011 CS Type B", "A1011 SS 50" — not the gauge in the next cell ("A1011 CS<tab>10 ga")
 _SHEET_DESIGNATION = (
-    rf"(?:CS|DS|SS|HSLAS)(?:[- ]?Type\s?[ABC]|[- ]?{_GR}?\d{{2}}(?![\d.]|\s*(?:ga|gauge|gage)\b))?"
+    rf"(?:CS|DS|SS|HSLAS)(?:[- ]?Type\s?[ABC]|[- ]?{_GR}?\d{{2}}(?![\d.]|\s*(?:ga|gauge|gage|[x×])\b))?"
 )
 # ASTM steels the catalog stocks, each with the grade, type or designation that may follow its number
 _ASTM_STEELS = (

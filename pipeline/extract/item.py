@@ -511,6 +511,8 @@ def _read_sizes_and_quantity(
             item.evidence["form"] = _span(kept[0].start, kept[-1].end, offset)
     if item.form in ("tube_square", "tube_round") and "form" in item.evidence:
         item.form = _hollow_section(mask.text[item.evidence["form"].start - offset :], measured, item.form)
+    if item.form == "bar_square" and _walled_square(item, mask.text, measured, offset):
+        item.form = "tube_square"
     sized = assign(item.form, measured, sized)
     item.dimensions = sized.dimensions
     item.evidence |= {name: _span(*span, offset) for name, span in sized.spans.items()}
@@ -525,6 +527,19 @@ def _read_sizes_and_quantity(
         if "alternates_offered" not in item.flags:
             item.flags.append("alternates_offered")
     return item.quantity is not None
+
+
+_SQUARE_ALONE = re.compile(r"sq(?:uare|\.)?", re.IGNORECASE)
+
+
+def _walled_square(item: LineItem, text: str, measured: list[Measured], offset: int) -> bool:
+    """ "2x2x3/16 square": a side twice and a wall, under the word "square" alone, is square tube
+    (a square bar has one side; its wall would be lost)."""
+    word = item.evidence.get("form")
+    if word is None or not _SQUARE_ALONE.fullmatch(text[word.start - offset : word.end - offset].strip()):
+        return False
+    sizes = [v.inches for v in measured if not (v.alternate or v.bare) and v.label != "length"]
+    return len(sizes) >= 3 and abs(sizes[0] - sizes[1]) < 1e-6 and sizes[2] < sizes[0] and sizes[2] <= 0.75
 
 
 def _in_feet(measured: list[Measured], span: tuple[int, int] | None) -> bool:

@@ -94,15 +94,29 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
 
 
 def _one_request(body: str, parsed: Parsed, counted_first: bool) -> bool:
-    """The item is read from the first sentence, on one line, that counts or asks for it ("1 sheet
-    10ga hr 48x96. thanks")."""
-    lead = len(body) - len(body.lstrip())
-    end = _SENTENCE_END.search(body, lead)
-    sentence = body[lead : end.end() if end else len(body)]
+    """The item is read from one sentence, on one line, that counts or asks for it ("1 sheet 10ga hr
+    48x96. thanks", "… switching the design. Give me 6 of 2x2x3/16 square"); after the first
+    sentence, not one that revises ("the pipe needs to be sch 10 not sch 40")."""
     origin = parsed.item.span.start if parsed.item.span else 0
-    within = all(span.end - origin <= lead + len(sentence) for span in parsed.item.evidence.values())
+    spans = [(span.start - origin, span.end - origin) for span in parsed.item.evidence.values()]
+    if not spans:
+        return False
+    first = min(start for start, _ in spans)
+    lead = len(body) - len(body.lstrip())
+    for end in [*(match.end() for match in _SENTENCE_END.finditer(body, lead)), len(body)]:
+        if end > first:  # the sentence the item starts in ("… switching the design. Give me 6 of …")
+            break
+        if parsed.item.revisions:
+            return False  # "Two changes though: the pipe needs to be sch 10 not sch 40": an edit
+        lead = end
+    sentence = body[lead:end]
+    within = all(lead <= start and stop <= end for start, stop in spans)
     one = "\n" not in sentence.strip() and len(sentence) <= _SENTENCE_MAX and within
-    return one and (counted_first or cues.asks_for_goods(sentence))
+    counted = counted_first or (
+        (count := parsed.item.evidence.get("quantity")) is not None
+        and not body[lead : count.start - origin].strip(" \t>-*•")
+    )
+    return one and (counted or cues.asks_for_goods(sentence))
 
 
 def _asked_or_held(text: str, block: Block, parsed: Parsed) -> bool:

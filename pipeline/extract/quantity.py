@@ -118,6 +118,13 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "EA",
         "pieces",
     ),
+    # "give me 6 of 2x2x3/16 square", "ten of the 1/2 x 4 flat": a count of the size named after it
+    (
+        rf"{_GUARD}(?P<n>{_C})\s+of\s+(?:the\s+)?"
+        r"(?=\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:[x×]|\"|”|in\b|mm\b))",
+        "EA",
+        "of_size",
+    ),
     # "24 foot lengths, 15 of them", "two of each"
     (rf"{_GUARD}{_APPROX}(?P<n>{_C})\s+of\s+(?:them|those|these|each)\b", "EA", "of_them"),
     # "2 x 6m lengths", "4 x 20' sticks", "4 20 foot sticks": a count of lengths (before "(approx.
