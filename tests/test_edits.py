@@ -316,3 +316,15 @@ def test_a_reply_changing_a_gauge_adding_to_one_line_and_taking_another_off() ->
         (4, "channel", {"height": 6.0, "length": 240.0, "weight_per_foot": 8.2}),
     ]
     assert rows[2][:2] == (6, "tube_square") and rows[2][2]["wall_thickness"] == 0.1875
+
+
+def test_a_size_named_alone_or_as_the_whole_section_again_replaces_the_one_it_changes() -> None:
+    result = _extract(
+        "sorry one more change. make the plate 3/8 and the angle should be 3x3x3/8 not 1/4. rest the same"
+    )
+    assert [dict(line.dimensions) for line in result.lines] == [
+        {"thickness": 0.375, "width": 24.0, "length": 36.0},
+        {"leg1": 3.0, "leg2": 3.0, "thickness": 0.375, "length": 240.0},
+        {"diameter": 2.0, "length": 24.0},
+    ]
+    assert all("thread_change_unread" not in line.flags for line in result.lines)  # "change" the noun

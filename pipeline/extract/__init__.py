@@ -65,6 +65,13 @@ _LEFTOVER_CHANGE = re.compile(
 )
 
 
+# "one more change", "a few changes": the word as a noun, announcing the changes, not one of them
+_CHANGE_NOUN = re.compile(
+    r"\b(?:a|one|more|few|minor|small|couple(?:\s+of)?|two|three|some|quick)\s+(?:more\s+|other\s+)?changes?\b",
+    re.IGNORECASE,
+)
+
+
 def _flag_unread_change(lines: list[LineItem], own_text: str) -> None:
     """Flag lines when the newest message changes the order in words no line shows applied."""
     if not _CHANGE.search(own_text) or any(line.revisions for line in lines):
@@ -144,7 +151,8 @@ def _edit(
     # "add one more item: 2 pcs …" names no quoted line: it is the item added, not an edit
     unapplied = [edit for edit in unapplied if not any(_inside(line, edit) for line in added)]
     result = kept + added
-    if unapplied or _LEFTOVER_CHANGE.search(_rest(text, _without(own, applied), added)):
+    rest = _CHANGE_NOUN.sub(" ", _rest(text, _without(own, applied), added))
+    if unapplied or _LEFTOVER_CHANGE.search(rest):
         for line in result:
             if UNREAD_CHANGE not in line.flags:
                 line.flags.append(UNREAD_CHANGE)

@@ -20,12 +20,13 @@ from pipeline.extract.vocabulary import FORM_WORDS, first_match
 from pipeline.models import LineItem
 from pipeline.units import find_lengths, parse_number
 
-_REF = r"(?P<ref>[^.;,\n]{1,60}?)"
+_REF = r"(?P<ref>(?:(?!\band\s+the\b)[^.;,\n]){1,60}?)"  # one line's name: "the plate", not "… and the angle"
 _END = (
     r"(?=\s+(?:entirely|completely|altogether|line|item|from|as\s+well|too|please)\b"
     r"|\s*(?:[.;,!\n(]|\band\b|$)|\s+[-–—]\s)"  # "drop the AR500 - they found remnants"
 )
 _NEW_SIZE = r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b|\s?(?:ga|gauge|gage)\b)?)"
+_SIZE = r"(?:\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?|\.\d+)"
 _MEASURE = r"(?P<measure>wall|thick(?:ness)?|long|length|dia(?:meter)?|OD)\b"
 _NUMBER_LIST = r"(?:items?|lines?|pos(?:itions)?)\s*#?\s*\d{1,3}(?:\s*(?:,|\band\b|&|\+)\s*#?\d{1,3})+"
 _COUNT = r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -107,6 +108,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "replace",
             rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+{_NEW_SIZE}\s*,?\s+(?:not|instead\s+of)\s+"
             r"(?P<old>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?)",
+        ),
+        (  # "the angle should be 3x3x3/8 not 1/4": the whole size again, the one it replaces after it
+            "replace",
+            rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+"
+            rf"(?P<new>{_SIZE}(?:\s*[x×]\s*{_SIZE}){{1,3}})\s*,?\s+(?:not|instead\s+of)\s+(?P<old>{_SIZE})",
         ),
         (  # "the hex should be 10 pcs"
             "quantity",
@@ -298,6 +304,18 @@ def _replace(line: LineItem, edit: Edit) -> bool:
     old_sizes, new_sizes = _sizes(edit.ref), _sizes(new) or [parse_number(new) or 0.0]
     if not new_sizes[0]:
         return False
+    if len(new_sizes) > 1:  # "3x3x3/8 not 1/4": the one size of the chain that changes
+        new_sizes = [
+            size for size in new_sizes if not any(_same(size, value) for value in line.dimensions.values())
+        ]
+        if len(new_sizes) != 1:
+            return False
+    if (
+        not old_sizes
+        and edit.measure is None
+        and (section := _SECTION.get(line.form or "")) in line.dimensions
+    ):
+        old_sizes = [line.dimensions[section]]  # "make the plate 5/8": a plate's size is its thickness
     if edit.measure is not None:
         names = _MEASURED[edit.measure[:4]]
         name = next((name for name in names if name in line.dimensions), None)
@@ -309,11 +327,22 @@ def _replace(line: LineItem, edit: Edit) -> bool:
     if len(old_sizes) != 1:
         return False
     for name, value in line.dimensions.items():
-        if abs(value - old_sizes[0]) <= max(0.005, 0.01 * value):
+        if _same(value, old_sizes[0]):
             line.dimensions[name] = new_sizes[0]
             _note(line, f'{name.replace("_", " ")} was {value:g}"')
             return True
     return False
+
+
+# the one size a form is named by, replaced when a change names no other ("make the plate 5/8")
+_SECTION = {
+    "plate": "thickness", "sheet": "thickness", "bar_rectangular": "thickness", "bar_round": "diameter",
+    "bar_hex": "across_flats", "bar_square": "side",
+}  # fmt: skip
+
+
+def _same(size: float, value: float) -> bool:
+    return abs(size - value) <= max(0.005, 0.01 * value)
 
 
 _GAUGE_ANSWER = re.compile(r"(?P<n>\d{1,2})\s*(?:ga|gauge|gage)", re.IGNORECASE)
