@@ -403,3 +403,16 @@ def test_square_with_a_wall_is_square_tube_and_cuadrado_a_square_bar() -> None:
         ("tube_square", {"side": 2.0, "wall_thickness": 0.1875, "length": 288.0}),
         ("bar_square", {"side": 1.0, "length": 144.0}),
     ]
+
+
+def test_a_forward_of_a_colleague_s_list_below_orders_that_list() -> None:
+    text = (
+        "Hi Gareth,\n\nForwarding Simon's list below, please ship against our PO 4417.\n\nHelen\n\n"
+        "From: Simon\nSent: 14 October 2024 08:12\nTo: Helen\nSubject: Material for the job\n\n"
+        "Helen,\n\nNeed the following:\n\n- 316 stainless plate, 10 mm thk, 300 x 300 mm, 2 off\n"
+        "- 4140 bar, 50 mm dia x 500 mm long, 4 off\n"
+    )
+    assert [(row[0], row[1], row[2]) for row in _rows(_extract(text))] == [
+        ("316", "plate", 2),
+        ("4140", "bar_round", 4),
+    ]

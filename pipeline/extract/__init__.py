@@ -25,6 +25,9 @@ from pipeline.models import Document, Extraction, LineItem, Span
 _APPROVAL = re.compile(
     r"\b(?:please\s+(?:proceed|process|go\s+ahead|enter|place|handle|fill)|go\s+ahead|approved?|as\s+quoted|"
     r"see\s+(?:the\s+)?(?:order\s+)?below|order\s+below|confirm(?:ed)?\s+the\s+order|"
+    # "Forwarding Simon's list below, please ship against our PO …"
+    r"(?:list|items?|material|requirements?|request)\s+below|forwarding\b(?=[^.\n]{0,40}\bbelow)|"
+    r"(?:ship|order|enter|bill)\s+(?:it\s+|this\s+|them\s+)?against\s+(?:our\s+|the\s+|po\b)|"
     # the quoted order again, changed only as said: "same as last order but …", "rest the same"
     r"same\s+as\s+(?:the\s+|my\s+|our\s+)?(?:last|previous|before|below)|"
     r"(?:rest|everything\s+else|all\s+else)\s+(?:is\s+|stays\s+|remains\s+)?(?:the\s+same|as[\s-]is|per\b|fine|good|ok)|"
