@@ -13,7 +13,7 @@ CANONICAL = {
     "carbon_steel": "1008 1010 1018 1020 1045 12L14 A36 A500 A572 A992 1026 1144 A513 A1011 A1008 A516 A588 "
     "AR400 AR450 AR500",
     "alloy_steel": "4130 4140 4340 8620 9310 52100",
-    "titanium": "Grade_1 Grade_2 Grade_5 Grade_7 Grade_9 Grade_12",
+    "titanium": "Grade_1 Grade_2 Ti-6Al-4V Grade_7 Grade_9 Grade_12",
     "brass": "C230 C240 C260 C360 C464",
     "bronze": "C220 C510 C630 C932 C954",
     "copper": "C10100 C11000 C14500 C19400 C19500",
@@ -83,7 +83,7 @@ def test_densities_and_prices_are_physical() -> None:
         low, high = DENSITY_RANGES[grade.family]
         assert low <= grade.density_lb_in3 <= high, grade.name
         assert grade.price_per_lb > 0, grade.name
-    assert GRADES["A36"].price_per_lb < GRADES["304"].price_per_lb < GRADES["Grade 5"].price_per_lb
+    assert GRADES["A36"].price_per_lb < GRADES["304"].price_per_lb < GRADES["Ti-6Al-4V"].price_per_lb
 
 
 def test_aluminum_tempers_by_form() -> None:
@@ -98,7 +98,7 @@ def test_aluminum_tempers_by_form() -> None:
 def test_specs_follow_the_form() -> None:
     assert GRADES["304"].spec_for("sheet") == "ASTM A240"
     assert GRADES["304"].spec_for("bar_round") == "ASTM A276"
-    assert GRADES["Grade 5"].spec_for("bar_round") == "AMS 4928"
+    assert GRADES["Ti-6Al-4V"].spec_for("bar_round") == "AMS 4928"
     assert GRADES["A36"].spec_for("plate") == "ASTM A36"
     assert GRADES["6061"].spec_for("sheet") == "ASTM B209"
     assert GRADES["A513"].spec_for("tube_round") == "ASTM A513 Type 5"  # DOM
@@ -123,7 +123,7 @@ def test_abrasion_resistant_plate_is_quenched_and_tempered_and_dearer_by_hardnes
         ("c-276", "Hastelloy C276"),
         ("C110", "C11000"),
         ("316l", "316L"),
-        ("Ti-6Al-4V", "Grade 5"),
+        ("Grade 5", "Ti-6Al-4V"),
         ("Stressproof", "1144"),
         ("Ni 200", "Nickel 200"),
         ("Alloy 825", "Incoloy 825"),

@@ -37,7 +37,7 @@ def test_sample_order_1_lines() -> None:
 def test_sample_order_3_lines() -> None:
     result = _extract("sample_order_3.txt")
     assert [_row(line) for line in result.lines] == [
-        ("Grade 5", None, "titanium", "bar_round", {"diameter": 1.5, "length": 24}, 3, "EA"),
+        ("Ti-6Al-4V", None, "titanium", "bar_round", {"diameter": 1.5, "length": 24}, 3, "EA"),
         ("7075", "T6", "aluminum", "plate", {"thickness": 0.5, "width": 12, "length": 24}, 4, "EA"),
         (
             "Inconel 718",

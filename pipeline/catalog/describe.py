@@ -80,6 +80,7 @@ FORM_CODES: dict[str, str] = {
     "beam_i": "BM",
 }
 _GRADE_ABBREVIATIONS = (
+    ("TI-6AL-4V", "GR5"),  # "TIGR5-…": part numbers kept from when the grade was named "Grade 5"
     ("GRADE ", "GR"),
     ("INCONEL ", "IN"),
     ("HASTELLOY ", ""),

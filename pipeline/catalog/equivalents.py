@@ -88,7 +88,7 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     # titanium, nickel, copper alloys
     ("3.7025", "Grade 1", "DIN 17850"),
     ("3.7035", "Grade 2", "DIN 17850"),
-    ("3.7164|3.7165", "Grade 5", "DIN 17851"),
+    ("3.7164|3.7165", "Ti-6Al-4V", "DIN 17851"),
     ("2.4816", "Inconel 600", "DIN 17742"),
     ("2.4856", "Inconel 625", "DIN 17744"),
     ("2.4668", "Inconel 718", "DIN 17744"),
@@ -145,10 +145,12 @@ _ALTERNATIVE_ROWS: dict[str, tuple[tuple[str, str], ...]] = {
     "8630": (("4130", "4130 is the nearest stocked alloy grade"),),
     "16MnCr5|1.7131": (("8620", "8620 is the nearest stocked case-hardening grade"),),
     "P20": (("4140", "4140 pre-hard is the usual stand-in for P20 mold steel"),),
-    "Inconel 800": (("Inconel 600", "Inconel 600 is the nearest stocked Ni-Cr-Fe alloy"),),
+    "Inconel 800": (("Incoloy 800H", "Incoloy 800H is the stocked alloy 800, its carbon controlled"),),
     "Hastelloy X": (("Inconel 625", "Inconel 625 is the nearest stocked high-temperature alloy"),),
     "Monel K500": (("Monel 400", "Monel 400 is the stocked Ni-Cu alloy: not age-hardenable"),),
-    "Grade 23": (("Grade 5", "Grade 5 is standard Ti-6Al-4V; Grade 23 is its ELI version"),),
+    "Ti-6Al-4V ELI": (
+        ("Ti-6Al-4V", "Ti-6Al-4V is Grade 5; its ELI version (Grade 23) is made for implants"),
+    ),
     "C172": (("C510", "C510 phosphor bronze is the nearest stocked spring alloy: not beryllium copper"),),
     "A514": (("A572", "A572-50 is the strongest stocked structural plate: far below A514"),),
     "AR600|Hardox 600": (("AR500", "AR500 is the hardest stocked abrasion-resistant plate"),),

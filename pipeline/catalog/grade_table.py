@@ -256,14 +256,14 @@ _ALLOY_TREATMENTS: dict[str, TreatRules] = {
 _TITANIUM: tuple[Row, ...] = (
     ("Grade 1", 0.163, 16.0, 1, "sheet plate foil wire", "CP1|R50250"),
     ("Grade 2", 0.163, 17.5, 3, "sheet plate bar_round tube_round wire", "CP2|R50400"),
-    ("Grade 5", 0.160, 28.0, 3.5, "sheet plate bar_round wire", "6Al-4V|Ti-6Al-4V|R56400"),
+    ("Ti-6Al-4V", 0.160, 28.0, 3.5, "sheet plate bar_round wire", "Grade 5|6Al-4V|R56400"),
     ("Grade 7", 0.163, 38.0, 0.5, "sheet plate bar_round", "R52400"),
     ("Grade 9", 0.162, 30.0, 1, "sheet bar_round tube_round", "3Al-2.5V|R56320"),
     ("Grade 12", 0.163, 26.0, 0.5, "sheet plate bar_round tube_round", "R53400"),
 )
 _TITANIUM_SPECS: Rules = {"flat": "ASTM B265", "bar": "ASTM B348", "tube": "ASTM B338", "wire": "ASTM B863"}
 _TITANIUM_GRADE_SPECS: dict[str, Rules] = {
-    "Grade 5": {"flat": "AMS 4911", "bar": "AMS 4928", "wire": "AMS 4954"},
+    "Ti-6Al-4V": {"flat": "AMS 4911", "bar": "AMS 4928", "wire": "AMS 4954"},
     "Grade 9": _TITANIUM_SPECS | {"tube": "AMS 4944"},
 }
 

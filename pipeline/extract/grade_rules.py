@@ -222,17 +222,21 @@ def _tool_steels() -> list[GradeRule]:
     return rules
 
 
+# titanium grades named by their alloy where buyers and mills name them so: Grade 5 is Ti-6Al-4V
+_TITANIUM_NAMES = {"5": "Ti-6Al-4V"}
+
+
 def _titanium_and_nickel() -> list[GradeRule]:
     rules = [
         rule(
             r"(?:Ti[-\s]?)?6Al[-\s]?4V\s?ELI|(?:UNS\s?)?R56401",
-            "Grade 23",
+            "Ti-6Al-4V ELI",
             "titanium",
             needles=("6al", "56401"),
         ),
         rule(
             r"Ti[-\s]?6Al[-\s]?4V|6Al[-\s]?4V|Ti[-\s]?6-4|Ti64|(?:UNS\s?)?R56400",
-            "Grade 5",
+            "Ti-6Al-4V",
             "titanium",
             needles=("6al", "6-4", "ti64", "56400"),
         ),
@@ -240,13 +244,12 @@ def _titanium_and_nickel() -> list[GradeRule]:
     ]
     uns = {"1": "R50250", "2": "R50400", "5": "R56400", "7": "R52400", "9": "R56320", "12": "R53400"}
     for number, code in uns.items():
-        rules.append(rule(rf"(?:UNS\s?)?{code}", f"Grade {number}", "titanium"))
+        name = _TITANIUM_NAMES.get(number, f"Grade {number}")
+        rules.append(rule(rf"(?:UNS\s?)?{code}", name, "titanium"))
         spelled = rf"(?:Grade|Gr\.?|CP)\s?{number}"
         for regex, context in ((spelled, _TITANIUM_CONTEXT), (rf"{spelled}{NEXT_IS_SHAPE}", None)):
             needles, runs = ("gr", "cp"), (len(number),)  # "Grade 5": the 5 is a whole number
-            rules.append(
-                rule(regex, f"Grade {number}", "titanium", context, needles=needles, digit_runs=runs)
-            )
+            rules.append(rule(regex, name, "titanium", context, needles=needles, digit_runs=runs))
     for number, code in (("600", "N06600"), ("625", "N06625"), ("718", "N07718")):
         regex = rf"(?:Inconel|Alloy|IN)[\s-]?{number}|(?:UNS\s?)?{code}"
         rules.append(rule(regex, f"Inconel {number}", "nickel_alloy"))

@@ -1,7 +1,7 @@
 """Grades as a desk sees them written, mapped to the catalog's canonical names.
 
 Three kinds of spelling:
-- aliases of the same grade map to its canonical name: ``Ti-6Al-4V`` → ``Grade 5``,
+- aliases of the same grade map to its canonical name: ``Ti 6-4`` and ``Grade 5`` → ``Ti-6Al-4V``,
   ``C10100`` → ``101``, ``UNS S31600`` → ``316``, ``17-4 PH`` → ``17-4PH``, ``EN AW-6061`` → ``6061``;
 - grades we know but the catalog may not carry (``2507``, ``52100``) and numbers written as a
   grade (``AISI 4320``, ``416 stainless``) are kept as written, with a family;

@@ -29,7 +29,7 @@ _GRADE_WORDS: dict[str, tuple[str, ...]] = {
     "C10100": ("C101", "C10100", "101 copper", "OFHC copper"),
     "C11000": ("C110", "C11000", "110 copper", "ETP copper"),
     "Grade 2": ("Grade 2 titanium", "Ti Gr 2", "CP2 titanium", "titanium grade 2"),
-    "Grade 5": ("Grade 5 titanium", "Ti-6Al-4V", "Ti 6Al-4V", "Ti Gr 5", "6Al-4V titanium"),
+    "Ti-6Al-4V": ("Grade 5 titanium", "Ti-6Al-4V", "Ti 6Al-4V", "Ti Gr 5", "6Al-4V titanium"),
     "Inconel 625": ("Inconel 625", "IN625", "Alloy 625", "Inconel 625 alloy"),
     "Inconel 718": ("Inconel 718", "IN718", "Alloy 718"),
     "Hastelloy C276": ("Hastelloy C276", "Hastelloy C-276", "C-276"),

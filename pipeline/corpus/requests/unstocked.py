@@ -46,7 +46,7 @@ _UNSTOCKED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 _WRONG_FORM: tuple[tuple[str, str], ...] = (
     ("303", "sheet"), ("12L14", "plate"), ("17-4PH", "tube_round"), ("A992", "bar_round"),
-    ("7050", "sheet"), ("C360", "sheet"), ("2205", "angle"), ("Grade 5", "tube_round"),
+    ("7050", "sheet"), ("C360", "sheet"), ("2205", "angle"), ("Ti-6Al-4V", "tube_round"),
     ("4340", "tube_round"), ("52100", "sheet"), ("1045", "sheet"), ("Inconel 718", "tube_round"),
     ("C932", "sheet"), ("9310", "plate"), ("M2", "plate"),
 )  # fmt: skip
