@@ -328,3 +328,9 @@ def test_a_size_named_alone_or_as_the_whole_section_again_replaces_the_one_it_ch
         {"diameter": 2.0, "length": 24.0},
     ]
     assert all("thread_change_unread" not in line.flags for line in result.lines)  # "change" the noun
+
+
+def test_a_numbered_line_given_a_new_size_by_what_it_measures() -> None:
+    result = _extract('- item 3 make it 2-1/2" dia instead of 2", same qty')
+    assert result.lines[2].dimensions == {"diameter": 2.5, "length": 24.0}
+    assert all("thread_change_unread" not in line.flags for line in result.lines)

@@ -38,6 +38,14 @@ def test_grades_said_number_by_number() -> None:
     assert digits_for_sizes("one of our customers") == "one of our customers"
 
 
+def test_a_titanium_grade_said_as_a_word() -> None:
+    said = "two pieces of grade five titanium plate and a bar of grade two titanium"
+    assert (
+        " ".join(digits_for_sizes(said).split())
+        == "two pieces of grade 5 titanium plate and a bar of grade 2 titanium"
+    )
+
+
 def test_all_but_one_form_and_that_forms_grade() -> None:
     text = "All A36 except pipe is A53.\n(4) 2x2x3/16 angle x 10'-6\"\n(12) 1-1/2\" sch 40 pipe x 8'\n"
     lines = extract(build_document("cut.txt", text.encode(), text)).lines

@@ -114,6 +114,12 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+"
             rf"(?P<new>{_SIZE}(?:\s*[x×]\s*{_SIZE}){{1,3}})\s*,?\s+(?:not|instead\s+of)\s+(?P<old>{_SIZE})",
         ),
+        (  # "item 2 make it 1-1/4\" dia instead of 1\"": a numbered line, then its new size
+            "replace",
+            r"\b(?P<ref>(?:item|line|pos(?:ition)?)\s*#?\s*\d{1,3})\s*[:,-]?\s*"
+            rf"(?:make\s+it|change\s+(?:it\s+)?to|should\s+be|to\s+be)\s+{_NEW_SIZE}\s*(?:{_MEASURE})?"
+            rf"(?=\s*(?:,?\s*(?:not|instead\s+of)\s+(?P<old>{_SIZE})|[.;,!\n]|$))",
+        ),
         (  # "the hex should be 10 pcs"
             "quantity",
             rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+{_COUNT}\s*{PIECES}",
@@ -199,7 +205,7 @@ def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> 
             if kind == "quantity" and (count or 0) >= 100 and not _PIECES_AFTER.match(text, match.end()):
                 continue  # "change the 316L to 316": a grade, not 316 pieces
             ref = match["ref"].strip()
-            if groups.get("old"):
+            if groups.get("old") and not groups.get("measure"):  # a measure named says which size
                 ref = f"{ref} {groups['old']}"  # "the AR400 … not 3/8": the line and the size replaced
             found.append(
                 Edit(

@@ -117,6 +117,12 @@ def _written(match: re.Match[str]) -> str:
     return f"{whole}-{_fraction(groups['part'])}" if groups.get("part") else whole
 
 
+def _said_titanium_grade(match: re.Match[str]) -> str:
+    """ "grade five" → "grade 5   ": the number in digits, padded to the words' length."""
+    digits = str(_whole(match["n"]))
+    return match.group()[: match.start("n") - match.start()] + digits.ljust(len(match["n"]))
+
+
 def _padded(match: re.Match[str], digits: str) -> str:
     return (
         digits + " " * (len(match.group()) - len(digits))
@@ -136,6 +142,8 @@ _SAID_GRADE = re.compile(
     rf"(?:{_WHOLE}|half|quarter|three\s+quarters?)(?:\s+and\s+a\s+\w+)?\s+(?:inch|foot|feet)\b))",
     re.IGNORECASE,
 )
+# "grade five titanium", "grade two ti": a titanium grade said as a word
+_SAID_TITANIUM_GRADE = re.compile(rf"\b(?:grade|gr)\s+(?P<n>{_WHOLE})(?=\s+(?:titanium|ti)\b)", re.IGNORECASE)
 _GROUP_WORDS = re.compile(
     rf"(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(reversed(_UNITS))}|oh|o",
     re.IGNORECASE,
@@ -249,6 +257,8 @@ def digits_for_sizes(text: str) -> str:
     text = _SPELLED.sub(_spelled, text)
     text = _SAID_LETTER_GRADE.sub(_said_letter_grade, text)
     text = _SAID_GRADE.sub(_said_grade, text)
+    if "titanium" in lower or " ti" in lower:
+        text = _SAID_TITANIUM_GRADE.sub(_said_titanium_grade, text)
     if "point" in lower:
         text = _SAID_DECIMAL.sub(_said_decimal, text)
     text = _SAID_LEADED.sub(_said_leaded, text)
