@@ -50,6 +50,10 @@ from pipeline.extract.quantity import find_quantity, parse_count
         ("one 4x8 sheet of 304 stainless, 1/8 thick", 1, "EA"),  # a count, then a sheet's size in feet
         ("2 5'x10' plates A36 1/4", 2, "EA"),
         ("12L14 1/2 hex 12' -- 5", 5, "EA"),  # a count after a double dash ends the line
+        ("4) 200' of C4x5.4 channel A36", 200, "FT"),  # feet of something, by the foot
+        ('2 pieces 6 ft of 1" 4140 bar', 2, "EA"),  # pieces that long
+        ("EN24T Round Bar dia 100mm x 1000mm - 1 No.", 1, "EA"),
+        ("Rohr 60,3 x 4,0 S355J2H - 60 lfm (laufende Meter)", 60, "M"),
     ],
 )
 def test_quantity_forms(text: str, value: float, uom: str) -> None:

@@ -62,6 +62,7 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("300PLUS|AS/NZS 3679-300|3679-300", "A572", "AS/NZS 3679"),
     ("C350L0|C450L0", "A500", "AS/NZS 1163"),
     ("300WA|350WA", "A572", "SANS 1431"),
+    ("E350|E350BR|E350C|E300|E300BR", "A572", "IS 2062"),
     ("EN24|EN24T|817M40", "4340", "BS 970"),
     ("EN19|EN19T|709M40", "4140", "BS 970"),
     ("EN1APb|230M07Pb", "12L14", "BS 970"),

@@ -110,7 +110,13 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:linear|lineal|running)\s+{_FEET}", "FT", "feet"),
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:LF|lin\.?\s?ft\.?)(?![a-z])", "FT", "feet"),
-    (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*{_FEET}\s+(?:of|total)\b", "FT", "feet"),
+    # "200' of C4 channel" (not "2 pcs 6 ft of 1\" bar": pieces that long)
+    (
+        rf"{_GUARD}{_NOT_IN_CHAIN}(?<!pcs\s)(?<!pc\s)(?<!pieces\s)(?<!piece\s)(?<!ea\s)(?<!sticks\s)(?<!bars\s)"
+        rf"{_APPROX}(?P<n>{_C})\s*(?:{_FEET}|')\s+(?:of|total)\b",
+        "FT",
+        "feet",
+    ),
     # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line
     (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(#@]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
     (
@@ -207,12 +213,13 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     # "rura … Ø 48,3 x 2,6 mm - 30 m": metres after a dash end the line, more than a stock length
     (
-        r"(?<=\s)[-–—]\s*(?P<n>(?:1[3-9]|[2-9]\d|\d{3,4})(?:[.,]\d+)?)\s*(?:m|mtrs?|metres?|meters?)\s*[.!]?\s*$",
+        r"(?<=\s)[-–—]\s*(?P<n>(?:1[3-9]|[2-9]\d|\d{3,4})(?:[.,]\d+)?)\s*(?:m|mtrs?|metres?|meters?|lfm)"
+        r"(?:\s*\([^)\n]{0,30}\))?\s*[.!]?\s*$",  # "- 60 lfm (laufende Meter)"
         "M",
         "metres",
     ),
     # "6061-T6511 round 3" x 12' - 2": a bare count after a dash ends the line
-    (r"(?<=\s)(?:--|[-–—])\s*(?P<n>\d{1,4})\s*[.!]?\s*$", "EA", "trailing"),
+    (r"(?<=\s)(?:--|[-–—])\s*(?P<n>\d{1,4})(?:\s*nos?\b)?\s*[.!]?\s*$", "EA", "trailing"),  # "- 1 No."
 )
 
 
