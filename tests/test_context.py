@@ -321,3 +321,8 @@ def test_pipe_stated_dual_certified_gives_its_grade_to_the_pipe_listed_under_it(
     text = 'Pipe for the boiler room. A53B/A106B dual cert, black, PE.\n\n2" sch 40 pipe 21ft - 6 lengths\n'
     [line] = _extract(text).lines
     assert line.grade in ("A53", "A106") and line.quantity == 6
+
+
+def test_a_length_said_of_both_items_in_one_of_them_is_both_items_length() -> None:
+    text = "need 25 pcs of 1/4 x 2 C110 flat bar and 25 pcs of 3/8 x 4 C110 flat bar, both in 12' lengths.\n"
+    assert [line.dimensions["length"] for line in _extract(text).lines] == [144.0, 144.0]

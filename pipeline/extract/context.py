@@ -225,6 +225,24 @@ def lengths_stated(text: str, start: int, end: int) -> list[tuple[int, float]]:
     return found
 
 
+_EVERY_LENGTH = re.compile(
+    r"\b(?:both|all(?:\s+of\s+them)?|each|every\s*thing)\s+(?:in\s+|at\s+|cut\s+to\s+)?"
+    r"(?P<b>\d[\d.,]*\s*(?:m|ft|'|-foot|-ft))\s+lengths?\b",
+    re.IGNORECASE,
+)
+
+
+def lengths_for_every(text: str, start: int, end: int) -> list[tuple[int, float]]:
+    """A length an item's own text says of all the items ("25 pcs of 1/4 x 2 and 25 of 1/4 x 4,
+    both in 12' lengths"): at position -1, so before every item (one said later still wins)."""
+    found = []
+    for match in _EVERY_LENGTH.finditer(text, start, end):
+        lengths = find_lengths(match["b"])
+        if lengths and lengths[0].unit:
+            found.append((-1, lengths[0].inches))
+    return found
+
+
 def apply_lengths_stated(lines: list[LineItem], stated: list[tuple[int, float]]) -> None:
     """A bar, tube or section with no length of its own takes the length said before it."""
     for line in lines:

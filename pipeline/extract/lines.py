@@ -483,6 +483,7 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
                 told.append(parsed.item)
             # "all hot rolled A36 two sticks of …": said of the items after it too
             statements += context.universal_statements(text, block.start, block.end)
+            lengths += context.lengths_for_every(text, block.start, block.end)
             continue
         if _looks_like_item(text, block, parsed) and not _asked_or_held(text, block, parsed):
             skipped.append(block)
