@@ -334,3 +334,16 @@ def test_a_numbered_line_given_a_new_size_by_what_it_measures() -> None:
     result = _extract('- item 3 make it 2-1/2" dia instead of 2", same qty')
     assert result.lines[2].dimensions == {"diameter": 2.5, "length": 24.0}
     assert all("thread_change_unread" not in line.flags for line in result.lines)
+
+
+def test_a_forwarded_list_with_its_writer_s_own_changes_above_it_is_ordered_as_changed() -> None:
+    text = (
+        "Please enter the order below on PO 88214.\nJenna\n\n---------- Forwarded message ---------\n"
+        "From: Greg <greg@example.com>\nSubject: SS for the frames\n\n"
+        "Jenna, please order. Two changes from Monday: make the 16 ga 12 sheets instead of 10, "
+        'and skip the angle.\n\nAll 304.\n- 16 ga #4 finish 48" x 120" - 10 sheets\n'
+        "- 1-1/2 x 1-1/2 x .065 wall sq tube, 20' - 12 pcs\n- 1-1/2 x 1-1/2 x 1/8 angle, 20' - 6 pcs\n"
+    )
+    result = extract(build_document("fw.txt", text.encode(), text))
+    assert [(row[0], row[2]) for row in _rows(result)] == [(12, "sheet"), (12, "tube_square")]
+    assert result.lines[0].revisions == ["quantity was 10"]

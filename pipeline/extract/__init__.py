@@ -125,9 +125,22 @@ def _quoted_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] |
         if edited is not None:
             order = edited, message
         elif quoted_lines := lines_in(text, spans):
+            if edits[index]:  # "Two changes from what I sent Monday: …" over its own list
+                quoted_lines = _self_edited(text, quoted_lines, edits[index])
             adds = order is not None and _ADDS.search(text, message.start, message.end)
             order = (_numbered(order[0] + quoted_lines), message) if adds else (quoted_lines, message)
     return order
+
+
+def _self_edited(text: str, lines: list[LineItem], edits: list[Edit]) -> list[LineItem]:
+    """A message's own list as its own changes leave it ("make the 16 ga 12 sheets instead of 10,
+    and skip the angle" above the list); every line flagged when a change names no line."""
+    kept, unapplied = apply_edits(text, lines, edits)
+    if unapplied:
+        for line in kept:
+            if UNREAD_CHANGE not in line.flags:
+                line.flags.append(UNREAD_CHANGE)
+    return _numbered(kept)
 
 
 def _edit(

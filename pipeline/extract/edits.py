@@ -88,7 +88,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (  # "make the 2x2 25 sticks not 20"
             "quantity",
             rf"\b(?:make|change)\s+(?:the\s+)?(?!(?:it|that|them|those)\b)"
-            rf"(?P<ref>(?:(?!\b(?:to|and|it|into)\b)[^.;,\n]){{1,40}}?)\s+{_COUNT}\s*{PIECES}"
+            rf"(?P<ref>(?:(?!\b(?:to|and|it|into)\b)[^.;,\n]){{1,40}}?)\s+{_COUNT}\s*(?P<noun>{PIECES})"
             r"(?=,?\s+(?:not|instead\s+of|rather\s+than)\s+\d)",
         ),
         (  # "Qty on the 1" brass hex should be 15, not 5"
@@ -205,6 +205,8 @@ def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> 
             if kind == "quantity" and (count or 0) >= 100 and not _PIECES_AFTER.match(text, match.end()):
                 continue  # "change the 316L to 316": a grade, not 316 pieces
             ref = match["ref"].strip()
+            if groups.get("noun") and first_match(groups["noun"], FORM_WORDS):
+                ref = f"{ref} {groups['noun']}"  # "the 16 ga 12 sheets": the sheet, not 16 ga tube
             if groups.get("old") and not groups.get("measure"):  # a measure named says which size
                 ref = f"{ref} {groups['old']}"  # "the AR400 … not 3/8": the line and the size replaced
             found.append(
@@ -249,6 +251,12 @@ def _fits(line: LineItem, ref: str) -> int | None:
             return None
     for inches in _sizes(ref):
         if not any(abs(value - inches) <= max(0.005, 0.01 * inches) for value in line.dimensions.values()):
+            return None
+        score += 1
+    if gauge := _GAUGE_ANSWER.search(ref):  # "the 16 ga": the thickness that gauge is
+        inches = gauge_inches(int(gauge["n"]), line.material, line.form)
+        thickness = line.dimensions.get("thickness", line.dimensions.get("wall_thickness"))
+        if inches is None or thickness is None or abs(inches - thickness) > 0.003:  # gauge tables' tolerance
             return None
         score += 1
     return score or None
