@@ -10,8 +10,8 @@ from pipeline.catalog.schema import FAMILIES, FORMS
 CANONICAL = {
     "stainless_steel": "304 316 316L 317 321 347 410 420 430 17-4PH 2205 303 304L 316LVM Nitronic_60",
     "aluminum": "1100 2024 3003 5052 5083 5086 6061 6063 7075 7050 6082 MIC-6",
-    "carbon_steel": "1008 1010 1018 1020 1045 12L14 A36 A500 A572 A992 1026 1144 A513 A1011 A1008 A516 A588 "
-    "AR400 AR450 AR500",
+    "carbon_steel": "1008 1010 1018 1020 1045 12L14 A36 A500 A572 A992 1026 1144 A513 A1011 A1008 A516-70 "
+    "A588 AR400 AR450 AR500",
     "alloy_steel": "4130 4140 4340 8620 9310 52100",
     "titanium": "Grade_1 Grade_2 Ti-6Al-4V Grade_7 Grade_9 Grade_12",
     "brass": "C230 C240 C260 C360 C464",
@@ -58,7 +58,7 @@ def test_every_grade_uses_the_schema_vocabulary() -> None:
         ("AR500", {"plate"}),
         ("A513", {"tube_square", "tube_rectangular", "tube_round"}),
         ("A1011", {"sheet"}),
-        ("A516", {"plate"}),
+        ("A516-70", {"plate"}),
         ("MIC-6", {"plate"}),
         ("1144", {"bar_round", "bar_square", "bar_hex"}),
     ],
@@ -104,7 +104,7 @@ def test_specs_follow_the_form() -> None:
     assert GRADES["A513"].spec_for("tube_round") == "ASTM A513 Type 5"  # DOM
     assert GRADES["A513"].spec_for("tube_square") == "ASTM A513 Type 1"
     assert GRADES["A1011"].spec_for("sheet") == "ASTM A1011 CS Type B"
-    assert GRADES["A516"].spec_for("plate") == "ASTM A516 Gr 70"
+    assert GRADES["A516-70"].spec_for("plate") == "ASTM A516 Gr 70"
     assert GRADES["316LVM"].spec_for("bar_round") == "ASTM F138"
     assert GRADES["AR400"].spec_for("plate") is None  # sold to a Brinell hardness
     assert GRADES["6082"].spec_for("plate") == "EN 485"
@@ -129,7 +129,7 @@ def test_abrasion_resistant_plate_is_quenched_and_tempered_and_dearer_by_hardnes
         ("Alloy 825", "Incoloy 825"),
         ("20Cb-3", "Alloy 20"),
         ("mic6", "MIC-6"),
-        ("A516-70", "A516"),
+        ("A516", "A516-70"),
     ],
 )
 def test_find_grade_resolves_spellings(spelling: str, name: str) -> None:

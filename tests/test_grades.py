@@ -121,7 +121,7 @@ def test_other_grades_are_kept_as_written_with_their_family(
         ("ASTM A1008 CR sheet", "A1008", "carbon_steel"),
         ("A569 HR sheet", "A1011", "carbon_steel"),  # A1011's former number
         ("A366 CR sheet", "A1008", "carbon_steel"),
-        ("A516 Gr 70 plate", "A516", "carbon_steel"),
+        ("A516 Gr 70 plate", "A516-70", "carbon_steel"),
         ("316LVM round bar", "316LVM", "stainless_steel"),
         ("Nitronic 60 round bar", "Nitronic 60", "stainless_steel"),
         ("UNS S21800 bar", "Nitronic 60", "stainless_steel"),
@@ -230,8 +230,8 @@ def test_every_equivalent_the_matcher_knows_is_read_as_written_and_resolves_to_i
         ("(17) 1215 hex 3/4 A/F", "1215", "carbon_steel"),
         ("4150 round bar", "4150", "alloy_steel"),
         ("6082 plate 1.5 thick", "6082", "aluminum"),
-        ("A516 plate, 10mm", "A516", "carbon_steel"),
-        ("A-516-70 PL 1 thick", "A516", "carbon_steel"),
+        ("A516 plate, 10mm", "A516-70", "carbon_steel"),
+        ("A-516-70 PL 1 thick", "A516-70", "carbon_steel"),
         ("Hastelloy X sheet 0.02", "Hastelloy X", "nickel_alloy"),
         ("Inconel 800 tube 2 OD", "Inconel 800", "nickel_alloy"),
         ("P20 tool steel PL .5", "P20", "tool_steel"),
@@ -307,5 +307,5 @@ def test_two_grades_joined_by_a_slash_are_both_read_but_a_fraction_is_no_grade()
 def test_asme_pressure_grades_read_as_their_astm_numbers() -> None:
     from pipeline.extract.grades import find_grades
 
-    for written, grade in (("SA-516-70 plate", "A516"), ("SA-106 GR B pipe", "A106"), ("SA-179", "A179")):
+    for written, grade in (("SA-516-70 plate", "A516-70"), ("SA-106 GR B pipe", "A106"), ("SA-179", "A179")):
         assert [hit.grade for hit in find_grades(written)] == [grade]

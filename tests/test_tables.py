@@ -717,7 +717,7 @@ def test_a_header_setting_two_short_columns_one_space_apart_reads_both() -> None
         "2    3    PIPE 6\" SCH 80 SMLS X 21'              SA-106 GR B          1,277.00\n"
     )
     assert [(q, grade, form) for q, grade, form, _ in _rows(_extract(text))] == [
-        (1, "A516", "plate"),
+        (1, "A516-70", "plate"),
         (3, "A106", "tube_round"),
     ]
 

@@ -26,7 +26,7 @@ FAMILY_WORDS: dict[str, str] = {
     "tool_steel": "Tool Steel",
 }
 # Grades named by their ASTM spec: "A36 Plate", "A513 Round Tube", not "A36 Steel Plate"
-STRUCTURAL_GRADES = frozenset(("A36", "A500", "A572", "A992", "A513", "A516", "A588", "A1008", "A1011"))
+STRUCTURAL_GRADES = frozenset(("A36", "A500", "A572", "A992", "A513", "A516-70", "A588", "A1008", "A1011"))
 
 FORM_WORDS: dict[str, str] = {
     "sheet": "Sheet",
@@ -80,7 +80,8 @@ FORM_CODES: dict[str, str] = {
     "beam_i": "BM",
 }
 _GRADE_ABBREVIATIONS = (
-    ("TI-6AL-4V", "GR5"),  # "TIGR5-…": part numbers kept from when the grade was named "Grade 5"
+    ("TI-6AL-4V", "GR5"),  # "TIGR5-…", "CSA516-…": part numbers kept from the grades' former names
+    ("A516-70", "A516"),
     ("GRADE ", "GR"),
     ("INCONEL ", "IN"),
     ("HASTELLOY ", ""),

@@ -217,14 +217,14 @@ _CARBON_GRADE_SPECS: dict[str, Rules] = {
     "A513": {"tube_round": "ASTM A513 Type 5", "*": "ASTM A513 Type 1"},
     "A1011": {"*": "ASTM A1011 CS Type B"},
     "A1008": {"*": "ASTM A1008 CS Type B"},
-    "A516": {"*": "ASTM A516 Gr 70"},
+    "A516-70": {"*": "ASTM A516 Gr 70"},
     "A588": {"*": "ASTM A588"},
     # abrasion-resistant plate is sold to a nominal Brinell hardness, not to an ASTM spec
     **{name: {} for name in _AR_PLATE},
 }
 _CARBON_TREATMENTS: dict[str, TreatRules] = {
     "1144": {"*": _conditions("stress relieved")},
-    "A516": {"*": _conditions("normalized")},
+    "A516-70": {"*": _conditions("normalized")},
     **{name: {"*": _conditions("quenched and tempered")} for name in _AR_PLATE},
 }
 
@@ -390,7 +390,7 @@ _CARBON_ADDED: tuple[Row, ...] = (
     ("A513", 0.2836, 1.10, 3, _TUBES, ""),
     ("A1011", 0.2836, 0.80, 3, "sheet", "A569"),  # A569, A1011's former number
     ("A1008", 0.2836, 0.85, 2, "sheet", "A366"),
-    ("A516", 0.2836, 1.05, 1.5, "plate", "A516-70"),
+    ("A516-70", 0.2836, 1.05, 1.5, "plate", "A516|A516 Gr 70"),
     ("A588", 0.2836, 1.15, 1.5, "plate bar_rectangular angle", ""),
     ("AR400", 0.2836, 1.60, 2, "plate", "AR400F"),
     ("AR450", 0.2836, 1.75, 0.6, "plate", "AR450F"),

@@ -157,11 +157,13 @@ _ASTM_STEELS = (
     ("A572", rf"{_GR}?50"),
     ("A992", ""),
     ("A513", r"Type\s?[1-6]"),
-    ("A516", rf"{_GR}?(?:55|60|65|70)"),
+    ("A516", rf"{_GR}?70"),  # Grade 70, the one stocked: 55, 60 and 65 are read as written
     ("A588", rf"{_GR}[ABK](?!\w)"),
     ("A1011", _SHEET_DESIGNATION),
     ("A1008", _SHEET_DESIGNATION),
 )
+# stocked in one grade of the spec, named with it: pressure-vessel plate is A516 Grade 70
+_ASTM_NAMES = {"A516": "A516-70"}
 _SIZE_WORDS = r"(?:in|inch|inches|ft|feet|foot|mm|long|wide|lengths?|pcs|pieces|lbs?|hours?|days?|months?)\b"
 _SUPERSEDED = {"A569": "A1011", "A366": "A1008"}  # sheet specs still written by their old numbers
 
@@ -174,7 +176,8 @@ def _steels() -> list[GradeRule]:
     for grade, designation in _ASTM_STEELS:
         then = rf"(?:[-\s]?{designation})?" if designation else ""
         # ASME's "SA-516-70" is ASTM's A516 Gr 70, certified for pressure work
-        rules.append(rule(rf"(?:ASTM\s?|ASME\s?)?S?A-?{grade[1:]}{then}", grade, "carbon_steel"))
+        name = _ASTM_NAMES.get(grade, grade)
+        rules.append(rule(rf"(?:ASTM\s?|ASME\s?)?S?A-?{grade[1:]}{then}", name, "carbon_steel"))
     # "all a 36", "pipe a 53", said or typed apart — not "a 36 inch piece", "a 36 x 48 sheet"
     for grade in ("A36", "A53", "A500", "A513", "A572", "A992"):
         spaced = f"a {grade[1:]}"
@@ -184,7 +187,8 @@ def _steels() -> list[GradeRule]:
     rules += [
         # structural and pressure-vessel plate and pipe grades the catalog does not stock, as written
         rule(
-            r"(?:ASTM\s?|ASME\s?)?S?(?P<g>A-?(?:514|283|285|709|242|656|537|302|653|53|106|179|192|210|333|334|335))"
+            r"(?:ASTM\s?|ASME\s?)?S?(?P<g>A-?(?:514|283|285|709|242|656|537|302|653|53|106|179|192|210|333|334|335)"
+            r"|A-?516[-\s]?(?:Gr(?:ade)?\.?\s?)?(?:55|60|65)\b)"
             r"(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?(?:\d{2,3}|[ABC])\b)?",  # "A106 Gr B", "A106B", "A514-100"
             None,
             "carbon_steel",
