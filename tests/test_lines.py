@@ -416,3 +416,12 @@ def test_a_forward_of_a_colleague_s_list_below_orders_that_list() -> None:
         ("316", "plate", 2),
         ("4140", "bar_round", 4),
     ]
+
+
+def test_an_item_struck_and_replaced_in_one_breath_leaves_only_the_replacement() -> None:
+    text = (
+        "we need ten pieces of 3/4 inch square bar twenty foot. and 6 sheets 11 ga hr 48 x 96. "
+        "oh wait scratch the 3/4 square bar make that twelve pieces of the 5/8 square bar instead.\n"
+    )
+    rows = [(line.form, line.quantity, line.dimensions.get("side")) for line in _extract(text).lines]
+    assert rows == [("sheet", 6, None), ("bar_square", 12, 0.625)]

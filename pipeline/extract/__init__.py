@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from pipeline.extract import assemblies
-from pipeline.extract.edits import Edit, apply_edits, find_edits
+from pipeline.extract.edits import Edit, apply_edits, find_edits, fits
 from pipeline.extract.header import extract_header
 from pipeline.extract.layout_marks import without_layout_marks
 from pipeline.extract.lines import lines_in, read_lines
@@ -191,13 +191,14 @@ def _edited_order(
 
 def _without_removed(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ...]) -> list[LineItem]:
     """``lines`` less those a note beside them removes ("Sl. No. 5 stands deleted", "please cancel
-    the angle"); a removal naming no line, or written inside one, changes nothing."""
+    the angle", "scratch the 3/4 square bar, make that 12 pcs of the 5/8 …"); a removal naming no
+    line, or the line it is written in, changes nothing."""
     removals = [
         edit
         for a, b in spans
         if _REMOVAL_HINT.search(text, a, b)
         for edit in find_edits(text, a, b, ("remove",))
-        if not any(_inside(line, edit) for line in lines)
+        if not any(_inside(line, edit) and fits(line, edit.ref) for line in lines)
     ]
     if not removals:
         return lines

@@ -22,7 +22,7 @@ from pipeline.units import find_lengths, parse_number
 
 _REF = r"(?P<ref>(?:(?!\band\s+the\b)[^.;,\n]){1,60}?)"  # one line's name: "the plate", not "… and the angle"
 _END = (
-    r"(?=\s+(?:entirely|completely|altogether|line|item|from|as\s+well|too|please)\b"
+    r"(?=\s+(?:entirely|completely|altogether|line|item|from|as\s+well|too|please|make|then|instead)\b"
     r"|\s*(?:[.;,!\n(]|\band\b|$)|\s+[-–—]\s)"  # "drop the AR500 - they found remnants"
 )
 _NEW_SIZE = r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b|\s?(?:ga|gauge|gage)\b)?)"
@@ -231,7 +231,7 @@ def _sizes(text: str) -> list[float]:
     return [length.inches for length in find_lengths(text)]
 
 
-def _fits(line: LineItem, ref: str) -> int | None:
+def fits(line: LineItem, ref: str) -> int | None:
     """How well ``ref`` names ``line`` (features that agree), or ``None`` if one disagrees."""
     score = 0
     grades = find_grades(ref)
@@ -292,7 +292,7 @@ def _numbered(text: str, lines: list[LineItem], number: int) -> LineItem | None:
 def _target(text: str, lines: list[LineItem], ref: str) -> LineItem | None:
     if by_number := LINE_LABEL.fullmatch(ref.strip()):
         return _numbered(text, lines, int(by_number["n"]))
-    scored = [(score, line) for line in lines if (score := _fits(line, ref)) is not None]
+    scored = [(score, line) for line in lines if (score := fits(line, ref)) is not None]
     if not scored:
         return None
     best = max(score for score, _ in scored)

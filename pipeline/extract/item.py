@@ -124,6 +124,8 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
         mask.hide(code.start(), code.end())
     for reference in _ITEM_REFERENCE.finditer(mask.text):
         mask.hide(reference.start(), reference.end(), barrier=True)
+    for scratched in _SCRATCHED.finditer(mask.text):  # "scratch the 3/4 bar, make that 12 pcs of …"
+        mask.hide(scratched.start(), scratched.end(), barrier=True)
     for note in _WAS_NOTE.finditer(mask.text):  # "(was 1/2" - REV 1)": what the line used to ask
         mask.hide(note.start(), note.end(), barrier=True)
     if label := LINE_LABEL.match(mask.text):  # "Line 1   6061-T651 plate …": a label, not 1 plate
@@ -308,6 +310,12 @@ _IN_LENGTHS = re.compile(r"\b(?:sticks?|lengths?|footers|bars?)\b", re.IGNORECAS
 _PLAT = re.compile(r"plats?", re.IGNORECASE)
 
 
+# an item struck before the one that replaces it, in the same breath: read the replacement only
+_SCRATCHED = re.compile(
+    r"\b(?:scratch|cancel|drop|forget|skip|delete|remove)\s+(?:the\s+|that\s+)?[^.;,\n]{1,40}?"
+    r"(?=[\s,]+(?:and\s+)?(?:make\s+(?:it|that)|then|instead|use|give\s+me|send)\b)",
+    re.IGNORECASE,
+)
 _WAS_NOTE = re.compile(r"\(\s*(?:was|previously|formerly|old|prev\.?)\b[^)\n]{0,40}\)", re.IGNORECASE)
 _TUBE_STEEL = re.compile(r"\bTS(?=\s?\d+(?:\.\d+)?\s?[xX])")
 _DRILL_ROD = re.compile(r"\bdrill\s+rods?\b", re.IGNORECASE)
