@@ -51,3 +51,13 @@ def test_a_leader_or_a_dash_to_a_bare_count_ending_the_line() -> None:
         (3, "5052", "sheet"),
         (6, "6063", "tube_square"),  # a shape said first, the tube after
     ]
+
+
+def test_a_csv_row_s_cell_quotes_are_gaps_and_its_escaped_inch_marks_stay() -> None:
+    row = '"PFE-10293",4,10,"304","","Round Tube",1.5,0.065,,240\n3,"303 SS","1/2"" hex x 12 ft",3,"bar",""'
+    read = without_layout_marks(row)
+    assert len(read) == len(row)
+    assert read.splitlines() == [
+        " PFE-10293 ,4,10, 304 ,  , Round Tube ,1.5,0.065,,240",
+        '3, 303 SS , 1/2"  hex x 12 ft ,3, bar ,  ',
+    ]

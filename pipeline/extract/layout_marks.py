@@ -1,6 +1,7 @@
 """Marks a typed list lays out with, read as the gaps they stand for: dot leaders
-("1-1/4 rd .......... (16) @ 4-1/8\"", "… × 12′ ...... 3": then a count) and arrowed side notes
-("(4) @ 11\"   <-- last time these came at 10-7/8"), whose sizes are not the item's.
+("1-1/4 rd .......... (16) @ 4-1/8\"", "… × 12′ ...... 3": then a count), arrowed side notes
+("(4) @ 11\"   <-- last time these came at 10-7/8"), whose sizes are not the item's, and the quotes
+around a CSV row's cells ("304","#4","Sheet": not 304 inches).
 
 They are written as spaces of the same length, so every position in the text stays put (the
 customer's own words are still shown from the original text).
@@ -14,6 +15,8 @@ _LEADER = re.compile(r"(?<=\S) ?\.{4,} ?(?=\S)|(?<=\S) ?(?:\. ){3,}\.? ?(?=\S)")
 _ARROWED_NOTE = re.compile(r"(?<=\S)[ \t]+(?:<-+|<=+|←)[^\n]*")
 
 
+# a CSV row of quoted cells: '"PFE-10293",1,20,"304","#4","Sheet",0.060,,48,120'
+_QUOTED_ROW = re.compile(r'^(?=(?:[^\n]*"[^"\n]*"\s*,){2})[^\n]*$', re.MULTILINE)
 # a leader to a bare number closing the line: the count ("1045 TGP Ø1.375 × 12′ ...... 3")
 _BARE_COUNT_AFTER = re.compile(r"\d{1,4}[ \t]*(?:\([^)\n]*\)[ \t]*)?$", re.MULTILINE)
 
@@ -25,7 +28,19 @@ def without_layout_marks(text: str) -> str:
         text = _LEADER.sub(lambda match: _gap(text, match), text)
     if "<-" in text or "<=" in text or "←" in text:
         text = _ARROWED_NOTE.sub(lambda match: " " * len(match.group()), text)
+    if '","' in text:
+        text = _QUOTED_ROW.sub(_unquoted, text)
     return text
+
+
+_ESCAPED_QUOTE = re.compile(r'(?<=[^,"])""(?=[^,\n])')
+
+
+def _unquoted(row: re.Match[str]) -> str:
+    """A CSV row's cell quotes as spaces; a doubled quote inside a cell ("1/2"" hex") is the inch
+    mark it escapes."""
+    marked = _ESCAPED_QUOTE.sub("\x00 ", row.group())  # the inch marks, kept apart from the cell quotes
+    return marked.replace('"', " ").replace("\x00", '"')
 
 
 def _gap(text: str, leader: re.Match[str]) -> str:
