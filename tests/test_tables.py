@@ -750,3 +750,17 @@ def test_a_pdf_table_runs_on_past_a_page_s_running_head_and_repeated_header() ->
         (6, "2205", "bar_round"),
         (2, "A106", "tube_round"),
     ]
+
+
+def test_a_quantity_cell_in_metres_or_kilograms_is_sold_by_the_foot_or_pound() -> None:
+    text = (
+        "Pos  Qty      Material   Description                 Dimensions (mm)\n"
+        "10   2 pcs    1.4404     Plate, 2B finish            10 x 1500 x 3000\n"
+        "30   36 m     S355J2     Flat bar (random lengths)   20 x 100\n"
+        "50   250 kg   S235JR     Round bar                   dia 30\n"
+    )
+    assert [(line.quantity, line.uom) for line in _extract(text).lines] == [
+        (2, "EA"),
+        (118.11, "FT"),
+        (551.16, "LB"),
+    ]

@@ -313,6 +313,11 @@ def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quant
 
 _FEET_CELL = re.compile(r"\s*(?P<n>\d{2,5})\s*(?:'|’|ft\.?|feet|lf)\s*", re.IGNORECASE)
 _TIMES_CELL = re.compile(r"\s*[x×]\s?(?P<n>\d{1,5})\s*")
+# "36 m", "250 kg", "1.200 kg" under "Qty": a count in the unit written beside it
+_UNIT_CELL = re.compile(
+    r"\s*(?P<n>\d[\d.,]*)\s*(?P<sold_by>kgs?|kilos?|m|mtrs?|metres?|meters?|lbs?|pounds?|t|tonnes?)\b\.?",
+    re.IGNORECASE,
+)
 _SIZE_IN_CELL = re.compile(r"\d\s*(?:'|\"|”|-\d+/\d)|@")
 
 
@@ -341,11 +346,22 @@ def find_quantity(text: str, fields: tuple[Field, ...] = (), columns_only: bool 
                 columns_only = False  # "@ 6'-0"" under "Qty": the row slid right; its count is elsewhere
                 continue
             times = _TIMES_CELL.fullmatch(cell)  # "x12" under "Qty"
-            found = (
-                _first(cell, field.start, bare=True)
-                if times is None
-                else _from_match(times, "EA", "times", field.start)
+            # "36 m" under "Qty", its unit perhaps slid under the next column ("36" then "m  S355J2")
+            # when no column holds the unit
+            beside = (
+                field.end + 12
+                if not any(_UOM_LABEL.fullmatch(other.label) for other in fields)
+                else field.end
             )
+            unit = _UNIT_CELL.match(text, field.start, beside)
+            if unit is not None and (written := _unit_written(" " + unit["sold_by"])) is not None:
+                found = _from_match(
+                    unit, written, "weight" if written in ("KG", "LB", "T") else "metres", field.start
+                )
+            elif times is None:
+                found = _first(cell, field.start, bare=True)
+            else:
+                found = _from_match(times, "EA", "times", field.start)
             if found:
                 break
     if not columns_only:
