@@ -425,3 +425,12 @@ def test_an_item_struck_and_replaced_in_one_breath_leaves_only_the_replacement()
     )
     rows = [(line.form, line.quantity, line.dimensions.get("side")) for line in _extract(text).lines]
     assert rows == [("sheet", 6, None), ("bar_square", 12, 0.625)]
+
+
+def test_items_listed_after_a_comma_with_sht_or_a_gauge_are_separate_lines() -> None:
+    text = (
+        "pls send 3 sht 5052 h32 .090 4x8, 2 sht 3003 tread plt 1/8 4x8, "
+        "6 pcs 2x2x3/16 sq tube 24', 4 sht 10ga hr 48x96\n"
+    )
+    rows = [(line.form, line.quantity, line.dimensions.get("thickness")) for line in _extract(text).lines]
+    assert rows == [("sheet", 3, 0.09), ("sheet", 2, 0.125), ("tube_square", 6, None), ("sheet", 4, 0.1345)]

@@ -33,7 +33,7 @@ _NEW_COUNT = re.compile(
     # "…x 12 ft, 8 pcs", the count of the item before)
     rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+(?:[A-Za-z]{{0,2}}\d{{3,4}}[A-Za-z]?\b|\.\d|\d+/\d"
     # "…, 6 pcs 1x2x1/8 rect tube", "…, 2 sticks 4\" channel": a size of its own
-    r"|\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:[x×]\s*\.?\d|\"|”|in\b|mm\b)))",
+    r"|\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:[x×]\s*\.?\d|\"|”|in\b|mm\b)|\d{1,2}\s*(?:ga|gauge|gage)\b))",
     re.IGNORECASE,
 )
 
