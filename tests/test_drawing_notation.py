@@ -121,3 +121,8 @@ def test_a_chinese_purchase_order_table_with_its_own_column_names_and_units() ->
         (12, "304", "tube_round", {"outer_diameter": 3.5, "wall_thickness": 0.16, "length": 236.22}),
         (1102.31, None, "bar_round", {"diameter": 1.57}),  # 500 kg, in pounds; "45#" is asked about
     ]
+
+
+def test_a_turkish_npu_channel_is_a_channel_by_its_depth() -> None:
+    [(quantity, grade, form, dimensions)] = _rows("2. St37 NPU 120 (U profil), 6 mt - 10 adet\n")
+    assert (quantity, grade, form, dimensions["height"]) == (10, "St37", "channel", 4.72)

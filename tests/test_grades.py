@@ -309,3 +309,14 @@ def test_asme_pressure_grades_read_as_their_astm_numbers() -> None:
 
     for written, grade in (("SA-516-70 plate", "A516-70"), ("SA-106 GR B pipe", "A106"), ("SA-179", "A179")):
         assert [hit.grade for hit in find_grades(written)] == [grade]
+
+
+def test_old_din_names_and_utility_ferritic_stainless_are_read_as_written() -> None:
+    from pipeline.catalog.equivalents import resolve_grade
+    from pipeline.extract.grades import find_grades
+
+    assert [(hit.grade, hit.foreign) for hit in find_grades("St52 lama 20x100")] == [("St52", True)]
+    assert (
+        resolve_grade("St52").options[0].grade == "A572" and resolve_grade("St37").options[0].grade == "A36"
+    )
+    assert [hit.grade for hit in find_grades("3CR12 plate 6 mm")] == ["3CR12"]

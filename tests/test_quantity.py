@@ -53,6 +53,7 @@ from pipeline.extract.quantity import find_quantity, parse_count
         ("4) 200' of C4x5.4 channel A36", 200, "FT"),  # feet of something, by the foot
         ('2 pieces 6 ft of 1" 4140 bar', 2, "EA"),  # pieces that long
         ("EN24T Round Bar dia 100mm x 1000mm - 1 No.", 1, "EA"),
+        ("2. EN24T Ø110 mm - 1 no. cut to 450 mm", 1, "EA"),  # "no." a count's, not "No. 4 finish"
         ("Rohr 60,3 x 4,0 S355J2H - 60 lfm (laufende Meter)", 60, "M"),
     ],
 )

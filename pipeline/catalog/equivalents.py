@@ -48,6 +48,7 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("20NiCrMo2-2|1.6523|SNCM220", "8620", "EN 10084 / JIS"),
     ("11SMnPb30|1.0718", "12L14", "EN 10087"),
     ("S235JR|S235J0|S235J2|S235|1.0038", "A36", "EN 10025"),
+    ("St37|St37-2|St37-3", "A36", "DIN 17100"),  # S235's name before EN 10025
     ("DC01|1.0330|DC03|1.0347|DC04|1.0338", "A1008", "EN 10130"),  # cold-rolled sheet for forming
     ("E250|E250BR", "A36", "IS 2062"),
     ("SS400", "A36", "JIS G3101"),
@@ -56,6 +57,7 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     # A572-50 (345 MPa) meets these yields; A36 (250 MPa) does not
     ("S275JR|S275J0|S275J2|S275|1.0044", "A572", "EN 10025"),
     ("S355JR|S355J2|S355J0|S355K2|S355|1.0045|1.0577", "A572", "EN 10025"),
+    ("St52|St52-3", "A572", "DIN 17100"),  # S355's name before EN 10025
     ("Q345|Q345B|Q345C|Q345D|Q355|Q355B|Q355C|Q355D", "A572", "GB/T 1591"),
     ("44W|300W|50W|350W|G40.21-44W|G40.21-300W|G40.21-50W|G40.21-350W", "A572", "CSA G40.21"),
     ("AS/NZS 3678-350|3678-350|3678 Grade 350|Gr350|Grade 350", "A572", "AS/NZS 3678"),

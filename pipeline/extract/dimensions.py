@@ -48,7 +48,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 _LB_PER_FT_PER_KG_PER_M = 0.671969
 _METRE_UNITS = frozenset(("m", "meter", "meters", "metre", "metres"))
 # every designation starts so, or names its depth before PFC, UB or UC: one quick look first
-_SHAPE_HINT = re.compile(r"[WSICLAENBM]\s?\d|\d\s?(?:PFC|UB|UC|EA|UA)\b")
+_SHAPE_HINT = re.compile(r"[WSICLAENBMU]\s?\d|\d\s?(?:PFC|UB|UC|EA|UA)\b")
 _SHAPES = (
     ("beam_i", re.compile(rf"\b[WSI]\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     ("channel", re.compile(rf"\bM?C\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
@@ -71,7 +71,7 @@ _METRIC_SHAPES = (
             r"\b(?:IPE|IPN|HE\s?[ABM]|ISMB|ISJB|ISLB|NPI)\s?(?P<a>\d{2,4})\b|\bHE\s?(?P<b>\d{2,4})\s?[ABM]\b"
         ),
     ),
-    ("channel", re.compile(r"\b(?:UPN|UPE|PFC|ISMC|ISLC|UNP|U)\s?(?P<a>\d{2,3})\b")),
+    ("channel", re.compile(r"\b(?:UPN|UPE|PFC|ISMC|ISLC|UNP|NPU|U)\s?(?P<a>\d{2,3})\b")),  # NPU: Turkish
     # and, in Britain and Australia, by the depth first: 150PFC, 200UB25.4, 203x133x25 UB
     ("channel", re.compile(r"\b(?P<a>\d{2,3})\s?(?:[x×]\s?\d{2,3}\s?)?PFC\b")),  # "150PFC", "150x75 PFC"
     ("beam_i", re.compile(r"\b(?P<a>\d{2,3})\s?[x×]\s?\d{2,3}\s?[x×]\s?\d{2,3}(?:\.\d+)?\s?(?:UB|UC)\b")),

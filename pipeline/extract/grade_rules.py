@@ -109,6 +109,7 @@ def _stainless() -> list[GradeRule]:
         rule(rf"{_PREFIX}(?:316\s?LVM|S31673)", "316LVM", "stainless_steel"),
         rule(r"(?:Nitronic|Alloy)[-\s]?(?:60|218)|(?:UNS\s?)?S21800", "Nitronic 60", "stainless_steel"),
         rule(r"(?P<g>Nitronic[-\s]?\d{2})", None, "stainless_steel", needles=("nitronic",)),
+        rule(r"(?P<g>3CR12|S41003)", None, "stainless_steel", needles=("3cr12", "41003")),  # utility ferritic
         rule(r"(?:SS\s?)?316/316L", "316L", "stainless_steel"),
         rule(r"(?:SS\s?)?304/304L", "304L", "stainless_steel"),
         rule(rf"{_PREFIX}(?:316L|S31603)", "316L", "stainless_steel"),
