@@ -127,6 +127,7 @@ def test_a_priority_header_makes_an_order_rush() -> None:
         ("Please enter against PO 4500087231", "4500087231", None),
         ("under our purchase order no. NM-2024-118", "NM-2024-118", None),
         ("Please quote RFQ-2024-0311:", "RFQ-2024-0311", "RFQ-2024-0311"),  # the reference to quote against
+        ("Subject: RFQ-AC-0342 titanium plate", "RFQ-AC-0342", "RFQ-AC-0342"),  # prefix, letters and all
         ("quote the attached RFQ 24-0977", "24-0977", "24-0977"),
         ("Our PO limit is $50K", None, None),
         ("Project Phoenix (P-2024-001)", None, None),

@@ -47,7 +47,7 @@ _RFQ_LABEL = (
     r"zapytanie(?:\s+ofertowe)?|rdo"
 )
 
-# "PO-4471", "PO-NL-2025-0088" and "PO00219" are the number as written, prefix and all
+# "PO-4471", "PO-NL-2025-0088", "PO00219" and "RFQ-AC-0342" are the number as written, prefix and all
 PO = (re.compile(r"(?P<v>po(?:-\d|\d{4}|-[a-z]{2,4}-\d)[\w/-]*)"), re.compile(rf"(?:{_PO_LABEL}){_NUMBERED}"))
 ORDER = (
     re.compile(rf"(?:{_ORDER_LABEL}){_NUMBER_REQUIRED}"),
@@ -60,7 +60,7 @@ ORDER = (
     re.compile(rf"(?:our|customer|client|buyer)\s+ref(?:erence)?\.?{_NUMBERED}"),
     re.compile(rf"ref(?:erence)?{_NUMBER_REQUIRED}"),
 )
-RFQ = (re.compile(r"(?P<v>rfq-\d[\w/-]*)"), re.compile(rf"(?:{_RFQ_LABEL}){_NUMBERED}"))
+RFQ = (re.compile(r"(?P<v>rfq(?:-\d|-[a-z]{2,4}-\d)[\w/-]*)"), re.compile(rf"(?:{_RFQ_LABEL}){_NUMBERED}"))
 # a fabricator's job number, labelled ("Job #: 24-117") or named the reference ("Job 2319 - …,
 # reference job # on packing list"): the reference they ask for when they give no PO
 JOB = (
