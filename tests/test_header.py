@@ -128,6 +128,13 @@ def test_a_priority_header_makes_an_order_rush() -> None:
         ("under our purchase order no. NM-2024-118", "NM-2024-118", None),
         ("Please quote RFQ-2024-0311:", "RFQ-2024-0311", "RFQ-2024-0311"),  # the reference to quote against
         ("Subject: RFQ-AC-0342 titanium plate", "RFQ-AC-0342", "RFQ-AC-0342"),  # prefix, letters and all
+        ("Subject: RFQ/ARIC/2024/0387 - SS 316L materials", "RFQ/ARIC/2024/0387", "RFQ/ARIC/2024/0387"),
+        ("Subject: Nota de encomenda NE 2024/212 - obra Newark", "NE 2024/212", None),  # Portuguese
+        ("Subject: URGENT - Comanda nr. MT-1187 din 15.04.2024", "MT-1187", None),  # Romanian
+        ("Our order reference: Cde n° 24-0917.", "24-0917", None),  # French
+        ("Our reference: Rif. 112/24.", "112/24", None),  # Italian
+        ("采购订单号：HL-PO-20240506", "HL-PO-20240506", None),  # Chinese
+        ("Subject: LPO No. GHAW-LPO-5521 - Aluminium", "GHAW-LPO-5521", None),  # the Gulf's local PO
         ("quote the attached RFQ 24-0977", "24-0977", "24-0977"),
         ("Our PO limit is $50K", None, None),
         ("Project Phoenix (P-2024-001)", None, None),

@@ -30,17 +30,20 @@ _PREFIX = (
     r"rod|rund|flat|hex|pl|ms|ss|box|po|oc|rfq|job|item|line|pos)\b)[a-z]{2,4}[ ](?=\d))"
 )
 _VALUE = rf"(?P<v>{_PREFIX}?[a-z0-9]+(?:[./_-][a-z0-9]+)*)"
-_TAIL = rf"[ \t]*[:#]?[ \t]*(?:(?:will\s+be|is|reads)[ \t]+)?{_VALUE}"  # on the label's line
+_TAIL = rf"[ \t]*[:#：]?[ \t]*(?:(?:will\s+be|is|reads)[ \t]+)?{_VALUE}"  # on the label's line
 _NUMBERED = rf"(?![a-z])[ \t-]*(?:{_NUMBER_WORD}[ \t-]*)*{_TAIL}"
 # a bare "order" needs a number word or a colon: "order 10 pcs" is no reference
 _NUMBER_REQUIRED = rf"(?:(?![a-z])[ \t-]*(?:{_NUMBER_WORD}[ \t-]*)+|[ \t]*(?=:)){_TAIL}"
 
 _PO_LABEL = (
-    r"p\.?\s?o\.?|p/o|purchase\s+order|bestell(?:ung|nummer|-?nr\.?)|orden\s+de\s+compra|"
+    r"p\.?\s?o\.?|p/o|l\.?p\.?o\.?|purchase\s+order|bestell(?:ung|nummer|-?nr\.?)|orden\s+de\s+compra|"
+    r"采购订单号?|订单号|発注番号|주문번호|"  # Chinese, Japanese, Korean; LPO: the Gulf's local PO
     r"ordine\s+(?:d'acquisto|di\s+acquisto)|bon\s+de\s+commande|zam[oó]wienie|"
     r"o\.?c\.?(?=\s*[:#]|[ \t]+\d+[-/]\d)"  # "OC: 2025-0342", "OC 45-1187": orden de compra
 )
-_ORDER_LABEL = r"order|ord\.|ordine|pedido|commande|auftrags?|bestelling"
+_ORDER_LABEL = (
+    r"order|ord\.|ordine|pedido|commande|cde|auftrags?|bestelling|(?:nota\s+de\s+)?encomenda|comand[aă]"
+)
 _RFQ_LABEL = (
     r"rfq|r\.f\.q\.|request\s+for\s+(?:a\s+)?quot(?:e|ation)|quote\s+request|enquiry|inquiry|"
     r"richiesta\s+(?:di\s+|d['’]\s*)?offerta|anfrage|solicitud\s+de\s+cotizaci[oó]n|demande\s+de\s+prix|"
@@ -53,14 +56,18 @@ ORDER = (
     re.compile(rf"(?:{_ORDER_LABEL}){_NUMBER_REQUIRED}"),
     # or a value that is plainly a reference: joined parts with two digits or more ("our order
     # 2025/118", "order - RCT-0917"; not "order 10 pcs" nor "order 1/2 plate": see _first)
-    re.compile(rf"(?:{_ORDER_LABEL})[ \t]*[-:]?[ \t]+(?P<v>[a-z0-9]+(?:[./_-][a-z0-9]+)+)"),
+    re.compile(rf"(?:{_ORDER_LABEL})[ \t]*[-:]?[ \t]+(?P<v>{_PREFIX}?[a-z0-9]+(?:[./_-][a-z0-9]+)+)"),
     # or a long number, perhaps with a prefix, that ends a phrase ("Order 11482 - EN8 shafting",
     # "against our order 11482:", "Order HVE 6613"; not "order 2000 lbs")
     re.compile(rf"(?:{_ORDER_LABEL})[ \t]+(?P<v>{_PREFIX}?\d{{4,}})(?=[ \t]*(?:[-–—:,.;)]|$))", re.MULTILINE),
     re.compile(rf"(?:our|customer|client|buyer)\s+ref(?:erence)?\.?{_NUMBERED}"),
     re.compile(rf"ref(?:erence)?{_NUMBER_REQUIRED}"),
+    re.compile(rf"(?:nostro\s+)?rif(?:erimento)?\.{_NUMBERED}"),  # Italian: "Rif. 112/24"
 )
-RFQ = (re.compile(r"(?P<v>rfq(?:-\d|-[a-z]{2,4}-\d)[\w/-]*)"), re.compile(rf"(?:{_RFQ_LABEL}){_NUMBERED}"))
+RFQ = (
+    re.compile(r"(?P<v>rfq[-/](?:\d|[a-z]{2,4}[-/]\d)[\w/-]*)"),
+    re.compile(rf"(?:{_RFQ_LABEL}){_NUMBERED}"),
+)
 # a fabricator's job number, labelled ("Job #: 24-117") or named the reference ("Job 2319 - …,
 # reference job # on packing list"): the reference they ask for when they give no PO
 JOB = (
