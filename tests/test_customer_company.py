@@ -29,6 +29,9 @@ def _customer(text: str, sender: str = "", to: str = "") -> Customer:
         "Harlow Pump & Valve Co.",
         "Delmar Hydraulics",  # a trade word, no legal form
         "Pine Hollow Paper Mill",
+        "Anadolu Makina Sanayi ve Ticaret A.Ş.",
+        "S.C. Metalica Transilvania S.R.L.",
+        "Metalomecânica do Vouga, Lda.",
     ],
 )
 def test_signature_companies_of_many_countries_and_trades(company: str) -> None:

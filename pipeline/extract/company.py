@@ -19,7 +19,8 @@ LEGAL_FORM = re.compile(
     r"(?:\b(?:S\.\s?A\.\s?de\s+C\.\s?V|S\.\s?de\s+R\.\s?L|Inc|inc(?=\.)|Corp|Ltd|Ltda|Pvt\.?\s+Ltd|Pty\.?\s+Ltd|L\.L\.C|"
     r"S\.\s?r\.\s?l|S\.\s?p\.\s?A|S\.\s?L|S\.\s?A\.?S|S\.\s?A|B\.\s?V|N\.\s?V|K\.\s?K|Co)\.?"
     r"|\b(?:LLC|LLP|PLC|plc|Limited|Corporation|Company|GmbH|GMBH|AG|KG|SARL|SAS|SpA|Srl|Oy|AB|A/S|ApS|"
-    r"Sp\.\s?z\s?o\.\s?o\.?|s\.\s?r\.\s?o\.?|a\.\s?s\.))(?![\w])"
+    r"Sp\.\s?z\s?o\.\s?o\.?|s\.\s?r\.\s?o\.?|a\.\s?s\.|A\.\s?Ş\.?|S\.\s?R\.\s?L\.?|Lda\.?|JSC|Bhd\.?|"
+    r"S\.\s?C\.|Tbk\.?|W\.\s?L\.\s?L\.?))(?![\w])"
 )
 COMPANY_WORD = re.compile(
     r"\b(?:Industries|Manufacturing|Mfg|Solutions|Systems|Services|Aerospace|Plant|Fabrication|Fabricators|"
@@ -34,7 +35,9 @@ TITLE_WORDS = re.compile(
     r"\b(?:manager|engineer|agent|director|technician|purchasing|procurement|buyer|supervisor|coordinator|"
     r"specialist|officer|president|owner|department|dept|sales|operations|planner|analyst|head|vp|ceo|"
     r"lead|supply\s+chain|ufficio|acquisti|einkauf|compras|achats|foreman|superintendent|clerk|assistant|"
-    r"controller|maintenance|production\s+control|scheduler|estimator|inside\s+sales)\b",
+    r"controller|maintenance|production\s+control|scheduler|estimator|inside\s+sales|"
+    # Turkish, Romanian, Portuguese, Vietnamese purchasing titles
+    r"sat[ıi]nalma|uzman[ıi]?|departament|achizi[țţt]ii|aprovisionamento|mua\s+h[àa]ng)\b",
     re.IGNORECASE,
 )
 # a block label ends its line or its column ("Vendor:        Bill To:" over two columns of names)
