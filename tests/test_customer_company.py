@@ -194,3 +194,8 @@ def test_a_desk_forwarding_a_thread_is_not_the_customer() -> None:
 )
 def test_the_company_of_a_phone_typed_or_threaded_message(text: str, sender: str, company: str) -> None:
     assert _customer(text, sender=sender, to="desk@supplier.example").company == company
+
+
+def test_a_purchasing_title_in_another_language_is_no_company() -> None:
+    text = "4 pcs 1018 bar\n\nSaygılarımızla,\nEmre Yılmaz\nSatınalma Uzmanı\nAnadolu Makina Sanayi A.Ş.\n"
+    assert _customer(text).company == "Anadolu Makina Sanayi A.Ş."
