@@ -61,11 +61,12 @@ UNIT_TO_INCHES: dict[str, float] = {
     "metres": 1000 * _MM,
     "mtr": 1000 * _MM,  # "6 mtr length": the Indian and British trade's metre
     "mtrs": 1000 * _MM,
+    "mt": 1000 * _MM,  # "6 mt": the Italian and Turkish metre
 }
 FOOT_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == _FOOT)
 
 UNIT = (  # a mark may touch the next word ("4'x8'"), a word unit may not ("in" of "inside")
-    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|(?:feet|footers?|foot|ft\.?|pies?)(?![-\s]?lbs?\b)|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|mtrs?|m)"
+    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|(?:feet|footers?|foot|ft\.?|pies?)(?![-\s]?lbs?\b)|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|mtrs?|mt|m)"
     r"(?![a-z\d]))"  # "080M40" is a steel's name, not 80 metres
 )
 

@@ -126,3 +126,8 @@ def test_a_chinese_purchase_order_table_with_its_own_column_names_and_units() ->
 def test_a_turkish_npu_channel_is_a_channel_by_its_depth() -> None:
     [(quantity, grade, form, dimensions)] = _rows("2. St37 NPU 120 (U profil), 6 mt - 10 adet\n")
     assert (quantity, grade, form, dimensions["height"]) == (10, "St37", "channel", 4.72)
+
+
+def test_a_length_in_mt_or_mtr_is_metres_and_a_channel_s_length() -> None:
+    assert _rows("1. St52 lama 20x100 mm, 6 mt - 8 adet\n")[0][3]["length"] == 236.22
+    assert _rows("2) ISMC 150 channel, 6 mtr length - 8 Nos.\n")[0][3] == {"height": 5.91, "length": 236.22}

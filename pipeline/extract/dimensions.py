@@ -46,7 +46,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 _LB_PER_FT_PER_KG_PER_M = 0.671969
-_METRE_UNITS = frozenset(("m", "meter", "meters", "metre", "metres"))
+_METRE_UNITS = frozenset(("m", "meter", "meters", "metre", "metres", "mtr", "mtrs", "mt"))
 # every designation starts so, or names its depth before PFC, UB or UC: one quick look first
 _SHAPE_HINT = re.compile(r"[WSICLAENBMU]\s?\d|\d\s?(?:PFC|UB|UC|EA|UA)\b")
 _SHAPES = (

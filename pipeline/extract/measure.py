@@ -323,7 +323,9 @@ def _chained_unit(text: str, lengths: list[Length], index: int) -> bool:
 
 _DIAMETER_SIGN = "[Øø⌀]"
 _METRIC_DIAMETER = re.compile(rf"{_DIAMETER_SIGN}\s*$")
-_METRIC_MARK = re.compile(rf"\d\s*(?:mm|cm|m|mtrs?|metres?|meters?)\b|{_DIAMETER_SIGN}\s*\d", re.IGNORECASE)
+_METRIC_MARK = re.compile(
+    rf"\d\s*(?:mm|cm|m|mtrs?|mt|metres?|meters?)\b|{_DIAMETER_SIGN}\s*\d", re.IGNORECASE
+)
 
 
 def writes_imperial(text: str) -> bool:
