@@ -144,6 +144,12 @@ def test_non_catalog_items_are_kept_and_flagged_with_a_blanket_grade() -> None:
     assert lines[0].form is None and lines[0].dimensions == {}
 
 
+def test_plastics_are_no_metal_but_a_pvc_film_on_a_sheet_is() -> None:
+    text = '- 1 sheet 1/2" UHMW 48 x 96\n- 2 sheets 304 #4 16 ga 48 x 120, PVC one side\n'
+    lines = _extract(text).lines
+    assert [(line.form, line.flags) for line in lines] == [(None, ["not_catalog_product"]), ("sheet", [])]
+
+
 def test_lines_of_an_attached_sheet_are_lines_of_the_order() -> None:
     sheet = "Qty | Grade | Form | Thickness (mm) | Width (mm)\n4 | 304 | sheet | 2 | 1000\n"
     text = "Order attached."
