@@ -440,3 +440,11 @@ def test_items_listed_after_a_comma_with_sht_or_a_gauge_are_separate_lines() -> 
     )
     rows = [(line.form, line.quantity, line.dimensions.get("thickness")) for line in _extract(text).lines]
     assert rows == [("sheet", 3, 0.09), ("sheet", 2, 0.125), ("tube_square", 6, None), ("sheet", 4, 0.1345)]
+
+
+def test_hss_with_its_wall_named_is_square_by_its_two_equal_sides() -> None:
+    [line] = _extract("- 8 pcs HSS 4 x 4 x 1/4 wall, A500 Gr C, 20 ft lengths\n").lines
+    assert (line.form, line.dimensions) == (
+        "tube_square",
+        {"side": 4.0, "wall_thickness": 0.25, "length": 240.0},
+    )

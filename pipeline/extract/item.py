@@ -565,7 +565,11 @@ def _hollow_section(written: str, measured: list[Measured], form: str) -> str:
         return form
     if form == "tube_round" and not _PLAIN_TUBE.match(written):
         return form  # "round tube", "pipe", "DOM"
-    section = [value.inches for value in measured if not (value.alternate or value.bare) and not value.label]
+    section = [  # "4 x 4 x 1/4 wall": the wall named is the section's third size
+        value.inches
+        for value in measured
+        if not (value.alternate or value.bare) and value.label in (None, "wall_thickness")
+    ]
     section = [inches for inches in section if inches < 48]  # not a length in inches
     if len(section) < 3:
         return "tube_round" if form == "tube_round" or len(section) == 2 else "tube_square"

@@ -35,7 +35,7 @@ PIECES = (
     r"(?:pieces?|pcs?\.?|ea\.?|each|sheets?|shts?\.?|bars?|plates?|tubes?|lengths?|units?|rods?|beams?|"
     r"sticks?|pipes?|channels?|angles?|blanks?|coils?|rounds?|hexes|strips?|flats?|joints?|rolls?|spools?|"
     # other languages' and trades' abbreviations: "2 pzas", "4 off", "6 nos", "10 Stk.", "5 szt."
-    r"pzas?\.?|pz\.?|piezas?|pezz[io]|pi[èe]ces?|st[üu]ck|stk\.?|szt\.?|uds?\.?|unidades|unit[àa]|nos\.?|off|"
+    r"pzas?\.?|pz\.?|piezas?|pezz[io]|pi[èe]ces?|st[üu]ck|stk\.?|st[äa]be|szt\.?|uds?\.?|unidades|unit[àa]|nos\.?|off|"
     r"no\.(?!\s*\d)|"  # "1 no. cut to 450 mm" (not "No. 4 finish")
     # "6 mcx", "2 feuilles", "10 longueurs", "5 Tafeln", "12 kpl", "6 ks", "8 adet", "16 buc.", "3 pce",
     # "1 ud.", "6 unid.", "4 st." (not "1st": the unit is written apart from its count)
