@@ -347,3 +347,15 @@ def test_a_forwarded_list_with_its_writer_s_own_changes_above_it_is_ordered_as_c
     result = extract(build_document("fw.txt", text.encode(), text))
     assert [(row[0], row[2]) for row in _rows(result)] == [(12, "sheet"), (12, "tube_square")]
     assert result.lines[0].revisions == ["quantity was 10"]
+
+
+def test_a_numbered_line_disregarded_with_the_reason_between() -> None:
+    text = (
+        "Line 4 (UHMW) is going to our plastics supplier, it printed on this PO by mistake - "
+        "please disregard.\n\n"
+        "Ln  Description                     Qty  UOM\n"
+        "1   A36 PLATE 1/2 X 48 X 96           2  EA\n"
+        "4   UHMW-PE SHT 1/2 X 48 X 96 BLACK   2  SH\n"
+    )
+    result = extract(build_document("po.txt", text.encode(), text))
+    assert [(row[1], row[2]) for row in _rows(result)] == [("A36", "plate")]

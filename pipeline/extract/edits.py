@@ -64,7 +64,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (  # "o item 3 (barra 316) favor desconsiderar", "Pos. 2 entfällt": a numbered line struck
             "remove",
-            r"\b(?P<ref>(?:line|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*\d{1,3})\b[^.\n]{0,40}?"
+            r"\b(?P<ref>(?:line|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*\d{1,3})\b[^.\n]{0,100}?"
             r"\b(?:disregard|desconsiderar|anular|annullare|stornieren|streichen|entf[äa]llt|vervalt|supprimer|annuler)",
         ),
         (  # "Sl. No. 5 stands deleted", "line 3 is cancelled"
