@@ -61,3 +61,9 @@ def test_a_csv_row_s_cell_quotes_are_gaps_and_its_escaped_inch_marks_stay() -> N
         " PFE-10293 ,4,10, 304 ,  , Round Tube ,1.5,0.065,,240",
         '3, 303 SS , 1/2"  hex x 12 ft ,3, bar ,  ',
     ]
+
+
+def test_a_bare_size_before_rd_is_the_bar_when_its_count_is_in_brackets() -> None:
+    text = '303 SS:\n1-1/4 rd .......... (16) @ 4-1/8"\n2 rd .............. (4) @ 11"\n'
+    line = extract(build_document("cuts.txt", text.encode(), text)).lines[1]
+    assert (line.quantity, line.dimensions) == (4, {"diameter": 2.0, "length": 11.0})

@@ -505,7 +505,9 @@ def _read_sizes_and_quantity(
     for field in fields:
         if field.label in _COUNT_CELLS and not holds_size(mask.text[field.start : field.end]):
             mask.hide(field.start, field.end)
-    measured = measure(mask.text, fields, metric)
+    # "2 rd ...... (4) @ 11\"": counted elsewhere, the 2 is the bar's size (not in a table's row,
+    # whose first number may be its line's)
+    measured = measure(mask.text, fields, metric, counted=quantity is not None and not fields)
     if item.form is None:
         kept = [value for value in measured if not (value.alternate or value.bare)]
         labels = {value.label for value in kept if value.label}

@@ -173,15 +173,19 @@ _SPENT_LABEL = re.compile(
 )
 
 
-def _label(text: str, length: Length) -> str | None:
-    """What a size measures, from the word after it ('2" OD') or the label before it ("Wall: ")."""
+def _label(text: str, length: Length, counted: bool = False) -> str | None:
+    """What a size measures, from the word after it ('2" OD') or the label before it ("Wall: ");
+    ``counted``: the item's count is read elsewhere, so "2 rd" is a diameter, not two rounds."""
     after = _AFTER.match(text, length.end, length.end + 24)
     if after is not None and after.lastgroup is not None:
         if after.lastgroup == "side" and _CHAINED.search(text, max(0, length.start - 4), length.start):
             return None  # "4 x 4 x 1/4 square tube": the last of a chain is the wall, not a side
         if after.lastgroup != "diameter_if_unit":
             return after.lastgroup
-        if length.unit is not None:  # '2" round' is a diameter; "1 round bar" is a count
+        # '2" round' is a diameter; "1 round bar" is a count, unless the count is written elsewhere
+        if length.unit is not None or (
+            counted and length.inches <= 12 and text[length.start - 1 : length.start] != "-"
+        ):
             return "diameter"
     line_start = text.rfind("\n", max(0, length.start - 40), length.start) + 1
     window = text[max(line_start, length.start - 40) : length.start]
@@ -368,7 +372,9 @@ def _sizes_field(label: str) -> bool:
     return "/" in label and any(part.strip() in DIMENSION_LABELS for part in label.split("/"))
 
 
-def measure(text: str, fields: tuple[Field, ...] = (), metric_message: bool = False) -> list[Measured]:
+def measure(
+    text: str, fields: tuple[Field, ...] = (), metric_message: bool = False, counted: bool = False
+) -> list[Measured]:
     """The sizes in ``text`` (masked item text; ``fields`` relative to it), in reading order; in a
     ``metric_message`` unitless sizes are millimetres."""
     lengths = _thousands_points(text, _chain_units(text, find_lengths(text)))
@@ -377,7 +383,7 @@ def measure(text: str, fields: tuple[Field, ...] = (), metric_message: bool = Fa
     labelled_fields: set[Field] = set()
     for index, length in enumerate(lengths):
         field = _field_of(fields, length.start)
-        label = _label(text, length)
+        label = _label(text, length, counted)
         in_size_field = field is not None and _sizes_field(field.label)
         if (
             label is None
