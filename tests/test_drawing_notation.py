@@ -131,3 +131,13 @@ def test_a_turkish_npu_channel_is_a_channel_by_its_depth() -> None:
 def test_a_length_in_mt_or_mtr_is_metres_and_a_channel_s_length() -> None:
     assert _rows("1. St52 lama 20x100 mm, 6 mt - 8 adet\n")[0][3]["length"] == 236.22
     assert _rows("2) ISMC 150 channel, 6 mtr length - 8 Nos.\n")[0][3] == {"height": 5.91, "length": 236.22}
+
+
+def test_italian_positions_with_a_thickness_after_sp_are_items_of_their_own() -> None:
+    text = (
+        "Pos. 3 - Lamiera S235JR sp. 5 mm, 1500x3000 - 6 unità\n"
+        "Pos. 4 - Angolare 60x60x6 S275JR, 6 m - 20 unità\n"
+    )
+    rows = _rows(text)
+    assert [(q, form) for q, _, form, _ in rows] == [(6, "plate"), (20, "angle")]
+    assert rows[0][3] == {"thickness": 0.2, "width": 59.06, "length": 118.11}

@@ -19,7 +19,9 @@ from pipeline.extract import tables
 from pipeline.extract.vocabulary import FORM_WORDS
 
 _NUMBERED = re.compile(
-    r"^[ \t>]*(?:\d{1,3}(?:[.)]|/(?=[ \t]))|item\s*#?\s*\d{1,3}\s*[:.)-]|line\s+\d{1,3}\s*[:.)-])[ \t]+", re.I
+    r"^[ \t>]*(?:\d{1,3}(?:[.)]|/(?=[ \t]))|item\s*#?\s*\d{1,3}\s*[:.)-]|line\s+\d{1,3}\s*[:.)-]"
+    r"|pos\.?\s*\d{1,3}\s*[:.)-])[ \t]+",
+    re.I,
 )
 _BULLET = re.compile(r"^[ \t>]*(?:[-*•–·▪]|[a-h][.)])[ \t]+")
 _BOLD_HEADING = re.compile(r"^[ \t>]*(?:[-*][ \t]+)?\*\*[^*\n]+\*\*[ \t]*:?[ \t]*$")

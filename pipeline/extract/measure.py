@@ -42,7 +42,10 @@ _LABEL_BEFORE = sorted(
         (phrase, name)
         for name, phrases in (
             ("wall_thickness", ("wall thickness", "wall")),
-            ("thickness", ("thickness", "thick", "thk")),
+            (
+                "thickness",
+                ("thickness", "thick", "thk", "sp.", "ép.", "esp."),
+            ),  # spessore, épaisseur, espesor
             ("outer_diameter", ("od", "o.d.", "outside diameter", "outer diameter")),
             ("inner_diameter", ("id", "i.d.", "inside diameter", "inner diameter", "bore")),
             ("diameter", ("diameter", "dia", "dia.", "ø", "⌀")),
