@@ -33,6 +33,7 @@ def _rows(text: str) -> list[tuple]:
         ("tube inox 316L Ø 60,3", "tube inox 316L Ø 60,3"),
         ("14 ga A1011 sheet", "14 ga A1011 sheet"),
         ("Round bar 4 PC D50 x 3000", "Round bar 4 PC Ø50 x 3000"),  # a metric bar's diameter
+        ("Pręt okrągły 1.4301 fi 30 3 m", "Pręt okrągły 1.4301 Ø  30 3 m"),  # Polish
         ("D2 x 1/2 x 6 flat", "D2 x 1/2 x 6 flat"),  # the tool steel
     ],
 )

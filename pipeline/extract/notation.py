@@ -19,6 +19,8 @@ _DIAMETER = re.compile(
 _THICKNESS = re.compile(r"(?<![\w.\-/])(?:t(?=\d+(?:\.\d+)?\s*[x×*])|t\s*=\s*(?=\d))|δ\s*=?\s*(?=\d)")
 # not "inox 316L", nor the grade counted in "2 x 316L"
 _LENGTH_MARK = re.compile(r"((?<![A-Za-z])[x×*]\s*(?!(?:304|316|317|904)L)\d{2,}(?:\.\d+)?)L\b")
+# Polish "fi 30": the diameter sign, spelled
+_FI = re.compile(r"(?<![\w.])fi(?=\s?\d)")
 _METRES = re.compile(r"(?<=\d)[米]")
 _JIS_ALUMINIUM = re.compile(r"(?<![\w-])A([2-7]\d{3})([A-Z]{1,2})?(-(?:H\d{2,3}|T\d{1,4}|O)\b)?")
 
@@ -27,6 +29,8 @@ def drawing_notation(text: str) -> str:
     """``text`` with φ (and D before a metric size) written as Ø, thickness marks as spaces, a
     length's trailing ``L`` as a space and 米 as m."""
     text = _JIS_ALUMINIUM.sub(_alloy, text)
+    if "fi" in text:
+        text = _FI.sub("Ø ", text)
     if not any(mark in text for mark in "φΦϕtδL米D"):
         return text
     text = _DIAMETER.sub("Ø", text)
