@@ -764,3 +764,21 @@ def test_a_quantity_cell_in_metres_or_kilograms_is_sold_by_the_foot_or_pound() -
         (118.11, "FT"),
         (551.16, "LB"),
     ]
+
+
+def test_a_cut_list_table_goes_on_under_each_assembly_s_heading() -> None:
+    text = (
+        "All A36 unless noted.\n\n"
+        "ASSY C1 - COLUMNS\n"
+        "  MK    QTY   SHAPE               CUT LENGTH     NOTES\n"
+        "  C1a    4    PL 1/2 x 8          0'-10\"         base plates\n"
+        "\n"
+        "ASSY B1 - ROOF BEAMS\n"
+        "  B1a    2    FB 3/8 x 4          1'-2 1/4\"      shear tabs\n"
+        "  B1b   12    L3x3x1/4            2'-3 1/2\"\n"
+    )
+    assert [(q, form) for q, _, form, _ in _rows(_extract(text))] == [
+        (4, "plate"),
+        (2, "bar_rectangular"),
+        (12, "angle"),
+    ]

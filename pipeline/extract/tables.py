@@ -521,6 +521,15 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             continue
         if raw and cues.is_total(text):
             break  # "Total Net Value  USD 7,194.00": the table has ended
+        if (
+            raw
+            and gap
+            and len(text.strip()) <= 40
+            and not _counts(table, _cells(table, text), text)
+            and _counted_row_next(table, lines, index)
+        ):
+            used = index + 1  # "ASSY B1 - ROOF BEAMS" over more rows of these columns: a section's
+            continue  # heading, the table goes on
         if raw and gap and table.layout == "aligned" and not _GAP.search(text.strip(" \t>")):
             break  # after a blank line, a line with no gap between columns is prose: the table ended
         if not raw and _subheader(text):
@@ -609,6 +618,15 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             break
         used, gap = index + 1, False
     return (_rows(table, raw, lines), used) if raw else ([], 0)
+
+
+def _counted_row_next(table: Table, lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether the line after ``lines[index]`` is a row of ``table`` with its count in place
+    ("ASSY B1 - ROOF BEAMS" over "  B1a    2    W10x33    18'-4\"": the cut list goes on)."""
+    if index + 1 >= len(lines):
+        return False
+    text = lines[index + 1][1]
+    return bool(text.strip()) and _counts(table, _cells(table, text), text)
 
 
 _RUN_ON = -1  # the column of a wrapped row's continuation: read as its description
