@@ -320,3 +320,11 @@ def test_old_din_names_and_utility_ferritic_stainless_are_read_as_written() -> N
         resolve_grade("St52").options[0].grade == "A572" and resolve_grade("St37").options[0].grade == "A36"
     )
     assert [hit.grade for hit in find_grades("3CR12 plate 6 mm")] == ["3CR12"]
+
+
+def test_a_length_after_a_pipe_grade_is_no_grade_designation() -> None:
+    from pipeline.extract.grades import find_grades
+
+    text = "1 pc 6\" sch 40 pipe A53 21'"
+    [hit] = find_grades(text)
+    assert (hit.grade, text[hit.start : hit.end]) == ("A53", "A53")

@@ -190,7 +190,8 @@ def _steels() -> list[GradeRule]:
         rule(
             r"(?:ASTM\s?|ASME\s?)?S?(?P<g>A-?(?:514|283|285|709|242|656|537|302|653|53|106|179|192|210|333|334|335)"
             r"|A-?516[-\s]?(?:Gr(?:ade)?\.?\s?)?(?:55|60|65)\b)"
-            r"(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?(?:\d{2,3}|[ABC])\b)?",  # "A106 Gr B", "A106B", "A514-100"
+            # "A106 Gr B", "A106B", "A514-100" — not the length after it ("A53 21'")
+            r"(?:[-\s]?(?:Gr(?:ade)?\.?\s?)?(?:\d{2,3}(?!\s*(?:['\"”]|ft\b|feet|mm\b|in\b|x\b))|[ABC])\b)?",
             None,
             "carbon_steel",
         ),
