@@ -56,6 +56,7 @@ from pipeline.extract.quantity import find_quantity, parse_count
         ("2. EN24T Ø110 mm - 1 no. cut to 450 mm", 1, "EA"),  # "no." a count's, not "No. 4 finish"
         ("Flachstahl C45, 40 x 20 mm, 3 Stäbe à 3 m", 3, "EA"),  # German bars
         ("Chapa inox AISI 316L, 3 mm x 1500 x 3000 mm, acabamento 2B – 4 chapas", 4, "EA"),  # any noun
+        ("a couple sheets - make it 4 - of .125 5052 4x8.", 4, "EA"),  # corrected as written
         ("Rohr 60,3 x 4,0 S355J2H - 60 lfm (laufende Meter)", 60, "M"),
     ],
 )

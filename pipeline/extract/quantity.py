@@ -87,6 +87,12 @@ _HI_NOT_A_SIZE = (
 _RANGE = rf"(?:\s*(?:-|–|to)\s*(?P<hi>{_C}){_HI_NOT_A_SIZE})?"
 # (regex, uom, kind), tried in this order: the first rule with a match decides.
 _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
+    # "a couple sheets - make it 4 - of .125 5052": the count corrected as it is written
+    (
+        rf"\bmake\s+(?:it|that)\s+(?P<n>{_C})\b(?!\s*(?:[\"'”/x×.]|in\b|inch|mm\b|ft\b|feet|foot|ga\b|gauge|wall))",
+        "EA",
+        "corrected",
+    ),
     (rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
     (
         rf"(?:\btotal(?:\s+of)?|(?<![A-Za-zØø⌀]\s)(?<![A-Za-zØø⌀])=|\bequals|\bso)\s*:?\s*(?P<n>{_C})\b{_NOT_A_SIZE}",
