@@ -89,7 +89,7 @@ def _only_a_change(line: LineItem) -> bool:
     return bool(line.revisions) and line.quantity is None
 
 
-def _numbered(lines: list[LineItem]) -> list[LineItem]:
+def _renumbered(lines: list[LineItem]) -> list[LineItem]:
     """``lines`` numbered from 1 in their order: lines joined from two messages, or left after a
     removal, are one order (the ledger keys a line by its number)."""
     for number, line in enumerate(lines, start=1):
@@ -128,7 +128,7 @@ def _quoted_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] |
             if edits[index]:  # "Two changes from what I sent Monday: …" over its own list
                 quoted_lines = _self_edited(text, quoted_lines, edits[index])
             adds = order is not None and _ADDS.search(text, message.start, message.end)
-            order = (_numbered(order[0] + quoted_lines), message) if adds else (quoted_lines, message)
+            order = (_renumbered(order[0] + quoted_lines), message) if adds else (quoted_lines, message)
     return order
 
 
@@ -140,7 +140,7 @@ def _self_edited(text: str, lines: list[LineItem], edits: list[Edit]) -> list[Li
         for line in kept:
             if UNREAD_CHANGE not in line.flags:
                 line.flags.append(UNREAD_CHANGE)
-    return _numbered(kept)
+    return _renumbered(kept)
 
 
 def _edit(
@@ -172,7 +172,7 @@ def _edit(
         for line in result:
             if UNREAD_CHANGE not in line.flags:
                 line.flags.append(UNREAD_CHANGE)
-    return _numbered(result)
+    return _renumbered(result)
 
 
 def _edited_order(
@@ -203,7 +203,7 @@ def _without_removed(text: str, lines: list[LineItem], spans: tuple[tuple[int, i
     if not removals:
         return lines
     kept, _ = apply_edits(text, lines, removals)
-    return _numbered(kept)
+    return _renumbered(kept)
 
 
 def _rest(text: str, spans: list[tuple[int, int]], lines: list[LineItem]) -> str:
@@ -260,7 +260,7 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
             for line in quoted[0]:
                 if line.grade and re.search(rf"(?<![\w.]){re.escape(line.grade)}(?!\w)", rest):
                     line.flags.append(UNREAD_CHANGE)
-            return _numbered(quoted[0] + lines), quoted[1], reading.unread
+            return _renumbered(quoted[0] + lines), quoted[1], reading.unread
     if lines:
         # "Actually make that 3 sheets not 2", "needs to be 3½" not 3¼"": the writer's own
         # corrections, said outside the lines they correct

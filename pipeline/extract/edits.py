@@ -250,7 +250,7 @@ def fits(line: LineItem, ref: str) -> int | None:
         else:
             return None
     for inches in _sizes(ref):
-        if not any(abs(value - inches) <= max(0.005, 0.01 * inches) for value in line.dimensions.values()):
+        if not any(_same(inches, value) for value in line.dimensions.values()):
             return None
         score += 1
     if gauge := _GAUGE_ANSWER.search(ref):  # "the 16 ga": the thickness that gauge is

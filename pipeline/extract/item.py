@@ -548,7 +548,7 @@ def _walled_square(item: LineItem, text: str, measured: list[Measured], offset: 
     word = item.evidence.get("form")
     if word is None or not _SQUARE_ALONE.fullmatch(text[word.start - offset : word.end - offset].strip()):
         return False
-    sizes = [v.inches for v in measured if not (v.alternate or v.bare) and v.label != "length"]
+    sizes = _cross_section(measured)
     return len(sizes) >= 3 and abs(sizes[0] - sizes[1]) < 1e-6 and sizes[2] < sizes[0] and sizes[2] <= 0.75
 
 
@@ -567,15 +567,22 @@ def _hollow_section(written: str, measured: list[Measured], form: str) -> str:
         return form
     if form == "tube_round" and not _PLAIN_TUBE.match(written):
         return form  # "round tube", "pipe", "DOM"
-    section = [  # "4 x 4 x 1/4 wall": the wall named is the section's third size
-        value.inches
-        for value in measured
-        if not (value.alternate or value.bare) and value.label in (None, "wall_thickness")
-    ]
-    section = [inches for inches in section if inches < 48]  # not a length in inches
+    section = _cross_section(measured)
     if len(section) < 3:
         return "tube_round" if form == "tube_round" or len(section) == 2 else "tube_square"
     return "tube_rectangular" if section[0] != section[1] else "tube_square"
+
+
+def _cross_section(measured: list[Measured]) -> list[float]:
+    """The sizes written for a section, in order: unlabelled or a wall ("4 x 4 x 1/4 wall"), not a
+    length in inches."""
+    return [
+        value.inches
+        for value in measured
+        if not (value.alternate or value.bare)
+        and value.label in (None, "wall_thickness")
+        and value.inches < 48
+    ]
 
 
 def _attach_tolerances(

@@ -226,8 +226,8 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "metres",
     ),
     # "6061-T6511 round 3" x 12' - 2": a bare count after a dash ends the line
-    (r"(?<=\s)(?:--|[-–—])\s*(?P<n>\d{1,4})(?:\s*nos?\b)?\s*[.!]?\s*$", "EA", "trailing"),  # "- 1 No."
-    # "… acabamento 2B – 4 chapas": a count and its noun, whatever the language, close the line
+    (r"(?<=\s)(?:--|[-–—])\s*(?P<n>\d{1,4})\s*[.!]?\s*$", "EA", "trailing"),
+    # "… acabamento 2B – 4 chapas", "- 1 No.": a count and its noun, whatever the language, close the line
     (
         r"(?<=\s)(?:--|[-–—])\s*(?P<n>\d{1,4})\s+"
         r"(?!(?:m|mm|cm|ft|in|kg|lbs?|mtrs?|mt|meters?|metres?|feet|foot|inch(?:es)?|long|wide|thick|dia)\b)"
