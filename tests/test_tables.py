@@ -782,3 +782,25 @@ def test_a_cut_list_table_goes_on_under_each_assembly_s_heading() -> None:
         (2, "bar_rectangular"),
         (12, "angle"),
     ]
+
+
+def test_indented_notes_under_a_wrapped_pipe_row_do_not_end_the_table() -> None:
+    # a procurement network's order: each row's number and part code on one line, its description
+    # and cells on the next, then indented labelled notes with no pipe at all
+    text = (
+        "Line # | Part # / Description | Type | Qty (Unit) | Need By | Unit Price\n"
+        "1 | BUY-316-PL-25\n"
+        '316L PLATE, 0.250" x 48" x 96" | Material | 3 (EA) | 10 Jun 2026 | $910.00 USD\n'
+        "    Supplier Part ID: Not Available\n"
+        "    Commodity Code: 11101700 Base Metals\n"
+        "2 | BUY-4140-RD-2\n"
+        '4140 ROUND BAR, 2.000" DIA x 144" | Material | 5 (EA) | 10 Jun 2026 | $420.00 USD\n'
+        "    Account Assignment: K - Cost Center 4410-200\n"
+        "3 | BUY-6061-SQ-1\n"
+        '6061-T6 SQUARE BAR, 1.000" x 144" | Material | 8 (EA) | 10 Jun 2026 | $96.00 USD\n'
+    )
+    assert [(q, grade, form) for q, grade, form, _ in _rows(_extract(text))] == [
+        (3, "316L", "plate"),
+        (5, "4140", "bar_round"),
+        (8, "6061", "bar_square"),
+    ]  # every row's count, never a line number, and no note read as a row

@@ -548,7 +548,7 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             and table.columns[cells[0][0]].role in (*_TEXT_ROLES, "part")
             and cells[0][1] >= table.columns[cells[0][0]].start - 1
             and not _counts(table, cells, text)
-        ) or (raw and not gap and _runs_on(table, cells))
+        ) or (raw and not gap and _runs_on(table, cells, text))
         if wrapped and _aside(text[cells[0][1] : cells[-1][2]]):
             used, gap = index + 1, False  # "   |  Commodity: Raw Material  Account: 5020-110": a note
             continue
@@ -635,15 +635,15 @@ _LABELLED = re.compile(r"[A-Za-z][A-Za-z /&.-]{1,30}:\s")
 _SIZE_MARK = re.compile(r"\d\s*(?:\"|''?|x\b|×|mm\b|/\d)|\b[x×]\s*\.?\d", re.IGNORECASE)
 
 
-def _runs_on(table: Table, cells: list[tuple[int, int, int]]) -> bool:
+def _runs_on(table: Table, cells: list[tuple[int, int, int]], text: str) -> bool:
     """A pipe or tab table's line with its first columns empty and text only under the text
-    columns: the row above running on ("     |   3/16 wall, mill finish")."""
-    return (
-        table.layout in ("pipe", "tab")
-        and bool(cells)
-        and cells[0][0] > 0
-        and all(table.columns[column].role in _TEXT_ROLES for column, _, _ in cells)
-    )
+    columns ("     |   3/16 wall, mill finish"), or indented with no delimiter at all ("    Supplier
+    Part ID: Not Available"): the row above running on."""
+    if table.layout not in ("pipe", "tab") or not cells:
+        return False
+    if cells[0][0] == 0:
+        return len(cells) == 1 and text[:1] in (" ", "\t") and len(split_cells(text, table.layout)) == 1
+    return all(table.columns[column].role in _TEXT_ROLES for column, _, _ in cells)
 
 
 def _aside(text: str) -> bool:
