@@ -359,3 +359,30 @@ def test_a_numbered_line_disregarded_with_the_reason_between() -> None:
     )
     result = extract(build_document("po.txt", text.encode(), text))
     assert [(row[1], row[2]) for row in _rows(result)] == [("A36", "plate")]
+
+
+def test_a_count_said_with_no_noun_before_the_line_it_names() -> None:
+    # "change to my earlier list:" announces the change; it is no change left unread
+    result = _extract(
+        "Change to my earlier list: make it 6 of the 4140 instead of 2. Everything else stands."
+    )
+    assert [row[0] for row in _rows(result)] == [5, 8, 6]
+    assert result.lines[2].revisions == ["quantity was 2"]
+    assert all("thread_change_unread" not in line.flags for line in result.lines)
+
+
+def test_a_middle_message_of_a_forward_chain_changes_the_oldest_one_s_list() -> None:
+    text = (
+        "Please enter the below on PO 4600-2287. No rush.\nDenise\n\n"
+        "---------- Forwarded message ---------\nFrom: Curt <curt@example.com>\nSubject: Fwd: wear plate\n\n"
+        'Denise, final per Tom - the AR500 goes to 1/2" same as the AR400, not 3/8. Can you order?\n\n'
+        "---------- Forwarded message ---------\nFrom: Tom <tom@example.com>\nSubject: wear plate\n\n"
+        'Curt, need these for the chute:\n\n AR400 1/2" x 48" x 96" - 3 sheets\n'
+        ' AR500 3/8" x 48" x 96" - 2 sheets\n'
+    )
+    result = extract(build_document("fw.txt", text.encode(), text))
+    assert [(row[0], row[1], row[3]["thickness"]) for row in _rows(result)] == [
+        (3, "AR400", 0.5),
+        (2, "AR500", 0.5),
+    ]
+    assert result.lines[1].revisions == ['thickness was 0.375"']

@@ -68,9 +68,11 @@ _LEFTOVER_CHANGE = re.compile(
 )
 
 
-# "one more change", "a few changes": the word as a noun, announcing the changes, not one of them
+# "one more change", "a few changes", "change to my earlier list:": the word as a noun, announcing
+# the changes, not one of them
 _CHANGE_NOUN = re.compile(
-    r"\b(?:a|one|more|few|minor|small|couple(?:\s+of)?|two|three|some|quick)\s+(?:more\s+|other\s+)?changes?\b",
+    r"\b(?:a|one|more|few|minor|small|couple(?:\s+of)?|two|three|some|quick)\s+(?:more\s+|other\s+)?changes?\b"
+    r"|\bchanges?\s+(?:to|on|in)\s+(?:my|our|the|your|this)\s+(?:\w+\s+)?(?:list|order|email|po|quote|request)\b",
     re.IGNORECASE,
 )
 

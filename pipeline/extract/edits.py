@@ -72,9 +72,9 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?P<ref>(?:line|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*\d{1,3})\s+"
             r"(?:stands?\s+|is\s+|are\s+|has\s+been\s+|to\s+be\s+)?(?:deleted|cancell?ed|removed|dropped|withdrawn)\b",
         ),
-        (  # "make it 30 pcs of the 3/4 round"
+        (  # "make it 30 pcs of the 3/4 round", "make it 8 of the W10x22 instead of 6"
             "quantity",
-            rf"\b(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}\s*{PIECES}\s+(?:of|on|for)\s+(?:the\s+)?{_REF}{_END}",
+            rf"\b(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}(?:\s*{PIECES})?\s+(?:of|on|for)\s+(?:the\s+)?{_REF}{_END}",
         ),
         (  # "16ga on the 1x1", "3/16 on the flat": a size answered for a quoted line
             "size_on",
@@ -104,9 +104,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "replace",
             rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+{_NEW_SIZE}\s*{_MEASURE}",
         ),
-        (  # "the AR400 needs to be 1/2" not 3/8"": the size it replaces named after it
+        (  # "the AR400 needs to be 1/2" not 3/8"", "the AR500 goes to 1/2" same as the AR400, not 3/8":
+            # the size it replaces named after it
             "replace",
-            rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+{_NEW_SIZE}\s*,?\s+(?:not|instead\s+of)\s+"
+            rf"\bthe\s+{_REF}\s+(?:(?:should|needs?\s+to|has\s+to|must)\s+be|goes\s+(?:up\s+|down\s+)?to)\s+"
+            rf"{_NEW_SIZE}(?:\s+[^.;,\n]{{1,30}}?)?\s*,?\s+(?:not|instead\s+of)\s+"
             r"(?P<old>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?)",
         ),
         (  # "the angle should be 3x3x3/8 not 1/4": the whole size again, the one it replaces after it
