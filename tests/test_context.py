@@ -326,3 +326,11 @@ def test_pipe_stated_dual_certified_gives_its_grade_to_the_pipe_listed_under_it(
 def test_a_length_said_of_both_items_in_one_of_them_is_both_items_length() -> None:
     text = "need 25 pcs of 1/4 x 2 C110 flat bar and 25 pcs of 3/8 x 4 C110 flat bar, both in 12' lengths.\n"
     assert [line.dimensions["length"] for line in _extract(text).lines] == [144.0, 144.0]
+
+
+def test_a_sentence_saying_a_grade_of_every_item_is_no_line_of_its_own() -> None:
+    text = (
+        "Our RFQ #25-114. All plate A572 Gr 50, burned to size, no holes.\n\n"
+        'PC MK   QTY   THK     SIZE\nP1      16    1"      14 x 14\nP2      32    3/4"    10 x 10\n'
+    )
+    assert [row[:3] for row in _rows(_extract(text))] == [(16, "A572", "plate"), (32, "A572", "plate")]

@@ -386,3 +386,15 @@ def test_a_middle_message_of_a_forward_chain_changes_the_oldest_one_s_list() -> 
         (2, "AR500", 0.5),
     ]
     assert result.lines[1].revisions == ['thickness was 0.375"']
+
+
+def test_a_line_named_by_its_product_word_is_found_whatever_its_grade() -> None:
+    # "DOM" names drawn tube (read as A513 when no grade is written); the quoted line is 1026 DOM
+    text = (
+        "Couple changes before you pull it:\n- cancel the DOM tube, we found 4 sticks in the shop\n\n"
+        "-----Original Message-----\nFrom: Greg <greg@example.com>\nSubject: PO 20931\n\n"
+        "1) 1018 CRS round 1-1/4\" x 12' - 10 pcs\n2) DOM tube 1026, 2\" OD x .250 wall x 20' - 4 pcs\n"
+    )
+    result = extract(build_document("re.txt", text.encode(), text))
+    assert [(row[1], row[2]) for row in _rows(result)] == [("1018", "bar_round")]
+    assert all("thread_change_unread" not in line.flags for line in result.lines)

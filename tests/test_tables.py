@@ -804,3 +804,24 @@ def test_indented_notes_under_a_wrapped_pipe_row_do_not_end_the_table() -> None:
         (5, "4140", "bar_round"),
         (8, "6061", "bar_square"),
     ]  # every row's count, never a line number, and no note read as a row
+
+
+def test_a_take_off_s_mark_column_is_never_read_as_a_size_or_count() -> None:
+    text = (
+        "Mk    Qty   Description                              Length\n"
+        "----  ----  ---------------------------------------  --------\n"
+        "HR1   4     1-1/2\" sch 40 pipe, A53B (handrail)      21'\n"
+        'HR2   10    1-1/2" sch 40 pipe, A53B (posts)         42"\n'
+        "P1    20    PL 3/8 x 4 x 6, A36                      -\n"
+    )
+    assert role_of("Mk") == role_of("Piece mark") == role_of("Mark") == "note"
+    lines = _extract(text).lines
+    assert [(line.quantity, line.dimensions.get("nominal_size")) for line in lines[:2]] == [
+        (4, 1.5),
+        (10, 1.5),
+    ]
+    assert lines[2].quantity == 20 and lines[2].dimensions == {
+        "thickness": 0.375,
+        "width": 4.0,
+        "length": 6.0,
+    }

@@ -87,6 +87,11 @@ _TUBES = ("tube_round", "tube_square", "tube_rectangular")
 _GENERIC = {"bar": _BARS, "bars": _BARS, "tube": _TUBES, "tubes": _TUBES, "tubing": _TUBES}
 
 
+def said_of_every_item(text: str) -> bool:
+    """Whether ``text`` says something of every item ("All plate A572 Gr 50", "everything 304")."""
+    return _UNIVERSAL.search(text) is not None
+
+
 def universal_statements(text: str, start: int, end: int) -> list[Statement]:
     """The statements of an item's own text said of every item ("all hot rolled A36 two sticks of
     …"); a quick look for "all" spares the grade search on the many items without one."""

@@ -236,7 +236,7 @@ def _sizes(text: str) -> list[float]:
 def fits(line: LineItem, ref: str) -> int | None:
     """How well ``ref`` names ``line`` (features that agree), or ``None`` if one disagrees."""
     score = 0
-    grades = find_grades(ref)
+    grades = [hit for hit in find_grades(ref) if not hit.product]  # "the DOM tube" names a 1026 tube too
     if grades:
         if line.grade is None or grades[0].grade.upper() != line.grade.upper():
             return None

@@ -12,7 +12,7 @@ Three kinds of spelling:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.catalog.grades import GRADES, find_grade
 from pipeline.extract.grade_rules import ALUMINUM_CONTEXT, RULES, GradeRule
@@ -32,6 +32,7 @@ class GradeHit:
     foreign: bool = False
     count_like: bool = False  # a bare number in a count's place ("2205 sheets"): a grade only if
     # the line says its quantity elsewhere (see ``item.py``)
+    product: bool = False  # a product word read as a grade ("DOM" tube is A513), not a grade written
 
 
 _STEEL_CONTEXT = re.compile(r"\bsteel\b|\bAISI\b|\bSAE\b|\bCRS\b|\bHRS\b", re.IGNORECASE)
@@ -208,13 +209,13 @@ def find_grades(text: str, context: str | None = None, counts: bool = False) -> 
                 continue
         found = [hit for match in rule.regex.finditer(text) if (hit := _hit(rule, match, context))]
         (fallbacks if rule.fallback else hits).extend(found)
-    hits = hits or fallbacks
+    hits = hits or [replace(hit, product=True) for hit in fallbacks]
     marked = []
     for hit in hits:
         if _is_count(text, hit):
             if not counts:
                 continue
-            hit = GradeHit(hit.grade, hit.family, hit.temper, hit.start, hit.end, hit.foreign, True)
+            hit = replace(hit, count_like=True)
         marked.append(hit)
     marked.sort(key=lambda hit: (hit.start, -hit.end))
     found: list[GradeHit] = []

@@ -63,6 +63,8 @@ def _is_line(parsed: Parsed, block: Block, listed: bool, text: str) -> bool:
         if parsed.item.revisions and not parsed.has_sizes:
             return False  # "change the 316L to 316 and make it 20 bars": an edit of a quoted line
         body = text[block.start : block.end]
+        if not (parsed.has_sizes or parsed.has_quantity) and context.said_of_every_item(body):
+            return False  # "Our RFQ #25-114. All plate A572 Gr 50, burned to size": said of the items
         wanted = parsed.has_quantity or (not listed and cues.asks_for_goods(body))
         count = parsed.item.evidence.get("quantity")
         counted_first = count is not None and not text[block.start : count.start].strip(" \t>-*•")

@@ -95,7 +95,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "note",
         # "Cuts" beside "Order": how the customer will nest the lengths bought, not what is bought
-        r"notes?|remarks?|comments?|mark|tag|job|cuts|cut\s+list|nest(?:ing|ed)?|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"
+        r"notes?|remarks?|comments?|(?:piece\s+)?mark|mk\.?|tag|job|cuts|cut\s+list|nest(?:ing|ed)?|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"
         r"blanket(?:\s+qty)?|remaining|balance|rel'?d(?:\s+to\s+date)?|released(?:\s+to\s+date)?|"
         r"loc(?:ation)?|bin|dept|taxable|tax|per|drop\s*%?|scrap\s*%?|total\s+(?:ft|feet|lbs?|wt|weight)|(?:qty\.?\s+)?(?:rec'?d|received|shipped|open|b/?o|backordered)",
     ),
