@@ -91,6 +91,7 @@ def test_aliases_of_the_same_grade_map_to_the_canonical_name(text: str, grade: s
         ("CSA G40.21 44W plate", "G40.21 44W", "carbon_steel", True),
         ("AS/NZS 3678 Grade 250 plate", "3678 Grade 250", "carbon_steel", True),  # not "Grade 250"
         ("10mm 250 grade plate, 2400 x 1200", "250 grade", "carbon_steel", True),  # Australian usage
+        ("schedule ten 316 L twenty foot lengths", "316L", "stainless_steel", False),  # said apart
         ("EN AW-6060 T6 tube", "6060", "aluminum", False),
         ("AR600 plate", "AR600", "carbon_steel", False),
         ("Nitronic 50 round bar", "Nitronic 50", "stainless_steel", False),

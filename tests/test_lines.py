@@ -448,3 +448,20 @@ def test_hss_with_its_wall_named_is_square_by_its_two_equal_sides() -> None:
         "tube_square",
         {"side": 4.0, "wall_thickness": 0.25, "length": 240.0},
     )
+
+
+def test_a_sentence_ending_in_a_unit_s_full_stop_ends_its_item() -> None:
+    text = (
+        'So I need 6 pcs of C110 bus bar 1/4" x 2" x 12 ft. Also the shop next door keeps borrowing '
+        "our brass, so: 3 bars of C360 1\" round, 12' lengths, and one sheet C260 .032 x 24 x 96."
+    )
+    assert [row[:3] for row in _rows(_extract(text))] == [
+        ("C11000", "bar_rectangular", 6),
+        ("C360", "bar_round", 3),
+        ("C260", "sheet", 1),
+    ]
+
+
+def test_a_time_span_is_no_size() -> None:
+    text = "Notes:\n1) Certs required.\n2) No plate from mill seconds. 48 hr notice for crane.\n"
+    assert _extract(text).lines == []

@@ -492,3 +492,9 @@ def test_scandinavian_form_words_a_decimal_after_calibre_and_all_items_but_one()
     text = "Ítem 2: Lámina inoxidable 304, calibre 1,5 mm, 1220 x 2440 mm — 8 unid.\n"
     (sheet,) = extract(build_document("m.txt", text.encode(), text)).lines
     assert (sheet.form, round(sheet.dimensions["thickness"], 4)) == ("sheet", 0.0591)
+
+
+def test_a_fraction_in_a_section_keeps_it_in_inches_beside_lengths_in_millimetres() -> None:
+    text = "Qty,Section,Grade,Length\n12,HSS 4x4x1/4,A500 Gr C,6096mm\n"
+    line = extract(build_document("po.csv.txt", text.encode(), text)).lines[0]
+    assert line.dimensions == {"side": 4.0, "wall_thickness": 0.25, "length": 240.0}

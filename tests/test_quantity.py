@@ -171,3 +171,20 @@ def test_a_count_in_words_before_an_inch_size() -> None:
     assert found is not None and found.value == 1
     found = find_quantity('and two 1/2" plates 12 x 12')
     assert found is not None and found.value == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "uom"),
+    [
+        ('- 200 ft 90/10 CuNi tube (C70600) 1" OD x .049 wall', 200, "FT"),  # more feet than a stock length
+        ("4) round bar C45 Ø 80 mm, kg 150 (cut pieces are ok)", 150, "KG"),  # the unit before its number
+    ],
+)
+def test_footage_and_weight_written_where_a_count_goes(text: str, value: float, uom: str) -> None:
+    found = find_quantity(text)
+    assert found is not None and (found.value, found.uom) == (value, uom)
+
+
+def test_a_stock_length_at_the_start_is_no_footage() -> None:
+    found = find_quantity("- 3 pcs 20 ft 2x2x1/4 angle")
+    assert found is not None and (found.value, found.uom) == (3, "EA")

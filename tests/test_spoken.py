@@ -210,3 +210,15 @@ def test_a_dictated_quote_states_each_forms_grade_after_the_items() -> None:
         (14, "A36", "channel", {"height": 10, "length": 360, "weight_per_foot": 15.3}),
     ]
     assert all("grade_from_context" in line.flags for line in lines)  # said after the items: asked
+
+
+def test_a_wall_said_in_thousandths_and_a_filler_before_the_next_count() -> None:
+    text = (
+        "need a quote on uh fifteen pieces of one and a half square tube oh 65 wall 24 foot and "
+        "um 25 pieces of half inch solid square bar 20 foot long thanks"
+    )
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, line.dimensions.get("wall_thickness")) for line in lines] == [
+        (15, "tube_square", 0.065),
+        (25, "bar_square", None),
+    ]

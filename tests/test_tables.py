@@ -825,3 +825,25 @@ def test_a_take_off_s_mark_column_is_never_read_as_a_size_or_count() -> None:
         "width": 4.0,
         "length": 6.0,
     }
+
+
+def test_a_csv_header_naming_its_unit_after_an_underscore() -> None:
+    assert [column.unit for column in read_header("qty,material,thk_mm,w_mm,l_mm").columns] == [
+        None, None, "mm", "mm", "mm",
+    ]  # fmt: skip
+    text = "qty,material,thk_mm,w_mm,l_mm\n4,6061-T651,12,300,400\n"
+    line = _extract(text).lines[0]
+    assert line.quantity == 4 and round(line.dimensions["thickness"], 3) == 0.472
+
+
+def test_a_grade_in_a_notes_column_is_the_row_s_own() -> None:
+    text = (
+        "Everything A36 unless noted.\n\n"
+        "MARK   QTY   SIZE             LENGTH        NOTES\n"
+        "B1     (2)   W8x31            18'-4 1/2\"    A992\n"
+        "C1     (4)   HSS 6x6x3/8      12'-0\"        A500 Gr B\n"
+        "L1     (6)   L4x4x3/8         5'-10 3/4\"    shop prime\n"
+    )
+    lines = _extract(text).lines
+    assert [line.grade for line in lines] == ["A992", "A500", "A36"]
+    assert "grade_from_context" not in lines[1].flags  # read from its own row

@@ -34,7 +34,6 @@ _LAST_SEPARATOR = re.compile(r"[,;|][ \t]*|[ \t]{2,}")  # PDFs separate fields b
 # a label has no sentence inside it ("Confirmed. Please enter: 8 pcs …" is prose, not a field)
 _LABEL = re.compile(r"[A-Za-z](?:[A-Za-z0-9/&#()'-]|\.(?!\s)|[ \t](?=\S)){0,40}")
 _TITLE = re.compile(r"\*\*[^*\n]+\*\*")
-_UNIT_HINT = re.compile(r"\s*[(\[]\s*(?P<unit>mm|cm|m|in|inch|inches|ft|feet|\")\s*[)\]]\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -127,13 +126,13 @@ def line_fields(text: str, line_start: int, line_end: int) -> list[Field]:
         if not _LABEL.fullmatch(label) or len(label.split()) > 5:
             continue
         label = label.lower()
-        hint = _UNIT_HINT.search(label)
+        hint = tables.UNIT_HINT.search(label)
         if hint:
             label = label[: hint.start()].strip()
         if fields:
             previous = fields[-1]
             fields[-1] = Field(previous.label, previous.start, line_start + label_start, previous.unit)
-        fields.append(Field(label, line_start + colon.end(), line_end, hint and hint["unit"].lower()))
+        fields.append(Field(label, line_start + colon.end(), line_end, hint and tables.hinted_unit(hint)))
     return fields
 
 
@@ -149,9 +148,11 @@ def _table_blocks(lines: list[_Line], heading: str) -> list[Block]:
             if a == b:
                 continue
             label = header[column].strip().lower() if column < len(header) else ""
-            hint = _UNIT_HINT.search(label)
+            hint = tables.UNIT_HINT.search(label)
             fields.append(
-                Field(label[: hint.start()].strip() if hint else label, a, b, hint and hint["unit"])
+                Field(
+                    label[: hint.start()].strip() if hint else label, a, b, hint and tables.hinted_unit(hint)
+                )
             )
         blocks.append(Block(line.start, line.end, "row", heading, tuple(fields)))
     return blocks

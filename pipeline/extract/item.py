@@ -45,7 +45,9 @@ _CODES_AND_DATES = re.compile(
     r"(?<![\w-])[A-Z]{2,6}\d[A-Z0-9]*-\d{3,}(?![\w-])|"
     r"\b\d{1,2}[-/ ](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[-/ ]\d{2,4}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
-    r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|(?<![\w.-])\d{3}[-.]\d{3}[-.]\d{4}\b",
+    r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|(?<![\w.-])\d{3}[-.]\d{3}[-.]\d{4}\b|"
+    # a time span: "48 hours", "48 hr notice for crane" (but "2 HR sheets" are hot rolled)
+    r"\b\d{1,3}\s*-?\s*(?:hours?\b|hrs?\b(?=\s+(?:notice|lead|turn|advance|call|prior|window)))",
     re.IGNORECASE,
 )
 
@@ -102,6 +104,19 @@ def _relative(fields: tuple[Field, ...], offset: int) -> tuple[Field, ...]:
     return tuple(Field(f.label, f.start - offset, f.end - offset, f.unit) for f in fields)
 
 
+_NOTE_LABEL = re.compile(r"note|remark|comment")
+_GRADE_WORDS = re.compile(r"\b(?:gr(?:ade)?|type|astm|asme|aisi|sae)\b\.?|[\s.,/-]", re.IGNORECASE)
+
+
+def _only_a_grade(cell: str) -> bool:
+    """Whether a cell holds a grade, lettered, and nothing else ("A500 Gr B", "ASTM A992"; not
+    "420", a number left)."""
+    hits = find_grades(cell) if re.search(r"[A-Za-z]", cell) else []
+    for hit in reversed(hits):
+        cell = cell[: hit.start] + cell[hit.end :]
+    return bool(hits) and not _GRADE_WORDS.sub("", cell)
+
+
 def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: bool = True) -> Parsed:
     """The item written in ``text[block.start:block.end]``; spans index ``text``.
 
@@ -114,8 +129,12 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     fields = _relative(block.fields, offset)
     mask = _Mask(raw)
     for field in fields:
-        if field.label not in DIMENSION_LABELS and _OTHER_LABELS.search(field.label):
-            mask.hide(field.start, field.end)
+        if (
+            field.label not in DIMENSION_LABELS
+            and _OTHER_LABELS.search(field.label)
+            and not (_NOTE_LABEL.search(field.label) and _only_a_grade(raw[field.start : field.end]))
+        ):
+            mask.hide(field.start, field.end)  # but a Notes cell of "A500 Gr B" is the row's grade
     for before, after in itertools.pairwise(fields):
         gap = raw[before.end - 1 : after.start + 1]
         if re.fullmatch(r"\d,\d", gap):  # a CSV row: "1/4 x 60,144" is two cells, not 60144

@@ -297,9 +297,11 @@ def _millimetres_alone(text: str, chain: list[Length]) -> bool:
     return len(chain) > 1 and (too_big or diameter) and not writes_imperial(text)
 
 
-# an inch or foot mark, a gauge, or a fraction of an inch ("3/8" — not a reference "ZAM/118/2025")
+# an inch or foot mark, a gauge, or a fraction of an inch ("3/8", "4x4x1/4" — not a reference
+# "ZAM/118/2025")
 _IMPERIAL_MARK = re.compile(
-    r"\d\s*(?:\"|”|''|in\b|inch|'|ft\b|feet|foot|ga\b|gauge)|(?<![\w/])\d{1,2}/(?:2|4|8|16|32|64)(?![\d/])",
+    r"\d\s*(?:\"|”|''|in\b|inch|'|ft\b|feet|foot|ga\b|gauge)"
+    r"|(?:(?<![\w/])|(?<=\d[xX]))\d{1,2}/(?:2|4|8|16|32|64)(?![\d/])",
     re.IGNORECASE,
 )
 

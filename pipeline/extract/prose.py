@@ -18,8 +18,13 @@ from pipeline.extract.quantity import PIECES, WORD_NUMBER
 # "approx. 40"
 _SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z0-9\"(])|(?<=[a-z0-9])[.!?](?=\s+[a-z]{2})|\n")
 _ABBREVIATION = re.compile(r"\b(?:dia|approx|no|ea|pcs?|gr|min|max|nom|ft|in|st|vs|ca|sch)$", re.IGNORECASE)
+# "… x 12 ft. Also the shop next door …": a unit's full stop before a capitalised word ends the
+# sentence too (not "dia. 2", "Gr. B")
+_UNIT_ABBREVIATION = re.compile(r"ea|pcs?|ft|in", re.IGNORECASE)
+_NEXT_SENTENCE = re.compile(r"\s+[A-Z][a-z]+\b")
 _NEW_COUNT = re.compile(
-    rf",?\s+(?:and|plus|also|&)\s+(?=(?:also\s+)?(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|;\s+|"
+    rf",?\s+(?:and|plus|also|&)\s+(?:(?:um+|uh+|erm?),?\s+)?(?=(?:also\s+)?(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|"
+    r";\s+|"
     # "… diamond plate 4x8 and 20ft of 1 1/4 sch40 pipe": a length of something else
     r",?\s+(?:and|plus|also|&)\s+(?=\d+\s*(?:ft|feet|foot|'|m|mtrs?)\s+of\s)|"
     # ", and have your guys burn 8 pcs …": a few words, then a new count of pieces
@@ -57,7 +62,10 @@ def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences and clauses of ``text[start:end]``, as spans without their outer spaces."""
     cuts = {start, end}
     for match in _SENTENCE_END.finditer(text, start, end):
-        if not _ABBREVIATION.search(text, max(start, match.start() - 8), match.start()):
+        abbreviation = _ABBREVIATION.search(text, max(start, match.start() - 8), match.start())
+        if not abbreviation or (
+            _UNIT_ABBREVIATION.fullmatch(abbreviation.group()) and _NEXT_SENTENCE.match(text, match.end())
+        ):
             cuts.add(match.end())
     # "6 pcs, sorry, 8 pcs of …": the count corrected, not a new item
     cuts.update(

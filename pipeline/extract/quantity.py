@@ -74,6 +74,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "need": ("need", "requir", "ordering", "want", "send", "ship", "supply"),
     "weight": ("kg", "kilo", "lb", "pound", "tonne", "metric ton"),
     "metres": ("m",),
+    "footage": ("ft", "feet", "foot", "'"),
 }
 
 
@@ -151,6 +152,12 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     # sold by weight or by the metre (when no count of pieces is given): read as written, then in
     # the units the desk sells by (``in_sold_units``)
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:kgs?|kilos?|kilograms?)\b(?![/-])", "KG", "weight"),
+    # "…, kg 150 (cut pieces are ok)": the unit written before its number, as on a weighbridge slip
+    (
+        rf"(?<![\w/])(?:kgs?|kilos?)\.?\s*:?\s*(?P<n>{_C})\b(?!\s*(?:[/x×.,]\d|/|per\b|mm\b|m\b))",
+        "KG",
+        "weight",
+    ),
     (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:tonnes?|metric\s+tons?)\b", "T", "weight"),
     (
         rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:lbs?|pounds?)\b(?![/-])(?!\s*(?:per|/))",
@@ -162,6 +169,13 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         r"(?=[^\W\d_])(?!long|lengths?|bars?|each)",
         "M",
         "metres",
+    ),
+    # "- 200 ft 90/10 CuNi tube …": more feet than any length is stocked in, where the count goes
+    (
+        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]-?\s*)?{_APPROX}(?P<n>[1-9]\d{{2,3}})\s*(?:{_FEET}|')\s+"
+        r"(?!long|lengths?|bars?|each|pieces|pcs|sticks?)",
+        "FT",
+        "footage",
     ),
     # "a sheet of 10 ga", "an 8' length" — not "cut to a length of 36""
     (

@@ -234,6 +234,11 @@ def _said_letter_grade(match: re.Match[str]) -> str:
     return _padded(match, grade) if _names_grade(grade) else match.group()
 
 
+# a tube's wall said in thousandths: "oh sixty five wall" (.065), "oh 83 wall" — once the
+# number is in digits
+_OH_WALL = re.compile(r"\b(?:oh|o)\s+(?P<digits>\d{2})(?=\s+wall\b)", re.IGNORECASE)
+
+
 # "comma" as voice typing writes the mark it was told
 _SAID_COMMA = re.compile(r"\s+comma\b", re.IGNORECASE)
 # letters said one by one: "H S S", "D O M", "C R S"
@@ -271,4 +276,5 @@ def digits_for_sizes(text: str) -> str:
     text = _AFTER_BY.sub(lambda match: _padded(match, _written(match)), text)  # "two by two by quarter"
     if "quote" in lower:
         text = _SAID_INCH_MARK.sub(lambda match: _padded(match, '"'), text)
+    text = _OH_WALL.sub(lambda match: _padded(match, f".0{match['digits']}"), text)
     return _BY.sub(lambda match: " x" + " " * (len(match["gap"]) - 2), text)

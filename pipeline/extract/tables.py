@@ -110,7 +110,18 @@ _FIELD_LABEL = {
 }  # fmt: skip
 _ITEM_ROLES = frozenset({"description", "grade", "form", "size", "thickness", "diameter", "qty"})
 _DIMENSION_ROLES = frozenset({"thickness", "width", "length", "diameter"})
-_UNIT_HINT = re.compile(r"\s*[(\[]\s*(?P<unit>mm|cm|m|in|inch|inches|ft|feet|\")\s*[)\]]\s*$", re.IGNORECASE)
+# the unit a header or label gives its values: "Length (mm)", "[in]", "thk_mm", "W mm"
+UNIT_HINT = re.compile(
+    r"\s*(?:[(\[]\s*(?P<unit>mm|cm|m|in|inch|inches|ft|feet|\")\s*[)\]]|(?<=\w)[_\s](?P<bare>mm|cm))\s*$",
+    re.IGNORECASE,
+)
+
+
+def hinted_unit(hint: re.Match[str]) -> str:
+    """The unit a ``UNIT_HINT`` match names, lower-cased."""
+    return (hint["unit"] or hint["bare"]).lower()
+
+
 _GAP = re.compile(r"\t+|\s{2,}|\s*\|\s*")
 # a page's mark inside a table: "Page 2 of 3", "Brought forward  6,360.00", "Continued on next page"
 _PAGE_MARK = re.compile(
@@ -172,7 +183,7 @@ def role_of(header: str) -> str | None:
     """What a column holds, from its header (``"Qty Ord"`` → ``"qty"``, ``"Unit Price (USD)"`` →
     ``"price"``); a header naming two ("Part Number / Description") is the one an item is read from."""
     words = " ".join(header.strip(" :*#").split()) if header.strip() != "#" else "#"
-    words = re.sub(r"\s*\([^)]*\)", "", _UNIT_HINT.sub("", words)) or words
+    words = re.sub(r"\s*\([^)]*\)", "", UNIT_HINT.sub("", words)) or words
     parts = re.split(r"\s*[/-]\s*", words) if re.search(r"\w[/-]\w|\s[/-]\s", words) else []
     roles = [_role(part) for part in parts]  # "Part Number / Description", "Alloy-Temper"
     if "description" in roles:
@@ -275,9 +286,9 @@ def read_header(text: str) -> Table | None:
         written = text[start:end].strip().strip('"')
         if len(re.findall(r"\w+", written)) > 6:
             return None  # a header names a column in a few words; this is a sentence
-        hint = _UNIT_HINT.search(written)
+        hint = UNIT_HINT.search(written)
         label = (written[: hint.start()] if hint else written).strip().lower()
-        columns.append(_Column(role_of(written), label, hint and hint["unit"].lower(), start, end))
+        columns.append(_Column(role_of(written), label, hint and hinted_unit(hint), start, end))
     roles = [column.role for column in columns]
     # "Ln  Item …", or "Qty  Item  Grade  Size" with no description: the item is what is ordered
     if roles.count("line") > 1 or ("description" not in roles and "form" not in roles):
