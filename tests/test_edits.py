@@ -398,3 +398,44 @@ def test_a_line_named_by_its_product_word_is_found_whatever_its_grade() -> None:
     result = extract(build_document("re.txt", text.encode(), text))
     assert [(row[1], row[2]) for row in _rows(result)] == [("1018", "bar_round")]
     assert all("thread_change_unread" not in line.flags for line in result.lines)
+
+
+QUOTE = (
+    "\n\n-----Original Message-----\nFrom: Mike <mike@supplier.example>\nSubject: Quotation 24-0331\n\n"
+    "Per your request:\n\n"
+    'Line 1  4140 round 3-1/2" dia x 12"   6 pcs\n'
+    "Line 2  1045 round 2\" x 12'           4 pcs\n"
+    'Line 3  1018 flat 1/2" x 1-1/2" x 12\' 10 pcs\n'
+    "Line 4  A36 plate 3/8 x 48 x 96        1 pc\n"
+    "Line 5  1018 round 1-1/4\" x 12'       15 pcs\n"
+)
+
+
+def _quote_reply(reply: str) -> list[tuple]:
+    text = reply + QUOTE
+    return [(row[0], row[1], row[2]) for row in _rows(extract(build_document("re.txt", text.encode(), text)))]
+
+
+def test_numbered_lines_taken_struck_and_recounted() -> None:
+    assert _quote_reply(
+        "Please enter an order against your quote for lines 1, 3 and 5. Change line 5 qty to 20. "
+        "Skip 2 and 4 for now."
+    ) == [(6, "4140", "bar_round"), (10, "1018", "bar_rectangular"), (20, "1018", "bar_round")]
+    assert _quote_reply(
+        "We'll go with items 1, 3 and 5. Skip item 2. On item 3 make it 12 pcs instead of 10. "
+        "Item 4 - hold for now."
+    ) == [(6, "4140", "bar_round"), (12, "1018", "bar_rectangular"), (15, "1018", "bar_round")]
+
+
+def test_a_numbered_line_recounted_or_dropped_after_its_name() -> None:
+    assert _quote_reply(
+        "1) Line 2 (1045 round) change to 6 pcs, was 4\n"
+        "2) Line 4: drop it, we found a 3/8 drop in the remnant rack\n"
+    ) == [(6, "4140", "bar_round"), (6, "1045", "bar_round"), (10, "1018", "bar_rectangular"),
+          (15, "1018", "bar_round")]  # fmt: skip
+
+
+def test_a_line_said_to_stay_is_no_new_line_and_a_count_of_the_line_named() -> None:
+    result = _extract("Couple changes:\n- the 1/4 plate is fine\n- only need 3 of the angle\n")
+    assert [(row[0], row[2]) for row in _rows(result)] == [(5, "plate"), (3, "angle"), (2, "bar_round")]
+    assert all("thread_change_unread" not in line.flags for line in result.lines)

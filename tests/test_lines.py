@@ -465,3 +465,8 @@ def test_a_sentence_ending_in_a_unit_s_full_stop_ends_its_item() -> None:
 def test_a_time_span_is_no_size() -> None:
     text = "Notes:\n1) Certs required.\n2) No plate from mill seconds. 48 hr notice for crane.\n"
     assert _extract(text).lines == []
+
+
+def test_can_you_guys_cut_me_is_a_request_not_a_question() -> None:
+    text = 'hey - can you guys cut me 2 pieces of 1/2" 6061 plate at 12" x 18"? I\'ll swing by friday.'
+    assert [row[:3] for row in _rows(_extract(text))] == [("6061", "plate", 2)]

@@ -222,3 +222,8 @@ def test_a_wall_said_in_thousandths_and_a_filler_before_the_next_count() -> None
         (15, "tube_square", 0.065),
         (25, "bar_square", None),
     ]
+
+
+def test_a_size_said_with_by_between_digits_but_not_a_time() -> None:
+    assert digits_for_sizes("flat bar, 1/4 by 3, 4 sticks").replace(" ", "") == "flatbar,1/4x3,4sticks"
+    assert digits_for_sizes("Quotes due 10/18 by 3:00 PM") == "Quotes due 10/18 by 3:00 PM"

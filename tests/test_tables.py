@@ -847,3 +847,23 @@ def test_a_grade_in_a_notes_column_is_the_row_s_own() -> None:
     lines = _extract(text).lines
     assert [line.grade for line in lines] == ["A992", "A500", "A36"]
     assert "grade_from_context" not in lines[1].flags  # read from its own row
+
+
+def test_a_pdf_row_wrapped_over_lines_ending_with_its_prices() -> None:
+    text = (
+        "ITEM QTY UNIT DESCRIPTION UNIT PRICE AMOUNT\n"
+        "1 2 EA PLATE, ABRASION RESISTANT AR400,\n"
+        '1/2" X 48" X 96", FOR HOPPER CAR\n'
+        "LINER REPAIR $1,012.00 $2,024.00\n"
+        '2 1 EA PLATE, A514 GR B (T-1) 1" X 24" X\n'
+        '48" $842.00 $842.00\n'
+        '3 2 EA FLAT BAR 4140 ANNEALED 1" X 4" X\n'
+        "12' $396.00 $792.00\n"
+        "SUBTOTAL $3,658.00\n"
+    )
+    lines = _extract(text).lines
+    assert [(line.quantity, line.grade, line.dimensions.get("length")) for line in lines] == [
+        (2, "AR400", 96.0),
+        (1, "A514", 48.0),
+        (2, "4140", 144.0),
+    ]  # the size finished on the next line, and no price read as a row

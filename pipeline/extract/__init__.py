@@ -63,7 +63,8 @@ _ADDS = re.compile(
 # a change verb left over once the edits read are applied ("… make it 8 pcs then"): not "instead",
 # which follows an edit read ("make the 1/4 plate 3/8 instead")
 _LEFTOVER_CHANGE = re.compile(
-    r"\b(?:make|change|bump|drop|cancel|delete|remove|skip|forget|hold\s+off|increase|decrease|reduce|swap|replace)\b",
+    r"\b(?<!\ba[ \t])(?<!\d[ \t])"  # not the noun: "a 3/8 drop in the rack"
+    r"(?:make|change|bump|drop|cancel|delete|remove|skip|forget|hold\s+off|increase|decrease|reduce|swap|replace)\b",
     re.IGNORECASE,
 )
 

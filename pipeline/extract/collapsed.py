@@ -142,6 +142,16 @@ def continues(text: str) -> bool:
     return len(stripped) <= 40 and not stripped.endswith(".") and not _MONEY.search(stripped)
 
 
+def ends_row(text: str) -> bool:
+    """Whether ``text`` is a wrapped row's last line: the end of its description, then its closing
+    cells ("LINER REPAIR $1,012.00 $2,024.00", "48\" $842.00 $842.00")."""
+    words = text.split()
+    tail = len(words)
+    while tail and (_MONEY.fullmatch(words[tail - 1]) or _DATE.fullmatch(words[tail - 1])):
+        tail -= 1
+    return 0 < tail < len(words) and continues(" ".join(words[:tail]))
+
+
 def closing(text: str) -> bool:
     """Whether ``text`` holds only a row's closing cells, wrapped onto a line of their own
     ("214.75 1,073.75", "EA 96.00 480.00 08/09/2024"): counts, units, prices and dates."""

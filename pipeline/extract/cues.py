@@ -73,7 +73,7 @@ _INTERROGATIVE = re.compile(
 _ASKS_SUPPLIER = re.compile(r"\b(?:can|could|do|does|would|will)\s+(?:you|we|your)\b", re.IGNORECASE)
 # "Can you send 2 more of the 316 plates?" asks for goods: a request, not a question
 _REQUEST = re.compile(
-    r"\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:kindly\s+)?(?:also\s+|just\s+)?(?:send|ship|deliver|supply|provide|quote|"
+    r"\b(?:can|could|would|will)\s+you(?:\s+(?:guys|all|folks))?\s+(?:please\s+)?(?:kindly\s+)?(?:also\s+|just\s+)?(?:send|ship|deliver|supply|provide|quote|"
     r"cut|saw|shear|burn|add|include|get\s+(?:us|me)|order|enter|book|process|put\s+together|pull|pick|set\s+aside|"
     r"make\s+up|bring|drop\s+off|load|price|pack|run|have|throw\s+in|toss\s+in|tack\s+on)\b",
     re.IGNORECASE,
@@ -178,6 +178,19 @@ def is_question(text: str, position: int = 0) -> bool:
             asks = _INTERROGATIVE.match(stripped) or _ASKS_SUPPLIER.search(stripped)
             return stripped.endswith("?") and bool(asks) and not _REQUEST.search(stripped)
     return False
+
+
+# "- the 1/2 plate is fine", "the tube stays as is": a quoted line kept as it was, not a new one
+_KEPT = re.compile(
+    r"^\W*(?:the|that|your)\s+[^.;\n]{1,40}?\s+(?:(?:is|are|looks?)\s+(?:fine|good|ok(?:ay)?|correct|right|perfect)"
+    r"|stays?\s+(?:as[\s-]+is|the\s+same)|(?:is|are)\s+as\s+quoted)\b",
+    re.IGNORECASE,
+)
+
+
+def keeps_as_quoted(text: str) -> bool:
+    """Whether ``text`` only says a quoted line stays as it was ("the 1/2 plate is fine")."""
+    return _KEPT.search(text) is not None
 
 
 def is_on_hold(text: str) -> bool:

@@ -30,17 +30,30 @@ _SIZE = r"(?:\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?|\.\d+)"
 _MEASURE = r"(?P<measure>wall|thick(?:ness)?|long|length|dia(?:meter)?|OD)\b"
 _NUMBER_LIST = r"(?:items?|lines?|pos(?:itions)?)\s*#?\s*\d{1,3}(?:\s*(?:,|\band\b|&|\+)\s*#?\d{1,3})+"
 _COUNT = r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUMBERS = re.compile(r"#?\d{1,2}(?:\s*(?:,|\band\b|&)\s*#?\d{1,2})+")  # line numbers alone: "2 and 4"
 _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
+        (  # "Line 4: drop it, we found a drop in the rack", "Item 4 - hold for now"
+            "remove",
+            r"\b(?P<ref>(?:line|item|pos(?:ition)?)\.?\s*#?\s*\d{1,3})\s*[:,-]\s*(?:please\s+)?"
+            r"(?:drop|delete|remove|cancel|skip|scratch|hold\s+(?:for\s+now|off)|on\s+hold)(?:\s+(?:it|that|this))?\b",
+        ),
+        (  # "Skip 2 and 4 for now", "drop lines 3 & 5": numbered lines struck, several at once
+            "remove",
+            r"\b(?:cancel|drop|delete|remove|scratch|skip)\s+(?:items?\s+|lines?\s+)?"
+            rf"(?P<ref>{_NUMBERS.pattern})\b(?!\s*(?:,|\band\b|&)\s*#?\d)"
+            r"(?!\s*(?:[\"'/x×-]|\.\d|pcs\b|pieces|ea\b|mm\b|in\b|ft\b))",
+        ),
         (  # "please delete pos. 2 (the strip 30 x 3)", "cancel line 3"
             "remove",
             r"\b(?:cancel|drop|delete|remove|scratch|skip)\s+"
             r"(?P<ref>(?:line|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*\d{1,3})\b",
         ),
-        (
+        (  # not the noun: "we found a 3/8 drop in the rack"
             "remove",
-            rf"\b(?:cancel|drop|delete|remove|scratch|skip|forget(?:\s+about)?|take\s+(?:off|out)|hold\s+off\s+on"
+            r"\b(?<!\ba[ \t])(?<!\d[ \t])(?<!\d\"[ \t])"
+            rf"(?:cancel|drop|delete|remove|scratch|skip|forget(?:\s+about)?|take\s+(?:off|out)|hold\s+off\s+on"
             rf"|take(?=\s+(?:the|that)\s+[^.;,\n]{{1,40}}?\s+(?:off|out)\b)"  # "take the 2x3 rect tube off"
             rf"|(?:ignore|disregard|omit|leave\s+(?:off|out))(?=\s+(?:the|that)\b)"  # not "ignore pricing"
             rf"|(?:do\s+not|don'?t|no\s+longer)\s+need)\s+"
@@ -116,6 +129,12 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+"
             rf"(?P<new>{_SIZE}(?:\s*[x×]\s*{_SIZE}){{1,3}})\s*,?\s+(?:not|instead\s+of)\s+(?P<old>{_SIZE})",
         ),
+        (  # "Line 2 (1045 round) change to 6 pcs, was 4": a numbered line, then its new count
+            "quantity",
+            r"\b(?P<ref>(?:item|line|ln|pos(?:ition)?)\s*#?\s*\d{1,3})(?:\s*\([^)\n]{0,40}\))?\s*[:,-]?\s*"
+            rf"(?:change\s+(?:it\s+|qty\s+|quantity\s+)?to|make\s+(?:it|that)|should\s+be|to\s+be|"
+            rf"(?:increase|reduce|bump|up|drop)\s+(?:it\s+)?to|qty|quantity)\s+(?:to\s+)?{_COUNT}\s*{PIECES}(?!\w)",
+        ),
         (  # "item 2 make it 1-1/4\" dia instead of 1\"": a numbered line, then its new size
             "replace",
             r"\b(?P<ref>(?:item|line|pos(?:ition)?)\s*#?\s*\d{1,3})\s*[:,-]?\s*"
@@ -126,6 +145,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "quantity",
             rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+{_COUNT}\s*{PIECES}",
         ),
+        (  # "only need 3 of the channel": a count of a quoted line
+            "quantity",
+            rf"\b(?:only\s+)?need\s+(?:only\s+)?{_COUNT}(?:\s*{PIECES})?\s+of\s+the\s+{_REF}{_END}",
+        ),
         (  # "10 pcs of the 1-1/2 round instead of 6"
             "quantity",
             rf"\b{_COUNT}\s*{PIECES}\s+of\s+(?:the\s+)?{_REF},?\s+(?:instead\s+of|rather\s+than|not)\s+\d{{1,4}}\b",
@@ -134,9 +157,13 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "only",
             rf"\b(?:only\s+|(?={_NUMBER_LIST}\s+only\b))(?P<ref>{_NUMBER_LIST})",
         ),
-        (  # "please proceed with items 1, 3 and 4 from your quote", "we only need 1, 3 and 4"
+        (  # "please proceed with items 1, 3 and 4 from your quote", "we'll go with items 1, 3 and 5"
             "only",
-            rf"\b(?:proceed|go\s+ahead|move\s+forward)\s+(?:with|on)\s+(?:the\s+)?(?P<ref>{_NUMBER_LIST})",
+            rf"\b(?:proceed|go(?:\s+ahead)?|move\s+forward)\s+(?:with|on)\s+(?:the\s+)?(?P<ref>{_NUMBER_LIST})",
+        ),
+        (  # "please enter an order against your quote for lines 1, 3 and 5"
+            "only",
+            rf"\b(?:order|enter|release|book)\b[^.\n]{{0,40}}?\bfor\s+(?:the\s+)?(?P<ref>{_NUMBER_LIST})",
         ),
         (
             "only",
@@ -404,9 +431,17 @@ def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[li
             else:
                 kept = [line for line in kept if line in chosen]
             continue
+        if edit.kind == "remove" and _NUMBERS.fullmatch(edit.ref):  # "skip 2 and 4"
+            struck = [_numbered(text, lines, int(number)) for number in re.findall(r"\d+", edit.ref)]
+            if None in struck:
+                unapplied.append(edit)
+            else:
+                kept = [line for line in kept if line not in struck]
+            continue
         line = _target(text, kept, edit.ref)
         if line is None:
-            unapplied.append(edit)
+            if edit.kind != "remove" or _target(text, lines, edit.ref) is None:
+                unapplied.append(edit)  # (a line struck that a selection already left out is gone)
         elif edit.kind == "remove":
             kept.remove(line)
         elif edit.kind in ("quantity", "more") and edit.count:

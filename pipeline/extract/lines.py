@@ -121,11 +121,12 @@ def _one_request(body: str, parsed: Parsed, counted_first: bool) -> bool:
     return one and (counted or cues.asks_for_goods(sentence))
 
 
-def _asked_or_held(text: str, block: Block, parsed: Parsed) -> bool:
+def _not_asked_for(text: str, block: Block, parsed: Parsed) -> bool:
+    """An item asked about, put on hold, or said to stay as quoted ("the 1/2 plate is fine")."""
     body = text[block.start : block.end]
     anchor = parsed.item.evidence.get("grade") or parsed.item.evidence.get("form")
     position = anchor.start - block.start if anchor else 0
-    return cues.is_question(body, position) or cues.is_on_hold(body)
+    return cues.is_question(body, position) or cues.is_on_hold(body) or cues.keeps_as_quoted(body)
 
 
 def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
@@ -479,7 +480,7 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
         if block.kind == "paragraph" and (cut_lines := _cut_paragraph(text, block)):
             lines += cut_lines  # "Posts - 1-1/2" sch 40 pipe" over "P1  (26) @ 3'-6"", no blank line between
             continue
-        if _is_line(parsed, block, listed, text) and not _asked_or_held(text, block, parsed):
+        if _is_line(parsed, block, listed, text) and not _not_asked_for(text, block, parsed):
             lines.append(parsed.item)
             if block.kind in ("paragraph", "spec"):
                 told.append(parsed.item)
@@ -487,7 +488,7 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
             statements += context.universal_statements(text, block.start, block.end)
             lengths += context.lengths_for_every(text, block.start, block.end)
             continue
-        if _looks_like_item(text, block, parsed) and not _asked_or_held(text, block, parsed):
+        if _looks_like_item(text, block, parsed) and not _not_asked_for(text, block, parsed):
             skipped.append(block)
         # "Saw cuts for the valve body job. Everything 303 SS …": a statement, whatever else it names
         # (a table's row sized as an item names its own, even cancelled: never a grade for the others)

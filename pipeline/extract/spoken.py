@@ -85,7 +85,11 @@ _SCHEDULE = re.compile(rf"\bschedule\s+(?P<whole>{_WHOLE})\b", re.IGNORECASE)
 _INCH_AND = re.compile(
     rf"\b(?:an?\s+|one\s+)?inch\s+and\s+(?:a\s+|one\s+)?(?P<part>{_FRACTION})\b", re.IGNORECASE
 )
-_BY = re.compile(r"(?<=\d|\")(?P<gap>\s+by\s+)(?=\d)", re.IGNORECASE)
+# "… by 3:00 PM", "due 10/18 by 12/1": a time or a date, not a size
+_BY = re.compile(
+    r"(?<=\d|\")(?P<gap>\s+by\s+)(?=\d)(?!\d{1,2}(?::\d\d|\s*(?:am|pm|a\.m|p\.m)\b|/\d{1,2}/))",
+    re.IGNORECASE,
+)
 # "four quote by four quote": an inch mark said as voice typing writes it
 _SAID_INCH_MARK = re.compile(r"(?<=\d)\s*quote\b", re.IGNORECASE)
 _AFTER_BY = re.compile(  # a fraction first: "by three sixteenths" is 3/16, not 3
@@ -93,7 +97,7 @@ _AFTER_BY = re.compile(  # a fraction first: "by three sixteenths" is 3/16, not 
 )
 _HAS_WORD = re.compile(
     rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?|zero|comma)\b|(?-i:\b[A-Z] [A-Z]\b)"
-    r"|\ban?\s+(?:foot|inch)\b",
+    r"|\ban?\s+(?:foot|inch)\b|[\d\"]\s+by\s+\d",  # "1/4 by 3": digits, said with "by"
     re.IGNORECASE,
 )
 

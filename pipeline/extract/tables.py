@@ -585,6 +585,21 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
                 at + len(stripped),
                 [*previous, (_RUN_ON, at, at + len(stripped))],
             )
+        elif (
+            raw
+            and not gap
+            and table.layout == "collapsed"
+            and collapsed.ends_row(text)
+            and (not text.lstrip()[:1].isdigit() or _DANGLING.search(lines[index - 1][1]))
+        ):
+            # "… AR400," over "1/2" X 48" X 96"" over "LINER REPAIR $1,012.00 $2,024.00": the
+            # description's end, then the row's closing cells
+            start, _, previous = raw[-1]
+            raw[-1] = _rejoined(table, lines, first, index) or (
+                start,
+                offset + len(text.rstrip()),
+                [*previous, (_RUN_ON, offset, offset + len(text.rstrip()))],
+            )
         elif raw and not gap and table.layout == "collapsed" and collapsed.closing(text):
             # "214.75 1,073.75", "10 EA 88.10 881.00": the row's last cells wrapped onto their own
             # line (not a row: no description); read with the row when they fill its columns
@@ -641,6 +656,7 @@ def _counted_row_next(table: Table, lines: list[tuple[int, str]], index: int) ->
 
 
 _RUN_ON = -1  # the column of a wrapped row's continuation: read as its description
+_DANGLING = re.compile(r"\d\S*\s+[xX×]\s*$")  # a line ending mid-size: "1\" X 24\" X"
 # a labelled note under a row ("Commodity: Raw Material  Account: 5020-110"), not about its size
 _LABELLED = re.compile(r"[A-Za-z][A-Za-z /&.-]{1,30}:\s")
 _SIZE_MARK = re.compile(r"\d\s*(?:\"|''?|x\b|×|mm\b|/\d)|\b[x×]\s*\.?\d", re.IGNORECASE)
