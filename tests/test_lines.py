@@ -470,3 +470,8 @@ def test_a_time_span_is_no_size() -> None:
 def test_can_you_guys_cut_me_is_a_request_not_a_question() -> None:
     text = 'hey - can you guys cut me 2 pieces of 1/2" 6061 plate at 12" x 18"? I\'ll swing by friday.'
     assert [row[:3] for row in _rows(_extract(text))] == [("6061", "plate", 2)]
+
+
+def test_and_about_40_ft_of_starts_a_new_item() -> None:
+    text = "need 2 sheets 10ga 4x8 hr, and about 40 ft of 1/4 x 3 flat."
+    assert [row[1:3] for row in _rows(_extract(text))] == [("sheet", 2), ("bar_rectangular", 40)]

@@ -498,3 +498,11 @@ def test_a_fraction_in_a_section_keeps_it_in_inches_beside_lengths_in_millimetre
     text = "Qty,Section,Grade,Length\n12,HSS 4x4x1/4,A500 Gr C,6096mm\n"
     line = extract(build_document("po.csv.txt", text.encode(), text)).lines[0]
     assert line.dimensions == {"side": 4.0, "wall_thickness": 0.25, "length": 240.0}
+
+
+def test_an_equal_angle_given_by_one_leg_and_its_thickness() -> None:
+    text = 'Item | Descrição | Qtd\n03 | Cantoneira ASTM A36 abas iguais 2" x 3/16" x 6 m | 25 barras\n'
+    line = extract(build_document("po.txt", text.encode(), text)).lines[0]
+    assert (line.form, line.dimensions["leg1"], line.dimensions["leg2"], line.dimensions["thickness"]) == (
+        "angle", 2.0, 2.0, 0.1875,
+    )  # fmt: skip

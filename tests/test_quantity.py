@@ -188,3 +188,8 @@ def test_footage_and_weight_written_where_a_count_goes(text: str, value: float, 
 def test_a_stock_length_at_the_start_is_no_footage() -> None:
     found = find_quantity("- 3 pcs 20 ft 2x2x1/4 angle")
     assert found is not None and (found.value, found.uom) == (3, "EA")
+
+
+def test_a_count_set_apart_by_x_before_a_size_written_tight() -> None:
+    found = find_quantity("8 x 75x10 FL 300PLUS 6m")
+    assert found is not None and (found.value, found.uom) == (8, "EA")

@@ -867,3 +867,14 @@ def test_a_pdf_row_wrapped_over_lines_ending_with_its_prices() -> None:
         (1, "A514", 48.0),
         (2, "4140", 144.0),
     ]  # the size finished on the next line, and no price read as a row
+
+
+def test_a_quoted_csv_cell_with_a_comma_in_it_stays_one_cell() -> None:
+    text = (
+        '"Item","Description","Grade","Qty","UOM","Remarks"\n'
+        '"1","Angle 2"" x 2"" x 1/4"" x 20\'","304 or 316, whichever you have","6","EA",""\n'
+        '"2","Plate 10 mm x 300 mm x 400 mm","6061-T651","4","EA","saw cut ok, +/-1mm"\n'
+    )
+    lines = _extract(text).lines
+    assert [(line.quantity, line.form) for line in lines] == [(6, "angle"), (4, "plate")]
+    assert lines[1].tolerances  # the notes cell's tolerance is the row's

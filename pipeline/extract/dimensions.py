@@ -209,6 +209,10 @@ def _fill_by_position(
         _swap(sized, "width", "length")
     if form == "bar_rectangular" and dims.get("thickness", 0) > dims.get("width", float("inf")):
         _swap(sized, "thickness", "width")  # "FL 80 x 10": a flat bar's thickness is its smaller side
+    if form == "angle" and "thickness" not in dims and 0 < dims.get("leg2", 0) <= dims.get("leg1", 0) / 4:
+        # "abas iguais 2" x 3/16"", "equal angle 50 x 5": one leg and the thickness of an equal angle
+        sized.put("thickness", dims.pop("leg2"), sized.spans.pop("leg2"))
+        sized.put("leg2", dims["leg1"], sized.spans["leg1"])
 
 
 def _swap(sized: Sized, one: str, other: str) -> None:

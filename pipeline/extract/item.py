@@ -133,8 +133,14 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
             field.label not in DIMENSION_LABELS
             and _OTHER_LABELS.search(field.label)
             and not (_NOTE_LABEL.search(field.label) and _only_a_grade(raw[field.start : field.end]))
-        ):
-            mask.hide(field.start, field.end)  # but a Notes cell of "A500 Gr B" is the row's grade
+        ):  # but a Notes cell of "A500 Gr B" is the row's grade, its "+/-1mm" the row's tolerance
+            start = field.start
+            for tolerance in (
+                find_tolerances(raw[field.start : field.end]) if _NOTE_LABEL.search(field.label) else []
+            ):
+                mask.hide(start, field.start + tolerance.start)
+                start = field.start + tolerance.end
+            mask.hide(start, field.end)
     for before, after in itertools.pairwise(fields):
         gap = raw[before.end - 1 : after.start + 1]
         if re.fullmatch(r"\d,\d", gap):  # a CSV row: "1/4 x 60,144" is two cells, not 60144

@@ -38,9 +38,17 @@ _ESCAPED_QUOTE = re.compile(r'(?<=[^,"])""(?=[^,\n])')
 
 def _unquoted(row: re.Match[str]) -> str:
     """A CSV row's cell quotes as spaces; a doubled quote inside a cell ("1/2"" hex") is the inch
-    mark it escapes."""
+    mark it escapes, and a comma inside a cell ("304 or 316, whichever you have") a semicolon, so
+    that it divides no cells once the quotes are gone."""
     marked = _ESCAPED_QUOTE.sub("\x00 ", row.group())  # the inch marks, kept apart from the cell quotes
-    return marked.replace('"', " ").replace("\x00", '"')
+    chars, quoted = list(marked), False
+    for index, char in enumerate(chars):
+        if char == '"':
+            quoted = not quoted
+            chars[index] = " "
+        elif char == "," and quoted and marked[index + 1 : index + 2] == " ":
+            chars[index] = ";"  # (not "1,200": a number's thousands)
+    return "".join(chars).replace("\x00", '"')
 
 
 def _gap(text: str, leader: re.Match[str]) -> str:

@@ -22,11 +22,13 @@ _ABBREVIATION = re.compile(r"\b(?:dia|approx|no|ea|pcs?|gr|min|max|nom|ft|in|st|
 # sentence too (not "dia. 2", "Gr. B")
 _UNIT_ABBREVIATION = re.compile(r"ea|pcs?|ft|in", re.IGNORECASE)
 _NEXT_SENTENCE = re.compile(r"\s+[A-Z][a-z]+\b")
+_ABOUT = r"(?:(?:about|around|approx\.?|roughly|maybe)\s+)?"  # "and about 40 ft of …"
 _NEW_COUNT = re.compile(
-    rf",?\s+(?:and|plus|also|&)\s+(?:(?:um+|uh+|erm?),?\s+)?(?=(?:also\s+)?(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|"
+    rf",?\s+(?:and|plus|also|&)\s+(?:(?:um+|uh+|erm?),?\s+)?"
+    rf"(?=(?:also\s+)?{_ABOUT}(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|"
     r";\s+|"
     # "… diamond plate 4x8 and 20ft of 1 1/4 sch40 pipe": a length of something else
-    r",?\s+(?:and|plus|also|&)\s+(?=\d+\s*(?:ft|feet|foot|'|m|mtrs?)\s+of\s)|"
+    rf",?\s+(?:and|plus|also|&)\s+(?={_ABOUT}\d+\s*(?:ft|feet|foot|'|m|mtrs?)\s+of\s)|"
     # ", and have your guys burn 8 pcs …": a few words, then a new count of pieces
     rf",\s+(?:and|plus|also)\s+(?=(?:[a-z']+\s+){{1,4}}(?:\d+|{WORD_NUMBER})\s*{PIECES}(?!\w))|"
     # "… and, while you're at it, 6 pcs of …": an aside, then the new count
