@@ -439,3 +439,22 @@ def test_a_line_said_to_stay_is_no_new_line_and_a_count_of_the_line_named() -> N
     result = _extract("Couple changes:\n- the 1/4 plate is fine\n- only need 3 of the angle\n")
     assert [(row[0], row[2]) for row in _rows(result)] == [(5, "plate"), (3, "angle"), (2, "bar_round")]
     assert all("thread_change_unread" not in line.flags for line in result.lines)
+
+
+def test_a_re_order_restating_the_last_order_then_changing_it() -> None:
+    text = (
+        "Same as last time but with a couple of changes. For reference, last time was:\n\n"
+        '  1) 1/2" x 4" A36 flat bar x 20\' - 25 pcs\n'
+        '  2) 3" x 3" x 1/4" A36 angle x 20\' - 24 pcs\n'
+        "  3) C6 x 8.2 A36 channel x 20' - 12 pcs\n\n"
+        "This time:\n  - flat bar up to 40 pcs\n  - angle same, 24 pcs\n"
+        "  - NO channel this time, we still have plenty\n  - ADD 2 pcs W8x31 A992 x 30'\n\n"
+        "New PO # is 4500093312.\n"
+    )
+    result = extract(build_document("reorder.txt", text.encode(), text))
+    assert [(row[0], row[1], row[2]) for row in _rows(result)] == [
+        (40, "A36", "bar_rectangular"),
+        (24, "A36", "angle"),
+        (2, "A992", "beam_i"),
+    ]
+    assert result.lines[0].revisions == ["quantity was 25"] and result.lines[1].revisions == []

@@ -145,6 +145,15 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "quantity",
             rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+{_COUNT}\s*{PIECES}",
         ),
+        (  # "- flat bar up to 40 pcs", "- angle same, 24 pcs": a restated line's new (or same) count
+            "quantity",
+            rf"(?m)^[ \t>*•-]*(?:the\s+)?{_REF}\s+(?:(?:up|down)\s+to|same,?|(?:as\s+before|unchanged),?)\s+"
+            rf"{_COUNT}\s*{PIECES}(?!\w)",
+        ),
+        (  # "- NO channel this time, we still have plenty"
+            "remove",
+            rf"\bno\s+(?:more\s+)?{_REF}\s+this\s+time\b",
+        ),
         (  # "only need 3 of the channel": a count of a quoted line
             "quantity",
             rf"\b(?:only\s+)?need\s+(?:only\s+)?{_COUNT}(?:\s*{PIECES})?\s+of\s+the\s+{_REF}{_END}",
@@ -447,7 +456,8 @@ def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[li
         elif edit.kind in ("quantity", "more") and edit.count:
             before = line.quantity
             line.quantity = edit.count + (before or 0) if edit.kind == "more" else edit.count
-            _note(line, f"quantity was {before:g}" if before is not None else "quantity added")
+            if line.quantity != before:  # "- angle same, 24 pcs": the count said again, unchanged
+                _note(line, f"quantity was {before:g}" if before is not None else "quantity added")
         elif edit.kind == "size_on" and _answer_size(line, edit.new or ""):
             continue
         elif not (edit.kind == "replace" and _replace(line, edit)):

@@ -6,7 +6,8 @@ languages too: "Van:/Verzonden:", "Von:/Gesendet:") or on
 lines starting with ``>``. Some people write *below* the history (bottom-posting, as in the chain
 sample): a short rule line (``---``) after the last quoted message ends the history, and what
 follows belongs to the newest message again; so does what a writer types below or between the
-"> " lines of the message they answer.
+"> " lines of the message they answer. A list restated under "For reference, last time was:"
+is an earlier order too, which the rest of the message changes.
 """
 
 from __future__ import annotations
@@ -83,6 +84,26 @@ def _quoted_block(text: str, end: int) -> tuple[Message, ...]:
     return (Message(quoted[0].start(), quoted[-1].end(), False),) if quoted else ()
 
 
+# "For reference, last time was:" over a list: an earlier order restated, which the lines after
+# it change ("This time: - flat bar up to 40 pcs - NO channel")
+_EARLIER_ORDER = re.compile(
+    r"^[^\n]*\b(?:for\s+reference|last\s+time\s+(?:was|we\s+(?:ordered|got|had))|"
+    r"(?:our\s+|the\s+)?(?:last|previous)\s+order\s+(?:was|had))\b[^\n]*:[ \t]*\n(?:[ \t]*\n)?"
+    r"(?:[ \t]*(?:[-*•]|\d{1,2}[.)])[^\n]*\n)+",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _restated_order(text: str, end: int) -> Thread | None:
+    """A message that restates an earlier order, then changes it: the restated list is history."""
+    found = _EARLIER_ORDER.search(text, 0, end)
+    if found is None:
+        return None
+    own = [(0, found.start()), (found.end(), end)]
+    current = [span for a, b in own for span in _without_quoted_lines(text, a, b)]
+    return Thread(tuple(current), (Message(found.start(), found.end(), False),))
+
+
 def split_thread(text: str, end: int | None = None) -> Thread:
     """The newest message's spans and the quoted messages within ``text[:end]``."""
     end = len(text) if end is None else end
@@ -90,7 +111,9 @@ def split_thread(text: str, end: int | None = None) -> Thread:
     if markers and not text[: markers[0][0]].strip() and _OWN_HEADER.match(text, markers[0][0]):
         markers = markers[1:]  # "From: … Sent: …" atop the text: the newest message's own header
     if not markers:  # only "> " lines: the quoted message they make up is the history
-        return Thread(tuple(_without_quoted_lines(text, 0, end)), _quoted_block(text, end))
+        quoted = _quoted_block(text, end)
+        restated = None if quoted else _restated_order(text, end)
+        return restated or Thread(tuple(_without_quoted_lines(text, 0, end)), quoted)
     own = [(0, markers[0][0])]
     history_end = end
     last_rule = None
