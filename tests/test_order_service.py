@@ -186,7 +186,13 @@ def test_reprocessing_keeps_an_approved_order_and_replaces_one_in_review(desk: D
     desk.process("sample_order_1.txt", force=True)
     replaced = desk.service.get(order_id)
     assert replaced.order.lines[0].item.quantity == 10  # the email says 10
-    assert desk.service.audit_log(order_id)[-1].action == "reprocessed"
+    last = desk.service.audit_log(order_id)[-1]
+    assert last.action == "reprocessed"
+    # the order as it stood before the re-run, in brief (read from its columns, not decoded whole)
+    assert last.before["lines"] == [
+        line.match.part_number if line.match else None for line in replaced.order.lines
+    ]
+    assert last.before["status"] == "needs_review" and last.before["reason_codes"]
     desk.service.approve(order_id, actor="dana")
     version = desk.service.get(order_id).version
     desk.process("sample_order_1.txt", force=True)
