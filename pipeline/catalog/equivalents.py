@@ -253,6 +253,13 @@ def form_alternatives(grade: str) -> tuple[GradeOption, ...]:
     return tuple(GradeOption(g, "alternative", why) for g, why in _FORM_ALTERNATIVES.get(grade, ()))
 
 
+def catalog_grade(written: str) -> str | None:
+    """The catalog grade ``written`` names or is the equivalent of ("1.4404" and "316L" are one)."""
+    ask = resolve_grade(written)
+    equivalent = next((option.grade for option in ask.options if option.relation == "equivalent"), None)
+    return ask.stocked or equivalent
+
+
 def resolve_grade(written: str) -> GradeAsk:
     """Every catalog grade that could fill ``written``, best first.
 

@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
+from pipeline.catalog.equivalents import catalog_grade
 from pipeline.catalog.schema import UOMS
 from pipeline.extract import assemblies, cues, pipe
 from pipeline.extract.blocks import Block, Field
@@ -283,6 +284,9 @@ def _other_grades(item: LineItem, primary: GradeHit, hits: list[GradeHit], text:
                 text[hit.start : hit.end], hit.grade, hit.family, span=_span(hit.start, hit.end, offset)
             )
         )
+        alloy = catalog_grade(hit.grade) if hit.foreign else None
+        if alloy is not None and alloy == catalog_grade(primary.grade):
+            continue  # "1.4404 (316L)": one alloy in two standards, no alternative offered
         flag = "alternates_offered" if hit.foreign else "ambiguous_grade"
         if flag not in item.flags:
             item.flags.append(flag)

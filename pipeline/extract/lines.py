@@ -14,7 +14,7 @@ import copy
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.extract import context, cues, cutlist, prose, specs
+from pipeline.extract import context, cues, cutlist, prose, restated, specs
 from pipeline.extract.blocks import Block, heading_lines, line_fields, split_blocks
 from pipeline.extract.grades import find_grades
 from pipeline.extract.item import Parsed, parse_block
@@ -522,6 +522,7 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
     skipped += [block for block in sized if found[block.start] is None]
     lines = [line for line in lines if not (line in told and _repeats_listed(line, lines, told))]
     lines.sort(key=lambda line: line.span.start if line.span else 0)
+    lines = restated.once(lines)
     for number, line in enumerate(lines, start=1):
         line.line_no = number
     context.apply_statements(lines, statements)

@@ -139,7 +139,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # "flat" alone is flat bar too: "304 flat 5/8 x 1-1/4", "FB", "flat ground" (tool steel flat stock)
     (
         r"flat\s+bars?|flat\s+stock|flats?|fb|fl|flt|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
-        r"flachstahl|flach|piatt[oi]|solera|pletina|platina|fers?\s+plats?|plats?|płaskownik|barras?\s+chatas?|"
+        r"flachstahl|flach|piatt[oi]|solera|pletina|platina|fers?\s+plats?|barres?\s+plates?|plats?|płaskownik|barras?\s+chatas?|"
         r"lama|lamas|platband[ăa]|lattine|barr[ae]\s+piatt[ae]|piatt[ae]|fladst[åa]l|fladstang|flatst[åa]l|plattst[åa]ng|"
         r"扁钢|平鋼|평철",
         "bar_rectangular",
