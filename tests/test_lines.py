@@ -475,3 +475,15 @@ def test_can_you_guys_cut_me_is_a_request_not_a_question() -> None:
 def test_and_about_40_ft_of_starts_a_new_item() -> None:
     text = "need 2 sheets 10ga 4x8 hr, and about 40 ft of 1/4 x 3 flat."
     assert [row[1:3] for row in _rows(_extract(text))] == [("sheet", 2), ("bar_rectangular", 40)]
+
+
+def test_footage_after_a_dash_and_a_pipe_sized_after_its_schedule() -> None:
+    text = (
+        '1. 304/304L sch 10S pipe, 3" - 120 ft\n'
+        '2. 304 flat bar, 1/4" x 2" - 60 ft\n'
+        "3. A36 flat bar 1/2 x 4 - 20 ft\n"  # a stock length, not footage
+    )
+    lines = _extract(text).lines
+    assert [(line.quantity, line.uom) for line in lines[:2]] == [(120, "FT"), (60, "FT")]
+    assert lines[0].dimensions == {"outer_diameter": 3.5, "wall_thickness": 0.12, "nominal_size": 3.0}
+    assert lines[2].quantity is None and lines[2].dimensions["length"] == 240

@@ -40,9 +40,9 @@ _SCHEDULE_FIRST = re.compile(
     re.IGNORECASE,
 )
 # in a row naming pipe, the schedule in one cell and the nominal size in inches in the next:
-# "alum pipe sch 40 | 1-1/2" | 21'", "304 sch 10 pipe 4 inch x 20"
+# "alum pipe sch 40 | 1-1/2" | 21'", "304 sch 10 pipe 4 inch x 20", "sch 10S pipe, 3""
 _SCHEDULE_THEN_INCHES = re.compile(
-    r"\bsch(?:edule)?\.?\s*(?P<sch>10S?|40S?|80S?|STD|XS|XH)\b[\s|,;\t]*(?:pipes?\s+)?"
+    r"\bsch(?:edule)?\.?\s*(?P<sch>10S?|40S?|80S?|STD|XS|XH)\b[\s|,;\t]*(?:pipes?[\s,]+)?"
     r"(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+)\s*(?:\"|”|in\b\.?|inch(?:es)?)",
     re.IGNORECASE,
 )

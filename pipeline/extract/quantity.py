@@ -172,10 +172,16 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "M",
         "metres",
     ),
-    # "- 200 ft 90/10 CuNi tube …": more feet than any length is stocked in, where the count goes
+    # "- 200 ft 90/10 CuNi tube …", "304 flat bar, 1/4" x 2" - 60 ft": more feet than any length is
+    # stocked in, where the count goes (first, or last after a dash)
     (
         rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]-?\s*)?{_APPROX}(?P<n>[1-9]\d{{2,3}})\s*(?:{_FEET}|')\s+"
         r"(?!long|lengths?|bars?|each|pieces|pcs|sticks?)",
+        "FT",
+        "footage",
+    ),
+    (
+        rf"\s[-–—]\s*{_APPROX}(?P<n>[5-9]\d|[1-9]\d{{2,3}})\s*(?:{_FEET}|')\s*(?:total\s*)?[.;]?\s*$",
         "FT",
         "footage",
     ),
