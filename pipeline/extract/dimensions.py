@@ -48,13 +48,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 _LB_PER_FT_PER_KG_PER_M = 0.671969
 _METRE_UNITS = frozenset(("m", "meter", "meters", "metre", "metres", "mtr", "mtrs", "mt"))
 # every designation starts so, or names its depth before PFC, UB or UC: one quick look first
-_SHAPE_HINT = re.compile(r"[WSICLAENBMU]\s?\d|\d\s?(?:PFC|UB|UC|EA|UA)\b")
+# (typed in lower case on a phone, written tight: "w8x31", "c6x8.2", "l2x2x1/4")
+_SHAPE_HINT = re.compile(r"[WSICLAENBMU]\s?\d|[wcl]\d|\d\s?(?:PFC|UB|UC|EA|UA)\b")
 _SHAPES = (
-    ("beam_i", re.compile(rf"\b[WSI]\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
-    ("channel", re.compile(rf"\bM?C\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
+    ("beam_i", re.compile(rf"\b(?:[WSI]\s?|[ws])(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
+    ("channel", re.compile(rf"\b(?:M?C\s?|m?c)(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     (
         "angle",
-        re.compile(rf"\b(?:L|ISA)\s?(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\s*[x×X]\s*(?P<c>{NUMBER})"),
+        re.compile(
+            rf"\b(?:L\s?|ISA\s?|l)(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\s*[x×X]\s*(?P<c>{NUMBER})"
+        ),
     ),
     # Britain's and Australia's equal and unequal angles, size first: "100x100x10 EA", "75x50x6 UA"
     (

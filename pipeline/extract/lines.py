@@ -11,6 +11,7 @@ not orders; a block under an "ALTERNATE MATERIALS" heading adds alternates to th
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -19,6 +20,7 @@ from pipeline.extract.blocks import Block, heading_lines, line_fields, split_blo
 from pipeline.extract.grades import find_grades
 from pipeline.extract.item import Parsed, parse_block
 from pipeline.extract.measure import is_metric
+from pipeline.extract.quantity import PIECES, WORD_NUMBER, parse_count
 from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, first_match
 from pipeline.models import Alternate, LineItem, Span
 
@@ -169,7 +171,31 @@ def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:
         (sub, parse_block(text, sub))
         for sub in (Block(a, b, "bullet", block.heading, metric=block.metric) for a, b in spans)
     ]
+    if sum(1 for _, parsed in pairs if _full_item(parsed)) < 2 and (
+        each := _OF_EACH.search(text, block.start, block.end)
+    ):
+        _count_each(pairs, each)
     return pairs if sum(1 for _, parsed in pairs if _full_item(parsed)) >= 2 else None
+
+
+# "1½ sch80 pipe x21' + 2\" sch40 pipe x21' + 1½x1½x¼ angle 20' need 4 of each"
+_OF_EACH = re.compile(rf"\b(?P<n>\d{{1,4}}|{WORD_NUMBER})\s+(?:{PIECES}\s+)?of\s+each\b", re.IGNORECASE)
+
+
+def _count_each(pairs: list[tuple[Block, Parsed]], each: re.Match[str]) -> None:
+    """Give the uncounted items of a sentence the count said once for each of them."""
+    count = parse_count(each["n"])
+    for _, parsed in pairs:
+        if (
+            count
+            and (parsed.has_material or parsed.has_form)
+            and parsed.has_sizes
+            and not parsed.has_quantity
+        ):
+            parsed.item.quantity, parsed.item.uom = count, "EA"
+            parsed.item.evidence["quantity"] = Span(each.start(), each.end())
+            parsed.item.flags = [flag for flag in parsed.item.flags if flag != "missing_quantity"]
+            parsed.has_quantity = True
 
 
 _BLANK_LINE = re.compile(r"\n[ \t>]*\n")
@@ -363,6 +389,29 @@ def _cut_list(text: str, headings: list[tuple[int, int]], orphans: list[Block]) 
     return found
 
 
+_SAME = re.compile(
+    r"\b(?:same|ditto|do\.)(?!\s+(?:size|length|width|thickness|dia\w*|qty|quantity|as\s+last)\b)",
+    re.IGNORECASE,
+)
+_GUESSED = ("form_inferred", "grade_from_context", "missing_grade", "missing_form")
+
+
+def _same_as_above(lines: list[LineItem]) -> None:
+    """A line that names no grade or form of its own but says "same" ("3/4 x 6 x 6 same (10)")
+    is of the line above's grade and form."""
+    for above, line in itertools.pairwise(lines):
+        guessed = [flag for flag in line.flags if flag in _GUESSED]
+        if not guessed or not _SAME.search(line.source_text) or line.form not in (None, above.form):
+            continue  # (a form read from its sizes that is not the one above: sized for another)
+        line.form, line.grade, line.material, line.temper = (
+            above.form,
+            above.grade,
+            above.material,
+            above.temper,
+        )
+        line.flags = [flag for flag in line.flags if flag not in _GUESSED]
+
+
 def _repeats_listed(line: LineItem, lines: list[LineItem], told: list[LineItem]) -> bool:
     """Whether a line read from prose only repeats one the list or table gives ("please cut the
     1/2" square to 38-1/2" (180 pcs)" over the stock list's "SQ 1/2 … 180  38-1/2"")."""
@@ -513,13 +562,16 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
         block for block in orphans if not any(block.start <= line.span.start < block.end for line in cut)
     ]
     statements.sort(key=lambda statement: statement.position)
-    # a block naming no grade or form but sized like an item: read once a grade is stated for it,
-    # else the desk is told of it
+    # a block naming no grade or form but sized like an item: read once a grade is stated for it
+    # (or it is the "same" as the line above), else the desk is told of it
     sized = [block for block in orphans if _SIZE_CHAIN.search(text, block.start, block.end)]
-    found = {block.start: _orphan_item(text, block) for block in (orphans if statements else sized)}
-    if statements:
-        lines += [item for item in found.values() if item is not None]
-    skipped += [block for block in sized if found[block.start] is None]
+    found = {block: _orphan_item(text, block) for block in (orphans if statements else sized)}
+    lines += [
+        item
+        for block, item in found.items()
+        if item is not None and (statements or (lines and _SAME.search(text, block.start, block.end)))
+    ]
+    skipped += [block for block in sized if found[block] is None or not (statements or found[block] in lines)]
     lines = [line for line in lines if not (line in told and _repeats_listed(line, lines, told))]
     lines.sort(key=lambda line: line.span.start if line.span else 0)
     lines = restated.once(lines)
@@ -528,5 +580,6 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
     context.apply_statements(lines, statements)
     context.apply_forms_stated(lines, forms)
     context.apply_lengths_stated(lines, sorted(lengths))
+    _same_as_above(lines)
     specs.apply_specs(text, spans, lines)
     return Reading(lines, _unread(skipped, lines))

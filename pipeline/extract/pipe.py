@@ -24,9 +24,10 @@ _PIPE: dict[float, tuple[float, float, float, float]] = {
     10.0: (10.750, 0.165, 0.365, 0.594), 12.0: (12.750, 0.180, 0.406, 0.688),
 }  # fmt: skip
 _SCHEDULES = {"10": 1, "10S": 1, "40": 2, "40S": 2, "STD": 2, "80": 3, "80S": 3, "XS": 3, "XH": 3}
+_NPS = r"(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+|\d*[½¼¾])"  # a nominal size: 2, 1-1/2, 1/2, 2.5, 1½
 # (no tab between the size and its schedule: a tab parts two cells, "3<tab>Sch 40 pipe 1-1/2"")
 _SCHEDULE = re.compile(
-    r"(?:\bNPS\s*)?(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+)[^\S\t]*(?:\"|”|in\b\.?|inch(?:es)?)?[^\S\t]*"
+    rf"(?:\bNPS\s*)?{_NPS}[^\S\t]*(?:\"|”|in\b\.?|inch(?:es)?)?[^\S\t]*"
     r"(?:NPS|NB|nominal|IPS)?[^\S\t]*(?:pipe\s*,?\s*|tube\s*,?\s*)?(?:sch(?:edule)?\.?\s*|\b)"
     r"(?P<sch>10S?|40S?|80S?|STD|XS|XH)\b",
     re.IGNORECASE,
@@ -36,14 +37,14 @@ _SCHEDULE = re.compile(
 # the schedule first, the nominal bore in another cell: "Pipe Sch 40S | 3" NB x 6 mtr"
 _SCHEDULE_FIRST = re.compile(
     r"\bsch(?:edule)?\.?\s*(?P<sch>10S?|40S?|80S?|STD|XS|XH)\b[^\n]{0,60}?"
-    r"\b(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+)\s*(?:\"|”|in\b\.?|inch(?:es)?)?\s*(?:NB|NPS|N\.B\.)(?!\w)",
+    rf"\b{_NPS}\s*(?:\"|”|in\b\.?|inch(?:es)?)?\s*(?:NB|NPS|N\.B\.)(?!\w)",
     re.IGNORECASE,
 )
 # in a row naming pipe, the schedule in one cell and the nominal size in inches in the next:
 # "alum pipe sch 40 | 1-1/2" | 21'", "304 sch 10 pipe 4 inch x 20", "sch 10S pipe, 3""
 _SCHEDULE_THEN_INCHES = re.compile(
     r"\bsch(?:edule)?\.?\s*(?P<sch>10S?|40S?|80S?|STD|XS|XH)\b[\s|,;\t]*(?:pipes?[\s,]+)?"
-    r"(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+)\s*(?:\"|”|in\b\.?|inch(?:es)?)",
+    rf"{_NPS}\s*(?:\"|”|in\b\.?|inch(?:es)?)",
     re.IGNORECASE,
 )
 _PIPE_WORD = re.compile(r"\bpipes?\b", re.IGNORECASE)

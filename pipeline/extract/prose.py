@@ -27,6 +27,14 @@ _NEW_COUNT = re.compile(
     rf",?\s+(?:and|plus|also|&)\s+(?:(?:um+|uh+|erm?),?\s+)?"
     rf"(?=(?:also\s+)?{_ABOUT}(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|"
     r";\s+|"
+    # "… qty 3 / 304 1\" rd …", "… x21' + 2\" sch40 pipe …": items typed on one line, set apart by a
+    # slash or a plus between spaces
+    r"\s+[/+]\s+(?=\S)|"
+    # "… x 12ft qty 4, 360 brass rd …", "… 12 x 24 (4), 3/4 x 6 x 6 …", "… qty 2 and ar500 …": a count
+    # closing one item, then the next
+    r"(?:\bqty\.?\s*:?\s*\d{1,4}|\(\d{1,4}\))\s*(?:,|\band\b|\bplus\b|&)\s+|"
+    # "…, 4 - c6x8.2 chanel", "…, 40ft 3/4 rd hr": a count (or feet) and a size of its own
+    r",\s+(?=\d{1,4}\s+[-–]\s+[A-Za-z]{0,2}\d|\d{1,4}\s*(?:ft|feet|')\s+(?:of\s+)?\d)|"
     # "… diamond plate 4x8 and 20ft of 1 1/4 sch40 pipe": a length of something else
     rf",?\s+(?:and|plus|also|&)\s+(?={_ABOUT}\d+\s*(?:ft|feet|foot|'|m|mtrs?)\s+of\s)|"
     # ", and have your guys burn 8 pcs …": a few words, then a new count of pieces
@@ -40,7 +48,9 @@ _NEW_COUNT = re.compile(
     # "…x 12 ft, 8 pcs", the count of the item before)
     rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+(?:[A-Za-z]{{0,2}}\d{{3,4}}[A-Za-z]?\b|\.\d|\d+/\d"
     # "…, 6 pcs 1x2x1/8 rect tube", "…, 2 sticks 4\" channel": a size of its own
-    r"|\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:[x×]\s*\.?\d|\"|”|in\b|mm\b)|\d{1,2}\s*(?:ga|gauge|gage)\b))",
+    r"|\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:[x×]\s*\.?\d|\"|”|in\b|mm\b)|\d{1,2}\s*(?:ga|gauge|gage)\b"
+    # ", 1 sht 1/4 pl 4x8": a fraction, then the form
+    r"|\d+/\d+\s+(?!(?:ft|feet|foot|long|lg|ea|each|in|inch)\b)[a-z]{1,5}\b))",
     re.IGNORECASE,
 )
 

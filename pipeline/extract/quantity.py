@@ -143,6 +143,8 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     (rf"{_GUARD}{_APPROX}(?P<n>{_C})\s+of\s+(?:them|those|these|each)\b", "EA", "of_them"),
     # "8 x 75x10 FL 300PLUS 6m": a count set apart by " x " before a size written tight
     (r"^[\s>]*(?:[-*•]\s*)?(?P<n>\d{1,3})\s+[x×]\s+(?=\d+(?:[.,]\d+)?[x×]\d)", "EA", "times"),
+    # "10x 2x2 sq tub 11ga": a count with its "x" written tight, then the size
+    (r"^[\s>]*(?:[-*•]\s*)?(?P<n>\d{1,4})[x×]\s+(?=\d)", "EA", "times"),
     # "2 x 6m lengths", "4 x 20' sticks", "4 20 foot sticks": a count of lengths (before "(approx.
     # 185 kg)" can be read)
     (

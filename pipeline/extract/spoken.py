@@ -97,9 +97,12 @@ _AFTER_BY = re.compile(  # a fraction first: "by three sixteenths" is 3/16, not 
 )
 _HAS_WORD = re.compile(
     rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?|zero|comma)\b|(?-i:\b[A-Z] [A-Z]\b)"
-    r"|\ban?\s+(?:foot|inch)\b|[\d\"]\s+by\s+\d",  # "1/4 by 3": digits, said with "by"
+    r"|\ban?\s+(?:foot|inch)\b|[\d\"]\s+by\s+\d"  # "1/4 by 3": digits, said with "by"
+    r"|\d/\d{1,2}(?:ths|nds)\b",
     re.IGNORECASE,
 )
+# "3/8ths plate", "1/2nds": a fraction said with its ordinal ending
+_ORDINAL_FRACTION = re.compile(r"(?<=\d/\d)(?:ths|nds)\b|(?<=\d/\d\d)ths\b", re.IGNORECASE)
 
 
 def _whole(words: str) -> int:
@@ -281,4 +284,5 @@ def digits_for_sizes(text: str) -> str:
     if "quote" in lower:
         text = _SAID_INCH_MARK.sub(lambda match: _padded(match, '"'), text)
     text = _OH_WALL.sub(lambda match: _padded(match, f".0{match['digits']}"), text)
+    text = _ORDINAL_FRACTION.sub(lambda match: " " * len(match.group()), text)
     return _BY.sub(lambda match: " x" + " " * (len(match["gap"]) - 2), text)

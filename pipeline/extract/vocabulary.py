@@ -102,7 +102,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # SHS, RHS, CHS: square, rectangular and circular hollow sections (European and British); PTR
     # (perfil tubular rectangular) is Mexico's HSS
     (
-        r"square\s+tub(?:e|es|ing)|sq\.?\s+tub(?:e|es|ing)|square\s+tunes?|hss|shs|ptr|tubo\s+(?:quadr|cuadrad)\w*|vierkantrohr|"
+        r"square\s+tub(?:e|es|ing|s)?\b|sq\.?\s+tub(?:e|es|ing|s)?\b|square\s+tunes?|hss|shs|ptr|tubo\s+(?:quadr|cuadrad)\w*|vierkantrohr|"
         r"rura\s+kwadratowa|profil\s+zamkni[eę]ty|方管|角パイプ|각관|"  # Chinese, Japanese, Korean
         # Romanian, Vietnamese, French, Czech, Turkish
         r"(?:țeav|ţeav|teav)[ăa]\s+p[ăa]trat[ăa]|h[ộo]p\s+vu[ôo]ng|tubes?\s+carr[ée]s?|(?:čt|ct)vercov[áa]\s+trubka|"
@@ -168,7 +168,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
         "angle",
     ),
     (
-        r"ceownik|u-stahl|槽钢|溝形鋼|canal(?:es)?\s+u|perfil(?:es)?\s+u|c-?channels?|channel(?<!radio\schannel)(?<!radio:\schannel)(?<!cb\schannel)s?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
+        r"ceownik|u-stahl|槽钢|溝形鋼|canal(?:es)?\s+u|perfil(?:es)?\s+u|c-?channels?|chann?el(?<!radio\schannel)(?<!radio:\schannel)(?<!cb\schannel)s?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
         "channel",
     ),
     (
