@@ -878,3 +878,16 @@ def test_a_quoted_csv_cell_with_a_comma_in_it_stays_one_cell() -> None:
     lines = _extract(text).lines
     assert [(line.quantity, line.form) for line in lines] == [(6, "angle"), (4, "plate")]
     assert lines[1].tolerances  # the notes cell's tolerance is the row's
+
+
+def test_a_spreadsheet_pasted_with_even_gaps_is_read_by_the_order_of_its_cells() -> None:
+    text = (
+        "Line   Qty   UOM   Description   Grade/Spec   Length   Notes\n"
+        "1   8   EA   DOM TUBE 2.000 OD X .250 WALL   A513-5   20'   \n"
+        "2   10   EA   ANGLE 3 X 3 X 1/4   A36   20'   \n"
+    )
+    lines = _extract(text).lines
+    assert [(line.quantity, line.grade, line.form, line.dimensions["length"]) for line in lines] == [
+        (8, "A513", "tube_round", 240.0),
+        (10, "A36", "angle", 240.0),
+    ]

@@ -12,6 +12,7 @@ above wrapped onto a second line; a repeated header or a "Page 2 of 3" inside th
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -475,6 +476,10 @@ def _realign(cells: list[list[int]], roles: list[str | None], text: str) -> None
 
 
 def _cells(table: Table, text: str) -> list[tuple[int, int, int]]:
+    if table.layout == "aligned" and _evenly_spaced(table):
+        spans = split_cells(text, "aligned")
+        if 2 <= len(spans) <= len(table.columns):
+            return [(i, a, b) for i, (a, b) in enumerate(spans)]
     if table.layout == "aligned":
         return _aligned_cells(table, text)
     if table.layout == "collapsed":
@@ -483,6 +488,14 @@ def _cells(table: Table, text: str) -> list[tuple[int, int, int]]:
     while len(spans) > len(table.columns) and (empty := [i for i, (a, b) in enumerate(spans) if b <= a]):
         del spans[empty[-1]]  # "20'<tab><tab>10<tab>PC": a tab typed twice is not a column
     return [(i, a, b) for i, (a, b) in enumerate(spans) if b > a and i < len(table.columns)]
+
+
+def _evenly_spaced(table: Table) -> bool:
+    """A header whose columns are set apart by the same run of spaces, as a spreadsheet pasted as
+    text leaves it ("Line   Qty   UOM   Description   Grade/Spec   Length"): its rows' cells line up
+    with the columns by their order, not by where they start."""
+    gaps = {after.start - before.end for before, after in itertools.pairwise(table.columns)}
+    return len(table.columns) >= 4 and len(gaps) == 1 and min(gaps) >= 2
 
 
 def _is_part_number(value: str) -> bool:
