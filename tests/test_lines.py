@@ -487,3 +487,27 @@ def test_footage_after_a_dash_and_a_pipe_sized_after_its_schedule() -> None:
     assert [(line.quantity, line.uom) for line in lines[:2]] == [(120, "FT"), (60, "FT")]
     assert lines[0].dimensions == {"outer_diameter": 3.5, "wall_thickness": 0.12, "nominal_size": 3.0}
     assert lines[2].quantity is None and lines[2].dimensions["length"] == 240
+
+
+def test_plate_pieces_cut_to_width_and_length_under_a_heading_naming_the_plate() -> None:
+    text = (
+        "Please quote the following, cut to size:\n\n"
+        '6061-T6 plate 1/2" thk:\n    4 pcs 12 x 24\n    10 pcs 6 x 6\n'
+        '7075-T651 rd bar 2" dia x 12" lg - 2 pcs\n\n'
+        'Out of 1" A36:\n   6 pcs 8 x 8 (gussets, square corners fine)\n'
+    )
+    lines = _extract(text).lines
+    assert [(line.quantity, line.grade, line.form, tuple(line.dimensions.values())) for line in lines] == [
+        (4, "6061", "plate", (0.5, 12.0, 24.0)),
+        (10, "6061", "plate", (0.5, 6.0, 6.0)),
+        (2, "7075", "bar_round", (2.0, 12.0)),
+        (6, "A36", "plate", (1.0, 8.0, 8.0)),  # "square corners": no square bar
+    ]
+
+
+def test_a_flat_bar_sized_1_x_2_over_its_pieces() -> None:
+    text = "cut list\n\n3/16 x 2 flat HR\n  (8) @ 1'-3\"\n"  # "x 2 flat": a width, not two flats
+    lines = _extract(text).lines
+    assert [(line.quantity, line.dimensions) for line in lines] == [
+        (8, {"thickness": 0.1875, "width": 2.0, "length": 15.0})
+    ]

@@ -41,10 +41,21 @@ def pieces(text: str, head: LineItem, block: Block) -> list[LineItem]:
         if not raw.strip():
             continue
         piece = parse_block(text, line, candidates_only=False)
-        if not piece.has_quantity or piece.has_material or piece.has_form or len(piece.item.dimensions) > 1:
+        if (
+            not piece.has_quantity
+            or piece.has_material
+            or piece.has_form
+            or len(piece.item.dimensions) > _sizes_cut(head)
+        ):
             return []
         found.append(_cut(head, piece.item, raw))
     return found
+
+
+def _sizes_cut(head: LineItem) -> int:
+    """How many sizes a piece under ``head`` gives: its length, or a plate's width and length."""
+    flat = head.form in ("plate", "sheet", "bar_rectangular") and "width" not in head.dimensions
+    return 2 if flat and "thickness" in head.dimensions else 1
 
 
 def _cut(head: LineItem, piece: LineItem, raw: str) -> LineItem:
@@ -53,12 +64,13 @@ def _cut(head: LineItem, piece: LineItem, raw: str) -> LineItem:
     item.span = piece.span
     item.source_text = f"{head.source_text} {' '.join(raw.split())}"
     item.evidence |= {name: span for name, span in piece.evidence.items() if name == "quantity"}
-    if piece.dimensions:
-        (value,) = piece.dimensions.values()
-        item.dimensions["length"] = value
-        written = next(iter(span for name, span in piece.evidence.items() if name != "quantity"), None)
-        if written is not None:
-            item.evidence["length"] = Span(written.start, written.end)
+    written = [span for name, span in piece.evidence.items() if name in piece.dimensions]
+    # a length, or (of a plate or sheet given by its thickness) a width and a length: "4 pcs 12 x 24"
+    names = ("length",) if len(piece.dimensions) == 1 else ("width", "length")
+    for name, value, span in zip(names, piece.dimensions.values(), [*written, None, None], strict=False):
+        item.dimensions[name] = value
+        if span is not None:
+            item.evidence[name] = Span(span.start, span.end)
     item.flags = [flag for flag in item.flags if flag not in _GIVEN_BY_PIECE] + [
         flag
         for flag in piece.flags

@@ -148,6 +148,16 @@ def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
     # every line a sized form, counted or not ("A36 plate 1/2 x 48 x 96" over "A500 sq tube 2 x 2
     # x .120 wall" under "Please quote:"): a list without its bullets
     listed = sized >= 2 and sized == len(lines)
+    # whole items and cut pieces ("4 pcs 12 x 24" under a heading "6061-T6 plate 1/2" thk:"), each a
+    # line of its own: the pieces are read with the heading (``_cut_list``), the items alone
+    if (
+        whole
+        and whole < len(lines)
+        and all(_full_item(one) or _cut_piece(text, sub, one) for sub, one in lines)
+    ):
+        return [
+            (pair if _full_item(pair[1]) else (replace(pair[0], kind="paragraph"), pair[1])) for pair in lines
+        ]
     # a group is split here unless the paragraph is a cut list, read whole by ``_cut_paragraph``
     if whole < 2 and not listed and (not _groups(text, lines)[0] or _cut_paragraph(text, block)):
         parsed = parse_block(text, block)
@@ -159,6 +169,14 @@ def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
         (pair if listed or _full_item(pair[1]) else (replace(pair[0], kind="paragraph"), pair[1]))
         for pair in lines
     ]
+
+
+def _cut_piece(text: str, block: Block, parsed: Parsed) -> bool:
+    """A line giving a count and sizes and naming no item: a piece of the item a heading names."""
+    if parsed.has_material or parsed.has_form:
+        return False
+    full = parse_block(text, block, candidates_only=False)  # (a candidate only was read so far)
+    return full.has_quantity and full.has_sizes
 
 
 def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:

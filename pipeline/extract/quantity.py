@@ -45,7 +45,7 @@ PIECES = (
 )
 _FEET = r"(?:feet|ft\.?|foot)"
 _APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"
-_GUARD = r"(?<![\w.,\"'/x×$€£-])"  # not "1/2", "12\"", "48x", "$2,400" (nor its 400)
+_GUARD = r"(?<![\w.,\"'/x×$€£-])(?<!\d [x×] )(?<!\d[x×] )"  # not "1/2", "12\"", "48x", "x 2 flat", "$2,400"
 _AFTER_TIMES = re.compile(r"(?:[x×]|\d\s*\*)\s*$")  # "48 x ", "48 * " — but not a "* " bullet
 _SIZE_THEN_DASH = re.compile(rf"(?<![\w-])(?:{FORM_ALTERNATION})\s+$", re.IGNORECASE)  # "plt 2 - 7 pcs"
 _NOT_IN_CHAIN = r"(?<![x×]\s)(?<!\d\s\*\s)(?<!\d\*\s)"  # not the 96 of "48 x 96" ("x 18 pcs": see pieces)

@@ -132,7 +132,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (
         r"square\s+(?:bars?|stock)|sq\.?\s+bars?|vierkant(?:stahl|stab|e)?|barras?\s+cuadradas?|quadr(?:o|at[oi])|"
         r"pr[eę]t\s+kwadratowy|"
-        r"squares?(?!\s+(?:feet|foot|ft|inch|in|edges?|ends?|cut)\b)|cuadrad[oa]s?|"
+        r"squares?(?!\s+(?:feet|foot|ft|inch|in|edges?|ends?|cut|corners?|to|up)\b)|cuadrad[oa]s?|"
         r"sq(?!\s*(?:\.|ft|feet|foot|in|inch|inches|mm|m|meters?|yds?|tub|hss)\b)",
         "bar_square",
     ),
