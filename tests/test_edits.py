@@ -458,3 +458,9 @@ def test_a_re_order_restating_the_last_order_then_changing_it() -> None:
         (2, "A992", "beam_i"),
     ]
     assert result.lines[0].revisions == ["quantity was 25"] and result.lines[1].revisions == []
+
+
+def test_a_count_given_after_the_line_named_with_qty() -> None:
+    result = _extract('- make the 2" 4140 qty 5 instead of 2\n')
+    assert [row[0] for row in _rows(result)] == [5, 8, 5]
+    assert result.lines[2].revisions == ["quantity was 2"]

@@ -56,3 +56,15 @@ def test_a_description_wrapped_onto_a_second_line_stays_in_its_row() -> None:
         (2, {"thickness": 0.5, "width": 48, "length": 96}),
         (1, {"thickness": 0.375, "width": 60, "length": 120}),
     ]
+
+
+def test_bold_header_cells_from_an_html_mail() -> None:
+    text = (
+        "Please enter the following:\n\n*Line*\n*Qty*\n*Description*\n*Grade*\n*Length*\n"
+        '1\n4\n1/2" x 48" x 96" plate\nA36\n--\n2\n12\n1/4" x 3" flat bar\nA36\n20\'\n\nThanks\n'
+    )
+    lines = extract(build_document("html.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form) for line in lines] == [
+        (4, "A36", "plate"),
+        (12, "A36", "bar_rectangular"),
+    ]

@@ -135,6 +135,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:change\s+(?:it\s+|qty\s+|quantity\s+)?to|make\s+(?:it|that)|should\s+be|to\s+be|"
             rf"(?:increase|reduce|bump|up|drop)\s+(?:it\s+)?to|qty|quantity)\s+(?:to\s+)?{_COUNT}\s*{PIECES}(?!\w)",
         ),
+        (  # "make the 1\" 1018 qty 20 instead of 10": the line named, then its new count
+            "quantity",
+            rf"\b(?:make|change|bump)\s+(?:the\s+)?{_REF}\s+(?:qty|quantity)\s*(?:to\s+)?{_COUNT}\b(?![\"'/.x×-])",
+        ),
         (  # "item 2 make it 1-1/4\" dia instead of 1\"": a numbered line, then its new size
             "replace",
             r"\b(?P<ref>(?:item|line|pos(?:ition)?)\s*#?\s*\d{1,3})\s*[:,-]?\s*"

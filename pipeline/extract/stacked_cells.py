@@ -17,7 +17,9 @@ _MIN_COLUMNS = 3
 _MAX_COLUMNS = 12
 _HEADER_CELL_MAX = 30  # a column's name is a few words
 _MAX_WRAP = 2  # lines a description may wrap onto
-_QUANTITY_LINE = re.compile(rf"^[ \t]*(?:{QUANTITY_HEADER})[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_QUANTITY_LINE = re.compile(
+    rf"^[ \t*_]*(?:{QUANTITY_HEADER})[ \t*_:]*$", re.IGNORECASE | re.MULTILINE
+)  # "*Qty*": bold
 # the columns that name the item (its count is a column of its own, required apart)
 _NAMING_ROLES = frozenset({"description", "grade", "size", "form"})
 
