@@ -511,3 +511,18 @@ def test_a_flat_bar_sized_1_x_2_over_its_pieces() -> None:
     assert [(line.quantity, line.dimensions) for line in lines] == [
         (8, {"thickness": 0.1875, "width": 2.0, "length": 15.0})
     ]
+
+
+def test_goods_sent_back_are_no_order_and_bullets_under_a_numbered_point_are_its_items() -> None:
+    text = (
+        "Two things.\n\n"
+        "1) Your invoice 88213 last week - we ordered 1-1/2 CRS round and got 1-1/4. I have the 3 bars "
+        "here and want to send them back with your driver.\n\n"
+        "2) Meanwhile I need the right stuff today:\n"
+        " - 3 bars 1-1/2\" 1018 CD round x 12'\n"
+        " - 2 pcs 1/2 x 4 1018 CRS flat x 12'\n"
+    )
+    assert [row[:3] for row in _rows(_extract(text))] == [
+        ("1018", "bar_round", 3),
+        ("1018", "bar_rectangular", 2),
+    ]

@@ -188,6 +188,19 @@ _KEPT = re.compile(
 )
 
 
+# "we ordered 1-1/2 round and got 1-1/4 … want to send them back": goods returned, not ordered
+_RETURNED = re.compile(
+    r"\b(?:send|ship|bring|take)\s+(?:them|it|these|those|the\s+\w+)\s+back\b|\breturn(?:ing)?\s+(?:them|it|these|those)\b|"
+    r"\bRMA\b|\bset\s+up\s+a\s+credit\b|\bcredit\s+(?:memo|back)\b",
+    re.IGNORECASE,
+)
+
+
+def is_returned(text: str) -> bool:
+    """Whether ``text`` speaks of goods sent back, not of goods wanted."""
+    return _RETURNED.search(text) is not None
+
+
 def keeps_as_quoted(text: str) -> bool:
     """Whether ``text`` only says a quoted line stays as it was ("the 1/2 plate is fine")."""
     return _KEPT.search(text) is not None

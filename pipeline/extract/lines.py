@@ -124,11 +124,17 @@ def _one_request(body: str, parsed: Parsed, counted_first: bool) -> bool:
 
 
 def _not_asked_for(text: str, block: Block, parsed: Parsed) -> bool:
-    """An item asked about, put on hold, or said to stay as quoted ("the 1/2 plate is fine")."""
+    """An item asked about, put on hold, said to stay as quoted ("the 1/2 plate is fine") or sent
+    back ("… and got 1-1/4, want to send them back")."""
     body = text[block.start : block.end]
     anchor = parsed.item.evidence.get("grade") or parsed.item.evidence.get("form")
     position = anchor.start - block.start if anchor else 0
-    return cues.is_question(body, position) or cues.is_on_hold(body) or cues.keeps_as_quoted(body)
+    return (
+        cues.is_question(body, position)
+        or cues.is_on_hold(body)
+        or cues.keeps_as_quoted(body)
+        or cues.is_returned(body)
+    )
 
 
 def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
@@ -268,6 +274,11 @@ def _read_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[Block, P
     for start, end in spans:
         for block in split_blocks(text, start, end):
             block = replace(block, metric=metric) if metric else block
+            if block.kind in ("numbered", "bullet") and "\n" in text[block.start : block.end].strip():
+                lines = _split_paragraph(text, block)  # "2) … I need the right stuff today:" over bullets
+                if len(lines) > 1:
+                    pairs += lines
+                    continue
             if block.kind != "paragraph":
                 one_line = "\n" not in text[block.start : block.end].strip()
                 several = _split_prose(text, block) if block.kind != "row" and one_line else None
