@@ -464,3 +464,15 @@ def test_a_count_given_after_the_line_named_with_qty() -> None:
     result = _extract('- make the 2" 4140 qty 5 instead of 2\n')
     assert [row[0] for row in _rows(result)] == [5, 8, 5]
     assert result.lines[2].revisions == ["quantity was 2"]
+
+
+def test_a_grade_accepted_for_a_named_line() -> None:
+    result = _extract("Yeah A572 is fine for the angle, go with that. Keep the 6061 on the 1/4 plate.")
+    assert [(row[1], row[2]) for row in _rows(result)] == [
+        ("6061", "plate"),
+        ("A572", "angle"),
+        ("4140", "bar_round"),
+    ]
+    assert result.lines[1].revisions == ["grade was A36"]
+    result = _extract("1.250 is fine on the 4140, we'll face it down. Please proceed.")  # a size, not 250
+    assert result.lines[2].grade == "4140" and result.lines[2].dimensions["diameter"] == 2.0

@@ -27,6 +27,7 @@ _APPROVAL = re.compile(
     r"see\s+(?:the\s+)?(?:order\s+)?below|order\s+below|confirm(?:ed)?\s+the\s+order|"
     # a note passed on: "Rob texted this, … Need these today"
     r"need\s+(?:these|them|the\s+(?:following|below))|(?:texted|sent)\s+(?:me\s+|us\s+)?(?:this|these)\b|"
+    r"go\s+with\s+(?:that|it|those|them)\b|"  # a switch the supplier offered, accepted
     # "Forwarding Simon's list below, please ship against our PO …"
     r"(?:list|items?|material|requirements?|request)\s+below|forwarding\b(?=[^.\n]{0,40}\bbelow)|"
     r"(?:ship|order|enter|bill)\s+(?:it\s+|this\s+|them\s+)?against\s+(?:our\s+|the\s+|po\b)|"

@@ -180,9 +180,11 @@ def is_question(text: str, position: int = 0) -> bool:
     return False
 
 
-# "- the 1/2 plate is fine", "the tube stays as is": a quoted line kept as it was, not a new one
+# "- the 1/2 plate is fine", "the tube stays as is", "1.250 is fine on the 7075": a quoted line
+# kept as it was, not a new one
 _KEPT = re.compile(
-    r"^\W*(?:the|that|your)\s+[^.;\n]{1,40}?\s+(?:(?:is|are|looks?)\s+(?:fine|good|ok(?:ay)?|correct|right|perfect)"
+    r"^\W*(?:(?:the|that|your)\s+[^.;\n]{1,40}?|\d[\d./ -]{0,10}\"?)\s+"  # "1.250 is fine on the 7075"
+    r"(?:(?:is|are|looks?)\s+(?:fine|good|ok(?:ay)?|correct|right|perfect)"
     r"|stays?\s+(?:as[\s-]+is|the\s+same)|(?:is|are)\s+as\s+quoted)\b",
     re.IGNORECASE,
 )

@@ -139,6 +139,12 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "quantity",
             rf"\b(?:make|change|bump)\s+(?:the\s+)?{_REF}\s+(?:qty|quantity)\s*(?:to\s+)?{_COUNT}\b(?![\"'/.x×-])",
         ),
+        (  # "5052 is fine for the 1/8 sheet", "go with 304L on the angle": a grade accepted for a line
+            "replace",
+            r"(?:\b(?:go\s+with|use)\s+(?=\S+\s+(?:for|on)\s)|\b(?=\S+\s+(?:is|'s)\s+(?:fine|ok(?:ay)?|good)\s))"
+            r"(?<![.\d/])(?P<grade>\d{3,4}[A-Z]{0,2}|[A-Z]{1,2}\d{2,3})(?:-[A-Z]\d{1,4})?\b"
+            rf"(?:\s+(?:is|'s)\s+(?:fine|ok(?:ay)?|good))?\s+(?:for|on)\s+the\s+{_REF}{_END}",
+        ),
         (  # "item 2 make it 1-1/4\" dia instead of 1\"": a numbered line, then its new size
             "replace",
             r"\b(?P<ref>(?:item|line|pos(?:ition)?)\s*#?\s*\d{1,3})\s*[:,-]?\s*"
