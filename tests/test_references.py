@@ -114,3 +114,13 @@ def test_a_job_number_is_the_reference_only_when_no_po_is_given() -> None:
 def test_an_earlier_orders_number_is_not_this_orders_po() -> None:
     assert _header("Same as PO 7731 but 8 pcs 304 sheet 1/8 x 48 x 96\n").po_number is None
     assert _header("Please repeat our last PO 4471, 6 pcs 304 sheet 1/8 x 48 x 96\n").po_number is None
+
+
+def test_a_portuguese_quote_request_number_and_a_po_named_after_its_number() -> None:
+    assert (
+        _header("Pedido de cotação nº COT-1187/24\n\nItem 1 - Chapa 304L 2 mm - 20 chapas").po_number
+        == "COT-1187/24"
+    )
+    assert (
+        _header("see below from ray on site. pls deliver tmrw am, job 22-118 is the po").po_number == "22-118"
+    )

@@ -47,11 +47,17 @@ _ORDER_LABEL = (
 _RFQ_LABEL = (
     r"rfq|r\.f\.q\.|request\s+for\s+(?:a\s+)?quot(?:e|ation)|quote\s+request|enquiry|inquiry|"
     r"richiesta\s+(?:di\s+|d['’]\s*)?offerta|anfrage|solicitud\s+de\s+cotizaci[oó]n|demande\s+de\s+prix|"
-    r"zapytanie(?:\s+ofertowe)?|rdo"
+    r"zapytanie(?:\s+ofertowe)?|rdo|"
+    # Portuguese, French
+    r"(?:pedido|solicita[cç][aã]o)\s+de\s+cota[cç][aã]o|demande\s+de\s+(?:cotation|devis)"
 )
 
 # "PO-4471", "PO-NL-2025-0088", "PO00219" and "RFQ-AC-0342" are the number as written, prefix and all
-PO = (re.compile(r"(?P<v>po(?:-\d|\d{4}|-[a-z]{2,4}-\d)[\w/-]*)"), re.compile(rf"(?:{_PO_LABEL}){_NUMBERED}"))
+PO = (
+    re.compile(r"(?P<v>po(?:-\d|\d{4}|-[a-z]{2,4}-\d)[\w/-]*)"),
+    re.compile(rf"(?:{_PO_LABEL}){_NUMBERED}"),
+    re.compile(r"(?P<v>\d[\w/-]*)[ \t]+is[ \t]+(?:the|our|my)[ \t]+p\.?o\b"),  # "job 22-118 is the po"
+)
 ORDER = (
     re.compile(rf"(?:{_ORDER_LABEL}){_NUMBER_REQUIRED}"),
     # or a value that is plainly a reference: joined parts with two digits or more ("our order
