@@ -177,6 +177,13 @@ def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
     ]
 
 
+def _point_over_items(body: str) -> bool:
+    """A numbered or bulleted point that introduces sized lines under it ("2) Meanwhile I need the
+    right stuff today:" over "- 3 bars 1-1/2\" 1018 …" and "- 2 pcs 1/2 x 4 …")."""
+    first, *rest = body.strip().split("\n")
+    return not _SIZED_LINE.search(first) and sum(1 for raw in rest if _SIZED_LINE.search(raw)) >= 2
+
+
 def _cut_piece(text: str, block: Block, parsed: Parsed) -> bool:
     """A line giving a count and sizes and naming no item: a piece of the item a heading names."""
     if parsed.has_material or parsed.has_form:
@@ -274,11 +281,9 @@ def _read_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[Block, P
     for start, end in spans:
         for block in split_blocks(text, start, end):
             block = replace(block, metric=metric) if metric else block
-            if block.kind in ("numbered", "bullet") and "\n" in text[block.start : block.end].strip():
-                lines = _split_paragraph(text, block)  # "2) … I need the right stuff today:" over bullets
-                if len(lines) > 1:
-                    pairs += lines
-                    continue
+            if block.kind in ("numbered", "bullet") and _point_over_items(text[block.start : block.end]):
+                pairs += _split_paragraph(text, block)  # "2) … I need the right stuff today:" over bullets
+                continue
             if block.kind != "paragraph":
                 one_line = "\n" not in text[block.start : block.end].strip()
                 several = _split_prose(text, block) if block.kind != "row" and one_line else None
