@@ -181,7 +181,11 @@ def _point_over_items(body: str) -> bool:
     """A numbered or bulleted point that introduces sized lines under it ("2) Meanwhile I need the
     right stuff today:" over "- 3 bars 1-1/2\" 1018 …" and "- 2 pcs 1/2 x 4 …")."""
     first, *rest = body.strip().split("\n")
-    return not _SIZED_LINE.search(first) and sum(1 for raw in rest if _SIZED_LINE.search(raw)) >= 2
+    counted = [raw for raw in rest if _SIZED_LINE.search(raw) and _COUNT_WORD.search(raw)]
+    return len(counted) >= 2 and not _SIZED_LINE.search(first)
+
+
+_COUNT_WORD = re.compile(rf"\b\d{{1,4}}\s*{PIECES}(?!\w)", re.IGNORECASE)  # "3 bars", "2 pcs"
 
 
 def _cut_piece(text: str, block: Block, parsed: Parsed) -> bool:
