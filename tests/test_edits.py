@@ -476,3 +476,9 @@ def test_a_grade_accepted_for_a_named_line() -> None:
     assert result.lines[1].revisions == ["grade was A36"]
     result = _extract("1.250 is fine on the 4140, we'll face it down. Please proceed.")  # a size, not 250
     assert result.lines[2].grade == "4140" and result.lines[2].dimensions["diameter"] == 2.0
+
+
+def test_a_numbered_line_s_count_corrected_by_the_count_it_replaces() -> None:
+    result = _extract("Correction on my earlier note - item 2 qty should be 6 not 8. Sorry about that.")
+    assert [row[0] for row in _rows(result)] == [5, 6, 2]
+    assert result.lines[1].revisions == ["quantity was 8"]

@@ -45,3 +45,28 @@ def test_the_same_item_twice_in_one_list_is_kept_twice() -> None:
 
 def test_a_french_flat_bar_is_a_flat_bar() -> None:
     assert _lines('3. Barre plate de cuivre C110, 1/4" x 2" x 12\' — 10 barres')[0][2] == "bar_rectangular"
+
+
+def test_a_restated_list_whose_one_item_two_languages_read_differently_is_still_one_order() -> None:
+    text = (
+        "1. Viga IPR W8x31, A572 Gr 50, 12 m - 6 piezas\n"
+        "2. Placa A36 de 3/4\" x 4' x 8' - 2 placas\n"
+        '3. PTR rectangular 4" x 2" cal. 11, tramos de 6 m - 20 piezas\n\n'
+        "English summary:\n1) W8x31 beam A572-50, 12 m long, 6 pcs\n2) A36 plate 3/4\" x 4' x 8', 2 pcs\n"
+        '3) Rectangular tube 4" x 2" x 11 ga, 6 m lengths, 20 pcs\n'
+    )
+    rows = _lines(text)
+    assert [row[:3] for row in rows] == [
+        (6, "A572", "beam_i"),
+        (2, "A36", "plate"),
+        (20, None, "tube_rectangular"),
+    ]
+
+
+def test_hollow_sections_sized_by_two_sides_and_a_gauge() -> None:
+    assert [
+        row[2] for row in _lines('- 20 pcs HSS 4" x 2" x 11 ga, 6 m\n- 4 pcs PTR 3 x 3 cal. 14, 6 m\n')
+    ] == [
+        "tube_rectangular",
+        "tube_square",
+    ]

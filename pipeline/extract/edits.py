@@ -129,11 +129,14 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+"
             rf"(?P<new>{_SIZE}(?:\s*[x×]\s*{_SIZE}){{1,3}})\s*,?\s+(?:not|instead\s+of)\s+(?P<old>{_SIZE})",
         ),
-        (  # "Line 2 (1045 round) change to 6 pcs, was 4": a numbered line, then its new count
+        (  # "Line 2 (1045 round) change to 6 pcs, was 4", "item 2 qty should be 8 not 6": a numbered
+            # line, then its new count
             "quantity",
             r"\b(?P<ref>(?:item|line|ln|pos(?:ition)?)\s*#?\s*\d{1,3})(?:\s*\([^)\n]{0,40}\))?\s*[:,-]?\s*"
-            rf"(?:change\s+(?:it\s+|qty\s+|quantity\s+)?to|make\s+(?:it|that)|should\s+be|to\s+be|"
-            rf"(?:increase|reduce|bump|up|drop)\s+(?:it\s+)?to|qty|quantity)\s+(?:to\s+)?{_COUNT}\s*{PIECES}(?!\w)",
+            r"(?:(?:qty|quantity)\s+)?(?:change\s+(?:it\s+)?to|make\s+(?:it|that)|should\s+be|to\s+be|is\s+now|"
+            r"(?:increase|reduce|bump|up|drop)\s+(?:it\s+)?to|(?<=qty\s)|(?<=quantity\s))\s*(?:to\s+)?"
+            # "… 6 pcs", or "… 8 not 6": a count, by its noun or by the count it replaces
+            rf"{_COUNT}(?:\s*{PIECES}(?!\w)|(?=,?\s+(?:not|instead\s+of)\s+\d))",
         ),
         (  # "make the 1\" 1018 qty 20 instead of 10": the line named, then its new count
             "quantity",

@@ -549,7 +549,10 @@ def _read_sizes_and_quantity(
             item.flags.append("form_inferred")
             item.evidence["form"] = _span(kept[0].start, kept[-1].end, offset)
     if item.form in ("tube_square", "tube_round") and "form" in item.evidence:
-        item.form = _hollow_section(mask.text[item.evidence["form"].start - offset :], measured, item.form)
+        walled = "wall_thickness" in sized.dimensions  # by gauge: "HSS 4 x 2 x 11 ga"
+        item.form = _hollow_section(
+            mask.text[item.evidence["form"].start - offset :], measured, item.form, walled
+        )
     if item.form == "bar_square" and _walled_square(item, mask.text, measured, offset):
         item.form = "tube_square"
     sized = assign(item.form, measured, sized)
@@ -589,14 +592,17 @@ def _in_feet(measured: list[Measured], span: tuple[int, int] | None) -> bool:
 _PLAIN_TUBE = re.compile(r"tub(?:e|es|ing)\b", re.IGNORECASE)
 
 
-def _hollow_section(written: str, measured: list[Measured], form: str) -> str:
-    """An "HSS" (or "TS", its old name) or a plain "tube" by its sizes: 4 x 4 x 1/4 square, 6 x 4 x
-    1/4 rectangular, 4.5 x .237 round; a named square or round tube stays as named."""
-    if form == "tube_square" and written[:3].lower() != "hss" and not _TUBE_STEEL.match(written):
+def _hollow_section(written: str, measured: list[Measured], form: str, walled: bool = False) -> str:
+    """An "HSS" (or "TS", its old name, or Mexico's "PTR") or a plain "tube" by its sizes: 4 x 4 x
+    1/4 square, 6 x 4 x 1/4 rectangular, 4.5 x .237 round, 4 x 2 with its wall by gauge (``walled``)
+    rectangular; a named square or round tube stays as named."""
+    if form == "tube_square" and written[:3].lower() not in ("hss", "ptr") and not _TUBE_STEEL.match(written):
         return form
     if form == "tube_round" and not _PLAIN_TUBE.match(written):
         return form  # "round tube", "pipe", "DOM"
     section = _cross_section(measured)
+    if walled and len(section) == 2:
+        return "tube_square" if section[0] == section[1] else "tube_rectangular"
     if len(section) < 3:
         return "tube_round" if form == "tube_round" or len(section) == 2 else "tube_square"
     return "tube_rectangular" if section[0] != section[1] else "tube_square"
