@@ -89,6 +89,11 @@ def test_a_po_date_line_is_the_reference_when_there_is_no_date_header() -> None:
     assert _header(text, sent=None).requested_date == "2024-03-22"
 
 
+def test_a_date_line_naming_no_real_day_is_no_reference() -> None:
+    text = "PURCHASE ORDER\nDate: 31.06.2024\nDeliver By: Friday\n"  # June has 30 days
+    assert _header(text, sent=None).requested_date is None
+
+
 @pytest.mark.parametrize(
     ("text", "subject", "urgency", "phrases"),
     [

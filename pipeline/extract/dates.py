@@ -121,7 +121,10 @@ def reference_date(sent: datetime | None, text: str) -> date | None:
     if labelled:
         for match in _DATE.finditer(labelled["v"]):
             if match["iso"] or match["eu_d"] or match["m"] or (match["month"] and match["year"]):
-                return _explicit(match, date(2000, 1, 1))
+                try:
+                    return _explicit(match, date(2000, 1, 1))
+                except ValueError:
+                    continue  # "Date: 31.06.2024" names no day: no reference
     return None
 
 
