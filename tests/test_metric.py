@@ -506,3 +506,18 @@ def test_an_equal_angle_given_by_one_leg_and_its_thickness() -> None:
     assert (line.form, line.dimensions["leg1"], line.dimensions["leg2"], line.dimensions["thickness"]) == (
         "angle", 2.0, 2.0, 0.1875,
     )  # fmt: skip
+
+
+def test_a_hexagon_by_its_wrench_size_and_tubes_named_in_german_and_swedish() -> None:
+    text = (
+        "Pos | Beschreibung | Menge\n"
+        "1 | Ottone CW614N Esagono (hex) CH 17, barre da 3 m | 10\n"
+        "2 | Rundrohr geschweißt 1.4571 33,7 x 2,0 mm, Länge 6000 mm | 3\n"
+        "3 | Rör 1.4404, 25 x 1,5 mm, svetsat, 6 m längder | 12\n"
+    )
+    lines = extract(build_document("po.txt", text.encode(), text)).lines
+    assert [(line.form, round(next(iter(line.dimensions.values())), 3)) for line in lines] == [
+        ("bar_hex", 0.669),
+        ("tube_round", 1.327),
+        ("tube_round", 0.984),
+    ]

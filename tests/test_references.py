@@ -124,3 +124,9 @@ def test_a_portuguese_quote_request_number_and_a_po_named_after_its_number() -> 
     assert (
         _header("see below from ray on site. pls deliver tmrw am, job 22-118 is the po").po_number == "22-118"
     )
+
+
+def test_order_and_enquiry_numbers_labelled_in_dutch_and_swedish() -> None:
+    assert _header("Beste,\n\nOns ordernummer: VDB-260193\n\n- 3 platen 5083").po_number == "VDB-260193"
+    header = _header("Please reference our förfrågan nr 2026-0331 in your offer.")
+    assert (header.po_number, header.rfq_number) == ("2026-0331", "2026-0331")

@@ -1,6 +1,7 @@
 """Drawing notation of Japanese, Chinese and Korean orders, read as the trade's usual marks.
 
-``φ30`` / ``Φ89×4`` and a metric bar's ``D50 x 3000`` are diameters (``Ø``), ``t3 x 1219 x 2438``
+``φ30`` / ``Φ89×4`` and a metric bar's ``D50 x 3000`` are diameters (``Ø``), a hexagon's ``CH 17`` /
+``SW17`` its size across flats in millimetres, ``t3 x 1219 x 2438``
 and ``δ=20mm`` give a plate's thickness, ``… x 2500L`` a length in millimetres, ``长6米`` six
 metres, and a JIS aluminium designation ``A5052P-H32`` is the alloy 5052-H32 (``A`` and the
 product letter ``P`` for plate, ``B`` for bar… dropped; 1xxx is left alone, where ASTM's A1008 and
@@ -21,6 +22,8 @@ _THICKNESS = re.compile(r"(?<![\w.\-/])(?:t(?=\d+(?:\.\d+)?\s*[x×*])|t\s*=\s*(?
 _LENGTH_MARK = re.compile(r"((?<![A-Za-z])[x×*]\s*(?!(?:304|316|317|904)L)\d{2,}(?:\.\d+)?)L\b")
 # Polish "fi 30": the diameter sign, spelled
 _FI = re.compile(r"(?<![\w.])fi(?=\s?\d)")
+# a hexagon's wrench size in millimetres: Italian "CH 17" (chiave), German "SW 17" (Schlüsselweite)
+_WRENCH = re.compile(r"\b(?:CH|SW)\s?(\d{1,3})(?![\d/]|[.,]\d|\s*(?:mm|\"|in\b))")
 _METRES = re.compile(r"(?<=\d)[米]")
 _JIS_ALUMINIUM = re.compile(r"(?<![\w-])A([2-7]\d{3})([A-Z]{1,2})?(-(?:H\d{2,3}|T\d{1,4}|O)\b)?")
 
@@ -31,6 +34,8 @@ def drawing_notation(text: str) -> str:
     text = _JIS_ALUMINIUM.sub(_alloy, text)
     if "fi" in text:
         text = _FI.sub("Ø ", text)
+    if "CH" in text or "SW" in text:  # "CH 17" as "17 mm", "SW17" as "17mm"
+        text = _WRENCH.sub(lambda match: match[1] + " mm" if " " in match.group() else match[1] + "mm", text)
     if not any(mark in text for mark in "φΦϕtδL米D"):
         return text
     text = _DIAMETER.sub("Ø", text)

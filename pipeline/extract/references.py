@@ -42,14 +42,16 @@ _PO_LABEL = (
     r"o\.?c\.?(?=\s*[:#]|[ \t]+\d+[-/]\d)"  # "OC: 2025-0342", "OC 45-1187": orden de compra
 )
 _ORDER_LABEL = (
-    r"order|ord\.|ordine|pedido|commande|cde|auftrags?|bestelling|(?:nota\s+de\s+)?encomenda|comand[aă]"
+    r"order(?:nummer|nr\.?)?|ord\.|ordine|pedido|commande|cde|auftrags?|bestelling|bestelnummer|"
+    r"(?:nota\s+de\s+)?encomenda|comand[aă]"
 )
 _RFQ_LABEL = (
     r"rfq|r\.f\.q\.|request\s+for\s+(?:a\s+)?quot(?:e|ation)|quote\s+request|enquiry|inquiry|"
     r"richiesta\s+(?:di\s+|d['’]\s*)?offerta|anfrage|solicitud\s+de\s+cotizaci[oó]n|demande\s+de\s+prix|"
     r"zapytanie(?:\s+ofertowe)?|rdo|"
     # Portuguese, French
-    r"(?:pedido|solicita[cç][aã]o)\s+de\s+cota[cç][aã]o|demande\s+de\s+(?:cotation|devis)"
+    r"(?:pedido|solicita[cç][aã]o)\s+de\s+cota[cç][aã]o|demande\s+de\s+(?:cotation|devis)|"
+    r"(?:offert)?f[öo]rfr[åa]gan|offerteaanvraag|foresp[øo]rsel"  # Swedish, Dutch, Danish/Norwegian
 )
 
 # "PO-4471", "PO-NL-2025-0088", "PO00219" and "RFQ-AC-0342" are the number as written, prefix and all
