@@ -526,3 +526,8 @@ def test_goods_sent_back_are_no_order_and_bullets_under_a_numbered_point_are_its
         ("1018", "bar_round", 3),
         ("1018", "bar_rectangular", 2),
     ]
+
+
+def test_a_county_road_is_no_round_bar() -> None:
+    text = "need 6 pcs 2x3x3/16 rect tube 24'\n\ndeliver to job site 1420 county rd 9 by the barn.\n"
+    assert [row[1] for row in _rows(_extract(text))] == ["tube_rectangular"]

@@ -227,3 +227,16 @@ def test_a_wall_said_in_thousandths_and_a_filler_before_the_next_count() -> None
 def test_a_size_said_with_by_between_digits_but_not_a_time() -> None:
     assert digits_for_sizes("flat bar, 1/4 by 3, 4 sticks").replace(" ", "") == "flatbar,1/4x3,4sticks"
     assert digits_for_sizes("Quotes due 10/18 by 3:00 PM") == "Quotes due 10/18 by 3:00 PM"
+
+
+def test_a_voice_note_naming_its_company_and_a_grade_said_with_its_l() -> None:
+    text = (
+        "this is Carl from bayou pump and valve I need the following four pieces of three oh four "
+        "stainless round bar one and a half inch by twelve foot two pieces of two inch schedule eighty "
+        "three sixteen L pipe twenty foot lengths that's it"
+    )
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form) for line in lines] == [
+        (4, "304", "bar_round"),  # "pump and valve" names the caller's company, not the item
+        (2, "316L", "tube_round"),
+    ]

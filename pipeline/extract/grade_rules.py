@@ -112,8 +112,8 @@ def _stainless() -> list[GradeRule]:
         rule(r"(?P<g>3CR12|S41003)", None, "stainless_steel", needles=("3cr12", "41003")),  # utility ferritic
         rule(r"(?:SS\s?)?316/316L", "316L", "stainless_steel"),
         rule(r"(?:SS\s?)?304/304L", "304L", "stainless_steel"),
-        rule(rf"{_PREFIX}(?:316(?:L|[-\s]L(?!\s*\d))|S31603)", "316L", "stainless_steel"),
-        rule(rf"{_PREFIX}(?:304(?:L|[-\s]L(?!\s*\d))|S30403)", "304L", "stainless_steel"),
+        rule(rf"{_PREFIX}(?:316(?:L|[-\s]+L(?!\s*\d))|S31603)", "316L", "stainless_steel"),
+        rule(rf"{_PREFIX}(?:304(?:L|[-\s]+L(?!\s*\d))|S30403)", "304L", "stainless_steel"),
         rule(
             r"(?:UNS\s?)?S3(?:2205|1803)|(?:duplex\s+)?2205",
             "2205",

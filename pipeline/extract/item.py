@@ -465,6 +465,9 @@ def _qualified(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     return form
 
 
+_TALK_BEFORE = 40  # characters
+
+
 def _non_catalog(words: Words, block: Block, offset: int) -> bool:
     """A product no metals catalog carries (screws, bearings, forged rings).
 
@@ -472,7 +475,10 @@ def _non_catalog(words: Words, block: Block, offset: int) -> bool:
     listed under it, so it does not count.
     """
     title = (block.title[0] - offset, block.title[1] - offset) if block.title else (0, 0)
-    if any(not (title[0] <= start < title[1]) for _, start, _ in words.non_catalog):
+    # a word well before the form the item names is the talk around it ("this is Carl from Bayou
+    # Pump and Valve, I need the following four pieces of 304 round bar")
+    before = words.form[1] - _TALK_BEFORE if words.form else -1
+    if any(not (title[0] <= start < title[1]) and start >= before for _, start, _ in words.non_catalog):
         return True
     return words.non_catalog_form is not None and words.form is None
 

@@ -147,7 +147,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"round\s+(?:bars?|stock|rods?)|rd\.?\s+bars?|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?|"
-        r"rd(?!\.?[ \t]*[,\n]|[ \t]+\d{1,5}[ \t]*[,\n])|"  # "1-1/4 rd", "ANN RD .875" — not "Webb Rd, …"
+        # "1-1/4 rd", "ANN RD .875" — not "Webb Rd, …", "county rd 9"
+        r"(?<!county\s)(?<!state\s)(?<!cty\s)rd(?!\.?[ \t]*[,\n]|[ \t]+\d{1,5}[ \t]*[,\n])|"
         r"rundstahl|rundstange|rund|tondo|tondi|barra\s+redonda|redondo|barra|barre?s?\s+rondes?|rond|pręt|"
         r"(?:oț|oţ|ot)el\s+rotund|bar[ăa]\s+rotund[ăa]|th[ée]p\s+tr[òo]n|kulatina|rundstang|rundst[åa]l|"
         r"ty[čc]\s+kruhov[áa]|圆钢|丸棒|환봉",
