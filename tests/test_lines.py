@@ -529,5 +529,8 @@ def test_goods_sent_back_are_no_order_and_bullets_under_a_numbered_point_are_its
 
 
 def test_a_county_road_is_no_round_bar() -> None:
-    text = "need 6 pcs 2x3x3/16 rect tube 24'\n\ndeliver to job site 1420 county rd 9 by the barn.\n"
-    assert [row[1] for row in _rows(_extract(text))] == ["tube_rectangular"]
+    text = (
+        "need 6 pcs 2x3x3/16 rect tube 24' and 2 sheets 10ga 5x10 hr. deliver to job site 1420 county "
+        "rd 9 by the barn. no rush\n"
+    )
+    assert [row[1] for row in _rows(_extract(text))] == ["tube_rectangular", "sheet"]
