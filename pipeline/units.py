@@ -64,6 +64,7 @@ UNIT_TO_INCHES: dict[str, float] = {
     "mt": 1000 * _MM,  # "6 mt": the Italian and Turkish metre
 }
 FOOT_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == _FOOT)
+METRE_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == 1000 * _MM)
 
 UNIT = (  # a mark may touch the next word ("4'x8'"), a word unit may not ("in" of "inside")
     r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|(?:feet|footers?|foot|ft\.?|pies?)(?![-\s]?lbs?\b)|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|mtrs?|mt|m)"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.measure import Measured
-from pipeline.units import FOOT_UNITS, NUMBER, parse_number, to_inches
+from pipeline.units import FOOT_UNITS, METRE_UNITS, NUMBER, parse_number, to_inches
 
 SECTION_ORDER: dict[str, tuple[str, ...]] = {
     "sheet": ("thickness", "width", "length"),
@@ -46,7 +46,6 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 _LB_PER_FT_PER_KG_PER_M = 0.671969
-_METRE_UNITS = frozenset(("m", "meter", "meters", "metre", "metres", "mtr", "mtrs", "mt"))
 # every designation starts so, or names its depth before PFC, UB or UC: one quick look first
 # (typed in lower case on a phone, written tight: "w8x31", "c6x8.2", "l2x2x1/4")
 _SHAPE_HINT = re.compile(r"[WSICLAENBMU]\s?\d|[wcl]\d|\d\s?(?:PFC|UB|UC|EA|UA)\b")
@@ -149,7 +148,7 @@ def assign(form: str | None, measured: list[Measured], sized: Sized | None = Non
         target = _target(value.label, names, sized.dimensions)
         if (
             target is None
-            and (value.unit in FOOT_UNITS or value.unit in _METRE_UNITS)
+            and (value.unit in FOOT_UNITS or value.unit in METRE_UNITS)
             and "length" in names
             and "length" not in sized.dimensions
             and (form not in FLAT_FORMS or index == last_foot)  # "4' x 8'": width, then length

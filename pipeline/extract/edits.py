@@ -189,7 +189,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "only",
-            r"\bonly\s+(?:need|want|require)\s+(?P<ref>(?:items?\s+|lines?\s+)?#?\d{1,2}(?:\s*(?:,|\band\b|&)\s*#?\d{1,2})+)\b"
+            rf"\bonly\s+(?:need|want|require)\s+(?P<ref>(?:items?\s+|lines?\s+)?{_NUMBERS.pattern})\b"
             # the whole list, and not sizes ("only need 2 and 3/4 round")
             r"(?!\s*(?:,|\band\b|&)\s*#?\d)(?!\s*(?:[\"'/x×-]|\.\d|pcs\b|pieces|ea\b|mm\b|in\b|ft\b))",
         ),
@@ -340,6 +340,11 @@ def _numbered(text: str, lines: list[LineItem], number: int) -> LineItem | None:
     return next((line for line in lines if line.line_no == number), None)
 
 
+def _all_numbered(text: str, lines: list[LineItem], ref: str) -> list[LineItem | None]:
+    """The lines a list of numbers calls ("items 1, 3 and 5", "2 and 4"); ``None`` for one not found."""
+    return [_numbered(text, lines, int(number)) for number in re.findall(r"\d+", ref)]
+
+
 def _target(text: str, lines: list[LineItem], ref: str) -> LineItem | None:
     if by_number := LINE_LABEL.fullmatch(ref.strip()):
         return _numbered(text, lines, int(by_number["n"]))
@@ -447,14 +452,14 @@ def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[li
     kept, unapplied = list(lines), []
     for edit in edits:
         if edit.kind == "only":
-            chosen = [_numbered(text, kept, int(number)) for number in re.findall(r"\d+", edit.ref)]
+            chosen = _all_numbered(text, kept, edit.ref)
             if None in chosen:
                 unapplied.append(edit)
             else:
                 kept = [line for line in kept if line in chosen]
             continue
         if edit.kind == "remove" and _NUMBERS.fullmatch(edit.ref):  # "skip 2 and 4"
-            struck = [_numbered(text, lines, int(number)) for number in re.findall(r"\d+", edit.ref)]
+            struck = _all_numbered(text, lines, edit.ref)
             if None in struck:
                 unapplied.append(edit)
             else:

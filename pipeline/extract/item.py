@@ -118,6 +118,22 @@ def _only_a_grade(cell: str) -> bool:
     return bool(hits) and not _GRADE_WORDS.sub("", cell)
 
 
+def _hide_other_field(mask: _Mask, raw: str, field: Field) -> None:
+    """Hide a field that is not about the item's size or count ("Heat: …", "Notes: …"); but a
+    Notes cell of "A500 Gr B" is the row's grade, and its "+/-1mm" the row's tolerance."""
+    cell = raw[field.start : field.end]
+    kept = []
+    if _NOTE_LABEL.search(field.label):
+        if _only_a_grade(cell):
+            return
+        kept = find_tolerances(cell)
+    start = field.start
+    for tolerance in kept:
+        mask.hide(start, field.start + tolerance.start)
+        start = field.start + tolerance.end
+    mask.hide(start, field.end)
+
+
 def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: bool = True) -> Parsed:
     """The item written in ``text[block.start:block.end]``; spans index ``text``.
 
@@ -130,18 +146,8 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     fields = _relative(block.fields, offset)
     mask = _Mask(raw)
     for field in fields:
-        if (
-            field.label not in DIMENSION_LABELS
-            and _OTHER_LABELS.search(field.label)
-            and not (_NOTE_LABEL.search(field.label) and _only_a_grade(raw[field.start : field.end]))
-        ):  # but a Notes cell of "A500 Gr B" is the row's grade, its "+/-1mm" the row's tolerance
-            start = field.start
-            for tolerance in (
-                find_tolerances(raw[field.start : field.end]) if _NOTE_LABEL.search(field.label) else []
-            ):
-                mask.hide(start, field.start + tolerance.start)
-                start = field.start + tolerance.end
-            mask.hide(start, field.end)
+        if field.label not in DIMENSION_LABELS and _OTHER_LABELS.search(field.label):
+            _hide_other_field(mask, raw, field)
     for before, after in itertools.pairwise(fields):
         gap = raw[before.end - 1 : after.start + 1]
         if re.fullmatch(r"\d,\d", gap):  # a CSV row: "1/4 x 60,144" is two cells, not 60144

@@ -604,12 +604,13 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
     # (or it is the "same" as the line above), else the desk is told of it
     sized = [block for block in orphans if _SIZE_CHAIN.search(text, block.start, block.end)]
     found = {block: _orphan_item(text, block) for block in (orphans if statements else sized)}
-    lines += [
-        item
+    read = {
+        block: item
         for block, item in found.items()
         if item is not None and (statements or (lines and _SAME.search(text, block.start, block.end)))
-    ]
-    skipped += [block for block in sized if found[block] is None or not (statements or found[block] in lines)]
+    }
+    lines += read.values()
+    skipped += [block for block in sized if block not in read]
     lines = [line for line in lines if not (line in told and _repeats_listed(line, lines, told))]
     lines.sort(key=lambda line: line.span.start if line.span else 0)
     lines = restated.once(lines)

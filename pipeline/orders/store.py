@@ -218,50 +218,23 @@ class OrderStore:
         with self.ledger.transaction():
             if customer is not None:
                 CustomerDirectory(self.ledger).save_prospect(customer)
-            existing = self._brief(order.order_id)
-            if existing is not None and existing["status"] in LOCKED_STATUSES:
+            existing = self.find(order.order_id)
+            if existing is not None and existing.locked:
                 return False
             now = utc_now().isoformat()
             fresh = StoredOrder(
                 order=order,
                 status=status,
-                version=existing["version"] if existing else 0,
+                version=existing.version if existing else 0,
                 job_id=job_id,
                 content_hash=order.document.content_hash,
-                created_at=existing["created_at"] if existing else now,
+                created_at=existing.created_at if existing else now,
                 updated_at=now,
             )
-            before = existing["snapshot"] if existing else None
+            before = order_snapshot(existing) if existing else None
             action = "reprocessed" if existing else "created"
             self.write(fresh, actor=SYSTEM_ACTOR, action=action, before=before, after=order_snapshot(fresh))
         return True
-
-    def _brief(self, order_id: str) -> dict[str, Any] | None:
-        """A stored order's status, version, creation time and ``order_snapshot``, read from its
-        columns and lines: a re-run replacing it need not decode the whole order."""
-        connection = self.ledger.connection()
-        row = connection.execute(
-            "SELECT status, version, created_at, total,"
-            " json_extract(data_json, '$.review.details') AS details FROM orders WHERE order_id = ?",
-            (order_id,),
-        ).fetchone()
-        if row is None:
-            return None
-        lines = connection.execute(
-            "SELECT part_number FROM order_lines WHERE order_id = ? ORDER BY line_no", (order_id,)
-        ).fetchall()
-        snapshot = {
-            "status": row["status"],
-            "total": row["total"],
-            "lines": [line["part_number"] for line in lines],
-            "reason_codes": [detail["code"] for detail in json.loads(row["details"] or "[]")],
-        }
-        return {
-            "status": row["status"],
-            "version": row["version"],
-            "created_at": row["created_at"],
-            "snapshot": snapshot,
-        }
 
     def write(
         self,
