@@ -255,6 +255,37 @@ def test_a_reply_ordering_some_numbered_lines_only_drops_the_others() -> None:
     assert len(unread) == 3 and all("thread_change_unread" in line.flags for line in unread)
 
 
+def test_a_reply_taking_some_lines_of_a_quote_orders_those_lines() -> None:
+    taken = [("6061", "plate"), ("4140", "bar_round")]
+    for reply in ("We'll take lines 1 and 3. PO 2024-0618, need these tomorrow.", "We need 1 and 3."):
+        assert [(line.grade, line.form) for line in _extract(reply).lines] == taken, reply
+    # a count and a size are not line numbers: "we need 2 and 3/4 round" is an item of its own
+    own = _extract("We need 2 and 3/4 round too.").lines
+    assert [(line.quantity, line.form, line.dimensions.get("diameter")) for line in own] == [
+        (2, "bar_round", 0.75)
+    ]
+
+
+def test_a_forward_choosing_lines_of_a_quote_quoted_under_a_colleagues_note() -> None:
+    """The quote sits under "> From: / > Sent:" inside the forwarded note: its own message, which
+    the note ("We need 1 and 3. Lines 2 we have in the rack") and the newest text choose from."""
+    text = (
+        "Subject: FW: Quote Q-4471\n\nHi Brian,\n\nPer below, please process lines 1 and 3 only. PO-000418."
+        "\n\nKim\n\n---------- Forwarded message ---------\nFrom: Ed <ed@buyer.example>\n"
+        "Subject: FW: Quote Q-4471\n\nKim - quote from Great Lakes Steel below. We need 1 and 3. "
+        "Lines 2, 4 and 5 we have in the rack already.\nEd\n\n"
+        "> From: Brian <brian@supplier.example>\n> Sent: Wednesday, November 6, 2024 4:40 PM\n>\n"
+        '> 1. 5 pcs 6061-T6 plate 1/4" x 24" x 36"\n'
+        "> 2. 8 pcs A36 angle 3 x 3 x 1/4 x 20'\n"
+        '> 3. 2 pcs 4140 round bar 2" dia x 24"\n'
+    )
+    lines = extract(build_document("fw.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form, line.flags) for line in lines] == [
+        (5, "6061", "plate", []),
+        (2, "4140", "bar_round", []),
+    ]
+
+
 def test_a_count_corrected_by_name_and_an_item_added_keep_the_rest_of_the_quoted_order() -> None:
     result = _extract(
         "Qty on the 4140 round should be 4, not 2. Also add 3 pcs C110 copper bus bar 1/4 x 2 x 12'."

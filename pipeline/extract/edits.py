@@ -31,6 +31,8 @@ _MEASURE = r"(?P<measure>wall|thick(?:ness)?|long|length|dia(?:meter)?|OD)\b"
 _NUMBER_LIST = r"(?:items?|lines?|pos(?:itions)?)\s*#?\s*\d{1,3}(?:\s*(?:,|\band\b|&|\+)\s*#?\d{1,3})+"
 _COUNT = r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _NUMBERS = re.compile(r"#?\d{1,2}(?:\s*(?:,|\band\b|&)\s*#?\d{1,2})+")  # line numbers alone: "2 and 4"
+# after a list of line numbers: the whole list, and no size ("skip 2 and 3/4 round")
+_NOT_SIZES = r"(?!\s*(?:,|\band\b|&)\s*#?\d)(?!\s*(?:[\"'/x×-]|\.\d|pcs\b|pieces|ea\b|mm\b|in\b|ft\b))"
 _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
@@ -42,8 +44,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (  # "Skip 2 and 4 for now", "drop lines 3 & 5": numbered lines struck, several at once
             "remove",
             r"\b(?:cancel|drop|delete|remove|scratch|skip)\s+(?:items?\s+|lines?\s+)?"
-            rf"(?P<ref>{_NUMBERS.pattern})\b(?!\s*(?:,|\band\b|&)\s*#?\d)"
-            r"(?!\s*(?:[\"'/x×-]|\.\d|pcs\b|pieces|ea\b|mm\b|in\b|ft\b))",
+            rf"(?P<ref>{_NUMBERS.pattern})\b{_NOT_SIZES}",
         ),
         (  # "please delete pos. 2 (the strip 30 x 3)", "cancel line 3"
             "remove",
@@ -187,11 +188,19 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "only",
             rf"\b(?:order|enter|release|book)\b[^.\n]{{0,40}}?\bfor\s+(?:the\s+)?(?P<ref>{_NUMBER_LIST})",
         ),
+        (  # "We'll take lines 1 and 3", "please process lines 1, 2 and 5": the lines chosen
+            "only",
+            rf"\b(?:take|need|want|process|keep)\s+(?:only\s+)?(?:the\s+)?(?P<ref>{_NUMBER_LIST})\b{_NOT_SIZES}",
+        ),
+        (  # "We need 1, 2 and 5." above a numbered quote: the numbers alone, the whole sentence
+            "only",
+            rf"\b(?:we|i)(?:'ll|\s+will)?\s+(?:only\s+)?(?:take|need|want)\s+(?:only\s+)?"
+            rf"(?P<ref>{_NUMBERS.pattern})(?=\s*(?:only\b)?\s*(?:[.;!\n]|$))",
+        ),
         (
             "only",
-            rf"\bonly\s+(?:need|want|require)\s+(?P<ref>(?:items?\s+|lines?\s+)?{_NUMBERS.pattern})\b"
             # the whole list, and not sizes ("only need 2 and 3/4 round")
-            r"(?!\s*(?:,|\band\b|&)\s*#?\d)(?!\s*(?:[\"'/x×-]|\.\d|pcs\b|pieces|ea\b|mm\b|in\b|ft\b))",
+            rf"\bonly\s+(?:need|want|require)\s+(?P<ref>(?:items?\s+|lines?\s+)?{_NUMBERS.pattern})\b{_NOT_SIZES}",
         ),
         ("more", rf"\badd\s+{_COUNT}\s+more\s+(?:of\s+(?:the\s+)?)?{_REF}{_END}"),
         (  # "go back to 5/16 wall on the 6x6": the size named by what it measures

@@ -55,7 +55,9 @@ _CODES_AND_DATES = re.compile(
 
 # other lines named by number ("IS 2062 E250 for items 1 to 3", "same as line 2"): no size or count
 _ITEM_REFERENCE = re.compile(
-    r"\b(?:for|of|on|to|as|in|with)\s+(?:the\s+)?(?:items?|lines?|pos(?:itions?)?|sl\.?\s*nos?\.?)\s*#?\s*\d{1,3}"
+    r"(?:\b(?:for|of|on|to|as|in|with)\s+(?:the\s+)?(?:items?|lines?|pos(?:itions?)?|sl\.?\s*nos?\.?)\s*#?\s*\d{1,3}"
+    # "Lines 3, 4 and 6 we have in the rack": line numbers, however the sentence goes on
+    r"|\b(?:items|lines|positions)\s*#?\s*\d{1,3}(?=\s*(?:,|&|and)\s*#?\d{1,3}\b))"
     r"(?:\s*(?:to|through|thru|-|–|&|and|,)\s*#?\d{1,3})*\b(?!\s*(?:[\"'x×/]|mm\b|pcs\b))",
     re.IGNORECASE,
 )

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 _MARKER = re.compile(
     r"""^[ \t]*(?:
-        -{2,}\s*(?:(?P<kind>Original|Forwarded)\s+Message|Oorspronkelijk\s+bericht|Urspr[üu]ngliche\s+Nachricht
-          |Message\s+d'origine|Mensaje\s+original|Messaggio\s+originale)\s*-{2,}
+        [ \t>]*-{2,}\s*(?:(?P<kind>Original|Forwarded)\s+Message|Oorspronkelijk\s+bericht
+          |Urspr[üu]ngliche\s+Nachricht|Message\s+d'origine|Mensaje\s+original|Messaggio\s+originale)\s*-{2,}
       | Begin\s+(?P<begin>forwarded)\s+message:
       | On\s[^\n]{4,200}?(?:\n[^\n]{0,120}?)?\bwrote:
       | Am\s[^\n]{4,200}?\bschrieb[^\n]{0,120}:
-      | (?:From|Van|Von|De|Da|Od):[^\n]*\n
-        [ \t]*(?:Sent|Verzonden|Gesendet|Envoy[ée]|Enviado|Inviato|Wys[łl]ane):[^\n]*
+      | [ \t>]*(?:From|Van|Von|De|Da|Od):[^\n]*\n
+        [ \t>]*(?:Sent|Verzonden|Gesendet|Envoy[ée]|Enviado|Inviato|Wys[łl]ane):[^\n]*
     )[ \t]*$""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
