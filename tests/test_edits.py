@@ -266,6 +266,22 @@ def test_a_reply_taking_some_lines_of_a_quote_orders_those_lines() -> None:
     ]
 
 
+def test_lines_named_one_by_one_by_place_and_by_a_count_said_for_them() -> None:
+    chosen = _extract("We'll take line 1 and line 3, but on line 3 we need 4 pcs not 2. PO 4500123987.")
+    assert [(line.quantity, line.form) for line in chosen.lines] == [(5, "plate"), (4, "bar_round")]
+    assert "revised_in_thread" in chosen.lines[1].flags
+    doubled = _extract("Drop the 2nd line (we have remnants), double the qty on the 4140 round.")
+    assert [(line.quantity, line.form) for line in doubled.lines] == [(5, "plate"), (4, "bar_round")]
+    assert doubled.lines[1].revisions == ["quantity was 2"]
+
+
+def test_a_size_that_should_have_been_another_and_an_approval_typed_in_a_hurry() -> None:
+    corrected = _extract("Sorry, correction - the 1/4 plate should have been 3/8. Everything else as is.")
+    assert corrected.lines[0].dimensions == {"thickness": 0.375, "width": 24.0, "length": 36.0}
+    assert len(corrected.lines) == 3
+    assert len(_extract("yes pls go ahed w/ the quote, no rush").lines) == 3
+
+
 def test_a_forward_choosing_lines_of_a_quote_quoted_under_a_colleagues_note() -> None:
     """The quote sits under "> From: / > Sent:" inside the forwarded note: its own message, which
     the note ("We need 1 and 3. Lines 2 we have in the rack") and the newest text choose from."""

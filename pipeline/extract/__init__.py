@@ -23,7 +23,7 @@ from pipeline.extract.thread import Message, Thread, split_thread
 from pipeline.models import Document, Extraction, LineItem, Span
 
 _APPROVAL = re.compile(
-    r"\b(?:please\s+(?:proceed|process|go\s+ahead|enter|place|handle|fill)|go\s+ahead|approved?|as\s+quoted|"
+    r"\b(?:please\s+(?:proceed|process|go\s+ahead|enter|place|handle|fill)|go\s+ah[ea]{1,2}d|approved?|as\s+quoted|"
     r"see\s+(?:the\s+)?(?:order\s+)?below|order\s+below|confirm(?:ed)?\s+the\s+order|"
     # a note passed on: "Rob texted this, … Need these today"
     r"need\s+(?:these|them|the\s+(?:following|below))|(?:texted|sent)\s+(?:me\s+|us\s+)?(?:this|these)\b|"

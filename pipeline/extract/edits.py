@@ -28,7 +28,10 @@ _END = (
 _NEW_SIZE = r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b|\s?(?:ga|gauge|gage)\b)?)"
 _SIZE = r"(?:\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?|\.\d+)"
 _MEASURE = r"(?P<measure>wall|thick(?:ness)?|long|length|dia(?:meter)?|OD)\b"
-_NUMBER_LIST = r"(?:items?|lines?|pos(?:itions)?)\s*#?\s*\d{1,3}(?:\s*(?:,|\band\b|&|\+)\s*#?\d{1,3})+"
+_NUMBER_LIST = (  # "items 1, 3 and 5", "line 2 and line 4"
+    r"(?:items?|lines?|pos(?:itions)?)\s*#?\s*\d{1,3}"
+    r"(?:\s*(?:,|\band\b|&|\+)\s*(?:(?:items?|lines?)\s*)?#?\d{1,3})+"
+)
 _COUNT = r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _NUMBERS = re.compile(r"#?\d{1,2}(?:\s*(?:,|\band\b|&)\s*#?\d{1,2})+")  # line numbers alone: "2 and 4"
 # after a list of line numbers: the whole list, and no size ("skip 2 and 3/4 round")
@@ -125,6 +128,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"{_NEW_SIZE}(?:\s+[^.;,\n]{{1,30}}?)?\s*,?\s+(?:not|instead\s+of)\s+"
             r"(?P<old>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?)",
         ),
+        (  # "the 3/4 AR400 plate should have been 5/8": the size named replaced
+            "replace",
+            rf"\bthe\s+{_REF}\s+(?:should\s+(?:have\s+been|be)|needs?\s+to\s+be)\s+{_NEW_SIZE}"
+            r"(?=\s*(?:instead|[.;,!\n]|\band\b|$))",
+        ),
         (  # "the angle should be 3x3x3/8 not 1/4": the whole size again, the one it replaces after it
             "replace",
             rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+"
@@ -138,6 +146,17 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:increase|reduce|bump|up|drop)\s+(?:it\s+)?to|(?<=qty\s)|(?<=quantity\s))\s*(?:to\s+)?"
             # "… 6 pcs", or "… 8 not 6": a count, by its noun or by the count it replaces
             rf"{_COUNT}(?:\s*{PIECES}(?!\w)|(?=,?\s+(?:not|instead\s+of)\s+\d))",
+        ),
+        (  # "on line 4 we need 10 pcs not 6": a numbered line's new count
+            "quantity",
+            r"\b(?:on|for)\s+(?P<ref>(?:item|line|pos(?:ition)?)\s*#?\s*\d{1,3}),?\s+(?:(?:we|i)\s+)?"
+            rf"(?:need|want|make\s+it|change\s+(?:it\s+)?to)\s+{_COUNT}"
+            rf"(?:\s*{PIECES}(?!\w)|(?=,?\s+(?:not|instead\s+of)\s+\d))",
+        ),
+        (  # "double the qty on the 304 tube": a line's count times two (or three)
+            "times",
+            r"\b(?P<n>double|triple)\s+(?:the\s+)?(?:(?:qty|quantity|count)\s+(?:on|of|for)\s+(?:the\s+)?)?"
+            rf"{_REF}{_END}",
         ),
         (  # "make the 1\" 1018 qty 20 instead of 10": the line named, then its new count
             "quantity",
@@ -237,7 +256,7 @@ _PIECES_AFTER = re.compile(rf"\s*{PIECES}\b", re.IGNORECASE)
 class Edit:
     """One change a reply asks for, and where it is written."""
 
-    kind: str  # "remove" | "quantity" | "more" | "replace" | "only" | "size_on"
+    kind: str  # "remove" | "quantity" | "more" | "times" | "replace" | "only" | "size_on"
     ref: str
     start: int
     end: int
@@ -261,7 +280,8 @@ def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> 
             if re.search(r"\b(?:instead\s+of|rather\s+than)\b", match["ref"], re.IGNORECASE):
                 continue  # "make it 8 pcs instead of 6": a count said again, no line named
             groups = match.groupdict()
-            count = parse_count(groups["n"]) if groups.get("n") else None
+            count = _TIMES.get(groups["n"].lower()) if kind == "times" else None
+            count = count or (parse_count(groups["n"]) if groups.get("n") else None)
             if kind == "quantity" and (count or 0) >= 100 and not _PIECES_AFTER.match(text, match.end()):
                 continue  # "change the 316L to 316": a grade, not 316 pieces
             ref = match["ref"].strip()
@@ -349,6 +369,26 @@ def _numbered(text: str, lines: list[LineItem], number: int) -> LineItem | None:
     return next((line for line in lines if line.line_no == number), None)
 
 
+_TIMES = {"double": 2, "triple": 3}
+_ORDINALS = {
+    "1st": 1,
+    "fir": 1,
+    "2nd": 2,
+    "sec": 2,
+    "3rd": 3,
+    "thi": 3,
+    "4th": 4,
+    "fou": 4,
+    "5th": 5,
+    "fif": 5,
+}
+_ORDINAL_LINE = re.compile(
+    # (the noun may be left to the edit's end: "drop the 2nd line" names "2nd")
+    r"(?P<place>1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth)(?:\s+(?:line|item|row))?",
+    re.IGNORECASE,
+)
+
+
 def _all_numbered(text: str, lines: list[LineItem], ref: str) -> list[LineItem | None]:
     """The lines a list of numbers calls ("items 1, 3 and 5", "2 and 4"); ``None`` for one not found."""
     return [_numbered(text, lines, int(number)) for number in re.findall(r"\d+", ref)]
@@ -357,6 +397,8 @@ def _all_numbered(text: str, lines: list[LineItem], ref: str) -> list[LineItem |
 def _target(text: str, lines: list[LineItem], ref: str) -> LineItem | None:
     if by_number := LINE_LABEL.fullmatch(ref.strip()):
         return _numbered(text, lines, int(by_number["n"]))
+    if by_place := _ORDINAL_LINE.fullmatch(ref.strip()):  # "the 2nd line", "the third item"
+        return _numbered(text, lines, _ORDINALS[by_place["place"].lower()[:3]])
     scored = [(score, line) for line in lines if (score := fits(line, ref)) is not None]
     if not scored:
         return None
@@ -480,6 +522,9 @@ def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[li
                 unapplied.append(edit)  # (a line struck that a selection already left out is gone)
         elif edit.kind == "remove":
             kept.remove(line)
+        elif edit.kind == "times" and edit.count and line.quantity is not None:
+            _note(line, f"quantity was {line.quantity:g}")
+            line.quantity *= edit.count
         elif edit.kind in ("quantity", "more") and edit.count:
             before = line.quantity
             line.quantity = edit.count + (before or 0) if edit.kind == "more" else edit.count
