@@ -891,3 +891,23 @@ def test_a_spreadsheet_pasted_with_even_gaps_is_read_by_the_order_of_its_cells()
         (8, "A513", "tube_round", 240.0),
         (10, "A36", "angle", 240.0),
     ]
+
+
+def test_a_part_column_naming_forms_in_words_is_the_description_and_how_many_the_count() -> None:
+    """A home-made sheet headed "Part  Size  Length  How many": the "Part" cells say what is
+    ordered ("Angle iron", "Plate"), not a code, and a totals row is no item."""
+    result = _extract(
+        "Here is my material list copied from my spreadsheet.\n\n"
+        "Part\tSize\tLength\tHow many\tNotes\n"
+        "Angle iron\t1-1/2 x 1-1/2 x 3/16\t20'\t4\tframe\n"
+        "Round tube\t1.75 OD x .120 wall\t20'\t2\t\n"
+        "Plate\t1/4 x 24 x 36\t\t1\tjack mount\n"
+        "\t\t\t\t\n"
+        "TOTAL PIECES\t\t\t7\t\n"
+    )
+    assert [(line.quantity, line.form) for line in result.lines] == [
+        (4, "angle"),
+        (2, "tube_round"),
+        (1, "plate"),
+    ]
+    assert result.lines[0].dimensions == {"leg1": 1.5, "leg2": 1.5, "thickness": 0.1875, "length": 240.0}

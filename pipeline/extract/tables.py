@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.extract import collapsed, cues
+from pipeline.extract.vocabulary import FORM_WORDS, first_match
 
 # (role, header words that name it), first match wins: "unit price" is a price, not a unit
 _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
@@ -49,7 +50,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "qty",
         r"(?:order(?:ed)?\s+|req(?:uired)?\.?\s+)?(?:qty|quantity|quan|qnty)\.?(?:\s*(?:ord(?:ered)?|req(?:uired)?|"
-        r"needed|pcs|ea))?|pcs|pieces|no\.?\s+of\s+(?:pcs|pieces)|count|nos|menge|stk\.?|cantidad|cant\.?|"
+        r"needed|pcs|ea))?|pcs|pieces|no\.?\s+of\s+(?:pcs|pieces)|count|nos|menge|stk\.?|cantidad|cant\.?|how\s+many|"
         r"ordered|ord\.?|order|to\s+order|buy|lengths|sticks|joints|no\.?\s+of\s+(?:lengths|sticks|bars|sheets)|"
         r"(?:this\s+)?release(?:\s+qty)?|qty\s+(?:this\s+)?release|ship\s+qty|qty\s+to\s+ship|"
         r"quantit[àa]|q\.?t[àa]\.?|qt[ée]|quantit[ée]|ilo[sś][cć]|"
@@ -508,7 +509,10 @@ def _is_part_number(value: str) -> bool:
 def _refined_role(column: _Column, values: list[str], later_roles: set[str | None]) -> str | None:
     """A column's role corrected by what its cells hold: an "Item" or "Material" column of long
     numbers or codes is the customer's part number; an "Item" column of small numbers, the line; of
-    words, the description."""
+    words, the description; a "Part" column naming forms, the description too."""
+    forms = sum(1 for value in values if first_match(value, FORM_WORDS))
+    if column.role == "part" and 2 * forms > len(values) and not any(_is_part_number(v) for v in values):
+        return "description"  # a "Part" column of "Angle iron", "Black pipe sch 40", "Plate"
     if not values or column.role not in ("description", "grade", "line", "qty", None):
         return column.role
     codes = all(_is_part_number(value) for value in values)

@@ -2,12 +2,13 @@
 
 The order is what the newest message says. Quoted history starts at a marker ("-----Original
 Message-----", "On … wrote:", a forwarded-message header, Outlook's "From:/Sent:" block, in other
-languages too: "Van:/Verzonden:", "Von:/Gesendet:") or on
-lines starting with ``>``. Some people write *below* the history (bottom-posting, as in the chain
-sample): a short rule line (``---``) after the last quoted message ends the history, and what
-follows belongs to the newest message again; so does what a writer types below or between the
-"> " lines of the message they answer. A list restated under "For reference, last time was:"
-is an earlier order too, which the rest of the message changes.
+languages too: "Van:/Verzonden:", "Von:/Gesendet:"; such a block or rule quoted with ``>`` inside
+another message starts a message of its own) or on lines starting with ``>``. Some people write
+*below* the history (bottom-posting, as in the chain sample): a short rule line (``---``) after the
+last quoted message ends the history, and what follows belongs to the newest message again; so does
+what a writer types below or between the "> " lines of the message they answer. A list restated
+under "For reference, last time was:" is an earlier order too, which the rest of the message
+changes.
 """
 
 from __future__ import annotations
