@@ -911,3 +911,22 @@ def test_a_part_column_naming_forms_in_words_is_the_description_and_how_many_the
         (1, "plate"),
     ]
     assert result.lines[0].dimensions == {"leg1": 1.5, "leg2": 1.5, "thickness": 0.1875, "length": 240.0}
+
+
+def test_a_pipe_table_row_running_on_under_its_description_with_empty_edge_cells() -> None:
+    """ "  |      | A1011 CS TYPE B |   |" under a row of a table drawn without edge bars: the
+    description's second line, not a row shifted by a column; the rows after it are read."""
+    result = _extract(
+        "PO 7700218\n\n"
+        "# | Item #          | Description                   | Qty | UOM | Total\n"
+        "--+-----------------+-------------------------------+-----+-----+---------\n"
+        "1 | 520-10GA-60120  | 10GA HRPO SHEET 60 X 120      |  12 | EA  | 1780.31\n"
+        "  |                 | A1011 CS TYPE B               |     |     |\n"
+        "2 | 540-C4-54       | CHANNEL C4 X 5.4# A36 X 20'   |   6 | EA  |  396.90\n"
+        "3 | 550-2X2X316-ANG | ANGLE A36 2 X 2 X 3/16 X 20'  |  20 | EA  |  588.04\n"
+    )
+    assert [(line.quantity, line.grade, line.form) for line in result.lines] == [
+        (12, "A1011", "sheet"),
+        (6, "A36", "channel"),
+        (20, "A36", "angle"),
+    ]

@@ -95,3 +95,16 @@ def test_metres_before_a_word_with_an_accent_are_the_quantity() -> None:
         (131.23, "FT", "angle"),  # 40 m
     ]
     assert extraction.header.unread == []
+
+
+def test_rows_of_a_table_that_could_not_be_read_are_named_not_dropped() -> None:
+    """Pipe rows naming forms and sizes under no header: no line is read from them, so the desk
+    is told of the text rather than the order silently missing them."""
+    result = _extract(
+        "Hi, order below.\n\n"
+        "  |                 | A1011 CS TYPE B                   |                |     |\n"
+        "4 | 530-2S40-21     | PIPE A53 GR B 2\" SCH 40 X 21'     | P2S40-21       |  10 |\n"
+        "5 | 540-C4-54       | CHANNEL C4 X 5.4# A36 X 20'       | C4X5.4-20      |   6 |\n\nThanks\n"
+    )
+    assert result.lines == []
+    assert len(result.header.unread) == 1 and "CHANNEL C4 X 5.4#" in result.header.unread[0]

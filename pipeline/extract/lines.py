@@ -521,7 +521,9 @@ def _looks_like_item(text: str, block: Block, parsed: Parsed) -> bool:
     body = text[block.start : block.end].strip()
     if block.kind != "paragraph" or cutlist.short_line(body, _ROW_MAX):
         return True
-    return parsed.has_form and (parsed.has_quantity or cues.asks_for_goods(body))
+    # several lines naming a form and sizes (rows of a table that was not read): never dropped unseen
+    several = sum(1 for raw in body.split("\n") if _SIZED_LINE.search(raw)) >= 2
+    return parsed.has_form and (parsed.has_quantity or several or cues.asks_for_goods(body))
 
 
 def _unread(blocks: list[Block], lines: list[LineItem]) -> list[Span]:

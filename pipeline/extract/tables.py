@@ -222,8 +222,9 @@ def _role(words: str) -> str | None:
     return next((role for role, regex in _ROLES if regex.fullmatch(words)), None)
 
 
-def split_cells(text: str, layout: str) -> list[tuple[int, int]]:
-    """Spans of the cells of one line (empty cells too, except in aligned text)."""
+def split_cells(text: str, layout: str, *, edges: bool = True) -> list[tuple[int, int]]:
+    """Spans of the cells of one line (empty cells too, except in aligned text); with ``edges``, a
+    line drawn "| a | b |" has two cells, not four."""
     if layout == "aligned":
         spans, position = [], 0
         for gap in _GAP.finditer(text):
@@ -243,7 +244,7 @@ def split_cells(text: str, layout: str) -> list[tuple[int, int]]:
         return spans
     separator = "\t" if layout == "tab" else "|"
     parts, spans, position = text.split(separator), [], 0
-    if layout == "pipe" and len(parts) > 2 and not parts[0].strip() and not parts[-1].strip():
+    if edges and layout == "pipe" and len(parts) > 2 and not parts[0].strip() and not parts[-1].strip():
         position = len(parts[0]) + 1
         parts = parts[1:-1]
     for part in parts:
@@ -486,6 +487,10 @@ def _cells(table: Table, text: str) -> list[tuple[int, int, int]]:
     if table.layout == "collapsed":
         return collapsed.row_cells(table.roles(), text)
     spans = split_cells(text, table.layout)
+    if table.layout == "pipe" and len(spans) < len(table.columns) == text.count("|") + 1:
+        # "  |      | A1011 CS TYPE B |   |" under "# | Item # | Description | …": the row's first
+        # and last cells are empty, not the bars of a table drawn with edges
+        spans = split_cells(text, table.layout, edges=False)
     while len(spans) > len(table.columns) and (empty := [i for i, (a, b) in enumerate(spans) if b <= a]):
         del spans[empty[-1]]  # "20'<tab><tab>10<tab>PC": a tab typed twice is not a column
     return [(i, a, b) for i, (a, b) in enumerate(spans) if b > a and i < len(table.columns)]
