@@ -534,3 +534,18 @@ def test_a_county_road_is_no_round_bar() -> None:
         "rd 9 by the barn. no rush\n"
     )
     assert [row[1] for row in _rows(_extract(text))] == ["tube_rectangular", "sheet"]
+
+
+def test_a_bare_bar_sized_by_thickness_and_width_is_a_flat_bar() -> None:
+    """ "bar" alone is round bar by default; sized "1/8 x 1 x 12'" it has a width, so it is flat
+    bar — never a round bar that silently lost the 1". Two sizes that may be a width are asked about."""
+    flat = _extract("qty 20 C110 copper bar 1/8 x 1 x 12'").lines[0]
+    assert (flat.form, flat.dimensions, flat.flags) == (
+        "bar_rectangular",
+        {"thickness": 0.125, "width": 1.0, "length": 144.0},
+        [],
+    )
+    guessed = _extract("20 pcs C110 copper bar 1/8 x 1").lines[0]
+    assert guessed.form == "bar_rectangular" and "form_inferred" in guessed.flags
+    for round_bar in ("20 pcs 1018 bar 1 x 12'", '4 bars 1018 1-1/2 x 36"', '2 pcs 4140 bar 2 x 12" long'):
+        assert _extract(round_bar).lines[0].form == "bar_round", round_bar

@@ -16,7 +16,14 @@ from pipeline.catalog.equivalents import catalog_grade
 from pipeline.catalog.schema import UOMS
 from pipeline.extract import assemblies, cues, pipe
 from pipeline.extract.blocks import Block, Field
-from pipeline.extract.dimensions import SECTION_ORDER, Sized, assign, infer_form, structural_shape
+from pipeline.extract.dimensions import (
+    FLAT_BAR_MAX_WIDTH,
+    SECTION_ORDER,
+    Sized,
+    assign,
+    infer_form,
+    structural_shape,
+)
 from pipeline.extract.gauges import find_gauge, gauge_inches
 from pipeline.extract.grades import GradeHit, find_grades, in_catalog
 from pipeline.extract.measure import DIMENSION_LABELS, Measured, conversion_repeats, measure, writes_imperial
@@ -25,7 +32,7 @@ from pipeline.extract.quantity import count_before, find_quantity, holds_size, i
 from pipeline.extract.tolerances import Written, find_tolerances
 from pipeline.extract.vocabulary import FORM_WORDS, Words, first_match, scan
 from pipeline.models import Alternate, LineItem, Span, Tolerance
-from pipeline.units import FOOT_UNITS, GLUED_SHAPES, find_lengths
+from pipeline.units import FOOT_UNITS, GLUED_SHAPES, NUMBER, find_lengths, parse_number
 
 _STRUCTURAL = frozenset({"channel", "beam_i", "angle"})  # may be a designation: "W8 x 31", "L3 x 3 x 1/4"
 # Labels of fields that are not about what to cut from stock ("Hardness: 28-32 HRC", "Surface finish:
@@ -334,6 +341,10 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
     if form is not None:
         form = _spelled_out(_qualified(_past_count(form, mask.text), mask.text), mask.text)
         form = _shape_of_tube(form, mask.text)
+        if flat := _flat_by_its_sizes(form, mask.text):  # "C110 copper bar 1/8 x 1 x 12'": a flat bar
+            form = ("bar_rectangular", form[1], form[2])
+            if flat == "guessed":
+                item.flags.append("form_inferred")  # "bar 1/8 x 1": 1" wide, or 1" long?
         item.form = form[0]
         item.evidence["form"] = _span(form[1], form[2], offset)
         if _PLAT.fullmatch(mask.text[form[1] : form[2]]) and writes_imperial(mask.text):
@@ -410,6 +421,34 @@ def _spelled_out(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
     if spelled.lower() in _MARK_ABBREVIATIONS or _GENERIC_FORM.fullmatch(spelled):
         return form
     return later[0], end + later[1], end + later[2]
+
+
+_BARE_BAR = re.compile(r"bars?|bar\s+stock", re.IGNORECASE)
+_INCH_MARK = r"(?:\"|”|in\b\.?)"
+# a size chain right after the word: "1/8 x 1 x 12'", "1/4 x 2", "1 x 12' long"
+_BAR_SIZES = re.compile(
+    rf"[\s:,-]*(?P<a>{NUMBER})(?![\d/.])\s*{_INCH_MARK}?\s*[x×]\s*(?P<b>{NUMBER})(?![\d/.])\s*(?P<mark>{_INCH_MARK})?"
+    rf"(?:\s*[x×]\s*(?P<c>{NUMBER})(?![\d/.]))?(?P<after>\s*[^\s\d]*)",
+    re.IGNORECASE,
+)
+_LENGTH_AFTER = re.compile(r"\s*(?:'|’|ft|feet|foot|long|lg|lengths?|mm)", re.IGNORECASE)
+
+
+def _flat_by_its_sizes(form: tuple[str, int, int], text: str) -> str | None:
+    """A bare "bar" read as round, sized by a thickness, a width and a length ("bar 1/8 x 1 x
+    12'"): a flat bar, "sure"; by two sizes that may be a width ("bar 1/4 x 2"), "guessed"; "1018
+    bar 1 x 12'" and "bar 2 x 36"" are round, a diameter and a length (``None``)."""
+    name, start, end = form
+    if name != "bar_round" or not _BARE_BAR.fullmatch(text[start:end].strip()):
+        return None
+    sizes = _BAR_SIZES.match(text, end)
+    if sizes is None:
+        return None
+    thickness, width = parse_number(sizes["a"]) or 0.0, parse_number(sizes["b"]) or 0.0
+    if sizes["c"] is not None:
+        return "sure" if 0 < thickness <= width else None
+    written_as_length = sizes["mark"] is not None or _LENGTH_AFTER.match(sizes["after"])
+    return "guessed" if not written_as_length and 0 < thickness < width <= FLAT_BAR_MAX_WIDTH else None
 
 
 _SHAPE_WORD = re.compile(r"sq(?:uare|\.)?|rd\.?|round|rect(?:angular|\.)?", re.IGNORECASE)
