@@ -549,3 +549,16 @@ def test_a_bare_bar_sized_by_thickness_and_width_is_a_flat_bar() -> None:
     assert guessed.form == "bar_rectangular" and "form_inferred" in guessed.flags
     for round_bar in ("20 pcs 1018 bar 1 x 12'", '4 bars 1018 1-1/2 x 36"', '2 pcs 4140 bar 2 x 12" long'):
         assert _extract(round_bar).lines[0].form == "bar_round", round_bar
+
+
+def test_a_brass_temper_named_by_hardness_is_no_size() -> None:
+    """ "C260 1/2 HARD" is the sheet's temper: the 1/2 is not its width."""
+    for text in (
+        "2 sheets brass C260 1/2 HARD .032 x 24 x 96",
+        "2 sheets C260 brass, half-hard, .032 x 24 x 96",
+    ):
+        line = _extract(text).lines[0]
+        assert (line.form, line.dimensions) == (
+            "sheet",
+            {"thickness": 0.032, "width": 24.0, "length": 96.0},
+        ), text

@@ -167,6 +167,8 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
         mask.hide(reference.start(), reference.end(), barrier=True)
     for scratched in _SCRATCHED.finditer(mask.text):  # "scratch the 3/4 bar, make that 12 pcs of …"
         mask.hide(scratched.start(), scratched.end(), barrier=True)
+    for temper in _HARD_TEMPER.finditer(mask.text):  # "BRASS SHEET C260 1/2 HARD": a temper, not 1/2"
+        mask.hide(temper.start(), temper.end())
     for note in _WAS_NOTE.finditer(mask.text):  # "(was 1/2" - REV 1)": what the line used to ask
         mask.hide(note.start(), note.end(), barrier=True)
     if label := LINE_LABEL.match(mask.text):  # "Line 1   6061-T651 plate …": a label, not 1 plate
@@ -363,6 +365,10 @@ _SCRATCHED = re.compile(
     r"\b(?:scratch|cancel|drop|forget|skip|delete|remove)\s+(?:the\s+|that\s+)?[^.;,\n]{1,40}?"
     r"(?=[\s,]+(?:and\s+)?(?:make\s+(?:it|that)|then|instead|use|give\s+me|send)\b)",
     re.IGNORECASE,
+)
+# copper and brass tempers named by hardness: "1/2 HARD", "quarter hard", "full-hard"
+_HARD_TEMPER = re.compile(
+    r"(?<![\d/.])(?:1/8|1/4|1/2|3/4|eighth|quarter|half|full|extra|spring)[\s-]*hard\b", re.IGNORECASE
 )
 _WAS_NOTE = re.compile(r"\(\s*(?:was|previously|formerly|old|prev\.?)\b[^)\n]{0,40}\)", re.IGNORECASE)
 _TUBE_STEEL = re.compile(r"\bTS(?=\s?\d+(?:\.\d+)?\s?[xX])")
