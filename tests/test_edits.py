@@ -282,6 +282,12 @@ def test_a_size_that_should_have_been_another_and_an_approval_typed_in_a_hurry()
     assert len(_extract("yes pls go ahed w/ the quote, no rush").lines) == 3
 
 
+def test_a_count_to_go_with_for_a_named_line() -> None:
+    result = _extract("One more change: go 14 pcs on the angle (not 8), everything else the same.")
+    assert [line.quantity for line in result.lines] == [5, 14, 2]
+    assert result.lines[1].revisions == ["quantity was 8"]
+
+
 def test_a_forward_choosing_lines_of_a_quote_quoted_under_a_colleagues_note() -> None:
     """The quote sits under "> From: / > Sent:" inside the forwarded note: its own message, which
     the note ("We need 1 and 3. Lines 2 we have in the rack") and the newest text choose from."""

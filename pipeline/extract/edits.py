@@ -93,6 +93,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "quantity",
             rf"\b(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}(?:\s*{PIECES})?\s+(?:of|on|for)\s+(?:the\s+)?{_REF}{_END}",
         ),
+        (  # "Go 14 pcs on the flat bar (not 10)"
+            "quantity",
+            rf"\bgo\s+(?:with\s+)?{_COUNT}\s*{PIECES}\s+(?:of|on|for)\s+(?:the\s+)?{_REF}{_END}",
+        ),
         (  # "16ga on the 1x1", "3/16 on the flat": a size answered for a quoted line
             "size_on",
             rf"(?:(?<=\n)|(?<=[.;,!]\s)|\A)(?P<new>\d{{1,2}}\s*(?:ga|gauge)|\d+/\d+|\.\d+)\s+on\s+the\s+{_REF}{_END}",
