@@ -562,3 +562,42 @@ def test_a_brass_temper_named_by_hardness_is_no_size() -> None:
             "sheet",
             {"thickness": 0.032, "width": 24.0, "length": 96.0},
         ), text
+
+
+def test_items_told_in_one_sentence_each_with_a_size_then_a_grade_of_its_own() -> None:
+    """ ", and 3/8 AR400 24 x 48 two pieces", ", 1/4 x 2 6061 flat bar 1 stick": a size, then a
+    grade, opens the next item; what an item is *for* ("the frame the liners bolt to") is no
+    product of its own."""
+    result = _extract(
+        'Need AR400 plate 1/2" x 48 x 96 one sheet for the chute liners, and 3/8 AR400 24 x 48 two '
+        "pieces for the transfer box. Also 2 sticks of 1-1/2 x 1-1/2 x 3/16 angle 20' for the frame "
+        "the liners bolt to."
+    )
+    assert [(line.quantity, line.grade, line.form) for line in result.lines] == [
+        (1, "AR400", "plate"),
+        (2, "AR400", "plate"),
+        (2, None, "angle"),
+    ]
+    assert result.lines[1].dimensions == {"thickness": 0.375, "width": 24.0, "length": 48.0}
+    listed = _extract(
+        "1-1/4 sch 40 pipe 6061, 2 lengths at 21', 1/4 x 2 6061 flat bar 1 stick 12 ft, and a piece of "
+        "1/4 5052 plate 24x48"
+    )
+    assert [(line.quantity, line.grade, line.form) for line in listed.lines] == [
+        (2, "6061", "tube_round"),
+        (1, "6061", "bar_rectangular"),
+        (1, "5052", "plate"),
+    ]
+
+
+def test_a_bare_size_corrected_as_the_writer_goes_and_talk_of_what_it_is_for() -> None:
+    """ "a piece of 1/4 5052 plate 24x48, actually 3/16 is plenty …, dont need the 1/4": the plate
+    is 3/16 and says so; "some brackets for his pontoon so i need some alum" is no line."""
+    result = _extract(
+        "got a boat guy wants a new swim ladder and some brackets for his pontoon so i need some alum. "
+        "a piece of 1/4 5052 plate 24x48, actually 3/16 is plenty for what hes doing, dont need the 1/4."
+    )
+    assert [(line.quantity, line.form, line.dimensions) for line in result.lines] == [
+        (1, "plate", {"thickness": 0.1875, "width": 24.0, "length": 48.0})
+    ]
+    assert "revised_in_thread" in result.lines[0].flags

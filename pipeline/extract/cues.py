@@ -41,6 +41,10 @@ _SUPERSEDED = tuple(
             rf"\b(?:previously|originally|formerly)\s+(?:was\s+|were\s+)?(?P<old>{_TOKEN})",
             ("previously", "originally", "formerly"),
         ),
+        (  # "… actually 3/16 is plenty, dont need the 1/4": the size given up, said last
+            r"\b(?:don'?t|do\s+not)\s+need\s+the\s+(?P<old>\d+/\d+|\d*\.\d+)\s*(?:\"|”|in\b)?(?=\s*(?:[.,;!]|$))",
+            ("need",),
+        ),
     )
 )
 
@@ -109,7 +113,7 @@ def superseded(text: str) -> list[Superseded]:
         if present.isdisjoint(needles):
             continue
         for match in regex.finditer(text):
-            new = match["new"].strip().rstrip(".,;") if match["new"] else None
+            new = match["new"].strip().rstrip(".,;") if match.groupdict().get("new") else None
             key = (match.start("old"), match.end("old"))
             if key not in found or (new and not found[key].new):
                 found[key] = Superseded(*key, match["old"].strip().rstrip(".,;"), new)
@@ -129,11 +133,13 @@ _CORRECTION_NEEDLES = ("actually", "sorry", "mean", "wait", "make it", "make tha
 _ANY_TOKEN = re.compile(rf"\b{_TOKEN}")
 _MEASURED = re.compile(r"\d\s?(?:\"|”|in\b|inch|mm|ft|feet)", re.IGNORECASE)
 _COUNTED = re.compile(r"\d+\s?(?:pcs|pieces|sheets|bars)", re.IGNORECASE)
+_BARE_SIZE = re.compile(r"\d+/\d+|\d*\.\d+")  # a fraction or a decimal, no unit
 
 
 def _self_corrections(text: str, lower: str) -> list[Superseded]:
     """The value each correction replaces: the nearest before it in its sentence of the same kind
-    (a size with a unit for a size; a number of pieces for one); none when there is no such value."""
+    (a size with a unit for a size, a bare fraction or decimal for one; a number of pieces for
+    one); none when there is no such value."""
     if not any(needle in lower for needle in _CORRECTION_NEEDLES):
         return []
     found = []
@@ -141,6 +147,8 @@ def _self_corrections(text: str, lower: str) -> list[Superseded]:
         new = match["new"].rstrip(".,;")
         if _MEASURED.search(new):
             kind = _MEASURED
+        elif _BARE_SIZE.fullmatch(new):  # "1/4 5052 plate 24x48, actually 3/16 is plenty": a size
+            kind = _BARE_SIZE
         elif _COUNTED.fullmatch(new):  # "make it 6" alone is not read as a count: nor replaces one
             kind = _COUNTED
         else:

@@ -183,7 +183,7 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
         mask.hide(start, end)
     has_material, words = _read_material(item, mask, offset)
     has_form, sized = _read_form(item, mask, _past_unit_cell(words, mask.text, fields), offset)
-    non_catalog = _non_catalog(words, block, offset)
+    non_catalog = _non_catalog(words, block, offset, mask.text)
     if candidates_only and not (has_material or has_form or non_catalog):
         return Parsed(item, False, False, False, False, False)
     quantity_found = _read_sizes_and_quantity(item, mask, fields, sized, offset, block.counted, block.metric)
@@ -519,19 +519,25 @@ def _qualified(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
 
 
 _TALK_BEFORE = 40  # characters
+_PURPOSE = re.compile(r"\bfor\b", re.IGNORECASE)
 
 
-def _non_catalog(words: Words, block: Block, offset: int) -> bool:
+def _non_catalog(words: Words, block: Block, offset: int, text: str) -> bool:
     """A product no metals catalog carries (screws, bearings, forged rings).
 
     A bold title ("**Reinforcement Brackets**") names what the customer makes from the metal
-    listed under it, so it does not count.
+    listed under it, so it does not count; nor does a word after the form that says what the
+    metal is for ("… 3/16 angle 20' for the frame the liners bolt to").
     """
     title = (block.title[0] - offset, block.title[1] - offset) if block.title else (0, 0)
     # a word well before the form the item names is the talk around it ("this is Carl from Bayou
     # Pump and Valve, I need the following four pieces of 304 round bar")
     before = words.form[1] - _TALK_BEFORE if words.form else -1
-    if any(not (title[0] <= start < title[1]) and start >= before for _, start, _ in words.non_catalog):
+    purpose = _PURPOSE.search(text, words.form[2]) if words.form else None
+    after = purpose.start() if purpose else len(text)
+    if any(
+        not (title[0] <= start < title[1]) and before <= start < after for _, start, _ in words.non_catalog
+    ):
         return True
     return words.non_catalog_form is not None and words.form is None
 

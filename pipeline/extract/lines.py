@@ -27,6 +27,7 @@ from pipeline.models import Alternate, LineItem, Span
 # a line with a number and a size written on it: only such lines can each be a whole item
 MERGED_FLAG = "items_merged"
 _DIGIT = re.compile(r"\d")
+_LISTED = re.compile(r"[ \t>]*(?:[-*•–·▪]|\d{1,3}[.)]|[a-h][.)])[ \t]+")  # "- ", "2) ", "b. "
 _SIZED_LINE = re.compile(r"\d.*(?:\bx\b|×|\"|\bmm\b|\bdia|\bOD\b|'|\bft\b|\bin\b|\bga\b)", re.IGNORECASE)
 
 
@@ -60,7 +61,13 @@ def _full_item(parsed: Parsed) -> bool:
 
 def _is_line(parsed: Parsed, block: Block, listed: bool, text: str) -> bool:
     if parsed.non_catalog:
-        return block.kind != "paragraph" and (parsed.has_quantity or parsed.has_material)
+        # a listed "- 316 castings" is kept and flagged; a clause of prose ("… some brackets for his
+        # pontoon so i need some alum") only with a count or a size
+        body = text[block.start : block.end]
+        sized = parsed.has_quantity or parsed.has_sizes
+        return block.kind != "paragraph" and (
+            sized or (parsed.has_material and _LISTED.match(body) is not None)
+        )
     if block.kind == "paragraph":
         if parsed.item.revisions and not parsed.has_sizes:
             return False  # "change the 316L to 316 and make it 20 bars": an edit of a quoted line

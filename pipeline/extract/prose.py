@@ -23,6 +23,8 @@ _ABBREVIATION = re.compile(r"\b(?:dia|approx|no|ea|pcs?|gr|min|max|nom|ft|in|st|
 _UNIT_ABBREVIATION = re.compile(r"ea|pcs?|ft|in", re.IGNORECASE)
 _NEXT_SENTENCE = re.compile(r"\s+[A-Z][a-z]+\b")
 _ABOUT = r"(?:(?:about|around|approx\.?|roughly|maybe)\s+)?"  # "and about 40 ft of …"
+_SIZE = r"(?:\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?|\.\d+)"
+_GRADE = r"(?:[A-Za-z]{1,3}\d{2,4}[A-Za-z]?|\d{4}(?:-[A-Za-z]\d{1,4})?|[23]\d{2}L?)"  # AR400, 6061-T6, 304L
 _NEW_COUNT = re.compile(
     rf",?\s+(?:and|plus|also|&)\s+(?:(?:um+|uh+|erm?),?\s+)?"
     rf"(?=(?:also\s+)?{_ABOUT}(?:a|an|one|\d+|{WORD_NUMBER})\s+(?![x×]\s))|"
@@ -35,6 +37,9 @@ _NEW_COUNT = re.compile(
     r"(?:\bqty\.?\s*:?\s*\d{1,4}|\(\d{1,4}\))\s*(?:,|\band\b|\bplus\b|&)\s+|"
     # "…, 4 - c6x8.2 chanel", "…, 40ft 3/4 rd hr": a count (or feet) and a size of its own
     r",\s+(?=\d{1,4}\s+[-–]\s+[A-Za-z]{0,2}\d|\d{1,4}\s*(?:ft|feet|')\s+(?:of\s+)?\d)|"
+    # "… one sheet for the liners, and 3/8 AR400 24 x 48 two pieces", ", 1/4 x 2 6061 flat bar 1 stick":
+    # a size, then a grade of its own
+    rf"(?:,?\s+(?:and|plus|also|&)\s+|,\s+)(?={_SIZE}(?:\s*[x×]\s*{_SIZE})*\s*(?:\"|”|in\b)?\s+{_GRADE}\s)|"
     # "… diamond plate 4x8 and 20ft of 1 1/4 sch40 pipe": a length of something else
     rf",?\s+(?:and|plus|also|&)\s+(?={_ABOUT}\d+\s*(?:ft|feet|foot|'|m|mtrs?)\s+of\s)|"
     # ", and have your guys burn 8 pcs …": a few words, then a new count of pieces
