@@ -288,6 +288,22 @@ def test_a_count_to_go_with_for_a_named_line() -> None:
     assert result.lines[1].revisions == ["quantity was 8"]
 
 
+def test_an_item_added_and_a_size_changed_from_one_to_another_in_a_reply() -> None:
+    result = _extract(
+        "Sorry one more thing on the order (PO 7710) - add 2 sheets of 14ga HR P&O 4x10, and change "
+        "the 3 x 3 angle from 1/4 to 3/8 thick, engineer changed it on us. Everything else stays the same."
+    )
+    assert [(line.quantity, line.form) for line in result.lines] == [
+        (5, "plate"),
+        (8, "angle"),
+        (2, "bar_round"),
+        (2, "sheet"),
+    ]
+    assert result.lines[1].dimensions["thickness"] == 0.375
+    assert result.lines[3].dimensions == {"thickness": 0.0747, "width": 48.0, "length": 120.0}
+    assert not any("thread_change_unread" in line.flags for line in result.lines)
+
+
 def test_a_forward_choosing_lines_of_a_quote_quoted_under_a_colleagues_note() -> None:
     """The quote sits under "> From: / > Sent:" inside the forwarded note: its own message, which
     the note ("We need 1 and 3. Lines 2 we have in the rack") and the newest text choose from."""

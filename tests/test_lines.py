@@ -601,3 +601,14 @@ def test_a_bare_size_corrected_as_the_writer_goes_and_talk_of_what_it_is_for() -
         (1, "plate", {"thickness": 0.1875, "width": 24.0, "length": 48.0})
     ]
     assert "revised_in_thread" in result.lines[0].flags
+
+
+def test_a_second_item_after_a_dash_and_and_is_not_read_into_the_first() -> None:
+    """ "… 8 pcs — wait, make it 12 pcs — and 1/2 x 6 x 6 gussets 24 pcs": the gussets are not the
+    plate's new thickness."""
+    result = _extract(
+        "need 3/4 plate A36 cut to 10x10, 8 pcs — wait, make it 12 pcs, they added columns — and "
+        "1/2 x 6 x 6 gussets 24 pcs. also 4 pcs HSS 4x4x1/4 x 24' A500."
+    )
+    plate = result.lines[0]
+    assert (plate.quantity, plate.dimensions) == (12, {"thickness": 0.75, "width": 10.0, "length": 10.0})

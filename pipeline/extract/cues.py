@@ -228,7 +228,7 @@ _ASKS_FOR_GOODS = re.compile(
     r"\b(?:need(?:s|ed)?|require[sd]?|requirement|looking\s+for|send|ship|quot(?:e|ation)|pric(?:e|ing)|"
     r"order(?:ing)?|want|supply|provide|request(?:ing)?|interested|would\s+like|rfq|replace(?:ment)?|"
     r"purchase|buy|source|procure|please|kindly|cotiza\w*|offer|(?:give|get|grab)\s+(?:me|us)|"
-    r"(?:i|we)(?:'?ll|\s+will)\s+take)\b",
+    r"(?:i|we)(?:'?ll|\s+will)\s+take|add)\b",
     re.IGNORECASE,
 )
 _NEGATED_ASK = re.compile(

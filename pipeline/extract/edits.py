@@ -132,6 +132,13 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"{_NEW_SIZE}(?:\s+[^.;,\n]{{1,30}}?)?\s*,?\s+(?:not|instead\s+of)\s+"
             r"(?P<old>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?)",
         ),
+        (  # "change the 1-1/2 sq tube from 11ga to 3/16 wall": the size it had, then the new one
+            "replace",
+            # (a size, not a grade: "change the grade from 4140 to 4340" is read as it is written)
+            rf"\b(?:change|switch|go)\s+(?:the\s+)?{_REF}\s+from\s+"
+            r"(?P<old>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)|\.\d+|\d+\s*(?:\"|ga\b|gauge\b))\s*"
+            rf"(?:(?:wall|thick(?:ness)?)\s*)?to\s+{_NEW_SIZE}\s*(?:{_MEASURE})?",
+        ),
         (  # "the 3/4 AR400 plate should have been 5/8": the size named replaced
             "replace",
             rf"\bthe\s+{_REF}\s+(?:should\s+(?:have\s+been|be)|needs?\s+to\s+be)\s+{_NEW_SIZE}"

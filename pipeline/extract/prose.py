@@ -38,8 +38,10 @@ _NEW_COUNT = re.compile(
     # "…, 4 - c6x8.2 chanel", "…, 40ft 3/4 rd hr": a count (or feet) and a size of its own
     r",\s+(?=\d{1,4}\s+[-–]\s+[A-Za-z]{0,2}\d|\d{1,4}\s*(?:ft|feet|')\s+(?:of\s+)?\d)|"
     # "… one sheet for the liners, and 3/8 AR400 24 x 48 two pieces", ", 1/4 x 2 6061 flat bar 1 stick":
-    # a size, then a grade of its own
+    # a size, then a grade of its own; "… 8 pcs — and 1/2 x 6 x 6 gussets 24 pcs": after "and", sizes
+    # then what they are
     rf"(?:,?\s+(?:and|plus|also|&)\s+|,\s+)(?={_SIZE}(?:\s*[x×]\s*{_SIZE})*\s*(?:\"|”|in\b)?\s+{_GRADE}\s)|"
+    rf"(?:,|\s[—–-]+)?\s+(?:and|plus|&)\s+(?={_SIZE}(?:\s*[x×]\s*{_SIZE})+\s*(?:\"|”)?\s+[A-Za-z]{{3,}})|"
     # "… diamond plate 4x8 and 20ft of 1 1/4 sch40 pipe": a length of something else
     rf",?\s+(?:and|plus|also|&)\s+(?={_ABOUT}\d+\s*(?:ft|feet|foot|'|m|mtrs?)\s+of\s)|"
     # ", and have your guys burn 8 pcs …": a few words, then a new count of pieces
