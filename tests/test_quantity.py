@@ -177,6 +177,8 @@ def test_a_count_in_words_before_an_inch_size() -> None:
     ("text", "value", "uom"),
     [
         ('- 200 ft 90/10 CuNi tube (C70600) 1" OD x .049 wall', 200, "FT"),  # more feet than a stock length
+        ("- 80 ft 1-1/4\" sch 40 black pipe (A53), 21' lengths ok", 80, "FT"),
+        ("5) 40 ft 1/4 x 2 flat bar (cut to fit truck ok)", 40, "FT"),
         ("4) round bar C45 Ø 80 mm, kg 150 (cut pieces are ok)", 150, "KG"),  # the unit before its number
     ],
 )
@@ -188,6 +190,7 @@ def test_footage_and_weight_written_where_a_count_goes(text: str, value: float, 
 def test_a_stock_length_at_the_start_is_no_footage() -> None:
     found = find_quantity("- 3 pcs 20 ft 2x2x1/4 angle")
     assert found is not None and (found.value, found.uom) == (3, "EA")
+    assert find_quantity("- 20 ft 2x2x1/4 angle") is None  # one 20' stick, or 20 feet: asked about
 
 
 def test_a_count_set_apart_by_x_before_a_size_written_tight() -> None:

@@ -174,10 +174,11 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "M",
         "metres",
     ),
-    # "- 200 ft 90/10 CuNi tube …", "304 flat bar, 1/4" x 2" - 60 ft": more feet than any length is
-    # stocked in, where the count goes (first, or last after a dash)
+    # "- 200 ft 90/10 CuNi tube …", "- 80 ft 1-1/4\" sch 40 pipe", "304 flat bar, 1/4" x 2" - 60 ft":
+    # more feet than a bar, tube or pipe is stocked in, where the count goes (first, or last after a
+    # dash)
     (
-        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]-?\s*)?{_APPROX}(?P<n>[1-9]\d{{2,3}})\s*(?:{_FEET}|')\s+"
+        rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}[.)]-?\s*)?{_APPROX}(?P<n>2[5-9]|[3-9]\d|[1-9]\d{{2,3}})\s*(?:{_FEET}|')\s+"
         r"(?!long|lengths?|bars?|each|pieces|pcs|sticks?)",
         "FT",
         "footage",
