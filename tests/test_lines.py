@@ -612,3 +612,11 @@ def test_a_second_item_after_a_dash_and_and_is_not_read_into_the_first() -> None
     )
     plate = result.lines[0]
     assert (plate.quantity, plate.dimensions) == (12, {"thickness": 0.75, "width": 10.0, "length": 10.0})
+
+
+def test_a_wall_written_as_a_w_glued_to_its_decimal() -> None:
+    line = _extract('8 pcs DOM 1.250 OD x .095w @ 24"').lines[0]
+    assert (line.form, line.dimensions) == (
+        "tube_round",
+        {"outer_diameter": 1.25, "wall_thickness": 0.095, "length": 24.0},
+    )

@@ -23,7 +23,7 @@ _LABEL_AFTER = (
     ("inner_diameter", r"(?:ID|I\.D\.|inside\s+dia(?:meter)?|bore)\b"),
     ("diameter", r"(?:dia(?:meter)?\.?|diam\.?|Ø|⌀)(?!\w)"),
     ("diameter_if_unit", r"(?:round|rd)\b"),  # '2" round' is a diameter; "1 round bar" is a count
-    ("wall_thickness", r"(?:wall|wt)\b|(?<=\d)(?-i:W)\b"),  # ".120W"
+    ("wall_thickness", r"(?:wall|wt)\b|(?<=\d)(?-i:W)\b|(?<=\.\d\d)w\b|(?<=\.\d\d\d)w\b"),  # ".120W", ".095w"
     ("across_flats", r"(?:hex|across\s+flats|A/F|AF)\b"),
     ("length", r"(?:long|length|lg|lengths|lengths?\s+each)\b"),
     ("width", r"(?:wide|width)\b"),
