@@ -19,6 +19,12 @@ def _read(text: str) -> tuple:
     ("text", "form", "dimensions"),
     [
         ("4 St. IPE 240 S355J2, L = 12 m", "beam_i", {"height": 9.449, "length": 472.441}),
+        # a German compound names its tube
+        (
+            "2) Präzisionsrohr 1.4571, Ø 40 x 2,0 mm, 6 Stangen à 6 m",
+            "tube_round",
+            {"outer_diameter": 1.575, "wall_thickness": 0.079, "length": 236.22},
+        ),
         ("10 pcs UPN 120 S235JR, 6 m", "channel", {"height": 4.724, "length": 236.22}),
         (
             "8 pcs L 50x50x5 S275JR, 6 m",
@@ -521,3 +527,8 @@ def test_a_hexagon_by_its_wrench_size_and_tubes_named_in_german_and_swedish() ->
         ("tube_round", 1.327),
         ("tube_round", 0.984),
     ]
+
+
+def test_a_word_for_sheet_or_plate_alike_is_sheet_under_three_sixteenths() -> None:
+    assert _read("Pos 1: 20 st. plaat/sheet 1.4307, 1,5 mm x 1250 x 2500")[:2] == (20, "sheet")
+    assert _read("Pos 2: 2 st. plaat 1.4307, 10 mm x 1250 x 2500")[:2] == (2, "plate")

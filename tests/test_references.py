@@ -22,6 +22,7 @@ def _header(text: str) -> OrderHeader:
         ("Bestellung 4407711 vom 12.02.", "4407711"),
         ("Bestell-Nr.: 880231", "880231"),
         ("Pedido nº 7712 - acero inoxidable", "7712"),
+        ("Segue nosso pedido de compra nº 2026/00345 conforme sua cotação 1187/26.", "2026/00345"),
         ("Ord. n. 31/26 del 4 febbraio", "31/26"),
         ("Auftrags-Nr. 2026-117", "2026-117"),
         ("Our order reference: 2026/044.", "2026/044"),

@@ -210,15 +210,20 @@ _PLATE_FROM = 0.1875  # 3/16": the thinnest plate the catalog lists
 
 
 def _sheet_or_plate(item: LineItem, raw: str, offset: int) -> None:
-    """A word for sheet or plate alike (chapa, Blech) is plate from 3/16"; "2 sheets AR400 3/4 x
-    48 x 96" counts plates, from 1/4" (3/16" is sold as either) — but "304 sheet 1/4 x 48 x 96"
-    names its form."""
+    """A word for sheet or plate alike (chapa, Blech, plaat) is plate from 3/16", sheet below it;
+    "2 sheets AR400 3/4 x 48 x 96" counts plates, from 1/4" (3/16" is sold as either) — but "304
+    sheet 1/4 x 48 x 96" names its form."""
     word = item.evidence.get("form")
     thickness = item.dimensions.get("thickness", 0.0)
-    if item.form != "sheet" or word is None or thickness < _PLATE_FROM:
+    if word is None:
         return
     start = word.start - offset
     written = raw[start : word.end - offset]
+    if item.form == "plate" and 0 < thickness < _PLATE_FROM and _SHEET_OR_PLATE.fullmatch(written):
+        item.form = "sheet"  # "20 st. plaat/sheet 1,5 mm x 1250 x 2500": thinner than any plate
+        return
+    if item.form != "sheet" or thickness < _PLATE_FROM:
+        return
     count = count_before(raw, start)
     counted = count is not None and count < 100  # "2 sheets", not "304 sheet"
     if _SHEET_OR_PLATE.fullmatch(written) or (thickness >= 0.25 and counted and _SHEETS.fullmatch(written)):

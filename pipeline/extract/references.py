@@ -37,6 +37,7 @@ _NUMBER_REQUIRED = rf"(?:(?![a-z])[ \t-]*(?:{_NUMBER_WORD}[ \t-]*)+|[ \t]*(?=:))
 
 _PO_LABEL = (
     r"p\.?\s?o\.?|p/o|l\.?p\.?o\.?|purchase\s+order|bestell(?:ung|nummer|-?nr\.?)|orden\s+de\s+compra|"
+    r"(?:pedido|ordem)\s+de\s+compra|"  # Portuguese
     r"采购订单号?|订单号|発注番号|주문번호|"  # Chinese, Japanese, Korean; LPO: the Gulf's local PO
     r"ordine\s+(?:d'acquisto|di\s+acquisto)|bon\s+de\s+commande|zam[oó]wienie|"
     r"o\.?c\.?(?=\s*[:#]|[ \t]+\d+[-/]\d)"  # "OC: 2025-0342", "OC 45-1187": orden de compra

@@ -120,7 +120,8 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (
         r"round\s+tub(?:e|es|ing)|rd\.?\s+tub(?:e|es|ing)|round\s+tunes?|tub(?:e|es|ing)|pipes?|dom|hollow\s+bars?|chs|"
         r"tubos?|rohre?|tubi|tuyaux?|rury|rura|(?:țev|ţev|tev)i|(?:țeav|ţeav|teav)[ăa]|ống|trubk[ay]|boru|"
-        r"rundrohre?|r[öø]r|buizen|buis|"  # German, Swedish and Danish, Dutch
+        r"rundrohre?|(?:pr[äa]zisions(?:stahl)?|edelstahl|stahl|nahtlos|hydraulik|konstruktions|siede)rohre?|"
+        r"r[öø]r|buizen|buis|"  # German, Swedish and Danish, Dutch
         r"不锈钢无缝(?:钢)?管|无缝(?:钢)?管|钢管|鋼管|パイプ|강관|파이프",
         "tube_round",
     ),
