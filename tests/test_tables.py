@@ -930,3 +930,18 @@ def test_a_pipe_table_row_running_on_under_its_description_with_empty_edge_cells
         (6, "A36", "channel"),
         (20, "A36", "angle"),
     ]
+
+
+def test_a_row_with_no_count_is_ordered_by_the_weight_its_weight_column_gives() -> None:
+    """ "Wt (lbs)" 120 under an empty "Qty" ("order by weight"): 120 lb; the rows with a count keep
+    it, their weight an estimate."""
+    result = _extract(
+        "PO GCHT-4418\n\n"
+        "Alloy\tForm\tSize\tQty\tWt (lbs)\tNotes\n"
+        'Inconel 600\tPlate\t1/4" x 48" x 96"\t1 pc\t~350\t\n'
+        'Inconel 625\tRd Bar\t1-1/2" dia\t\t120\torder by weight, cut lengths OK\n'
+    )
+    assert [(line.quantity, line.uom, line.form) for line in result.lines] == [
+        (1, "EA", "plate"),
+        (120, "LB", "bar_round"),
+    ]

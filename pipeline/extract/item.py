@@ -187,6 +187,7 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     if candidates_only and not (has_material or has_form or non_catalog):
         return Parsed(item, False, False, False, False, False)
     quantity_found = _read_sizes_and_quantity(item, mask, fields, sized, offset, block.counted, block.metric)
+    quantity_found = quantity_found or _weighed(item, raw, fields, offset)
     _times_assemblies(item, raw, fields)
     for start, end in clauses:
         _add_alternate(item, raw, start, end, offset)
@@ -228,6 +229,29 @@ def _sheet_or_plate(item: LineItem, raw: str, offset: int) -> None:
     counted = count is not None and count < 100  # "2 sheets", not "304 sheet"
     if _SHEET_OR_PLATE.fullmatch(written) or (thickness >= 0.25 and counted and _SHEETS.fullmatch(written)):
         item.form = "plate"
+
+
+_WEIGHT_CELL = re.compile(
+    r"\s*(?P<approx>~|ca\.?|approx\.?)?\s*(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+)
+
+
+def _weighed(item: LineItem, raw: str, fields: tuple[Field, ...], offset: int) -> bool:
+    """A row with no count whose weight column holds one ("Wt (lbs)" 120 under an empty "Qty",
+    "order by weight"): ordered by that weight, as the desk would read it."""
+    for field in fields:
+        cell = _WEIGHT_CELL.fullmatch(raw, field.start, field.end) if field.label == "weight" else None
+        if cell is None or field.unit not in ("lb", "kg"):
+            continue
+        value = float(cell["n"].replace(",", ""))
+        if not value:
+            continue
+        item.quantity, item.uom = in_sold_units(value, field.unit.upper())
+        item.evidence["quantity"] = _span(field.start, field.end, offset)
+        if cell["approx"]:
+            item.flags.append("approximate_quantity")
+        return True
+    return False
 
 
 def _times_assemblies(item: LineItem, raw: str, fields: tuple[Field, ...]) -> None:

@@ -119,6 +119,15 @@ UNIT_HINT = re.compile(
 )
 
 
+_WEIGHT_UNIT = re.compile(r"\b(?P<kg>kgs?)\b|\b(?:lbs?|pounds?)\b|#", re.IGNORECASE)
+
+
+def _weight_unit(written: str) -> str | None:
+    """The unit a weight column's header names: "Wt (lbs)" → "lb", "Gewicht kg" → "kg"."""
+    found = _WEIGHT_UNIT.search(written)
+    return None if found is None else "kg" if found["kg"] else "lb"
+
+
 def hinted_unit(hint: re.Match[str]) -> str:
     """The unit a ``UNIT_HINT`` match names, lower-cased."""
     return (hint["unit"] or hint["bare"]).lower()
@@ -291,7 +300,9 @@ def read_header(text: str) -> Table | None:
             return None  # a header names a column in a few words; this is a sentence
         hint = UNIT_HINT.search(written)
         label = (written[: hint.start()] if hint else written).strip().lower()
-        columns.append(_Column(role_of(written), label, hint and hinted_unit(hint), start, end))
+        role = role_of(written)
+        unit = _weight_unit(written) if role == "weight" else hint and hinted_unit(hint)
+        columns.append(_Column(role, label, unit, start, end))
     roles = [column.role for column in columns]
     # "Ln  Item …", or "Qty  Item  Grade  Size" with no description: the item is what is ordered
     if roles.count("line") > 1 or ("description" not in roles and "form" not in roles):
