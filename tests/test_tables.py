@@ -945,3 +945,14 @@ def test_a_row_with_no_count_is_ordered_by_the_weight_its_weight_column_gives() 
         (1, "EA", "plate"),
         (120, "LB", "bar_round"),
     ]
+
+
+def test_a_requirement_said_not_required_in_a_remarks_cell_keeps_its_row() -> None:
+    """ "h9 tolerance not required" waives the tolerance, not the round bar."""
+    result = _extract(
+        "Pos.\tMaterial\tProduct\tThk (mm)\tWidth (mm)\tLength (mm)\tQty\tRemarks\n"
+        "10\t1.4404\tPlate\t10\t1500\t3000\t2\t3.1 certificate EN 10204\n"
+        "30\t1.4404\tRound bar\tØ50\t\t3000\t2\th9 tolerance not required\n"
+        "40\t1.4404\tRound bar\tØ60\t\t3000\t1\tnot required this time\n"
+    )
+    assert [(line.quantity, line.form) for line in result.lines] == [(2, "plate"), (2, "bar_round")]

@@ -217,8 +217,23 @@ def keeps_as_quoted(text: str) -> bool:
 
 
 def is_on_hold(text: str) -> bool:
+    """Whether ``text`` puts its item on hold or leaves it out ("on hold", "not needed"); "h9
+    tolerance not required" leaves out a requirement of the item, not the item."""
     lower = text.lower()  # every phrase holds one of these words: most texts need no search
-    return any(word in lower for word in _ON_HOLD_WORDS) and bool(_ON_HOLD.search(text))
+    if not any(word in lower for word in _ON_HOLD_WORDS):
+        return False
+    return any(
+        not _REQUIREMENT_BEFORE.search(text, max(0, hold.start() - 30), hold.start())
+        for hold in _ON_HOLD.finditer(text)
+    )
+
+
+# what a "not required" may be said of, other than the item: its tolerance, certs, a finish, a cut
+_REQUIREMENT_BEFORE = re.compile(
+    r"\b(?:toleran\w*|certs?|certificat\w*|mtrs?|reports?|tests?|testing|finish|polish\w*|paint\w*|"
+    r"deburr\w*|cutting|cut|saw\w*|packing|packaging|marking|inspection|pmi|[hk]\d{1,2})\W*$",
+    re.IGNORECASE,
+)
 
 
 # Prose that names a metal without a count is a request only when it asks for goods ("we need",
