@@ -956,3 +956,23 @@ def test_a_requirement_said_not_required_in_a_remarks_cell_keeps_its_row() -> No
         "40\t1.4404\tRound bar\tØ60\t\t3000\t1\tnot required this time\n"
     )
     assert [(line.quantity, line.form) for line in result.lines] == [(2, "plate"), (2, "bar_round")]
+
+
+def test_a_pipe_table_with_a_schedule_column_and_joint_lengths_in_its_notes() -> None:
+    """ "Size  Sch  Spec  Qty  UOM  Notes": a "Sch" of 40 beside a size of 2" is 2" schedule 40
+    pipe, not a 2" plate; a note of "21' jts" is the joint length."""
+    result = _extract(
+        "PO 0098812\n\n"
+        "Size\tSch\tSpec\tQty\tUOM\tNotes\n"
+        '4"\t80\tA106 B seamless\t84\tFT\tRL OK\n'
+        "2\"\t40\tA53 B ERW\t4\tJT\t21' jts\n"
+    )
+    assert [(line.quantity, line.uom, line.form, line.dimensions) for line in result.lines] == [
+        (84, "FT", "tube_round", {"outer_diameter": 4.5, "wall_thickness": 0.337, "nominal_size": 4.0}),
+        (
+            4,
+            "EA",
+            "tube_round",
+            {"outer_diameter": 2.375, "wall_thickness": 0.154, "length": 252.0, "nominal_size": 2.0},
+        ),
+    ]

@@ -115,6 +115,9 @@ def _relative(fields: tuple[Field, ...], offset: int) -> tuple[Field, ...]:
 
 
 _NOTE_LABEL = re.compile(r"note|remark|comment")
+_STOCK_LENGTH_NOTE = re.compile(
+    r"\s*\d{1,2}\s*(?:'|’|ft\.?|feet)\s*(?:jts?|joints?|lengths?|lgths?|lg|long|sticks?)\.?\s*", re.IGNORECASE
+)
 _GRADE_WORDS = re.compile(r"\b(?:gr(?:ade)?|type|astm|asme|aisi|sae)\b\.?|[\s.,/-]", re.IGNORECASE)
 
 
@@ -129,12 +132,13 @@ def _only_a_grade(cell: str) -> bool:
 
 def _hide_other_field(mask: _Mask, raw: str, field: Field) -> None:
     """Hide a field that is not about the item's size or count ("Heat: …", "Notes: …"); but a
-    Notes cell of "A500 Gr B" is the row's grade, and its "+/-1mm" the row's tolerance."""
+    Notes cell of "A500 Gr B" is the row's grade, "21' jts" its stock length, and its "+/-1mm" the
+    row's tolerance."""
     cell = raw[field.start : field.end]
     kept = []
     if _NOTE_LABEL.search(field.label):
-        if _only_a_grade(cell):
-            return
+        if _only_a_grade(cell) or _STOCK_LENGTH_NOTE.fullmatch(cell):
+            return  # "A500 Gr B", "21' jts": the row's grade, its stock length
         kept = find_tolerances(cell)
     start = field.start
     for tolerance in kept:
@@ -182,7 +186,7 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     for start, end in clauses:
         mask.hide(start, end)
     has_material, words = _read_material(item, mask, offset)
-    has_form, sized = _read_form(item, mask, _past_unit_cell(words, mask.text, fields), offset)
+    has_form, sized = _read_form(item, mask, _past_unit_cell(words, mask.text, fields), offset, fields)
     non_catalog = _non_catalog(words, block, offset, mask.text)
     if candidates_only and not (has_material or has_form or non_catalog):
         return Parsed(item, False, False, False, False, False)
@@ -352,7 +356,9 @@ def _past_unit_cell(words: Words, text: str, fields: tuple[Field, ...]) -> Words
     return replace(words, form=form)
 
 
-def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[bool, Sized]:
+def _read_form(
+    item: LineItem, mask: _Mask, words: Words, offset: int, fields: tuple[Field, ...] = ()
+) -> tuple[bool, Sized]:
     shape = structural_shape(mask.text) if words.form is None or words.form[0] in _STRUCTURAL else None
     if shape is not None:
         item.form, sized = shape
@@ -367,7 +373,7 @@ def _read_form(item: LineItem, mask: _Mask, words: Words, offset: int) -> tuple[
         form = (_GLUED_FORMS[glued[1].upper()], glued.start(1), glued.end(1))
     if form is None and (tubing := _TUBE_STEEL.search(mask.text)):  # "TS 4X4X1/4": HSS's old name
         form = ("tube_square", tubing.start(), tubing.end())
-    if form is None and (schedule := pipe.find_pipe(mask.text)) is not None:
+    if form is None and (schedule := pipe.find_pipe(mask.text) or pipe.pipe_in_cells(mask.text, fields)):
         form = ("tube_round", *schedule.spans[0])  # "TOP RAIL  1-1/2" SCH 40": a schedule is a pipe
     if form is not None:
         form = _spelled_out(_qualified(_past_count(form, mask.text), mask.text), mask.text)
@@ -588,7 +594,7 @@ def _read_sizes_and_quantity(
     tolerances = find_tolerances(mask.text)
     for tolerance in tolerances:
         mask.hide(tolerance.start, tolerance.end)
-    found_pipe = pipe.find_pipe(mask.text)
+    found_pipe = pipe.find_pipe(mask.text) or pipe.pipe_in_cells(mask.text, fields)
     if found_pipe is not None:
         # the size the customer wrote ("2\" SCH 40") beside the outside diameter the catalog lists
         sized.put("nominal_size", found_pipe.nominal_size, found_pipe.spans[-1])

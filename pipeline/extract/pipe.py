@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.blocks import Field
 from pipeline.units import parse_number
 
 # nominal size: (outside diameter, wall for schedule 10, 40, 80), inches
@@ -59,6 +60,28 @@ class Pipe:
     outer_diameter: float
     wall: float
     spans: tuple[tuple[int, int], ...]
+
+
+_SCHEDULE_CELL = re.compile(r"\s*(?:sch(?:edule)?\.?\s*)?(?P<sch>10S?|40S?|80S?|STD|XS|XH)\s*", re.IGNORECASE)
+_NPS_CELL = re.compile(rf"\s*{_NPS}\s*(?:\"|”|in\b\.?|inch(?:es)?)?\s*(?:NPS|NB)?\s*", re.IGNORECASE)
+
+
+def pipe_in_cells(text: str, fields: tuple[Field, ...]) -> Pipe | None:
+    """The pipe a table's row names by its cells: a "Sch" column of "40" beside a "Size" of "2\""."""
+    schedule = next((field for field in fields if field.label == "schedule"), None)
+    found = _SCHEDULE_CELL.fullmatch(text, schedule.start, schedule.end) if schedule else None
+    if found is None:
+        return None
+    for field in fields:
+        if field.label in ("size", "diameter") and (
+            size := _NPS_CELL.fullmatch(text, field.start, field.end)
+        ):
+            nominal = parse_number(size["nps"])
+            row = _PIPE.get(nominal) if nominal is not None else None
+            column = _SCHEDULES.get(found["sch"].upper())
+            if row and column:
+                return Pipe(nominal, row[0], row[column], (found.span("sch"), size.span("nps")))
+    return None
 
 
 def find_pipe(text: str) -> Pipe | None:

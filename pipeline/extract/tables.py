@@ -79,6 +79,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         r"材质|材質|재질",
     ),
     ("temper", r"temper|cond(?:ition)?\.?|finish|heat\s+treat"),
+    ("schedule", r"sch(?:ed(?:ule)?)?\.?|wall\s+sch(?:ed(?:ule)?)?\.?"),  # a pipe's wall by its schedule
     ("form", r"form|shape|type|product\s+type|profile"),
     ("thickness", r"thk|thick(?:ness)?|t|ga(?:uge)?|gage|wall|stärke|dicke|spessore|espesor"),
     ("width", r"w(?:idth)?|wd|breite|larghezza|ancho"),
@@ -108,7 +109,7 @@ _FIELD_LABEL = {
     "line": "line", "part": "part number", "description": "description", "grade": "material",
     "temper": "temper", "form": "form", "thickness": "thickness", "width": "width", "length": "length",
     "diameter": "diameter", "size": "size", "qty": "qty", "uom": "uom", "price": "price", "date": "date",
-    "weight": "weight", "note": "note", "assemblies": "assemblies",
+    "weight": "weight", "note": "note", "assemblies": "assemblies", "schedule": "schedule",
 }  # fmt: skip
 _ITEM_ROLES = frozenset({"description", "grade", "form", "size", "thickness", "diameter", "qty"})
 _DIMENSION_ROLES = frozenset({"thickness", "width", "length", "diameter"})
