@@ -976,3 +976,32 @@ def test_a_pipe_table_with_a_schedule_column_and_joint_lengths_in_its_notes() ->
             {"outer_diameter": 2.375, "wall_thickness": 0.154, "length": 252.0, "nominal_size": 2.0},
         ),
     ]
+
+
+def test_a_pdf_rows_description_wrapped_onto_lines_set_wherever_the_text_fell() -> None:
+    """A PDF's row of number, count, part number, date and prices, its description on the lines
+    under it at any indent ("        1.500\\" DIA X 12 FT"), across a page break with a running head."""
+    result = _extract(
+        "PO NO. 033471\n\n"
+        " ITEM  QTY      U/M   PART NUMBER / DESCRIPTION                 DUE DATE    UNIT PRICE     "
+        "EXTENSION\n"
+        "   1     1.000  EA  NI625-RD-1500                          11/07/2025       1,486.00         "
+        "1,486.00\n"
+        "                  INCONEL 625 (UNS N06625) RD BAR\n"
+        '        1.500" DIA X 12 FT, AMS 5666\n'
+        "    2       2.000   EA        HC276-PL-0250-24SQ                11/07/2025   918.50   1,837.00\n"
+        "    HASTELLOY C-276 PLATE (N10276)\n"
+        "          .250 X 24 X 24\n"
+        " Bluewater Pump Industries        PO 033471        Page 1 of 2\n"
+        " ITEM  QTY      U/M   PART NUMBER / DESCRIPTION                 DUE DATE    UNIT PRICE     "
+        "EXTENSION\n"
+        " 3   3.000 EA MONEL400-RD-0750 11/07/2025 96.40 289.20\n"
+        " MONEL 400 (N04400) RD .750 DIA\n"
+        '      X 72" LG, QQ-N-281\n'
+        "                                                      TOTAL          3,612.20\n"
+    )
+    assert [(line.quantity, line.grade, line.form, line.dimensions) for line in result.lines] == [
+        (1, "Inconel 625", "bar_round", {"diameter": 1.5, "length": 144.0}),
+        (2, "Hastelloy C276", "plate", {"thickness": 0.25, "width": 24.0, "length": 24.0}),
+        (3, "Monel 400", "bar_round", {"diameter": 0.75, "length": 72.0}),
+    ]

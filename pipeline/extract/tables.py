@@ -137,10 +137,12 @@ def hinted_unit(hint: re.Match[str]) -> str:
 _GAP = re.compile(r"\t+|\s{2,}|\s*\|\s*")
 # a page's mark inside a table: "Page 2 of 3", "Brought forward  6,360.00", "Continued on next page"
 _PAGE_MARK = re.compile(
-    r"^\W*(?:(?:page|pg\.?|seite|pagina|página)\s+\d+(?:\s*(?:of|/|di|de|von)\s*\d+)?|"
+    r"^\W*(?:(?:page|pg\.?|pag\.?|seite|pagina|página)\s+\d+(?:\s*(?:of|/|di|de|von)\s*\d+)?|"
     r"(?:brought|carried)\s+forward\s+[$€£]?[\d,]+(?:\.\d+)?|continued(?:\s+on\s+(?:the\s+)?next\s+page)?)\W*$"
-    # a page's running head ending with its number: "Acme LLC  PURCHASE ORDER 1156  Page 2 of 2"
-    r"|^[^\n]{0,120}\b(?:page|pg\.?|seite|pagina|página)\s+\d+\s*(?:of|/|di|de|von)\s*\d+\W*$",
+    # a page's running head ending with its number: "Acme LLC  PURCHASE ORDER 1156  Page 2 of 2", or
+    # saying it goes on: "… Ordine OA 24/1187 (segue)"
+    r"|^[^\n]{0,120}\b(?:page|pg\.?|pag\.?|seite|pagina|página)\s+\d+\s*(?:of|/|di|de|von)\s*\d+\W*$"
+    r"|^[^\n]{0,120}\((?:continued|cont\.|segue|suite|fortsetzung|contin[úu]a)\)\W*$",
     re.I,
 )
 _PART_NUMBER = re.compile(r"\d{6,}|(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]+(?:[./-][A-Z0-9]+)+", re.I)
@@ -593,7 +595,7 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             and table.columns[cells[0][0]].role in (*_TEXT_ROLES, "part")
             and cells[0][1] >= table.columns[cells[0][0]].start - 1
             and not _counts(table, cells, text)
-        ) or (raw and not gap and _runs_on(table, cells, text))
+        ) or (raw and not gap and (_runs_on(table, cells, text) or _describes_row_above(table, cells, text)))
         if wrapped and _aside(text[cells[0][1] : cells[-1][2]]):
             used, gap = index + 1, False  # "   |  Commodity: Raw Material  Account: 5020-110": a note
             continue
@@ -705,6 +707,23 @@ def _runs_on(table: Table, cells: list[tuple[int, int, int]], text: str) -> bool
     if cells[0][0] == 0:
         return len(cells) == 1 and text[:1] in (" ", "\t") and len(split_cells(text, table.layout)) == 1
     return all(table.columns[column].role in _TEXT_ROLES for column, _, _ in cells)
+
+
+_MONEY = re.compile(r"\d,\d{3}\.\d\d\b|^\$?\d+\.\d\d$")  # "1,486.00", "96.40" — not ".250"
+
+
+def _describes_row_above(table: Table, cells: list[tuple[int, int, int]], text: str) -> bool:
+    """A PDF's wrapped description set wherever the text fell ("        1.500\" DIA X 12 FT, AMS
+    5666" under a row of "1  1.000  EA  NI625-RD-1500  11/07/2025 …"): no count, date or amount of
+    its own, and a size or a form word — the row above's description going on."""
+    if table.layout != "aligned" or not cells:
+        return False
+    if _counts(table, cells[:1] if not _GAP.search(text.strip()) else cells, text):
+        return False  # a count in its column: a row ("4 2\" 4140 round bar x 36\"" under "Qty  Description")
+    words = text.split()
+    if any(_DATE.fullmatch(word) or _MONEY.search(word) for word in words):
+        return False
+    return bool(_SIZE_MARK.search(text)) or first_match(text, FORM_WORDS) is not None
 
 
 def _aside(text: str) -> bool:
