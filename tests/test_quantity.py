@@ -178,6 +178,8 @@ def test_a_count_in_words_before_an_inch_size() -> None:
     [
         ('- 200 ft 90/10 CuNi tube (C70600) 1" OD x .049 wall', 200, "FT"),  # more feet than a stock length
         ("- 80 ft 1-1/4\" sch 40 black pipe (A53), 21' lengths ok", 80, "FT"),
+        ("Pos. 3: flat bar S355J2, 20 x 100 mm, 60 m total (random lengths acceptable)", 60, "M"),
+        ("1/4 x 2 flat bar A36, 240 ft total", 240, "FT"),
         ("5) 40 ft 1/4 x 2 flat bar (cut to fit truck ok)", 40, "FT"),
         ("4) round bar C45 Ø 80 mm, kg 150 (cut pieces are ok)", 150, "KG"),  # the unit before its number
     ],

@@ -94,6 +94,13 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "EA",
         "corrected",
     ),
+    # "60 m total (random lengths acceptable)", "240 ft total": a length in all, sold by it
+    (
+        rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:m|mtrs?|metres?|meters?)\s+(?:in\s+)?total\b",
+        "M",
+        "metres",
+    ),
+    (rf"{_GUARD}{_NOT_IN_CHAIN}{_APPROX}(?P<n>{_C})\s*(?:{_FEET}|')\s*(?:in\s+)?total\b", "FT", "feet"),
     (rf"{_GUARD}{_NOT_IN_CHAIN}(?P<n>{_C})\s*(?:{PIECES}\s*)?(?:in\s+)?total\b", "EA", "total"),
     (
         rf"(?:\btotal(?:\s+of)?|(?<![A-Za-zØø⌀]\s)(?<![A-Za-zØø⌀])=|\bequals|\bso)\s*:?\s*(?P<n>{_C})\b{_NOT_A_SIZE}",
