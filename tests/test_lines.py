@@ -368,7 +368,8 @@ def test_two_items_read_as_one_line_are_flagged_for_a_person_to_split() -> None:
         "We need for the guard job\nsheet of 304 1/8 x 48 x 96, just one\n"
         "square tube 304 1-1/2 x .065 wall 20ft, 2 sticks\n\nthanks"
     )
-    assert all("items_merged" in line.flags for line in _extract(text).lines)
+    lines = _extract(text).lines
+    assert len(lines) == 1 and "items_merged" in lines[0].flags
 
 
 def test_sentences_typed_in_lower_case_are_separate_items() -> None:
@@ -620,3 +621,42 @@ def test_a_wall_written_as_a_w_glued_to_its_decimal() -> None:
         "tube_round",
         {"outer_diameter": 1.25, "wall_thickness": 0.095, "length": 24.0},
     )
+
+
+def test_an_item_told_over_two_sentences_its_count_in_the_second() -> None:
+    """ "First is 1\\" thick plate cut to 12 x 16. We'll take six of those." is one item; so is a
+    question of stock answered by a count ("do you carry 1-1/2 hex in 6061? If so I need 2 bars")."""
+    result = _extract(
+        'All of it 6061-T6. First is 1" thick plate cut to 12 x 16. We\'ll take six of those. Next is 2" '
+        'round bar cut at 12" long, make it 4 pieces. And do you guys carry 1-1/2 hex in 6061? If so I '
+        "need 2 bars, full 12' lengths are fine."
+    )
+    assert [(line.quantity, line.form, line.dimensions) for line in result.lines] == [
+        (6, "plate", {"thickness": 1.0, "width": 12.0, "length": 16.0}),
+        (4, "bar_round", {"diameter": 2.0, "length": 12.0}),
+        (2, "bar_hex", {"across_flats": 1.5, "length": 144.0}),
+    ]
+    cut = _extract(
+        '2" sch 40 304L pipe, 3 lengths @ 20\'. Also need 304 plate for patch pads, 3/8" thick. Cut 2 pcs '
+        '12" x 12" please.'
+    )
+    assert [(line.quantity, line.form) for line in cut.lines] == [(3, "tube_round"), (2, "plate")]
+    assert cut.lines[1].dimensions == {"thickness": 0.375, "width": 12.0, "length": 12.0}
+    # a question of stock with no count orders nothing
+    assert _extract('Do you have any 410 in 8" round?').lines == []
+
+
+def test_sizes_of_two_items_read_as_one_are_flagged() -> None:
+    """ "… tube 1-1/2 OD x .095 wall? need 3 sticks. also 1.75 x .120 wall 2 sticks": the second tube
+    names no form of its own; read together they are asked about, never sure."""
+    text = (
+        "hi do you have 4130 chromoly tube 1-1/2 OD x .095 wall? need 3 sticks 20 ft for a roll cage. "
+        "also 1.75 x .120 wall 2 sticks 20 ft. whats the price"
+    )
+    lines = _extract(text).lines
+    assert len(lines) == 1 and "items_merged" in lines[0].flags
+
+
+def test_a_tool_steel_named_for_die_blocks() -> None:
+    line = _extract('For the die blocks we need two pieces of D2 at 1-1/2" x 8" x 18", annealed.').lines[0]
+    assert (line.quantity, line.grade) == (2, "D2")

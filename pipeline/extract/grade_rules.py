@@ -39,7 +39,10 @@ _NOT_IN_CHAIN = r"(?<![x×X*]\s)(?<![x×X*])"  # "1000 x 2000 sheet": sizes, not
 
 _ALUMINUM_CONTEXT = r"alumin|\balum\b|\bAl\b|\bEN\s?AW\b|-T\d|\bT6|\bH3\d"
 _TITANIUM_CONTEXT = r"titanium|\bTi\b|\bCP\b"
-_TOOL_CONTEXT = r"tool\s*steel|drill\s+rod|die\s+steel|tool\s*room"
+_TOOL_CONTEXT = (
+    r"tool\s*steel|drill\s+rod|die\s+steel|tool\s*room|die\s+(?:blocks?|builds?|sets?|shoes?)|"
+    r"punch(?:es)?\b|mold\s+(?:base|steel)"  # "for the die blocks … two pieces of D2 at 1-1/2 x 8"
+)
 _AISI_STAINLESS = r"(?:20[1-5]|3[0-4]\d|4(?:0[5-9]|[1-4]\d))[A-Z]?"  # 201…205, 301…349, 405…449
 # the AISI stainless numbers that exist, for a bare number ("310 sheets", not "300 sheets")
 _AISI_STAINLESS_GRADES = (

@@ -131,13 +131,14 @@ def _one_request(body: str, parsed: Parsed, counted_first: bool) -> bool:
 
 
 def _not_asked_for(text: str, block: Block, parsed: Parsed) -> bool:
-    """An item asked about, put on hold, said to stay as quoted ("the 1/2 plate is fine") or sent
-    back ("… and got 1-1/4, want to send them back")."""
+    """An item asked about with no count, put on hold, said to stay as quoted ("the 1/2 plate is
+    fine") or sent back ("… and got 1-1/4, want to send them back")."""
     body = text[block.start : block.end]
     anchor = parsed.item.evidence.get("grade") or parsed.item.evidence.get("form")
     position = anchor.start - block.start if anchor else 0
     return (
-        cues.is_question(body, position)
+        # "do you carry 1-1/2 hex in 6061? If so I need 2 bars": asked about, then counted — wanted
+        (cues.is_question(body, position) and not parsed.has_quantity)
         or cues.is_on_hold(body)
         or cues.keeps_as_quoted(body)
         or cues.is_returned(body)
@@ -209,17 +210,80 @@ def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:
     spans = prose.pieces(text, block.start, block.end)
     if sum(1 for a, b in spans if _DIGIT.search(text, a, b)) < 2:
         return None  # a whole item has a size, so a digit: fewer than two such pieces split nothing
-    pairs = [
-        (sub, parse_block(text, sub))
-        for sub in (Block(a, b, "bullet", block.heading, metric=block.metric) for a, b in spans)
-    ]
+    pairs = _told_on(
+        text,
+        [
+            (sub, parse_block(text, sub))
+            for sub in (Block(a, b, "bullet", block.heading, metric=block.metric) for a, b in spans)
+        ],
+    )
     if sum(1 for _, parsed in pairs if _full_item(parsed)) < 2 and (
         each := _OF_EACH.search(text, block.start, block.end)
     ):
         _count_each(pairs, each)
-    return pairs if sum(1 for _, parsed in pairs if _full_item(parsed)) >= 2 else None
+    if sum(1 for _, parsed in pairs if _full_item(parsed)) >= 2:
+        return pairs
+    if sum(1 for sub, _ in pairs if _CROSS_SECTION.search(text, sub.start, sub.end)) >= 2:
+        # "… tube 1-1/2 OD x .095 wall? need 3 sticks. also 1.75 x .120 wall 2 sticks": sizes of two
+        # items in one reading, which a person must part
+        whole = parse_block(text, block)
+        whole.item.flags.append(MERGED_FLAG)
+        return [(block, whole)]
+    return None
 
 
+def _told_on(text: str, pairs: list[tuple[Block, Parsed]]) -> list[tuple[Block, Parsed]]:
+    """Sentences of one item told on: "First is 1\" thick plate cut to 12 x 16." then "We'll take
+    six of those."; "Also need 304 plate, 3/8\" thick." then "Cut 2 pcs 12\" x 12\" please." — an
+    item with no count, then a sentence with a count (or sizes) and no item of its own, read as one."""
+    told: list[tuple[Block, Parsed]] = []
+    index = 0
+    while index < len(pairs):
+        head, parsed = pairs[index]
+        end = index + 1
+        if (parsed.has_material or parsed.has_form) and not parsed.has_quantity and not parsed.non_catalog:
+            while (
+                end < len(pairs)
+                and "\n" not in text[pairs[end - 1][0].end : pairs[end][0].start]  # prose, not a list
+                and _tells_on(text, pairs[end][0], pairs[end][1])
+            ):
+                end += 1
+        block = replace(head, end=pairs[end - 1][0].end)
+        joined = parse_block(text, block) if end > index + 1 else None
+        # the same item, counted now ("also 1.75 x .120 wall 2 sticks" after a round tube is a tube
+        # of its own, which read together would make one rectangular tube)
+        if joined is not None and joined.item.form == parsed.item.form and joined.has_quantity:
+            told.append((block, joined))
+            index = end
+        else:
+            told.append((head, parsed))
+            index += 1
+    return told
+
+
+_COUNT_NOUN_ONLY = re.compile(
+    rf"\b(?:\d+|{WORD_NUMBER})\s+(?:bars|sticks|lengths|pieces|pcs)\b", re.IGNORECASE
+)
+
+
+def _tells_on(text: str, block: Block, parsed: Parsed) -> bool:
+    """A sentence that counts or sizes the item before it and names none of its own ("We'll take
+    six of those.", "If so I need 2 bars, full 12' lengths are fine.")."""
+    if parsed.has_material or parsed.non_catalog:
+        return False
+    full = parse_block(text, block, candidates_only=False)
+    if not full.has_quantity:
+        return False
+    form = full.item.evidence.get("form")
+    # "2 bars", "3 sticks": a count's noun, not an item's form
+    counted_noun = form is not None and _COUNT_NOUN_ONLY.search(
+        text, max(block.start, form.start - 12), form.end
+    )
+    return not full.has_form or (counted_noun is not None and len(full.item.dimensions) <= 1)
+
+
+# two sizes of one section: "1/2 x 4", "1-1/2 OD x .095"
+_CROSS_SECTION = re.compile(r"\d[\"”]?\s*(?:od|o\.d\.|dia\.?)?\s*[x×]\s*\.?\d", re.IGNORECASE)
 # "1½ sch80 pipe x21' + 2\" sch40 pipe x21' + 1½x1½x¼ angle 20' need 4 of each"
 _OF_EACH = re.compile(rf"\b(?P<n>\d{{1,4}}|{WORD_NUMBER})\s+(?:{PIECES}\s+)?of\s+each\b", re.IGNORECASE)
 

@@ -17,7 +17,9 @@ from pipeline.extract.quantity import PIECES, WORD_NUMBER
 # before a word, as typed in lower case ("… a36. also price on") — not in "1.5", "dia. 2" or
 # "approx. 40"
 _SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z0-9\"(])|(?<=[a-z0-9])[.!?](?=\s+[a-z]{2})|\n")
-_ABBREVIATION = re.compile(r"\b(?:dia|approx|no|ea|pcs?|gr|min|max|nom|ft|in|st|vs|ca|sch)$", re.IGNORECASE)
+_ABBREVIATION = re.compile(
+    r"\b(?:dia|approx|no|ea|pcs?|gr|min|max|nom|ft|in|st|vs|ca|sch|cal|ga)$", re.IGNORECASE
+)
 # "… x 12 ft. Also the shop next door …": a unit's full stop before a capitalised word ends the
 # sentence too (not "dia. 2", "Gr. B")
 _UNIT_ABBREVIATION = re.compile(r"ea|pcs?|ft|in", re.IGNORECASE)
