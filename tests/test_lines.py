@@ -660,3 +660,15 @@ def test_sizes_of_two_items_read_as_one_are_flagged() -> None:
 def test_a_tool_steel_named_for_die_blocks() -> None:
     line = _extract('For the die blocks we need two pieces of D2 at 1-1/2" x 8" x 18", annealed.').lines[0]
     assert (line.quantity, line.grade) == (2, "D2")
+
+
+def test_trade_phrases_that_are_no_screw_alternate_or_sheet() -> None:
+    """ "the screw machine guys want 1-1/4 hex" orders hex bar, not screws; "framing will use
+    L3x3x1/4 angle - figure 10 sticks" is the order, not an alternate; "Two full sheets of AR400,
+    1/2 in" are plates."""
+    hex_bar = _extract("And the screw machine guys want 1-1/4 hex in 12L14, 3 bars at 12 ft.").lines[0]
+    assert (hex_bar.quantity, hex_bar.form, hex_bar.flags) == (3, "bar_hex", [])
+    angle = _extract("Lintels and misc framing will use L3x3x1/4 angle - figure 10 sticks at 20'.").lines[0]
+    assert (angle.quantity, angle.form, angle.alternates) == (10, "angle", [])
+    plate = _extract('Two full sheets of AR400, 1/2" x 48 x 96.').lines[0]
+    assert (plate.quantity, plate.form) == (2, "plate")

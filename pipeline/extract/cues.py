@@ -55,7 +55,8 @@ _ALTERNATE = re.compile(
     \(?\b(?:
         if\s+(?:(?:that|this|it|these|those|the\s+\w+|\w+)\s+)?(?:is\s+|are\s+)?(?:not|un)\s*available
       | if\s+(?:you\s+)?(?:don'?t|do\s+not|can'?t|cannot)\s+(?:have|get|find|supply)\b
-      | (?:might|may|would|will|could|can)\s+(?:also\s+)?(?:accept|consider|take|substitute|use)\b
+      | (?:might|may|would|could|can)\s+(?:also\s+)?(?:accept|consider|take|substitute|use)\b
+      | will\s+(?:also\s+)?(?:accept|consider|substitute)\b  # not "the framing will use L3x3 angle"
       | alternatively | alternate(?:ly)?\b | as\s+an?\s+alternat\w+ | substitute\s+with
       | or\s+(?:an?\s+)?equivalent | or\s+equal\b
     )[^.;?!\n)]*\)?""",
@@ -243,7 +244,7 @@ _ASKS_FOR_GOODS = re.compile(
     r"\b(?:need(?:s|ed)?|require[sd]?|requirement|looking\s+for|send|ship|quot(?:e|ation)|pric(?:e|ing)|"
     r"order(?:ing)?|want|supply|provide|request(?:ing)?|interested|would\s+like|rfq|replace(?:ment)?|"
     r"purchase|buy|source|procure|please|kindly|cotiza\w*|offer|(?:give|get|grab)\s+(?:me|us)|"
-    r"(?:i|we)(?:'?ll|\s+will)\s+take|add)\b",
+    r"(?:i|we)(?:'?ll|\s+will)\s+take|add|figure(?=\s+(?:on\s+)?\d))\b",
     re.IGNORECASE,
 )
 _NEGATED_ASK = re.compile(

@@ -294,14 +294,18 @@ class Quantity:
     approximate: bool = False
 
 
-_COUNT_BEFORE = re.compile(rf"(?<![\w.])(?:\d+|{WORD_NUMBER}|an?)\s*$", re.IGNORECASE)
+# (a word saying the pieces are whole may stand between: "Two full sheets of AR400")
+_COUNT_BEFORE = re.compile(rf"(?<![\w.])(?:\d+|{WORD_NUMBER}|an?)\s*(?:(?:full|whole)\s+)?$", re.IGNORECASE)
+
+
+_WHOLE = re.compile(r"\b(?:full|whole)\s*$", re.IGNORECASE)
 
 
 def count_before(text: str, start: int) -> float | None:
     """The count written just before ``start``: 2 in "2 sheets", 1 in "one sheet of", None after
     "T304 " — a count noun's count, where the word after it may name the form."""
     match = _COUNT_BEFORE.search(text, max(0, start - 16), start)
-    return parse_count(match.group().strip()) if match else None
+    return parse_count(_WHOLE.sub("", match.group()).strip()) if match else None
 
 
 def parse_count(text: str) -> float | None:

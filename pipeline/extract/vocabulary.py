@@ -191,7 +191,7 @@ _STEEL = table(((r"steel", "carbon_steel"),))  # "steel" alone: carbon steel unl
 _NON_CATALOG = table(
     (
         (
-            r"screws?|bolts?|nuts?|washers?|bearings?(?!\s+(?:quality|steel|housings?|races?|surfaces?|contact|bronze|plates?|bases?|pads?|blocks?))"
+            r"screws?(?!\s+machine)|bolts?|nuts?|washers?|bearings?(?!\s+(?:quality|steel|housings?|races?|surfaces?|contact|bronze|plates?|bases?|pads?|blocks?))"
             r"|wire\s+rope|brackets?|gaskets?|fasteners?|rivets?|springs?(?!\s+(?:temper|wire|steel|stock))|o-rings?|valves?|fittings?"
             # plastics and elastomers, sold by other houses (not "PVC" film on a stainless sheet)
             r"|uhmw|hdpe|nylon|delrin|acetal|polycarbonate|lexan|acrylic|plexiglass?|ptfe|teflon|neoprene|epdm|viton"
