@@ -548,6 +548,11 @@ def test_a_bare_bar_sized_by_thickness_and_width_is_a_flat_bar() -> None:
     )
     guessed = _extract("20 pcs C110 copper bar 1/8 x 1").lines[0]
     assert guessed.form == "bar_rectangular" and "form_inferred" in guessed.flags
+    apart = _extract('Copper bar, C101, 3/8" x 3", two 12\' pieces.').lines[0]  # its length said apart
+    assert (apart.form, apart.dimensions) == (
+        "bar_rectangular",
+        {"thickness": 0.375, "width": 3.0, "length": 144.0},
+    )
     for round_bar in ("20 pcs 1018 bar 1 x 12'", '4 bars 1018 1-1/2 x 36"', '2 pcs 4140 bar 2 x 12" long'):
         assert _extract(round_bar).lines[0].form == "bar_round", round_bar
 
