@@ -304,6 +304,21 @@ def test_an_item_added_and_a_size_changed_from_one_to_another_in_a_reply() -> No
     assert not any("thread_change_unread" in line.flags for line in result.lines)
 
 
+def test_everything_but_a_named_line_and_a_numbered_line_swapped_for_another_item() -> None:
+    kept = _extract("We'll take everything except the angle, the shop picked that up locally.")
+    assert [line.form for line in kept.lines] == ["plate", "bar_round"]
+    swapped = _extract(
+        "Line 2 - change to C6x8.2 channel, keep 8 pcs, but at 10' not 20'.\nEverything else as quoted."
+    )
+    assert [(line.quantity, line.grade, line.form) for line in swapped.lines] == [
+        (5, "6061", "plate"),
+        (8, "A36", "channel"),  # the grade the struck line had
+        (2, "4140", "bar_round"),
+    ]
+    assert swapped.lines[1].dimensions["length"] == 120.0
+    assert "revised_in_thread" in swapped.lines[1].flags
+
+
 def test_a_forward_choosing_lines_of_a_quote_quoted_under_a_colleagues_note() -> None:
     """The quote sits under "> From: / > Sent:" inside the forwarded note: its own message, which
     the note ("We need 1 and 3. Lines 2 we have in the rack") and the newest text choose from."""

@@ -75,6 +75,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bthe\s+{_REF}\s+(?:bumped|changed|increased|upped|reduced|raised|lowered)\s+(?:up\s+|down\s+)?to\s+"
             rf"{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
         ),
+        (  # "We'll take everything except the channel", "all but the angle"
+            "remove",
+            rf"\b(?:everything|all(?:\s+of\s+it)?)\s+(?:except|but)\s+(?:for\s+)?(?:the\s+)?{_REF}{_END}",
+        ),
         (  # "we order all the items except the round bar"
             "remove",
             rf"\ball\s+(?:of\s+)?(?:the\s+)?(?:items?|lines?|positions?)\s+(?:except|but)\s+(?:for\s+)?(?:the\s+)?{_REF}{_END}",
@@ -168,6 +172,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "times",
             r"\b(?P<n>double|triple)\s+(?:the\s+)?(?:(?:qty|quantity|count)\s+(?:on|of|for)\s+(?:the\s+)?)?"
             rf"{_REF}{_END}",
+        ),
+        (  # "Line 2 - change to W10x22, keep 3 pcs": a numbered line swapped for the item written after
+            "swap",
+            r"\b(?P<ref>(?:line|item|pos(?:ition)?)\s*#?\s*\d{1,3})\s*[:,-]?\s*(?:change|switch|swap)\s+(?:it\s+)?"
+            r"(?:to|for)\s+(?=[A-Za-z]{1,3}\s?\d)",  # a shape or a grade: "W10x22", "HSS 4x4", "316L"
         ),
         (  # "make the 1\" 1018 qty 20 instead of 10": the line named, then its new count
             "quantity",
@@ -267,7 +276,7 @@ _PIECES_AFTER = re.compile(rf"\s*{PIECES}\b", re.IGNORECASE)
 class Edit:
     """One change a reply asks for, and where it is written."""
 
-    kind: str  # "remove" | "quantity" | "more" | "times" | "replace" | "only" | "size_on"
+    kind: str  # "remove" | "quantity" | "more" | "times" | "replace" | "swap" | "only" | "size_on"
     ref: str
     start: int
     end: int
@@ -418,6 +427,21 @@ def _target(text: str, lines: list[LineItem], ref: str) -> LineItem | None:
     return chosen[0] if len(chosen) == 1 else None
 
 
+def swapped(text: str, lines: list[LineItem], edit: Edit, new: LineItem) -> list[LineItem] | None:
+    """``lines`` with the line a swap names ("Line 2 - change to W10x22, keep 3 pcs") replaced by
+    ``new``, the item written after it, which keeps the grade the old line had when it names none;
+    ``None`` when no line is named."""
+    old = _target(text, lines, edit.ref)
+    if old is None:
+        return None
+    if new.grade is None and old.grade is not None:
+        new.grade, new.material = old.grade, new.material or old.material
+        new.flags = [flag for flag in new.flags if flag != "missing_grade"]
+    new.line_no = old.line_no
+    _note(new, f"replaces {edit.ref.lower()}: {old.source_text}")
+    return [new if line is old else line for line in lines]
+
+
 def _note(line: LineItem, change: str) -> None:
     line.revisions.append(change)
     if "revised_in_thread" not in line.flags:
@@ -527,6 +551,8 @@ def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[li
             else:
                 kept = [line for line in kept if line not in struck]
             continue
+        if edit.kind == "swap":
+            continue  # the caller, who reads the item written after it, swaps the line (``swapped``)
         line = _target(text, kept, edit.ref)
         if line is None:
             if edit.kind != "remove" or _target(text, lines, edit.ref) is None:
