@@ -198,3 +198,10 @@ def test_a_stock_length_at_the_start_is_no_footage() -> None:
 def test_a_count_set_apart_by_x_before_a_size_written_tight() -> None:
     found = find_quantity("8 x 75x10 FL 300PLUS 6m")
     assert found is not None and (found.value, found.uom) == (8, "EA")
+
+
+def test_an_item_number_in_parentheses_before_the_items_own_count() -> None:
+    found = find_quantity('(1) AR400 plate 1/2" x 24" x 48" – 6 pcs – $276.00 ea')
+    assert found is not None and (found.value, found.uom) == (6, "EA")
+    found = find_quantity('(24) 1/4 x 2 flat bar @ 5 3/4"')  # a cut list's count stays
+    assert found is not None and found.value == 24

@@ -132,8 +132,14 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "FT",
         "feet",
     ),
-    # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line
-    (r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(#@]|\s*[-–,.;:!]|\s+[-–])", "EA", "paren"),
+    # "(4) 20-foot beams", "… 3/4 A/F (17)": a count in parentheses, first or last on the line — not
+    # the item's number before its count ("(1) AR400 plate 1/2 x 24 x 48 – 6 pcs")
+    (
+        r"(?<![^\s\-–•*:,])\((?P<n>\d{1,4})\)(?=\s*$|\s+[\w\"'(#@]|\s*[-–,.;:!]|\s+[-–])"
+        r"(?![^\n]*?[-–—,:]\s*\d{1,4}\s*(?:pcs?|pieces?|ea|sheets?|shts?|sh|sticks?|lengths?|bars|jts?|joints?)\b)",
+        "EA",
+        "paren",
+    ),
     (
         rf"{_GUARD}{_APPROX}(?P<n>{_C}){_RANGE}\s*(?:full\s+|whole\s+|random\s+)?{PIECES}(?![\w])",
         "EA",
