@@ -319,6 +319,21 @@ def test_everything_but_a_named_line_and_a_numbered_line_swapped_for_another_ite
     assert "revised_in_thread" in swapped.lines[1].flags
 
 
+def test_a_range_of_lines_a_count_that_goes_to_another_and_a_line_like_a_numbered_one() -> None:
+    ranged = _extract("Please take lines 1-2 on PO 7710. Also the angle goes to 12 pcs.")
+    assert [(line.quantity, line.form) for line in ranged.lines] == [(5, "plate"), (12, "angle")]
+    like = _extract(
+        'Line 1 ok as quoted. Also add same as line 1 but 3/8" thick, qty 2. Line 3 - hold off for now.'
+    )
+    assert [(line.quantity, line.form, line.dimensions.get("thickness")) for line in like.lines] == [
+        (5, "plate", 0.25),
+        (8, "angle", 0.25),
+        (2, "plate", 0.375),
+    ]
+    assert like.lines[2].dimensions == {"thickness": 0.375, "width": 24.0, "length": 36.0}
+    assert like.lines[2].grade == "6061" and "revised_in_thread" in like.lines[2].flags
+
+
 def test_a_forward_choosing_lines_of_a_quote_quoted_under_a_colleagues_note() -> None:
     """The quote sits under "> From: / > Sent:" inside the forwarded note: its own message, which
     the note ("We need 1 and 3. Lines 2 we have in the rack") and the newest text choose from."""

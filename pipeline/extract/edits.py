@@ -10,11 +10,13 @@ caller flags the order.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 
+from pipeline.extract.blocks import Block
 from pipeline.extract.gauges import gauge_inches
 from pipeline.extract.grades import find_grades
-from pipeline.extract.item import LINE_LABEL
+from pipeline.extract.item import LINE_LABEL, parse_block
 from pipeline.extract.quantity import PIECES, parse_count
 from pipeline.extract.vocabulary import FORM_WORDS, first_match
 from pipeline.models import LineItem
@@ -28,10 +30,11 @@ _END = (
 _NEW_SIZE = r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b|\s?(?:ga|gauge|gage)\b)?)"
 _SIZE = r"(?:\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?|\.\d+)"
 _MEASURE = r"(?P<measure>wall|thick(?:ness)?|long|length|dia(?:meter)?|OD)\b"
-_NUMBER_LIST = (  # "items 1, 3 and 5", "line 2 and line 4"
+_NUMBER_LIST = (  # "items 1, 3 and 5", "line 2 and line 4", "lines 1-3"
     r"(?:items?|lines?|pos(?:itions)?)\s*#?\s*\d{1,3}"
-    r"(?:\s*(?:,|\band\b|&|\+)\s*(?:(?:items?|lines?)\s*)?#?\d{1,3})+"
+    r"(?:\s*(?:-|–|to|thru|through)\s*\d{1,3}|(?:\s*(?:,|\band\b|&|\+)\s*(?:(?:items?|lines?)\s*)?#?\d{1,3})+)"
 )
+_RANGE = re.compile(r"(\d{1,3})\s*(?:-|–|to|thru|through)\s*(\d{1,3})")
 _COUNT = r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _NUMBERS = re.compile(r"#?\d{1,2}(?:\s*(?:,|\band\b|&)\s*#?\d{1,2})+")  # line numbers alone: "2 and 4"
 # after a list of line numbers: the whole list, and no size ("skip 2 and 3/4 round")
@@ -69,6 +72,15 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?:bump|change|make|increase|decrease|reduce|raise|lower|revise)\s+(?:the\s+)?"
             rf"(?:(?:qty|quantity)\s+(?:of|on|for)\s+(?:the\s+)?)?{_REF}\s+(?:qty\s+)?(?:up\s+|down\s+)?to\s+"
             rf"{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
+        ),
+        (  # "the 1/4 x 4 flat bar goes to 12 pcs"
+            "quantity",
+            rf"\bthe\s+{_REF}\s+(?:goes|go|moves?|comes?)\s+(?:up\s+|down\s+)?to\s+{_COUNT}\s*{PIECES}(?!\w)",
+        ),
+        (  # "add same as line 2 but 3/8 thick, 4 pcs": a copy of a numbered line, changed as said
+            "like",
+            r"\b(?:same\s+as|like)\s+(?P<ref>(?:line|item|pos(?:ition)?)\s*#?\s*\d{1,3})\s*,?\s+but\s+"
+            r"(?P<new>[^.;\n]+)",
         ),
         (  # "he wants the 1/2 plate bumped to 3 pcs"
             "quantity",
@@ -276,7 +288,7 @@ _PIECES_AFTER = re.compile(rf"\s*{PIECES}\b", re.IGNORECASE)
 class Edit:
     """One change a reply asks for, and where it is written."""
 
-    kind: str  # "remove" | "quantity" | "more" | "times" | "replace" | "swap" | "only" | "size_on"
+    kind: str  # "remove" | "quantity" | "more" | "times" | "replace" | "swap" | "like" | "only" | "size_on"
     ref: str
     start: int
     end: int
@@ -410,8 +422,14 @@ _ORDINAL_LINE = re.compile(
 
 
 def _all_numbered(text: str, lines: list[LineItem], ref: str) -> list[LineItem | None]:
-    """The lines a list of numbers calls ("items 1, 3 and 5", "2 and 4"); ``None`` for one not found."""
-    return [_numbered(text, lines, int(number)) for number in re.findall(r"\d+", ref)]
+    """The lines a list of numbers calls ("items 1, 3 and 5", "2 and 4", "lines 1-3"); ``None`` for
+    one not found."""
+    if spanned := _RANGE.search(ref):
+        first, last = int(spanned[1]), int(spanned[2])
+        numbers = list(range(first, last + 1)) if 0 < last - first < 20 else [first, last]
+    else:
+        numbers = [int(number) for number in re.findall(r"\d+", ref)]
+    return [_numbered(text, lines, number) for number in numbers]
 
 
 def _target(text: str, lines: list[LineItem], ref: str) -> LineItem | None:
@@ -425,6 +443,26 @@ def _target(text: str, lines: list[LineItem], ref: str) -> LineItem | None:
     best = max(score for score, _ in scored)
     chosen = [line for score, line in scored if score == best]
     return chosen[0] if len(chosen) == 1 else None
+
+
+def _like(line: LineItem, edit: Edit) -> LineItem:
+    """A new line like ``line`` but for what the edit says: "same as line 2 but 3/8 thick, 4 pcs",
+    "same as line 1 but 1/2\" hex, qty 10" — its count, form or sizes in place of the line's."""
+    said = (edit.new or "").strip()
+    read = parse_block(said, Block(0, len(said), "bullet", ""), candidates_only=False)
+    copy = deepcopy(line)
+    copy.revisions, copy.flags = [], [flag for flag in line.flags if flag != "revised_in_thread"]
+    if read.has_quantity and read.item.quantity is not None:
+        copy.quantity, copy.uom = read.item.quantity, read.item.uom
+    if read.has_form and read.item.form != copy.form:
+        section = _SECTION.get(copy.form or "")
+        copy.form = read.item.form
+        copy.dimensions = {k: v for k, v in copy.dimensions.items() if k == "length"}  # only the length stays
+        if section is None:
+            copy.flags.append("form_inferred")
+    copy.dimensions.update(read.item.dimensions)
+    _note(copy, f"like {edit.ref.lower()} but {said}")
+    return copy
 
 
 def swapped(text: str, lines: list[LineItem], edit: Edit, new: LineItem) -> list[LineItem] | None:
@@ -535,7 +573,7 @@ _ORDER = {"side": 0, "thickness": 0, "width": 1, "wall_thickness": 2, "length": 
 def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[list[LineItem], list[Edit]]:
     """``lines`` (read from ``text``) with ``edits`` applied, and the edits that could not be (see
     the module's docstring)."""
-    kept, unapplied = list(lines), []
+    kept, unapplied, copies = list(lines), [], []
     for edit in edits:
         if edit.kind == "only":
             chosen = _all_numbered(text, kept, edit.ref)
@@ -554,6 +592,9 @@ def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[li
         if edit.kind == "swap":
             continue  # the caller, who reads the item written after it, swaps the line (``swapped``)
         line = _target(text, kept, edit.ref)
+        if edit.kind == "like" and line is not None:
+            copies.append(_like(line, edit))  # added last: the other edits still count the rows as numbered
+            continue
         if line is None:
             if edit.kind != "remove" or _target(text, lines, edit.ref) is None:
                 unapplied.append(edit)  # (a line struck that a selection already left out is gone)
@@ -571,4 +612,4 @@ def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[li
             continue
         elif not (edit.kind == "replace" and _replace(line, edit)):
             unapplied.append(edit)
-    return kept, unapplied
+    return kept + copies, unapplied
