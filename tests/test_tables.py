@@ -1005,3 +1005,22 @@ def test_a_pdf_rows_description_wrapped_onto_lines_set_wherever_the_text_fell() 
         (2, "Hastelloy C276", "plate", {"thickness": 0.25, "width": 24.0, "length": 24.0}),
         (3, "Monel 400", "bar_round", {"diameter": 0.75, "length": 72.0}),
     ]
+
+
+def test_a_subtotal_row_between_rows_and_a_row_number_column() -> None:
+    """A "Beams subtotal" row with more rows under it does not end the table (whose "Row" column
+    is the line number, not a count or a size); "Row 2 should be 3 not 2" changes row 2."""
+    result = _extract(
+        "Row\tItem\tSize\tGrade\tLength\tQty\tUnit $\tExt $\n"
+        "1\tWide flange\tW8 x 31\tA992\t30'\t4\t$1,116.00\t$4,464.00\n"
+        "2\tWide flange\tW12 x 26\tA992\t40'\t2\t$1,248.00\t$2,496.00\n"
+        "\t\tBeams subtotal\t\t\t\t\t$6,960.00\n"
+        "3\tChannel\tC6 x 8.2\tA36\t20'\t6\t$196.80\t$1,180.80\n"
+        "\t\tTOTAL\t\t\t\t\t$8,140.80\n\n"
+        "Row 2 should be 3 not 2 - GC added a header beam.\n"
+    )
+    assert [(line.quantity, line.form, line.dimensions) for line in result.lines] == [
+        (4, "beam_i", {"height": 8.0, "length": 360.0, "weight_per_foot": 31.0}),
+        (3, "beam_i", {"height": 12.0, "length": 480.0, "weight_per_foot": 26.0}),
+        (6, "channel", {"height": 6.0, "length": 240.0, "weight_per_foot": 8.2}),
+    ]

@@ -168,7 +168,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (  # "Line 2 (1045 round) change to 6 pcs, was 4", "item 2 qty should be 8 not 6": a numbered
             # line, then its new count
             "quantity",
-            r"\b(?P<ref>(?:item|line|ln|pos(?:ition)?)\s*#?\s*\d{1,3})(?:\s*\([^)\n]{0,40}\))?\s*[:,-]?\s*"
+            r"\b(?P<ref>(?:item|line|ln|row|pos(?:ition)?)\s*#?\s*\d{1,3})(?:\s*\([^)\n]{0,40}\))?\s*[:,-]?\s*"
             r"(?:(?:qty|quantity)\s+)?(?:change\s+(?:it\s+)?to|make\s+(?:it|that)|should\s+be|to\s+be|is\s+now|"
             r"(?:increase|reduce|bump|up|drop)\s+(?:it\s+)?to|(?<=qty\s)|(?<=quantity\s))\s*(?:to\s+)?"
             # "… 6 pcs", or "… 8 not 6": a count, by its noun or by the count it replaces

@@ -86,7 +86,7 @@ class Parsed:
 
 # an item's number written before it: "Line 1", "Item 3:", "Pos. 20", "Ln #4"
 LINE_LABEL = re.compile(
-    r"[\s>*•-]*(?P<label>(?:line|ln|item|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*(?P<n>\d{1,4})\b\s*[:.)-]?)",
+    r"[\s>*•-]*(?P<label>(?:line|ln|item|row|pos(?:ition)?|s(?:l)?\.?\s*no|lp)\.?\s*#?\s*(?P<n>\d{1,4})\b\s*[:.)-]?)",
     re.IGNORECASE,
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")

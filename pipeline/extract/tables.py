@@ -44,7 +44,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "line",
-        r"ln|line(?:\s*(?:no\.?|#|item))?|ln\s*#|pos(?:ition|\.)?(?:\s*no\.?)?|item\s*(?:no\.?|#)?|#|no\.?|nr\.?|s\.?\s*no\.?|"
+        r"ln|line(?:\s*(?:no\.?|#|item))?|ln\s*#|row(?:\s*#)?|pos(?:ition|\.)?(?:\s*no\.?)?|item\s*(?:no\.?|#)?|#|no\.?|nr\.?|s\.?\s*no\.?|"
         r"lp\.?|n[°º]|[čc]\.|nr\.?\s*crt\.?|序号|番号|순번",
     ),
     (
@@ -567,6 +567,9 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             used = index + 1
             continue
         if raw and cues.is_total(text):
+            if _counted_row_next(table, lines, index):
+                used = index + 1  # "Beams subtotal  $6,960.00" with more rows under it: the table goes on
+                continue
             break  # "Total Net Value  USD 7,194.00": the table has ended
         if (
             raw
