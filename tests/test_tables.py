@@ -1024,3 +1024,14 @@ def test_a_subtotal_row_between_rows_and_a_row_number_column() -> None:
         (3, "beam_i", {"height": 12.0, "length": 480.0, "weight_per_foot": 26.0}),
         (6, "channel", {"height": 6.0, "length": 240.0, "weight_per_foot": 8.2}),
     ]
+
+
+def test_a_note_under_the_table_correcting_a_numbered_lines_count() -> None:
+    result = _extract(
+        "Line\tQty\tUOM\tDescription\tGrade\n"
+        '1\t6\tEA\tPL 1/2" x 48" x 96"\tA36\n'
+        '2\t4\tEA\tPL 3/4" x 12" x 24"\tA36\n\n'
+        "One correction - line 2 should be 8 ea, not 4. Rest is good.\n"
+    )
+    assert [line.quantity for line in result.lines] == [6, 8]
+    assert result.lines[1].revisions == ["quantity was 4"]

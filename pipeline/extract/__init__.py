@@ -14,7 +14,7 @@ from pipeline.extract import assemblies
 from pipeline.extract.blocks import Block
 from pipeline.extract.edits import Edit, apply_edits, find_edits, fits, swapped
 from pipeline.extract.header import extract_header
-from pipeline.extract.item import parse_block
+from pipeline.extract.item import LINE_LABEL, parse_block
 from pipeline.extract.layout_marks import without_layout_marks
 from pipeline.extract.lines import lines_in, read_lines
 from pipeline.extract.notation import drawing_notation
@@ -209,10 +209,11 @@ def _edited_order(
     return None if edited is None else (edited, quoted[1])
 
 
-def _without_removed(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ...]) -> list[LineItem]:
+def _as_noted(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ...]) -> list[LineItem]:
     """``lines`` less those a note beside them removes ("Sl. No. 5 stands deleted", "please cancel
-    the angle", "scratch the 3/4 square bar, make that 12 pcs of the 5/8 …"); a removal naming no
-    line, or the line it is written in, changes nothing."""
+    the angle", "scratch the 3/4 square bar, make that 12 pcs of the 5/8 …"), and with the counts a
+    note gives a numbered line ("line 2 should be 8 ea, not 4"); a removal naming no line, or the
+    line it is written in, changes nothing."""
     removals = [
         edit
         for a, b in spans
@@ -220,9 +221,16 @@ def _without_removed(text: str, lines: list[LineItem], spans: tuple[tuple[int, i
         for edit in find_edits(text, a, b, ("remove",))
         if not any(_inside(line, edit) and fits(line, edit.ref) for line in lines)
     ]
-    if not removals:
+    # "One correction - line 2 should be 8 ea, not 4": a count said for a numbered line of this list
+    recounts = [
+        edit
+        for a, b in spans
+        for edit in find_edits(text, a, b, ("quantity",))
+        if LINE_LABEL.fullmatch(edit.ref) and not any(_inside(line, edit) for line in lines)
+    ]
+    if not removals and not recounts:
         return lines
-    kept, _ = apply_edits(text, lines, removals)
+    kept, _ = apply_edits(text, lines, removals + recounts)
     return _renumbered(kept)
 
 
@@ -262,7 +270,7 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
     if edited is not None:
         return *edited, []
     reading = read_lines(text, _spans(document, thread))
-    lines = _without_removed(text, reading.lines, thread.current)
+    lines = _as_noted(text, reading.lines, thread.current)
     own_text = "\n".join(text[a:b] for a, b in thread.current)
     if (
         lines
