@@ -1035,3 +1035,10 @@ def test_a_note_under_the_table_correcting_a_numbered_lines_count() -> None:
     )
     assert [line.quantity for line in result.lines] == [6, 8]
     assert result.lines[1].revisions == ["quantity was 4"]
+    sized = _extract(
+        "Item\tDescription\tThk\tW\tL\tQty\tUoM\n"
+        "1\tD2 flat\t1.00\t4.00\t12.00\t2\tPC\n"
+        "2\t1018 CRS flat\t0.50\t1.50\t144\t20\tPC\n\n"
+        "Line 2 should be 1/2 x 2, not 1-1/2 wide - my mistake.\n"
+    )
+    assert sized.lines[1].dimensions == {"thickness": 0.5, "width": 2.0, "length": 144.0}

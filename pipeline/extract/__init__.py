@@ -211,9 +211,9 @@ def _edited_order(
 
 def _as_noted(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ...]) -> list[LineItem]:
     """``lines`` less those a note beside them removes ("Sl. No. 5 stands deleted", "please cancel
-    the angle", "scratch the 3/4 square bar, make that 12 pcs of the 5/8 …"), and with the counts a
-    note gives a numbered line ("line 2 should be 8 ea, not 4"); a removal naming no line, or the
-    line it is written in, changes nothing."""
+    the angle", "scratch the 3/4 square bar, make that 12 pcs of the 5/8 …"), and with the count or
+    size a note gives a numbered line ("line 2 should be 8 ea, not 4"); a removal naming no line,
+    or the line it is written in, changes nothing."""
     removals = [
         edit
         for a, b in spans
@@ -221,11 +221,12 @@ def _as_noted(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ..
         for edit in find_edits(text, a, b, ("remove",))
         if not any(_inside(line, edit) and fits(line, edit.ref) for line in lines)
     ]
-    # "One correction - line 2 should be 8 ea, not 4": a count said for a numbered line of this list
+    # "One correction - line 2 should be 8 ea, not 4", "Line 5 should be 1/2 x 2, not 1-1/2 wide": a
+    # count or size said for a numbered line of this list
     recounts = [
         edit
         for a, b in spans
-        for edit in find_edits(text, a, b, ("quantity",))
+        for edit in find_edits(text, a, b, ("quantity", "replace"))
         if LINE_LABEL.fullmatch(edit.ref) and not any(_inside(line, edit) for line in lines)
     ]
     if not removals and not recounts:

@@ -160,6 +160,13 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bthe\s+{_REF}\s+(?:should\s+(?:have\s+been|be)|needs?\s+to\s+be)\s+{_NEW_SIZE}"
             r"(?=\s*(?:instead|[.;,!\n]|\band\b|$))",
         ),
+        (  # "Line 5 should be 1/2 x 2, not 1-1/2 wide": a numbered line's whole size, the one replaced named
+            "replace",
+            r"\b(?P<ref>(?:item|line|row|pos(?:ition)?)\s*#?\s*\d{1,3})\s*[:,-]?\s*"
+            r"(?:should\s+(?:be|have\s+been)|to\s+be|is\s+now)\s+"
+            rf"(?P<new>{_SIZE}(?:\s*[x×]\s*{_SIZE}){{1,3}})\s*,?\s+(?:not|instead\s+of)\s+{_SIZE}\s*(?:\"|”)?\s*"
+            r"(?P<measure>wide|thick|long|wall)\b",
+        ),
         (  # "the angle should be 3x3x3/8 not 1/4": the whole size again, the one it replaces after it
             "replace",
             rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+"
@@ -279,6 +286,7 @@ _MEASURED = {
     "dia": ("diameter", "outer_diameter"),
     "diam": ("diameter", "outer_diameter"),
     "od": ("outer_diameter", "diameter"),
+    "wide": ("width",),
 }
 _GAUGE = re.compile(r"\d+\s*(?:ga|gauge|gage)\b", re.IGNORECASE)
 _PIECES_AFTER = re.compile(rf"\s*{PIECES}\b", re.IGNORECASE)
