@@ -677,3 +677,12 @@ def test_trade_phrases_that_are_no_screw_alternate_or_sheet() -> None:
     assert (angle.quantity, angle.form, angle.alternates) == (10, "angle", [])
     plate = _extract('Two full sheets of AR400, 1/2" x 48 x 96.').lines[0]
     assert (plate.quantity, plate.form) == (2, "plate")
+
+
+def test_holes_and_their_pattern_are_no_sizes_of_the_piece() -> None:
+    side = _extract(
+        'P/N 2231-07  side plate    3/4" A572-50     10 x 14        qty 8    (2) 1-1/16" holes'
+    ).lines[0]
+    assert (side.quantity, side.dimensions) == (8, {"thickness": 0.75, "width": 10.0, "length": 14.0})
+    base = _extract('12 pcs PL 3/8 x 6 x 6 A36, burn w/ (4) 11/16" holes, 4" sq pattern').lines[0]
+    assert (base.quantity, base.dimensions) == (12, {"thickness": 0.375, "width": 6.0, "length": 6.0})

@@ -173,6 +173,8 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
         mask.hide(scratched.start(), scratched.end(), barrier=True)
     for temper in _HARD_TEMPER.finditer(mask.text):  # "BRASS SHEET C260 1/2 HARD": a temper, not 1/2"
         mask.hide(temper.start(), temper.end())
+    for holes in _HOLES.finditer(mask.text):  # "burn w/ (4) 11/16\" holes, 4\" sq pattern": no sizes of it
+        mask.hide(holes.start(), holes.end(), barrier=True)
     for note in _WAS_NOTE.finditer(mask.text):  # "(was 1/2" - REV 1)": what the line used to ask
         mask.hide(note.start(), note.end(), barrier=True)
     if label := LINE_LABEL.match(mask.text):  # "Line 1   6061-T651 plate …": a label, not 1 plate
@@ -399,6 +401,14 @@ _PLAT = re.compile(r"plats?", re.IGNORECASE)
 _SCRATCHED = re.compile(
     r"\b(?:scratch|cancel|drop|forget|skip|delete|remove)\s+(?:the\s+|that\s+)?[^.;,\n]{1,40}?"
     r"(?=[\s,]+(?:and\s+)?(?:make\s+(?:it|that)|then|instead|use|give\s+me|send)\b)",
+    re.IGNORECASE,
+)
+# holes drilled or burned in a piece, and their pattern: "(4) 11/16\" holes", "2 - 13/16 dia holes",
+# "4\" sq pattern", "on 3\" centers"
+_HOLES = re.compile(
+    rf"(?:\(\d{{1,3}}\)|\b\d{{1,3}})\s*(?:[-–x×]\s*)?{NUMBER}\s*(?:\"|”|in\b\.?|mm\b)?\s*"
+    r"(?:dia\.?\s*|ø\s*)?(?:thru\s+|through\s+)?holes?\b|"
+    rf"\b{NUMBER}\s*(?:\"|”|in\b\.?)?\s*(?:sq(?:uare)?\s+pattern|bolt\s+(?:circle|pattern)|centers|c/c|o\.c\.)",
     re.IGNORECASE,
 )
 # copper and brass tempers named by hardness: "1/2 HARD", "quarter hard", "full-hard"
