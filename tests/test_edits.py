@@ -334,6 +334,16 @@ def test_a_range_of_lines_a_count_that_goes_to_another_and_a_line_like_a_numbere
     assert like.lines[2].grade == "6061" and "revised_in_thread" in like.lines[2].flags
 
 
+def test_an_angles_legs_given_again_in_a_bulleted_change() -> None:
+    result = _extract(
+        "Yes to all except:\n - angle should be 4 x 4 x 1/4, not 3, same qty\n - drop the 4140\n"
+    )
+    assert [(line.quantity, line.form, line.dimensions) for line in result.lines] == [
+        (5, "plate", {"thickness": 0.25, "width": 24.0, "length": 36.0}),
+        (8, "angle", {"leg1": 4.0, "leg2": 4.0, "thickness": 0.25, "length": 240.0}),
+    ]
+
+
 def test_a_forward_choosing_lines_of_a_quote_quoted_under_a_colleagues_note() -> None:
     """The quote sits under "> From: / > Sent:" inside the forwarded note: its own message, which
     the note ("We need 1 and 3. Lines 2 we have in the rack") and the newest text choose from."""

@@ -167,9 +167,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?P<new>{_SIZE}(?:\s*[x×]\s*{_SIZE}){{1,3}})\s*,?\s+(?:not|instead\s+of)\s+{_SIZE}\s*(?:\"|”)?\s*"
             r"(?P<measure>wide|thick|long|wall)\b",
         ),
-        (  # "the angle should be 3x3x3/8 not 1/4": the whole size again, the one it replaces after it
+        (  # "the angle should be 3x3x3/8 not 1/4", "- angle should be 2 x 2 x 3/16, not 1-1/2": the
+            # whole size again, the one it replaces after it
             "replace",
-            rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+"
+            rf"(?:\bthe\s+|(?m:^)[ \t>*•-]*){_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+"
             rf"(?P<new>{_SIZE}(?:\s*[x×]\s*{_SIZE}){{1,3}})\s*,?\s+(?:not|instead\s+of)\s+(?P<old>{_SIZE})",
         ),
         (  # "Line 2 (1045 round) change to 6 pcs, was 4", "item 2 qty should be 8 not 6": a numbered
@@ -510,7 +511,7 @@ def _replace(line: LineItem, edit: Edit) -> bool:
         new_sizes = [
             size for size in new_sizes if not any(_same(size, value) for value in line.dimensions.values())
         ]
-        if len(new_sizes) != 1:
+        if len(set(new_sizes)) != 1:  # (an angle's two legs, "2 x 2 x 3/16, not 1-1/2", change as one)
             return False
     if (
         not old_sizes
@@ -528,12 +529,11 @@ def _replace(line: LineItem, edit: Edit) -> bool:
         return True
     if len(old_sizes) != 1:
         return False
-    for name, value in line.dimensions.items():
-        if _same(value, old_sizes[0]):
-            line.dimensions[name] = new_sizes[0]
-            _note(line, f'{name.replace("_", " ")} was {value:g}"')
-            return True
-    return False
+    replaced = [name for name, value in line.dimensions.items() if _same(value, old_sizes[0])]
+    for name in replaced[: len(new_sizes)]:  # both legs of an angle when the new size is said twice
+        _note(line, f'{name.replace("_", " ")} was {line.dimensions[name]:g}"')
+        line.dimensions[name] = new_sizes[0]
+    return bool(replaced)
 
 
 # the one size a form is named by, replaced when a change names no other ("make the plate 5/8")
