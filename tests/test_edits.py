@@ -344,6 +344,19 @@ def test_an_angles_legs_given_again_in_a_bulleted_change() -> None:
     ]
 
 
+def test_counts_and_removals_said_in_a_few_more_ways() -> None:
+    counted = _extract(
+        "Qty on the angle is 10 pcs, not 8.\n* Round bar qty goes to 3 pcs (not 2).\nSkip 1, we have plate."
+    )
+    assert [(line.quantity, line.form) for line in counted.lines] == [(10, "angle"), (3, "bar_round")]
+    decimal = _extract('OK on the 4140 2" round -- make it 4 pcs instead of 2. Disregard the 1.5 plate line.')
+    assert [(line.quantity, line.form) for line in decimal.lines] == [
+        (5, "plate"),
+        (8, "angle"),
+        (4, "bar_round"),
+    ]
+
+
 def test_a_forward_choosing_lines_of_a_quote_quoted_under_a_colleagues_note() -> None:
     """The quote sits under "> From: / > Sent:" inside the forwarded note: its own message, which
     the note ("We need 1 and 3. Lines 2 we have in the rack") and the newest text choose from."""

@@ -23,9 +23,11 @@ from pipeline.models import LineItem
 from pipeline.units import find_lengths, parse_number
 
 _REF = r"(?P<ref>(?:(?!\band\s+the\b)[^.;,\n]){1,60}?)"  # one line's name: "the plate", not "… and the angle"
+# a line's name that may hold a decimal: "the 316L 2\" x .065", "the 1.500 OD"
+_SIZED_REF = r"(?P<ref>(?:(?!\band\s+the\b)(?:[^.;,\n]|\.(?=\d))){1,60}?)"
 _END = (
     r"(?=\s+(?:entirely|completely|altogether|line|item|from|as\s+well|too|please|make|then|instead)\b"
-    r"|\s*(?:[.;,!\n(]|\band\b|$)|\s+[-–—]\s)"  # "drop the AR500 - they found remnants"
+    r"|\s*(?:\.(?!\d)|[;,!\n(]|\band\b|$)|\s+[-–—]\s)"  # "drop the AR500 - they found remnants"
 )
 _NEW_SIZE = r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b|\s?(?:ga|gauge|gage)\b)?)"
 _SIZE = r"(?:\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?|\.\d+)"
@@ -65,7 +67,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|(?:ignore|disregard|omit|leave\s+(?:off|out))(?=\s+(?:the|that)\b)"  # not "ignore pricing"
             rf"|(?:do\s+not|don'?t|no\s+longer)\s+need)\s+"
             rf"(?:the\s+|that\s+)?"
-            rf"{_REF}{_END}",
+            rf"{_SIZED_REF}{_END}",
         ),
         (
             "quantity",
@@ -73,9 +75,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:(?:qty|quantity)\s+(?:of|on|for)\s+(?:the\s+)?)?{_REF}\s+(?:qty\s+)?(?:up\s+|down\s+)?to\s+"
             rf"{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
         ),
-        (  # "the 1/4 x 4 flat bar goes to 12 pcs"
+        (  # "the 1/4 x 4 flat bar goes to 12 pcs", "* Square tube qty goes to 12 pcs (not 8)"
             "quantity",
-            rf"\bthe\s+{_REF}\s+(?:goes|go|moves?|comes?)\s+(?:up\s+|down\s+)?to\s+{_COUNT}\s*{PIECES}(?!\w)",
+            rf"(?:\bthe\s+|(?m:^)[ \t>*•-]*){_REF}\s+(?:(?:qty|quantity)\s+)?(?:goes|go|moves?|comes?)\s+"
+            rf"(?:up\s+|down\s+)?to\s+{_COUNT}\s*{PIECES}(?!\w)",
         ),
         (  # "add same as line 2 but 3/8 thick, 4 pcs": a copy of a numbered line, changed as said
             "like",
@@ -117,9 +120,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "size_on",
             rf"(?:(?<=\n)|(?<=[.;,!]\s)|\A)(?P<new>\d{{1,2}}\s*(?:ga|gauge)|\d+/\d+|\.\d+)\s+on\s+the\s+{_REF}{_END}",
         ),
-        (  # "for the HSS 4x4x1/4, make it 8 pcs instead of 6"
+        (  # "for the HSS 4x4x1/4, make it 8 pcs instead of 6", "on the 316L 2\" x .065 -- make it 12 pcs …"
             "quantity",
-            rf"\bfor\s+the\s+{_REF},?\s+(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}\s*{PIECES}"
+            rf"\b(?:for|on)\s+the\s+{_SIZED_REF}\s*(?:,|--|[-–—])?\s+(?:make|change)\s+(?:it|that)\s+(?:to\s+)?"
+            rf"{_COUNT}\s*{PIECES}"
             r"(?=,?\s+(?:not|instead\s+of|rather\s+than)\s+\d)",
         ),
         (  # "make the 2x2 25 sticks not 20"
@@ -128,9 +132,9 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?P<ref>(?:(?!\b(?:to|and|it|into)\b)[^.;,\n]){{1,40}}?)\s+{_COUNT}\s*(?P<noun>{PIECES})"
             r"(?=,?\s+(?:not|instead\s+of|rather\s+than)\s+\d)",
         ),
-        (  # "Qty on the 1" brass hex should be 15, not 5"
+        (  # "Qty on the 1" brass hex should be 15, not 5", "Qty on the pipe is 6 lengths, not 8"
             "quantity",
-            rf"\b(?:qty|quantity|count)\s+(?:on|for|of)\s+(?:the\s+)?{_REF}\s+(?:should\s+be|is\s+now|needs\s+to\s+be)\s+"
+            rf"\b(?:qty|quantity|count)\s+(?:on|for|of)\s+(?:the\s+)?{_REF}\s+(?:should\s+be|is\s+now|needs\s+to\s+be|is)\s+"
             rf"{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
         ),
         (  # "qty 2 on the 4140 shaft blanks, not 1"
@@ -326,6 +330,8 @@ def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> 
             if kind == "quantity" and (count or 0) >= 100 and not _PIECES_AFTER.match(text, match.end()):
                 continue  # "change the 316L to 316": a grade, not 316 pieces
             ref = match["ref"].strip()
+            if kind == "remove" and re.fullmatch(r"\d{1,2}", ref):
+                ref = f"line {ref}"  # "Skip 5, we have angle in the yard": a line's number
             if groups.get("noun") and first_match(groups["noun"], FORM_WORDS):
                 ref = f"{ref} {groups['noun']}"  # "the 16 ga 12 sheets": the sheet, not 16 ga tube
             if groups.get("old") and not groups.get("measure"):  # a measure named says which size
