@@ -686,3 +686,11 @@ def test_holes_and_their_pattern_are_no_sizes_of_the_piece() -> None:
     assert (side.quantity, side.dimensions) == (8, {"thickness": 0.75, "width": 10.0, "length": 14.0})
     base = _extract('12 pcs PL 3/8 x 6 x 6 A36, burn w/ (4) 11/16" holes, 4" sq pattern').lines[0]
     assert (base.quantity, base.dimensions) == (12, {"thickness": 0.375, "width": 6.0, "length": 6.0})
+
+
+def test_a_part_number_with_a_size_code_glued_on_is_no_size() -> None:
+    line = _extract("1.3 12 EA AL6061-ANG-2X2X125 ALUM ANGLE 6061-T6 2 X 2 X 1/8 X 24'").lines[0]
+    assert (line.quantity, line.dimensions) == (
+        12,
+        {"leg1": 2.0, "leg2": 2.0, "thickness": 0.125, "length": 288.0},
+    )

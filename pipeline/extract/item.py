@@ -49,8 +49,10 @@ _OTHER_LABELS = re.compile(
 _CODES_AND_DATES = re.compile(
     r"(?<![\w-])(?!(?:AW|EN|UNS|SAE|AISI|ASTM|ASME|DIN|ISO|SUS|SA)-)(?=[A-Z]{2,6}-(?:[A-Z]{1,6}-|[A-Z0-9-]*\d{3}))"
     r"[A-Z]{2,6}(?:-[A-Z0-9]+){2,}(?![\w-])|"
-    # a part number of letters and digits, then a size code: "HEX12L14-1250", "RB4140-0200"
+    # a part number of letters and digits, then a size code: "HEX12L14-1250", "RB4140-0200",
+    # "AL6061-ANG-2X2X125"
     r"(?<![\w-])[A-Z]{2,6}\d[A-Z0-9]*-\d{3,}(?![\w-])|"
+    r"(?<![\w-])[A-Z]{2,6}\d{3,5}-[A-Z]{2,6}-[A-Z0-9]*\d[A-Z0-9]*(?![\w-])|"
     r"\b\d{1,2}[-/ ](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[-/ ]\d{2,4}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|(?<![\w.-])\d{3}[-.]\d{3}[-.]\d{4}\b|"
