@@ -53,6 +53,8 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 UNREAD_CHANGE = "thread_change_unread"
+# a numbered line named, which a note changing it by number is written with ("line 2 should be 8 …")
+_NUMBERED_LINE = re.compile(r"\b(?:line|item|row|pos(?:ition)?)\s*#?\s*\d", re.IGNORECASE)
 # a word every removal is written with: most messages have none, and are not searched further
 _REMOVAL_HINT = re.compile(
     r"cancel|drop|delet|remov|scratch|skip|forget|take\s+(?:off|out)|hold\s+off|n[o']t\s+need|no\s+longer|withdrawn|"
@@ -226,6 +228,7 @@ def _as_noted(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ..
     recounts = [
         edit
         for a, b in spans
+        if _NUMBERED_LINE.search(text, a, b)
         for edit in find_edits(text, a, b, ("quantity", "replace"))
         if LINE_LABEL.fullmatch(edit.ref) and not any(_inside(line, edit) for line in lines)
     ]

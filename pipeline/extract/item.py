@@ -173,9 +173,11 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
         mask.hide(reference.start(), reference.end(), barrier=True)
     for scratched in _SCRATCHED.finditer(mask.text):  # "scratch the 3/4 bar, make that 12 pcs of …"
         mask.hide(scratched.start(), scratched.end(), barrier=True)
-    for temper in _HARD_TEMPER.finditer(mask.text):  # "BRASS SHEET C260 1/2 HARD": a temper, not 1/2"
+    lower = raw.lower()  # the costlier phrases are looked for only where a word of theirs is
+    for temper in _HARD_TEMPER.finditer(mask.text) if "hard" in lower else ():  # "C260 1/2 HARD": a temper
         mask.hide(temper.start(), temper.end())
-    for holes in _HOLES.finditer(mask.text):  # "burn w/ (4) 11/16\" holes, 4\" sq pattern": no sizes of it
+    # "burn w/ (4) 11/16\" holes, 4\" sq pattern": no sizes of the piece
+    for holes in _HOLES.finditer(mask.text) if any(word in lower for word in _HOLE_WORDS) else ():
         mask.hide(holes.start(), holes.end(), barrier=True)
     for note in _WAS_NOTE.finditer(mask.text):  # "(was 1/2" - REV 1)": what the line used to ask
         mask.hide(note.start(), note.end(), barrier=True)
@@ -413,6 +415,7 @@ _HOLES = re.compile(
     rf"\b{NUMBER}\s*(?:\"|”|in\b\.?)?\s*(?:sq(?:uare)?\s+pattern|bolt\s+(?:circle|pattern)|centers|c/c|o\.c\.)",
     re.IGNORECASE,
 )
+_HOLE_WORDS = ("hole", "pattern", "circle", "center", "c/c", "o.c.")
 # copper and brass tempers named by hardness: "1/2 HARD", "quarter hard", "full-hard"
 _HARD_TEMPER = re.compile(
     r"(?<![\d/.])(?:1/8|1/4|1/2|3/4|eighth|quarter|half|full|extra|spring)[\s-]*hard\b", re.IGNORECASE
