@@ -694,3 +694,10 @@ def test_a_part_number_with_a_size_code_glued_on_is_no_size() -> None:
         12,
         {"leg1": 2.0, "leg2": 2.0, "thickness": 0.125, "length": 288.0},
     )
+
+
+def test_an_inch_size_and_a_form_word_after_and_open_the_next_item() -> None:
+    result = _extract(
+        "The shop wants brass - 1\" round C360, two 12' bars, and 1/2\" hex also in 360, 3 bars (12')."
+    )
+    assert [(line.quantity, line.form) for line in result.lines] == [(2, "bar_round"), (3, "bar_hex")]

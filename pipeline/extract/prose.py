@@ -44,6 +44,8 @@ _NEW_COUNT = re.compile(
     # then what they are
     rf"(?:,?\s+(?:and|plus|also|&)\s+|,\s+)(?={_SIZE}(?:\s*[x×]\s*{_SIZE})*\s*(?:\"|”|in\b)?\s+{_GRADE}\s)|"
     rf"(?:,|\s[—–-]+)?\s+(?:and|plus|&)\s+(?={_SIZE}(?:\s*[x×]\s*{_SIZE})+\s*(?:\"|”)?\s+[A-Za-z]{{3,}})|"
+    # "…, two 12' bars, and 1/2\" hex also in 360, 3 bars": an inch size, then a form word
+    rf",\s+(?:and|plus|&)\s+(?={_SIZE}\s*(?:\"|”)\s*(?:hex|round|rd|sq|square|flat|plate|sheet|tube|pipe|angle|channel)\b)|"
     # "… diamond plate 4x8 and 20ft of 1 1/4 sch40 pipe": a length of something else
     rf",?\s+(?:and|plus|also|&)\s+(?={_ABOUT}\d+\s*(?:ft|feet|foot|'|m|mtrs?)\s+of\s)|"
     # ", and have your guys burn 8 pcs …": a few words, then a new count of pieces
