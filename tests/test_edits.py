@@ -357,6 +357,20 @@ def test_counts_and_removals_said_in_a_few_more_ways() -> None:
     ]
 
 
+def test_a_nickel_alloy_named_by_its_family_switched_to_another_by_number() -> None:
+    text = (
+        'Two changes then go ahead:\n- Line 2: switch the Monel to 625, same 1-1/2" round, 1 bar.\n\n'
+        "-----Original Message-----\nFrom: Desk <desk@supplier.example>\nSubject: quote\n\n"
+        '1. Alloy 625 plate 3/16" x 48" x 96" - 1 pc\n2. Monel 400 round bar 1-1/2" dia x 12\' - 1 bar\n'
+    )
+    lines = extract(build_document("reply.txt", text.encode(), text)).lines
+    assert [(line.grade, line.form) for line in lines] == [
+        ("Inconel 625", "plate"),
+        ("Inconel 625", "bar_round"),
+    ]
+    assert lines[1].revisions == ["grade was Monel 400"]
+
+
 def test_a_forward_choosing_lines_of_a_quote_quoted_under_a_colleagues_note() -> None:
     """The quote sits under "> From: / > Sent:" inside the forwarded note: its own message, which
     the note ("We need 1 and 3. Lines 2 we have in the rack") and the newest text choose from."""

@@ -363,7 +363,8 @@ def fits(line: LineItem, ref: str) -> int | None:
     score = 0
     grades = [hit for hit in find_grades(ref) if not hit.product]  # "the DOM tube" names a 1026 tube too
     if grades:
-        if line.grade is None or grades[0].grade.upper() != line.grade.upper():
+        named, grade = grades[0].grade.upper(), (line.grade or "").upper()
+        if not grade or (named != grade and not grade.startswith(f"{named} ")):  # "the Monel": Monel 400
             return None
         score += 2
     form = first_match(ref, FORM_WORDS)
@@ -506,6 +507,8 @@ def _replace(line: LineItem, edit: Edit) -> bool:
     if _GAUGE_ANSWER.fullmatch(new):  # "change the 10ga sheet to 12ga": its thickness, by gauge
         return _answer_size(line, new)
     grades = find_grades(new)
+    if not grades and line.material == "nickel_alloy" and re.fullmatch(r"\d{3}", new):
+        grades = find_grades(f"alloy {new}")  # "switch the Monel to 625": a nickel alloy by its number
     if grades and not re.match(r"\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b)", new):
         _note(line, f"grade was {line.grade}")
         line.grade = grades[0].grade
