@@ -701,3 +701,13 @@ def test_an_inch_size_and_a_form_word_after_and_open_the_next_item() -> None:
         "The shop wants brass - 1\" round C360, two 12' bars, and 1/2\" hex also in 360, 3 bars (12')."
     )
     assert [(line.quantity, line.form) for line in result.lines] == [(2, "bar_round"), (3, "bar_hex")]
+
+
+def test_a_reorder_restated_in_prose_with_one_count_changed_by_name() -> None:
+    result = _extract(
+        "Could you please repeat our last sheet order? That was 10 sheets of 16 ga A1008 CRS, 48 x 120, "
+        "and 5 sheets of 14 ga HR P&O A1011, 48 x 96. The only change is we need 12 of the 16 ga sheets "
+        "this time instead of 10, the 14 ga stays at 5."
+    )
+    assert [(line.quantity, line.grade) for line in result.lines] == [(12, "A1008"), (5, "A1011")]
+    assert result.lines[0].revisions == ["quantity was 10"]

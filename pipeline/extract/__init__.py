@@ -214,8 +214,9 @@ def _edited_order(
 def _as_noted(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ...]) -> list[LineItem]:
     """``lines`` less those a note beside them removes ("Sl. No. 5 stands deleted", "please cancel
     the angle", "scratch the 3/4 square bar, make that 12 pcs of the 5/8 …"), and with the count or
-    size a note gives a numbered line ("line 2 should be 8 ea, not 4"); a removal naming no line,
-    or the line it is written in, changes nothing."""
+    size a note gives a numbered line ("line 2 should be 8 ea, not 4") or a line it names ("we need
+    12 of the 16 ga sheets this time instead of 10"); a removal naming no line, or the line it is
+    written in, changes nothing."""
     removals = [
         edit
         for a, b in spans
@@ -232,6 +233,20 @@ def _as_noted(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ..
         for edit in find_edits(text, a, b, ("quantity", "replace"))
         if LINE_LABEL.fullmatch(edit.ref) and not any(_inside(line, edit) for line in lines)
     ]
+    # "The only change is we need 12 of the 16 ga sheets this time instead of 10": a count for a line
+    # named above, in words read as a change of their own (no grade, one size at most)
+    changes = [line for line in lines if line.revisions and line.grade is None and len(line.dimensions) <= 1]
+    counts = [
+        edit
+        for line in changes
+        if line.span is not None
+        for edit in find_edits(text, line.span.start, line.span.end, ("quantity",))
+        if not LINE_LABEL.fullmatch(edit.ref)
+    ]
+    if counts:
+        counted, unapplied = apply_edits(text, [line for line in lines if line not in changes], counts)
+        if not unapplied:  # every count named its line: the words of the change are no line themselves
+            lines = _renumbered(counted)
     if not removals and not recounts:
         return lines
     kept, _ = apply_edits(text, lines, removals + recounts)
