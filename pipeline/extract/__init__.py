@@ -11,10 +11,9 @@ import re
 from dataclasses import replace
 
 from pipeline.extract import assemblies
-from pipeline.extract.blocks import Block
 from pipeline.extract.edits import Edit, apply_edits, find_edits, fits, swapped
 from pipeline.extract.header import extract_header
-from pipeline.extract.item import LINE_LABEL, parse_block
+from pipeline.extract.item import LINE_LABEL
 from pipeline.extract.layout_marks import without_layout_marks
 from pipeline.extract.lines import lines_in, read_lines
 from pipeline.extract.notation import drawing_notation
@@ -167,17 +166,11 @@ def _edit(
         return None
     kept, unapplied = apply_edits(text, lines, edits)
     for index, edit in enumerate(edits):
-        if edit.kind != "swap":
-            continue
-        end = text.find("\n", edit.end)
-        end = len(text) if end < 0 else end
-        written = parse_block(text, Block(edit.end, end, "bullet", ""))  # "W10x22, keep 3 pcs, … 30' not 40'"
-        named = written.has_form and written.has_sizes and not written.non_catalog
-        result = swapped(text, kept, edit, written.item) if named else None
-        if result is None:
-            unapplied.append(edit)
-        else:
-            kept, edits[index] = result, replace(edit, end=end)  # the item written is the swap's
+        if edit.kind == "swap":  # the item written after it is the swap's, not one added
+            if (result := swapped(text, kept, edit)) is None:
+                unapplied.append(edit)
+            else:
+                kept, edits[index] = result
     applied = [edit for edit in edits if edit not in unapplied]
     if not applied:
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.extract.blocks import Block
 from pipeline.extract.gauges import gauge_inches
@@ -471,29 +471,30 @@ def _like(line: LineItem, edit: Edit) -> LineItem:
     if read.has_quantity and read.item.quantity is not None:
         copy.quantity, copy.uom = read.item.quantity, read.item.uom
     if read.has_form and read.item.form != copy.form:
-        section = _SECTION.get(copy.form or "")
         copy.form = read.item.form
         copy.dimensions = {k: v for k, v in copy.dimensions.items() if k == "length"}  # only the length stays
-        if section is None:
-            copy.flags.append("form_inferred")
     copy.dimensions.update(read.item.dimensions)
     _note(copy, f"like {edit.ref.lower()} but {said}")
     return copy
 
 
-def swapped(text: str, lines: list[LineItem], edit: Edit, new: LineItem) -> list[LineItem] | None:
-    """``lines`` with the line a swap names ("Line 2 - change to W10x22, keep 3 pcs") replaced by
-    ``new``, the item written after it, which keeps the grade the old line had when it names none;
-    ``None`` when no line is named."""
+def swapped(text: str, lines: list[LineItem], edit: Edit) -> tuple[list[LineItem], Edit] | None:
+    """``lines`` with the line a swap names ("Line 2 - change to W10x22, keep 3 pcs") replaced by the
+    item written after it to the end of its line, which keeps the grade the old line had when it
+    names none, and the edit stretched over that item; ``None`` when no line or no item is named."""
     old = _target(text, lines, edit.ref)
-    if old is None:
+    end = text.find("\n", edit.end)
+    end = len(text) if end < 0 else end
+    written = parse_block(text, Block(edit.end, end, "bullet", ""))  # "W10x22, keep 3 pcs, … 30' not 40'"
+    if old is None or not written.has_form or not written.has_sizes or written.non_catalog:
         return None
+    new = written.item
     if new.grade is None and old.grade is not None:
         new.grade, new.material = old.grade, new.material or old.material
         new.flags = [flag for flag in new.flags if flag != "missing_grade"]
     new.line_no = old.line_no
     _note(new, f"replaces {edit.ref.lower()}: {old.source_text}")
-    return [new if line is old else line for line in lines]
+    return [new if line is old else line for line in lines], replace(edit, end=end)
 
 
 def _note(line: LineItem, change: str) -> None:

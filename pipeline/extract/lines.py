@@ -276,10 +276,11 @@ def _tells_on(text: str, block: Block, parsed: Parsed) -> bool:
         return False
     form = full.item.evidence.get("form")
     # "2 bars", "3 sticks": a count's noun, not an item's form
-    counted_noun = form is not None and _COUNT_NOUN_ONLY.search(
-        text, max(block.start, form.start - 12), form.end
+    counted_noun = (
+        form is not None
+        and _COUNT_NOUN_ONLY.search(text, max(block.start, form.start - 12), form.end) is not None
     )
-    return not full.has_form or (counted_noun is not None and len(full.item.dimensions) <= 1)
+    return not full.has_form or (counted_noun and len(full.item.dimensions) <= 1)
 
 
 # two sizes of one section: "1/2 x 4", "1-1/2 OD x .095"
