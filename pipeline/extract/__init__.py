@@ -11,13 +11,14 @@ import re
 from dataclasses import replace
 
 from pipeline.extract import assemblies
+from pipeline.extract.answers import answered_line, apply_answer
 from pipeline.extract.edits import Edit, apply_edits, find_edits, fits, swapped
 from pipeline.extract.header import extract_header
 from pipeline.extract.item import LINE_LABEL
 from pipeline.extract.layout_marks import without_layout_marks
 from pipeline.extract.lines import lines_in, read_lines
 from pipeline.extract.notation import drawing_notation
-from pipeline.extract.revisions import apply_changes, mark_revisions
+from pipeline.extract.revisions import UNREAD_CHANGE, apply_changes, mark_revisions
 from pipeline.extract.spoken import digits_for_sizes
 from pipeline.extract.stacked_cells import rows_from_stacked_cells
 from pipeline.extract.thread import Message, Thread, split_thread
@@ -51,7 +52,6 @@ _CHANGE = re.compile(
     r"|\b(?:items?|lines?)\s*#?\s*\d[^.\n]{0,20}\bonly\b|\bonly\s+(?:items?|lines?)\b",
     re.IGNORECASE,
 )
-UNREAD_CHANGE = "thread_change_unread"
 # a numbered line named, which a note changing it by number is written with ("line 2 should be 8 …")
 _NUMBERED_LINE = re.compile(r"\b(?:line|item|row|pos(?:ition)?)\s*#?\s*\d", re.IGNORECASE)
 # a word every removal is written with: most messages have none, and are not searched further
@@ -204,6 +204,37 @@ def _edited_order(
     return None if edited is None else (edited, quoted[1])
 
 
+def _answered_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] | None:
+    """The quoted order as the answers written under its lines leave it ("make it 4 pcs" under line
+    2, "cancel" under line 4), with the items the writer adds; ``None`` when no answer sits under
+    a quoted line."""
+    quoted = thread.history[0]
+    answers = sorted(
+        thread.marked + tuple((a, b) for a, b in thread.current if quoted.start < a < quoted.end)
+    )
+    if not answers:
+        return None
+    rest, start = [], quoted.start
+    for a, b in answers:
+        rest.append((start, a))
+        start = b
+    lines = lines_in(text, [*rest, (start, quoted.end)])
+    targets = [(line, a, b) for a, b in answers if (line := answered_line(lines, a, text)) is not None]
+    if not targets:
+        return None
+    for line, a, b in targets:
+        if line in lines:
+            lines = apply_answer(lines, line, text[a:b])
+    # above or below the quote: changes by name ("scratch the aluminum") and the writer's own items
+    # ("Also please add 2 pcs … pipe")
+    own = [(a, b) for a, b in thread.current if not quoted.start < a < quoted.end]
+    edits = [edit for a, b in own for edit in find_edits(text, a, b)]
+    if (edited := _edit(text, lines, edits, own, own)) is not None:
+        return edited, quoted
+    added = lines_in(text, own)
+    return _renumbered(lines + [line for line in added if line.dimensions]), quoted
+
+
 def _as_noted(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ...]) -> list[LineItem]:
     """``lines`` less those a note beside them removes ("Sl. No. 5 stands deleted", "please cancel
     the angle", "scratch the 3/4 square bar, make that 12 pcs of the 5/8 …"), and with the count or
@@ -278,6 +309,8 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
     taken from when the newest message edits, forwards or approves it, and the pieces of the
     newest message that look like items but are in no line."""
     text = document.text
+    if thread.history and (answered := _answered_order(text, thread)) is not None:
+        return *answered, []
     edited = _edited_order(text, thread, _spans(document, thread)) if thread.history else None
     if edited is not None:
         return *edited, []

@@ -18,7 +18,8 @@ from pipeline.extract.gauges import gauge_inches
 from pipeline.extract.grades import find_grades
 from pipeline.extract.item import LINE_LABEL, parse_block
 from pipeline.extract.quantity import PIECES, parse_count
-from pipeline.extract.vocabulary import FORM_WORDS, first_match
+from pipeline.extract.revisions import note_change
+from pipeline.extract.vocabulary import FAMILY_WORDS, FORM_WORDS, first_match
 from pipeline.models import LineItem
 from pipeline.units import find_lengths, parse_number
 
@@ -62,6 +63,8 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (  # not the noun: "we found a 3/8 drop in the rack"
             "remove",
             r"\b(?<!\ba[ \t])(?<!\d[ \t])(?<!\d\"[ \t])"
+            # "drop the sheet down to 1": a count, not a line struck
+            r"(?![a-z]+\s+(?:the\s+)?[^.;,\n]{1,40}?\s+(?:down|up)\s+to\s+\d)"
             rf"(?:cancel|drop|delete|remove|scratch|skip|forget(?:\s+about)?|take\s+(?:off|out)|hold\s+off\s+on"
             rf"|take(?=\s+(?:the|that)\s+[^.;,\n]{{1,40}}?\s+(?:off|out)\b)"  # "take the 2x3 rect tube off"
             rf"|(?:ignore|disregard|omit|leave\s+(?:off|out))(?=\s+(?:the|that)\b)"  # not "ignore pricing"
@@ -71,7 +74,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "quantity",
-            rf"\b(?:bump|change|make|increase|decrease|reduce|raise|lower|revise)\s+(?:the\s+)?"
+            rf"\b(?:bump|change|make|increase|decrease|reduce|raise|lower|revise|cut|bring|drop|knock|take)\s+(?:the\s+)?"
             rf"(?:(?:qty|quantity)\s+(?:of|on|for)\s+(?:the\s+)?)?{_REF}\s+(?:qty\s+)?(?:up\s+|down\s+)?to\s+"
             rf"{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
         ),
@@ -367,6 +370,10 @@ def fits(line: LineItem, ref: str) -> int | None:
         if not grade or (named != grade and not grade.startswith(f"{named} ")):  # "the Monel": Monel 400
             return None
         score += 2
+    if not grades and (family := first_match(ref, FAMILY_WORDS)) is not None:  # "scratch the aluminum"
+        if line.material != family[0]:
+            return None
+        score += 1
     form = first_match(ref, FORM_WORDS)
     if form is not None:
         if line.form == form[0]:
@@ -474,7 +481,7 @@ def _like(line: LineItem, edit: Edit) -> LineItem:
         copy.form = read.item.form
         copy.dimensions = {k: v for k, v in copy.dimensions.items() if k == "length"}  # only the length stays
     copy.dimensions.update(read.item.dimensions)
-    _note(copy, f"like {edit.ref.lower()} but {said}")
+    note_change(copy, f"like {edit.ref.lower()} but {said}")
     return copy
 
 
@@ -493,17 +500,11 @@ def swapped(text: str, lines: list[LineItem], edit: Edit) -> tuple[list[LineItem
         new.grade, new.material = old.grade, new.material or old.material
         new.flags = [flag for flag in new.flags if flag != "missing_grade"]
     new.line_no = old.line_no
-    _note(new, f"replaces {edit.ref.lower()}: {old.source_text}")
+    note_change(new, f"replaces {edit.ref.lower()}: {old.source_text}")
     return [new if line is old else line for line in lines], replace(edit, end=end)
 
 
-def _note(line: LineItem, change: str) -> None:
-    line.revisions.append(change)
-    if "revised_in_thread" not in line.flags:
-        line.flags.append("revised_in_thread")
-
-
-def _replace(line: LineItem, edit: Edit) -> bool:
+def replace_named(line: LineItem, edit: Edit) -> bool:
     new = (edit.new or "").strip()
     if _GAUGE_ANSWER.fullmatch(new):  # "change the 10ga sheet to 12ga": its thickness, by gauge
         return _answer_size(line, new)
@@ -511,7 +512,7 @@ def _replace(line: LineItem, edit: Edit) -> bool:
     if not grades and line.material == "nickel_alloy" and re.fullmatch(r"\d{3}", new):
         grades = find_grades(f"alloy {new}")  # "switch the Monel to 625": a nickel alloy by its number
     if grades and not re.match(r"\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b)", new):
-        _note(line, f"grade was {line.grade}")
+        note_change(line, f"grade was {line.grade}")
         line.grade = grades[0].grade
         return True
     old_sizes, new_sizes = _sizes(edit.ref), _sizes(new) or [parse_number(new) or 0.0]
@@ -534,14 +535,14 @@ def _replace(line: LineItem, edit: Edit) -> bool:
         name = next((name for name in names if name in line.dimensions), None)
         if name is None:
             return False
-        _note(line, f'{name.replace("_", " ")} was {line.dimensions[name]:g}"')
+        note_change(line, f'{name.replace("_", " ")} was {line.dimensions[name]:g}"')
         line.dimensions[name] = new_sizes[0]
         return True
     if len(old_sizes) != 1:
         return False
     replaced = [name for name, value in line.dimensions.items() if _same(value, old_sizes[0])]
     for name in replaced[: len(new_sizes)]:  # both legs of an angle when the new size is said twice
-        _note(line, f'{name.replace("_", " ")} was {line.dimensions[name]:g}"')
+        note_change(line, f'{name.replace("_", " ")} was {line.dimensions[name]:g}"')
         line.dimensions[name] = new_sizes[0]
     return bool(replaced)
 
@@ -581,7 +582,9 @@ def _answer_size(line: LineItem, new: str) -> bool:
         line.dimensions["width"] = before  # "15 flat bar 1-1/2": the size written was its width
     line.dimensions[name] = inches
     line.dimensions = dict(sorted(line.dimensions.items(), key=lambda item: _ORDER.get(item[0], 9)))
-    _note(line, f'{name.replace("_", " ")} was {before:g}"' if before else f"{name.replace('_', ' ')} added")
+    note_change(
+        line, f'{name.replace("_", " ")} was {before:g}"' if before else f"{name.replace('_', ' ')} added"
+    )
     return True
 
 
@@ -619,15 +622,15 @@ def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[li
         elif edit.kind == "remove":
             kept.remove(line)
         elif edit.kind == "times" and edit.count and line.quantity is not None:
-            _note(line, f"quantity was {line.quantity:g}")
+            note_change(line, f"quantity was {line.quantity:g}")
             line.quantity *= edit.count
         elif edit.kind in ("quantity", "more") and edit.count:
             before = line.quantity
             line.quantity = edit.count + (before or 0) if edit.kind == "more" else edit.count
             if line.quantity != before:  # "- angle same, 24 pcs": the count said again, unchanged
-                _note(line, f"quantity was {before:g}" if before is not None else "quantity added")
+                note_change(line, f"quantity was {before:g}" if before is not None else "quantity added")
         elif edit.kind == "size_on" and _answer_size(line, edit.new or ""):
             continue
-        elif not (edit.kind == "replace" and _replace(line, edit)):
+        elif not (edit.kind == "replace" and replace_named(line, edit)):
             unapplied.append(edit)
     return kept + copies, unapplied

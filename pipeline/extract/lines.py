@@ -628,7 +628,12 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
         if index in grouped:
             lines.append(grouped[index])
             continue
-        if cues.QUESTIONS_HEADING.search(block.heading) or cues.is_total(body):
+        # under "Questions:", a question, not an item; a numbered item with its count is still one
+        # ("a few questions before I price it: > 1) 316 round bar 2\" x 12' - 3 pcs")
+        asked = cues.QUESTIONS_HEADING.search(block.heading) and not (
+            parsed.has_quantity and block.kind != "paragraph"
+        )
+        if asked or cues.is_total(body):
             continue
         if block.kind == "row" and cues.is_charge(body):
             continue  # "PMI TESTING & 3.1 CERTS - ALL PIPE AND PLATE  1.00 LOT": a service charged for

@@ -57,7 +57,11 @@ def mark_revisions(lines: list[LineItem], history: Iterable[list[LineItem]]) -> 
             line.flags.append("revised_in_thread")
 
 
-def _note(line: LineItem, change: str) -> None:
+UNREAD_CHANGE = "thread_change_unread"  # a change the newest message asks that no line shows applied
+
+
+def note_change(line: LineItem, change: str) -> None:
+    """Record on ``line`` what a later message changed, which the desk is asked about."""
     line.revisions.append(change)
     if "revised_in_thread" not in line.flags:
         line.flags.append("revised_in_thread")
@@ -71,7 +75,7 @@ def _change_grade(lines: list[LineItem], old: str, new: str) -> bool:
     for line in lines:
         if line.grade == old_hits[0].grade:
             line.grade, line.material = new_hits[0].grade, new_hits[0].family or line.material
-            _note(line, f"grade was {old_hits[0].grade}")
+            note_change(line, f"grade was {old_hits[0].grade}")
             changed = True
     return changed
 
@@ -84,7 +88,7 @@ def _change_number(lines: list[LineItem], old: str, new: str) -> None:
             for name, value in line.dimensions.items():
                 if abs(value - old_lengths[0].inches) < 1e-6:
                     line.dimensions[name] = round(new_lengths[0].inches, 6)
-                    _note(line, f'{name.replace("_", " ")} was {value:g}"')
+                    note_change(line, f'{name.replace("_", " ")} was {value:g}"')
         return
     before, after = parse_count(re.sub(r"[^\d.,]", "", old)), parse_count(re.sub(r"[^\d.,]", "", new))
     if before is None or after is None:
@@ -92,7 +96,7 @@ def _change_number(lines: list[LineItem], old: str, new: str) -> None:
     for line in lines:
         if line.quantity == before:
             line.quantity = after
-            _note(line, f"quantity was {before:g}")
+            note_change(line, f"quantity was {before:g}")
 
 
 def apply_changes(lines: list[LineItem], text: str) -> None:

@@ -6,7 +6,8 @@ languages too: "Van:/Verzonden:", "Von:/Gesendet:"; such a block or rule quoted 
 another message starts a message of its own) or on lines starting with ``>``. Some people write
 *below* the history (bottom-posting, as in the chain sample): a short rule line (``---``) after the
 last quoted message ends the history, and what follows belongs to the newest message again; so does
-what a writer types below or between the "> " lines of the message they answer. A list restated
+what a writer types below or between the "> " lines of the message they answer, or marks in it
+as announced ("answers inline below marked with **"). A list restated
 under "For reference, last time was:" is an earlier order too, which the rest of the message
 changes.
 """
@@ -32,6 +33,14 @@ _OWN_HEADER = re.compile(r"[ \t]*(?:From|Van|Von|De|Da|Od):[^\n]*\n[ \t]*\w+:", 
 _OUTLOOK_RULE = re.compile(r"^[ \t]*_{8,}[ \t]*\n(?=[ \t]*From:)", re.MULTILINE)
 _BOTTOM_RULE = re.compile(r"^[ \t]*(?:-{3,10}|_{3,10}|\*{3,10}|={3,10})[ \t]*$", re.MULTILINE)
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.MULTILINE)
+# "answers inline below marked with **": the writer's answers are the marked rows of the message
+# quoted, not "> " lines between its lines
+_ANSWERS_ANNOUNCED = re.compile(
+    r"\b(?:in[\s-]?line|answers?|comments?|responses?|replies|notes?)\b[^.\n]{0,40}"
+    r"\b(?:below|marked|in\s+(?:red|blue|caps|bold))\b",
+    re.IGNORECASE,
+)
+_ANSWER_ROW = re.compile(r"^[ \t]*(?:\*{2,3}|-->|->|=>)[ \t]*\S[^\n]*", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,8 @@ class Message:
 class Thread:
     current: tuple[tuple[int, int], ...]  # spans of the newest message's own text
     history: tuple[Message, ...]  # newest first, as mail clients quote them
+    # answers the writer marked inside the newest quoted message ("** make it 4 pcs")
+    marked: tuple[tuple[int, int], ...] = ()
 
     @property
     def forwarded(self) -> bool:
@@ -61,8 +72,9 @@ def _markers(text: str, end: int) -> list[tuple[int, bool]]:
     found += [(m.start(), False) for m in _OUTLOOK_RULE.finditer(text, 0, end)]
     merged: list[tuple[int, bool]] = []
     for start, forwarded in sorted(found):
-        # a rule line right before "From:/Sent:" and the block itself are one marker
-        if merged and start - merged[-1][0] < 60 and not text[merged[-1][0] : start].strip("_ \t\n"):
+        # a rule or "-----Original Message-----" line right before "From:/Sent:" and the block
+        # itself are one marker
+        if merged and start - merged[-1][0] < 60 and "\n" not in text[merged[-1][0] : start].strip():
             continue
         merged.append((start, forwarded))
     return merged
@@ -135,5 +147,8 @@ def split_thread(text: str, end: int | None = None) -> Thread:
     if quoted and not text[marker_end : quoted[0].start()].strip():
         own.append((marker_end + 1, newest.end))
         history[0] = Message(newest.start, quoted[-1].end(), newest.forwarded)
+    marked = []
+    if not quoted and _ANSWERS_ANNOUNCED.search(text, 0, markers[0][0]):
+        marked = [(row.start(), row.end()) for row in _ANSWER_ROW.finditer(text, newest.start, newest.end)]
     current = [span for a, b in own for span in _without_quoted_lines(text, a, b)]
-    return Thread(tuple(current), tuple(history))
+    return Thread(tuple(current), tuple(history), tuple(marked))

@@ -1,0 +1,147 @@
+"""Answers written inline, under the quoted lines they answer: a reply that keeps the supplier's
+quote and types "make it 4 pcs", "cancel" or "change to 7/8 hex, same qty" below a line of it.
+
+The line answered is the quoted line just above the answer, the way the writer meant it; an answer
+read as nothing this module knows (a question, a change in other words) flags its line rather than
+leave it as quoted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.blocks import Block
+from pipeline.extract.edits import Edit, replace_named
+from pipeline.extract.grades import find_grades
+from pipeline.extract.item import parse_block
+from pipeline.extract.quantity import PIECES, parse_count
+from pipeline.extract.revisions import UNREAD_CHANGE, note_change
+from pipeline.models import LineItem
+from pipeline.units import parse_number
+
+_MARKS = re.compile(r"^[\s>*=-]+|[\s*]+$")
+_KEEP = re.compile(
+    r"(?:ok(?:ay)?|yes|yep|good|fine|confirm(?:ed)?|approved?|correct|agreed|as\s+quoted|perfect|"
+    r"that\s+works|sounds\s+good|keep|go)\b(?![^.!\n]*\d)",
+    re.IGNORECASE,
+)
+_REMOVE = re.compile(
+    r"(?:no\b(?!\.?\s*\d)|nope|cancel|delete|drop|remove|skip|scratch|pass\b|omit|"
+    r"(?:not|no\s+longer)\s+(?:needed|required)|(?:we\s+)?(?:don'?t|do\s+not|no\s+longer)\s+need|"
+    r"hold\s+off|not\s+(?:at\s+)?this\s+time|n/a\b|none\b)",
+    re.IGNORECASE,
+)
+_COUNT = (
+    r"(\d{1,4}(?![\d.])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+    r"(?!\s*(?:\"|”|/|x\b|×|mm|in\b|inch|ft|feet|'|-\d|ga\b|gauge))"
+)
+_NEW_COUNT = re.compile(
+    rf"\b(?:(?:make|bump|drop|cut|raise|lower|reduce|increase|change|up|go)(?:\s+(?:it|that|them|this|the\s+qty))?"
+    rf"\s+to|make\s+(?:it|that|them|this)|(?:qty|quantity)(?:\s+(?:to|is|of))?|need|want|take|order|send|"
+    rf"go\s+with)\s*[:=]?\s*(?P<n>{_COUNT})"
+    rf"|^(?P<m>{_COUNT})\s*{PIECES}",
+    re.IGNORECASE,
+)
+_NEW_ITEM = re.compile(
+    r"\b(?:change\s+(?:it\s+|this\s+|that\s+)?to|make\s+(?:it|that|this|them)|switch\s+(?:it\s+)?to|"
+    r"go\s+with|use|instead\s*(?:,|:)?|should\s+be|needs?\s+to\s+be)\s+(?P<new>[^\n]+)",
+    re.IGNORECASE,
+)
+# an answer that is one size ("1/2", "40' please", "1-1/8 works"): the size the question asked for
+_LONE_SIZE = re.compile(
+    r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?|\.\d+)\s*(?P<feet>'|ft\b|feet|foot)?\s*(?:\"|in\b|inch(?:es)?)?"
+    r"\s*(?:(?:is\s+)?(?:please|pls|works|is\s+fine|fine|ok|good|thanks|long|lengths?)\b|[,.!]|$)",
+    re.IGNORECASE,
+)
+# words that change an order: an answer with one of them that is not read is not a plain "ok"
+_CHANGE_WORD = re.compile(
+    r"\d|\b(?:change|make|instead|switch|swap|add|less|more|qty|quantity)\b", re.IGNORECASE
+)
+
+
+def answered_line(lines: list[LineItem], start: int, text: str) -> LineItem | None:
+    """The quoted line an answer written at ``start`` answers: the one just above it, with at most
+    one line of quoted text (its price, a note) between them."""
+    above = [line for line in lines if line.span is not None and line.span.end <= start]
+    if not above:
+        return None
+    line = max(above, key=lambda line: line.span.end if line.span else 0)
+    gap = text[line.span.end if line.span else start : start]
+    between = [row for row in (_MARKS.sub("", row) for row in gap.splitlines()) if row.strip()]
+    return line if len(between) <= 1 else None
+
+
+def apply_answer(lines: list[LineItem], line: LineItem, answer: str) -> list[LineItem]:
+    """``lines`` with ``answer`` applied to ``line`` (one of them): kept, removed, recounted, its
+    grade or size given, or changed to the item it names; flagged when the answer asks a change
+    not read."""
+    said = _MARKS.sub("", answer).strip()
+    if not said or (_KEEP.match(said) and not _REMOVE.search(said)):
+        return lines
+    if _REMOVE.match(said):
+        return [kept for kept in lines if kept is not line]
+    counted = _NEW_COUNT.search(said)
+    rest = said if counted is None else said[: counted.start()] + said[counted.end() :]
+    changed = _changed_item(line, said, counted) or _given_grade(line, rest) | _given_size(line, rest)
+    if counted and (count := parse_count(counted["n"] or counted["m"])):
+        if count != line.quantity:
+            note_change(
+                line, f"quantity was {line.quantity:g}" if line.quantity is not None else "quantity added"
+            )
+            line.quantity = count
+    elif not changed and _CHANGE_WORD.search(said) and UNREAD_CHANGE not in line.flags:
+        line.flags.append(UNREAD_CHANGE)
+    return lines
+
+
+def _given_grade(line: LineItem, said: str) -> bool:
+    """The grade an answer opens with ("A572 Gr 50", "A500C, and bump it to 10"), in place of the
+    line's."""
+    found = find_grades(said)
+    if not found or found[0].start > 2 or found[0].grade == line.grade:
+        return False
+    note_change(line, f"grade was {line.grade}")
+    line.grade, line.material = found[0].grade, found[0].family or line.material
+    return True
+
+
+def _given_size(line: LineItem, said: str) -> bool:
+    """The one size an answer gives ("40' please": the length; "1/2": the size a plate or bar is
+    named by)."""
+    lone = _LONE_SIZE.match(said)
+    if lone is None:
+        return False
+    if lone["feet"]:
+        inches = (parse_number(lone["new"]) or 0.0) * 12
+        if not inches:
+            return False
+        before = line.dimensions.get("length")
+        note_change(line, f'length was {before:g}"' if before else "length added")
+        line.dimensions["length"] = inches
+        return True
+    return replace_named(line, Edit("replace", "", 0, 0, new=lone["new"]))
+
+
+def _changed_item(line: LineItem, said: str, counted: re.Match[str] | None) -> bool:
+    """``line`` as changed to the item the answer names ("change to 7/8 hex please, same qty",
+    "make it 1/2 thick"); False when it names none."""
+    new = _NEW_ITEM.search(said)
+    if new is None:
+        return False
+    written = new["new"]
+    if counted and counted.start() >= new.start("new"):
+        written = said[new.start("new") : counted.start()]  # "make it 4 pcs": a count, no item
+    read = parse_block(written, Block(0, len(written), "bullet", ""), candidates_only=False)
+    if not read.has_sizes:
+        return False
+    if read.has_form and read.item.form and read.item.dimensions:
+        before = line.source_text
+        if read.item.form != line.form:
+            line.form = read.item.form
+            line.dimensions = {k: v for k, v in line.dimensions.items() if k == "length"}
+        line.dimensions.update(read.item.dimensions)
+        if read.item.grade:
+            line.grade, line.material = read.item.grade, read.item.material or line.material
+        note_change(line, f"was {before}")
+        return True
+    return replace_named(line, Edit("replace", "", 0, 0, new=written))

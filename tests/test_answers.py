@@ -1,0 +1,138 @@
+"""Answers written inline, under the quoted lines they answer, applied to those lines."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract
+from pipeline.ingest.document import build_document
+from pipeline.models import Extraction
+
+
+def _extract(text: str) -> Extraction:
+    return extract(build_document("reply.txt", text.encode(), text))
+
+
+def _rows(extraction: Extraction) -> list[tuple]:
+    return [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in extraction.lines]
+
+
+MARKED = """From: Dana Pruitt <dana@millbrook-gear.example>
+Subject: RE: quote 5512
+
+Tom - my answers are inline below, marked with **. PO 88-214.
+
+Dana Pruitt
+Millbrook Gear Works
+
+-----Original Message-----
+From: Tom Reyes <tom@supplier.example>
+Sent: Monday, March 3, 2025 9:12 AM
+Subject: quote 5512
+
+1. 4140 round bar 2" dia x 12' - 3 bars - $310.00/bar
+** OK
+
+2. 1045 round bar 3" dia x 10' - 2 pcs - $402.00/ea
+** make it 5 pcs
+
+3. 1018 CD hex 1" x 12' - 10 pcs - $58.10/ea
+** change to 3/4 hex please, same qty
+
+4. 12L14 round 1/2" x 12' - 20 pcs - $14.85/ea
+** cancel, we have enough
+
+Tom Reyes
+"""
+
+
+def test_answers_marked_in_the_quote_keep_recount_change_and_cancel_the_lines_above_them() -> None:
+    result = _extract(MARKED)
+    assert _rows(result) == [
+        (3, "4140", "bar_round", {"diameter": 2.0, "length": 144.0}),
+        (5, "1045", "bar_round", {"diameter": 3.0, "length": 120.0}),
+        (10, "1018", "bar_hex", {"across_flats": 0.75, "length": 144.0}),
+    ]
+    assert "thread_change_unread" not in {flag for line in result.lines for flag in line.flags}
+    assert result.header.customer.company == "Millbrook Gear Works"  # the answers are not its signature
+
+
+def test_stars_in_a_quote_nobody_said_were_answers_are_not_read_as_answers() -> None:
+    result = _extract(MARKED.replace("my answers are inline below, marked with **", "see the quote"))
+    assert [line.quantity for line in result.lines] != [3, 5, 10]
+
+
+QUESTIONS = """Hi Ana,
+
+Yes to the questions, see below.
+
+On Wed, Jun 5, 2024 at 2:31 PM Ana Ruiz <ana@supplier.example> wrote:
+> Got your RFQ, a few questions before I price it:
+>
+> > 1) 316 round bar 2" x 12' - 3 pcs
+> We stock 316/316L dual cert, ok?
+
+Yes, dual cert is fine.
+
+> > 2) 304 plate 3/8 or 1/2 x 24 x 24 - 4 pcs
+> 3/8 or 1/2?
+
+1/2
+
+> > 3) C360 brass hex 1" x 12' - 10 pcs
+> 1" hex is out. Would 1-1/8 work?
+
+1-1/8 works. Drop it to 8 pcs though.
+
+> > 4) A36 W10x49 beam - 4 pcs
+> which length? We stock 20', 30', 40'.
+
+40' please
+
+> > 5) 6061 angle 2 x 2 x 1/4 x 20' - 6 pcs
+
+no, cancel that
+
+> Thanks, Ana
+
+Also please add 2 pcs 304 1-1/2" sch 40 pipe x 20'.
+
+Gary
+"""
+
+
+def test_answers_under_the_desks_questions_give_the_size_length_and_count_asked_for() -> None:
+    result = _extract(QUESTIONS)
+    rows = _rows(result)
+    assert rows[:4] == [
+        (3, "316", "bar_round", {"diameter": 2.0, "length": 144.0}),
+        (4, "304", "plate", {"thickness": 0.5, "width": 24.0, "length": 24.0}),
+        (8, "C360", "bar_hex", {"across_flats": 1.125, "length": 144.0}),
+        (4, "A36", "beam_i", {**result.lines[3].dimensions, "length": 480.0}),
+    ]
+    assert len(rows) == 5 and rows[4][:3] == (2, "304", "tube_round")  # the 6061 angle cancelled, pipe added
+    assert all(line.revisions for line in result.lines[1:4])  # each change is shown to the desk
+
+
+def test_an_answer_that_asks_for_a_change_it_does_not_spell_out_flags_its_line() -> None:
+    result = _extract(QUESTIONS.replace("40' please", "change it to whatever you have most of"))
+    beam = next(line for line in result.lines if line.form == "beam_i")
+    assert "length" not in beam.dimensions and "thread_change_unread" in beam.flags
+
+
+def test_a_change_of_count_said_as_down_to_and_a_line_named_by_its_metal() -> None:
+    text = (
+        "Couple changes - cut the sheet down to 1, and scratch the aluminum.\n\n"
+        "On Wed, Feb 19, 2025 at 1:07 PM Brenda <b@supplier.example> wrote:\n"
+        "> - A36 angle 2 x 2 x 1/4 x 20' — 10 pcs @ $38.90\n"
+        "> - A1011 HR sheet 11 ga x 48 x 96 — 2 sh @ $152.00\n"
+        "> - 6061-T6 flat bar 1/4 x 2 x 12' — 4 pcs @ $41.00\n"
+    )
+    result = _extract(text)
+    assert [(line.grade, line.form, line.quantity) for line in result.lines] == [
+        ("A36", "angle", 10),
+        ("A1011", "sheet", 1),
+    ]
+
+
+def test_a_count_of_sheets_written_sh_after_the_size() -> None:
+    result = _extract('304/304L 2B sheet .060" x 48" x 120" - 10 sh @ $287.50/sh\n')
+    assert _rows(result) == [(10, "304L", "sheet", {"thickness": 0.06, "width": 48.0, "length": 120.0})]
