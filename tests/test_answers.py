@@ -136,3 +136,97 @@ def test_a_change_of_count_said_as_down_to_and_a_line_named_by_its_metal() -> No
 def test_a_count_of_sheets_written_sh_after_the_size() -> None:
     result = _extract('304/304L 2B sheet .060" x 48" x 120" - 10 sh @ $287.50/sh\n')
     assert _rows(result) == [(10, "304L", "sheet", {"thickness": 0.06, "width": 48.0, "length": 120.0})]
+
+
+PASTED = """From: Tony Ruiz <tony@hillcrest-builders.example>
+Subject: RE: Quote 4410
+
+Kevin,
+
+Comments below next to each line. Go ahead and release once updated, PO HB-5521.
+
+> Line 1: W10x33 A992 x 30' - 4 ea
+>> change to 35' lengths, same qty
+
+> Line 2: C8x11.5 A36 x 20' - 8 ea
+>> make it C10x15.3, 8 ea
+
+> Line 3: L4x4x3/8 A36 x 20' - 10 ea
+>> delete - GC is supplying the lintels
+
+> Line 4: HSS6x6x1/4 A500B x 24' - 3 ea
+>> ok, add 2 more (5 total)
+
+Also add: 12 pcs 1/2" x 6" A36 flat bar x 20'
+
+Tony Ruiz
+Hillcrest Builders
+
+-----Original Message-----
+From: Kevin Shaw <kevin@supplier.example>
+Sent: Friday, April 5, 2024 2:20 PM
+Subject: Quote 4410
+
+Line 1: W10x33 A992 x 30' - 4 ea
+Line 2: C8x11.5 A36 x 20' - 8 ea
+Line 3: L4x4x3/8 A36 x 20' - 10 ea
+Line 4: HSS6x6x1/4 A500B x 24' - 3 ea
+"""
+
+
+def test_a_quote_pasted_into_the_reply_with_an_answer_under_each_line_and_an_item_added() -> None:
+    result = _extract(PASTED)
+    assert [
+        (line.quantity, line.form, line.dimensions.get("height"), line.dimensions["length"])
+        for line in result.lines
+    ] == [
+        (4, "beam_i", 10.0, 420.0),
+        (8, "channel", 10.0, 240.0),
+        (5, "tube_square", None, 288.0),
+        (12, "bar_rectangular", None, 240.0),
+    ]
+
+
+UNMARKED = """Alan - comments inline.
+
+>1. C110 copper bus bar 1/4" x 2" x 12' - 20 pcs
+yes
+
+>2. C110 copper bus bar 1/4" x 4" x 12' - 10 pcs
+make it 1/4 x 3 - same 10
+
+>3. C360 brass hex 3/4" x 12' - 6 pcs
+[RD] shoud have been 7/8 hex, my bad. 6 pcs
+
+>4. C260 brass sheet .032" x 24" x 96" - 2 sheets
+drop it
+
+Is the bus bar full round edge? PO will come from purchasing.
+
+Rick
+
+>From: Alan Pruitt [mailto:alan@supplier.example]
+>Sent: Tuesday, January 23, 2024 10:31 AM
+>Subject: quote
+>
+>1. C110 copper bus bar 1/4" x 2" x 12' - 20 pcs
+>2. C110 copper bus bar 1/4" x 4" x 12' - 10 pcs
+>3. C360 brass hex 3/4" x 12' - 6 pcs
+>4. C260 brass sheet .032" x 24" x 96" - 2 sheets
+"""
+
+
+def test_answers_typed_between_and_right_under_the_lines_of_a_pasted_quote() -> None:
+    assert _rows(_extract(UNMARKED)) == [
+        (20, "C11000", "bar_rectangular", {"thickness": 0.25, "width": 2.0, "length": 144.0}),
+        (10, "C11000", "bar_rectangular", {"thickness": 0.25, "width": 3.0, "length": 144.0}),
+        (6, "C360", "bar_hex", {"across_flats": 0.875, "length": 144.0}),
+    ]
+
+
+def test_a_reply_below_the_whole_quote_is_not_an_answer_to_its_last_line() -> None:
+    text = UNMARKED.replace(
+        '>4. C260 brass sheet .032" x 24" x 96" - 2 sheets\ndrop it',
+        '>4. C260 brass sheet .032" x 24" x 96" - 2 sheets\n>Thanks, Alan\ndrop it',
+    )
+    assert any(line.grade == "C260" for line in _extract(text).lines)

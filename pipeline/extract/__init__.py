@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from pipeline.extract import assemblies
-from pipeline.extract.answers import answered_line, apply_answer
+from pipeline.extract.answers import answered_line, apply_answer, split_answers
 from pipeline.extract.edits import Edit, apply_edits, find_edits, fits, swapped
 from pipeline.extract.header import extract_header
 from pipeline.extract.item import LINE_LABEL
@@ -209,25 +209,24 @@ def _answered_order(text: str, thread: Thread) -> tuple[list[LineItem], Message]
     2, "cancel" under line 4), with the items the writer adds; ``None`` when no answer sits under
     a quoted line."""
     quoted = thread.history[0]
-    answers = sorted(
-        thread.marked + tuple((a, b) for a, b in thread.current if quoted.start < a < quoted.end)
-    )
-    if not answers:
+    between, under, own = split_answers(text, (quoted.start, quoted.end), thread.current, thread.marked)
+    if not between:
         return None
     rest, start = [], quoted.start
-    for a, b in answers:
+    for a, b in between:
         rest.append((start, a))
         start = b
     lines = lines_in(text, [*rest, (start, quoted.end)])
-    targets = [(line, a, b) for a, b in answers if (line := answered_line(lines, a, text)) is not None]
+    targets = [(line, a, b) for a, b in between if (line := answered_line(lines, a, text)) is not None]
+    targets += [(line, a, b) for a, b in under if (line := answered_line(lines, a, text, gap=0)) is not None]
     if not targets:
         return None
     for line, a, b in targets:
         if line in lines:
             lines = apply_answer(lines, line, text[a:b])
+    own += [(a, b) for a, b in under if not any(a == target[1] for target in targets)]
     # above or below the quote: changes by name ("scratch the aluminum") and the writer's own items
     # ("Also please add 2 pcs … pipe")
-    own = [(a, b) for a, b in thread.current if not quoted.start < a < quoted.end]
     edits = [edit for a, b in own for edit in find_edits(text, a, b)]
     if (edited := _edit(text, lines, edits, own, own)) is not None:
         return edited, quoted

@@ -17,9 +17,10 @@ from pipeline.extract.item import parse_block
 from pipeline.extract.quantity import PIECES, parse_count
 from pipeline.extract.revisions import UNREAD_CHANGE, note_change
 from pipeline.models import LineItem
-from pipeline.units import parse_number
+from pipeline.units import find_lengths, parse_number
 
-_MARKS = re.compile(r"^[\s>*=-]+|[\s*]+$")
+# quote marks, arrows and the writer's initials an answer starts with ("** ", ">> ", "[SO] ")
+_MARKS = re.compile(r"^[\s>*=-]*(?:\[[A-Z]{1,4}\]|[A-Z]{2,3}:(?=\s))?[\s>*=-]*|[\s*]+$")
 _KEEP = re.compile(
     r"(?:ok(?:ay)?|yes|yep|good|fine|confirm(?:ed)?|approved?|correct|agreed|as\s+quoted|perfect|"
     r"that\s+works|sounds\s+good|keep|go)\b(?![^.!\n]*\d)",
@@ -38,14 +39,18 @@ _COUNT = (
 _NEW_COUNT = re.compile(
     rf"\b(?:(?:make|bump|drop|cut|raise|lower|reduce|increase|change|up|go)(?:\s+(?:it|that|them|this|the\s+qty))?"
     rf"\s+to|make\s+(?:it|that|them|this)|(?:qty|quantity)(?:\s+(?:to|is|of))?|need|want|take|order|send|"
-    rf"go\s+with)\s*[:=]?\s*(?P<n>{_COUNT})"
-    rf"|^(?P<m>{_COUNT})\s*{PIECES}",
+    rf"go\s+with|same)\s*[:=]?\s*(?P<n>{_COUNT})"
+    rf"|(?<![\w/.-])(?P<m>{_COUNT})\s*{PIECES}\b",
     re.IGNORECASE,
 )
 _NEW_ITEM = re.compile(
     r"\b(?:change\s+(?:it\s+|this\s+|that\s+)?to|make\s+(?:it|that|this|them)|switch\s+(?:it\s+)?to|"
-    r"go\s+with|use|instead\s*(?:,|:)?|should\s+be|needs?\s+to\s+be)\s+(?P<new>[^\n]+)",
+    r"go\s+with|use|instead\s*(?:,|:)?|sh(?:ou|o|u)l?d\s+(?:have\s+)?be(?:en)?|needs?\s+to\s+be)\s+(?P<new>[^\n]+)",
     re.IGNORECASE,
+)
+# "add 2 more (5 total)": the total when said, else the count added to the line's
+_MORE = re.compile(
+    rf"\badd\s+(?P<more>{_COUNT})\s+more\b(?:[^\n\d]{{0,12}}(?P<n>\d{{1,4}})\s+total\b)?", re.IGNORECASE
 )
 # an answer that is one size ("1/2", "40' please", "1-1/8 works"): the size the question asked for
 _LONE_SIZE = re.compile(
@@ -53,22 +58,46 @@ _LONE_SIZE = re.compile(
     r"\s*(?:(?:is\s+)?(?:please|pls|works|is\s+fine|fine|ok|good|thanks|long|lengths?)\b|[,.!]|$)",
     re.IGNORECASE,
 )
+_GAUGE = re.compile(r"\d+\s*(?:ga|gauge|gage)\b", re.IGNORECASE)
 # words that change an order: an answer with one of them that is not read is not a plain "ok"
 _CHANGE_WORD = re.compile(
     r"\d|\b(?:change|make|instead|switch|swap|add|less|more|qty|quantity)\b", re.IGNORECASE
 )
 
 
-def answered_line(lines: list[LineItem], start: int, text: str) -> LineItem | None:
+Spans = list[tuple[int, int]]
+
+
+def split_answers(
+    text: str, quoted: tuple[int, int], own: tuple[tuple[int, int], ...], marked: tuple[tuple[int, int], ...]
+) -> tuple[Spans, Spans, Spans]:
+    """The writer's answers to the quoted message (``quoted``): written between its lines, marked
+    in it, or a short paragraph right under its last line ("> 4. C260 sheet …" / "drop it"); the
+    last of those, which answers only a line right above it; and the rest of the writer's text."""
+    start, end = quoted
+    between = [(a, b) for a, b in own if start < a < end]
+    rest = [(a, b) for a, b in own if not start < a < end]
+    under = next(((a, b) for a, b in rest if a >= end and not text[end:a].strip()), None)
+    if under is None:
+        return sorted([*marked, *between]), [], rest
+    stop = text.find("\n\n", under[0], under[1])
+    stop = under[1] if stop < 0 else stop
+    if text.count("\n", under[0], stop) > 2:
+        return sorted([*marked, *between]), [], rest
+    rest = [span for span in rest if span != under] + ([(stop, under[1])] if stop < under[1] else [])
+    return sorted([*marked, *between]), [(under[0], stop)], rest
+
+
+def answered_line(lines: list[LineItem], start: int, text: str, gap: int = 1) -> LineItem | None:
     """The quoted line an answer written at ``start`` answers: the one just above it, with at most
-    one line of quoted text (its price, a note) between them."""
+    ``gap`` rows of quoted text (its price, a note) between them."""
     above = [line for line in lines if line.span is not None and line.span.end <= start]
     if not above:
         return None
     line = max(above, key=lambda line: line.span.end if line.span else 0)
-    gap = text[line.span.end if line.span else start : start]
-    between = [row for row in (_MARKS.sub("", row) for row in gap.splitlines()) if row.strip()]
-    return line if len(between) <= 1 else None
+    rows = text[line.span.end if line.span else start : start]
+    between = [row for row in (_MARKS.sub("", row) for row in rows.splitlines()) if row.strip()]
+    return line if len(between) <= gap else None
 
 
 def apply_answer(lines: list[LineItem], line: LineItem, answer: str) -> list[LineItem]:
@@ -80,10 +109,10 @@ def apply_answer(lines: list[LineItem], line: LineItem, answer: str) -> list[Lin
         return lines
     if _REMOVE.match(said):
         return [kept for kept in lines if kept is not line]
-    counted = _NEW_COUNT.search(said)
+    counted = _NEW_COUNT.search(said) or _MORE.search(said)
     rest = said if counted is None else said[: counted.start()] + said[counted.end() :]
     changed = _changed_item(line, said, counted) or _given_grade(line, rest) | _given_size(line, rest)
-    if counted and (count := parse_count(counted["n"] or counted["m"])):
+    if counted and (count := _count(line, counted)):
         if count != line.quantity:
             note_change(
                 line, f"quantity was {line.quantity:g}" if line.quantity is not None else "quantity added"
@@ -92,6 +121,42 @@ def apply_answer(lines: list[LineItem], line: LineItem, answer: str) -> list[Lin
     elif not changed and _CHANGE_WORD.search(said) and UNREAD_CHANGE not in line.flags:
         line.flags.append(UNREAD_CHANGE)
     return lines
+
+
+def _count(line: LineItem, counted: re.Match[str]) -> float | None:
+    """The count an answer gives: "make it 4 pcs", "add 2 more (5 total)", "add 2 more"."""
+    groups = counted.groupdict()
+    if groups.get("n") or groups.get("m"):
+        return parse_count(groups.get("n") or groups["m"])
+    more = parse_count(groups["more"])
+    return None if more is None or line.quantity is None else line.quantity + more
+
+
+_SECTION_ORDER = (
+    "diameter",
+    "outer_diameter",
+    "across_flats",
+    "side",
+    "width",
+    "height",
+    "thickness",
+    "wall_thickness",
+)
+
+
+def _resized(line: LineItem, sizes: list[float]) -> bool:
+    """``line`` with its section written again ("1/4 x 3" for a 1/4 x 4 flat bar): the sizes
+    taken in the order the line was written, the ones that differ replaced."""
+    names = [name for name in line.dimensions if name in _SECTION_ORDER]
+    if not 2 <= len(sizes) <= len(names):
+        return False
+    changed = [
+        (name, size) for name, size in zip(names, sizes, strict=False) if line.dimensions[name] != size
+    ]
+    for name, size in changed:
+        note_change(line, f'{name.replace("_", " ")} was {line.dimensions[name]:g}"')
+        line.dimensions[name] = size
+    return bool(changed)
 
 
 def _given_grade(line: LineItem, said: str) -> bool:
@@ -131,9 +196,14 @@ def _changed_item(line: LineItem, said: str, counted: re.Match[str] | None) -> b
     written = new["new"]
     if counted and counted.start() >= new.start("new"):
         written = said[new.start("new") : counted.start()]  # "make it 4 pcs": a count, no item
+    if _given_size(line, written):  # "change to 35' lengths, same qty"
+        return True
     read = parse_block(written, Block(0, len(written), "bullet", ""), candidates_only=False)
     if not read.has_sizes:
         return False
+    sizes = [length.inches for length in find_lengths(_GAUGE.sub(" ", written))]
+    if not read.has_form and _resized(line, sizes):
+        return True  # "make it 1/4 x 3 - same 10": the section said again, one size changed
     if read.has_form and read.item.form and read.item.dimensions:
         before = line.source_text
         if read.item.form != line.form:

@@ -36,11 +36,11 @@ _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.MULTILINE)
 # "answers inline below marked with **": the writer's answers are the marked rows of the message
 # quoted, not "> " lines between its lines
 _ANSWERS_ANNOUNCED = re.compile(
-    r"\b(?:in[\s-]?line|answers?|comments?|responses?|replies|notes?)\b[^.\n]{0,40}"
-    r"\b(?:below|marked|in\s+(?:red|blue|caps|bold))\b",
+    r"\b(?:in[\s-]?line|answer(?:s|ed)?|comment(?:s|ed)?|respon(?:ses|ded)|repl(?:ies|ied)|notes?)\b[^.\n]{0,40}?"
+    r"\b(?:below|marked|in\s+(?:red|blue|caps|bold)|in[\s-]?line)\b",
     re.IGNORECASE,
 )
-_ANSWER_ROW = re.compile(r"^[ \t]*(?:\*{2,3}|-->|->|=>)[ \t]*\S[^\n]*", re.MULTILINE)
+_ANSWER_ROW = re.compile(r"^[ \t]*(?:\*{2,3}|-->|->|=>|>>(?!>))[ \t]*\S[^\n]*", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,15 @@ def split_thread(text: str, end: int | None = None) -> Thread:
         own.append((marker_end + 1, newest.end))
         history[0] = Message(newest.start, quoted[-1].end(), newest.forwarded)
     marked = []
-    if not quoted and _ANSWERS_ANNOUNCED.search(text, 0, markers[0][0]):
-        marked = [(row.start(), row.end()) for row in _ANSWER_ROW.finditer(text, newest.start, newest.end)]
+    # "Comments below next to each line" over the quote pasted into the newest message itself, or
+    # answers typed between its "> " lines
+    pasted = _quoted_block(text, markers[0][0])
+    announced = _ANSWERS_ANNOUNCED.search(text, 0, markers[0][0])
+    if pasted and (announced or _without_quoted_lines(text, pasted[0].start, pasted[0].end)):
+        history[:0] = pasted
+    if announced and (pasted or not quoted):
+        marked = [
+            (row.start(), row.end()) for row in _ANSWER_ROW.finditer(text, history[0].start, history[0].end)
+        ]
     current = [span for a, b in own for span in _without_quoted_lines(text, a, b)]
     return Thread(tuple(current), tuple(history), tuple(marked))
