@@ -230,3 +230,86 @@ def test_a_reply_below_the_whole_quote_is_not_an_answer_to_its_last_line() -> No
         '>4. C260 brass sheet .032" x 24" x 96" - 2 sheets\n>Thanks, Alan\ndrop it',
     )
     assert any(line.grade == "C260" for line in _extract(text).lines)
+
+
+NUMBERED = """Dear Mr. Hughes,
+
+thank you for your offer. Please find our changes below:
+
+Pos. 1 - ok as offered
+Pos. 2 - we need 2 plates instead of 1
+Pos. 3 - please change to diameter 45 mm, quantity stays 2 pcs
+Pos. 4 - is not required anymore, please delete
+
+Our order number is 4500182736.
+
+Katrin Wehner
+Rheinchem Anlagenbau GmbH
+
+-----Ursprüngliche Nachricht-----
+Von: Mark Hughes <m.hughes@supplier.example>
+Gesendet: Freitag, 7. Juni 2024 16:05
+An: Katrin Wehner <k.wehner@rheinchem.example>
+Betreff: Quotation AN-24-1187 - Nickel alloys
+
+Pos. 1: 3 pcs Alloy 625 sheet 3.0 x 1000 x 2000 mm - EUR 1.412,00 / pc
+Pos. 2: 1 pc Alloy C-276 plate 12.0 x 1000 x 2000 mm - EUR 5.870,00 / pc
+Pos. 3: 2 pcs Alloy 625 round bar dia 40 mm x 1000 mm - EUR 690,00 / pc
+Pos. 4: 4 pcs Alloy 600 seamless tube 25.4 x 2.11 x 6000 mm - EUR 844,00 / pc
+"""
+
+
+def test_answers_by_position_number_above_the_quote() -> None:
+    result = _extract(NUMBERED)
+    assert [
+        (line.quantity, line.form, round(next(iter(line.dimensions.values())), 3)) for line in result.lines
+    ] == [
+        (3, "sheet", 0.118),
+        (2, "plate", 0.472),
+        (2, "bar_round", 1.772),
+    ]  # the quoted message's German header ("Von:", "Gesendet: … 16:05") is no line either
+
+
+def test_a_numbered_list_of_the_writers_own_is_not_read_as_answers() -> None:
+    text = NUMBERED.replace(
+        "Pos. 1 - ok as offered\nPos. 2 - we need 2 plates instead of 1\n"
+        "Pos. 3 - please change to diameter 45 mm, quantity stays 2 pcs\n"
+        "Pos. 4 - is not required anymore, please delete\n",
+        "Pos. 1 - 5 pcs Alloy 625 sheet 2.0 x 1000 x 2000 mm\n",
+    )
+    assert [(line.quantity, line.form) for line in _extract(text).lines] == [(5, "sheet")]
+
+
+def test_a_size_said_again_over_the_width_and_length_it_changes() -> None:
+    text = NUMBERED.replace(
+        "Pos. 2 - we need 2 plates instead of 1", 'Pos. 2 - cut to 12" x 24" instead of 12 x 12, same qty (1)'
+    )
+    text = text.replace("plate 12.0 x 1000 x 2000 mm", 'plate 1/2" x 12" x 12"')
+    plate = next(line for line in _extract(text).lines if line.form == "plate")
+    assert (plate.quantity, plate.dimensions) == (1, {"thickness": 0.5, "width": 12.0, "length": 24.0})
+
+
+def test_pipe_by_joints_schedule_160_and_a_pipe_grade_in_a_table() -> None:
+    result = _extract(
+        "1\tA106\tB\t6\"\tSch 40\t4 jts (21')\tSMLS\n2\tA106\tB\t3\"\tSch 160\t10 jts (21')\tSMLS\n"
+    )
+    assert [
+        (line.quantity, line.form, line.dimensions.get("nominal_size"), line.dimensions.get("wall_thickness"))
+        for line in result.lines
+    ] == [
+        (4, "tube_round", 6.0, 0.28),
+        (10, "tube_round", 3.0, 0.438),
+    ]
+
+
+def test_a_count_for_the_line_the_desk_asked_how_many_of() -> None:
+    text = (
+        "fine, take 2 jts of the 8\" at 40'. PO PFS-8841\n\n"
+        "From: Laura <laura@supplier.example>\nSent: Thursday, March 14, 2024 3:10 PM\nSubject: RE: pipe\n\n"
+        "1) 10 jts 4\" sch 40 A106B SMLS x 21'\n"
+        "2) 8\" STD A53B ERW x 40' DRL - how many?\n"
+    )
+    assert [(line.quantity, line.dimensions.get("nominal_size")) for line in _extract(text).lines] == [
+        (10, 4.0),
+        (2, 8.0),
+    ]

@@ -11,8 +11,8 @@ import re
 from dataclasses import replace
 
 from pipeline.extract import assemblies
-from pipeline.extract.answers import answered_line, apply_answer, split_answers
-from pipeline.extract.edits import Edit, apply_edits, find_edits, fits, swapped
+from pipeline.extract.answers import answered_line, apply_answer, numbered_answers, split_answers
+from pipeline.extract.edits import Edit, apply_edits, find_edits, fits, numbered_line, swapped
 from pipeline.extract.header import extract_header
 from pipeline.extract.item import LINE_LABEL
 from pipeline.extract.layout_marks import without_layout_marks
@@ -175,14 +175,14 @@ def _edit(
     if not applied:
         return None
     # "20 instead of 12" said outside the edits applied ("change line 2 to 6 pcs instead of 4" is one)
-    apply_changes(kept, "\n".join(text[a:b] for a, b in _without(own, applied)))
+    apply_changes(kept, "\n".join(text[a:b] for a, b in _without(own, _cuts(applied))))
     # an item added names its size ("also add 3 pcs … 1/4 x 2 x 12'"); "we found 6 sticks out
     # back" beside the edits is talk about the order, not a line of it
-    added = [line for line in lines_in(text, _without(spans, applied)) if line.dimensions]
+    added = [line for line in lines_in(text, _without(spans, _cuts(applied))) if line.dimensions]
     # "add one more item: 2 pcs …" names no quoted line: it is the item added, not an edit
     unapplied = [edit for edit in unapplied if not any(_inside(line, edit) for line in added)]
     result = kept + added
-    rest = _CHANGE_NOUN.sub(" ", _rest(text, _without(own, applied), added))
+    rest = _CHANGE_NOUN.sub(" ", _rest(text, _without(own, _cuts(applied)), added))
     if unapplied or _LEFTOVER_CHANGE.search(rest):
         for line in result:
             if UNREAD_CHANGE not in line.flags:
@@ -210,15 +210,25 @@ def _answered_order(text: str, thread: Thread) -> tuple[list[LineItem], Message]
     a quoted line."""
     quoted = thread.history[0]
     between, under, own = split_answers(text, (quoted.start, quoted.end), thread.current, thread.marked)
-    if not between:
+    if between:
+        rest, start = [], quoted.start
+        for a, b in between:
+            rest.append((start, a))
+            start = b
+        lines = lines_in(text, [*rest, (start, quoted.end)])
+        targets = [(line, a, b) for a, b in between if (line := answered_line(lines, a, text)) is not None]
+        targets += [
+            (line, a, b) for a, b in under if (line := answered_line(lines, a, text, gap=0)) is not None
+        ]
+    elif (numbered := numbered_answers(text, own)) and (order := _quoted_order(text, thread)) is not None:
+        # "Pos. 2 - we need 2 plates instead of 1": answers by number, above the quote
+        (lines, quoted), under = order, []
+        targets = [
+            (line, a, b) for n, a, b in numbered if (line := numbered_line(text, lines, n)) is not None
+        ]
+        own = _without(own, [(a, b) for _, a, b in numbered])
+    else:
         return None
-    rest, start = [], quoted.start
-    for a, b in between:
-        rest.append((start, a))
-        start = b
-    lines = lines_in(text, [*rest, (start, quoted.end)])
-    targets = [(line, a, b) for a, b in between if (line := answered_line(lines, a, text)) is not None]
-    targets += [(line, a, b) for a, b in under if (line := answered_line(lines, a, text, gap=0)) is not None]
     if not targets:
         return None
     for line, a, b in targets:
@@ -287,16 +297,20 @@ def _rest(text: str, spans: list[tuple[int, int]], lines: list[LineItem]) -> str
     return "\n".join(rest[a:b] for a, b in spans)
 
 
-def _without(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
-    """``spans`` with the edits' text cut out: an edit is not an item."""
+def _without(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with the ``cuts`` taken out: an edit or an answer is not an item."""
     pieces = []
     for start, end in spans:
-        for edit in sorted(edits, key=lambda edit: edit.start):
-            if start <= edit.start < end:
-                pieces.append((start, edit.start))
-                start = max(start, edit.end)
+        for a, b in sorted(cuts):
+            if start <= a < end:
+                pieces.append((start, a))
+                start = max(start, b)
         pieces.append((start, end))
     return [(a, b) for a, b in pieces if b > a]
+
+
+def _cuts(edits: list[Edit]) -> list[tuple[int, int]]:
+    return [(edit.start, edit.end) for edit in edits]
 
 
 def _inside(line: LineItem, edit: Edit) -> bool:

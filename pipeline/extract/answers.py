@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.blocks import Block
-from pipeline.extract.edits import Edit, replace_named
+from pipeline.extract.edits import Edit, find_edits, replace_named
 from pipeline.extract.grades import find_grades
 from pipeline.extract.item import parse_block
 from pipeline.extract.quantity import PIECES, parse_count
@@ -32,6 +32,11 @@ _REMOVE = re.compile(
     r"hold\s+off|not\s+(?:at\s+)?this\s+time|n/a\b|none\b)",
     re.IGNORECASE,
 )
+# a line struck in so many words anywhere in the answer ("is not required anymore, please delete")
+_STRUCK = re.compile(
+    r"\b(?:cancel|delete|remove|scratch|(?:not|no\s+longer)\s+(?:required|needed)|(?:don'?t|do\s+not)\s+need)\b",
+    re.IGNORECASE,
+)
 _COUNT = (
     r"(\d{1,4}(?![\d.])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
     r"(?!\s*(?:\"|”|/|x\b|×|mm|in\b|inch|ft|feet|'|-\d|ga\b|gauge))"
@@ -39,13 +44,13 @@ _COUNT = (
 _NEW_COUNT = re.compile(
     rf"\b(?:(?:make|bump|drop|cut|raise|lower|reduce|increase|change|up|go)(?:\s+(?:it|that|them|this|the\s+qty))?"
     rf"\s+to|make\s+(?:it|that|them|this)|(?:qty|quantity)(?:\s+(?:to|is|of))?|need|want|take|order|send|"
-    rf"go\s+with|same)\s*[:=]?\s*(?P<n>{_COUNT})"
+    rf"go\s+with|same(?:\s+(?:qty|quantity))?\s*\(?)\s*[:=]?\s*(?P<n>{_COUNT})"
     rf"|(?<![\w/.-])(?P<m>{_COUNT})\s*{PIECES}\b",
     re.IGNORECASE,
 )
 _NEW_ITEM = re.compile(
-    r"\b(?:change\s+(?:it\s+|this\s+|that\s+)?to|make\s+(?:it|that|this|them)|switch\s+(?:it\s+)?to|"
-    r"go\s+with|use|instead\s*(?:,|:)?|sh(?:ou|o|u)l?d\s+(?:have\s+)?be(?:en)?|needs?\s+to\s+be)\s+(?P<new>[^\n]+)",
+    r"\b(?:change\s+(?:it\s+|this\s+|that\s+)?to|cut\s+(?:it\s+)?to|make\s+(?:it|that|this|them)|switch\s+(?:it\s+)?to|"
+    r"go\s+with|use|instead(?!\s+of)\s*(?:,|:)?|sh(?:ou|o|u)l?d\s+(?:have\s+)?be(?:en)?|needs?\s+to\s+be)\s+(?P<new>[^\n]+)",
     re.IGNORECASE,
 )
 # "add 2 more (5 total)": the total when said, else the count added to the line's
@@ -58,6 +63,7 @@ _LONE_SIZE = re.compile(
     r"\s*(?:(?:is\s+)?(?:please|pls|works|is\s+fine|fine|ok|good|thanks|long|lengths?)\b|[,.!]|$)",
     re.IGNORECASE,
 )
+_OLD_VALUE = re.compile(r"\b(?:instead\s+of|rather\s+than|not|vs\.?|was)\b[^,;\n]*", re.IGNORECASE)
 _GAUGE = re.compile(r"\d+\s*(?:ga|gauge|gage)\b", re.IGNORECASE)
 # words that change an order: an answer with one of them that is not read is not a plain "ok"
 _CHANGE_WORD = re.compile(
@@ -88,6 +94,39 @@ def split_answers(
     return sorted([*marked, *between]), [(under[0], stop)], rest
 
 
+# "Pos. 2 - we need 2 plates instead of 1", "Line 4: not required anymore": an answer by number
+_NUMBERED_ANSWER = re.compile(
+    r"^[ \t]*(?:line|item|pos(?:ition)?|ln)\.?\s*#?\s*(?P<n>\d{1,3})\s*[-–:.)]\s*(?P<said>\S[^\n]*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+_EDITS_OWN = ("swap", "like", "only")
+# how an answer to a numbered line starts, when it names an item too ("change to 7/8 hex")
+_ANSWER_WORD = re.compile(
+    r"\W*(?:please\s+)?(?:ok|yes|no|change|make|cut|switch|use|should|instead|qty|quantity|cancel|delete|drop|"
+    r"remove|(?:we\s+)?need|go|add|keep|same)\b",
+    re.IGNORECASE,
+)
+
+
+def numbered_answers(text: str, own: Spans) -> list[tuple[int, int, int]]:
+    """The rows of ``own`` that answer a quoted line by its number: (number, start, end) of the
+    words after the number; a swap or a copy ("Line 2 - change to W10x22", "same as line 2 but …")
+    is left to the edits module, which reads the item written in it."""
+    found = []
+    for a, b in own:
+        for row in _NUMBERED_ANSWER.finditer(text, a, b):
+            if any(edit.kind in _EDITS_OWN for edit in find_edits(text, row.start(), row.end())):
+                continue
+            said = row["said"]
+            item = parse_block(said, Block(0, len(said), "bullet", ""))
+            if item.has_sizes and (item.has_form or item.has_material) and not _ANSWER_WORD.match(said):
+                continue  # "Line 1: 4140 round bar 2\" x 12'": the writer's own list, not an answer
+            found.append((int(row["n"]), row.start("said"), row.end()))
+    return found
+
+
 def answered_line(lines: list[LineItem], start: int, text: str, gap: int = 1) -> LineItem | None:
     """The quoted line an answer written at ``start`` answers: the one just above it, with at most
     ``gap`` rows of quoted text (its price, a note) between them."""
@@ -107,9 +146,9 @@ def apply_answer(lines: list[LineItem], line: LineItem, answer: str) -> list[Lin
     said = _MARKS.sub("", answer).strip()
     if not said or (_KEEP.match(said) and not _REMOVE.search(said)):
         return lines
-    if _REMOVE.match(said):
-        return [kept for kept in lines if kept is not line]
     counted = _NEW_COUNT.search(said) or _MORE.search(said)
+    if _REMOVE.match(said) or (not counted and _STRUCK.search(said)):
+        return [kept for kept in lines if kept is not line]
     rest = said if counted is None else said[: counted.start()] + said[counted.end() :]
     changed = _changed_item(line, said, counted) or _given_grade(line, rest) | _given_size(line, rest)
     if counted and (count := _count(line, counted)):
@@ -132,26 +171,20 @@ def _count(line: LineItem, counted: re.Match[str]) -> float | None:
     return None if more is None or line.quantity is None else line.quantity + more
 
 
-_SECTION_ORDER = (
-    "diameter",
-    "outer_diameter",
-    "across_flats",
-    "side",
-    "width",
-    "height",
-    "thickness",
-    "wall_thickness",
-)
-
-
 def _resized(line: LineItem, sizes: list[float]) -> bool:
-    """``line`` with its section written again ("1/4 x 3" for a 1/4 x 4 flat bar): the sizes
-    taken in the order the line was written, the ones that differ replaced."""
-    names = [name for name in line.dimensions if name in _SECTION_ORDER]
+    """``line`` with its sizes written again ("1/4 x 3" for a 1/4 x 4 flat bar, "12 x 24" for a
+    plate's width and length): laid over the line's sizes where most of them agree, the ones that
+    differ replaced."""
+    names = [name for name in line.dimensions if name not in ("weight_per_foot", "nominal_size")]
     if not 2 <= len(sizes) <= len(names):
         return False
+    offsets = range(len(names) - len(sizes) + 1)
+    agree = [sum(line.dimensions[names[o + i]] == size for i, size in enumerate(sizes)) for o in offsets]
+    offset = agree.index(max(agree))
     changed = [
-        (name, size) for name, size in zip(names, sizes, strict=False) if line.dimensions[name] != size
+        (names[offset + i], size)
+        for i, size in enumerate(sizes)
+        if line.dimensions[names[offset + i]] != size
     ]
     for name, size in changed:
         note_change(line, f'{name.replace("_", " ")} was {line.dimensions[name]:g}"')
@@ -196,6 +229,7 @@ def _changed_item(line: LineItem, said: str, counted: re.Match[str] | None) -> b
     written = new["new"]
     if counted and counted.start() >= new.start("new"):
         written = said[new.start("new") : counted.start()]  # "make it 4 pcs": a count, no item
+    written = _OLD_VALUE.sub("", written)  # "12\" x 24\" instead of 12 x 12": the size it was
     if _given_size(line, written):  # "change to 35' lengths, same qty"
         return True
     read = parse_block(written, Block(0, len(written), "bullet", ""), candidates_only=False)

@@ -269,6 +269,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bonly\s+(?:need|want|require)\s+(?P<ref>(?:items?\s+|lines?\s+)?{_NUMBERS.pattern})\b{_NOT_SIZES}",
         ),
         ("more", rf"\badd\s+{_COUNT}\s+more\s+(?:of\s+(?:the\s+)?)?{_REF}{_END}"),
+        (  # "fine, take 2 jts of the 8\" at 40'": a count for a line the desk asked "how many?"
+            "quantity",
+            rf"\b(?:take|send|need|want)\s+{_COUNT}\s*(?:{PIECES}\s+)?of\s+the\s+{_SIZED_REF}{_END}",
+        ),
         (  # "go back to 5/16 wall on the 6x6": the size named by what it measures
             "replace",
             rf"\b(?:go\s+(?:back\s+)?to|use|make\s+it|change\s+(?:it\s+)?to)\s+{_NEW_SIZE}\s*{_MEASURE}\s+"
@@ -413,7 +417,7 @@ def _row_number(text: str, line: LineItem) -> int | None:
     return int(found["n"] or found["m"]) if found else None
 
 
-def _numbered(text: str, lines: list[LineItem], number: int) -> LineItem | None:
+def numbered_line(text: str, lines: list[LineItem], number: int) -> LineItem | None:
     """The line a note calls "line 3" or "item 3": the row the customer numbered 3 when every row
     is numbered, in order; else, when none is, the third line; else none (a row may be unread)."""
     rows = [_row_number(text, line) for line in lines]
@@ -452,14 +456,14 @@ def _all_numbered(text: str, lines: list[LineItem], ref: str) -> list[LineItem |
         numbers = list(range(first, last + 1)) if 0 < last - first < 20 else [first, last]
     else:
         numbers = [int(number) for number in re.findall(r"\d+", ref)]
-    return [_numbered(text, lines, number) for number in numbers]
+    return [numbered_line(text, lines, number) for number in numbers]
 
 
 def _target(text: str, lines: list[LineItem], ref: str) -> LineItem | None:
     if by_number := LINE_LABEL.fullmatch(ref.strip()):
-        return _numbered(text, lines, int(by_number["n"]))
+        return numbered_line(text, lines, int(by_number["n"]))
     if by_place := _ORDINAL_LINE.fullmatch(ref.strip()):  # "the 2nd line", "the third item"
-        return _numbered(text, lines, _ORDINALS[by_place["place"].lower()[:3]])
+        return numbered_line(text, lines, _ORDINALS[by_place["place"].lower()[:3]])
     scored = [(score, line) for line in lines if (score := fits(line, ref)) is not None]
     if not scored:
         return None

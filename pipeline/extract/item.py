@@ -42,7 +42,10 @@ _OTHER_LABELS = re.compile(
     r"terms|payment|depth|pattern|clean|application|note|customer|date|priority|project|from|^to$|subject|"
     r"sent|^cc$|attn|address|phone|e-?mail|tel|fax|spec|heat|treat|coating|plating|marking|packag|inspect|"
     r"weld|machin|surface|rough|environment|service|temperature|line$|^item$|^no\.?$|^#$|part|weight|"
-    r"tough|impact|strength|pressure|load|torque|energy|budget|elevation|capacity|assemblies"
+    r"tough|impact|strength|pressure|load|torque|energy|budget|elevation|capacity|assemblies|"
+    # a quoted message's header in other languages: "Von:", "Gesendet:", "Betreff:", "Objet:" …
+    r"^von$|gesendet|^an$|betreff|^van$|verzonden|^aan$|onderwerp|envoy|^objet$|enviado|^para$|asunto|"
+    r"^da$|^de$|inviato|oggetto|^od$|wys[łl]ane|^temat$"
 )
 # A customer's stock code ("ALUM-ANG-6061-2X2X25", "MTL-4140HT-250") or a date ("28-FEB-2024",
 # "07/10/24") or a phone number written in an item: neither its numbers nor its letters describe it.
@@ -379,7 +382,10 @@ def _read_form(
         form = (_GLUED_FORMS[glued[1].upper()], glued.start(1), glued.end(1))
     if form is None and (tubing := _TUBE_STEEL.search(mask.text)):  # "TS 4X4X1/4": HSS's old name
         form = ("tube_square", tubing.start(), tubing.end())
-    if form is None and (schedule := pipe.find_pipe(mask.text) or pipe.pipe_in_cells(mask.text, fields)):
+    named = bool(item.grade and pipe.PIPE_GRADE.fullmatch(item.grade))  # "A106 | B | 6\" | Sch 40"
+    if form is None and (
+        schedule := pipe.find_pipe(mask.text, named) or pipe.pipe_in_cells(mask.text, fields)
+    ):
         form = ("tube_round", *schedule.spans[0])  # "TOP RAIL  1-1/2" SCH 40": a schedule is a pipe
     if form is not None:
         form = _spelled_out(_qualified(_past_count(form, mask.text), mask.text), mask.text)
@@ -615,7 +621,8 @@ def _read_sizes_and_quantity(
     tolerances = find_tolerances(mask.text)
     for tolerance in tolerances:
         mask.hide(tolerance.start, tolerance.end)
-    found_pipe = pipe.find_pipe(mask.text) or pipe.pipe_in_cells(mask.text, fields)
+    named = item.form == "tube_round" and bool(item.grade and pipe.PIPE_GRADE.fullmatch(item.grade))
+    found_pipe = pipe.find_pipe(mask.text, named) or pipe.pipe_in_cells(mask.text, fields)
     if found_pipe is not None:
         # the size the customer wrote ("2\" SCH 40") beside the outside diameter the catalog lists
         sized.put("nominal_size", found_pipe.nominal_size, found_pipe.spans[-1])

@@ -33,7 +33,7 @@ _HAS_WORD_NUMBER = re.compile(rf"\b{WORD_NUMBER}\b", re.IGNORECASE)
 # Count nouns ("1 hex" is a 1" hex bar, so only "hexes" counts).
 PIECES = (
     r"(?:pieces?|pcs?\.?|ea\.?|each|sheets?|shts?\.?|sh\b|bars?|plates?|tubes?|lengths?|units?|rods?|beams?|"
-    r"sticks?|pipes?|channels?|angles?|blanks?|coils?|rounds?|hexes|strips?|flats?|joints?|rolls?|spools?|"
+    r"sticks?|pipes?|channels?|angles?|blanks?|coils?|rounds?|hexes|strips?|flats?|joints?|jts?\.?|rolls?|spools?|"
     # other languages' and trades' abbreviations: "2 pzas", "4 off", "6 nos", "10 Stk.", "5 szt."
     r"pzas?\.?|pz\.?|piezas?|pezz[io]|pi[èe]ces?|st[üu]ck|stk\.?|st[äa]be|szt\.?|uds?\.?|unidades|unit[àa]|nos\.?|off|"
     r"no\.(?!\s*\d)|"  # "1 no. cut to 450 mm" (not "No. 4 finish")
