@@ -618,3 +618,18 @@ def test_a_numbered_line_s_count_corrected_by_the_count_it_replaces() -> None:
     result = _extract("Correction on my earlier note - item 2 qty should be 6 not 8. Sorry about that.")
     assert [row[0] for row in _rows(result)] == [5, 6, 2]
     assert result.lines[1].revisions == ["quantity was 8"]
+
+
+def test_a_decimal_size_given_by_grade_and_a_count_said_with_the_one_it_replaces() -> None:
+    text = (
+        "can u change the 6061 to .375 same 5 pcs. angle ok. 4140 we only need 1 not 2.\n\n"
+        "-----Original Message-----\nFrom: Desk <desk@supplier.example>\nSent: Monday\n\n"
+        '1) 5 pcs 6061-T6 plate 1/4" x 24" x 36"\n'
+        "2) 8 pcs A36 angle 3 x 3 x 1/4 x 20'\n"
+        '3) 2 pcs 4140 round bar 2" dia x 24"\n'
+    )
+    assert _rows(extract(build_document("reply.txt", text.encode(), text))) == [
+        (5, "6061", "plate", {"thickness": 0.375, "width": 24.0, "length": 36.0}),
+        (8, "A36", "angle", {"leg1": 3.0, "leg2": 3.0, "thickness": 0.25, "length": 240.0}),
+        (1, "4140", "bar_round", {"diameter": 2.0, "length": 24.0}),
+    ]

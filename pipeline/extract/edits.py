@@ -30,7 +30,7 @@ _END = (
     r"(?=\s+(?:entirely|completely|altogether|line|item|from|as\s+well|too|please|make|then|instead)\b"
     r"|\s*(?:\.(?!\d)|[;,!\n(]|\band\b|$)|\s+[-–—]\s)"  # "drop the AR500 - they found remnants"
 )
-_NEW_SIZE = r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?\s*(?:\"|”|in\b|mm\b|\s?(?:ga|gauge|gage)\b)?)"
+_NEW_SIZE = r"(?P<new>(?:\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?|\.\d+)\s*(?:\"|”|in\b|mm\b|\s?(?:ga|gauge|gage)\b)?)"
 _SIZE = r"(?:\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?|\.\d+)"
 _MEASURE = r"(?P<measure>wall|thick(?:ness)?|long|length|dia(?:meter)?|OD)\b"
 _NUMBER_LIST = (  # "items 1, 3 and 5", "line 2 and line 4", "lines 1-3"
@@ -269,6 +269,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bonly\s+(?:need|want|require)\s+(?P<ref>(?:items?\s+|lines?\s+)?{_NUMBERS.pattern})\b{_NOT_SIZES}",
         ),
         ("more", rf"\badd\s+{_COUNT}\s+more\s+(?:of\s+(?:the\s+)?)?{_REF}{_END}"),
+        (  # "flat bar we only need 10 not 20": a line named, then its count, the old one after it
+            "quantity",
+            rf"(?:\bthe\s+|(?<=[.!;]\s)|(?m:^))(?P<ref>[^.;,\n]{{1,40}}?)\s*[-:,]?\s+(?:we\s+|i\s+)?(?:only\s+)?"
+            rf"need\s+{_COUNT}\b(?:\s*{PIECES})?\s*,?\s+(?:not|instead\s+of)\s+\d{{1,4}}\b",
+        ),
         (  # "fine, take 2 jts of the 8\" at 40'": a count for a line the desk asked "how many?"
             "quantity",
             rf"\b(?:take|send|need|want)\s+{_COUNT}\s*(?:{PIECES}\s+)?of\s+the\s+{_SIZED_REF}{_END}",
@@ -283,7 +288,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:make|change|switch)\s+(?:the\s+)?(?P<ref>[^.;,\n]{1,40}?)\s+(?:to\s+|into\s+)?"
             rf"(?:{_NEW_SIZE}(?:\s*{_MEASURE})?"  # a size, maybe named by what it measures ("to 1/4 wall")
             r"|(?P<grade>\d{3,4}[A-Z]{0,2}\b|[A-Z]{1,2}\d{2,3}\b))"  # or a grade
-            r"(?=\s*(?:instead|please|thick|[.;,!\n(]|\band\b|$))",
+            r"(?=\s*(?:instead|please|thick|same\b|[.;,!\n(]|\band\b|$))",
         ),
     )
 )
