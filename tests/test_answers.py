@@ -313,3 +313,54 @@ def test_a_count_for_the_line_the_desk_asked_how_many_of() -> None:
         (10, 4.0),
         (2, 8.0),
     ]
+
+
+FORWARDED_NOTES = """Dan,
+
+Please process per Tom's notes below, EXCEPT keep line 1 at 4 pcs (budget). PO 22-40917 attached.
+
+Lisa Brandt
+Greenfield Agricultural Machinery Co.
+
+From: Tom Herrera <tom@greenfield.example>
+Sent: Tuesday, February 20, 2024 11:41 AM
+Subject: RE: quote MSA-55019
+
+Lisa - my changes:
+1 - go to 6 pcs
+2 - not needed, we have enough 4140 in house
+3 - ok
+4 - change to 2.5 x .188 wall, same qty
+
+Tom
+
+From: Dan Kowalski <dan@supplier.example>
+Sent: Monday, February 19, 2024 4:28 PM
+Subject: quote MSA-55019
+
+1. 1045 TGP round 1-1/2" x 20' - 4 pcs - $148.20 ea
+2. 4140 annealed round 3" x 20' - 1 pc - $688.00 ea
+3. A36 plate 3/4" x 48" x 96" - 2 pcs - $735.00 ea
+4. DOM 1026 tube 2-1/2" OD x .250" wall x 20' - 6 pcs - $242.60 ea
+
+Dan Kowalski
+Des Moines
+515-555-0110
+"""
+
+
+def test_answers_by_bare_number_in_a_forwarded_note_then_one_kept_as_quoted() -> None:
+    assert _rows(_extract(FORWARDED_NOTES)) == [
+        (4, "1045", "bar_round", {"diameter": 1.5, "length": 240.0}),
+        (2, "A36", "plate", {"thickness": 0.75, "width": 48.0, "length": 96.0}),
+        (6, "1026", "tube_round", {"outer_diameter": 2.5, "wall_thickness": 0.188, "length": 240.0}),
+    ]
+
+
+def test_a_numbered_list_of_changes_naming_lines_is_not_answers_by_its_own_numbers() -> None:
+    text = FORWARDED_NOTES.replace(
+        "1 - go to 6 pcs\n2 - not needed, we have enough 4140 in house\n3 - ok\n"
+        "4 - change to 2.5 x .188 wall, same qty",
+        "1) Line 2: cancel, we have enough 4140\n2) please add (2) A36 plate 1/2 x 12 x 12",
+    )
+    assert [line.grade for line in _extract(text).lines] == ["1045", "A36", "1026", "A36"]

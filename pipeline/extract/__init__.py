@@ -130,7 +130,9 @@ def _quoted_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] |
     for index in reversed(range(newer)):
         message = thread.history[index]
         spans = [(message.start, message.end)]
-        edited = _edit(text, order[0], edits[index], spans, spans) if order else None
+        edited = _by_number(text, order[0], spans) if order else None
+        if edited is None and order:
+            edited = _edit(text, order[0], edits[index], spans, spans)
         if edited is not None:
             order = edited, message
         elif quoted_lines := lines_in(text, spans):
@@ -204,6 +206,31 @@ def _edited_order(
     return None if edited is None else (edited, quoted[1])
 
 
+def _answered(
+    text: str, lines: list[LineItem], targets: list[tuple[LineItem | None, int, int]]
+) -> list[LineItem] | None:
+    """``lines`` with each answer ``text[a:b]`` applied to the line it answers; ``None`` when none
+    answers a line."""
+    if all(line is None for line, _, _ in targets):
+        return None
+    for line, a, b in targets:
+        if line is not None and line in lines:
+            lines = apply_answer(lines, line, text[a:b])
+    return _renumbered(lines)
+
+
+def _by_number(text: str, lines: list[LineItem], spans: list[tuple[int, int]]) -> list[LineItem] | None:
+    """``lines`` as a message answers them by number ("my changes: 1 - go to 6 pcs / 2 - not
+    needed"), with the edits written beside those answers; ``None`` when it answers none."""
+    numbered = numbered_answers(text, spans)
+    answered = _answered(text, lines, [(numbered_line(text, lines, n), a, b) for n, a, b in numbered])
+    if answered is None:
+        return None
+    rest = _without(spans, [(a, b) for _, a, b in numbered])
+    edits = [edit for a, b in rest for edit in find_edits(text, a, b)]
+    return _edit(text, answered, edits, rest, rest) or answered
+
+
 def _answered_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] | None:
     """The quoted order as the answers written under its lines leave it ("make it 4 pcs" under line
     2, "cancel" under line 4), with the items the writer adds; ``None`` when no answer sits under
@@ -229,11 +256,9 @@ def _answered_order(text: str, thread: Thread) -> tuple[list[LineItem], Message]
         own = _without(own, [(a, b) for _, a, b in numbered])
     else:
         return None
-    if not targets:
+    if (answered := _answered(text, lines, targets)) is None:
         return None
-    for line, a, b in targets:
-        if line in lines:
-            lines = apply_answer(lines, line, text[a:b])
+    lines = answered
     own += [(a, b) for a, b in under if not any(a == target[1] for target in targets)]
     # above or below the quote: changes by name ("scratch the aluminum") and the writer's own items
     # ("Also please add 2 pcs … pipe")

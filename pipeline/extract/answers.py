@@ -94,18 +94,22 @@ def split_answers(
     return sorted([*marked, *between]), [(under[0], stop)], rest
 
 
-# "Pos. 2 - we need 2 plates instead of 1", "Line 4: not required anymore": an answer by number
+# "Pos. 2 - we need 2 plates instead of 1", "Line 4: not required anymore", "2 - not needed": an
+# answer by number
 _NUMBERED_ANSWER = re.compile(
-    r"^[ \t]*(?:line|item|pos(?:ition)?|ln)\.?\s*#?\s*(?P<n>\d{1,3})\s*[-–:.)]\s*(?P<said>\S[^\n]*)",
+    r"^[ \t]*(?P<label>(?:line|item|pos(?:ition)?|ln)\.?\s*#?\s*)?(?P<n>\d{1,3})\s*[-–:.)]\s*"
+    r"(?P<said>\S[^\n]*)",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
 _EDITS_OWN = ("swap", "like", "only")
+_COUNTED = re.compile(rf"\d{{1,4}}\s*{PIECES}\b", re.IGNORECASE)  # "2 - 6 pcs"
+_NAMES_A_LINE = re.compile(r"\b(?:line|item|pos(?:ition)?|row)\.?\s*#?\s*\d|^\W*add\b", re.IGNORECASE)
 # how an answer to a numbered line starts, when it names an item too ("change to 7/8 hex")
 _ANSWER_WORD = re.compile(
     r"\W*(?:please\s+)?(?:ok|yes|no|change|make|cut|switch|use|should|instead|qty|quantity|cancel|delete|drop|"
-    r"remove|(?:we\s+)?need|go|add|keep|same)\b",
+    r"remove|(?:we\s+)?need|go|add|keep|same|not|take)\b",
     re.IGNORECASE,
 )
 
@@ -117,9 +121,15 @@ def numbered_answers(text: str, own: Spans) -> list[tuple[int, int, int]]:
     found = []
     for a, b in own:
         for row in _NUMBERED_ANSWER.finditer(text, a, b):
+            if _NAMES_A_LINE.search(row["said"]):
+                return []  # "1) Line 2 (1045 round) change to 6 pcs": a numbered list of changes
             if any(edit.kind in _EDITS_OWN for edit in find_edits(text, row.start(), row.end())):
                 continue
             said = row["said"]
+            if re.match(r"\d{3}[-.]\d{4}\b", said):
+                continue  # "515-555-0110": a phone number
+            if not row["label"] and not (_ANSWER_WORD.match(said) or _COUNTED.match(said)):
+                continue  # "1. Material change: …", "2. You can meet the date": a list, not answers
             item = parse_block(said, Block(0, len(said), "bullet", ""))
             if item.has_sizes and (item.has_form or item.has_material) and not _ANSWER_WORD.match(said):
                 continue  # "Line 1: 4140 round bar 2\" x 12'": the writer's own list, not an answer

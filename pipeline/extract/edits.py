@@ -269,6 +269,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bonly\s+(?:need|want|require)\s+(?P<ref>(?:items?\s+|lines?\s+)?{_NUMBERS.pattern})\b{_NOT_SIZES}",
         ),
         ("more", rf"\badd\s+{_COUNT}\s+more\s+(?:of\s+(?:the\s+)?)?{_REF}{_END}"),
+        (
+            "quantity",
+            rf"\bkeep\s+(?:the\s+)?{_REF}\s+at\s+{_COUNT}\b(?!\s*(?:\"|”|in\b|mm|ft|feet|'|/|x\b|-\d|\.\d))",
+        ),
         (  # "flat bar we only need 10 not 20": a line named, then its count, the old one after it
             "quantity",
             rf"(?:\bthe\s+|(?<=[.!;]\s)|(?m:^))(?P<ref>[^.;,\n]{{1,40}}?)\s*[-:,]?\s+(?:we\s+|i\s+)?(?:only\s+)?"
