@@ -364,3 +364,30 @@ def test_a_numbered_list_of_changes_naming_lines_is_not_answers_by_its_own_numbe
         "1) Line 2: cancel, we have enough 4140\n2) please add (2) A36 plate 1/2 x 12 x 12",
     )
     assert [line.grade for line in _extract(text).lines] == ["1045", "A36", "1026", "A36"]
+
+
+def test_a_corrected_list_above_a_swedish_quoted_header_replaces_the_old_one() -> None:
+    text = (
+        "Please disregard my earlier email, correct material is below, all 316L:\n\n"
+        "1. Plate 10 mm, 1000 x 2000 mm - 2 pcs\n\n"
+        "Our order number is the same, NM-4471.\n\nLinnea Bergström\nNorrland Marine AB\n\n"
+        "Från: Linnea Bergström\nSkickat: den 5 februari 2025 11:02\nTill: Mikael <order@supplier.example>\n"
+        "Ämne: Order stainless\n\n1. 304L plate 8 mm, 1000 x 2000 - 3 pcs\n"
+    )
+    result = _extract(text)
+    assert [(line.grade, line.quantity) for line in result.lines] == [("316L", 2)]
+    assert result.header.po_number == "NM-4471"
+
+
+def test_the_option_chosen_keeps_its_lines_and_those_under_no_option() -> None:
+    text = (
+        "Jen, go ahead with option B. PO 60419.\n\nMike\n\n"
+        "From: Jen <jen@supplier.example>\nSent: Friday, May 30, 2025 3:48 PM\nSubject: Quote Q-118204\n\n"
+        "Line 1 (same on both options)\n  1018 CD hex 1\" x 12'  -  10 pcs  -  $38.60/pc\n\n"
+        "Option A\n  4140 HT round 3-1/4\" x 12'  -  2 pcs  -  $612.00/pc\n"
+        "Option B\n  4140 HT round 3-1/2\" x 12'  -  2 pcs  -  $689.50/pc\n"
+    )
+    assert _rows(_extract(text)) == [
+        (10, "1018", "bar_hex", {"across_flats": 1.0, "length": 144.0}),
+        (2, "4140", "bar_round", {"diameter": 3.5, "length": 144.0}),
+    ]

@@ -11,7 +11,13 @@ import re
 from dataclasses import replace
 
 from pipeline.extract import assemblies
-from pipeline.extract.answers import answered_line, apply_answer, numbered_answers, split_answers
+from pipeline.extract.answers import (
+    answered_line,
+    apply_answer,
+    chosen_option,
+    numbered_answers,
+    split_answers,
+)
 from pipeline.extract.edits import Edit, apply_edits, find_edits, fits, numbered_line, swapped
 from pipeline.extract.header import extract_header
 from pipeline.extract.item import LINE_LABEL
@@ -386,6 +392,7 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
     quoted = _quoted_order(text, thread)
     if quoted is None:
         return [], None, reading.unread
+    quoted = _renumbered(chosen_option(text, own_text, quoted[0])), quoted[1]
     apply_changes(quoted[0], own_text)
     _flag_unread_change(quoted[0], own_text)
     return *quoted, []

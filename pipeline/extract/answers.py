@@ -259,3 +259,35 @@ def _changed_item(line: LineItem, said: str, counted: re.Match[str] | None) -> b
         note_change(line, f"was {before}")
         return True
     return replace_named(line, Edit("replace", "", 0, 0, new=written))
+
+
+# "Go ahead with option B", "we'll take alternate 2": the supplier's option chosen
+_CHOSEN = re.compile(
+    r"\b(?:go(?:ing)?\s+(?:ahead\s+)?with|take|proceed\s+with|prefer|choose|want|use|order)\s+(?:the\s+)?"
+    r"(?:option|alt(?:ernat(?:e|ive))?|choice)\s*#?\s*(?P<name>[A-Z]|\d{1,2})\b"
+    r"|\b(?:option|alt(?:ernat(?:e|ive))?)\s*#?\s*(?P<named>[A-Z]|\d{1,2})\s+(?:is\s+)?(?:works|is\s+fine|please|it\s+is)\b",
+    re.IGNORECASE,
+)
+_OPTION_HEADING = re.compile(
+    r"^[ \t>]*(?:option|alt(?:ernat(?:e|ive))?|choice)\s*#?\s*(?P<name>[A-Z]|\d{1,2})\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def chosen_option(text: str, own: str, lines: list[LineItem]) -> list[LineItem]:
+    """``lines`` less those quoted under an option the writer did not choose ("Go ahead with option
+    B" drops the lines under "Option A"); lines under no option heading stay."""
+    chosen = _CHOSEN.search(own)
+    if chosen is None:
+        return lines
+    name = (chosen["name"] or chosen["named"]).upper()
+    headings = [(heading.start(), heading["name"].upper()) for heading in _OPTION_HEADING.finditer(text)]
+    if name not in {heading for _, heading in headings}:
+        return lines
+    kept = []
+    for line in lines:
+        start = line.span.start if line.span else 0
+        under = [heading for position, heading in headings if position < start]
+        if not under or under[-1] == name:
+            kept.append(line)
+    return kept

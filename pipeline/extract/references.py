@@ -30,7 +30,12 @@ _PREFIX = (
     r"rod|rund|flat|hex|pl|ms|ss|box|po|oc|rfq|job|item|line|pos)\b)[a-z]{2,4}[ ](?=\d))"
 )
 _VALUE = rf"(?P<v>{_PREFIX}?[a-z0-9]+(?:[./_-][a-z0-9]+)*)"
-_TAIL = rf"[ \t]*[:#：]?[ \t]*(?:(?:will\s+be|is|reads)[ \t]+)?{_VALUE}"  # on the label's line
+# on the label's line; "Our order number is the same, NM-4471" too
+_TAIL = (
+    r"[ \t]*[:#：]?[ \t]*"
+    r"(?:(?:is|remains|stays)[ \t]+(?:still[ \t]+)?(?:the[ \t]+same|unchanged)[ \t]*[,:;–-]?[ \t]*)?"
+    rf"(?:(?:will\s+be|is|reads)[ \t]+)?{_VALUE}"
+)
 _NUMBERED = rf"(?![a-z])[ \t-]*(?:{_NUMBER_WORD}[ \t-]*)*{_TAIL}"
 # a bare "order" needs a number word or a colon: "order 10 pcs" is no reference
 _NUMBER_REQUIRED = rf"(?:(?![a-z])[ \t-]*(?:{_NUMBER_WORD}[ \t-]*)+|[ \t]*(?=:)){_TAIL}"

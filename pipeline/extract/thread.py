@@ -24,12 +24,16 @@ _MARKER = re.compile(
       | Begin\s+(?P<begin>forwarded)\s+message:
       | On\s[^\n]{4,200}?(?:\n[^\n]{0,120}?)?\bwrote:
       | Am\s[^\n]{4,200}?\bschrieb[^\n]{0,120}:
-      | [ \t>]*(?:From|Van|Von|De|Da|Od):[^\n]*\n
-        [ \t>]*(?:Sent|Verzonden|Gesendet|Envoy[ée]|Enviado|Inviato|Wys[łl]ane):[^\n]*
+      | [ \t>]*(?:From|Van|Von|De|Da|Od|Fr[åa]n|Fra|L[äa]hett[äa]j[äa]|Kimden|Felad[óo]):[^\n]*\n
+        [ \t>]*(?:Sent|Verzonden|Gesendet|Envoy[ée]|Enviado|Inviato|Wys[łl]ane|Skickat|Sendt|L[äa]hetetty
+          |G[öo]nderildi|Elk[üu]ldve|Odesl[áa]no):[^\n]*
     )[ \t]*$""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
-_OWN_HEADER = re.compile(r"[ \t]*(?:From|Van|Von|De|Da|Od):[^\n]*\n[ \t]*\w+:", re.IGNORECASE)
+_OWN_HEADER = re.compile(
+    r"[ \t]*(?:From|Van|Von|De|Da|Od|Fr[åa]n|Fra|L[äa]hett[äa]j[äa]|Kimden|Felad[óo]):[^\n]*\n[ \t]*\w+:",
+    re.IGNORECASE,
+)
 _OUTLOOK_RULE = re.compile(r"^[ \t]*_{8,}[ \t]*\n(?=[ \t]*From:)", re.MULTILINE)
 _BOTTOM_RULE = re.compile(r"^[ \t]*(?:-{3,10}|_{3,10}|\*{3,10}|={3,10})[ \t]*$", re.MULTILINE)
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.MULTILINE)
