@@ -96,8 +96,8 @@ def listed_lengths(text: str, block: Block) -> list[LineItem]:
         return []
     blanked = text[: field.start()] + " " * (field.end() - field.start()) + text[field.end() :]
     head = parse_block(blanked, block, candidates_only=False)
-    if not (head.has_form and head.has_sizes) or head.non_catalog:
-        return []
+    if not (head.has_form and head.has_sizes) or head.non_catalog or head.has_quantity:
+        return []  # (a count of its own, "6 @ 17'-2\", 4 @ 6'-5\" | 8 pcs x 21'": the cuts are a note)
     found = []
     for piece in counted:
         lengths = find_lengths(piece["length"])
@@ -108,6 +108,42 @@ def listed_lengths(text: str, block: Block) -> list[LineItem]:
         item.dimensions["length"] = lengths[0].inches
         item.span = Span(piece.start(), piece.end())
         item.source_text = " ".join(f"{text[block.start : field.start()]} {piece.group()}".split())
+        item.flags = [flag for flag in item.flags if flag not in _GIVEN_BY_PIECE]
+        found.append(item)
+    return found
+
+
+# "8 @ 30\", 4 @ 60-1/4\"" after the item on its own line: each count and length a piece
+_AT_CUT = re.compile(
+    r"(?<![\w/.-])(?P<n>\d{1,4})\s*(?:pcs?\.?|pieces|ea\.?|off|x)?\s*@\s*"
+    r"(?P<length>\d[\d /.-]*(?:\"|”|''|'|\s?in\b|\s?ft\b|\s?mm\b)(?:\s*-?\s*\d[\d /.-]*(?:\"|”))?)"
+)
+
+
+def cuts_on_line(text: str, block: Block) -> list[LineItem]:
+    """The pieces of one line that names an item, then two or more counts at lengths ("304 sq tube
+    1-1/2 x 1-1/2 x .065 wall: 8 @ 30\", 4 @ 60-1/4\""): a line each, the item's the rest."""
+    if "@" not in text[block.start : block.end] or "\n" in text[block.start : block.end].strip():
+        return []
+    counted = list(_AT_CUT.finditer(text, block.start, block.end))
+    if len(counted) < 2:
+        return []
+    blanked = text
+    for piece in counted:
+        blanked = blanked[: piece.start()] + " " * (piece.end() - piece.start()) + blanked[piece.end() :]
+    head = parse_block(blanked, block, candidates_only=False)
+    if not (head.has_form and head.has_sizes) or head.non_catalog or head.has_quantity:
+        return []  # (a count of its own, "6 @ 17'-2\", 4 @ 6'-5\" | 8 pcs x 21'": the cuts are a note)
+    found = []
+    for piece in counted:
+        lengths = find_lengths(piece["length"])
+        if len(lengths) != 1:
+            return []
+        item = copy.deepcopy(head.item)
+        item.quantity, item.uom, item.quantity_range = float(piece["n"]), "EA", None
+        item.dimensions["length"] = lengths[0].inches
+        item.span = Span(piece.start(), piece.end())
+        item.source_text = " ".join(f"{head.item.source_text.rstrip(' ,;')} {piece.group()}".split())
         item.flags = [flag for flag in item.flags if flag not in _GIVEN_BY_PIECE]
         found.append(item)
     return found

@@ -643,6 +643,9 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
         if block.kind == "spec" and (counted := cutlist.listed_lengths(text, block)):
             lines += counted  # "- Size: W8 x 31 / - Lengths: (4) 20-foot beams, (2) 16-foot beams"
             continue
+        if cut_lines := cutlist.cuts_on_line(text, block):
+            lines += cut_lines  # "304 sq tube 1-1/2 x 1-1/2 x .065 wall: 8 @ 30\", 4 @ 60-1/4\""
+            continue
         if block.kind == "paragraph" and (cut_lines := _cut_paragraph(text, block)):
             lines += cut_lines  # "Posts - 1-1/2" sch 40 pipe" over "P1  (26) @ 3'-6"", no blank line between
             continue
