@@ -33,3 +33,28 @@ def test_cuts_beside_a_count_of_stock_lengths_are_how_the_stock_is_nested() -> N
         "3 | 1-1/2\" sch 40 pipe A53 B | 6 @ 17'-2\", 4 @ 6'-5 1/2\" | 8 pcs x 21'\n"
     )
     assert _pieces(text) == [(8, "tube_round", 252.0)]
+
+
+def test_a_detailers_bill_of_materials_by_mark_with_sections_glued_to_their_sizes() -> None:
+    text = (
+        "MARK  QTY  SECTION             LENGTH        GRADE   REMARKS\n"
+        "m1      2  C10X15.3            14'-7 1/2\"    A36     stringers\n"
+        "m2     28  L1-1/2X1-1/2X3/16   0'-10 1/2\"    A36     tread clips\n"
+        "m3     14  PL1/4X11            3'-6\"         A36\n"
+        "m5      2  PIPE1-1/2STD        15'-9\"        A53B    rail\n"
+    )
+    lines = extract(build_document("bom.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, line.dimensions.get("length")) for line in lines] == [
+        (2, "channel", 175.5),
+        (28, "angle", 10.5),
+        (14, "plate", 42.0),
+        (2, "tube_round", 189.0),
+    ]
+    assert lines[3].dimensions["nominal_size"] == 1.5
+
+
+def test_a_bare_count_before_a_section_and_its_length() -> None:
+    assert _pieces("2 W8x31 A992 x 20'\n4 L3x3x1/4 A36 x 20'\n") == [
+        (2, "beam_i", 240.0),
+        (4, "angle", 240.0),
+    ]

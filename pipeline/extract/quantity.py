@@ -230,6 +230,8 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         # "- n. 2 lamiere": Italian and Spanish write "n." (number) before a count
         rf"^[\s>]*(?:[-*•]\s*|\d{{1,3}}(?:\.\s+|\)\s*))?(?:n[.º°]\s*)?(?P<n>{_C})\s+(?=[A-Za-z])"
         rf"{_NOT_A_SIZE}{_NOT_A_STREET}"
+        # "2 L3x3x1/4 x 20'" once its designation is read (blanked): a count, then its length
+        rf"|^[\s>]*(?:[-*•]\s*)?(?P<n3>\d{{1,4}})[ \t]{{4,}}(?=[x×][ \t]*\d)"
         rf"|^[\s>]*(?:[-*•]\s*)?(?P<n2>{_C})\s+[-–—]\s+(?=\S)",  # "* 1 - 6061 round bar", "10 - 18 ga"
         "EA",
         "leading",
@@ -343,7 +345,8 @@ _KILOGRAMS_THOUSANDS_POINT = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 
 def _from_match(match: re.Match[str], uom: str, kind: str, offset: int) -> Quantity | None:
     groups = match.groupdict()
-    number = "n" if groups.get("n") is not None else "n2"  # the leading rule has two spellings
+    # the leading rule has three spellings
+    number = next((name for name in ("n", "n2", "n3") if groups.get(name) is not None), "n")
     value = parse_count(groups[number]) if groups.get(number) else None
     if not value:
         return None

@@ -67,6 +67,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         "description",
         r"(?:(?:item|material|product|part)\s*/?\s*)?desc(?:ription|r?\.?)?|description\s*/\s*size|"
         r"item|product|article|details|specification|stock|(?:stock|inventory)\s+item|bezeichnung|descrizione|"
+        r"section|member|"  # a steel detailer's bill of materials: "SECTION  C10X15.3"
         r"descripci[oó]n|d[ée]signation|"
         r"opis|nazwa(?:\s+towaru)?|artikel(?:bezeichnung)?|libell[ée]|n[áa]zev|popis|denumire|omschrijving|"
         r"beskrivelse|beskrivning|descri[çc][ãa]o|a[çc][ıi]klama|名称|品名|품명|品目",
@@ -151,6 +152,13 @@ _GRADE_LIKE = re.compile(
     r"[A-Z]{0,2}\d{2,4}[A-Z]{0,2}(?:-(?:T\d{1,4}|H\d{1,4}|\d{1,2}(?:PH)?|[A-Z]{1,2}\d{0,2}))?", re.I
 )
 _LINE_NUMBER = re.compile(r"\d{1,4}(?:\.\d{1,2})?")
+# a detailer's section designation, sizes glued on: "C10X15.3", "L1-1/2X1-1/2X3/16", "PL1/4X11",
+# "HSS2X2X3/16", "PIPE1-1/2STD" — what the row orders, not a part number
+_DESIGNATION = re.compile(
+    r"(?:W|S|C|MC|HP|WT|L|HSS|SHS|RHS|CHS|PL|FL|FB|FLT|RD|SQ|HEX|PIPE)\s?\d[\d/.-]*(?:\s?X\s?\d[\d/.-]*){0,3}"
+    r"(?:\s?(?:STD|XS|XXS|SCH\s?\d{2,3}))?",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -521,7 +529,7 @@ def _evenly_spaced(table: Table) -> bool:
 def _is_part_number(value: str) -> bool:
     """A code such as "AL-5052-080" or "300012445" — not a grade ("6061-T6", "17-4PH")."""
     return bool(_PART_NUMBER.fullmatch(value)) and not (
-        _LINE_NUMBER.fullmatch(value) or _GRADE_LIKE.fullmatch(value)
+        _LINE_NUMBER.fullmatch(value) or _GRADE_LIKE.fullmatch(value) or _DESIGNATION.fullmatch(value)
     )
 
 
