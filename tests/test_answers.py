@@ -391,3 +391,57 @@ def test_the_option_chosen_keeps_its_lines_and_those_under_no_option() -> None:
         (10, "1018", "bar_hex", {"across_flats": 1.0, "length": 144.0}),
         (2, "4140", "bar_round", {"diameter": 3.5, "length": 144.0}),
     ]
+
+
+ASKED = """Brandon see below. Need it loaded for first thing tomorrow AM.
+
+Dusty
+
+On Mon, Oct 13, 2025 at 3:21 PM Brandon Yates <byates@supplier.example> wrote:
+> Dusty -
+> 4" sch 80 A106B smls, 5 jts - SRL or DRL?
+DRL
+> 2" sch 40 - you ok with A53B ERW or need A106?
+A53 ERW is fine, 21' jts, 10 of them
+> 3" XS - we have it in A106B/A53B dual, 21'. 4 jts ok?
+yes 4
+> C6 channel, 4 pcs - is that C6x8.2 or C6x10.5? A36
+- 8.2, 20' also
+> Want mill certs?
+yes send MTRs with the load
+>
+> On Mon, Oct 13, 2025 at 2:05 PM Dusty <dusty@wellsite.example> wrote:
+>> Brandon need pipe for the Pecos yard, PO PBWS-11872
+>> 4" sch 80 seamless, 5 jts
+>> 2" sch 40
+>> 3" XS
+"""
+
+
+def test_answers_to_the_desks_questions_about_each_line_of_an_older_request() -> None:
+    rows = [
+        (line.quantity, line.form, line.dimensions.get("nominal_size") or line.dimensions.get("height"),
+         line.dimensions.get("length"))
+        for line in _extract(ASKED).lines
+    ]  # fmt: skip
+    assert rows == [
+        (5, "tube_round", 4.0, None),
+        (10, "tube_round", 2.0, 252.0),
+        (4, "tube_round", 3.0, 252.0),
+        (4, "channel", 6.0, 240.0),
+    ]
+    assert "missing_quantity" not in _extract(ASKED).lines[1].flags
+
+
+def test_a_note_on_the_order_below_is_no_line_of_its_own() -> None:
+    text = (
+        "Hi Kevin, sorry - PO number for the below is VS-PO-20931.\n"
+        "Also please make sure the bus bar is C110 ETP and not C101.\n\nPriya\n\n"
+        "From: Priya Raman\nSent: Wednesday, May 14, 2025 9:31 AM\nSubject: Copper order\n\n"
+        "Please book the following:\n\n"
+        '- C110 copper bus bar 1/4" x 2" x 12\' - 6 pcs\n'
+        "- C360 brass hex 3/4\" x 12' - 4 pcs\n"
+    )
+    result = _extract(text)
+    assert [(line.grade, line.quantity) for line in result.lines] == [("C11000", 6), ("C360", 4)]
+    assert result.header.po_number == "VS-PO-20931"

@@ -32,7 +32,7 @@ from pipeline.models import Document, Extraction, LineItem, Span
 
 _APPROVAL = re.compile(
     r"\b(?:please\s+(?:proceed|process|go\s+ahead|enter|place|handle|fill)|go\s+ah[ea]{1,2}d|approved?|as\s+quoted|"
-    r"see\s+(?:the\s+)?(?:order\s+)?below|order\s+below|confirm(?:ed)?\s+the\s+order|"
+    r"see\s+(?:the\s+)?(?:order\s+)?below|order\s+below|confirm(?:ed)?\s+the\s+order|(?:for|on)\s+the\s+below|"
     # a note passed on: "Rob texted this, … Need these today"
     r"need\s+(?:these|them|the\s+(?:following|below))|(?:texted|sent)\s+(?:me\s+|us\s+)?(?:this|these)\b|"
     r"go\s+with\s+(?:that|it|those|them)\b|"  # a switch the supplier offered, accepted
@@ -100,7 +100,8 @@ def _flag_unread_change(lines: list[LineItem], own_text: str) -> None:
 
 
 def _only_a_change(line: LineItem) -> bool:
-    """A line read from words that only change a quoted one: a revision, and no count of its own."""
+    """A line read from words that only change a quoted one: a revision, and no count of its own
+    (a line with neither size nor count, "make sure the bus bar is C110", is a note on one too)."""
     return bool(line.revisions) and line.quantity is None
 
 
@@ -212,6 +213,13 @@ def _edited_order(
     return None if edited is None else (edited, quoted[1])
 
 
+# an older message quoted inside the one answered: "> On … wrote:", "> -----Original Message-----"
+_NESTED_MARKER = re.compile(
+    r"^[ \t]*>[ \t>]*(?:On\s[^\n]{4,200}?\bwrote:|-{2,}\s*Original\s+Message|From:)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
 def _answered(
     text: str, lines: list[LineItem], targets: list[tuple[LineItem | None, int, int]]
 ) -> list[LineItem] | None:
@@ -244,11 +252,22 @@ def _answered_order(text: str, thread: Thread) -> tuple[list[LineItem], Message]
     quoted = thread.history[0]
     between, under, own = split_answers(text, (quoted.start, quoted.end), thread.current, thread.marked)
     if between:
-        rest, start = [], quoted.start
+        # the answers blanked, not cut out: the quoted lines they part are not read as one; a
+        # line asked about ("2\" sch 40 - you ok with A53B?") is a line all the same
+        blanked = text
         for a, b in between:
-            rest.append((start, a))
-            start = b
-        lines = lines_in(text, [*rest, (start, quoted.end)])
+            blanked = blanked[:a] + re.sub(r"[^\n]", " ", blanked[a:b]) + blanked[b:]
+        blanked = (
+            blanked[: quoted.start]
+            + blanked[quoted.start : quoted.end].replace("?", " ")
+            + blanked[quoted.end :]
+        )
+        nested = _NESTED_MARKER.search(text, between[0][1], quoted.end)
+        lines = lines_in(blanked, [(quoted.start, nested.start() if nested else quoted.end)])
+        if nested and not any(line.dimensions and "form_inferred" not in line.flags for line in lines):
+            lines = lines_in(
+                blanked, [(quoted.start, quoted.end)]
+            )  # the questions name no item: the order is older
         targets = [(line, a, b) for a, b in between if (line := answered_line(lines, a, text)) is not None]
         targets += [
             (line, a, b) for a, b in under if (line := answered_line(lines, a, text, gap=0)) is not None
@@ -365,7 +384,7 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
         lines
         and thread.history
         and _APPROVAL.search(own_text)
-        and all(_only_a_change(line) for line in lines)
+        and all(_only_a_change(line) or not (line.dimensions or line.quantity) for line in lines)
     ):
         lines = []  # "the AR400 needs to be 1/2" not 3/8". Rest is per his email below.": a change
     if lines and thread.history and _ADDS.search(own_text) and _APPROVAL.search(own_text):

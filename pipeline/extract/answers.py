@@ -45,7 +45,7 @@ _NEW_COUNT = re.compile(
     rf"\b(?:(?:make|bump|drop|cut|raise|lower|reduce|increase|change|up|go)(?:\s+(?:it|that|them|this|the\s+qty))?"
     rf"\s+to|make\s+(?:it|that|them|this)|(?:qty|quantity)(?:\s+(?:to|is|of))?|need|want|take|order|send|"
     rf"go\s+with|same(?:\s+(?:qty|quantity))?\s*\(?)\s*[:=]?\s*(?P<n>{_COUNT})"
-    rf"|(?<![\w/.-])(?P<m>{_COUNT})\s*{PIECES}\b",
+    rf"|(?<![\w/.-])(?P<m>{_COUNT})\s*{PIECES}\b|\b(?P<k>{_COUNT})\s+of\s+(?:them|those|these)\b",
     re.IGNORECASE,
 )
 _NEW_ITEM = re.compile(
@@ -60,7 +60,7 @@ _MORE = re.compile(
 # an answer that is one size ("1/2", "40' please", "1-1/8 works"): the size the question asked for
 _LONE_SIZE = re.compile(
     r"(?P<new>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?|\.\d+)\s*(?P<feet>'|ft\b|feet|foot)?\s*(?:\"|in\b|inch(?:es)?)?"
-    r"\s*(?:(?:is\s+)?(?:please|pls|works|is\s+fine|fine|ok|good|thanks|long|lengths?)\b|[,.!]|$)",
+    r"\s*(?:(?:is\s+)?(?:please|pls|works|is\s+fine|fine|ok|good|thanks|long|lengths?|also|too|jts?|joints?|sticks?|bars?)\b|[,.!]|$)",
     re.IGNORECASE,
 )
 _OLD_VALUE = re.compile(r"\b(?:instead\s+of|rather\s+than|not|vs\.?|was)\b[^,;\n]*", re.IGNORECASE)
@@ -160,13 +160,17 @@ def apply_answer(lines: list[LineItem], line: LineItem, answer: str) -> list[Lin
     if _REMOVE.match(said) or (not counted and _STRUCK.search(said)):
         return [kept for kept in lines if kept is not line]
     rest = said if counted is None else said[: counted.start()] + said[counted.end() :]
-    changed = _changed_item(line, said, counted) or _given_grade(line, rest) | _given_size(line, rest)
+    # "yes A36 fine, 20' lengths", "8.2, 20' also": a grade or a size a clause, each one applied
+    changed = _changed_item(line, said, counted) or any(
+        [_given_grade(line, clause) | _given_size(line, clause) for clause in _clauses(rest)]
+    )
     if counted and (count := _count(line, counted)):
         if count != line.quantity:
             note_change(
                 line, f"quantity was {line.quantity:g}" if line.quantity is not None else "quantity added"
             )
             line.quantity = count
+            line.flags = [flag for flag in line.flags if flag != "missing_quantity"]
     elif not changed and _CHANGE_WORD.search(said) and UNREAD_CHANGE not in line.flags:
         line.flags.append(UNREAD_CHANGE)
     return lines
@@ -175,8 +179,8 @@ def apply_answer(lines: list[LineItem], line: LineItem, answer: str) -> list[Lin
 def _count(line: LineItem, counted: re.Match[str]) -> float | None:
     """The count an answer gives: "make it 4 pcs", "add 2 more (5 total)", "add 2 more"."""
     groups = counted.groupdict()
-    if groups.get("n") or groups.get("m"):
-        return parse_count(groups.get("n") or groups["m"])
+    if said := groups.get("n") or groups.get("m") or groups.get("k"):
+        return parse_count(said)
     more = parse_count(groups["more"])
     return None if more is None or line.quantity is None else line.quantity + more
 
@@ -219,8 +223,18 @@ def _given_size(line: LineItem, said: str) -> bool:
     lone = _LONE_SIZE.match(said)
     if lone is None:
         return False
+    if not lone["feet"] and re.fullmatch(r"\d{1,4}", said.strip()):
+        # "yes 4" under "4 jts ok?": a count when the line has none or the same, else unread
+        count = float(said.strip())
+        if line.quantity is None:
+            line.quantity = count
+            line.flags = [flag for flag in line.flags if flag != "missing_quantity"]
+            note_change(line, "quantity added")
+        return line.quantity == count
+    inches = (parse_number(lone["new"]) or 0.0) * (12 if lone["feet"] else 1)
+    if inches and any(value == inches for value in line.dimensions.values()):
+        return True  # "8.2" for a C6x8.2, "20 ft" for a 20' length: the size it has, confirmed
     if lone["feet"]:
-        inches = (parse_number(lone["new"]) or 0.0) * 12
         if not inches:
             return False
         before = line.dimensions.get("length")
@@ -228,6 +242,14 @@ def _given_size(line: LineItem, said: str) -> bool:
         line.dimensions["length"] = inches
         return True
     return replace_named(line, Edit("replace", "", 0, 0, new=lone["new"]))
+
+
+_YES = re.compile(r"^(?:yes|yep|ok(?:ay)?|sure|fine|good)\b[\s,]*", re.IGNORECASE)
+
+
+def _clauses(said: str) -> list[str]:
+    """An answer's clauses, a "yes" before one left out: "yes A36 fine, 20' lengths"."""
+    return [_YES.sub("", clause.strip()) for clause in re.split(r"[,;]|\band\b", said) if clause.strip()]
 
 
 def _changed_item(line: LineItem, said: str, counted: re.Match[str] | None) -> bool:

@@ -289,7 +289,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "replace",
-            r"\b(?:make|change|switch)\s+(?:the\s+)?(?P<ref>[^.;,\n]{1,40}?)\s+(?:to\s+|into\s+)?"
+            r"\b(?:make(?!\s+sure\b)|change|switch)\s+(?:the\s+)?(?P<ref>[^.;,\n]{1,40}?)(?<!\bnot)\s+(?:to\s+|into\s+)?"
             rf"(?:{_NEW_SIZE}(?:\s*{_MEASURE})?"  # a size, maybe named by what it measures ("to 1/4 wall")
             r"|(?P<grade>\d{3,4}[A-Z]{0,2}\b|[A-Z]{1,2}\d{2,3}\b))"  # or a grade
             r"(?=\s*(?:instead|please|thick|same\b|[.;,!\n(]|\band\b|$))",

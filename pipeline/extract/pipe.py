@@ -103,7 +103,8 @@ def pipe_in_cells(text: str, fields: tuple[Field, ...]) -> Pipe | None:
 def find_pipe(text: str, named: bool = False) -> Pipe | None:
     """The pipe ``text`` names by nominal size and schedule, if the table has it; ``named`` when
     the item is known to be pipe by other words (its grade)."""
-    if "sch" not in text.lower() and "std" not in text.lower():
+    lower = text.lower()
+    if not any(word in lower for word in ("sch", "std", "xs", "xh")):
         return None
     regexes = (
         (_SCHEDULE, _SCHEDULE_FIRST, _SCHEDULE_THEN_INCHES, _INCHES_THEN_SCHEDULE)

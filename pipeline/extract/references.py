@@ -30,9 +30,9 @@ _PREFIX = (
     r"rod|rund|flat|hex|pl|ms|ss|box|po|oc|rfq|job|item|line|pos)\b)[a-z]{2,4}[ ](?=\d))"
 )
 _VALUE = rf"(?P<v>{_PREFIX}?[a-z0-9]+(?:[./_-][a-z0-9]+)*)"
-# on the label's line; "Our order number is the same, NM-4471" too
+# on the label's line; "Our order number is the same, NM-4471", "PO number for the below is …" too
 _TAIL = (
-    r"[ \t]*[:#：]?[ \t]*"
+    r"[ \t]*[:#：]?[ \t]*(?:for[ \t]+(?:the|this)[ \t]+(?:below|above|order)[ \t]+)?"
     r"(?:(?:is|remains|stays)[ \t]+(?:still[ \t]+)?(?:the[ \t]+same|unchanged)[ \t]*[,:;–-]?[ \t]*)?"
     rf"(?:(?:will\s+be|is|reads)[ \t]+)?{_VALUE}"
 )
