@@ -445,3 +445,20 @@ def test_a_note_on_the_order_below_is_no_line_of_its_own() -> None:
     result = _extract(text)
     assert [(line.grade, line.quantity) for line in result.lines] == [("C11000", 6), ("C360", 4)]
     assert result.header.po_number == "VS-PO-20931"
+
+
+def test_an_approval_that_accepts_a_size_the_supplier_offered_flags_the_lines() -> None:
+    text = (
+        "Sure, .083 works fine. Go ahead & process, PO to follow.\n\nAnna\n\n"
+        "On Fri, Mar 22, 2024 at 9:02 AM Rick <rick@supplier.example> wrote:\n"
+        "> Anna - we don't carry the 1-1/2 sq in .065, we do have .083 in 304. OK to sub?\n>\n"
+        "> On Thu, Mar 21, 2024 at 4:40 PM Anna <anna@shop.example> wrote:\n"
+        '>> - 304 sq tube 1-1/2 x 1-1/2 x .065 wall, 8 pcs @ 30"\n'
+        ">> - 304 sheet .060 x 48 x 120, 3 sh\n"
+    )
+    lines = _extract(text).lines
+    assert len(lines) == 2 and all("thread_change_unread" in line.flags for line in lines)
+    certs = text.replace("Sure, .083 works fine.", "Certs to EN 10204 3.1 please.").replace(
+        "we do have .083 in 304. OK to sub?", "in stock."
+    )
+    assert all("thread_change_unread" not in line.flags for line in _extract(certs).lines)
