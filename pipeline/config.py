@@ -37,6 +37,8 @@ DEFAULT_BLOCKING_FLAGS = (
     # a number no order can mean (a part number read as the quantity): see extract/plausible.py
     "implausible_quantity",
     "implausible_size",
+    # "sixty five wall" read as .065: the shop's thousandths, a person confirms
+    "size_in_thousandths",
     # the newest message changes the quoted order in words no line shows applied
     "thread_change_unread",
     # a quantity written in a unit the catalog does not sell (kg, t, lb, m): read as pounds or

@@ -41,6 +41,7 @@ REASONS: dict[str, str] = {
     "approximate_quantity": "quantity only approximate",
     "implausible_quantity": "quantity unreadable: enter it from the email",
     "implausible_size": "size unreadable: enter it from the email",
+    "size_in_thousandths": 'wall or thickness read as thousandths of an inch ("65 wall" as .065)',
     "thread_change_unread": "a change in the email thread is not applied",
     "unit_not_sold": "quantity in a unit we don't sell by (kg, metres…)",
     "quantity_per_assembly": "quantity given per assembly, multiplied by the assemblies the email names",

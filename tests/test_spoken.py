@@ -240,3 +240,19 @@ def test_a_voice_note_naming_its_company_and_a_grade_said_with_its_l() -> None:
         (4, "304", "bar_round"),  # "pump and valve" names the caller's company, not the item
         (2, "316L", "tube_round"),
     ]
+
+
+def test_a_wall_or_thickness_said_in_thousandths_is_read_so_and_asked_about() -> None:
+    text = (
+        "need six pieces of 304 round tube inch and a half od sixty five wall twenty foot lengths. "
+        "also do you guys have any 304 sheet in 060 thick 4x8 need two sheets\n"
+    )
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [
+        (line.form, line.dimensions.get("wall_thickness") or line.dimensions.get("thickness"))
+        for line in lines
+    ] == [
+        ("tube_round", 0.065),
+        ("sheet", 0.06),
+    ]
+    assert all(line.flags == ["size_in_thousandths"] for line in lines)

@@ -24,6 +24,7 @@ from pipeline.extract.item import LINE_LABEL
 from pipeline.extract.layout_marks import without_layout_marks
 from pipeline.extract.lines import lines_in, read_lines
 from pipeline.extract.notation import drawing_notation
+from pipeline.extract.plausible import read_thousandths
 from pipeline.extract.revisions import UNREAD_CHANGE, apply_changes, mark_revisions
 from pipeline.extract.spoken import digits_for_sizes
 from pipeline.extract.stacked_cells import rows_from_stacked_cells
@@ -448,6 +449,8 @@ def extract(document: Document) -> Extraction:
     lines, source, unread = extract_lines(reading, thread)
     said = [*_spans(reading, thread), *([(source.start, source.end)] if source else [])]
     assemblies.multiply(lines, "\n\n".join(reading.text[a:b] for a, b in said))
+    for line in lines:
+        read_thousandths(line)  # "sixty five wall": .065, once the line's sizes are final
     if reading.text != document.text:  # the customer's own words, not the digits read
         for line in lines:
             if line.span is not None:

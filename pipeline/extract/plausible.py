@@ -41,6 +41,30 @@ def implausible_sizes(line: LineItem) -> list[str]:
     ]
 
 
+IN_THOUSANDTHS = "size_in_thousandths"
+_THIN = ("sheet", "tube_round", "tube_square", "tube_rectangular")  # (a plate is never that thin)
+
+
+def read_thousandths(line: LineItem) -> None:
+    """A sheet's or tube's wall or thickness written as a whole number no stock has
+    ("sixty five wall", "060 thick"): the shop's thousandths of an inch (.065, .060), flagged for
+    a person to confirm instead of unreadable."""
+    if IMPLAUSIBLE_SIZE not in line.flags or line.form not in _THIN:
+        return
+    name = "wall_thickness" if "wall_thickness" in line.dimensions else "thickness"
+    value = line.dimensions.get(name)
+    section = [
+        line.dimensions[other] for other in ("width", "outer_diameter", "side") if other in line.dimensions
+    ]
+    if value is None or value != int(value) or not 10 <= value <= 500 or not section or min(section) < 1:
+        return  # (a thickness with no width or diameter beside it may be a size misplaced)
+    line.dimensions = {**line.dimensions, name: value / 1000}
+    if not implausible_sizes(line):
+        line.flags = [IN_THOUSANDTHS if flag == IMPLAUSIBLE_SIZE else flag for flag in line.flags]
+    else:
+        line.dimensions = {**line.dimensions, name: value}
+
+
 def flag_implausible(line: LineItem) -> None:
     """Flag a quantity or a size no order can mean (see the module's docstring)."""
     if implausible_quantity(line) and IMPLAUSIBLE_QUANTITY not in line.flags:
