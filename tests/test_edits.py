@@ -633,3 +633,16 @@ def test_a_decimal_size_given_by_grade_and_a_count_said_with_the_one_it_replaces
         (8, "A36", "angle", {"leg1": 3.0, "leg2": 3.0, "thickness": 0.25, "length": 240.0}),
         (1, "4140", "bar_round", {"diameter": 2.0, "length": 24.0}),
     ]
+
+
+def test_a_count_by_total_a_line_by_its_bare_number_and_a_grade_named_before_its_plural() -> None:
+    text = (
+        "yep go ahead, skip 2 got some left. on 3 make it 6 pcs instead of 2. "
+        "And bump the 6061 plates up 2 more so 7 total.\n\n"
+        "-----Original Message-----\nFrom: Desk <desk@supplier.example>\nSent: Monday\n\n"
+        '1) 5 pcs 6061-T6 plate 1/4" x 24" x 36"\n'
+        "2) 8 pcs A36 angle 3 x 3 x 1/4 x 20'\n"
+        '3) 2 pcs 4140 round bar 2" dia x 24"\n'
+    )
+    rows = _rows(extract(build_document("reply.txt", text.encode(), text)))
+    assert [(quantity, grade) for quantity, grade, _, _ in rows] == [(7, "6061"), (6, "4140")]

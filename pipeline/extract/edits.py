@@ -55,6 +55,12 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:cancel|drop|delete|remove|scratch|skip)\s+(?:items?\s+|lines?\s+)?"
             rf"(?P<ref>{_NUMBERS.pattern})\b{_NOT_SIZES}",
         ),
+        (  # "skip 2 got some left": a line by its bare number, words after it (not "drop 2 sheets")
+            "remove",
+            r"\b(?:cancel|drop|delete|remove|scratch|skip)\s+#?(?P<ref>\d{1,2})\b"
+            r"(?!\s*(?:[\"'”/x×.,-]|\d|of\b|pcs|pieces|ea\b|mm|in\b|inch|ft|feet|foot|sheets?|shts?|ga\b|gauge))"
+            rf"(?!\s*{PIECES}\b)",
+        ),
         (  # "please delete pos. 2 (the strip 30 x 3)", "cancel line 3"
             "remove",
             r"\b(?:cancel|drop|delete|remove|scratch|skip)\s+"
@@ -269,6 +275,15 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\bonly\s+(?:need|want|require)\s+(?P<ref>(?:items?\s+|lines?\s+)?{_NUMBERS.pattern})\b{_NOT_SIZES}",
         ),
         ("more", rf"\badd\s+{_COUNT}\s+more\s+(?:of\s+(?:the\s+)?)?{_REF}{_END}"),
+        (  # "bump the 5052 sheets up 2 more so 6 total": the total when said (see find_edits)
+            "more",
+            rf"\b(?:bump|raise|take|go)\s+(?:the\s+)?{_REF}\s+up\s+(?:by\s+)?{_COUNT}(?:\s+more)?\b",
+        ),
+        (  # "on 4 make it 10 sticks instead of 6": a line by its number, then its count
+            "quantity",
+            rf"\bon\s+(?P<numbered>)(?P<ref>(?:(?:line|item)\s*)?#?\d{{1,2}})\s*,?\s+(?:make\s+it|change\s+(?:it\s+)?to|go\s+(?:to|with))"
+            rf"\s+{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
+        ),
         (
             "quantity",
             rf"\bkeep\s+(?:the\s+)?{_REF}\s+at\s+{_COUNT}\b(?!\s*(?:\"|”|in\b|mm|ft|feet|'|/|x\b|-\d|\.\d))",
@@ -311,6 +326,9 @@ _MEASURED = {
 }
 _GAUGE = re.compile(r"\d+\s*(?:ga|gauge|gage)\b", re.IGNORECASE)
 _PIECES_AFTER = re.compile(rf"\s*{PIECES}\b", re.IGNORECASE)
+_TOTAL = re.compile(
+    r"[\s,(]*(?:so|for|=|to)?\s*(?P<n>\d{1,4})\s+(?:total|in\s+all|altogether)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -346,8 +364,13 @@ def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> 
             if kind == "quantity" and (count or 0) >= 100 and not _PIECES_AFTER.match(text, match.end()):
                 continue  # "change the 316L to 316": a grade, not 316 pieces
             ref = match["ref"].strip()
-            if kind == "remove" and re.fullmatch(r"\d{1,2}", ref):
-                ref = f"line {ref}"  # "Skip 5, we have angle in the yard": a line's number
+            if kind == "more" and (total := _TOTAL.match(text, match.end())):
+                kind, count = "quantity", parse_count(total["n"])  # "up 2 more so 6 total"
+            numbered = kind == "remove" or groups.get("numbered") is not None
+            if numbered and re.fullmatch(
+                r"#?\d{1,2}", ref
+            ):  # "Skip 5, we have angle in the yard", "on 4 make it 10"
+                ref = f"line {ref.lstrip('#')}"  # a line's number
             if groups.get("noun") and first_match(groups["noun"], FORM_WORDS):
                 ref = f"{ref} {groups['noun']}"  # "the 16 ga 12 sheets": the sheet, not 16 ga tube
             if groups.get("old") and not groups.get("measure"):  # a measure named says which size
@@ -368,7 +391,7 @@ def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> 
 
 def _sizes(text: str) -> list[float]:
     """The sizes a reference names, its grades aside ("the 2" 1045 round": 2")."""
-    for hit in find_grades(text):
+    for hit in find_grades(text, counts=True):  # (a name: "the 5052 sheets" is no count)
         text = text[: hit.start] + " " * (hit.end - hit.start) + text[hit.end :]
     text = _GAUGE.sub(lambda match: " " * len(match.group()), text)  # "the 14 ga": a gauge, no size in inches
     return [length.inches for length in find_lengths(text)]
@@ -377,7 +400,8 @@ def _sizes(text: str) -> list[float]:
 def fits(line: LineItem, ref: str) -> int | None:
     """How well ``ref`` names ``line`` (features that agree), or ``None`` if one disagrees."""
     score = 0
-    grades = [hit for hit in find_grades(ref) if not hit.product]  # "the DOM tube" names a 1026 tube too
+    # "the DOM tube" names a 1026 tube too; "the 5052 sheets" names a grade, not 5052 sheets
+    grades = [hit for hit in find_grades(ref, counts=True) if not hit.product]
     if grades:
         named, grade = grades[0].grade.upper(), (line.grade or "").upper()
         if not grade or (named != grade and not grade.startswith(f"{named} ")):  # "the Monel": Monel 400
