@@ -256,3 +256,16 @@ def test_a_wall_or_thickness_said_in_thousandths_is_read_so_and_asked_about() ->
         ("sheet", 0.06),
     ]
     assert all(line.flags == ["size_in_thousandths"] for line in lines)
+
+
+def test_a_new_amount_of_something_after_a_grade_starts_the_next_item() -> None:
+    text = (
+        "i need five hundred pounds of quarter by two flat bar A36 two hundred feet of half inch square bar "
+        "A36 and ten sticks of one by one square tube 20 foot A500\n"
+    )
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.uom, line.form) for line in lines] == [
+        (500, "LB", "bar_rectangular"),
+        (200, "FT", "bar_square"),
+        (10, "EA", "tube_square"),
+    ]

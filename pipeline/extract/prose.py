@@ -78,7 +78,16 @@ _RUN_ON_COUNT = re.compile(
     r"(?!\s+(?:of\s+)?(?:them|those|these|each|long|total)\b))",
     re.IGNORECASE,
 )
-_COUNTED = re.compile(rf"(?<![\w./])(?:\d+|{WORD_NUMBER})\s+{PIECES}(?!\w)", re.IGNORECASE)
+# "… flat bar A36 two hundred feet of half inch square bar …": after a grade, a new amount "of" something
+_AFTER_GRADE = re.compile(
+    rf"\b(?:[A-Za-z]{{1,2}}\d{{2,4}}[A-Za-z]?|\d{{4}})\s+"
+    rf"(?=(?:\d{{1,4}}|{WORD_NUMBER})\s+(?:pounds|lbs?|feet|ft|foot|{_COUNT_NOUN})\s+of\s)",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(
+    rf"(?<![\w./])(?:\d+|{WORD_NUMBER})\s+(?:{PIECES}(?!\w)|(?:pounds|lbs?|feet|ft|foot)\s+of\b)",
+    re.IGNORECASE,
+)
 
 
 def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -96,7 +105,7 @@ def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for match in _NEW_COUNT.finditer(text, start, end)
         if not _CORRECTED.search(text, max(start, match.start() - 16), match.start())
     )
-    for match in _RUN_ON_COUNT.finditer(text, start, end):
+    for match in [*_RUN_ON_COUNT.finditer(text, start, end), *_AFTER_GRADE.finditer(text, start, end)]:
         since = max(cut for cut in cuts if cut <= match.start())
         if _COUNTED.search(text, since, match.start()):
             cuts.add(match.end())
