@@ -269,3 +269,14 @@ def test_a_new_amount_of_something_after_a_grade_starts_the_next_item() -> None:
         (200, "FT", "bar_square"),
         (10, "EA", "tube_square"),
     ]
+
+
+def test_sections_dictated_one_after_another_are_items_of_their_own() -> None:
+    text = "need two W10 by 22 at 30 foot four C6 by 8.2 channel 20 foot "
+    text += "10 sticks of 3 by 3 by 3/8 angle 20 foot\n"
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, line.dimensions["length"]) for line in lines] == [
+        (2, "beam_i", 360.0),
+        (4, "channel", 240.0),
+        (10, "angle", 240.0),
+    ]

@@ -72,9 +72,10 @@ _CORRECTED = re.compile(r"\b(?:sorry|i\s+mean|actually|make\s+(?:it|that)|no\s+w
 # foot a 36 four joints of …" — after a length (and perhaps a grade), a new count of pieces; a new
 # item only when the words before it have their own count
 _COUNT_NOUN = r"(?:pieces|pcs|sheets|sticks|lengths|bars|joints)"  # not "304 plate": a grade, then its form
+_DESIGNATION = r"(?:[WSC]|MC|HSS)\d{1,2}\s*[x×]"  # "… at 20 foot two W10 x 22 at 30 foot four C6 x 8.2 …"
 _RUN_ON_COUNT = re.compile(
     rf"\b(?:foot|feet|ft|long|footers|inch|inches|lengths|sticks)(?:\s+(?:a\s)?[a-z]{{0,2}}\d{{2,4}}[a-z]?)?\s+"
-    rf"(?=(?:\d{{1,2}}|{WORD_NUMBER})\s+{_COUNT_NOUN}(?!\w)"
+    rf"(?=(?:\d{{1,2}}|{WORD_NUMBER})\s+(?:{_COUNT_NOUN}(?!\w)|{_DESIGNATION})"
     r"(?!\s+(?:of\s+)?(?:them|those|these|each|long|total)\b))",
     re.IGNORECASE,
 )
@@ -85,7 +86,7 @@ _AFTER_GRADE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED = re.compile(
-    rf"(?<![\w./])(?:\d+|{WORD_NUMBER})\s+(?:{PIECES}(?!\w)|(?:pounds|lbs?|feet|ft|foot)\s+of\b)",
+    rf"(?<![\w./])(?:\d+|{WORD_NUMBER})\s+(?:{PIECES}(?!\w)|(?:pounds|lbs?|feet|ft|foot)\s+of\b|{_DESIGNATION})",
     re.IGNORECASE,
 )
 
