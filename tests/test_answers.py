@@ -462,3 +462,17 @@ def test_an_approval_that_accepts_a_size_the_supplier_offered_flags_the_lines() 
         "we do have .083 in 304. OK to sub?", "in stock."
     )
     assert all("thread_change_unread" not in line.flags for line in _extract(certs).lines)
+
+
+def test_answers_by_partida_in_spanish() -> None:
+    text = (
+        "Carlos, estos son los cambios:\n\nPartida 1 - ok\nPartida 2 - cancelar, ya no se necesita\n"
+        "Partida 3 - cambiar a 25 pzas\n\nSaludos,\nAlejandro\n\n"
+        "De: Carlos <carlos@supplier.example>\nEnviado: miércoles, 10 de abril de 2024 12:14\n"
+        "Asunto: Cotizacion 310455\n\n"
+        "Item  Qty     Description\n"
+        '1     2 pcs   A36 PLATE 3/4" x 96" x 240"\n'
+        '2     1 pc    A36 PLATE 1" x 96" x 240"\n'
+        "3     20 pcs  A36 ANGLE 2 x 2 x 1/4 x 20'\n"
+    )
+    assert [(line.quantity, line.form) for line in _extract(text).lines] == [(2, "plate"), (25, "angle")]

@@ -646,3 +646,28 @@ def test_a_count_by_total_a_line_by_its_bare_number_and_a_grade_named_before_its
     )
     rows = _rows(extract(build_document("reply.txt", text.encode(), text)))
     assert [(quantity, grade) for quantity, grade, _, _ in rows] == [(7, "6061"), (6, "4140")]
+
+
+def test_a_count_dropped_to_a_number_and_a_length_accepted_for_a_line_named_by_its_sizes() -> None:
+    text = (
+        "Drop qty on the angle to 6. 20' is ok on the 2\" round but then keep it at 2.\n\n"
+        "-----Original Message-----\nFrom: Desk <desk@supplier.example>\nSent: Monday\n\n"
+        '1) 5 pcs 6061-T6 plate 1/4" x 24" x 36"\n'
+        "2) 8 pcs A36 angle 3 x 3 x 1/4 x 20'\n"
+        '3) 2 pcs 4140 round bar 2" dia x 24"\n'
+    )
+    rows = _rows(extract(build_document("reply.txt", text.encode(), text)))
+    assert [(quantity, grade, dims.get("length")) for quantity, grade, _, dims in rows] == [
+        (5, "6061", 36.0),
+        (6, "A36", 240.0),
+        (2, "4140", 240.0),
+    ]
+
+
+def test_a_line_named_by_two_sizes_is_one_that_has_both() -> None:
+    text = (
+        "Please bump the 2 x 2 to 6 pcs.\n\n-----Original Message-----\nFrom: Desk <desk@supplier.example>\n"
+        "Sent: Monday\n\n1) 10 pcs 6063 rect tube 4 x 2 x .125 x 24'\n"
+        "2) 3 pcs 6063 sq tube 2 x 2 x .125 x 24'\n"
+    )
+    assert [row[0] for row in _rows(extract(build_document("reply.txt", text.encode(), text)))] == [10, 6]

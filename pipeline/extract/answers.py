@@ -22,12 +22,12 @@ from pipeline.units import find_lengths, parse_number
 # quote marks, arrows and the writer's initials an answer starts with ("** ", ">> ", "[SO] ")
 _MARKS = re.compile(r"^[\s>*=-]*(?:\[[A-Z]{1,4}\]|[A-Z]{2,3}:(?=\s))?[\s>*=-]*|[\s*]+$")
 _KEEP = re.compile(
-    r"(?:ok(?:ay)?|yes|yep|good|fine|confirm(?:ed)?|approved?|correct|agreed|as\s+quoted|perfect|"
+    r"(?:ok(?:ay)?|yes|yep|good|fine|confirm(?:ed)?|approved?|correct|agreed|as\s+quoted|perfect|s[ií]|correcto|"
     r"that\s+works|sounds\s+good|keep|go)\b(?![^.!\n]*\d)",
     re.IGNORECASE,
 )
 _REMOVE = re.compile(
-    r"(?:no\b(?!\.?\s*\d)|nope|cancel|delete|drop|remove|skip|scratch|pass\b|omit|"
+    r"(?:no\b(?!\.?\s*\d)|nope|cancel|delete|drop|remove|skip|scratch|pass\b|omit|cancelar|eliminar|quitar|"
     r"(?:not|no\s+longer)\s+(?:needed|required)|(?:we\s+)?(?:don'?t|do\s+not|no\s+longer)\s+need|"
     r"hold\s+off|not\s+(?:at\s+)?this\s+time|n/a\b|none\b)",
     re.IGNORECASE,
@@ -44,7 +44,7 @@ _COUNT = (
 _NEW_COUNT = re.compile(
     rf"\b(?:(?:make|bump|drop|cut|raise|lower|reduce|increase|change|up|go)(?:\s+(?:it|that|them|this|the\s+qty))?"
     rf"\s+to|make\s+(?:it|that|them|this)|(?:qty|quantity)(?:\s+(?:to|is|of))?|need|want|take|order|send|"
-    rf"go\s+with|same(?:\s+(?:qty|quantity))?\s*\(?)\s*[:=]?\s*(?P<n>{_COUNT})"
+    rf"go\s+with|same(?:\s+(?:qty|quantity))?\s*\(?|cambiar\s+(?:la\s+cantidad\s+)?a)\s*[:=]?\s*(?P<n>{_COUNT})"
     rf"|(?<![\w/.-])(?P<m>{_COUNT})\s*{PIECES}\b|\b(?P<k>{_COUNT})\s+of\s+(?:them|those|these)\b",
     re.IGNORECASE,
 )
@@ -97,7 +97,8 @@ def split_answers(
 # "Pos. 2 - we need 2 plates instead of 1", "Line 4: not required anymore", "2 - not needed": an
 # answer by number
 _NUMBERED_ANSWER = re.compile(
-    r"^[ \t]*(?P<label>(?:line|item|pos(?:ition)?|ln)\.?\s*#?\s*)?(?P<n>\d{1,3})\s*[-–:.)]\s*"
+    r"^[ \t]*(?P<label>(?:line|item|pos(?:ition)?|ln|partida|posici[oó]n|rengl[oó]n|art[ií]culo)\.?\s*#?\s*)?"
+    r"(?P<n>\d{1,3})\s*[-–:.)]\s*"
     r"(?P<said>\S[^\n]*)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -109,7 +110,7 @@ _NAMES_A_LINE = re.compile(r"\b(?:line|item|pos(?:ition)?|row)\.?\s*#?\s*\d|^\W*
 # how an answer to a numbered line starts, when it names an item too ("change to 7/8 hex")
 _ANSWER_WORD = re.compile(
     r"\W*(?:please\s+)?(?:ok|yes|no|change|make|cut|switch|use|should|instead|qty|quantity|cancel|delete|drop|"
-    r"remove|(?:we\s+)?need|go|add|keep|same|not|take)\b",
+    r"remove|(?:we\s+)?need|go|add|keep|same|not|take|cancelar|cambiar|eliminar|s[ií])\b",
     re.IGNORECASE,
 )
 

@@ -27,7 +27,7 @@ _REF = r"(?P<ref>(?:(?!\band\s+the\b)[^.;,\n]){1,60}?)"  # one line's name: "the
 # a line's name that may hold a decimal: "the 316L 2\" x .065", "the 1.500 OD"
 _SIZED_REF = r"(?P<ref>(?:(?!\band\s+the\b)(?:[^.;,\n]|\.(?=\d))){1,60}?)"
 _END = (
-    r"(?=\s+(?:entirely|completely|altogether|line|item|from|as\s+well|too|please|make|then|instead)\b"
+    r"(?=\s+(?:entirely|completely|altogether|line|item|from|as\s+well|too|please|make|then|instead|but)\b"
     r"|\s*(?:\.(?!\d)|[;,!\n(]|\band\b|$)|\s+[-–—]\s)"  # "drop the AR500 - they found remnants"
 )
 _NEW_SIZE = r"(?P<new>(?:\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?|\.\d+)\s*(?:\"|”|in\b|mm\b|\s?(?:ga|gauge|gage)\b)?)"
@@ -70,7 +70,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "remove",
             r"\b(?<!\ba[ \t])(?<!\d[ \t])(?<!\d\"[ \t])"
             # "drop the sheet down to 1": a count, not a line struck
-            r"(?![a-z]+\s+(?:the\s+)?[^.;,\n]{1,40}?\s+(?:down|up)\s+to\s+\d)"
+            r"(?![a-z]+\s+(?:the\s+)?[^.;,\n]{1,40}?\s+(?:(?:down|up)\s+)?to\s+\d)"
             rf"(?:cancel|drop|delete|remove|scratch|skip|forget(?:\s+about)?|take\s+(?:off|out)|hold\s+off\s+on"
             rf"|take(?=\s+(?:the|that)\s+[^.;,\n]{{1,40}}?\s+(?:off|out)\b)"  # "take the 2x3 rect tube off"
             rf"|(?:ignore|disregard|omit|leave\s+(?:off|out))(?=\s+(?:the|that)\b)"  # not "ignore pricing"
@@ -279,6 +279,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "more",
             rf"\b(?:bump|raise|take|go)\s+(?:the\s+)?{_REF}\s+up\s+(?:by\s+)?{_COUNT}(?:\s+more)?\b",
         ),
+        (  # "20' is ok on the 2x2": a length the supplier offered, accepted for a line
+            "replace",
+            rf"(?P<new>\d{{1,2}}\s*(?P<feet>'|ft\b|feet|foot))\s+(?:is|'s|are|works)\s+(?:ok(?:ay)?|fine|good\s+)?"
+            rf"\s*(?:on|for)\s+the\s+{_REF}{_END}",
+        ),
         (  # "on 4 make it 10 sticks instead of 6": a line by its number, then its count
             "quantity",
             rf"\bon\s+(?P<numbered>)(?P<ref>(?:(?:line|item)\s*)?#?\d{{1,2}})\s*,?\s+(?:make\s+it|change\s+(?:it\s+)?to|go\s+(?:to|with))"
@@ -383,7 +388,7 @@ def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> 
                     match.end(),
                     count,
                     groups.get("new") or groups.get("grade"),
-                    (groups.get("measure") or "").lower() or None,
+                    (groups.get("measure") or ("length" if groups.get("feet") else "")).lower() or None,
                 )
             )
     return sorted(found, key=lambda edit: edit.start)
@@ -421,9 +426,13 @@ def fits(line: LineItem, ref: str) -> int | None:
             score += 1  # "the sheets" may be a thin plate, "the round" a round tube
         else:
             return None
+    # each size named is one of the line's ("the 2x2" is no 4 x 2 tube; a square's side counts twice)
+    pool = [*line.dimensions.values(), *([line.dimensions["side"]] if "side" in line.dimensions else [])]
     for inches in _sizes(ref):
-        if not any(_same(inches, value) for value in line.dimensions.values()):
+        match = next((value for value in pool if _same(inches, value)), None)
+        if match is None:
             return None
+        pool.remove(match)
         score += 1
     if gauge := _GAUGE_ANSWER.search(ref):  # "the 16 ga": the thickness that gauge is
         inches = gauge_inches(int(gauge["n"]), line.material, line.form)
