@@ -532,3 +532,15 @@ def test_a_hexagon_by_its_wrench_size_and_tubes_named_in_german_and_swedish() ->
 def test_a_word_for_sheet_or_plate_alike_is_sheet_under_three_sixteenths() -> None:
     assert _read("Pos 1: 20 st. plaat/sheet 1.4307, 1,5 mm x 1250 x 2500")[:2] == (20, "sheet")
     assert _read("Pos 2: 2 st. plaat 1.4307, 10 mm x 1250 x 2500")[:2] == (2, "plate")
+
+
+def test_a_mexican_channel_and_a_french_square_bar_by_their_names() -> None:
+    text = (
+        "3     6     PZA     CANAL CPS 6\" x 8.2 lb/ft A36  tramo 20'\n"
+        "4. 3 lgr - Barre carrée alu 6061-T6511 1-1/2\" x 12'\n"
+    )
+    lines = extract(build_document("po.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, line.dimensions["length"]) for line in lines] == [
+        (6, "channel", 240.0),
+        (3, "bar_square", 144.0),
+    ]

@@ -133,6 +133,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"square\s+(?:bars?|stock)|sq\.?\s+bars?|vierkant(?:stahl|stab|e)?|barras?\s+cuadradas?|quadr(?:o|at[oi])|"
+        r"barres?\s+carr[ée]es?|"  # French
         r"pr[eę]t\s+kwadratowy|"
         r"squares?(?!\s+(?:feet|foot|ft|inch|in|edges?|ends?|cut|corners?|to|up)\b)|cuadrad[oa]s?|"
         r"sq(?!\s*(?:\.|ft|feet|foot|in|inch|inches|mm|m|meters?|yds?|tub|hss)\b)",
@@ -171,7 +172,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
         "angle",
     ),
     (
-        r"ceownik|u-stahl|槽钢|溝形鋼|canal(?:es)?\s+u|perfil(?:es)?\s+u|c-?channels?|chann?el(?<!radio\schannel)(?<!radio:\schannel)(?<!cb\schannel)s?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
+        r"ceownik|u-stahl|槽钢|溝形鋼|canal(?:es)?\s+(?:u|cps|c\b|(?=\d))|perfil(?:es)?\s+u|c-?channels?|chann?el(?<!radio\schannel)(?<!radio:\schannel)(?<!cb\schannel)s?|chan|chnl|mc\d+\s?[x×]\s?\d+(?:\.\d+)?|c\d+\s?[x×]\s?\d+(?:\.\d+)?",
         "channel",
     ),
     (
