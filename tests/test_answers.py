@@ -476,3 +476,16 @@ def test_answers_by_partida_in_spanish() -> None:
         "3     20 pcs  A36 ANGLE 2 x 2 x 1/4 x 20'\n"
     )
     assert [(line.quantity, line.form) for line in _extract(text).lines] == [(2, "plate"), (25, "angle")]
+
+
+def test_answers_marked_with_a_double_quote_mark_as_announced() -> None:
+    text = (
+        "Hi Derek,\n\nSee my answers below marked >> (in caps).\n\nPriya\nAeroform Precision LLC\n\n"
+        "From: Derek <derek@supplier.example>\nSent: Friday, April 19, 2024 2:47 PM\n"
+        "Subject: Quote 88-20417\n\n"
+        "Item 1 - Ti-6Al-4V plate .250 x 12 x 24, qty 2. In stock.\n>> OK\n\n"
+        'Item 2 - Inconel 718 rd bar 1.000" x 36" long, qty 4.\n'
+        ">> PLEASE REMOVE ITEM 2, CUSTOMER CANCELLED.\n\n"
+        "Item 3 - 304 sheet .060 x 48 x 120, qty 3.\n>> MAKE IT 5 SHEETS\n"
+    )
+    assert [(line.grade, line.quantity) for line in _extract(text).lines] == [("Ti-6Al-4V", 2), ("304", 5)]

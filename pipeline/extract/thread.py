@@ -158,7 +158,9 @@ def split_thread(text: str, end: int | None = None) -> Thread:
     announced = _ANSWERS_ANNOUNCED.search(text, 0, markers[0][0])
     if pasted and (announced or _without_quoted_lines(text, pasted[0].start, pasted[0].end)):
         history[:0] = pasted
-    if announced and (pasted or not quoted):
+    # (the message's "> " lines are all ">>" answers: "See my answers below marked >>")
+    answers_only = all(text.lstrip(" \t").startswith(">>") for text in (line.group() for line in quoted))
+    if announced and (pasted or answers_only):
         marked = [
             (row.start(), row.end()) for row in _ANSWER_ROW.finditer(text, history[0].start, history[0].end)
         ]
