@@ -95,22 +95,7 @@ def listed_lengths(text: str, block: Block) -> list[LineItem]:
     if len(counted) < 2:
         return []
     blanked = text[: field.start()] + " " * (field.end() - field.start()) + text[field.end() :]
-    head = parse_block(blanked, block, candidates_only=False)
-    if not (head.has_form and head.has_sizes) or head.non_catalog or head.has_quantity:
-        return []  # (a count of its own, "6 @ 17'-2\", 4 @ 6'-5\" | 8 pcs x 21'": the cuts are a note)
-    found = []
-    for piece in counted:
-        lengths = find_lengths(piece["length"])
-        if len(lengths) != 1:
-            return []
-        item = copy.deepcopy(head.item)
-        item.quantity, item.uom, item.quantity_range = float(piece["n"]), "EA", None
-        item.dimensions["length"] = lengths[0].inches
-        item.span = Span(piece.start(), piece.end())
-        item.source_text = " ".join(f"{text[block.start : field.start()]} {piece.group()}".split())
-        item.flags = [flag for flag in item.flags if flag not in _GIVEN_BY_PIECE]
-        found.append(item)
-    return found
+    return _each_piece(block, blanked, counted, text[block.start : field.start()])
 
 
 # "8 @ 30\", 4 @ 60-1/4\"" after the item on its own line: each count and length a piece
@@ -131,9 +116,18 @@ def cuts_on_line(text: str, block: Block) -> list[LineItem]:
     blanked = text
     for piece in counted:
         blanked = blanked[: piece.start()] + " " * (piece.end() - piece.start()) + blanked[piece.end() :]
+    return _each_piece(block, blanked, counted, None)
+
+
+def _each_piece(block: Block, blanked: str, counted: list[re.Match[str]], lead: str | None) -> list[LineItem]:
+    """A line for each count and length of ``counted``, the item the rest of ``block`` names (read
+    in ``blanked``, the counts blanked out; ``lead`` its words, else the item's own); none when the
+    rest names no sized item or has a count of its own ("6 @ 17'-2\", 4 @ 6'-5\" | 8 pcs x 21'":
+    the cuts are a note on nesting), or a length is not one size."""
     head = parse_block(blanked, block, candidates_only=False)
     if not (head.has_form and head.has_sizes) or head.non_catalog or head.has_quantity:
-        return []  # (a count of its own, "6 @ 17'-2\", 4 @ 6'-5\" | 8 pcs x 21'": the cuts are a note)
+        return []
+    words = head.item.source_text.rstrip(" ,;") if lead is None else lead
     found = []
     for piece in counted:
         lengths = find_lengths(piece["length"])
@@ -143,7 +137,7 @@ def cuts_on_line(text: str, block: Block) -> list[LineItem]:
         item.quantity, item.uom, item.quantity_range = float(piece["n"]), "EA", None
         item.dimensions["length"] = lengths[0].inches
         item.span = Span(piece.start(), piece.end())
-        item.source_text = " ".join(f"{head.item.source_text.rstrip(' ,;')} {piece.group()}".split())
+        item.source_text = " ".join(f"{words} {piece.group()}".split())
         item.flags = [flag for flag in item.flags if flag not in _GIVEN_BY_PIECE]
         found.append(item)
     return found
