@@ -15,6 +15,7 @@ from pipeline.extract.answers import (
     answered_line,
     apply_answer,
     chosen_option,
+    flag_unread_size,
     numbered_answers,
     split_answers,
 )
@@ -28,9 +29,8 @@ from pipeline.extract.plausible import read_thousandths
 from pipeline.extract.revisions import UNREAD_CHANGE, apply_changes, mark_revisions
 from pipeline.extract.spoken import digits_for_sizes
 from pipeline.extract.stacked_cells import rows_from_stacked_cells
-from pipeline.extract.thread import Message, Thread, split_thread
+from pipeline.extract.thread import NESTED_MARKER, Message, Thread, split_thread
 from pipeline.models import Document, Extraction, LineItem, Span
-from pipeline.units import parse_number
 
 _APPROVAL = re.compile(
     r"\b(?:please\s+(?:proceed|process|go\s+ahead|enter|place|handle|fill)|go\s+ah[ea]{1,2}d|approved?|as\s+quoted|"
@@ -99,24 +99,6 @@ def _flag_unread_change(lines: list[LineItem], own_text: str) -> None:
     for line in lines:
         if UNREAD_CHANGE not in line.flags:
             line.flags.append(UNREAD_CHANGE)
-
-
-# a size written as a fraction or decimal ("Sure, .083 works fine"), not a date or a count
-# (not "3.1 certs": one decimal place only with its unit)
-_SIZE_SAID = re.compile(
-    r"(?<![\w./-])(?:\d+[ -]\d+/\d+|\d+/\d+|\d*\.\d{2,4}|\d+\.\d(?=\s*(?:\"|in\b|mm\b)))(?![\w/.-])"
-)
-
-
-def _flag_unread_size(lines: list[LineItem], own_text: str) -> None:
-    """Flag lines when an approval names a size no line has ("Sure, .083 works fine" to a
-    substitute the supplier offered): the change it accepts is not applied."""
-    said = [parse_number(match.group()) for match in _SIZE_SAID.finditer(own_text)]
-    values = [value for line in lines for value in line.dimensions.values()]
-    if any(size and not any(abs(size - value) <= 0.002 for value in values) for size in said):
-        for line in lines:
-            if UNREAD_CHANGE not in line.flags:
-                line.flags.append(UNREAD_CHANGE)
 
 
 def _only_a_change(line: LineItem) -> bool:
@@ -233,13 +215,6 @@ def _edited_order(
     return None if edited is None else (edited, quoted[1])
 
 
-# an older message quoted inside the one answered: "> On … wrote:", "> -----Original Message-----"
-_NESTED_MARKER = re.compile(
-    r"^[ \t]*>[ \t>]*(?:On\s[^\n]{4,200}?\bwrote:|-{2,}\s*Original\s+Message|From:)",
-    re.MULTILINE | re.IGNORECASE,
-)
-
-
 def _answered(
     text: str, lines: list[LineItem], targets: list[tuple[LineItem | None, int, int]]
 ) -> list[LineItem] | None:
@@ -282,7 +257,7 @@ def _answered_order(text: str, thread: Thread) -> tuple[list[LineItem], Message]
             + blanked[quoted.start : quoted.end].replace("?", " ")
             + blanked[quoted.end :]
         )
-        nested = _NESTED_MARKER.search(text, between[0][1], quoted.end)
+        nested = NESTED_MARKER.search(text, between[0][1], quoted.end)
         lines = lines_in(blanked, [(quoted.start, nested.start() if nested else quoted.end)])
         if nested and not any(line.dimensions and "form_inferred" not in line.flags for line in lines):
             lines = lines_in(
@@ -434,7 +409,7 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
     quoted = _renumbered(chosen_option(text, own_text, quoted[0])), quoted[1]
     apply_changes(quoted[0], own_text)
     _flag_unread_change(quoted[0], own_text)
-    _flag_unread_size(quoted[0], own_text)
+    flag_unread_size(quoted[0], own_text)
     return *quoted, []
 
 

@@ -314,3 +314,21 @@ def chosen_option(text: str, own: str, lines: list[LineItem]) -> list[LineItem]:
         if not under or under[-1] == name:
             kept.append(line)
     return kept
+
+
+# a size written as a fraction or decimal ("Sure, .083 works fine"), not a date or a count
+# (not "3.1 certs": one decimal place only with its unit)
+_SIZE_SAID = re.compile(
+    r"(?<![\w./-])(?:\d+[ -]\d+/\d+|\d+/\d+|\d*\.\d{2,4}|\d+\.\d(?=\s*(?:\"|in\b|mm\b)))(?![\w/.-])"
+)
+
+
+def flag_unread_size(lines: list[LineItem], own_text: str) -> None:
+    """Flag lines when an approval names a size no line has ("Sure, .083 works fine" to a
+    substitute the supplier offered): the change it accepts is not applied."""
+    said = [parse_number(match.group()) for match in _SIZE_SAID.finditer(own_text)]
+    values = [value for line in lines for value in line.dimensions.values()]
+    if any(size and not any(abs(size - value) <= 0.002 for value in values) for size in said):
+        for line in lines:
+            if UNREAD_CHANGE not in line.flags:
+                line.flags.append(UNREAD_CHANGE)

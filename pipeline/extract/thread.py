@@ -46,6 +46,12 @@ _ANSWERS_ANNOUNCED = re.compile(
 )
 _ANSWER_ROW = re.compile(r"^[ \t]*(?:\*{2,3}|-->|->|=>|>>(?!>))[ \t]*\S[^\n]*", re.MULTILINE)
 
+# an older message quoted inside the one answered: "> On … wrote:", "> -----Original Message-----"
+NESTED_MARKER = re.compile(
+    r"^[ \t]*>[ \t>]*(?:On\s[^\n]{4,200}?\bwrote:|-{2,}\s*Original\s+Message|From:)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Message:
