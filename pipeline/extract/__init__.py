@@ -104,7 +104,7 @@ def _flag_unread_change(lines: list[LineItem], own_text: str) -> None:
 def _only_a_change(line: LineItem) -> bool:
     """A line read from words that only change a quoted one: a revision, and no count of its own
     (a line with neither size nor count, "make sure the bus bar is C110", is a note on one too)."""
-    return bool(line.revisions) and line.quantity is None
+    return (bool(line.revisions) and line.quantity is None) or not (line.dimensions or line.quantity)
 
 
 def _renumbered(lines: list[LineItem]) -> list[LineItem]:
@@ -260,9 +260,8 @@ def _answered_order(text: str, thread: Thread) -> tuple[list[LineItem], Message]
         nested = NESTED_MARKER.search(text, between[0][1], quoted.end)
         lines = lines_in(blanked, [(quoted.start, nested.start() if nested else quoted.end)])
         if nested and not any(line.dimensions and "form_inferred" not in line.flags for line in lines):
-            lines = lines_in(
-                blanked, [(quoted.start, quoted.end)]
-            )  # the questions name no item: the order is older
+            # the questions name no item: the order is in the older message quoted inside
+            lines = lines_in(blanked, [(quoted.start, quoted.end)])
         targets = [(line, a, b) for a, b in between if (line := answered_line(lines, a, text)) is not None]
         targets += [
             (line, a, b) for a, b in under if (line := answered_line(lines, a, text, gap=0)) is not None
@@ -379,7 +378,7 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
         lines
         and thread.history
         and _APPROVAL.search(own_text)
-        and all(_only_a_change(line) or not (line.dimensions or line.quantity) for line in lines)
+        and all(_only_a_change(line) for line in lines)
     ):
         lines = []  # "the AR400 needs to be 1/2" not 3/8". Rest is per his email below.": a change
     if lines and thread.history and _ADDS.search(own_text) and _APPROVAL.search(own_text):

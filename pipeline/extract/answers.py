@@ -124,13 +124,13 @@ def numbered_answers(text: str, own: Spans) -> list[tuple[int, int, int]]:
         for row in _NUMBERED_ANSWER.finditer(text, a, b):
             if _NAMES_A_LINE.search(row["said"]):
                 return []  # "1) Line 2 (1045 round) change to 6 pcs": a numbered list of changes
-            if any(edit.kind in _EDITS_OWN for edit in find_edits(text, row.start(), row.end())):
-                continue
-            said = row["said"]
+            said = row["said"]  # (the cheap tests first: a quoted list's every row comes here)
             if re.match(r"\d{3}[-.]\d{4}\b", said):
                 continue  # "515-555-0110": a phone number
             if not row["label"] and not (_ANSWER_WORD.match(said) or _COUNTED.match(said)):
                 continue  # "1. Material change: …", "2. You can meet the date": a list, not answers
+            if any(edit.kind in _EDITS_OWN for edit in find_edits(text, row.start(), row.end())):
+                continue
             item = parse_block(said, Block(0, len(said), "bullet", ""))
             if item.has_sizes and (item.has_form or item.has_material) and not _ANSWER_WORD.match(said):
                 continue  # "Line 1: 4140 round bar 2\" x 12'": the writer's own list, not an answer
