@@ -137,10 +137,16 @@ def _length(match: re.Match[str]) -> Length | None:
 _INCH_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == _INCH)
 
 
+# after "10' 6\"", what ends a length ("long", a comma, the line's end), not a size's ("OD", "x 2")
+_LENGTH_ENDS = re.compile(
+    r"\s*(?:$|\n|[,;)]|\+|(?:long|lg|lgths?|lengths?|ea(?:ch)?|pcs?|cut)\b)", re.IGNORECASE
+)
+
+
 def find_lengths(text: str) -> list[Length]:
     """Every number in ``text`` with the unit written after it, converted to inches; feet and
-    inches written together (``10'-6"``, ``2'-3 1/2"``, ``12'6"``) are one length (but ``20' 2" OD``
-    is two)."""
+    inches written together (``10'-6"``, ``2'-3 1/2"``, ``12'6"``, ``10' 6" long``) are one length
+    (but ``20' 2" OD`` is two)."""
     lengths = [length for match in LENGTH.finditer(text) if (length := _length(match)) is not None]
     joined: list[Length] = []
     for length in lengths:
@@ -156,7 +162,11 @@ def find_lengths(text: str) -> list[Length]:
             and before.unit in FOOT_UNITS
             and (length.unit in _INCH_UNITS or inches_said)
             and length.inches < 12
-            and (inches_said or re.fullmatch(r"|\s?-\s?", text[before.end : length.start]))
+            and (
+                inches_said
+                or re.fullmatch(r"|\s?-\s?", text[before.end : length.start])
+                or (text[before.end : length.start] == " " and _LENGTH_ENDS.match(text, length.end))
+            )
         ):
             joined[-1] = Length(before.inches + length.inches, before.unit, before.start, length.end)
         else:

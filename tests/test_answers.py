@@ -489,3 +489,24 @@ def test_answers_marked_with_a_double_quote_mark_as_announced() -> None:
         "Item 3 - 304 sheet .060 x 48 x 120, qty 3.\n>> MAKE IT 5 SHEETS\n"
     )
     assert [(line.grade, line.quantity) for line in _extract(text).lines] == [("Ti-6Al-4V", 2), ("304", 5)]
+
+
+def test_a_portals_comments_by_line_number_over_the_quote_it_restates() -> None:
+    """ "Line 1 qty to 3. Line 2 please cut to 24 x 48 (1 pc). Line 3 ok. Line 4 delete." over "Your
+    submitted quote (Rev 0):": each answer on the row applied to its line; "24 x 48" cut from a
+    plate is its width and length, not a 24\" thickness."""
+    result = _extract(
+        "Buyer comments:\n"
+        "Line 1 qty to 3. Line 2 please cut to 24 x 48 (1 pc). Line 3 ok. Line 4 delete.\n\n"
+        "Your submitted quote (Rev 0):\n\n"
+        "Line  Item Description                                          Qty   UOM   Unit Price\n"
+        '1     2205 Duplex (UNS S32205) Round Bar 3.000" x 144"           2     EA    $1,486.00\n'
+        '2     2205 Duplex (UNS S32205) Plate 0.500" x 48" x 96"          1     EA    $2,912.00\n'
+        '3     410 SS Round Bar 1.500" x 144"                             4     EA    $268.40\n'
+        '4     420 SS Round Bar 2.000" x 144"                             2     EA    $455.10\n'
+    )
+    assert _rows(result) == [
+        (3, "2205", "bar_round", {"diameter": 3.0, "length": 144.0}),
+        (1, "2205", "plate", {"thickness": 0.5, "width": 24.0, "length": 48.0}),
+        (4, "410", "bar_round", {"diameter": 1.5, "length": 144.0}),
+    ]

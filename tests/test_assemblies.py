@@ -69,6 +69,20 @@ def test_a_take_off_with_a_count_per_frame_and_a_frames_column_multiplies_each_r
     ]
 
 
+def test_a_total_column_beside_the_count_per_assembly_is_the_quantity_and_is_not_multiplied() -> None:
+    text = (
+        "2 platforms so I already did the math in the TOTAL column.\n\n"
+        "MARK  DESCRIPTION          QTY/PLATF  TOTAL   LENGTH\n"
+        "a1    L3x3x1/4 A36             4        8     4'-2 1/2\"\n"
+        "b1    FL 3/8 x 3 A36           8       16     0'-7 1/2\"\n"
+    )
+    lines = extract(build_document("takeoff.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, FLAG in line.flags) for line in lines] == [
+        (8, "angle", False),
+        (16, "bar_rectangular", False),
+    ]
+
+
 def test_a_list_titled_per_assembly_is_multiplied_and_what_follows_it_is_not() -> None:
     text = (
         "Pipe supports - Type PS-2 (14 required)\n"

@@ -671,3 +671,38 @@ def test_a_line_named_by_two_sizes_is_one_that_has_both() -> None:
         "2) 3 pcs 6063 sq tube 2 x 2 x .125 x 24'\n"
     )
     assert [row[0] for row in _rows(extract(build_document("reply.txt", text.encode(), text)))] == [10, 6]
+
+
+def test_a_count_given_to_a_line_named_by_its_shape_in_the_writers_own_list() -> None:
+    """ "make the round bar 10 pcs we need some for the guards too" under the writer's own list:
+    that line's count, not a new line or an unread remark."""
+    text = (
+        "beth we need for the conveyor frames\n"
+        "16 pcs 304 sq tube 1-1/2 x 1-1/2 x .120 wall 20'\n"
+        "4 pcs 304 flat bar 1/4 x 2 x 12'\n"
+        "8 pcs 304 round bar 3/4 12'\n"
+        "make the round bar 10 pcs we need some for the guards too\n"
+    )
+    lines = extract(build_document("list.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [
+        (16, "tube_square"),
+        (4, "bar_rectangular"),
+        (10, "bar_round"),
+    ]
+
+
+def test_pricing_asked_on_some_numbered_items_of_a_forwarded_take_off() -> None:
+    """ "Only need pricing on items 1, 2 and 4 - we already have the HSS and the 1/2\" plate in stock":
+    the items named, and the goods the customer has are no line."""
+    text = (
+        'Hi Pete,\nOnly need pricing on items 1, 2 and 4 - we already have the HSS and the 1/2" plate '
+        "in stock.\n\nRachel\n\n---------- Forwarded message ---------\nFrom: Brian <b@gc.example>\n"
+        "Subject: take-off\n\n"
+        "1. W12x26 (A992) - 1 @ 22'-3 1/2\"\n"
+        "2. L5x3-1/2x5/16 (A36) - 4 @ 6'-0\"\n"
+        "3. HSS3x3x1/4 (A500 Gr B) - 6 @ 8'-4\"\n"
+        "4. C12x20.7 (A36) - 2 @ 16'-6 3/4\"\n"
+        "5. PL 1/2 x 6 x 0'-6\" (A36) - 12\n"
+    )
+    lines = extract(build_document("fwd.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [(1, "beam_i"), (4, "angle"), (2, "channel")]

@@ -1042,3 +1042,20 @@ def test_a_note_under_the_table_correcting_a_numbered_lines_count() -> None:
         "Line 2 should be 1/2 x 2, not 1-1/2 wide - my mistake.\n"
     )
     assert sized.lines[1].dimensions == {"thickness": 0.5, "width": 2.0, "length": 144.0}
+
+
+def test_a_cut_length_written_in_a_notes_cell_is_the_rows_length() -> None:
+    """ "CUT TO 18\" LG" in the NOTES column: the piece's length, its tolerance beside it, and a
+    note of something else ("heat lot 4471") hidden."""
+    result = _extract(
+        "QTY   SIZE        GRADE      ITEM       NOTES\n"
+        "----  ----------  ---------  ---------  ------------------------------\n"
+        '40    1-1/2"      4140 HT    RD BAR     CUT TO 18" LG  +/- 1/16\n'
+        '20    2"          1045       RD BAR     cut to length 10\' 6"\n'
+        "6     1/2 x 4     A36        FLAT       heat lot 4471\n"
+    )
+    assert _rows(result) == [
+        (40, "4140", "bar_round", (1.5, 18.0)),
+        (20, "1045", "bar_round", (2.0, 126.0)),
+        (6, "A36", "bar_rectangular", (0.5, 4.0)),
+    ]

@@ -113,6 +113,9 @@ def test_feet_and_inches_written_together_are_one_length() -> None:
 
     assert [length.inches for length in find_lengths("10'-6\" and 2'-3 1/2\" and 12'6\"")] == [126, 27.5, 150]
     assert [length.inches for length in find_lengths("20' 2\" OD")] == [240, 2]
+    # a space between them where a length ends ("long", the line's end): one length, not 10 feet
+    assert [length.inches for length in find_lengths("cut to 10' 6\" long, please")] == [126]
+    assert [length.inches for length in find_lengths("bars 10' 6\"")] == [126]
 
 
 def test_foot_pounds_are_not_feet() -> None:

@@ -357,6 +357,22 @@ def _cuts(edits: list[Edit]) -> list[tuple[int, int]]:
     return [(edit.start, edit.end) for edit in edits]
 
 
+def _recounted(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ...]) -> list[LineItem]:
+    """``lines`` with the new counts the writer gives lines of their own list after it ("make the
+    round bar 10 pcs we need some for the guards too")."""
+    first = min((line.span.start for line in lines if line.span is not None), default=None)
+    counts = [
+        edit
+        for a, b in spans
+        for edit in find_edits(text, a, b)
+        if edit.kind == "quantity"
+        and first is not None
+        and edit.start > first
+        and not any(_inside(line, edit) for line in lines)
+    ]
+    return apply_edits(text, lines, counts)[0] if counts else lines
+
+
 def _inside(line: LineItem, edit: Edit) -> bool:
     return line.span is not None and line.span.start < edit.end and edit.start < line.span.end
 
@@ -392,8 +408,9 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
                     line.flags.append(UNREAD_CHANGE)
             return _renumbered(quoted[0] + lines), quoted[1], reading.unread
     if lines:
-        # "Actually make that 3 sheets not 2", "needs to be 3½" not 3¼"": the writer's own
-        # corrections, said outside the lines they correct
+        # "Actually make that 3 sheets not 2", "needs to be 3½" not 3¼"", "make the round bar 10 pcs":
+        # the writer's own corrections, said outside the lines they correct
+        lines = _recounted(text, lines, thread.current)
         apply_changes(lines, _rest(text, list(thread.current), lines))
         mark_revisions(lines, (lines_in(text, [(m.start, m.end)]) for m in thread.history))
         if thread.history:

@@ -8,12 +8,14 @@ leave it as quoted.
 
 from __future__ import annotations
 
+import math
 import re
 
 from pipeline.extract.blocks import Block
 from pipeline.extract.edits import Edit, find_edits, replace_named
 from pipeline.extract.grades import find_grades
 from pipeline.extract.item import parse_block
+from pipeline.extract.plausible import outside_stock
 from pipeline.extract.quantity import PIECES, parse_count
 from pipeline.extract.revisions import UNREAD_CHANGE, note_change
 from pipeline.models import LineItem
@@ -96,10 +98,13 @@ def split_answers(
 
 # "Pos. 2 - we need 2 plates instead of 1", "Line 4: not required anymore", "2 - not needed": an
 # answer by number
+# ("Line 1 qty to 3. Line 4 delete.": after a label the mark may be left out, and answers follow
+# each other on a row)
+_LABEL = r"(?:line|item|pos(?:ition)?|ln|partida|posici[oó]n|rengl[oó]n|art[ií]culo)\.?\s*#?\s*"
 _NUMBERED_ANSWER = re.compile(
-    r"^[ \t]*(?P<label>(?:line|item|pos(?:ition)?|ln|partida|posici[oó]n|rengl[oó]n|art[ií]culo)\.?\s*#?\s*)?"
-    r"(?P<n>\d{1,3})\s*[-–:.)]\s*"
-    r"(?P<said>\S[^\n]*)",
+    rf"(?:^[ \t]*|(?<=[.;]\s)(?={_LABEL}\d))(?P<label>{_LABEL})?"
+    r"(?P<n>\d{1,3})(?:\s*[-–:.)]\s*|(?(label)\s+(?=[a-z])|(?!)))"
+    rf"(?P<said>\S(?:(?![.;]\s+{_LABEL}\d)[^\n])*)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -127,7 +132,8 @@ def numbered_answers(text: str, own: Spans) -> list[tuple[int, int, int]]:
             said = row["said"]  # (the cheap tests first: a quoted list's every row comes here)
             if re.match(r"\d{3}[-.]\d{4}\b", said):
                 continue  # "515-555-0110": a phone number
-            if not row["label"] and not (_ANSWER_WORD.match(said) or _COUNTED.match(said)):
+            marked = text[row.end("n") : row.start("said")].strip()
+            if (not row["label"] or not marked) and not (_ANSWER_WORD.match(said) or _COUNTED.match(said)):
                 continue  # "1. Material change: …", "2. You can meet the date": a list, not answers
             if any(edit.kind in _EDITS_OWN for edit in find_edits(text, row.start(), row.end())):
                 continue
@@ -194,8 +200,15 @@ def _resized(line: LineItem, sizes: list[float]) -> bool:
     if not 2 <= len(sizes) <= len(names):
         return False
     offsets = range(len(names) - len(sizes) + 1)
-    agree = [sum(line.dimensions[names[o + i]] == size for i, size in enumerate(sizes)) for o in offsets]
-    offset = agree.index(max(agree))
+    # a shape that can be ("24 x 48" cut from a 1/2 x 48 x 96 plate: its width and length, not a 24"
+    # thickness), then most sizes agreeing and the nearest
+    offset = max(
+        offsets,
+        key=lambda o: (
+            _can_be(line.dimensions | dict(zip(names[o:], sizes, strict=False))),
+            _likeness([line.dimensions[n] for n in names[o:]], sizes),
+        ),
+    )
     changed = [
         (names[offset + i], size)
         for i, size in enumerate(sizes)
@@ -205,6 +218,21 @@ def _resized(line: LineItem, sizes: list[float]) -> bool:
         note_change(line, f'{name.replace("_", " ")} was {line.dimensions[name]:g}"')
         line.dimensions[name] = size
     return bool(changed)
+
+
+def _can_be(dimensions: dict[str, float]) -> bool:
+    """Whether a section's sizes can be: each within what is stocked, a thickness or a wall thinner
+    than the width or the OD."""
+    thin = dimensions.get("thickness") or dimensions.get("wall_thickness")
+    wide = dimensions.get("width") or dimensions.get("outer_diameter")
+    return not outside_stock(dimensions) and (thin is None or wide is None or thin < wide)
+
+
+def _likeness(old: list[float], new: list[float]) -> tuple[int, float]:
+    """How alike two runs of sizes are: how many agree, then how near the rest are (in ratio)."""
+    pairs = list(zip(old, new, strict=False))
+    distance = sum(abs(math.log(a / b)) for a, b in pairs if a > 0 and b > 0)
+    return sum(a == b for a, b in pairs), -distance
 
 
 def _given_grade(line: LineItem, said: str) -> bool:

@@ -79,6 +79,12 @@ def factor(text: str) -> float | None:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_TOTAL_COLUMN = re.compile(r"(?:^|\s)tot(?:al|\.)?(?:\s+qty)?(?=\s|$)", re.IGNORECASE | re.MULTILINE)
+
+
+def _row_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 def _factor(text: str) -> tuple[float | None, str | None]:
@@ -88,6 +94,10 @@ def _factor(text: str) -> tuple[float | None, str | None]:
         unit = (basis["unit"] or basis["column"] or basis["each"] or basis["titled"]).lower()
         if unit in _UNITS_NOT_ASSEMBLIES:
             continue
+        if basis["column"] and _TOTAL_COLUMN.search(
+            text, text.rfind("\n", 0, basis.start()) + 1, _row_end(text, basis.end())
+        ):
+            continue  # "QTY/FRAME  TOTAL": the customer multiplied, the total column is read
         sentence = _sentence(text, basis.start(), basis.end())
         if basis["unit"] and not _ABOUT_QUANTITIES.search(sentence):
             continue

@@ -199,6 +199,20 @@ _KEPT = re.compile(
 )
 
 
+# "we already have the HSS and the 1/2\" plate in stock", "still have plenty of the 3/8 flat on hand":
+# goods the customer has, not goods asked for
+_ON_HAND = re.compile(
+    r"\b(?:we|i)\s+(?:already\s+|still\s+)?(?:have|got)\s+(?:enough|plenty|some|the|that|those|all)\b"
+    r"[^.;\n]{0,60}?\b(?:in\s+stock|on\s+hand|in\s+the\s+(?:yard|shop|rack)|left(?:\s+over)?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_on_hand(text: str) -> bool:
+    """Whether ``text`` speaks of goods the customer already has, not goods wanted."""
+    return _ON_HAND.search(text) is not None
+
+
 # "we ordered 1-1/2 round and got 1-1/4 … want to send them back": goods returned, not ordered
 _RETURNED = re.compile(
     r"\b(?:send|ship|bring|take)\s+(?:them|it|these|those|the\s+\w+)\s+back\b|\breturn(?:ing)?\s+(?:them|it|these|those)\b|"

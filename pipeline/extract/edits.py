@@ -141,6 +141,12 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?P<ref>(?:(?!\b(?:to|and|it|into)\b)[^.;,\n]){{1,40}}?)\s+{_COUNT}\s*(?P<noun>{PIECES})"
             r"(?=,?\s+(?:not|instead\s+of|rather\s+than)\s+\d)",
         ),
+        (  # "make the round bar 10 pcs we need some for the guards too"
+            "quantity",
+            rf"\b(?:make|change)\s+the\s+(?!(?:order|rest|same|total)\b)"
+            rf"(?P<ref>(?:(?!\b(?:to|and|it|into)\b)[^.;,\n]){{1,40}}?)(?<!\bx)(?<!×)\s+{_COUNT}\s*"
+            r"(?P<noun>pcs?|pieces?|sticks?|lengths?|jts?|joints?|sheets?|bars?)\b(?!\s*(?:of|@|at|x|long|each)\b)",
+        ),
         (  # "Qty on the 1" brass hex should be 15, not 5", "Qty on the pipe is 6 lengths, not 8"
             "quantity",
             rf"\b(?:qty|quantity|count)\s+(?:on|for|of)\s+(?:the\s+)?{_REF}\s+(?:should\s+be|is\s+now|needs\s+to\s+be|is)\s+"
@@ -255,6 +261,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (  # "please proceed with items 1, 3 and 4 from your quote", "we'll go with items 1, 3 and 5"
             "only",
             rf"\b(?:proceed|go(?:\s+ahead)?|move\s+forward)\s+(?:with|on)\s+(?:the\s+)?(?P<ref>{_NUMBER_LIST})",
+        ),
+        (  # "Only need pricing on items 1, 2, 3 and 6", "please quote items 2 and 4": the lines asked for
+            "only",
+            rf"\b(?:(?:need|want)\s+(?:pricing|prices?|a\s+price|a\s+quote|quot(?:es|ing|ation))\s+(?:on|for)|"
+            rf"(?:quote|price)(?:\s+us)?(?:\s+only)?)\s+(?:the\s+)?(?P<ref>{_NUMBER_LIST})",
         ),
         (  # "please enter an order against your quote for lines 1, 3 and 5"
             "only",

@@ -123,6 +123,12 @@ _NOTE_LABEL = re.compile(r"note|remark|comment")
 _STOCK_LENGTH_NOTE = re.compile(
     r"\s*\d{1,2}\s*(?:'|’|ft\.?|feet)\s*(?:jts?|joints?|lengths?|lgths?|lg|long|sticks?)\.?\s*", re.IGNORECASE
 )
+# "CUT TO 18\" LG", "cut @ 36 in", "cut to length 10' 6\"": the row's length, written as a note
+_CUT_LENGTH_NOTE = re.compile(
+    r"\s*cut\s+(?:to|@|at)\s+(?:length\s+)?\d[\d\s/.-]*(?:\"|''|in\b\.?|inch(?:es)?|mm|'|ft\b\.?)"
+    r"[\d\s/.\"-]*(?:lg|long|lengths?|ea(?:ch)?)?\.?",
+    re.IGNORECASE,
+)
 _GRADE_WORDS = re.compile(r"\b(?:gr(?:ade)?|type|astm|asme|aisi|sae)\b\.?|[\s.,/-]", re.IGNORECASE)
 
 
@@ -138,13 +144,15 @@ def _only_a_grade(cell: str) -> bool:
 def _hide_other_field(mask: _Mask, raw: str, field: Field) -> None:
     """Hide a field that is not about the item's size or count ("Heat: …", "Notes: …"); but a
     Notes cell of "A500 Gr B" is the row's grade, "21' jts" its stock length, and its "+/-1mm" the
-    row's tolerance."""
+    row's tolerance; its "CUT TO 18\" LG" the row's length."""
     cell = raw[field.start : field.end]
     kept = []
     if _NOTE_LABEL.search(field.label):
         if _only_a_grade(cell) or _STOCK_LENGTH_NOTE.fullmatch(cell):
             return  # "A500 Gr B", "21' jts": the row's grade, its stock length
         kept = find_tolerances(cell)
+        if cut := _CUT_LENGTH_NOTE.match(cell):
+            kept.insert(0, Span(cut.start(), cut.end()))
     start = field.start
     for tolerance in kept:
         mask.hide(start, field.start + tolerance.start)

@@ -132,7 +132,8 @@ def _one_request(body: str, parsed: Parsed, counted_first: bool) -> bool:
 
 def _not_asked_for(text: str, block: Block, parsed: Parsed) -> bool:
     """An item asked about with no count, put on hold, said to stay as quoted ("the 1/2 plate is
-    fine") or sent back ("… and got 1-1/4, want to send them back")."""
+    fine"), sent back ("… and got 1-1/4, want to send them back") or already had ("we have the HSS in
+    stock")."""
     body = text[block.start : block.end]
     anchor = parsed.item.evidence.get("grade") or parsed.item.evidence.get("form")
     position = anchor.start - block.start if anchor else 0
@@ -142,6 +143,7 @@ def _not_asked_for(text: str, block: Block, parsed: Parsed) -> bool:
         or cues.is_on_hold(body)
         or cues.keeps_as_quoted(body)
         or cues.is_returned(body)
+        or (cues.is_on_hand(body) and not parsed.has_quantity)
     )
 
 

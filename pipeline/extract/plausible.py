@@ -33,9 +33,14 @@ def implausible_quantity(line: LineItem) -> bool:
 
 def implausible_sizes(line: LineItem) -> list[str]:
     """The dimensions of ``line`` outside what is stocked or cut."""
+    return outside_stock(line.dimensions)
+
+
+def outside_stock(dimensions: dict[str, float]) -> list[str]:
+    """The dimensions outside what is stocked or cut."""
     return [
         name
-        for name, inches in line.dimensions.items()
+        for name, inches in dimensions.items()
         if (name in _MAX_INCHES and not 0 < inches <= _MAX_INCHES[name])
         or (name == "length" and inches < _MIN_LENGTH)
     ]

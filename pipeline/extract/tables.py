@@ -356,12 +356,29 @@ def _words_apart(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int
 _PER_ASSEMBLY = re.compile(r"(?:qty|quantity|pcs)\s*(?:/|per)\s*(?P<unit>[a-z]{3,}?)s?", re.IGNORECASE)
 
 
+# beside "Qty/Platf", the count for all of them: "TOTAL", "Total Qty", "Qty Total", "Tot."
+_TOTAL_COUNT = re.compile(
+    r"tot(?:al|\.)?(?:\s+(?:qty|quantity|pcs|req(?:uire)?'?d))?|(?:qty|quantity|pcs)\s+tot(?:al|\.)?",
+    re.IGNORECASE,
+)
+
+
 def _assemblies_column(columns: list[_Column]) -> list[_Column]:
     """A "Qty/Frame" column beside a "Frames" column: the second counts the assemblies the first
-    is for (the row's quantity is their product, see ``assemblies``)."""
+    is for (the row's quantity is their product, see ``assemblies``). Beside a "Total" column the
+    customer has done the sum: the total is the quantity, the count per assembly a note."""
     per = next((found for column in columns if (found := _PER_ASSEMBLY.fullmatch(column.label))), None)
     if per is None:
         return columns
+    if any(_TOTAL_COUNT.fullmatch(column.label) for column in columns):
+        return [
+            replace(column, role="qty")
+            if _TOTAL_COUNT.fullmatch(column.label)
+            else replace(column, role="note")
+            if _PER_ASSEMBLY.fullmatch(column.label)
+            else column
+            for column in columns
+        ]
     plural = re.compile(rf"(?:no\.?\s+of\s+|#\s*|qty\s+)?{re.escape(per['unit'])}s", re.IGNORECASE)
     return [
         replace(column, role="assemblies")

@@ -117,9 +117,20 @@ _EARLIER_ORDER = re.compile(
 )
 
 
+# "Your submitted quote (Rev 0):" over the quote's table: the distributor's offer, which the
+# buyer's comments change ("Line 1 qty to 3. Line 4 delete.")
+_QUOTE_RESTATED = re.compile(
+    r"^[ \t]*(?:your|the)\s+(?:submitted\s+|original\s+|last\s+|current\s+)?(?:quote|quotation|offer)"
+    r"(?:\s*\([^)\n]{1,20}\)|\s+(?:rev\.?\s*\w+|as\s+submitted|below))*[ \t]*:[ \t]*\n(?:[ \t]*\n)?"
+    r"(?:[ \t]*\S[^\n]*(?:\n|$))+",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _restated_order(text: str, end: int) -> Thread | None:
-    """A message that restates an earlier order, then changes it: the restated list is history."""
-    found = _EARLIER_ORDER.search(text, 0, end)
+    """A message that restates an earlier order or the quote it answers, then changes it: the
+    restated list is history."""
+    found = _EARLIER_ORDER.search(text, 0, end) or _QUOTE_RESTATED.search(text, 0, end)
     if found is None:
         return None
     own = [(0, found.start()), (found.end(), end)]
