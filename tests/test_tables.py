@@ -1059,3 +1059,23 @@ def test_a_cut_length_written_in_a_notes_cell_is_the_rows_length() -> None:
         (20, "1045", "bar_round", (2.0, 126.0)),
         (6, "A36", "bar_rectangular", (0.5, 4.0)),
     ]
+
+
+def test_an_invoice_programs_po_with_item_names_and_rows_wrapped_wherever_the_pdf_put_them() -> None:
+    """An "Item" column of names ("Alum Plate"), not line numbers; a "Rate" column of prices; each
+    description wrapped onto the next line, its prices on that line or its count on the next."""
+    result = _extract(
+        "Item            Description                    Qty       Rate       Amount\n"
+        'Alum Plate      6061-T651 alum plate 1"        2        64.00      128.00\n'
+        'thick, saw cut 12" x 24"\n'
+        "Alum Plate      7075-T651 plate 2.000 x 6.000  4\n"
+        "x 12.000 saw cut                                        71.50      286.00\n"
+        'Alum Rnd        6061-T6511 round bar 2-1/2"\n'
+        "dia 12 ft length                               1       157.80     157.80\n"
+        "                                                  Total           $571.80\n"
+    )
+    assert _rows(result) == [
+        (2, "6061", "plate", (1.0, 12.0, 24.0)),
+        (4, "7075", "plate", (2.0, 6.0, 12.0)),
+        (1, "6061", "bar_round", (2.5, 144.0)),
+    ]

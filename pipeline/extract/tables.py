@@ -23,7 +23,7 @@ from pipeline.extract.vocabulary import FORM_WORDS, first_match
 _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     (
         "price",
-        r"(?:unit\s+|ext(?:ended)?\.?\s+|net\s+|list\s+)?(?:price|cost)(?:\s*/\s*\w+)?|net\s+(?:value|amount)|"
+        r"(?:unit\s+|ext(?:ended)?\.?\s+|net\s+|list\s+)?(?:price|cost|rate)(?:\s*/\s*\w+)?|net\s+(?:value|amount)|"
         r"ext(?:ended)?\.?|extension|amount|(?:sub-?|line\s+)?total|value|(?:unit\s*)?\$|prezzo|precio|preis|"
         # French, Spanish, German, Polish: "Prix unitaire", "Precio unit.", "Einzelpreis", "Wartość"
         r"prix(?:\s+unit(?:aire)?\.?)?|montant|total\s+ht|precio\s+unit(?:ario)?\.?|importe|"
@@ -579,9 +579,33 @@ def _refined(table: Table, rows: list[list[tuple[int, str]]]) -> Table:
     return Table(tuple(columns), table.layout)
 
 
+def _named_items(table: Table, lines: list[tuple[int, str]]) -> Table:
+    """An aligned table whose "Item" column holds words ("Alum Plate", "Steel Flat" in an invoice
+    program's PO), not line numbers: the item's name, read as text from the first rows on."""
+    index = next((i for i, c in enumerate(table.columns) if c.role == "line" and c.label == "item"), None)
+    if index is None or table.layout != "aligned":
+        return table
+    column = table.columns[index]
+    # the words that start where the column does, in the first rows
+    firsts = [
+        found.group()
+        for _, text in lines[:6]
+        if (found := re.compile(r"\S+").match(text, column.start)) and not text[: column.start].strip()
+    ]
+    if sum(bool(re.fullmatch(r"[A-Za-z]{2,}[,.]?", first)) for first in firsts) < 2 or any(
+        re.search(r"[\d-]", first)
+        for first in firsts  # a line number, a part code ("AL-SHT-6061")
+    ):
+        return table
+    columns = list(table.columns)
+    columns[index] = replace(column, role="description")
+    return Table(tuple(columns), table.layout)
+
+
 def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], int]:
     """The rows of ``table`` at the start of ``lines`` ((document offset, text) after the header),
     and how many lines they took."""
+    table = _named_items(table, lines)
     raw: list[tuple[int, int, list[tuple[int, int, int]]]] = []  # (start, end, cells) per row
     used, gap, first = 0, False, 0  # first: the index of the line the last row starts on
     for index, (offset, text) in enumerate(lines):
@@ -624,6 +648,15 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             and cells[0][1] >= table.columns[cells[0][0]].start - 1
             and not _counts(table, cells, text)
         ) or (raw and not gap and (_runs_on(table, cells, text) or _describes_row_above(table, cells, text)))
+        if (
+            wrapped
+            and table.layout == "aligned"
+            and "line" not in table.roles()
+            and cells[0][1] <= table.columns[0].start + 1  # flush with the first column, not indented
+            and _names_a_form(text)
+            and _names_a_form(_row_text(lines, raw[-1]))
+        ):
+            wrapped = False  # "Alum Rnd  6061-T6511 round bar" under a plate's row, no line numbers: a row
         if wrapped and _aside(text[cells[0][1] : cells[-1][2]]):
             used, gap = index + 1, False  # "   |  Commodity: Raw Material  Account: 5020-110": a note
             continue
@@ -634,11 +667,17 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             and not gap
             and table.layout == "aligned"
             and cells
-            and "line" in table.roles()
+            # (or, in an invoice program's PO with items by name, a line that names no item)
+            and ("line" in table.roles() or (_items_by_name(table) and not _names_a_form(text)))
             and table.columns[cells[0][0]].role != "line"
             and not any(
                 column != _RUN_ON and table.columns[column].role == "qty" for column, _, _ in raw[-1][2]
             )
+        )
+        # "x 12 saw cut      71.50     286.00" under "… 7075-T651 plate 2.000 x 6     4": the
+        # description's end and the row's prices, wrapped onto the next line
+        counted_rest = counted_rest or (
+            raw and not gap and table.layout == "aligned" and _priced_rest(table, raw[-1][2], cells, text)
         )
         if raw and not gap and not cells and table.layout == "collapsed" and collapsed.continues(text):
             start, _, previous = raw[-1]  # a PDF's wrapped description
@@ -708,6 +747,36 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             break
         used, gap = index + 1, False
     return (_rows(table, raw, lines), used) if raw else ([], 0)
+
+
+def _items_by_name(table: Table) -> bool:
+    """Whether the table's "Item" column names the items (see ``_named_items``)."""
+    return any(column.label == "item" and column.role == "description" for column in table.columns)
+
+
+def _names_a_form(text: str) -> bool:
+    return first_match(text, FORM_WORDS) is not None
+
+
+def _row_text(lines: list[tuple[int, str]], row: tuple[int, int, list[tuple[int, int, int]]]) -> str:
+    """The text of a row read so far (its lines joined)."""
+    return " ".join(text for offset, text in lines if row[0] <= offset + len(text) and offset < row[1])
+
+
+def _priced_rest(
+    table: Table, above: list[tuple[int, int, int]], cells: list[tuple[int, int, int]], text: str
+) -> bool:
+    """A line of text and prices only, naming no item of its own, under a row with no price yet."""
+    roles = [table.columns[column].role for column, _, _ in cells]
+    prices = [text[a:b] for column, a, b in cells if table.columns[column].role == "price"]
+    priced = prices and all(_MONEY.search(price) for price in prices) and not {"line", "qty"} & set(roles)
+    words = " ".join(text[a:b] for column, a, b in cells if table.columns[column].role in _TEXT_ROLES)
+    return bool(
+        priced
+        and words
+        and not any(column != _RUN_ON and table.columns[column].role == "price" for column, _, _ in above)
+        and first_match(words, FORM_WORDS) is None
+    )
 
 
 def _counted_row_next(table: Table, lines: list[tuple[int, str]], index: int) -> bool:
