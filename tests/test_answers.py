@@ -510,3 +510,22 @@ def test_a_portals_comments_by_line_number_over_the_quote_it_restates() -> None:
         (1, "2205", "plate", {"thickness": 0.5, "width": 24.0, "length": 48.0}),
         (4, "410", "bar_round", {"diameter": 1.5, "length": 144.0}),
     ]
+
+
+def test_answers_typed_at_the_end_of_each_quoted_row_after_an_announced_mark() -> None:
+    """ "my answers next to each line below marked <<RD": each answer at the end of the row it
+    answers — kept, recounted, passed on, sheared to a new size."""
+    result = _extract(
+        "Angela, my answers next to each line below marked <<RD. Please enter as PO# 61877.\n\nRay\n\n"
+        "________________________________\nFrom: Angela Marsh <amarsh@supplier.example>\n"
+        "Sent: Tuesday, April 1, 2025 11:50 AM\nSubject: Quote SQ-004417\n\n"
+        'Line 1: C110 Copper Bus Bar 1/4" x 2" x 12\' ............ 10 pcs   <<RD: yes\n'
+        'Line 2: C110 Copper Bus Bar 1/4" x 4" x 12\' ............ 5 pcs    <<RD: need 8 pcs\n'
+        "Line 3: C360 Brass Hex 1\" x 12' ........................ 4 pcs    <<RD: pass for now\n"
+        'Line 4: C260 Brass Sheet .032" x 24" x 96" 1/2 Hard  2 pcs  <<RD: pls shear to 24" x 48", 4 pcs\n'
+    )
+    assert _rows(result) == [
+        (10, "C11000", "bar_rectangular", {"thickness": 0.25, "width": 2.0, "length": 144.0}),
+        (8, "C11000", "bar_rectangular", {"thickness": 0.25, "width": 4.0, "length": 144.0}),
+        (4, "C260", "sheet", {"thickness": 0.032, "width": 24.0, "length": 48.0}),
+    ]

@@ -22,7 +22,7 @@ from pipeline.models import LineItem
 from pipeline.units import find_lengths, parse_number
 
 # quote marks, arrows and the writer's initials an answer starts with ("** ", ">> ", "[SO] ")
-_MARKS = re.compile(r"^[\s>*=-]*(?:\[[A-Z]{1,4}\]|[A-Z]{2,3}:(?=\s))?[\s>*=-]*|[\s*]+$")
+_MARKS = re.compile(r"^[\s<>*=-]*(?:\[[A-Z]{1,4}\]|[A-Z]{2,3}:(?=\s))?[\s>*=-]*|[\s*]+$")
 _KEEP = re.compile(
     r"(?:ok(?:ay)?|yes|yep|good|fine|confirm(?:ed)?|approved?|correct|agreed|as\s+quoted|perfect|s[ií]|correcto|"
     r"that\s+works|sounds\s+good|keep|go)\b(?![^.!\n]*\d)",
@@ -51,7 +51,7 @@ _NEW_COUNT = re.compile(
     re.IGNORECASE,
 )
 _NEW_ITEM = re.compile(
-    r"\b(?:change\s+(?:it\s+|this\s+|that\s+)?to|cut\s+(?:it\s+)?to|make\s+(?:it|that|this|them)|switch\s+(?:it\s+)?to|"
+    r"\b(?:change\s+(?:it\s+|this\s+|that\s+)?to|(?:cut|shear|saw)\s+(?:it\s+|them\s+)?to|make\s+(?:it|that|this|them)|switch\s+(?:it\s+)?to|"
     r"go\s+with|use|instead(?!\s+of)\s*(?:,|:)?|sh(?:ou|o|u)l?d\s+(?:have\s+)?be(?:en)?|needs?\s+to\s+be)\s+(?P<new>[^\n]+)",
     re.IGNORECASE,
 )
@@ -146,7 +146,15 @@ def numbered_answers(text: str, own: Spans) -> list[tuple[int, int, int]]:
 
 def answered_line(lines: list[LineItem], start: int, text: str, gap: int = 1) -> LineItem | None:
     """The quoted line an answer written at ``start`` answers: the one just above it, with at most
-    ``gap`` rows of quoted text (its price, a note) between them."""
+    ``gap`` rows of quoted text (its price, a note) between them; or the one on its own row, when
+    the answer is typed at the row's end ("… 5 pcs    <<RD: need 8 pcs")."""
+    beside = [
+        line
+        for line in lines
+        if line.span is not None and line.span.start < start and "\n" not in text[line.span.start : start]
+    ]
+    if beside:
+        return beside[-1]
     above = [line for line in lines if line.span is not None and line.span.end <= start]
     if not above:
         return None
