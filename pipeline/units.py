@@ -48,6 +48,8 @@ UNIT_TO_INCHES: dict[str, float] = {
     "footers": _FOOT,
     "pies": _FOOT,  # Spanish: "20 pies"
     "pie": _FOOT,
+    "pi": _FOOT,  # Canadian French: "12 pi" (pieds)
+    "pieds": _FOOT,
     "mm": _MM,
     "millimeter": _MM,
     "millimeters": _MM,
@@ -67,7 +69,7 @@ FOOT_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor
 METRE_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == 1000 * _MM)
 
 UNIT = (  # a mark may touch the next word ("4'x8'"), a word unit may not ("in" of "inside")
-    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|(?:feet|footers?|foot|ft\.?|pies?)(?![-\s]?lbs?\b)|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|mtrs?|mt|m)"
+    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|(?:feet|footers?|foot|ft\.?|pies?|pieds|pi)(?![-\s]?lbs?\b)|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|mtrs?|mt|m)"
     r"(?![a-z\d]))"  # "080M40" is a steel's name, not 80 metres
 )
 

@@ -118,6 +118,12 @@ def test_feet_and_inches_written_together_are_one_length() -> None:
     assert [length.inches for length in find_lengths("bars 10' 6\"")] == [126]
 
 
+def test_feet_in_canadian_french() -> None:
+    from pipeline.units import find_lengths
+
+    assert [length.inches for length in find_lengths("Cornière 1-1/2 x 1-1/2 x 1/8   12 pi")][-1:] == [144]
+
+
 def test_foot_pounds_are_not_feet() -> None:
     from pipeline.units import find_lengths
 
