@@ -1079,3 +1079,41 @@ def test_an_invoice_programs_po_with_item_names_and_rows_wrapped_wherever_the_pd
         (4, "7075", "plate", (2.0, 6.0, 12.0)),
         (1, "6061", "bar_round", (2.5, 144.0)),
     ]
+
+
+def test_an_rfq_whose_it_column_numbers_items_wrapped_over_lines_with_the_count_on_the_last() -> None:
+    """ "It  Description  Qty  UOM": "It" numbers the items; each description runs over two or
+    three lines and its count sits on the last."""
+    result = _extract(
+        "It  Description                                            Qty   UOM\n"
+        "--  -----------------------------------------------------  ----  ---\n"
+        "1   PLATE, DUPLEX 2205 (UNS S32205/S31803)\n"
+        "    ASME SA-240 DUAL CERT\n"
+        '    1/2" X 48" X 96"                                        1     EA\n'
+        '3   TUBE, SS 321 SMLS SA-213 TP321 1" OD X .049"\n'
+        "    MIN WALL X 20'                                         25    EA\n"
+        "4   SHEET SS 310S 2B ASTM A240\n"
+        "    .125 X 48 X 96\n"
+        "                                                            3     EA\n"
+    )
+    assert _rows(result) == [
+        (1, "2205", "plate", (0.5, 48.0, 96.0)),
+        (25, "321", "tube_round", (1.0, 0.049, 240.0)),
+        (3, "310S", "sheet", (0.125, 48.0, 96.0)),
+    ]
+
+
+def test_a_numbered_row_of_its_part_number_alone_with_its_description_and_count_below() -> None:
+    result = _extract(
+        "Ln  Item Number       Description                      Qty   U/M   Unit Price   Ext Price\n"
+        '6   SS304L-TB-300-065 TUBE SS 304L SANITARY A270 3" OD\n'
+        "                      X .065W X 20'                    10    LG    131.9000     1,319.00\n"
+        "7   SS316L-TB-150-065\n"
+        "    TUBE SS 316L SANITARY A270 1-1/2 OD X .065W X 20'  12    LG     84.7500     1,017.00\n"
+        "8   SS316-PP-1-40     PIPE SS 316L SCH 40 WELDED 1\" X 20' 4  LG    109.3000       437.20\n"
+    )
+    assert _rows(result) == [
+        (10, "304L", "tube_round", (3.0, 0.065, 240.0)),
+        (12, "316L", "tube_round", (1.5, 0.065, 240.0)),
+        (4, "316L", "tube_round", (1.315, 0.133, 240.0, 1.0)),
+    ]

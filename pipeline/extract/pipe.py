@@ -47,9 +47,12 @@ _SCHEDULE_FIRST = re.compile(
     re.IGNORECASE,
 )
 # in a row naming pipe, the schedule in one cell and the nominal size in inches in the next:
-# "alum pipe sch 40 | 1-1/2" | 21'", "304 sch 10 pipe 4 inch x 20", "sch 10S pipe, 3""
+# "alum pipe sch 40 | 1-1/2" | 21'", "304 sch 10 pipe 4 inch x 20", "sch 10S pipe, 3"", "PIPE SS 316L SCH 40
+# WELDED 1" X 20'"
 _SCHEDULE_THEN_INCHES = re.compile(
-    r"\bsch(?:edule)?\.?\s*(?P<sch>10S?|40S?|80S?|160|STD|XXS|XXH|XS|XH)\b[\s|,;\t]*(?:pipes?[\s,]+)?"
+    r"\bsch(?:edule)?\.?\s*(?P<sch>10S?|40S?|80S?|160|STD|XXS|XXH|XS|XH)\b[\s|,;\t]*"
+    # "SCH 40 WELDED 1\"", "sch 80 smls black pipe 2\"": how it is made, then the size
+    r"(?:(?:pipes?|welded|wld|smls|seamless|erw|efw|black|galv(?:anized)?)[\s,]+){0,3}"
     rf"{_NPS}\s*(?:\"|”|in\b\.?|inch(?:es)?)",
     re.IGNORECASE,
 )

@@ -44,7 +44,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "line",
-        r"ln|line(?:\s*(?:no\.?|#|item))?|ln\s*#|row(?:\s*#)?|pos(?:ition|\.)?(?:\s*no\.?)?|item\s*(?:no\.?|#)?|#|no\.?|nr\.?|s\.?\s*no\.?|"
+        r"ln|it|itm|line(?:\s*(?:no\.?|#|item))?|ln\s*#|row(?:\s*#)?|pos(?:ition|\.)?(?:\s*no\.?)?|item\s*(?:no\.?|#)?|#|no\.?|nr\.?|s\.?\s*no\.?|"
         r"lp\.?|n[°º]|[čc]\.|nr\.?\s*crt\.?|序号|番号|순번",
     ),
     (
@@ -738,7 +738,12 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
                 offset + len(text.rstrip()),
                 previous + [(_RUN_ON, offset + a, offset + b) for _, a, b in cells],
             )
-        elif len(cells) >= 2 and roles & _ITEM_ROLES and ":" not in text.strip().rstrip(":")[:1]:
+        elif (
+            len(cells) >= 2
+            # (a numbered row of its part number alone: "7   SS316L-TB-150-065", its description below)
+            and (roles & _ITEM_ROLES or roles == {"line", "part"})
+            and ":" not in text.strip().rstrip(":")[:1]
+        ):
             first = index
             raw.append(
                 (offset, offset + len(text.rstrip()), [(c, offset + a, offset + b) for c, a, b in cells])
