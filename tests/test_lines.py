@@ -711,3 +711,15 @@ def test_a_reorder_restated_in_prose_with_one_count_changed_by_name() -> None:
     )
     assert [(line.quantity, line.grade) for line in result.lines] == [(12, "A1008"), (5, "A1011")]
     assert result.lines[0].revisions == ["quantity was 10"]
+
+
+def test_certificate_types_said_beside_the_items_are_no_sizes_or_counts() -> None:
+    """ "the S355J2 plates require 3.1 certificates; the sections can be 2.2": EN 10204's types, not a
+    plate 2.2 thick ordered 3.1 times."""
+    text = (
+        "Please note that the S355J2 plates require 3.1 certificates; the sections\n"
+        "can be 2.2. Delivery by truck with crane please.\n\n"
+        "2 pcs plate S355J2 20 x 2000 x 6000 mm\n"
+    )
+    lines = extract(build_document("order.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [(2, "plate")]

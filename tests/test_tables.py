@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extract import extract
 from pipeline.extract.tables import read_header, role_of
 from pipeline.ingest.document import build_document
@@ -1117,3 +1119,30 @@ def test_a_numbered_row_of_its_part_number_alone_with_its_description_and_count_
         (12, "316L", "tube_round", (1.5, 0.065, 240.0)),
         (4, "316L", "tube_round", (1.315, 0.133, 240.0, 1.0)),
     ]
+
+
+def test_a_french_order_whose_pdf_put_reference_description_count_and_amounts_on_lines_apart() -> None:
+    """ "Ref.  Designation  Qte  U  PU HT  Montant HT": a reference alone on its line starts a row,
+    its description, count and amounts ("1 487,00") follow on the next lines."""
+    result = _extract(
+        "Ref.         Designation                   Qte   U    PU HT     Montant HT\n"
+        "TOL-20-S355\n"
+        "Tole S355J2+N 20 x 2000 x 6000 mm\n"
+        "                                           2     u\n"
+        "                                                    1 487,00    2 974,00\n"
+        "IPE200-S275\n"
+        "Poutrelle IPE 200 S275JR\n"
+        "longueur 12 m                              4     u   398,40     1 593,60\n"
+        "UPN160-S275  Fer U UPN 160 S275JR\n"
+        "Longueur 12 m                              3\n"
+        "                                                 u   341,20     1 023,60\n"
+    )
+    assert [(line.quantity, line.form) for line in result.lines] == [
+        (2, "plate"),
+        (4, "beam_i"),
+        (3, "channel"),
+    ]
+    assert result.lines[1].dimensions == {
+        "height": pytest.approx(7.874, abs=1e-3),
+        "length": pytest.approx(472.44, abs=1e-2),
+    }

@@ -208,6 +208,20 @@ _ON_HAND = re.compile(
 )
 
 
+# "the S355J2 plates require 3.1 certificates", "all 316 needs MTRs": what comes with the goods
+_ASKS_FOR_PAPERS = re.compile(
+    r"\b(?:require[sd]?|need(?:s|ed)?|must\s+(?:have|come\s+with)|to\s+come\s+with)\s+"
+    r"(?:(?:EN|DIN)\s*10204\s*)?(?:type\s*)?(?:[23]\.[12]\s*)?(?:mill\s+|material\s+)?"
+    r"(?:certs?|certificates?|certification|mtrs?|test\s+reports?)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_papers(text: str) -> bool:
+    """Whether ``text`` asks for the goods' certificates, not for goods."""
+    return _ASKS_FOR_PAPERS.search(text) is not None
+
+
 def is_on_hand(text: str) -> bool:
     """Whether ``text`` speaks of goods the customer already has, not goods wanted."""
     return _ON_HAND.search(text) is not None

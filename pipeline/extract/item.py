@@ -49,6 +49,12 @@ _OTHER_LABELS = re.compile(
 )
 # A customer's stock code ("ALUM-ANG-6061-2X2X25", "MTL-4140HT-250") or a date ("28-FEB-2024",
 # "07/10/24") or a phone number written in an item: neither its numbers nor its letters describe it.
+# EN 10204's certificate types (2.1, 2.2, 3.1, 3.2), said where certificates are: no size or count
+_CERTIFICATES = re.compile(r"certif|\bcerts?\b|\b10204\b|\bMTRs?\b|\bAPZ\b|Werkszeugnis", re.IGNORECASE)
+_CERTIFICATE_TYPE = re.compile(
+    r"\b(?:(?:EN|DIN|ISO|BS)\s*)?10204(?:\s*[:/-]\s*\d{4})?\b|(?<![\d.,])[23]\.[12](?![\d,]|\.\d|\s*(?:mm|\"|in\b|x\b|×|'))",
+    re.IGNORECASE,
+)
 _CODES_AND_DATES = re.compile(
     r"(?<![\w-])(?!(?:AW|EN|UNS|SAE|AISI|ASTM|ASME|DIN|ISO|SUS|SA)-)(?=[A-Z]{2,6}-(?:[A-Z]{1,6}-|[A-Z0-9-]*\d{3}))"
     r"[A-Z]{2,6}(?:-[A-Z0-9]+){2,}(?![\w-])|"
@@ -180,6 +186,9 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
             mask.hide(before.end, after.start, barrier=True)
     for code in _CODES_AND_DATES.finditer(mask.text):
         mask.hide(code.start(), code.end())
+    if _CERTIFICATES.search(raw):  # "plates require 3.1 certificates; the sections can be 2.2"
+        for kind in _CERTIFICATE_TYPE.finditer(mask.text):
+            mask.hide(kind.start(), kind.end(), barrier=True)
     for reference in _ITEM_REFERENCE.finditer(mask.text):
         mask.hide(reference.start(), reference.end(), barrier=True)
     for scratched in _SCRATCHED.finditer(mask.text):  # "scratch the 3/4 bar, make that 12 pcs of …"

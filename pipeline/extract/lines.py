@@ -132,8 +132,8 @@ def _one_request(body: str, parsed: Parsed, counted_first: bool) -> bool:
 
 def _not_asked_for(text: str, block: Block, parsed: Parsed) -> bool:
     """An item asked about with no count, put on hold, said to stay as quoted ("the 1/2 plate is
-    fine"), sent back ("… and got 1-1/4, want to send them back") or already had ("we have the HSS in
-    stock")."""
+    fine"), sent back ("… and got 1-1/4, want to send them back"), already had ("we have the HSS in
+    stock") or named for its certificates ("the S355J2 plates require 3.1 certificates")."""
     body = text[block.start : block.end]
     anchor = parsed.item.evidence.get("grade") or parsed.item.evidence.get("form")
     position = anchor.start - block.start if anchor else 0
@@ -144,6 +144,7 @@ def _not_asked_for(text: str, block: Block, parsed: Parsed) -> bool:
         or cues.keeps_as_quoted(body)
         or cues.is_returned(body)
         or (cues.is_on_hand(body) and not parsed.has_quantity)
+        or (cues.asks_for_papers(body) and not (parsed.has_quantity or parsed.has_sizes))
     )
 
 
@@ -625,8 +626,8 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
     grouped, heads = _groups(text, pairs)
     for index, (block, parsed) in enumerate(pairs):
         body = text[block.start : block.end]
-        if index in heads:
-            continue
+        if index in heads or (block.kind in ("row", "bullet") and cues.is_charge(body)):
+            continue  # "PMI TESTING & 3.1 CERTS - ALL PIPE AND PLATE  1.00 LOT": a service charged for
         if index in grouped:
             lines.append(grouped[index])
             continue
@@ -637,8 +638,6 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
         )
         if asked or cues.is_total(body):
             continue
-        if block.kind == "row" and cues.is_charge(body):
-            continue  # "PMI TESTING & 3.1 CERTS - ALL PIPE AND PLATE  1.00 LOT": a service charged for
         if cues.ALTERNATES_HEADING.search(block.heading) and lines:
             _alternate_of(text, block, lines[-1])
             continue

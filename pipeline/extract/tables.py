@@ -26,7 +26,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         r"(?:unit\s+|ext(?:ended)?\.?\s+|net\s+|list\s+)?(?:price|cost|rate)(?:\s*/\s*\w+)?|net\s+(?:value|amount)|"
         r"ext(?:ended)?\.?|extension|amount|(?:sub-?|line\s+)?total|value|(?:unit\s*)?\$|prezzo|precio|preis|"
         # French, Spanish, German, Polish: "Prix unitaire", "Precio unit.", "Einzelpreis", "Wartość"
-        r"prix(?:\s+unit(?:aire)?\.?)?|montant|total\s+ht|precio\s+unit(?:ario)?\.?|importe|"
+        r"prix(?:\s+unit(?:aire)?\.?)?(?:\s+ht)?|montant(?:\s+ht)?|total\s+ht|p\.?\s?u\.?(?:\s+ht)?|precio\s+unit(?:ario)?\.?|importe|"
         r"(?:einzel|gesamt)preis|gesamt(?:betrag|wert)?|betrag|totale|cena(?:\s+jedn\.?)?|warto[sś][cć]|importo|prezzo\s+unit(?:ario)?\.?|"
         r"单价|単価|단가|金额|金額|금액",  # Chinese, Japanese, Korean
     ),
@@ -59,7 +59,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "uom",
-        r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|un|me|mj|einheit|unidad|unit[ée]|uds?\.?|j\.?\s?m\.?|u\.?\s?m\.?|"
+        r"u/?m|uom|unit(?:s|\s+of\s+measure)?|um|un|u|me|mj|einheit|unidad|unit[ée]|uds?\.?|j\.?\s?m\.?|u\.?\s?m\.?|"
         r"eenheid|enhed|birim|"
         r"单位|単位|단위",
     ),
@@ -668,7 +668,12 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             and table.layout == "aligned"
             and cells
             # (or, in an invoice program's PO with items by name, a line that names no item)
-            and ("line" in table.roles() or (_items_by_name(table) and not _names_a_form(text)))
+            and (
+                "line" in table.roles()
+                or (_items_by_name(table) and not _names_a_form(text))
+                # (or under a row begun by its reference alone: "TOL-20-S355" over its description)
+                or (table.columns[raw[-1][2][0][0]].role == "part" and not _names_a_form(text))
+            )
             and table.columns[cells[0][0]].role != "line"
             and not any(
                 column != _RUN_ON and table.columns[column].role == "qty" for column, _, _ in raw[-1][2]
@@ -679,6 +684,14 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
         counted_rest = counted_rest or (
             raw and not gap and table.layout == "aligned" and _priced_rest(table, raw[-1][2], cells, text)
         )
+        if (
+            raw
+            and _begins_with_reference(table, cells, text)
+            # (words after it: not "AMS-QQ-A-250/12  1.000 X 12.000 X 24.000", a spec and the sizes)
+            and (len(cells) == 1 or re.search(r"[A-WYZa-wyz]{2,}", text[cells[1][1] :]) is not None)
+            and _counted(table, raw[-1][2])
+        ):
+            wrapped = counted_rest = False  # "IPE200-S275 …" under a row with its count: the next row
         if raw and not gap and not cells and table.layout == "collapsed" and collapsed.continues(text):
             start, _, previous = raw[-1]  # a PDF's wrapped description
             stripped = text.strip(" >")
@@ -739,9 +752,9 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
                 previous + [(_RUN_ON, offset + a, offset + b) for _, a, b in cells],
             )
         elif (
-            len(cells) >= 2
+            (len(cells) >= 2 or _reference_alone(table, cells, text))
             # (a numbered row of its part number alone: "7   SS316L-TB-150-065", its description below)
-            and (roles & _ITEM_ROLES or roles == {"line", "part"})
+            and (roles & _ITEM_ROLES or roles in ({"line", "part"}, {"part"}))
             and ":" not in text.strip().rstrip(":")[:1]
         ):
             first = index
@@ -752,6 +765,24 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             break
         used, gap = index + 1, False
     return (_rows(table, raw, lines), used) if raw else ([], 0)
+
+
+def _counted(table: Table, cells: list[tuple[int, int, int]]) -> bool:
+    return any(column != _RUN_ON and table.columns[column].role == "qty" for column, _, _ in cells)
+
+
+def _begins_with_reference(table: Table, cells: list[tuple[int, int, int]], text: str) -> bool:
+    """A line begun by a reference code under the part column ("TOL-20-S355", "UPN160-S275  Fer U …")."""
+    return (
+        bool(cells)
+        and table.columns[cells[0][0]].role == "part"
+        and _is_part_number(text[cells[0][1] : cells[0][2]])
+    )
+
+
+def _reference_alone(table: Table, cells: list[tuple[int, int, int]], text: str) -> bool:
+    """A row begun by its reference code alone ("TOL-20-S355"), its description on the next line."""
+    return len(cells) == 1 and _begins_with_reference(table, cells, text)
 
 
 def _items_by_name(table: Table) -> bool:
@@ -771,7 +802,12 @@ def _row_text(lines: list[tuple[int, str]], row: tuple[int, int, list[tuple[int,
 def _priced_rest(
     table: Table, above: list[tuple[int, int, int]], cells: list[tuple[int, int, int]], text: str
 ) -> bool:
-    """A line of text and prices only, naming no item of its own, under a row with no price yet."""
+    """A line of text and prices only, naming no item of its own, under a row with no price yet
+    (or of amounts alone: "1 487,00    2 974,00")."""
+    if _AMOUNTS_ONLY.fullmatch(text) and not any(
+        column != _RUN_ON and table.columns[column].role == "price" for column, _, _ in above
+    ):
+        return True
     roles = [table.columns[column].role for column, _, _ in cells]
     prices = [text[a:b] for column, a, b in cells if table.columns[column].role == "price"]
     priced = prices and all(_MONEY.search(price) for price in prices) and not {"line", "qty"} & set(roles)
@@ -811,6 +847,8 @@ def _runs_on(table: Table, cells: list[tuple[int, int, int]], text: str) -> bool
     return all(table.columns[column].role in _TEXT_ROLES for column, _, _ in cells)
 
 
+# a line of amounts and nothing else, in any country's way of grouping: "1 487,00  2 974,00"
+_AMOUNTS_ONLY = re.compile(r"(?:\s*[$€£]?\s?\d{1,3}(?:[ .,\u00a0]\d{3})*[.,]\d\d)+\s*")
 _MONEY = re.compile(r"\d,\d{3}\.\d\d\b|^\$?\d+\.\d\d$")  # "1,486.00", "96.40" — not ".250"
 
 
