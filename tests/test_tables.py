@@ -1146,3 +1146,40 @@ def test_a_french_order_whose_pdf_put_reference_description_count_and_amounts_on
         "height": pytest.approx(7.874, abs=1e-3),
         "length": pytest.approx(472.44, abs=1e-2),
     }
+
+
+def test_a_take_off_grouped_by_shape_under_headings_with_a_subtotal_after_each_group() -> None:
+    result = _extract(
+        "SHAPE                     QTY      LENGTH        WT (LB)\n"
+        "----------------------------------------------------------------\n"
+        "WIDE FLANGE (A992)\n"
+        "  W12x26                   4       32'-0\"          3,328\n"
+        "  W8x18                    3       14'-6\"            783\n"
+        "                                         subtotal  4,111\n"
+        "HSS (A500C)\n"
+        "  HSS4x3x1/4               8       24'-0\"          2,031\n"
+        "                                         subtotal  2,031\n"
+        "ANGLE\n"
+        "  L6x4x3/8 (LLV)           6        8'-9\"            646\n"
+    )
+    assert [(line.quantity, line.form, line.dimensions.get("length")) for line in result.lines] == [
+        (4, "beam_i", 384.0),
+        (3, "beam_i", 174.0),
+        (8, "tube_rectangular", 288.0),
+        (6, "angle", 105.0),
+    ]
+
+
+def test_a_storeroom_reorder_sheet_orders_its_order_qty_column_and_not_a_row_counted_zero() -> None:
+    """ "Bin  Description  Size  Length  On Hand  Min  Max  Order Qty": the bin count and its limits
+    are notes; a row whose order quantity is 0 is listed, not ordered."""
+    result = _extract(
+        "Bin\tDescription\tSize\tLength\t\tOn Hand\tMin\tMax\tOrder Qty\n"
+        "A-01\t1018 CRS RD BAR\t1/2\"\t12'\t\t2\t5\t15\t13\n"
+        "A-09\tC360 BRASS RD\t1/2\"\t12'\t\t6\t2\t6\t0\n"
+        "B-03\tA36 HR ANGLE\t2 x 2 x 1/4\t20'\t\t0\t4\t10\t10\n"
+    )
+    assert [(line.quantity, line.grade, line.form) for line in result.lines] == [
+        (13, "1018", "bar_round"),
+        (10, "A36", "angle"),
+    ]

@@ -133,7 +133,7 @@ def _one_request(body: str, parsed: Parsed, counted_first: bool) -> bool:
 def _not_asked_for(text: str, block: Block, parsed: Parsed) -> bool:
     """An item asked about with no count, put on hold, said to stay as quoted ("the 1/2 plate is
     fine"), sent back ("… and got 1-1/4, want to send them back"), already had ("we have the HSS in
-    stock") or named for its certificates ("the S355J2 plates require 3.1 certificates")."""
+    stock"), named for its certificates ("the S355J2 plates require 3.1 certificates") or counted zero."""
     body = text[block.start : block.end]
     anchor = parsed.item.evidence.get("grade") or parsed.item.evidence.get("form")
     position = anchor.start - block.start if anchor else 0
@@ -145,6 +145,16 @@ def _not_asked_for(text: str, block: Block, parsed: Parsed) -> bool:
         or cues.is_returned(body)
         or (cues.is_on_hand(body) and not parsed.has_quantity)
         or (cues.asks_for_papers(body) and not (parsed.has_quantity or parsed.has_sizes))
+        or _none_ordered(text, block)
+    )
+
+
+def _none_ordered(text: str, block: Block) -> bool:
+    """A table's row whose quantity cell reads zero ("Order Qty  0" on a reorder sheet): listed, not
+    ordered."""
+    return any(
+        field.label == "qty" and re.fullmatch(r"0+(?:\.0+)?", text[field.start : field.end].strip())
+        for field in block.fields
     )
 
 

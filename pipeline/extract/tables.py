@@ -101,7 +101,9 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         # "Cuts" beside "Order": how the customer will nest the lengths bought, not what is bought
         r"notes?|remarks?|comments?|(?:piece\s+)?mark|mk\.?|tag|job|cuts|cut\s+list|nest(?:ing|ed)?|ref(?:erence)?|heat|cert|rev(?:ision)?|whse|warehouse|"
         r"blanket(?:\s+qty)?|remaining|balance|rel'?d(?:\s+to\s+date)?|released(?:\s+to\s+date)?|"
-        r"loc(?:ation)?|bin|dept|taxable|tax|per|drop\s*%?|scrap\s*%?|total\s+(?:ft|feet|lbs?|wt|weight)|(?:qty\.?\s+)?(?:rec'?d|received|shipped|open|b/?o|backordered)",
+        r"loc(?:ation)?|bin|dept|taxable|tax|per|drop\s*%?|"
+        # a storeroom's reorder sheet: the bin count and its limits beside the quantity ordered
+        r"on\s+hand|o/h|soh|min(?:imum)?|max(?:imum)?|re-?order\s+point|rop|usage|avail(?:able)?|scrap\s*%?|total\s+(?:ft|feet|lbs?|wt|weight)|(?:qty\.?\s+)?(?:rec'?d|received|shipped|open|b/?o|backordered)",
     ),
 )
 _ROLES = tuple((role, re.compile(rf"(?:{words})", re.IGNORECASE)) for role, words in _ROLE_HEADERS)
@@ -826,6 +828,8 @@ def _counted_row_next(table: Table, lines: list[tuple[int, str]], index: int) ->
     if index + 1 >= len(lines):
         return False
     text = lines[index + 1][1]
+    if _section_row(table, text) and index + 2 < len(lines):
+        text = lines[index + 2][1]  # "subtotal  6,271" over "HSS (A500C)" over more rows
     return bool(text.strip()) and _counts(table, _cells(table, text), text)
 
 
@@ -915,7 +919,7 @@ def _rejoined(
     return offset, offset + len(whole.rstrip()), [(column, offset + a, offset + b) for column, a, b in cells]
 
 
-_SECTION = re.compile(r"[A-Z][A-Z &/-]{2,30}:?")
+_SECTION = re.compile(r"[A-Z][A-Z &/-]{2,30}(?:\s*\([A-Z0-9 ./-]{1,16}\))?:?")  # "WIDE FLANGE (A992)"
 
 
 def _section_row(table: Table, text: str) -> bool:
