@@ -1183,3 +1183,20 @@ def test_a_storeroom_reorder_sheet_orders_its_order_qty_column_and_not_a_row_cou
         (13, "1018", "bar_round"),
         (10, "A36", "angle"),
     ]
+
+
+def test_a_semicolon_csv_exported_from_a_german_erp_with_decimal_commas() -> None:
+    """ "Pos;Material-Nr;Bezeichnung;Werkstoff;Abmessung (mm);Menge;ME": semicolons part the cells,
+    "2,0 x 1250 x 2500" is 2.0 mm; "Rundstab", "Flachstab" are round and flat bar."""
+    result = _extract(
+        "Pos;Material-Nr;Bezeichnung;Werkstoff;Abmessung (mm);Menge;ME\n"
+        "10;100234;Rundstab blank h9;1.4404;Ø 25 x 3000;12;ST\n"
+        "30;100871;Blech 2B;1.4301;2,0 x 1250 x 2500;20;ST\n"
+        "50;100990;Flachstab gewalzt;1.4571;10 x 50 x 6000;10;ST\n"
+    )
+    assert [(line.quantity, line.grade, line.form) for line in result.lines] == [
+        (12, "1.4404", "bar_round"),
+        (20, "1.4301", "sheet"),
+        (10, "1.4571", "bar_rectangular"),
+    ]
+    assert result.lines[1].dimensions["thickness"] == pytest.approx(2.0 / 25.4, abs=1e-4)

@@ -197,7 +197,7 @@ class Table:
     """A header row's columns and how its rows separate their cells."""
 
     columns: tuple[_Column, ...]
-    layout: str  # "pipe" | "tab" | "csv" | "aligned" | "collapsed" (see ``collapsed.py``)
+    layout: str  # "pipe" | "tab" | "csv" | "semicolon" | "aligned" | "collapsed" (see ``collapsed.py``)
 
     def roles(self) -> list[str | None]:
         return [column.role for column in self.columns]
@@ -264,7 +264,7 @@ def split_cells(text: str, layout: str, *, edges: bool = True) -> list[tuple[int
             spans.append((found, found + len(cell)))
             position = found + len(cell) + 1
         return spans
-    separator = "\t" if layout == "tab" else "|"
+    separator = {"tab": "\t", "semicolon": ";"}.get(layout, "|")
     parts, spans, position = text.split(separator), [], 0
     if edges and layout == "pipe" and len(parts) > 2 and not parts[0].strip() and not parts[-1].strip():
         position = len(parts[0]) + 1
@@ -284,6 +284,8 @@ def _layout(text: str) -> str:
         return "tab"
     if text.count(",") >= 2 and not re.search(r"\s{2,}", text.strip()):
         return "csv"
+    if text.count(";") >= 2 and not re.search(r"\s{2,}", text.strip()):
+        return "semicolon"  # a European CSV export: "Pos;Material-Nr;Bezeichnung;…", decimal commas
     return "aligned"
 
 

@@ -142,7 +142,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # "flat" alone is flat bar too: "304 flat 5/8 x 1-1/4", "FB", "flat ground" (tool steel flat stock)
     (
         r"flat\s+bars?|flat\s+stock|flats?|fb|fl|flt|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
-        r"flachstahl|flach|piatt[oi]|solera|pletina|platina|fers?\s+plats?|barres?\s+plates?|plats?|płaskownik|barras?\s+chatas?|"
+        r"flachstahl|flachstab|flachstange|flach|piatt[oi]|solera|pletina|platina|fers?\s+plats?|barres?\s+plates?|plats?|płaskownik|barras?\s+chatas?|"
         r"lama|lamas|platband[ăa]|lattine|barr[ae]\s+piatt[ae]|piatt[ae]|fladst[åa]l|fladstang|flatst[åa]l|plattst[åa]ng|"
         r"扁钢|平鋼|평철",
         "bar_rectangular",
@@ -151,7 +151,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"round\s+(?:bars?|stock|rods?)|rd\.?\s+bars?|rounds?|rods?|bar\s+stock|shaft(?:s|ing)?|bars?|"
         # "1-1/4 rd", "ANN RD .875" — not "Webb Rd, …", "county rd 9"
         r"(?<!county\s)(?<!state\s)(?<!cty\s)rd(?!\.?[ \t]*[,\n]|[ \t]+\d{1,5}[ \t]*[,\n])|"
-        r"rundstahl|rundstange|rund|tondo|tondi|barra\s+redonda|redondo|barra|barre?s?\s+rondes?|rond|pręt|"
+        r"rundstahl|rundstange|rundstab|rund|tondo|tondi|barra\s+redonda|redondo|barra|barre?s?\s+rondes?|rond|pręt|"
         r"(?:oț|oţ|ot)el\s+rotund|bar[ăa]\s+rotund[ăa]|th[ée]p\s+tr[òo]n|kulatina|rundstang|rundst[åa]l|"
         r"ty[čc]\s+kruhov[áa]|圆钢|丸棒|환봉",
         "bar_round",
