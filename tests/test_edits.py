@@ -706,3 +706,19 @@ def test_pricing_asked_on_some_numbered_items_of_a_forwarded_take_off() -> None:
     )
     lines = extract(build_document("fwd.txt", text.encode(), text)).lines
     assert [(line.quantity, line.form) for line in lines] == [(1, "beam_i"), (4, "angle"), (2, "channel")]
+
+
+def test_a_phone_reply_taking_lines_by_number_skipping_one_and_recounting_one() -> None:
+    """ "Ok on 1 and 2 skip 3. Make #1 3 pcs tho.": line 3 struck, line 1 recounted."""
+    result = _extract("Ok on 1 and 2 skip 3. Make #1 3 pcs tho. PO to follow")
+    assert [(line.quantity, line.form) for line in result.lines] == [(3, "plate"), (8, "angle")]
+
+
+def test_the_quote_accepted_with_items_added() -> None:
+    result = _extract("we're good with the quote. Please add:\n(4) A36 L2x2x1/4 angle, 20'\n")
+    assert [(line.quantity, line.form) for line in result.lines] == [
+        (5, "plate"),
+        (8, "angle"),
+        (2, "bar_round"),
+        (4, "angle"),
+    ]

@@ -38,6 +38,9 @@ _APPROVAL = re.compile(
     # a note passed on: "Rob texted this, … Need these today"
     r"need\s+(?:these|them|the\s+(?:following|below))|(?:texted|sent)\s+(?:me\s+|us\s+)?(?:this|these)\b|"
     r"go\s+with\s+(?:that|it|those|them)\b|"  # a switch the supplier offered, accepted
+    # the quote accepted: "we're good with the quote", "your pricing looks fine", "we accept your quote"
+    r"(?:good|fine|ok(?:ay)?|happy)\s+with\s+(?:the|your|this)\s+(?:quote|quotation|pricing|prices|numbers)|"
+    r"accept(?:ed|ing)?\s+(?:the|your)\s+(?:quote|quotation|offer)|"
     # "Forwarding Simon's list below, please ship against our PO …"
     r"(?:list|items?|material|requirements?|request)\s+below|forwarding\b(?=[^.\n]{0,40}\bbelow)|"
     r"(?:ship|order|enter|bill)\s+(?:it\s+|this\s+|them\s+)?against\s+(?:our\s+|the\s+|po\b)|"

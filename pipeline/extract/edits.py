@@ -58,7 +58,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (  # "skip 2 got some left": a line by its bare number, words after it (not "drop 2 sheets")
             "remove",
             r"\b(?:cancel|drop|delete|remove|scratch|skip)\s+#?(?P<ref>\d{1,2})\b"
-            r"(?!\s*(?:[\"'”/x×.,-]|\d|of\b|pcs|pieces|ea\b|mm|in\b|inch|ft|feet|foot|sheets?|shts?|ga\b|gauge))"
+            r"(?!\s*(?:[\"'”/x×,-]|\.\d|\d|of\b|pcs|pieces|ea\b|mm|in\b|inch|ft|feet|foot|sheets?|shts?|ga\b|gauge))"
             rf"(?!\s*{PIECES}\b)",
         ),
         (  # "please delete pos. 2 (the strip 30 x 3)", "cancel line 3"
@@ -299,6 +299,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "quantity",
             rf"\bon\s+(?P<numbered>)(?P<ref>(?:(?:line|item)\s*)?#?\d{{1,2}})\s*,?\s+(?:make\s+it|change\s+(?:it\s+)?to|go\s+(?:to|with))"
             rf"\s+{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
+        ),
+        (  # "Make #1 3 pcs tho", "change line 2 to 6 pcs": a line by its number, then its count
+            "quantity",
+            rf"\b(?:make|change)\s+(?P<numbered>)(?P<ref>#\d{{1,2}}|(?:line|item)\s*#?\d{{1,2}})\s+(?:to\s+)?"
+            rf"{_COUNT}\s*{PIECES}(?!\w)",
         ),
         (
             "quantity",
