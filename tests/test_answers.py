@@ -529,3 +529,22 @@ def test_answers_typed_at_the_end_of_each_quoted_row_after_an_announced_mark() -
         (8, "C11000", "bar_rectangular", {"thickness": 0.25, "width": 4.0, "length": 144.0}),
         (4, "C260", "sheet", {"thickness": 0.032, "width": 24.0, "length": 48.0}),
     ]
+
+
+def test_answers_announced_in_caps_at_the_end_of_each_quoted_row() -> None:
+    """ "see my answers IN CAPS below": "OK", "CHANGE TO 5083-H116 SAME SIZE + QTY" (a grade, not a
+    count of 5083), "NEED 10 NOT 6", "NO LONGER NEEDED"."""
+    result = _extract(
+        "Hi Kim, see my answers IN CAPS below. PO-MAR-2291 attached.\n\nDwayne\n\n"
+        "-----Original Message-----\nFrom: Kim Landry <klandry@supplier.example>\n"
+        "Sent: Monday, February 24, 2025 10:20 AM\nSubject: Quote 31207\n\n"
+        '1. 5083-H116 plate 1/4" x 60" x 144" - 6 pcs    OK\n'
+        '2. 5086-H116 plate 3/8" x 60" x 144" - 3 pcs    CHANGE TO 5083-H116 SAME SIZE + QTY\n'
+        '3. CuNi 90/10 (C70600) tube 1-1/4" OD x .049" wall x 12\' - 6 pcs    NEED 10 NOT 6\n'
+        "4. C954 aluminum bronze round 2\" x 12' - 1 pc    NO LONGER NEEDED\n"
+    )
+    assert [(line.quantity, line.grade, line.form) for line in result.lines] == [
+        (6, "5083", "plate"),
+        (3, "5083", "plate"),
+        (10, "C706", "tube_round"),
+    ]

@@ -42,6 +42,7 @@ _STRUCK = re.compile(
 _COUNT = (
     r"(\d{1,4}(?![\d.])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
     r"(?!\s*(?:\"|”|/|x\b|×|mm|in\b|inch|ft|feet|'|-\d|ga\b|gauge))"
+    r"(?!-?[HTO]\d)"  # "5083-H116", "6061-T6": an alloy and its temper, not a count
 )
 _NEW_COUNT = re.compile(
     rf"\b(?:(?:make|bump|drop|cut|raise|lower|reduce|increase|change|up|go)(?:\s+(?:it|that|them|this|the\s+qty))?"
@@ -303,7 +304,7 @@ def _changed_item(line: LineItem, said: str, counted: re.Match[str] | None) -> b
         return True
     read = parse_block(written, Block(0, len(written), "bullet", ""), candidates_only=False)
     if not read.has_sizes:
-        return False
+        return _given_grade(line, written.strip())  # "CHANGE TO 5083-H116 SAME SIZE + QTY"
     sizes = [length.inches for length in find_lengths(_GAUGE.sub(" ", written))]
     if not read.has_form and _resized(line, sizes):
         return True  # "make it 1/4 x 3 - same 10": the section said again, one size changed

@@ -45,6 +45,8 @@ _ANSWERS_ANNOUNCED = re.compile(
     re.IGNORECASE,
 )
 _ANSWER_ROW = re.compile(r"^[ \t]*(?:\*{2,3}|-->|->|=>|>>(?!>))[ \t]*\S[^\n]*", re.MULTILINE)
+# "… - 3 pcs    CHANGE TO 5083-H116 SAME SIZE + QTY": answers announced "in caps", set off at the row's end
+_CAPS_TAIL = re.compile(r"(?<=\S)[ \t]{2,}[A-Z][A-Z0-9 +/.,'&-]{1,60}?[ \t]*$", re.MULTILINE)
 # "… 5 pcs    <<RD: need 8 pcs": an answer typed at the end of the row it answers, after its mark
 _ANSWER_TAIL = re.compile(r"(?<=\S)[ \t]+(?:<<|<--|<-|-->|==>)[ \t]*(?:[A-Z]{2,3}\b[ \t]*:?)?[ \t]*\S[^\n]*")
 
@@ -180,9 +182,10 @@ def split_thread(text: str, end: int | None = None) -> Thread:
     # (the message's "> " lines are all ">>" answers: "See my answers below marked >>")
     answers_only = all(text.lstrip(" \t").startswith(">>") for text in (line.group() for line in quoted))
     if announced and (pasted or answers_only):
+        in_caps = re.search(r"\bcaps\b|capitals|upper\s*case", announced.group(), re.IGNORECASE)
         marked = sorted(
             (row.start(), row.end())
-            for pattern in (_ANSWER_ROW, _ANSWER_TAIL)
+            for pattern in (_ANSWER_ROW, _ANSWER_TAIL, *((_CAPS_TAIL,) if in_caps else ()))
             for row in pattern.finditer(text, history[0].start, history[0].end)
         )
     current = [span for a, b in own for span in _without_quoted_lines(text, a, b)]
