@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extract import extract
 from pipeline.ingest.document import build_document
 from pipeline.models import Extraction
@@ -548,3 +550,19 @@ def test_answers_announced_in_caps_at_the_end_of_each_quoted_row() -> None:
         (3, "5083", "plate"),
         (10, "C706", "tube_round"),
     ]
+
+
+def test_answers_in_caps_under_quoted_lines_recount_and_resize_by_what_a_size_measures() -> None:
+    """ "MAKE IT 6 PLEASE" is a count, not a 6\" bar; "CHANGE TO 40MM WIDE PLEASE, SAME QTY" the width."""
+    result = _extract(
+        "Hi Gareth,\nAnswers inline below in caps. Please proceed on that basis.\n\n"
+        "On Wed, 5 Mar 2025 at 16:40, Gareth Hughes <gareth@supplier.example> wrote:\n"
+        "> 1) 316L bright round bar 40mm dia x 3m - 4 no. @ £121.60/len\n"
+        "MAKE IT 6 PLEASE\n"
+        "> 2) 304 flat bar 6 x 50 x 6m - 8 no. @ £39.75/len\n"
+        "CHANGE TO 40MM WIDE PLEASE, SAME QTY\n"
+    )
+    assert [(line.quantity, line.form) for line in result.lines] == [(6, "bar_round"), (8, "bar_rectangular")]
+    assert result.lines[0].dimensions["diameter"] == pytest.approx(40 / 25.4, abs=1e-3)
+    assert result.lines[1].dimensions["width"] == pytest.approx(40 / 25.4, abs=1e-3)
+    assert result.lines[1].dimensions["thickness"] == pytest.approx(6 / 25.4, abs=1e-3)

@@ -290,6 +290,32 @@ def _clauses(said: str) -> list[str]:
     return [_YES.sub("", clause.strip()) for clause in re.split(r"[,;]|\band\b", said) if clause.strip()]
 
 
+# "40MM WIDE", "1/2\" thick", "3 m long": one size, named by what it measures
+_NAMED_MEASURE = re.compile(
+    r"\s*(?P<size>[\d./ -]+\s*(?:mm|cm|m|\"|in\b|inch(?:es)?|'|ft)?)\s*"
+    r"(?P<word>wide|thick|long|dia\b|od\b|wall)",
+    re.IGNORECASE,
+)
+_MEASURED = {
+    "wide": ("width",), "thick": ("thickness", "wall_thickness"), "long": ("length",),
+    "dia": ("diameter", "outer_diameter"), "od": ("outer_diameter", "diameter"), "wall": ("wall_thickness",),
+}  # fmt: skip
+
+
+def _named_measure(line: LineItem, said: str) -> bool:
+    """``line`` with the one size an answer names by what it measures ("CHANGE TO 40MM WIDE")."""
+    found = _NAMED_MEASURE.match(said)
+    lengths = find_lengths(found["size"]) if found else []
+    name = (
+        next((n for n in _MEASURED[found["word"].lower()] if n in line.dimensions), None) if found else None
+    )
+    if name is None or len(lengths) != 1 or line.dimensions[name] == lengths[0].inches:
+        return False
+    note_change(line, f'{name.replace("_", " ")} was {line.dimensions[name]:g}"')
+    line.dimensions[name] = lengths[0].inches
+    return True
+
+
 def _changed_item(line: LineItem, said: str, counted: re.Match[str] | None) -> bool:
     """``line`` as changed to the item the answer names ("change to 7/8 hex please, same qty",
     "make it 1/2 thick"); False when it names none."""
@@ -299,8 +325,10 @@ def _changed_item(line: LineItem, said: str, counted: re.Match[str] | None) -> b
     written = new["new"]
     if counted and counted.start() >= new.start("new"):
         written = said[new.start("new") : counted.start()]  # "make it 4 pcs": a count, no item
+    elif counted and counted.end() > new.start("new"):
+        written = said[counted.end() :]  # "MAKE IT 6 PLEASE": the count was the change
     written = _OLD_VALUE.sub("", written)  # "12\" x 24\" instead of 12 x 12": the size it was
-    if _given_size(line, written):  # "change to 35' lengths, same qty"
+    if _named_measure(line, written) or _given_size(line, written):  # "change to 35' lengths, same qty"
         return True
     read = parse_block(written, Block(0, len(written), "bullet", ""), candidates_only=False)
     if not read.has_sizes:
