@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from pipeline.extract import extract
 from pipeline.extract.thread import split_thread
 from pipeline.ingest.document import build_document
@@ -723,3 +725,20 @@ def test_certificate_types_said_beside_the_items_are_no_sizes_or_counts() -> Non
     )
     lines = extract(build_document("order.txt", text.encode(), text)).lines
     assert [(line.quantity, line.form) for line in lines] == [(2, "plate")]
+
+
+def test_a_label_glued_to_its_size_with_a_dot_and_dutch_shape_names() -> None:
+    """ "dia.16mm x 4000mm": the label's dot, not a decimal point; "platstaf", "hoekprofiel" are flat
+    bar and angle."""
+    text = (
+        "1. SUS304 Round bar dia.16mm x 4000mm     Qty 30 pcs\n"
+        "2. 10 st   Alu platstaf 6060 T66  40 x 5 mm, lengte 6 m\n"
+        "3. 8 st   Alu hoekprofiel 6060 T66  30 x 30 x 3 mm, 6 m\n"
+    )
+    lines = extract(build_document("order.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [
+        (30, "bar_round"),
+        (10, "bar_rectangular"),
+        (8, "angle"),
+    ]
+    assert lines[0].dimensions["diameter"] == pytest.approx(16 / 25.4, abs=1e-4)

@@ -55,6 +55,7 @@ _CERTIFICATE_TYPE = re.compile(
     r"\b(?:(?:EN|DIN|ISO|BS)\s*)?10204(?:\s*[:/-]\s*\d{4})?\b|(?<![\d.,])[23]\.[12](?![\d,]|\.\d|\s*(?:mm|\"|in\b|x\b|×|'))",
     re.IGNORECASE,
 )
+_LABEL_DOT = re.compile(r"\b(?:dia|diam|thk|od|lg|len|sp)(?P<dot>\.)(?=\d)", re.IGNORECASE)
 _CODES_AND_DATES = re.compile(
     r"(?<![\w-])(?!(?:AW|EN|UNS|SAE|AISI|ASTM|ASME|DIN|ISO|SUS|SA)-)(?=[A-Z]{2,6}-(?:[A-Z]{1,6}-|[A-Z0-9-]*\d{3}))"
     r"[A-Z]{2,6}(?:-[A-Z0-9]+){2,}(?![\w-])|"
@@ -186,6 +187,8 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
             mask.hide(before.end, after.start, barrier=True)
     for code in _CODES_AND_DATES.finditer(mask.text):
         mask.hide(code.start(), code.end())
+    for dot in _LABEL_DOT.finditer(mask.text):  # "dia.16mm": the label's dot, not a decimal point
+        mask.hide(dot.start("dot"), dot.end("dot"))
     if _CERTIFICATES.search(raw):  # "plates require 3.1 certificates; the sections can be 2.2"
         for kind in _CERTIFICATE_TYPE.finditer(mask.text):
             mask.hide(kind.start(), kind.end(), barrier=True)

@@ -142,7 +142,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # "flat" alone is flat bar too: "304 flat 5/8 x 1-1/4", "FB", "flat ground" (tool steel flat stock)
     (
         r"flat\s+bars?|flat\s+stock|flats?|fb|fl|flt|strips?|rect(?:angular|\.)?\s+bars?|bus\s+bars?|"
-        r"flachstahl|flachstab|flachstange|flach|piatt[oi]|solera|pletina|platina|fers?\s+plats?|barres?\s+plates?|plats?|płaskownik|barras?\s+chatas?|"
+        r"flachstahl|flachstab|flachstange|flach|platstaf|platstaal|piatt[oi]|solera|pletina|platina|fers?\s+plats?|barres?\s+plates?|plats?|płaskownik|barras?\s+chatas?|"
         r"lama|lamas|platband[ăa]|lattine|barr[ae]\s+piatt[ae]|piatt[ae]|fladst[åa]l|fladstang|flatst[åa]l|plattst[åa]ng|"
         r"扁钢|平鋼|평철",
         "bar_rectangular",
@@ -166,7 +166,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
         "plate",
     ),
     (
-        r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|angolar\w*|ángulos?|angulos?|corni[èe]res?|"
+        r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|hoek(?:profiel|staal|ijzer)\w*|angolar\w*|ángulos?|angulos?|corni[èe]res?|"
         r"cantoneiras?|"
         r"k[ąa]townik|角钢|山形鋼|앵글",
         "angle",
