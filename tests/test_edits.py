@@ -722,3 +722,19 @@ def test_the_quote_accepted_with_items_added() -> None:
         (2, "bar_round"),
         (4, "angle"),
     ]
+
+
+def test_a_size_changed_after_a_dash_without_the_and_a_line_that_changes_to_a_size() -> None:
+    """ "one change - base plate needs to be 5/8 not 1/2", "the 1/2\" plate changes to 5/8\"": the
+    plate's thickness; "- item 2 qty should be 8 not 6" stays a count."""
+    for said in (
+        "Sorry, one change - plate needs to be 3/8 not 1/4. Same size otherwise.",
+        'Note the correction -- the 1/4" plate changes to 3/8". Everything else as listed.',
+    ):
+        result = _extract(said)
+        assert result.lines[0].dimensions == {"thickness": 0.375, "width": 24.0, "length": 36.0}, said
+    assert [line.quantity for line in _extract("Correction - item 2 qty should be 6 not 8.").lines] == [
+        5,
+        6,
+        2,
+    ]

@@ -163,8 +163,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (  # "the AR400 needs to be 1/2" not 3/8"", "the AR500 goes to 1/2" same as the AR400, not 3/8":
             # the size it replaces named after it
             "replace",
-            rf"\bthe\s+{_REF}\s+(?:(?:should|needs?\s+to|has\s+to|must)\s+be|goes\s+(?:up\s+|down\s+)?to)\s+"
-            rf"{_NEW_SIZE}(?:\s+[^.;,\n]{{1,30}}?)?\s*,?\s+(?:not|instead\s+of)\s+"
+            # ("one change - base plate needs to be 5/8 not 1/2": the line named after a dash, no "the")
+            rf"(?:\bthe\s+|(?<=[-–—:]\s)(?!(?:line|item|pos|qty|quantity)\b)){_REF}\s+"
+            r"(?:(?:should|needs?\s+to|has\s+to|must)\s+be|goes\s+(?:up\s+|down\s+)?to)\s+"
+            rf"{_NEW_SIZE}(?!\s*(?:[x×]|ea\b|pcs?\b))(?:\s+[^.;,\n]{{1,30}}?)?\s*,?\s+(?:not|instead\s+of)\s+"
             r"(?P<old>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?)",
         ),
         (  # "change the 1-1/2 sq tube from 11ga to 3/16 wall": the size it had, then the new one
@@ -174,9 +176,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?P<old>\d+(?:[ -]\d+/\d+|/\d+|\.\d+)|\.\d+|\d+\s*(?:\"|ga\b|gauge\b))\s*"
             rf"(?:(?:wall|thick(?:ness)?)\s*)?to\s+{_NEW_SIZE}\s*(?:{_MEASURE})?",
         ),
-        (  # "the 3/4 AR400 plate should have been 5/8": the size named replaced
+        (  # "the 3/4 AR400 plate should have been 5/8", "the 1/2\" plate changes to 5/8\"": the size
+            # named replaced
             "replace",
-            rf"\bthe\s+{_REF}\s+(?:should\s+(?:have\s+been|be)|needs?\s+to\s+be)\s+{_NEW_SIZE}"
+            rf"\bthe\s+{_REF}\s+(?:should\s+(?:have\s+been|be)|needs?\s+to\s+be|changes\s+to)\s+{_NEW_SIZE}"
             r"(?=\s*(?:instead|[.;,!\n]|\band\b|$))",
         ),
         (  # "Line 5 should be 1/2 x 2, not 1-1/2 wide": a numbered line's whole size, the one replaced named
