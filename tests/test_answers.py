@@ -566,3 +566,32 @@ def test_answers_in_caps_under_quoted_lines_recount_and_resize_by_what_a_size_me
     assert result.lines[0].dimensions["diameter"] == pytest.approx(40 / 25.4, abs=1e-3)
     assert result.lines[1].dimensions["width"] == pytest.approx(40 / 25.4, abs=1e-3)
     assert result.lines[1].dimensions["thickness"] == pytest.approx(6 / 25.4, abs=1e-3)
+
+
+def test_a_bulleted_list_of_changes_naming_lines_by_number_among_their_names() -> None:
+    """ "- AR400 (line 3) make it 3 sheets", "- line 7 channel - drop", "- line 9 rect tube change to
+    4x2x1/4 wall, still 6" (4x2 a size, 6 the count kept): each applied to the line numbered."""
+    result = _extract(
+        "Hi Amy,\nWent thru it with the shop foreman. Changes:\n"
+        "- AR400 (line 2) make it 3 sheets\n"
+        "- line 3 channel - drop\n"
+        "- line 4 rect tube change to 4x2x1/4 wall, still 6\n"
+        "Everything else as quoted.\n\nBrent\n\n"
+        "-----Original Message-----\nFrom: Amy <amy@supplier.example>\nSent: Tuesday, October 1, 2024\n"
+        "Subject: Quote 2024-1183\n\n"
+        "Ln  Qty  Description\n"
+        '1   4    A36 plate 1/4" x 48" x 96"\n'
+        '2   2    AR400 plate 1/2" x 48" x 96"\n'
+        "3   4    A36 channel C6x8.2 x 20'\n"
+        '4   6    A500B rect tube 4" x 2" x 3/16" x 24\'\n'
+    )
+    assert _rows(result) == [
+        (4, "A36", "plate", {"thickness": 0.25, "width": 48.0, "length": 96.0}),
+        (3, "AR400", "plate", {"thickness": 0.5, "width": 48.0, "length": 96.0}),
+        (
+            6,
+            "A500",
+            "tube_rectangular",
+            {"width": 4.0, "height": 2.0, "wall_thickness": 0.25, "length": 288.0},
+        ),
+    ]

@@ -41,13 +41,13 @@ _STRUCK = re.compile(
 )
 _COUNT = (
     r"(\d{1,4}(?![\d.])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
-    r"(?!\s*(?:\"|”|/|x\b|×|mm|in\b|inch|ft|feet|'|-\d|ga\b|gauge))"
+    r"(?!\s*(?:\"|”|/|x\b|x\d|×|mm|in\b|inch|ft|feet|'|-\d|ga\b|gauge))"
     r"(?!-?[HTO]\d)"  # "5083-H116", "6061-T6": an alloy and its temper, not a count
 )
 _NEW_COUNT = re.compile(
     rf"\b(?:(?:make|bump|drop|cut|raise|lower|reduce|increase|change|up|go)(?:\s+(?:it|that|them|this|the\s+qty))?"
     rf"\s+to|make\s+(?:it|that|them|this)|(?:qty|quantity)(?:\s+(?:to|is|of))?|need|want|take|order|send|"
-    rf"go\s+with|same(?:\s+(?:qty|quantity))?\s*\(?|cambiar\s+(?:la\s+cantidad\s+)?a)\s*[:=]?\s*(?P<n>{_COUNT})"
+    rf"go\s+with|same(?:\s+(?:qty|quantity))?\s*\(?|still|cambiar\s+(?:la\s+cantidad\s+)?a)\s*[:=]?\s*(?P<n>{_COUNT})"
     rf"|(?<![\w/.-])(?P<m>{_COUNT})\s*{PIECES}\b|\b(?P<k>{_COUNT})\s+of\s+(?:them|those|these)\b",
     re.IGNORECASE,
 )
@@ -121,12 +121,46 @@ _ANSWER_WORD = re.compile(
 )
 
 
+# "- line 7 channel - drop", "- AR400 (line 3) make it 3 sheets": a bullet naming a line by its
+# number among a few words of its name, then the answer (after a dash, or from its first word)
+_BULLETED_ANSWER = re.compile(
+    r"^[ \t]*[-*•][ \t]*(?P<name>[^\n]{0,30}?)\(?\b(?:line|item|ln|pos)\.?\s*#?\s*(?P<n>\d{1,3})\)?"
+    r"(?P<rest>[^\n]*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _bulleted_answers(text: str, a: int, b: int) -> list[tuple[int, int, int]]:
+    """(number, start, end) of each bulleted answer naming a line by number (see ``_BULLETED_ANSWER``)."""
+    found = []
+    for row in _BULLETED_ANSWER.finditer(text, a, b):
+        rest, at = row["rest"], row.start("rest")
+        if not row["name"].strip() and (re.match(r"\s*[:(.)-]", rest) or _ANSWER_WORD.match(rest)):
+            continue  # "- Line 2: make it 3 sheets", "- Line 1 (3x3 tube) - bump …": the edits' to read
+        if re.search(
+            r"\b(?:cancel|delete|drop|remove|change|make|add|same|like|swap|switch|skip)\b", row["name"], re.I
+        ):
+            continue  # "- Cancel line 2 (…)", "- Add: same as line 1 but …": an edit naming the line
+        if re.match(
+            r"\s*(?:thickness|thk|width|length|wall|dia(?:meter)?|od|size|grade|qty|quantity)\b", rest, re.I
+        ):
+            continue  # "- Item 1 thickness should be 5/8 not 1/2": the edits' to read
+        dash = re.search(r"\s[-–—:]\s*(?=\S)", rest)
+        word = next((m for m in re.finditer(r"\b\w", rest) if _ANSWER_WORD.match(rest, m.start())), None)
+        if dash is not None and (word is None or dash.start() < word.start()):
+            found.append((int(row["n"]), at + dash.end(), row.end()))
+        elif word is not None:
+            found.append((int(row["n"]), at + word.start(), row.end()))
+    return found
+
+
 def numbered_answers(text: str, own: Spans) -> list[tuple[int, int, int]]:
     """The rows of ``own`` that answer a quoted line by its number: (number, start, end) of the
     words after the number; a swap or a copy ("Line 2 - change to W10x22", "same as line 2 but …")
     is left to the edits module, which reads the item written in it."""
     found = []
     for a, b in own:
+        found += _bulleted_answers(text, a, b)
         for row in _NUMBERED_ANSWER.finditer(text, a, b):
             if _NAMES_A_LINE.search(row["said"]):
                 return []  # "1) Line 2 (1045 round) change to 6 pcs": a numbered list of changes
