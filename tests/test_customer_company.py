@@ -199,3 +199,23 @@ def test_the_company_of_a_phone_typed_or_threaded_message(text: str, sender: str
 def test_a_purchasing_title_in_another_language_is_no_company() -> None:
     text = "4 pcs 1018 bar\n\nSaygılarımızla,\nEmre Yılmaz\nSatınalma Uzmanı\nAnadolu Makina Sanayi A.Ş.\n"
     assert _customer(text).company == "Anadolu Makina Sanayi A.Ş."
+
+
+def test_the_signature_above_a_long_trailer_of_logos_portals_and_notices() -> None:
+    """A signature followed by a logo line, social links, a supplier-portal note, a confidentiality
+    notice and "please consider the environment": the notice ends the body, the company is read."""
+    text = (
+        "Hi Mark,\n\nPlease enter the attached PO 45-20931 for the following:\n\n"
+        '(2) 6061-T651 plate, .500" x 48" x 96"\n(5) 5052-H32 sheet .090 x 48 x 144\n\n'
+        "Mill certs req'd with shipment, please reference PO# on the packing list.\n\nThanks,\nJen\n\n"
+        "Jennifer Oyelaran\nSenior Buyer, Direct Materials\nBrightline Packaging Systems, Inc.\n"
+        "4400 Industrial Pkwy | Elyria, OH 44035\nO: 440-555-0187 | M: 440-555-0133 | F: 440-555-0190\n"
+        "j.oyelaran@brightline.example | www.brightline.example\n\n"
+        "[Brightline logo]\nBrightline Packaging Systems -- Engineered to Move(TM)\n"
+        "Follow us on LinkedIn | YouTube | Instagram\nISO 9001:2015 Certified | ITAR Registered\n\n"
+        "Supplier portal: https://suppliers.brightline.example  (invoices through the portal)\n\n"
+        "CONFIDENTIALITY NOTICE: This e-mail message, including any attachments, is for the sole use of the "
+        "intended recipient(s).\n\nPlease consider the environment before printing this email.\n"
+    )
+    sender = "Jennifer Oyelaran <j.oyelaran@brightline.example>"
+    assert _customer(text, sender=sender).company == "Brightline Packaging Systems, Inc."

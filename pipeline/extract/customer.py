@@ -65,7 +65,11 @@ _NOT_A_PERSON = re.compile(
 _NAME_WORD = r"(?:[A-Z0-9][\w.'’&/-]*,?|&|of|and|de|di|del|und)"
 _CAPITALISED = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 _GENERIC_DOMAIN_LABELS = frozenset({"co", "com", "ac", "or", "ne", "gov", "org", "net", "edu"})
-_END_OF_BODY = re.compile(r"^\s*(?:P\.?S\.?\b|_{3,}\s*$|This (?:e-?mail|message) (?:may )?contain)", re.I)
+_END_OF_BODY = re.compile(
+    r"^\s*(?:P\.?S\.?\b|_{3,}\s*$|This (?:e-?mail|message) (?:may )?contain|"
+    r"(?:confidentiality|privacy)\s+(?:notice|note|warning)|disclaimer\s*:|please consider the environment)",
+    re.I,
+)
 # a quoted message's own head: its rule line, "From:/Sent:/To:/Subject:" block or "On … wrote:"
 _MESSAGE_HEAD = re.compile(
     r"(?:[ \t>]*(?:_{3,}|-{3,}[^\n]*|(?:From|Sent|To|Cc|Subject|Date|Von|Gesendet|An|Betreff)\s*:[^\n]*"
