@@ -1200,3 +1200,17 @@ def test_a_semicolon_csv_exported_from_a_german_erp_with_decimal_commas() -> Non
         (10, "1.4571", "bar_rectangular"),
     ]
     assert result.lines[1].dimensions["thickness"] == pytest.approx(2.0 / 25.4, abs=1e-4)
+
+
+def test_a_count_of_pieces_that_is_not_whole_is_flagged_not_priced() -> None:
+    """A PDF row whose count fell out and whose weight or price landed in the quantity column
+    ("61.4" angles): no one orders a fraction of a bar, so the line is asked about."""
+    result = _extract(
+        "Qty   Description                                   Weight\n"
+        "61.4  A36 angle 3 x 3 x 1/4 x 20'\n"
+        "4     A36 channel C6x8.2 x 20'\n"
+    )
+    assert [(line.quantity, "implausible_quantity" in line.flags) for line in result.lines] == [
+        (61.4, True),
+        (4, False),
+    ]

@@ -25,10 +25,13 @@ _MIN_LENGTH = 0.25
 
 
 def implausible_quantity(line: LineItem) -> bool:
+    """A count outside what is ordered, or a count of pieces that is not whole ("61.4" bars: a price
+    or a weight read as the count)."""
     if line.quantity is None:
         return False
-    bound = MAX_PIECES if (line.uom or "EA") == "EA" else MAX_FEET_OR_POUNDS
-    return not 0 < line.quantity <= bound
+    pieces = (line.uom or "EA") == "EA"
+    bound = MAX_PIECES if pieces else MAX_FEET_OR_POUNDS
+    return not 0 < line.quantity <= bound or (pieces and not float(line.quantity).is_integer())
 
 
 def implausible_sizes(line: LineItem) -> list[str]:
