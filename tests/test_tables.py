@@ -1214,3 +1214,22 @@ def test_a_count_of_pieces_that_is_not_whole_is_flagged_not_priced() -> None:
         (61.4, True),
         (4, False),
     ]
+
+
+def test_a_rows_extended_amount_set_alone_on_the_line_below_does_not_end_the_table() -> None:
+    result = _extract(
+        "LINE  P/N                 DESCRIPTION                       QTY  UM   UNIT PRICE    EXTENDED\n"
+        "0001  SHT-2024T3-040      SHEET, ALCLAD 2024-T3 AMS-QQ-A-250/5\n"
+        "                          .040 X 48 X 144\n"
+        "                                                            10   EA   $312.50\n"
+        "                                                                                   $3,125.00\n"
+        "0002  SHT-7075T6-063      SHEET, ALCLAD 7075-T6 AMS-QQ-A-250/13\n"
+        "                          .063 X 48 X 144                    5   EA   $498.00   $2,490.00\n"
+        "0003  SHT-6061T6-125      SHEET 6061-T6 AMS 4027 .125 X\n"
+        "                          48 X 144                           6   EA   $356.90   $2,141.40\n"
+    )
+    assert [(line.quantity, line.grade, line.dimensions["thickness"]) for line in result.lines] == [
+        (10, "2024", 0.04),
+        (5, "7075", 0.063),
+        (6, "6061", 0.125),
+    ]

@@ -808,10 +808,8 @@ def _priced_rest(
 ) -> bool:
     """A line of text and prices only, naming no item of its own, under a row with no price yet
     (or of amounts alone: "1 487,00    2 974,00")."""
-    if _AMOUNTS_ONLY.fullmatch(text) and not any(
-        column != _RUN_ON and table.columns[column].role == "price" for column, _, _ in above
-    ):
-        return True
+    if _AMOUNTS_ONLY.fullmatch(text):
+        return True  # "1 487,00  2 974,00", "$3,125.00" set below its row: the row's amounts
     roles = [table.columns[column].role for column, _, _ in cells]
     prices = [text[a:b] for column, a, b in cells if table.columns[column].role == "price"]
     priced = prices and all(_MONEY.search(price) for price in prices) and not {"line", "qty"} & set(roles)
