@@ -1233,3 +1233,19 @@ def test_a_rows_extended_amount_set_alone_on_the_line_below_does_not_end_the_tab
         (5, "7075", 0.063),
         (6, "6061", 0.125),
     ]
+
+
+def test_a_saw_cut_lists_qty_at_length_column() -> None:
+    """ "QTY @ LENGTH" holding "2 @ 18'-4\"": the count and the length of each piece, and rows apart."""
+    result = _extract(
+        "MARK   SHAPE            GRADE     QTY @ LENGTH         REMARKS\n"
+        "----   --------------   -------   ------------------   ----------------\n"
+        "B1     W10x22           A992      2 @ 18'-4\"           deck beams\n"
+        "C1     C8x11.5          A36       6 @ 6'-0\"            \n"
+        "S1     L4x4x3/8         A36       10 @ 4'-2 3/4\"       stiffeners\n"
+    )
+    assert [(line.quantity, line.form, line.dimensions.get("length")) for line in result.lines] == [
+        (2, "beam_i", 220.0),
+        (6, "channel", 72.0),
+        (10, "angle", 50.75),
+    ]

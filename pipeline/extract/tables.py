@@ -113,6 +113,7 @@ _FIELD_LABEL = {
     "temper": "temper", "form": "form", "thickness": "thickness", "width": "width", "length": "length",
     "diameter": "diameter", "size": "size", "qty": "qty", "uom": "uom", "price": "price", "date": "date",
     "weight": "weight", "note": "note", "assemblies": "assemblies", "schedule": "schedule",
+    "cuts": "description",  # "2 @ 18'-4\"" read as the item's words: its count and its length
 }  # fmt: skip
 _ITEM_ROLES = frozenset({"description", "grade", "form", "size", "thickness", "diameter", "qty"})
 _DIMENSION_ROLES = frozenset({"thickness", "width", "length", "diameter"})
@@ -203,10 +204,17 @@ class Table:
         return [column.role for column in self.columns]
 
 
+_COUNT_AT_LENGTH = re.compile(
+    r"(?:qty|quantity|pcs|pieces|no\.?)\s*(?:@|x|×|at)\s*(?:length|len|lg|cut\s+length)", re.IGNORECASE
+)
+
+
 def role_of(header: str) -> str | None:
     """What a column holds, from its header (``"Qty Ord"`` → ``"qty"``, ``"Unit Price (USD)"`` →
     ``"price"``); a header naming two ("Part Number / Description") is the one an item is read from."""
     words = " ".join(header.strip(" :*#").split()) if header.strip() != "#" else "#"
+    if _COUNT_AT_LENGTH.fullmatch(words):
+        return "cuts"  # "QTY @ LENGTH" holding "2 @ 18'-4\"": a count of pieces cut to a length
     words = re.sub(r"\s*\([^)]*\)", "", UNIT_HINT.sub("", words)) or words
     parts = re.split(r"\s*[/-]\s*", words) if re.search(r"\w[/-]\w|\s[/-]\s", words) else []
     roles = [_role(part) for part in parts]  # "Part Number / Description", "Alloy-Temper"
@@ -437,7 +445,7 @@ def _column_at(table: Table, start: int, end: int) -> int:
     return best
 
 
-_TEXT_ROLES = frozenset({"description", "grade", "form", "size", "note", "temper", None})
+_TEXT_ROLES = frozenset({"description", "grade", "form", "size", "note", "temper", "cuts", None})
 _NUMBER_ROLES = frozenset({"qty", "price", "line", "weight"})
 
 
@@ -497,6 +505,8 @@ def _fits(role: str | None, value: str) -> bool:
         return bool(_COUNT_OR_AMOUNT.fullmatch(value) or _COUNT_CELL.fullmatch(value))
     if role in ("price", "line"):
         return bool(_COUNT_OR_AMOUNT.fullmatch(value))
+    if role == "cuts":
+        return bool(re.match(r"\d{1,4}\s*(?:@|x\b|×|pcs?\b)", value))
     if role == "uom":
         return value.isalpha() and len(value) <= 4
     return True
@@ -947,7 +957,7 @@ def _counts(table: Table, cells: list[tuple[int, int, int]], text: str) -> bool:
     """Whether a line has a line number, a count or a price in their columns: a row of its own, not
     the row above running on ("STEEL SHEET … 10 GA X 60 IN X 120 IN" under the description)."""
     return any(
-        table.columns[column].role in ("line", "qty", "price")
+        table.columns[column].role in ("line", "qty", "price", "cuts")
         and _fits(table.columns[column].role, text[a:b])
         for column, a, b in cells
     )
