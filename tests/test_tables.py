@@ -1249,3 +1249,16 @@ def test_a_saw_cut_lists_qty_at_length_column() -> None:
         (6, "channel", 72.0),
         (10, "angle", 50.75),
     ]
+
+
+def test_an_amount_slid_under_the_quantity_column_is_never_the_count() -> None:
+    """ "1,212.00" under "Qty" (the PDF shifted the row): a price, so the line asks for its count
+    instead of ordering 1,212 bars."""
+    result = _extract(
+        "Ln  Part / Description                          Qty    UOM    Unit $    Ext $\n"
+        "2   RAW-718-225    BAR RD INCONEL 718 AMS 5662\n"
+        "    2.250 DIA X 36.00 LG                 2    PC    1,212.00\n"
+        "                                                                       2,424.00\n"
+    )
+    assert [line.quantity for line in result.lines] != [1212.0]
+    assert all("missing_quantity" in line.flags or line.quantity == 2 for line in result.lines)

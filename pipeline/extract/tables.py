@@ -501,7 +501,10 @@ def _fits(role: str | None, value: str) -> bool:
     """Whether ``value`` is what a column of ``role`` holds (a date under "Due", a count under "Qty")."""
     if role == "date":
         return bool(_DATE.fullmatch(value))
-    if role == "qty":  # "4", "(4)", "x12", "8 off" — but '12"' is a size running on, not a count
+    if role == "qty":  # "4", "(4)", "x12", "8 off" — but '12"' is a size running on, not a count,
+        # and "1,212.00" or "$96.40" an amount slid under the column
+        if re.fullmatch(r"\$.*|\d{1,3}(?:,\d{3})+\.\d\d", value):
+            return False
         return bool(_COUNT_OR_AMOUNT.fullmatch(value) or _COUNT_CELL.fullmatch(value))
     if role in ("price", "line"):
         return bool(_COUNT_OR_AMOUNT.fullmatch(value))
