@@ -360,6 +360,16 @@ def _cuts(edits: list[Edit]) -> list[tuple[int, int]]:
     return [(edit.start, edit.end) for edit in edits]
 
 
+# a word every change of count is written with, a number after it ("make the … 10 pcs", "bump … to 6",
+# "qty on … should be 15", "… goes to 12 pcs")
+_RECOUNT_WORD = re.compile(
+    r"\b(?:make|change[sd]?|bump(?:ed)?|increase[sd]?|decrease[sd]?|reduce[sd]?|raise[sd]?|lower(?:ed)?|revise[sd]?|"
+    r"cut|bring|drop|knock|take|keep|(?:qty|quantity|count)(?!\s*[:=])|go|goes|upped)\b[^.\n]{0,60}?\d{1,4}\s*(?:pcs?|pieces?|"
+    r"sticks?|sheets?|shts?|bars?|lengths?|jts?|joints?|ea|each|plates?|tubes?|pipes?|beams?|not|instead|more|total)?\b",
+    re.IGNORECASE,
+)
+
+
 def _recounted(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ...]) -> list[LineItem]:
     """``lines`` with the new counts the writer gives lines of their own list after it ("make the
     round bar 10 pcs we need some for the guards too")."""
@@ -367,6 +377,7 @@ def _recounted(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], .
     counts = [
         edit
         for a, b in spans
+        if first is not None and _RECOUNT_WORD.search(text, max(a, first), b)  # (most texts have none)
         for edit in find_edits(text, a, b)
         if edit.kind == "quantity"
         and first is not None
