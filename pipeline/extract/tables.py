@@ -596,6 +596,9 @@ def _refined(table: Table, rows: list[list[tuple[int, str]]]) -> Table:
     return Table(tuple(columns), table.layout)
 
 
+_WORD = re.compile(r"\S+")
+
+
 def _named_items(table: Table, lines: list[tuple[int, str]]) -> Table:
     """An aligned table whose "Item" column holds words ("Alum Plate", "Steel Flat" in an invoice
     program's PO), not line numbers: the item's name, read as text from the first rows on."""
@@ -607,7 +610,7 @@ def _named_items(table: Table, lines: list[tuple[int, str]]) -> Table:
     firsts = [
         found.group()
         for _, text in lines[:6]
-        if (found := re.compile(r"\S+").match(text, column.start)) and not text[: column.start].strip()
+        if (found := _WORD.match(text, column.start)) and not text[: column.start].strip()
     ]
     if sum(bool(re.fullmatch(r"[A-Za-z]{2,}[,.]?", first)) for first in firsts) < 2 or any(
         re.search(r"[\d-]", first)
@@ -692,9 +695,7 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
                 or (table.columns[raw[-1][2][0][0]].role == "part" and not _names_a_form(text))
             )
             and table.columns[cells[0][0]].role != "line"
-            and not any(
-                column != _RUN_ON and table.columns[column].role == "qty" for column, _, _ in raw[-1][2]
-            )
+            and not _holds(table, raw[-1][2], "qty")
         )
         # "x 12 saw cut      71.50     286.00" under "… 7075-T651 plate 2.000 x 6     4": the
         # description's end and the row's prices, wrapped onto the next line
@@ -706,7 +707,7 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             and _begins_with_reference(table, cells, text)
             # (words after it: not "AMS-QQ-A-250/12  1.000 X 12.000 X 24.000", a spec and the sizes)
             and (len(cells) == 1 or re.search(r"[A-WYZa-wyz]{2,}", text[cells[1][1] :]) is not None)
-            and _counted(table, raw[-1][2])
+            and _holds(table, raw[-1][2], "qty")
         ):
             wrapped = counted_rest = False  # "IPE200-S275 …" under a row with its count: the next row
         if raw and not gap and not cells and table.layout == "collapsed" and collapsed.continues(text):
@@ -784,8 +785,9 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
     return (_rows(table, raw, lines), used) if raw else ([], 0)
 
 
-def _counted(table: Table, cells: list[tuple[int, int, int]]) -> bool:
-    return any(column != _RUN_ON and table.columns[column].role == "qty" for column, _, _ in cells)
+def _holds(table: Table, cells: list[tuple[int, int, int]], role: str) -> bool:
+    """Whether a row read so far has a cell of ``role`` (not a run-on of its description)."""
+    return any(column != _RUN_ON and table.columns[column].role == role for column, _, _ in cells)
 
 
 def _begins_with_reference(table: Table, cells: list[tuple[int, int, int]], text: str) -> bool:
@@ -828,10 +830,7 @@ def _priced_rest(
     priced = prices and all(_MONEY.search(price) for price in prices) and not {"line", "qty"} & set(roles)
     words = " ".join(text[a:b] for column, a, b in cells if table.columns[column].role in _TEXT_ROLES)
     return bool(
-        priced
-        and words
-        and not any(column != _RUN_ON and table.columns[column].role == "price" for column, _, _ in above)
-        and first_match(words, FORM_WORDS) is None
+        priced and words and not _holds(table, above, "price") and first_match(words, FORM_WORDS) is None
     )
 
 
