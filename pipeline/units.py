@@ -61,6 +61,9 @@ UNIT_TO_INCHES: dict[str, float] = {
     "meters": 1000 * _MM,
     "metre": 1000 * _MM,
     "metres": 1000 * _MM,
+    "metro": 1000 * _MM,  # Spanish and Portuguese: "barra 6 metros"
+    "metros": 1000 * _MM,
+    "metri": 1000 * _MM,  # Italian
     "mtr": 1000 * _MM,  # "6 mtr length": the Indian and British trade's metre
     "mtrs": 1000 * _MM,
     "mt": 1000 * _MM,  # "6 mt": the Italian and Turkish metre
@@ -69,7 +72,7 @@ FOOT_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor
 METRE_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if factor == 1000 * _MM)
 
 UNIT = (  # a mark may touch the next word ("4'x8'"), a word unit may not ("in" of "inside")
-    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|(?:feet|footers?|foot|ft\.?|pies?|pieds|pi)(?![-\s]?lbs?\b)|millimet(?:er|re)s?|mm|cm|met(?:er|re)s?|mtrs?|mt|m)"
+    r"(?:''|\"|”|″|’|′|'|(?:inches|inch|in\.?|(?:feet|footers?|foot|ft\.?|pies?|pieds|pi)(?![-\s]?lbs?\b)|millimet(?:er|re)s?|mm|cm|met(?:er|re|ro)s?|metri|mtrs?|mt|m)"
     r"(?![a-z\d]))"  # "080M40" is a steel's name, not 80 metres
 )
 

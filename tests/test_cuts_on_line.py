@@ -58,3 +58,8 @@ def test_a_bare_count_before_a_section_and_its_length() -> None:
         (2, "beam_i", 240.0),
         (4, "angle", 240.0),
     ]
+
+
+def test_the_stock_the_cuts_come_from_is_no_count() -> None:
+    text = '- 2" dia 4140 HT (prehard) round: from 1 stick cut 3 @ 36" and 2 @ 16"\n'
+    assert _pieces(text) == [(3, "bar_round", 36.0), (2, "bar_round", 16.0)]

@@ -64,6 +64,7 @@ def test_an_inch_repeat_keeps_the_rest_in_inches() -> None:
         ("5 pz lamiera 1.4301 2 x 1000 x 2000 mm", "sheet"),
         ("10 pzas solera 1018 1/2 x 4 x 20 ft", "bar_rectangular"),
         ("6 St. Sechskant 11SMnPb30 SW 22 x 3000 mm", "bar_hex"),
+        ('2. Barra quadrada AISI 1018 1" x 1" (25,4 mm) x 12 ft – 3 unid.', "bar_square"),
     ],
 )
 def test_european_form_words(text: str, form: str) -> None:
@@ -544,3 +545,14 @@ def test_a_mexican_channel_and_a_french_square_bar_by_their_names() -> None:
         (6, "channel", 240.0),
         (3, "bar_square", 144.0),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Item 02 - 20 unid. - Cantoneira ASTM A36 2" x 1/4" - barra 6 metros',
+        "10 barre tondo C45 Ø 40 da 6 metri",
+    ],
+)
+def test_metres_in_the_customers_language(text: str) -> None:
+    assert _read(text)[2]["length"] == pytest.approx(236.22)

@@ -270,3 +270,20 @@ def test_a_gauge_s_decimal_in_parentheses_is_the_gauge_again() -> None:
 def test_a_revision_s_old_size_in_parentheses_is_not_a_size() -> None:
     item = _item('PLATE AR500 3/8" X 48" X 96" (was 1/2" - REV 1)')
     assert item.dimensions == {"thickness": 0.375, "width": 48.0, "length": 96.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["25 pzas lámina inoxidable 304 cal. 16 (1.5 mm), 4' x 8'", "25 pcs 304 sheet 16 ga (1,5 mm) 4' x 8'"],
+)
+def test_a_gauge_restated_in_millimetres_is_no_width(text: str) -> None:
+    item = _item(text)
+    assert item.dimensions == {"thickness": 0.060, "width": 48.0, "length": 96.0}
+
+
+def test_a_count_of_lengths_is_no_length() -> None:
+    item = _item("3 lengths 304 tube 1 1/2 OD x .065 wall 20 ft wait make that 4 lengths")
+    assert item.quantity == 4
+    assert item.dimensions == {"outer_diameter": 1.5, "wall_thickness": 0.065, "length": 240.0}
+    # a length written with its unit is still one: 36" lengths
+    assert _item('8 pcs 304 tube 1 1/2 OD x .065 wall, 36" lengths').dimensions["length"] == 36.0

@@ -280,3 +280,11 @@ def test_sections_dictated_one_after_another_are_items_of_their_own() -> None:
         (4, "channel", 240.0),
         (10, "angle", 240.0),
     ]
+
+
+def test_a_phone_typed_inch_an_a_half() -> None:
+    text = "one bar naval brass C464 inch an a half round 12 ft.\n"
+    lines = extract(build_document("phone.txt", text.encode(), text)).lines
+    assert [(line.quantity, dict(line.dimensions)) for line in lines] == [
+        (1, {"diameter": 1.5, "length": 144.0})
+    ]

@@ -104,6 +104,10 @@ _AT_CUT = re.compile(
     r"(?P<length>\d[\d /.-]*(?:\"|”|''|'|\s?in\b|\s?ft\b|\s?mm\b)(?:\s*-?\s*\d[\d /.-]*(?:\"|”))?)"
 )
 
+_FROM_STOCK = re.compile(
+    r"\b(?:from|out\s+of)\s+(?:\d{1,2}|one|a|an)\s+(?:sticks?|bars?|lengths?|pieces?)\b", re.IGNORECASE
+)
+
 
 def cuts_on_line(text: str, block: Block) -> list[LineItem]:
     """The pieces of one line that names an item, then two or more counts at lengths ("304 sq tube
@@ -114,7 +118,8 @@ def cuts_on_line(text: str, block: Block) -> list[LineItem]:
     if len(counted) < 2:
         return []
     blanked = text
-    for piece in counted:
+    # "from 1 stick cut 3 @ 36\" and 2 @ 16\"": the stock the cuts come out of is no count of its own
+    for piece in [*counted, *_FROM_STOCK.finditer(text, block.start, block.end)]:
         blanked = blanked[: piece.start()] + " " * (piece.end() - piece.start()) + blanked[piece.end() :]
     return _each_piece(block, blanked, counted, None)
 

@@ -449,7 +449,10 @@ _HARD_TEMPER = re.compile(
 _WAS_NOTE = re.compile(r"\(\s*(?:was|previously|formerly|old|prev\.?)\b[^)\n]{0,40}\)", re.IGNORECASE)
 _TUBE_STEEL = re.compile(r"\bTS(?=\s?\d+(?:\.\d+)?\s?[xX])")
 _DRILL_ROD = re.compile(r"\bdrill\s+rods?\b", re.IGNORECASE)
-_GAUGE_DECIMAL = re.compile(r"\s*\(\s*0?\.\d{2,4}\s*(?:\"|in\.?)?\s*\)")
+# "14 ga (.075)", "cal. 16 (1.5 mm)": the gauge again, in inches or millimetres
+_GAUGE_DECIMAL = re.compile(
+    r"\s*\(\s*(?:0?\.\d{2,4}\s*(?:\"|in\.?)?|\d(?:[.,]\d{1,2})?\s*mm)\s*\)", re.IGNORECASE
+)
 _DECIMAL_THEN_GAUGE = re.compile(r"(?<![\d.])0?\.\d{2,4}\s*(?:\"|in\.?)?\s*\(\s*$")
 _MARK_ABBREVIATIONS = frozenset({"pl", "plt", "fb", "fl", "flt", "rd", "sq"})
 # A cut list's designation with its size glued on: "PL1/2X96", "FB3/8X4", "HSS6X6X3/8"
@@ -662,7 +665,7 @@ def _read_sizes_and_quantity(
             sized.put(name, inches, (gauge.start(), gauge.end()))
             item.form = item.form or "sheet"
         mask.hide(gauge.start(), gauge.end())
-        if decimal := _GAUGE_DECIMAL.match(mask.text, gauge.end()):  # "14 ga (.075)": the gauge again
+        if decimal := _GAUGE_DECIMAL.match(mask.text, gauge.end()):
             mask.hide(decimal.start(), decimal.end())
     quantity = find_quantity(mask.text, fields, columns_only=counted)
     if quantity is not None:

@@ -183,6 +183,8 @@ def _label(text: str, length: Length, counted: bool = False) -> str | None:
     if after is not None and after.lastgroup is not None:
         if after.lastgroup == "side" and _CHAINED.search(text, max(0, length.start - 4), length.start):
             return None  # "4 x 4 x 1/4 square tube": the last of a chain is the wall, not a side
+        if after.lastgroup == "length" and length.unit is None and _COUNTED_LENGTHS.match(after[0]):
+            return None  # "3 lengths": a count; "20' lengths", "36\" lengths" are sizes
         if after.lastgroup != "diameter_if_unit":
             return after.lastgroup
         # '2" round' is a diameter; "1 round bar" is a count, unless the count is written elsewhere
@@ -199,6 +201,7 @@ def _label(text: str, length: Length, counted: bool = False) -> str | None:
     return _label_before(window)
 
 
+_COUNTED_LENGTHS = re.compile(r"\s*lengths\b(?!\s+each)", re.IGNORECASE)
 _LENGTH_IS = re.compile(r"(?<![\w.])L\s?=\s*$", re.IGNORECASE)
 
 

@@ -81,9 +81,9 @@ _HOMOPHONE_COUNT = re.compile(
 _HOMOPHONES = {"for": "4  ", "fore": "4   ", "to": "2 ", "too": "2  "}
 # "schedule forty": a pipe schedule said in words
 _SCHEDULE = re.compile(rf"\bschedule\s+(?P<whole>{_WHOLE})\b", re.IGNORECASE)
-# "an inch and a half", "inch and a quarter": one inch and a fraction
+# "an inch and a half", "inch and a quarter", phone-typed "inch an a half": one inch and a fraction
 _INCH_AND = re.compile(
-    rf"\b(?:an?\s+|one\s+)?inch\s+and\s+(?:a\s+|one\s+)?(?P<part>{_FRACTION})\b", re.IGNORECASE
+    rf"\b(?:an?\s+|one\s+)?inch\s+(?:and|an|n)\s+(?:a\s+|one\s+)?(?P<part>{_FRACTION})\b", re.IGNORECASE
 )
 # "… by 3:00 PM", "due 10/18 by 12/1": a time or a date, not a size
 _BY = re.compile(

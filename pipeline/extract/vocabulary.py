@@ -132,7 +132,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
         "bar_hex",
     ),
     (
-        r"square\s+(?:bars?|stock)|sq\.?\s+bars?|vierkant(?:stahl|stab|e)?|barras?\s+cuadradas?|quadr(?:o|at[oi])|"
+        r"square\s+(?:bars?|stock)|sq\.?\s+bars?|vierkant(?:stahl|stab|e)?|barras?\s+cuadradas?|barras?\s+quadradas?|quadr(?:o|at[oi])|"
         r"barres?\s+carr[ée]es?|"  # French
         r"pr[eę]t\s+kwadratowy|"
         r"squares?(?!\s+(?:feet|foot|ft|inch|in|edges?|ends?|cut|corners?|to|up)\b)|cuadrad[oa]s?|"
