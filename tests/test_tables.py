@@ -1262,3 +1262,39 @@ def test_an_amount_slid_under_the_quantity_column_is_never_the_count() -> None:
     )
     assert [line.quantity for line in result.lines] != [1212.0]
     assert all("missing_quantity" in line.flags or line.quantity == 2 for line in result.lines)
+
+
+_WRAPPED_HEADER_PO = """\
+ Line  Inventory ID              Line Description                              Order Qty.  UOM      Unit Cost
+ Nbr.
+ ----------------------------------------------------------------------------------------------------------
+    1  AL-ANG-6061-2X2X250       ANGLE 6061-T6 2 X 2 X 1/4 X 20'                   4.00    EA          92.40
+    2  AL-RT-6063-4X2X125        RECT TUBE 6063-T52 4 X 2 X .125 WALL X            6.00    EA         171.20
+                                 24'
+
+ Continued on next page                                                                     Page 1 of 2
+----------------------------------------------------------------------------------------------------------
+ Signal Hill Architectural Metals              PURCHASE ORDER PO004718                      Page 2 of 2
+
+ Line  Inventory ID              Line Description                              Order Qty.  UOM      Unit Cost
+ Nbr.
+ ----------------------------------------------------------------------------------------------------------
+    3  AL-CH-6061-3X141          CHANNEL AA 6061-T6 3 X 1.41#/FT X 25'             4.00    EA         129.60
+    4  AL-SH-3003-040-4896       SHEET 3003-H14 .040 X 48 X 96 PVC 1S             10.00    SHT         52.70
+
+                                                                  Line Total:                1,900.80
+                                                                  Tax (resale):                  0.00
+                                                                  Order Total:               1,900.80
+"""
+
+
+def test_a_header_wrapped_onto_a_second_line_on_every_page() -> None:
+    """ "Line" over "Nbr.": the header's second line, not the table's end; page 2 goes on under the
+    same columns, its line numbers never counts; the amounts under the table are no item."""
+    lines = _extract(_WRAPPED_HEADER_PO).lines
+    assert [(line.quantity, line.form, dict(line.dimensions)) for line in lines] == [
+        (4, "angle", {"leg1": 2.0, "leg2": 2.0, "thickness": 0.25, "length": 240.0}),
+        (6, "tube_rectangular", {"width": 4.0, "height": 2.0, "wall_thickness": 0.125, "length": 288.0}),
+        (4, "channel", {"height": 3.0, "length": 300.0, "weight_per_foot": 1.41}),
+        (10, "sheet", {"thickness": 0.04, "width": 48.0, "length": 96.0}),
+    ]

@@ -297,9 +297,17 @@ _TOTAL_LINE = re.compile(
 )
 
 
+# "Tax (resale):  0.00", "Freight  125.00": an amount above a total, labelled in words alone
+_AMOUNT_LINE = re.compile(r"[A-Za-z][A-Za-z ()./%&-]{0,30}:?\s*[$€£]?\s*[\d,]+\.\d\d")
+
+
 def is_total(text: str) -> bool:
-    """Whether ``text`` is a document's total line ("Total: 7,717.20"), not an order line."""
-    return _TOTAL_LINE.search(text.strip().split("\n")[-1]) is not None and "\n" not in text.strip()
+    """Whether ``text`` is a document's total line ("Total: 7,717.20"), or amounts closing on
+    one ("Tax (resale): 0.00" over "Order Total: 6,875.80"), not an order line."""
+    rows = text.strip().split("\n")
+    return _TOTAL_LINE.search(rows[-1]) is not None and all(
+        _TOTAL_LINE.search(row) or _AMOUNT_LINE.fullmatch(row.strip()) for row in rows[:-1]
+    )
 
 
 # a service a purchase order charges for beside the metal: "PMI TESTING & EN 10204 3.1 CERTS - ALL

@@ -48,7 +48,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 _LB_PER_FT_PER_KG_PER_M = 0.671969
 # every designation starts so, or names its depth before PFC, UB or UC: one quick look first
 # (typed in lower case on a phone, written tight: "w8x31", "c6x8.2", "l2x2x1/4")
-_SHAPE_HINT = re.compile(r"[WSICLAENBMU]\s?\d|[wcl]\d|\d\s?(?:PFC|UB|UC|EA|UA)\b")
+_SHAPE_HINT = re.compile(
+    r"[WSICLAENBMU]\s?\d|[wcl]\d|\d\s?(?:PFC|UB|UC|EA|UA)\b|\d\s?(?:#|lbs?\s?/\s?ft|plf)"
+)
+# a channel or beam named by its word, then its depth and weight: "CHANNEL AA 6061-T6 3 X 1.41#/FT"
+# (the Aluminum Association's), "I-beam 4 x 7.7 lb/ft"
+_BY_WEIGHT = rf"(?<![\w.])(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\s*(?:#|lbs?\s?/\s?ft\b|plf\b)"
+_BY_WEIGHT_SHAPES = (
+    ("channel", re.compile(rf"\b(?:channels?|chan)\b[^\n]{{0,40}}?{_BY_WEIGHT}", re.IGNORECASE)),
+    ("beam_i", re.compile(rf"\b(?:i-?beams?|beams?)\b[^\n]{{0,40}}?{_BY_WEIGHT}", re.IGNORECASE)),
+)
 _SHAPES = (
     ("beam_i", re.compile(rf"\b(?:[WSI]\s?|[ws])(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
     ("channel", re.compile(rf"\b(?:M?C\s?|m?c)(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\b")),
@@ -104,6 +113,13 @@ def structural_shape(text: str) -> tuple[str, Sized] | None:
             sized = Sized()
             depth = float(match["a"] or match["b"]) if "b" in regex.groupindex else float(match["a"])
             sized.put("height", to_inches(depth, "mm"), (match.start(), match.end()))
+            return form, sized
+    for form, regex in _BY_WEIGHT_SHAPES:
+        if match := regex.search(text):
+            sized = Sized()
+            span = (match.start("a"), match.end())
+            sized.put("height", parse_number(match["a"]) or 0.0, span)
+            sized.put("weight_per_foot", parse_number(match["b"]) or 0.0, span)
             return form, sized
     for form, regex in _SHAPES:
         match = regex.search(text)

@@ -635,6 +635,9 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
         if _PAGE_MARK.match(text.strip()) or _same_header(table, text) or re.fullmatch(r"[\s|:=+_-]*", text):
             used = index + 1
             continue
+        if _subheader(text) and (not raw or (index and _same_header(table, lines[index - 1][1]))):
+            used = index + 1  # "      Description" under "Line  Our Part  Qty …": the rows' second lines
+            continue  # (under the header repeated on the next page too)
         if raw and cues.is_total(text):
             if _counted_row_next(table, lines, index):
                 used = index + 1  # "Beams subtotal  $6,960.00" with more rows under it: the table goes on
@@ -651,9 +654,6 @@ def read_rows(table: Table, lines: list[tuple[int, str]]) -> tuple[list[Row], in
             continue  # heading, the table goes on
         if raw and gap and table.layout == "aligned" and not _GAP.search(text.strip(" \t>")):
             break  # after a blank line, a line with no gap between columns is prose: the table ended
-        if not raw and _subheader(text):
-            used = index + 1  # "      Description" under "Line  Our Part  Qty …": the rows' second lines
-            continue
         if not gap and _section_row(table, text):
             used = index + 1  # "PLATE", "SHEET": a heading among the rows, not a row (after a blank
             continue  # line, it heads what follows: the table has ended)
@@ -945,13 +945,20 @@ def _section_row(table: Table, text: str) -> bool:
 
 
 _UNITS_LINE = re.compile(r"(?:usd|eur|gbp|cad|chf|[$€£]|mm|in|inch|ft|kg|lbs?|pcs|ea)\.?", re.IGNORECASE)
+# the second word of a header cell wrapped under it: "Line" over "Nbr.", "Unit" over "Each"
+_HEADER_TAIL = re.compile(r"(?:nbr|num|number|each|no|id|ordered|cost)\.?", re.IGNORECASE)
 
 
 def _subheader(text: str) -> bool:
-    """A second header line: header words only ("Description", "Rev  Description"), or the
-    columns' units ("USD   USD")."""
+    """A second header line: header words only ("Description", "Rev  Description"), the columns'
+    units ("USD   USD"), or the ends of wrapped header cells ("Nbr.")."""
     words = [word for word in split_cells(text, "aligned")]
-    named = all(role_of(text[a:b]) or _UNITS_LINE.fullmatch(text[a:b].strip()) for a, b in words)
+    named = all(
+        role_of(text[a:b])
+        or _UNITS_LINE.fullmatch(text[a:b].strip())
+        or _HEADER_TAIL.fullmatch(text[a:b].strip())
+        for a, b in words
+    )
     return bool(words) and named and not re.search(r"\d", text)
 
 
