@@ -1298,3 +1298,49 @@ def test_a_header_wrapped_onto_a_second_line_on_every_page() -> None:
         (4, "channel", {"height": 3.0, "length": 300.0, "weight_per_foot": 1.41}),
         (10, "sheet", {"thickness": 0.04, "width": 48.0, "length": 96.0}),
     ]
+
+
+def test_od_and_wall_columns_size_a_tube() -> None:
+    text = (
+        "Need the below on today's truck.\n\n"
+        " Item   Grade    OD       Wall     Length     Qty\n"
+        " ----   -----    ------   ------   --------   ---\n"
+        '  1     316L     2"       .065     20\'-0"      6\n'
+        '  2     304      3"       .083     20\'-0"      2\n'
+    )
+    assert _rows(_extract(text)) == [
+        (6, "316L", "tube_round", (2.0, 0.065, 240.0)),
+        (2, "304", "tube_round", (3.0, 0.083, 240.0)),
+    ]
+
+
+def test_a_length_split_over_feet_and_inches_columns() -> None:
+    text = (
+        "heres our order for next week. po IRR-2207.\n\n"
+        "Material              Size             Ft    In    Qty\n"
+        "A36 HR Flat           1/4 x 1-1/2      20    0     12\n"
+        "A36 Sq Tube 11ga      2 x 2            10    6      6\n"
+    )
+    assert [(line.quantity, line.form, line.dimensions["length"]) for line in _extract(text).lines] == [
+        (12, "bar_rectangular", 240.0),
+        (6, "tube_square", 126.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Size\tGrade\tForm\tLength\tNotes\tQty\n"
+        "1x1x1/8\tA500 Gr B\tSq tube\t20'\t\t4\n"
+        "2x2x3/16\tA500 Gr B\tSq tube\t24'\thave in stock\tN/A\n",
+        '"Form","Grade","Thk","Width","Length","Qty","Notes"\n'
+        '"Flat bar","C110","1/4","2","12\'","4",""\n'
+        '"Bus bar","C110","3/8","6","12\'","N/A","have stock"\n',
+        "Material              Size             Ft    In    Qty\n"
+        "A36 HR Flat           1/4 x 1-1/2      20    0     4\n"
+        "HR Rd Bar             5/8              20    0     N/A - have\n",
+    ],
+)
+def test_a_row_marked_as_had_is_not_ordered(table: str) -> None:
+    lines = _extract(f"Please quote:\n\n{table}").lines
+    assert [line.quantity for line in lines] == [4]

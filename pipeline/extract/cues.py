@@ -222,6 +222,19 @@ def asks_for_papers(text: str) -> bool:
     return _ASKS_FOR_PAPERS.search(text) is not None
 
 
+# a spreadsheet row's status: "have in stock", "N/A - have", "have stock", "HAVE - dont send"
+_ROW_ON_HAND = re.compile(
+    r"(?<!you\s)(?<!u\s)(?<!if\s)\bhave\s+(?:in\s+)?stock\b(?!\s*\?)|\bn/a\s*[-–—:]?\s*(?:have|in\s+stock)\b|"
+    r"\bhave\s*[-–—,]\s*(?:don'?t|do\s+not)\s+(?:send|ship|need)\b|\b(?:don'?t|do\s+not)\s+send\b",
+    re.IGNORECASE,
+)
+
+
+def row_not_ordered(row: str) -> bool:
+    """Whether a table's row is marked as had, not ordered ("have in stock", "N/A - have")."""
+    return _ROW_ON_HAND.search(row) is not None
+
+
 def is_on_hand(text: str) -> bool:
     """Whether ``text`` speaks of goods the customer already has, not goods wanted."""
     return _ON_HAND.search(text) is not None

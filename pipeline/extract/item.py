@@ -287,6 +287,19 @@ def _weighed(item: LineItem, raw: str, fields: tuple[Field, ...], offset: int) -
     return False
 
 
+def _feet_and_inches(mask: _Mask, fields: tuple[Field, ...], sized: Sized) -> None:
+    """A length split over a feet column and an inches column ("Ft  In" over "20  6"): one length,
+    20'-6"; both cells read, then hidden from the sizes."""
+    for feet, inches in itertools.pairwise(fields):
+        if not (feet.label == "length" and feet.unit == "ft" and inches.label == "inches"):
+            continue
+        whole = parse_number(mask.text[feet.start : feet.end].strip())
+        odd = parse_number(mask.text[inches.start : inches.end].strip() or "0")
+        if whole is not None and odd is not None and whole * 12 + odd > 0:
+            sized.put("length", whole * 12 + odd, (feet.start, inches.end))
+            mask.hide(feet.start, inches.end)
+
+
 def _times_assemblies(item: LineItem, raw: str, fields: tuple[Field, ...]) -> None:
     """A row's "Qty/Frame" times its "Frames" (see ``tables``): the count ordered, flagged."""
     cell = next((field for field in fields if field.label == "assemblies"), None)
@@ -685,6 +698,7 @@ def _read_sizes_and_quantity(
     for field in fields:
         if field.label in _COUNT_CELLS and not holds_size(mask.text[field.start : field.end]):
             mask.hide(field.start, field.end)
+    _feet_and_inches(mask, fields, sized)
     # "2 rd ...... (4) @ 11\"": counted elsewhere, the 2 is the bar's size (not in a table's row,
     # whose first number may be its line's)
     measured = measure(mask.text, fields, metric, counted=quantity is not None and not fields)

@@ -150,11 +150,18 @@ def _not_asked_for(text: str, block: Block, parsed: Parsed) -> bool:
 
 
 def _none_ordered(text: str, block: Block) -> bool:
-    """A table's row whose quantity cell reads zero ("Order Qty  0" on a reorder sheet): listed, not
-    ordered."""
-    return any(
-        field.label == "qty" and re.fullmatch(r"0+(?:\.0+)?", text[field.start : field.end].strip())
-        for field in block.fields
+    """A table's row whose quantity cell reads zero ("Order Qty  0" on a reorder sheet), or that
+    says the customer has it ("have in stock", "N/A - have"): listed, not ordered."""
+    return (
+        any(
+            field.label == "qty" and re.fullmatch(r"0+(?:\.0+)?", text[field.start : field.end].strip())
+            for field in block.fields
+        )
+        or (
+            block.kind == "row"
+            and "\n" not in text[block.start : block.end].strip()  # one row, not several read as one
+            and cues.row_not_ordered(text[block.start : block.end])
+        )
     )
 
 

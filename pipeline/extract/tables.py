@@ -114,6 +114,7 @@ _FIELD_LABEL = {
     "diameter": "diameter", "size": "size", "qty": "qty", "uom": "uom", "price": "price", "date": "date",
     "weight": "weight", "note": "note", "assemblies": "assemblies", "schedule": "schedule",
     "cuts": "description",  # "2 @ 18'-4\"" read as the item's words: its count and its length
+    "inches": "inches",  # the inches of a length whose feet stand in the column before
 }  # fmt: skip
 _ITEM_ROLES = frozenset({"description", "grade", "form", "size", "thickness", "diameter", "qty"})
 _DIMENSION_ROLES = frozenset({"thickness", "width", "length", "diameter"})
@@ -325,6 +326,10 @@ def read_header(text: str) -> Table | None:
         label = (written[: hint.start()] if hint else written).strip().lower()
         role = role_of(written)
         unit = _weight_unit(written) if role == "weight" else hint and hinted_unit(hint)
+        if label in _FEET_HEADERS:
+            role, unit = "length", "ft"  # "Ft  In": a length in feet, then its odd inches
+        elif label in _INCHES_HEADERS and columns and columns[-1].label in _FEET_HEADERS:
+            role, unit = "inches", "in"
         columns.append(_Column(role, label, unit, start, end))
     roles = [column.role for column in columns]
     # "Ln  Item …", or "Qty  Item  Grade  Size" with no description: the item is what is ordered
@@ -344,6 +349,8 @@ def read_header(text: str) -> Table | None:
     return Table(tuple(columns), layout)
 
 
+_FEET_HEADERS = frozenset({"ft", "feet", "ft.", "'"})
+_INCHES_HEADERS = frozenset({"in", "in.", "inches", "inch", '"'})
 _SHORT_ROLES = frozenset({"line", "qty", "uom"})  # columns of a few characters each
 
 
@@ -446,7 +453,7 @@ def _column_at(table: Table, start: int, end: int) -> int:
 
 
 _TEXT_ROLES = frozenset({"description", "grade", "form", "size", "note", "temper", "cuts", None})
-_NUMBER_ROLES = frozenset({"qty", "price", "line", "weight"})
+_NUMBER_ROLES = frozenset({"qty", "price", "line", "weight", "inches"})
 
 
 def _within(bounds: tuple[int, int], start: int, end: int) -> bool:
@@ -991,7 +998,12 @@ def _cell(table: Table, column: int, start: int, end: int) -> Cell:
     if column == _RUN_ON:
         return Cell(_FIELD_LABEL["description"], start, end)
     role, header = table.columns[column].role, table.columns[column]
+    if header.label in _TUBE_SIZE_HEADERS:  # "OD" and "Wall" columns: a tube's sizes, not a bar's
+        return Cell(header.label, start, end, header.unit)
     return Cell(_FIELD_LABEL.get(role or "", header.label), start, end, header.unit)
+
+
+_TUBE_SIZE_HEADERS = frozenset({"od", "o.d.", "wall", "wall thickness"})
 
 
 class _Document:
