@@ -556,3 +556,49 @@ def test_a_mexican_channel_and_a_french_square_bar_by_their_names() -> None:
 )
 def test_metres_in_the_customers_language(text: str) -> None:
     assert _read(text)[2]["length"] == pytest.approx(236.22)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "form", "dimensions"),
+    [
+        # Italian "n." (number) after the item, Spanish and Portuguese "barras", French "six pans"
+        (
+            "1) Lamiera 1.4301 (AISI 304) 2B sp. 1,5 mm 1250x2500 - n. 20 fogli",
+            20,
+            "sheet",
+            {"thickness": 0.059, "width": 49.213, "length": 98.425},
+        ),
+        ("3) Tondo AISI 316L Ø25 mm trafilato h9, barre da 3 mt - n. 10", 10, "bar_round", None),
+        ("- Ángulo 60x60x6, barras de 6 m ...................... 12 barras", 12, "angle", None),
+        (
+            "Laiton CW614N six pans 22 mm s/plats, barres 3 m 20 barres",
+            20,
+            "bar_hex",
+            {"across_flats": 0.866, "length": 118.11},
+        ),
+        # a "koker" (or a square tube) with unequal sides is rectangular; "square pipe" is tube
+        (
+            "- 10 lengtes koker 60x40x3 alu 6060 T66 (6 mtr)",
+            10,
+            "tube_rectangular",
+            {"width": 2.362, "height": 1.575, "wall_thickness": 0.118, "length": 236.22},
+        ),
+        ("STKR400 square pipe 50 x 50 x 2.3 mm x 6000 mm, 15 pcs", 15, "tube_square", None),
+        ("2. Q345B H-beam HW200x200, length 12m, 4 pcs", 4, "beam_i", {"height": 7.874, "length": 472.441}),
+    ],
+)
+def test_international_counts_forms_and_sections(
+    text: str, quantity: int, form: str, dimensions: dict | None
+) -> None:
+    read = _read(text)
+    assert read[:2] == (quantity, form)
+    if dimensions is not None:
+        assert read[2] == dimensions
+
+
+@pytest.mark.parametrize(
+    ("written", "grade"), [("S275J0H", "S275J0H"), ("Cu-DHP", "Cu-DHP"), ("STKR400", "STKR400")]
+)
+def test_european_and_japanese_grade_names(written: str, grade: str) -> None:
+    item = parse_item(1, Segment(f"10 pcs {written} 2 x 50 x 1000 mm", 0))
+    assert item.grade == grade

@@ -63,6 +63,7 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("AS/NZS 3678-350|3678-350|3678 Grade 350|Gr350|Grade 350|350 Grade", "A572", "AS/NZS 3678"),
     ("300PLUS|AS/NZS 3679-300|3679-300|AS/NZS 3679.1-300|3679.1-300", "A572", "AS/NZS 3679"),
     ("C350L0|C450L0", "A500", "AS/NZS 1163"),
+    ("STKR400|STKR490", "A500", "JIS G3466"),  # square and rectangular hollow sections
     ("300WA|350WA", "A572", "SANS 1431"),
     ("E350|E350BR|E350C|E300|E300BR", "A572", "IS 2062"),
     ("EN24|EN24T|817M40", "4340", "BS 970"),

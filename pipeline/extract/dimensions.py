@@ -80,6 +80,7 @@ _METRIC_SHAPES = (
         "beam_i",
         re.compile(
             r"\b(?:IPE|IPN|HE\s?[ABM]|ISMB|ISJB|ISLB|NPI)\s?(?P<a>\d{2,4})\b|\bHE\s?(?P<b>\d{2,4})\s?[ABM]\b"
+            r"|\bH[WMN]\s?(?P<c>\d{3})\s?[x×*]\s?\d{3}\b"  # China's H sections: "HW200x200"
         ),
     ),
     ("channel", re.compile(r"\b(?:UPN|UPE|PFC|ISMC|ISLC|UNP|NPU|U)\s?(?P<a>\d{2,3})\b")),  # NPU: Turkish
@@ -111,7 +112,9 @@ def structural_shape(text: str) -> tuple[str, Sized] | None:
         match = regex.search(text)
         if match:
             sized = Sized()
-            depth = float(match["a"] or match["b"]) if "b" in regex.groupindex else float(match["a"])
+            depth = float(
+                next(match[group] for group in ("a", "b", "c") if group in regex.groupindex and match[group])
+            )
             sized.put("height", to_inches(depth, "mm"), (match.start(), match.end()))
             return form, sized
     for form, regex in _BY_WEIGHT_SHAPES:

@@ -386,6 +386,7 @@ def _foreign() -> list[GradeRule]:
         (rf"{werkstoff}(?P<g>3\.7\d{{3}})", "titanium", ("3.7",)),
         (r"(?:DIN\s?|EN\s?)?(?P<g>2\.4\d{3})", "nickel_alloy", ("2.4",)),
         (r"(?:EN\s?)?(?P<g>CW\d{3}[AC])", "copper", ("cw",)),
+        (r"(?P<g>Cu-(?:DHP|HCP|PHC|DLP))", "copper", ("cu-",)),  # EN 1652's coppers by their symbols
         (r"(?:EN\s?)?(?P<g>CW\d{3}[LNR])", "brass", ("cw",)),
         (r"(?:EN\s?)?(?P<g>CW\d{3}[GHK])", "bronze", ("cw",)),
         (r"(?:DIN\s?|EN\s?)?(?P<g>X\d{1,3}Cr[A-Za-z]*\d[\d-]*)", "stainless_steel", ("cr",), (1, 2, 3)),
@@ -404,7 +405,7 @@ def _foreign() -> list[GradeRule]:
         (r"(?P<g>(?-i:WC[ABC6-9]|CF[38]M?|CA15))(?![\w-])", "carbon_steel", ("wc", "cf", "ca")),
         (r"(?:JIS\s?)?(?P<g>SCM\s?\d{3}|SKD\s?\d{1,2})", "alloy_steel", ("scm", "skd")),
         (
-            r"(?:EN\s?)?(?P<g>S[23][3-5]5J[0-2R][A-Z0-9+]*|SM?\d{2}C|C[2-6]\dE?|Q[23][345]5[A-E]?|SS400)",
+            r"(?:EN\s?)?(?P<g>S(?:235|275|355)J[0-2R][A-Z0-9+]*|SM?\d{2}C|C[2-6]\dE?|Q[23][345]5[A-E]?|SS400)",
             "carbon_steel",
             ("s2", "s3", "s4", "s5", "sm", "c2", "c3", "c4", "c5", "c6", "q2", "q3", "ss400"),
         ),

@@ -762,7 +762,11 @@ def _hollow_section(written: str, measured: list[Measured], form: str, walled: b
     1/4 square, 6 x 4 x 1/4 rectangular, 4.5 x .237 round, 4 x 2 with its wall by gauge (``walled``)
     rectangular; a named square or round tube stays as named."""
     if form == "tube_square" and written[:3].lower() not in ("hss", "ptr") and not _TUBE_STEEL.match(written):
-        return form
+        section = _cross_section(measured)
+        # "koker 60x40x3", "square tube 6 x 4 x 1/4": two sides and a wall, the sides unequal
+        sides_and_wall = len(section) >= 3 and section[2] < min(section[:2]) / 2
+        unequal = abs(section[0] - section[1]) > 0.01 * max(section[:2]) if sides_and_wall else False
+        return "tube_rectangular" if unequal else form
     if form == "tube_round" and not _PLAIN_TUBE.match(written):
         return form  # "round tube", "pipe", "DOM"
     section = _cross_section(measured)

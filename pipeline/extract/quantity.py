@@ -40,6 +40,8 @@ PIECES = (
     # "6 mcx", "2 feuilles", "10 longueurs", "5 Tafeln", "12 kpl", "6 ks", "8 adet", "16 buc.", "3 pce",
     # "1 ud.", "6 unid.", "4 st." (not "1st": the unit is written apart from its count)
     r"mcx|morceaux|feuilles|longueurs|barres|tafeln|stangen|kpl|ks|kusů|kusu|adet|buc\.?|bucăți|pce|"
+    # "20 fogli", "10 barre", "8 barras", "4 chapas", "10 lengtes": Italian, Spanish, Portuguese, Dutch
+    r"fogli|lastre|barre|barras|chapas|tubos|lengtes|"
     # Vietnamese classifiers: "30 tấm" (sheets), "50 cây" (lengths), "4 cái" (pieces)
     r"unid\.?|stuks|sztuk|(?<=\s)st\.?|tấm|cây|cái|p[çc]s\.?|pe[çc]as)"
 )
@@ -66,6 +68,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "total": ("total", "=", "equal", "so "),
     "spares": ("spare", "extra", "backup"),
     "label": ("qty", "quan", "qnty"),
+    "numero": ("n.", "nº", "n°"),
     "erp": ("ft", "lf", "ea", "pc"),
     "feet": ("lin", "running", "lf", "of", "total"),
     "paren": ("(",),
@@ -118,6 +121,8 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "EA",
         "label",
     ),
+    # "… 1250x2500 - n. 20 fogli", "… barre da 3 mt - n. 10": Italian "n." (number), after the item
+    (rf"[-–—,:]\s*n[.º°]\s*(?P<n>\d{{1,4}})\b{_NOT_A_SIZE}", "EA", "numero"),
     (  # an ERP order table row: "[line] 20 FT 4130 tube …", "1 12 PCS …"
         rf"^[\s>]*(?:\d{{1,3}}\s+)?(?P<n>{_C})\s+(?P<erp>FT|LF|EA|PCS?)\b(?!\s*(?:x\b|×|long|lengths?|each))",
         "EA",

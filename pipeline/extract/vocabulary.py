@@ -102,7 +102,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # SHS, RHS, CHS: square, rectangular and circular hollow sections (European and British); PTR
     # (perfil tubular rectangular) is Mexico's HSS
     (
-        r"square\s+tub(?:e|es|ing|s)?\b|sq\.?\s+tub(?:e|es|ing|s)?\b|square\s+tunes?|hss|shs|ptr|tubo\s+(?:quadr|cuadrad)\w*|vierkantrohr|"
+        r"square\s+tub(?:e|es|ing|s)?\b|sq\.?\s+tub(?:e|es|ing|s)?\b|square\s+tunes?|square\s+pipes?|hss|shs|ptr|tubo\s+(?:quadr|cuadrad)\w*|vierkantrohr|"
         r"rura\s+kwadratowa|profil\s+zamkni[eę]ty|方管|角パイプ|각관|"  # Chinese, Japanese, Korean
         # Romanian, Vietnamese, French, Czech, Turkish
         r"(?:țeav|ţeav|teav)[ăa]\s+p[ăa]trat[ăa]|h[ộo]p\s+vu[ôo]ng|tubes?\s+carr[ée]s?|(?:čt|ct)vercov[áa]\s+trubka|"
@@ -128,7 +128,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     # "across flats" sizes a hex; listed so that its "flats" is not read as flat bar
     (
         r"hex(?:agon(?:al)?)?(?:\s+(?:bars?|rods?|stock))?|across\s+flats|sechskant\w*|esagon\w*|hexagonal\w*|"
-        r"barras?\s+(?:hexagonal(?:es)?|sextavadas?)|hex[áa]gono|sextavad[oa]s?",
+        r"barras?\s+(?:hexagonal(?:es)?|sextavadas?)|hex[áa]gono|sextavad[oa]s?|six\s+pans",  # French
         "bar_hex",
     ),
     (
