@@ -6,10 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pipeline.extract import extract
 from pipeline.extract.blocks import split_blocks
 from pipeline.extract.item import parse_block
 from pipeline.extract.lines import Segment, parse_item
 from pipeline.extract.quantity import find_quantity, parse_count
+from pipeline.ingest.document import build_document
 
 
 @pytest.mark.parametrize(
@@ -205,3 +207,23 @@ def test_an_item_number_in_parentheses_before_the_items_own_count() -> None:
     assert found is not None and (found.value, found.uom) == (6, "EA")
     found = find_quantity('(24) 1/4 x 2 flat bar @ 5 3/4"')  # a cut list's count stays
     assert found is not None and found.value == 24
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "dimensions"),
+    [
+        # the 4 of "1/4 @ 20'" is the wall's, not a count at a length
+        ("4 - HSS 4x4x1/4 @ 20'", 4, {"side": 4.0, "wall_thickness": 0.25, "length": 240.0}),
+        # a count alone after the item's last size, set off by a comma
+        ('- 1/2" A36 plate 48" x 96", 3', 3, {"thickness": 0.5, "width": 48.0, "length": 96.0}),
+        # "Qty: 6 bars, 12 ft": the count, then how long each bar is
+        (
+            'Material: C360 Brass\nSize: 3/4" hex\nQty: 6 bars, 12 ft',
+            6,
+            {"across_flats": 0.75, "length": 144.0},
+        ),
+    ],
+)
+def test_a_count_beside_the_sizes(text: str, quantity: int, dimensions: dict) -> None:
+    lines = extract(build_document("count.txt", text.encode(), text)).lines
+    assert [(line.quantity, dict(line.dimensions)) for line in lines] == [(quantity, dimensions)]

@@ -219,7 +219,9 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     non_catalog = _non_catalog(words, block, offset, mask.text)
     if candidates_only and not (has_material or has_form or non_catalog):
         return Parsed(item, False, False, False, False, False)
-    quantity_found = _read_sizes_and_quantity(item, mask, fields, sized, offset, block.counted, block.metric)
+    quantity_found = _read_sizes_and_quantity(
+        item, raw, mask, fields, sized, offset, block.counted, block.metric
+    )
     quantity_found = quantity_found or _weighed(item, raw, fields, offset)
     _times_assemblies(item, raw, fields)
     for start, end in clauses:
@@ -645,6 +647,7 @@ _COILED = frozenset({"wire", "foil"})  # sold off the coil: by the foot or the p
 
 def _read_sizes_and_quantity(
     item: LineItem,
+    raw: str,
     mask: _Mask,
     fields: tuple[Field, ...],
     sized: Sized,
@@ -696,7 +699,7 @@ def _read_sizes_and_quantity(
         in_cell = any(f.label in _COUNT_CELLS and f.start <= quantity.start < f.end for f in fields)
         mask.hide(quantity.start, quantity.end, barrier=not in_cell)
     for field in fields:
-        if field.label in _COUNT_CELLS and not holds_size(mask.text[field.start : field.end]):
+        if field.label in _COUNT_CELLS and not holds_size(raw[field.start : field.end]):
             mask.hide(field.start, field.end)
     _feet_and_inches(mask, fields, sized)
     # "2 rd ...... (4) @ 11\"": counted elsewhere, the 2 is the bar's size (not in a table's row,

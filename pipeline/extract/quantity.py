@@ -212,7 +212,9 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "EA",
         "single",
     ),
-    (r"(?<![\w.])(?P<n>\d{1,4})\s*@", "EA", "at"),
+    # "2\" sch 80 pipe x 21' , 2": a count alone after the item's last size, its unit marked
+    (r"(?<=['\"”])\s*,\s*(?P<n>\d{1,3})\s*\.?\s*$", "EA", "after_size"),
+    (r"(?<![\w./-])(?P<n>\d{1,4})\s*@", "EA", "at"),  # not the 4 of "4x4x1/4 @ 20'"
     (
         rf"\b(?:need|needs|require|requires|ordering|want|send|ship|supply)\s+(?:us\s+|me\s+)?{_APPROX}"
         rf"(?P<n>{_C})\b{_NOT_A_SIZE}",
@@ -383,7 +385,12 @@ _UNIT_CELL = re.compile(
     r"\s*(?P<n>\d[\d.,]*)\s*(?P<sold_by>kgs?|kilos?|m|mtrs?|metres?|meters?|lbs?|pounds?|t|tonnes?)\b\.?",
     re.IGNORECASE,
 )
-_SIZE_IN_CELL = re.compile(r"\d\s*(?:'|\"|”|-\d+/\d)|@")
+_SIZE_IN_CELL = re.compile(
+    r"\d\s*(?:'|\"|”|-\d+/\d)|@"
+    # "Qty: 6 bars, 12 ft": a count of pieces, then how long each is
+    rf"|\d\s*{PIECES}\s*[,;-]?\s*(?:of\s+|x\s*)?\d[\d\s/.-]*(?:ft\b|feet|foot|mm\b|m\b)",
+    re.IGNORECASE,
+)
 
 
 def holds_size(cell: str) -> bool:
