@@ -227,3 +227,18 @@ def test_an_item_number_in_parentheses_before_the_items_own_count() -> None:
 def test_a_count_beside_the_sizes(text: str, quantity: int, dimensions: dict) -> None:
     lines = extract(build_document("count.txt", text.encode(), text)).lines
     assert [(line.quantity, dict(line.dimensions)) for line in lines] == [(quantity, dimensions)]
+
+
+def test_a_portal_lines_labelled_amounts_are_no_count() -> None:
+    text = (
+        "Lines\n\n"
+        'Line 2   304 SS Sheet, #4 finish, 0.125" x 60" x 120"\n'
+        "         Qty 2    UOM EA   Price 610.00   Total 1,220.00   Need By 06/21/24\n\n"
+        'Line 3   316L SS Plate 1/2" x 48" x 96"\n'
+        "         Qty 1    UOM EA   Price 1,980.00 Total 1,980.00   Need By 06/21/24\n"
+    )
+    lines = extract(build_document("portal.txt", text.encode(), text)).lines
+    assert [(line.quantity, dict(line.dimensions)) for line in lines] == [
+        (2, {"thickness": 0.125, "width": 60.0, "length": 120.0}),
+        (1, {"thickness": 0.5, "width": 48.0, "length": 96.0}),
+    ]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from pipeline.catalog.sizes import awg_inches
+from pipeline.extract import extract
 from pipeline.extract.gauges import gauge_inches
 from pipeline.extract.lines import Segment, parse_item
+from pipeline.ingest.document import build_document
 from pipeline.models import LineItem
 
 MM = 1 / 25.4
@@ -287,3 +289,19 @@ def test_a_count_of_lengths_is_no_length() -> None:
     assert item.dimensions == {"outer_diameter": 1.5, "wall_thickness": 0.065, "length": 240.0}
     # a length written with its unit is still one: 36" lengths
     assert _item('8 pcs 304 tube 1 1/2 OD x .065 wall, 36" lengths').dimensions["length"] == 36.0
+
+
+def test_a_web_forms_numbered_dimension_fields() -> None:
+    """ "Dimension 1: 2.5" is the first size, not a size of 1; an empty "Dimension 2:" over
+    "Length: 12 ft" leaves the length its own."""
+    text = (
+        "Item 1\nMaterial: Aluminum 6061-T6\nShape: Round Bar\nDimension 1: 2.5\nDimension 2:\n"
+        "Length: 12 ft\nQuantity: 3\n\n"
+        "Item 2\nMaterial: Aluminum 7075-T651\nShape: Plate\nDimension 1: 1.5\nDimension 2: 6\nLength: 12\n"
+        "Quantity: 1\n"
+    )
+    lines = extract(build_document("form.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, dict(line.dimensions)) for line in lines] == [
+        (3, "bar_round", {"diameter": 2.5, "length": 144.0}),
+        (1, "plate", {"thickness": 1.5, "width": 6.0, "length": 12.0}),
+    ]

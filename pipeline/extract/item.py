@@ -56,6 +56,13 @@ _CERTIFICATE_TYPE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_DOT = re.compile(r"\b(?:dia|diam|thk|od|lg|len|sp)(?P<dot>\.)(?=\d)", re.IGNORECASE)
+# an amount after its label, inline in a portal's line ("Qty 2  UOM EA  Price 610.00  Total 1,220.00"),
+# and a numbered label ("Dimension 1: 2.5", "Item 3:"): no size or count of the item
+_LABELLED_AMOUNT = re.compile(
+    r"\b(?:unit\s+)?(?:price|cost|total|amount|ext(?:ended|\.)?|extension|net)\s*:?\s*(?:usd|eur|cad)?\s*[$€£]?\s*"
+    r"\d{1,3}(?:,\d{3})*\.\d{2}\b|\b(?:dimension|dim|size|item|line)\s*#?\d{1,2}\s*:",
+    re.IGNORECASE,
+)
 _CODES_AND_DATES = re.compile(
     r"(?<![\w-])(?!(?:AW|EN|UNS|SAE|AISI|ASTM|ASME|DIN|ISO|SUS|SA)-)(?=[A-Z]{2,6}-(?:[A-Z]{1,6}-|[A-Z0-9-]*\d{3}))"
     r"[A-Z]{2,6}(?:-[A-Z0-9]+){2,}(?![\w-])|"
@@ -187,6 +194,8 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
             mask.hide(before.end, after.start, barrier=True)
     for code in _CODES_AND_DATES.finditer(mask.text):
         mask.hide(code.start(), code.end())
+    for amount in _LABELLED_AMOUNT.finditer(mask.text):
+        mask.hide(amount.start(), amount.end(), barrier=True)
     for dot in _LABEL_DOT.finditer(mask.text):  # "dia.16mm": the label's dot, not a decimal point
         mask.hide(dot.start("dot"), dot.end("dot"))
     if _CERTIFICATES.search(raw):  # "plates require 3.1 certificates; the sections can be 2.2"

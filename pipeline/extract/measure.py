@@ -180,6 +180,8 @@ def _label(text: str, length: Length, counted: bool = False) -> str | None:
     """What a size measures, from the word after it ('2" OD') or the label before it ("Wall: ");
     ``counted``: the item's count is read elsewhere, so "2 rd" is a diameter, not two rounds."""
     after = _AFTER.match(text, length.end, length.end + 24)
+    if after is not None and "\n" in after[0] and _NEXT_LABEL.match(text, after.end()):
+        after = None  # "6" over "Length: 12": the next field's label, not a word said of the 6
     if after is not None and after.lastgroup is not None:
         if after.lastgroup == "side" and _CHAINED.search(text, max(0, length.start - 4), length.start):
             return None  # "4 x 4 x 1/4 square tube": the last of a chain is the wall, not a side
@@ -201,6 +203,7 @@ def _label(text: str, length: Length, counted: bool = False) -> str | None:
     return _label_before(window)
 
 
+_NEXT_LABEL = re.compile(r"[ \t]*:")
 _COUNTED_LENGTHS = re.compile(r"\s*lengths\b(?!\s+each)", re.IGNORECASE)
 _LENGTH_IS = re.compile(r"(?<![\w.])L\s?=\s*$", re.IGNORECASE)
 
@@ -372,11 +375,16 @@ def _is_alternate(text: str, previous: Measured | None, length: Length) -> bool:
     return bool(_ALTERNATIVE_AFTER.match(text[length.end : length.end + 30]))
 
 
+_NUMBERED_SIZE_FIELD = re.compile(r"(?:dimension|dim|size)\s*#?\d")
+
+
 def _sizes_field(label: str) -> bool:
     """A field holding sizes: a dimension's or a size's, or one naming two dimensions ("Width/
     Wall", "Thk/OD": which, the item's form tells)."""
     if label in DIMENSION_LABELS or label in _SIZE_FIELDS:
         return True
+    if _NUMBERED_SIZE_FIELD.fullmatch(label):
+        return True  # a web form's "Dimension 1", "Dimension 2"
     return "/" in label and any(part.strip() in DIMENSION_LABELS for part in label.split("/"))
 
 
