@@ -26,6 +26,7 @@ def _rows(text: str) -> list[tuple]:
         ("Sheet t3 x 1219 x 2438", "Sheet  3 x 1219 x 2438"),
         ("钢板 δ=20mm", "钢板   20mm"),
         ("长6米", "长6m"),
+        ("square pipe □50 x 50 x 2.3t x 6000L", "square pipe  50 x 50 x 2.3  x 6000 "),
         ("A5052P-H32 Sheet", " 5052-H32  Sheet"),
         # left as written: a temper in small letters, a grade after "x", an ASTM specification
         ("6061 t6 plate", "6061 t6 plate"),

@@ -288,3 +288,16 @@ def test_a_phone_typed_inch_an_a_half() -> None:
     assert [(line.quantity, dict(line.dimensions)) for line in lines] == [
         (1, {"diameter": 1.5, "length": 144.0})
     ]
+
+
+def test_a_grade_said_before_grade_b_or_a_quantity_even_if_not_stocked() -> None:
+    text = (
+        "First thing is three eighths inch by two inch flat bar ten foot long "
+        "A thirty six quantity six pieces. Next I need inch and a half schedule forty pipe "
+        "A fifty three grade B in twenty one foot lengths, I need three of those.\n"
+    )
+    lines = extract(build_document("voice.txt", text.encode(), text)).lines
+    assert [(line.grade, line.form, line.quantity) for line in lines] == [
+        ("A36", "bar_rectangular", 6),
+        ("A53", "tube_round", 3),
+    ]

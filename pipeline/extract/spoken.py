@@ -157,11 +157,12 @@ _GROUP_WORDS = re.compile(
 )
 
 
-def _names_grade(written: str) -> bool:
-    """Whether ``written`` is a grade the catalog stocks, whole ("96304" holds 304, but is none)."""
+def _names_grade(written: str, stocked: bool = True) -> bool:
+    """Whether ``written`` is a grade (one the catalog stocks, unless not ``stocked``), whole
+    ("96304" holds 304, but is none)."""
     return any(
         any(
-            hit.start == 0 and hit.end == len(written) and in_catalog(hit.grade)
+            hit.start == 0 and hit.end == len(written) and (in_catalog(hit.grade) or not stocked)
             for hit in find_grades(f"{written} {context}")
         )
         for context in ("steel", "tool steel")
@@ -222,7 +223,7 @@ _HUNDREDS = rf"(?P<hundreds>{'|'.join(_UNITS[1:10])})\s+hundred(?:\s+(?:and\s+)?
 _SAID_LETTER_GRADE = re.compile(
     rf"\b(?P<letter>[ADHOSMP])\s+(?:{_HUNDREDS}|(?P<run>{_GROUP}(?:[\s-]+{_GROUP}){{0,2}}))"
     r"(?=\s*(?:[.,;:!)]|$)|\s+(?:steel|tool|plate|sheet|flat|angle|channel|beam|bar|round|material|grade|"
-    r"hot|cold|hr|cr|or|is|only|please)\b)",
+    r"hot|cold|hr|cr|or|is|only|please|quantity|qty|in|pipe|tube|tubing)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -238,7 +239,9 @@ def _said_letter_grade(match: re.Match[str]) -> str:
             for word in _GROUP_WORDS.findall(match["run"])
         )
     grade = f"{match['letter'].upper()}{digits}"
-    return _padded(match, grade) if _names_grade(grade) else match.group()
+    # a letter and a number said before "grade", "steel", "pipe"…: any grade the trade names ("A
+    # fifty three grade B"), stocked or not
+    return _padded(match, grade) if _names_grade(grade, stocked=False) else match.group()
 
 
 # a tube's wall said in thousandths: "oh sixty five wall" (.065), "oh 83 wall" — once the
