@@ -596,6 +596,23 @@ def test_a_re_order_restating_the_last_order_then_changing_it() -> None:
     assert result.lines[0].revisions == ["quantity was 25"] and result.lines[1].revisions == []
 
 
+def test_a_re_order_by_po_with_the_earlier_lines_below_counted_not_listed() -> None:
+    text = (
+        'Same as PO 4471 but bump the 1" hex to 20 pcs (was 12). 3/4" hex stays the same at 8 pcs. '
+        'And add 6 pcs of 1-1/2" hex, also 12L14, 12 ft.\n\n'
+        "For reference 4471 was:\n"
+        "  12 pcs 12L14 CD hex 1\" x 12'\n"
+        "   8 pcs 12L14 CD hex 3/4\" x 12'\n\n"
+        "New PO is 4533.\n"
+    )
+    result = extract(build_document("reorder.txt", text.encode(), text))
+    assert [(line.quantity, line.grade, line.dimensions["across_flats"]) for line in result.lines] == [
+        (20, "12L14", 1.0),
+        (8, "12L14", 0.75),
+        (6, "12L14", 1.5),
+    ]
+
+
 def test_a_count_given_after_the_line_named_with_qty() -> None:
     result = _extract('- make the 2" 4140 qty 5 instead of 2\n')
     assert [row[0] for row in _rows(result)] == [5, 8, 5]

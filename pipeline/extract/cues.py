@@ -192,7 +192,8 @@ def is_question(text: str, position: int = 0) -> bool:
 # "- the 1/2 plate is fine", "the tube stays as is", "1.250 is fine on the 7075": a quoted line
 # kept as it was, not a new one
 _KEPT = re.compile(
-    r"^\W*(?:(?:the|that|your)\s+[^.;\n]{1,40}?|\d[\d./ -]{0,10}\"?)\s+"  # "1.250 is fine on the 7075"
+    # "1.250 is fine on the 7075", "3/4\" hex stays the same at 8 pcs"
+    r"^\W*(?:(?:the|that|your)\s+[^.;\n]{1,40}?|\d[\d./ -]{0,10}\"?(?:\s+[A-Za-z][\w-]{0,12}){0,2})\s+"
     r"(?:(?:is|are|looks?)\s+(?:fine|good|ok(?:ay)?|correct|right|perfect)"
     r"|stays?\s+(?:as[\s-]+is|the\s+same)|(?:is|are)\s+as\s+quoted)\b",
     re.IGNORECASE,

@@ -115,8 +115,10 @@ def _quoted_block(text: str, end: int) -> tuple[Message, ...]:
 # it change ("This time: - flat bar up to 40 pcs - NO channel")
 _EARLIER_ORDER = re.compile(
     r"^[^\n]*\b(?:for\s+reference|last\s+time\s+(?:was|we\s+(?:ordered|got|had))|"
-    r"(?:our\s+|the\s+)?(?:last|previous)\s+order\s+(?:was|had))\b[^\n]*:[ \t]*\n(?:[ \t]*\n)?"
-    r"(?:[ \t]*(?:[-*•]|\d{1,2}[.)])[^\n]*\n)+",
+    r"(?:our\s+|the\s+)?(?:last|previous|original|earlier)\s+(?:order|PO)\s+(?:was|had)|"
+    r"PO\s*#?\s*[\w-]*\d[\w-]*\s+(?:was|had))\b[^\n]*:[ \t]*\n(?:[ \t]*\n)?"
+    # its lines, listed or each begun by a count ("  12 pcs 12L14 CD hex 1\" x 12'")
+    r"(?:[ \t]*(?:[-*•]|\d{1,2}[.)]|\d{1,4}\s*(?:pcs?|pieces|ea|sheets?|bars?|lengths?|sticks?)\b)[^\n]*\n)+",
     re.IGNORECASE | re.MULTILINE,
 )
 
