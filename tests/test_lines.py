@@ -742,3 +742,19 @@ def test_a_label_glued_to_its_size_with_a_dot_and_dutch_shape_names() -> None:
         (8, "angle"),
     ]
     assert lines[0].dimensions["diameter"] == pytest.approx(16 / 25.4, abs=1e-4)
+
+
+def test_a_heading_naming_the_item_over_its_sizes_and_counts() -> None:
+    """ "C110 copper bus bar, 12' lengths:" heads the lines under it, colon or not; under "C360
+    brass, 12ft bars" a "7/8 hex" is one of the bars."""
+    text = (
+        "C110 copper bus bar, 12' lengths:\n  1/4 x 2 ..... 6 pcs\n  1/4 x 4 ..... 2 pcs\n\n"
+        "C360 brass, 12ft bars\n  7/8 hex ..... 5\n  1/2 rd ...... 10\n"
+    )
+    lines = extract(build_document("groups.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in lines] == [
+        (6, "C11000", "bar_rectangular", {"thickness": 0.25, "width": 2.0, "length": 144.0}),
+        (2, "C11000", "bar_rectangular", {"thickness": 0.25, "width": 4.0, "length": 144.0}),
+        (5, "C360", "bar_hex", {"across_flats": 0.875, "length": 144.0}),
+        (10, "C360", "bar_round", {"diameter": 0.5, "length": 144.0}),
+    ]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract import tables
-from pipeline.extract.vocabulary import FORM_WORDS
+from pipeline.extract.vocabulary import FORM_WORDS, first_match
 
 _NUMBERED = re.compile(
     r"^[ \t>]*(?:\d{1,3}(?:[.)]|/(?=[ \t]))|item\s*#?\s*\d{1,3}\s*[:.)-]|line\s+\d{1,3}\s*[:.)-]"
@@ -81,6 +81,23 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
         lines.append(_Line(position, end_of_line, raw, tuple(line_fields(text, position, end_of_line))))
         position = end_of_line + 1
     return lines
+
+
+# a line that gives sizes and a count only: "  1/4 x 2 ..... 6 pcs", "  7/8 hex - 5"
+_SIZES_FIRST = re.compile(
+    r"[ \t>]*\d[\d./ -]*(?:\"|in\b)?\s*(?:[x×]\s*\d|hex\b|rd\b|round\b|sq\b|dia\b)", re.I
+)
+
+
+def _heads_sizes(lines: list[_Line], index: int) -> bool:
+    """Whether a heading names the item the lines right under it size and count ("C110 copper bus
+    bar, 12' lengths:" over "1/4 x 2 ..... 6 pcs"): read with them, as a group's head."""
+    return (
+        first_match(lines[index].text, FORM_WORDS) is not None
+        and index + 1 < len(lines)
+        and not lines[index + 1].blank
+        and _SIZES_FIRST.match(lines[index + 1].text) is not None
+    )
 
 
 def _is_heading(line: _Line) -> bool:
@@ -239,7 +256,7 @@ def split_blocks(text: str, start: int, end: int) -> list[Block]:
         )[0]:
             blocks += [_row_block(row, heading) for row in rows[0]]
             i += 1 + rows[1]
-        elif _is_heading(line):
+        elif _is_heading(line) and not _heads_sizes(lines, i):
             heading, i = line.text.strip(" \t>*:").lower(), i + 1
         elif _is_table_line(line) and i + 1 < len(lines) and _is_table_line(lines[i + 1]):
             j = i

@@ -181,9 +181,19 @@ def group_member(text: str, block: Block, parsed: Parsed, head: Parsed) -> bool:
         parsed.has_quantity
         and parsed.has_sizes
         and not parsed.has_material
-        and form in (None, head.item.form)
+        # under "C360 brass, 12ft bars", a "7/8 hex" is one of the bars
+        and (form in (None, head.item.form) or _names_bars(text, head))
         and short_line(text[block.start : block.end])
     )
+
+
+def _names_bars(text: str, head: Parsed) -> bool:
+    """Whether the head names its form only as "bars" (which may be round, hex, flat …)."""
+    form = head.item.evidence.get("form")
+    return form is not None and _BARS.fullmatch(text[form.start : form.end]) is not None
+
+
+_BARS = re.compile(r"bars?", re.IGNORECASE)
 
 
 def grouped(text: str, head: Block, member: Block) -> LineItem:
