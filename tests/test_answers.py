@@ -595,3 +595,29 @@ def test_a_bulleted_list_of_changes_naming_lines_by_number_among_their_names() -
             {"width": 4.0, "height": 2.0, "wall_thickness": 0.25, "length": 288.0},
         ),
     ]
+
+
+def test_answers_by_number_over_a_quote_with_a_starred_note_of_its_own() -> None:
+    """ "** 2" N/A - SUB 2-1/4" **" is the quoter's note inside the quote; "1 - ok / 2 - make it 6 /
+    3 - drop this one / 5 - 2-1/4 is fine" above it are the buyer's answers."""
+    text = (
+        "Answers below. Go ahead and enter it on PO 23-1187.\n\n"
+        "1 - ok\n2 - make it 6\n3 - drop this one, found a bundle of it out in the yard\n4 - ok\n"
+        "5 - 2-1/4 is fine, we'll turn it down\n\nThanks\nTom\n\n"
+        "-----Original Message-----\nFrom: Jenny Ostrowski <jostrowski@midwestmetalsupply.com>\n"
+        "Sent: Monday, March 11, 2024 4:12 PM\nSubject: Quote Q-44817\n\n"
+        "LINE  QTY  DESCRIPTION                                  PRICE\n"
+        "1     2    6061-T6 AL PLATE .500 x 48 x 96              $ 612.40 EA\n"
+        "2     5    304 2B SS SHEET .075 x 48 x 120              $ 398.15 EA\n"
+        "3     10   A36 HR FLAT BAR 1/2 x 4 x 20'                $ 121.60 EA\n"
+        "4     8    1018 CD ROUND BAR 1-1/4 x 12'                $  58.33 EA\n"
+        "5     3    4140 HT ROUND BAR 2\" x 12'                   $ 184.90 EA\n"
+        '           ** 2" N/A - SUB 2-1/4" 4140 HT x 12\' @ $231.10 EA **\n'
+    )
+    lines = extract(build_document("answers.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, line.dimensions.get("diameter")) for line in lines] == [
+        (2, "plate", None),
+        (6, "sheet", None),
+        (8, "bar_round", 1.25),
+        (3, "bar_round", 2.25),
+    ]

@@ -249,7 +249,10 @@ def _answered_order(text: str, thread: Thread) -> tuple[list[LineItem], Message]
     a quoted line."""
     quoted = thread.history[0]
     between, under, own = split_answers(text, (quoted.start, quoted.end), thread.current, thread.marked)
-    if between:
+    numbered = numbered_answers(text, own)
+    # "1 - ok / 2 - make it 6 / 3 - drop this one" above a quote with a starred note of its own
+    # ("** 2" N/A - SUB 2-1/4" **", the quoter's): the answers by number are the writer's
+    if between and len(numbered) <= len(between):
         # the answers blanked, not cut out: the quoted lines they part are not read as one; a
         # line asked about ("2\" sch 40 - you ok with A53B?") is a line all the same
         blanked = text
@@ -269,7 +272,7 @@ def _answered_order(text: str, thread: Thread) -> tuple[list[LineItem], Message]
         targets += [
             (line, a, b) for a, b in under if (line := answered_line(lines, a, text, gap=0)) is not None
         ]
-    elif (numbered := numbered_answers(text, own)) and (order := _quoted_order(text, thread)) is not None:
+    elif numbered and (order := _quoted_order(text, thread)) is not None:
         # "Pos. 2 - we need 2 plates instead of 1": answers by number, above the quote
         (lines, quoted), under = order, []
         targets = [

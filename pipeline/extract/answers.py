@@ -116,7 +116,10 @@ _NAMES_A_LINE = re.compile(r"\b(?:line|item|pos(?:ition)?|row)\.?\s*#?\s*\d|^\W*
 # how an answer to a numbered line starts, when it names an item too ("change to 7/8 hex")
 _ANSWER_WORD = re.compile(
     r"\W*(?:please\s+)?(?:ok|yes|no|change|make|cut|switch|use|should|instead|qty|quantity|cancel|delete|drop|"
-    r"remove|(?:we\s+)?need|go|add|keep|same|not|take|cancelar|cambiar|eliminar|s[ií])\b",
+    r"remove|(?:we\s+)?need|go|add|keep|same|not|take|cancelar|cambiar|eliminar|s[ií])\b"
+    # "2-1/4 is fine, we'll turn it down": the size offered, accepted
+    r"|\W*\d[\d./ -]*(?:\"|in\b)?\s*"
+    r"(?:(?:is|are)\s+(?:fine|ok(?:ay)?|good|great)|will\s+(?:do|work)|works?)\b",
     re.IGNORECASE,
 )
 
