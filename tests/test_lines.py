@@ -758,3 +758,28 @@ def test_a_heading_naming_the_item_over_its_sizes_and_counts() -> None:
         (5, "C360", "bar_hex", {"across_flats": 0.875, "length": 144.0}),
         (10, "C360", "bar_round", {"diameter": 0.5, "length": 144.0}),
     ]
+
+
+def test_a_quote_above_the_request_it_prices_is_the_order_the_reply_changes() -> None:
+    """ "> On … wrote:" inside the quote: the supplier's priced list is the newer message, the
+    customer's request under it the older; "make the flat 12 bars instead of 10 and throw in 2
+    more of the drill rod" changes the priced list."""
+    text = (
+        "yep go ahead. make the flat 12 bars instead of 10 and throw in 2 more of the drill rod.\n\n"
+        "On Fri, May 9, 2025 at 1:20 PM Rhonda Fairbanks <rf@northgatemetals.com> wrote:\n"
+        "> Here you go:\n>\n"
+        "> 4140 HT round 2-1/2\" x 12' - 3 bars  $318.00/bar\n"
+        '> 1018 CF flat 1/2" x 2" x 12\' - 10 bars  $52.40/bar\n'
+        '> O1 drill rod 3/4" x 36" - 4 pcs  $41.15/pc\n>\n'
+        "> On Fri, May 9, 2025 at 9:02 AM Pete Kowalski <pete@kowalskitd.com> wrote:\n"
+        ">> need to restock some bar:\n"
+        '>> - 4140 prehard 2-1/2" rd, 3 bars 12 ft\n'
+        ">> - 1018 CF flat 1/2 x 2, 10 bars (12')\n"
+        '>> - O1 drill rod 3/4" x 36", qty 4\n'
+    )
+    lines = extract(build_document("thread.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form) for line in lines] == [
+        (3, "4140", "bar_round"),
+        (12, "1018", "bar_rectangular"),
+        (6, "O1", "bar_round"),
+    ]

@@ -7,6 +7,7 @@ approves ("please process the order below") — to find the lines it points to.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -132,15 +133,16 @@ def _quoted_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] |
     asked for. It starts at the newest message that states a whole order by itself (with no edit
     and nothing added to an earlier one): what is older is replaced by it."""
     order: tuple[list[LineItem], Message] | None = None
-    newer = len(thread.history)
-    edits = [find_edits(text, message.start, message.end) for message in thread.history]
-    for index, message in enumerate(thread.history):
+    history = [part for message in thread.history for part in _nested(text, message)]
+    newer = len(history)
+    edits = [find_edits(text, message.start, message.end) for message in history]
+    for index, message in enumerate(history):
         whole = not edits[index] and not _ADDS.search(text, message.start, message.end)
         if whole and (stated := lines_in(text, [(message.start, message.end)])):
             order, newer = (stated, message), index
             break
     for index in reversed(range(newer)):
-        message = thread.history[index]
+        message = history[index]
         spans = [(message.start, message.end)]
         edited = _by_number(text, order[0], spans) if order else None
         if edited is None and order:
@@ -153,6 +155,19 @@ def _quoted_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] |
             adds = order is not None and _ADDS.search(text, message.start, message.end)
             order = (_renumbered(order[0] + quoted_lines), message) if adds else (quoted_lines, message)
     return order
+
+
+def _nested(text: str, message: Message) -> list[Message]:
+    """``message`` and the older messages quoted inside it ("> On … wrote:" over ">> " lines),
+    newest first, when the newest lists the order whole (a quote of every line above the request
+    it prices); else ``message`` as one (a note about one line above the list it changes)."""
+    starts = [found.start() for found in NESTED_MARKER.finditer(text, message.start + 1, message.end)]
+    if not starts:
+        return [message]
+    bounds = [message.start, *starts, message.end]
+    parts = [Message(a, b, message.forwarded) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+    counts = [len(lines_in(text, [(part.start, part.end)])) for part in parts]
+    return parts if counts[0] >= max(counts[1:], default=0) else [message]
 
 
 def _self_edited(text: str, lines: list[LineItem], edits: list[Edit]) -> list[LineItem]:

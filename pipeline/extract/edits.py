@@ -288,7 +288,12 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # the whole list, and not sizes ("only need 2 and 3/4 round")
             rf"\bonly\s+(?:need|want|require)\s+(?P<ref>(?:items?\s+|lines?\s+)?{_NUMBERS.pattern})\b{_NOT_SIZES}",
         ),
-        ("more", rf"\badd\s+{_COUNT}\s+more\s+(?:of\s+(?:the\s+)?)?{_REF}{_END}"),
+        # "add 2 more sheets", "throw in 2 more of the drill rod", "need 4 more of the angle"
+        (
+            "more",
+            rf"\b(?:add|throw\s+in|toss\s+in|send|need|want)\s+(?:another\s+)?{_COUNT}\s+more\s+"
+            rf"(?:of\s+(?:the\s+)?)?{_REF}{_END}",
+        ),
         (  # "bump the 5052 sheets up 2 more so 6 total": the total when said (see find_edits)
             "more",
             rf"\b(?:bump|raise|take|go)\s+(?:the\s+)?{_REF}\s+up\s+(?:by\s+)?{_COUNT}(?:\s+more)?\b",
