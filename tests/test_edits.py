@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.extract import extract
+from pipeline.extract.edits import find_edits
 from pipeline.ingest.document import build_document
 from pipeline.models import Extraction
 
@@ -755,3 +756,26 @@ def test_a_size_changed_after_a_dash_without_the_and_a_line_that_changes_to_a_si
         6,
         2,
     ]
+
+
+def test_a_listed_change_names_the_line_then_its_new_size() -> None:
+    text = (
+        "Please send the same as our PO 4471-B (your SO 118830 below), with these changes:\n"
+        ' - 6061 plate 3/4" thick instead of 1/2". Same size + qty otherwise.\n'
+        ' - Add 2 pcs 6061 flat bar 1" x 4" x 12\'\n'
+        "Everything else repeat as is. New PO # is 4502-B.\n\n"
+        "> From: Keystone Orders <orders@keystonemetals.com>\n"
+        "> Sent: Tuesday, May 14, 2024 3:41 PM\n"
+        "> Subject: Order Acknowledgment SO 118830 / Your PO 4471-B\n>\n"
+        "> Ln  Qty  Description                                  Price\n"
+        "> 1   3    6061-T651 AL PLATE .500 X 12 X 48            $164.20 ea\n"
+        "> 2   2    6061-T6511 AL RD BAR 3.000 DIA X 12'         $287.00 ea\n"
+    )
+    result = extract(build_document("changes.txt", text.encode(), text))
+    assert [(line.quantity, line.form, dict(line.dimensions)) for line in result.lines] == [
+        (3, "plate", {"thickness": 0.75, "width": 12.0, "length": 48.0}),
+        (2, "bar_round", {"diameter": 3.0, "length": 144.0}),
+        (2, "bar_rectangular", {"thickness": 1.0, "width": 4.0, "length": 144.0}),
+    ]
+    # not a line named: a count changed, an item by its number
+    assert find_edits('- make the 1" 1018 qty 20 instead of 10', 0, 38)[0].kind == "quantity"

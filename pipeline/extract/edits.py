@@ -195,6 +195,20 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:\bthe\s+|(?m:^)[ \t>*•-]*){_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+"
             rf"(?P<new>{_SIZE}(?:\s*[x×]\s*{_SIZE}){{1,3}})\s*,?\s+(?:not|instead\s+of)\s+(?P<old>{_SIZE})",
         ),
+        (  # "- 6061 plate 3/4\" thick instead of 1/2\"": a listed change, the line named, then its new size
+            "replace",
+            # (a size by its mark or what it measures, the line by its name: not "- make the 1\" 1018 qty
+            # 20 instead of 10", "- item 2 make it 1-1/4\" …")
+            rf"(?m:^)[ \t>*•-]+(?![ \t]*(?:make|change|item|line|pos|qty|quantity)\b)"
+            rf"(?!(?:(?!instead)[^\n])*\b(?:qty|quantity)\b)"
+            rf"{_REF}\s+(?=\S+\s*(?:\"|”|in\b|mm\b|\s(?:thick|wall|wide|long|dia)))"
+            rf"{_NEW_SIZE}\s*(?:{_MEASURE})?\s*,?\s+instead\s+of\s+{_SIZE}",
+        ),
+        (  # "- Sheet: make it .080 instead of .063": the line named before a colon, then its new size
+            "replace",
+            rf"(?m:^)[ \t>*•-]*{_REF}\s*:\s*(?:make\s+it|change\s+(?:it\s+)?to|go\s+(?:to|with))\s+"
+            rf"{_NEW_SIZE}\s*(?:{_MEASURE})?\s*,?\s+(?:not|instead\s+of)\s+{_SIZE}",
+        ),
         (  # "Line 2 (1045 round) change to 6 pcs, was 4", "item 2 qty should be 8 not 6": a numbered
             # line, then its new count
             "quantity",
