@@ -621,3 +621,25 @@ def test_answers_by_number_over_a_quote_with_a_starred_note_of_its_own() -> None
         (8, "bar_round", 1.25),
         (3, "bar_round", 2.25),
     ]
+
+
+def test_answers_inline_after_the_writers_name_in_capitals() -> None:
+    text = (
+        "Hi Priya, answers inline below in CAPS. PO to follow once you confirm the changes.\n"
+        "Thx -Lena\n\n"
+        "-----Original Message-----\nFrom: Priya Natarajan <pn@northgatemetals.com>\n"
+        "Sent: Friday, February 14, 2025 2:05 PM\nSubject: SS quote\n\n"
+        "Please see pricing below. A few questions noted.\n\n"
+        '1. 304 2B sheet .078" x 48 x 120 - 8 sheets - $412.00/sht\n'
+        "   Do you need PVC on one side?\nLENA: YES PVC ONE SIDE. MAKE IT 12 SHEETS\n\n"
+        "2. 304 round bar 3/4\" x 12' - 5 bars - $88.20/ea\n"
+        '   We are out of 3/4. Can offer 7/8" at $104.60/ea, or 3/4 in about 2 weeks.\n'
+        "LENA: 7/8 IS FINE, GO WITH THAT\n\n"
+        "3. 316L sq tube 1-1/2 x 1-1/2 x .065 wall x 20' - 6 pcs - $221.00/ea\n"
+        "LENA: DELETE, CUSTOMER CHANGED THE FRAME DESIGN\n"
+    )
+    lines = extract(build_document("inline.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, line.dimensions.get("diameter")) for line in lines] == [
+        (12, "sheet", None),
+        (5, "bar_round", 0.875),
+    ]

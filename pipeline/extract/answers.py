@@ -22,7 +22,7 @@ from pipeline.models import LineItem
 from pipeline.units import find_lengths, parse_number
 
 # quote marks, arrows and the writer's initials an answer starts with ("** ", ">> ", "[SO] ")
-_MARKS = re.compile(r"^[\s<>*=-]*(?:\[[A-Z]{1,4}\]|[A-Z]{2,3}:(?=\s))?[\s>*=-]*|[\s*]+$")
+_MARKS = re.compile(r"^[\s<>*=-]*(?:\[[A-Z]{1,4}\]|[A-Z]{2,12}:(?=\s))?[\s>*=-]*|[\s*]+$")  # "RD:", "LENA:"
 _KEEP = re.compile(
     r"(?:ok(?:ay)?|yes|yep|good|fine|confirm(?:ed)?|approved?|correct|agreed|as\s+quoted|perfect|s[ií]|correcto|"
     r"that\s+works|sounds\s+good|keep|go)\b(?![^.!\n]*\d)",
@@ -207,9 +207,10 @@ def apply_answer(lines: list[LineItem], line: LineItem, answer: str) -> list[Lin
     grade or size given, or changed to the item it names; flagged when the answer asks a change
     not read."""
     said = _MARKS.sub("", answer).strip()
-    if not said or (_KEEP.match(said) and not _REMOVE.search(said)):
-        return lines
     counted = _NEW_COUNT.search(said) or _MORE.search(said)
+    # "YES PVC ONE SIDE. MAKE IT 12 SHEETS": a yes, then a change all the same
+    if not said or (_KEEP.match(said) and not _REMOVE.search(said) and not counted):
+        return lines
     if _REMOVE.match(said) or (not counted and _STRUCK.search(said)):
         return [kept for kept in lines if kept is not line]
     rest = said if counted is None else said[: counted.start()] + said[counted.end() :]

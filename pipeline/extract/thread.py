@@ -44,7 +44,8 @@ _ANSWERS_ANNOUNCED = re.compile(
     r"\b(?:below|marked|in\s+(?:red|blue|caps|bold)|in[\s-]?line)\b",
     re.IGNORECASE,
 )
-_ANSWER_ROW = re.compile(r"^[ \t]*(?:\*{2,3}|-->|->|=>|>>(?!>))[ \t]*\S[^\n]*", re.MULTILINE)
+# (or after the writer's name in capitals: "LENA: 7/8 IS FINE, GO WITH THAT")
+_ANSWER_ROW = re.compile(r"^[ \t]*(?:\*{2,3}|-->|->|=>|>>(?!>)|[A-Z]{2,12}:)[ \t]*\S[^\n]*", re.MULTILINE)
 # "… - 3 pcs    CHANGE TO 5083-H116 SAME SIZE + QTY": answers announced "in caps", set off at the row's end
 _CAPS_TAIL = re.compile(r"(?<=\S)[ \t]{2,}[A-Z][A-Z0-9 +/.,'&-]{1,60}?[ \t]*$", re.MULTILINE)
 # "… 5 pcs    <<RD: need 8 pcs": an answer typed at the end of the row it answers, after its mark
