@@ -783,3 +783,19 @@ def test_a_quote_above_the_request_it_prices_is_the_order_the_reply_changes() ->
         (12, "1018", "bar_rectangular"),
         (6, "O1", "bar_round"),
     ]
+
+
+def test_forwarded_texts_with_a_correction_and_an_item_held_beside_one_wanted() -> None:
+    text = (
+        "Can someone enter this, I'm on the road. He wants it on today's truck.\n\n"
+        "Begin forwarded message:\n\n"
+        "> Jimmy (Mon 6:32 AM):\n> 2 sheets 3/16 5086 h116 48x144\n>\n"
+        "> Jimmy (Mon 6:35 AM):\n> actually make that 3 sheets of the 5086\n>\n"
+        "> Jimmy (Mon 6:44 AM):\n"
+        '> 316 rod 1/2" 4 pcs 12ft. and the 1/4 aluminum diamond plate we talked about, hold off on that\n'
+    )
+    lines = extract(build_document("texts.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form) for line in lines] == [
+        (3, "5086", "sheet"),
+        (4, "316", "bar_round"),
+    ]

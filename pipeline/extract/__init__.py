@@ -173,6 +173,8 @@ def _nested(text: str, message: Message) -> list[Message]:
 def _self_edited(text: str, lines: list[LineItem], edits: list[Edit]) -> list[LineItem]:
     """A message's own list as its own changes leave it ("make the 16 ga 12 sheets instead of 10,
     and skip the angle" above the list); every line flagged when a change names no line."""
+    # "actually make that 3 sheets of the 5086", read as a line with no size: the change, not an item
+    lines = [line for line in lines if line.dimensions or not any(_inside(line, edit) for edit in edits)]
     kept, unapplied = apply_edits(text, lines, edits)
     if unapplied:
         for line in kept:

@@ -140,13 +140,32 @@ def _not_asked_for(text: str, block: Block, parsed: Parsed) -> bool:
     return (
         # "do you carry 1-1/2 hex in 6061? If so I need 2 bars": asked about, then counted — wanted
         (cues.is_question(body, position) and not parsed.has_quantity)
-        or cues.is_on_hold(body)
+        or _held(body, position)
         or cues.keeps_as_quoted(body)
         or cues.is_returned(body)
         or (cues.is_on_hand(body) and not parsed.has_quantity)
         or (cues.asks_for_papers(body) and not (parsed.has_quantity or parsed.has_sizes))
         or _none_ordered(text, block)
     )
+
+
+def _held(body: str, position: int) -> bool:
+    """Whether the item at ``position`` is put on hold: in its own sentence, or by one that names
+    no other item ("316 rod 1/2\" 4 pcs 12ft. and the 1/4 aluminum diamond plate we talked about,
+    hold off on that": the plate is held, the rod is not)."""
+    if not cues.is_on_hold(body):
+        return False
+    ends = [match.end() for match in _SENTENCE_END.finditer(body)]
+    if not ends:
+        return True
+    bounds = [0, *ends, len(body)]
+    for start, end in itertools.pairwise(bounds):
+        sentence = body[start:end]
+        if cues.is_on_hold(sentence) and (
+            start <= position < end or first_match(sentence, FORM_WORDS) is None
+        ):
+            return True
+    return False
 
 
 def _none_ordered(text: str, block: Block) -> bool:
