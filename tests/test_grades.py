@@ -63,6 +63,8 @@ def test_every_catalog_spelling_gives_the_catalogs_canonical_name(name: str, spe
         ("C36000 rod", "C360", "brass"),
         ("SAE 660 bronze bushing stock", "C932", "bronze"),
         ("chromoly tube", "4130", "alloy_steel"),
+        ("4130N round tube", "4130", "alloy_steel"),  # normalized
+        ("S275J0H RHS", "S275J0H", "carbon_steel"),
         ("D2 tool steel flat", "D2", "tool_steel"),
     ],
 )

@@ -210,7 +210,8 @@ def _steels() -> list[GradeRule]:
     for grade in ("4130", "4140", "4340", "8620", "9310", "52100"):
         uns = f"G{grade}0" if len(grade) == 4 else "G52986"
         rules.append(rule(rf"{_PREFIX}(?:{grade}|{uns})", grade, "alloy_steel"))
-        rules.append(rule(rf"{grade}(?:HT|PH)", grade, "alloy_steel"))  # "4140HT": heat treated, prehard
+        # "4140HT": heat treated, prehard; "4130N": normalized (chromoly tube)
+        rules.append(rule(rf"{grade}(?:HT|PH|N)", grade, "alloy_steel"))
     return rules
 
 
