@@ -18,6 +18,8 @@ def _urgency(text: str, subject: str = "") -> str:
     "text",
     [
         "No rush on the angle, end of the month is fine.",
+        "Would like it delivered by the 22nd if possible, otherwise not a rush.",
+        "All in stock, ships next day. Quote valid 15 days.",
         "Regular lead time works; no expedite fees are approved for this job.",
         "We don't need the plate ASAP.",
         "Nothing urgent in this batch.",
@@ -35,6 +37,9 @@ def test_negated_or_unrelated_cues_leave_an_order_standard(text: str) -> None:
     ("text", "urgency"),
     [
         ("Need the flat bar by tomorrow if at all possible.", "rush"),
+        ("We need this on the truck tomorrow if at all possible.", "rush"),
+        ("Can we get this tomorrow morning, the lift has to go back in the water.", "rush"),
+        ("Subject line aside: spoed!! materiaal voor morgen", "rush"),
         ("can you get these out tmrw morning", "rush"),
         ("Required on site today, crew is waiting.", "rush"),
         ("The press has stopped, we need a shaft.", "emergency"),

@@ -17,7 +17,8 @@ _NEGATOR = re.compile(
     r"without|(?:do|does|did|is|are|was|were|won|wouldn|shouldn|need)n['’]?t|"
     r"pas|nicht|kein\w*|non)\b"  # "ce n'est pas urgent", "nicht eilig", "non urgente"
 )
-_CONDITION = re.compile(r"\b(?:if|unless|otherwise|or\s+else)\b")
+# (not "otherwise" right before its negator: "by the 22nd if possible, otherwise not a rush")
+_CONDITION = re.compile(r"\b(?:if|unless|otherwise(?!\s+(?:not|no)\b)|or\s+else)\b")
 _CLAUSE_BREAK = re.compile(r"[,;.!?\n]|\bbut\b|\s[-–—]\s")
 _NOT_NEEDED_AFTER = re.compile(
     r"[^,;.!?\n]{0,24}?\b(?:(?:is|are)\s+)?(?:not|n['’]t)\s+(?:needed|required|necessary|authori[sz]ed|approved)"
@@ -41,7 +42,7 @@ def negation_span(folded: str, start: int, end: int) -> tuple[int, int] | None:
     last = max(_NEGATOR.finditer(clause), key=lambda match: match.start(), default=None)
     if (
         last is not None
-        and not _CONDITION.search(clause, 0, last.start())
+        and not any(condition.start() < last.start() for condition in _CONDITION.finditer(clause))
         and len(clause[last.end() :].split()) <= _WORDS_BEFORE
     ):
         return offset + clause_at + last.start(), end

@@ -40,7 +40,7 @@ _EMERGENCY = table(
 _RUSH = table(
     (
         (
-            r"urgent(?:ly|e|emente)?|urgence|dringend|eilig|pilne|rush|asap|as\s+soon\s+as\s+possible|"
+            r"urgent(?:ly|e|emente)?|urgence|dringend|eilig|pilne|spoed|rush|asap|as\s+soon\s+as\s+possible|"
             r"expedite[ds]?|hot\s+(?:order|job)|lo\s+antes\s+posible|al\s+pi[uù]\s+presto",
             "rush",
             (
@@ -49,6 +49,7 @@ _RUSH = table(
                 "dringend",
                 "eilig",
                 "pilne",
+                "spoed",
                 "rush",
                 "asap",
                 "soon",
@@ -64,11 +65,14 @@ _RUSH = table(
             "rush",
             ("critical",),
         ),
-        (r"same[-\s]day|next[-\s]day", "rush", ("day",)),
+        # (not a supplier's "all in stock, ships next day")
+        (r"(?<!ships\s)(?<!shipping\s)(?<!shipped\s)(?:same[-\s]day|next[-\s]day)", "rush", ("day",)),
         (  # "need it by tomorrow", "required on site today", "can i pick up tomorrow morning", "need it
             # on site this arvo" — not "quote by tomorrow"
-            r"(?:need(?:ed|s)?|required|ship(?:ped)?|deliver(?:ed|y)?|arrive|pick(?:\s+(?:it|them))?\s+up)"
-            r"(?:\s+(?!quot|pric|offer|info|draw|answer|call)[a-z']+){0,3}?\s+(?:by\s+|for\s+)?"
+            # ("need this on the truck tomorrow", "can we get this tomorrow morning")
+            r"(?:need(?:ed|s)?|required|ship(?:ped)?|deliver(?:ed|y)?|arrive|pick(?:\s+(?:it|them))?\s+up|"
+            r"(?:can|could)\s+(?:we|i|you)\s+(?:get|have))"
+            r"(?:\s+(?!quot|pric|offer|info|draw|answer|call)[a-z']+){0,4}?\s+(?:by\s+|for\s+)?"
             r"(?:today|tomorrow|tmrw|tmr|this\s+(?:arvo|afternoon))(?!['’])"
             r"|out\s+(?:by\s+)?(?:today|tomorrow|tmrw|tmr)(?!['’])",
             "rush",
