@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract import extract
+from pipeline.ingest import ingest
 from pipeline.ingest.document import build_document
 from pipeline.models import Customer
 
@@ -219,3 +220,37 @@ def test_the_signature_above_a_long_trailer_of_logos_portals_and_notices() -> No
     )
     sender = "Jennifer Oyelaran <j.oyelaran@brightline.example>"
     assert _customer(text, sender=sender).company == "Brightline Packaging Systems, Inc."
+
+
+def test_the_covering_notes_signature_above_a_pasted_purchase_order() -> None:
+    text = (
+        "Hey Carla,\n\nCan you quote the list below when you get a chance? No rush at all.\n\n"
+        "thanks\nRudy\n\nRudy Garza\nGarza Machine & Tool\nEl Paso TX\n915-555-0150\n\n\n"
+        " MATERIAL QUOTE REQUEST                      Date:          06/11/2025\n\n"
+        " To:  Halvorsen Metals - El Paso\n\n"
+        " Line  Qty   Description\n"
+        "  1     4    4140 HT round bar 2\" x 12'\n"
+        "  2     2    1018 CF round bar 1\" x 12'\n\n"
+        " Quote valid 30 days required.\n\n"
+        " Terms: net 30. All material to be domestic.\n\n"
+        " Page 1 of 1\n"
+    )
+    customer = extract(ingest("rfq.txt", text.encode())).header.customer
+    assert customer.company == "Garza Machine & Tool"
+
+
+def test_a_lower_case_first_name_over_the_company() -> None:
+    text = (
+        "From: joe@ironridgerailings.com\nSubject: order for next week\n\n"
+        "Hi Kim, heres our order for next week. po IRR-2207. tues or weds is fine, not in a hurry. Thx\n\n"
+        "Material              Size             Ft    In    Qty\n"
+        "HR Sq Tube 14ga       1 x 1            20    0     30\n"
+        "A36 HR Flat           1/4 x 1-1/2      20    0     12\n"
+        "CR Sq Bar             1/2              12    0     40\n"
+        "Sch 40 Pipe           1-1/2            21    0      8\n"
+        "HR Sq Tube 11ga       2 x 2            24    0      6\n"
+        "HR Rd Bar             5/8              20    0     N/A - have\n\n"
+        "joe\nIron Ridge Railings & Ornamental\n"
+    )
+    customer = extract(ingest("order.txt", text.encode())).header.customer
+    assert customer.company == "Iron Ridge Railings & Ornamental"

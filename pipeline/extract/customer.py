@@ -132,8 +132,20 @@ def _signature_lines(paragraphs: list[list[tuple[str, int]]]) -> list[tuple[str,
         lines = _split_pipes(paragraph)
         if lines and _NAME.match(lines[0][0]) and len(lines) <= 8:
             return lines
-        if 2 <= len(lines) <= 8 and _FIRST_NAME.fullmatch(lines[0][0].strip()) and company_in(lines[1][0]):
-            return lines  # "Dale" / "Lakeshore Machine & Tool"
+        if (
+            2 <= len(lines) <= 8
+            and _FIRST_NAME.fullmatch(lines[0][0].strip().capitalize())
+            and (company_in(lines[1][0]) or _TITLE_CASE_NAME.fullmatch(lines[1][0].strip()))
+        ):
+            return lines  # "Dale" / "Lakeshore Machine & Tool", "joe" / "Iron Ridge Railings & Ornamental"
+    # a covering note's sign-off above a pasted document ("thanks / Rudy" over the PO's text)
+    for index in range(len(paragraphs) - len(last) - 1, -1, -1):
+        paragraph = paragraphs[index]
+        sign_off = next((i for i, (line, _) in enumerate(paragraph) if _SIGN_OFF_LINE.match(line)), None)
+        if sign_off is not None:
+            below = [line for later in paragraphs[index + 1 : index + 3] for line in later]
+            rest = paragraph[sign_off + 1 :] + below
+            return _split_pipes(rest[:_SIGNATURE_LINES])
     closing = last[-1] if last else []
     contacts = (
         EMAIL.search(line) or _PHONE_LINE.match(line) or _BARE_PHONE.match(line) for line, _ in closing
@@ -200,7 +212,8 @@ def _named_under(lines: list[tuple[str, int]], signature: _Signature) -> tuple[s
     """The company a signature names without a legal form or trade word: the Title Case line right
     under the person's name ("Dale" / "Tri-County Trailer Repair"), not a title, street or city."""
     for index, (line, _) in enumerate(lines[:-1]):
-        if not (_NAME.match(line) or (index == 0 and line.strip().istitle() and len(line.split()) == 1)):
+        first_name = index == 0 and len(line.split()) == 1 and line.strip().capitalize().istitle()
+        if not (_NAME.match(line) or first_name):
             continue
         for below, at in lines[index + 1 : index + 3]:  # the company, or a title then the company
             name = below.strip()
