@@ -779,3 +779,26 @@ def test_a_listed_change_names_the_line_then_its_new_size() -> None:
     ]
     # not a line named: a count changed, an item by its number
     assert find_edits('- make the 1" 1018 qty 20 instead of 10', 0, 38)[0].kind == "quantity"
+
+
+def test_a_statement_taken_back_then_an_item_added_to_the_quoted_list() -> None:
+    """ "scratch what I said about the angle" takes back a remark, not the angle; the one sentence
+    with a size is the item added; "everything else on the list stays the same" keeps the list."""
+    text = (
+        "Mike - scratch what I said about the angle. Shop says they used it all up over Christmas. "
+        "Please add 15 pcs of the 2x2x3/16 angle, 20' lengths. "
+        "Everything else on the list stays the same.\n\n"
+        "Trish\n\n"
+        "From: Trish Albrecht\nSent: Tuesday, January 14, 2025 9:02 AM\nTo: Mike Garza\nSubject: RFQ\n\n"
+        "Please quote the following. We already have the 2x2x3/16 angle on the floor, "
+        "not needed this time.\n\n"
+        "Qty    Description\n"
+        "10     C4x5.4 channel A36 x 20'\n"
+        "12     A36 HR round 5/8\" x 20'\n"
+    )
+    lines = extract(build_document("reply.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [
+        (10, "channel"),
+        (12, "bar_round"),
+        (15, "angle"),
+    ]

@@ -75,6 +75,8 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|take(?=\s+(?:the|that)\s+[^.;,\n]{{1,40}}?\s+(?:off|out)\b)"  # "take the 2x3 rect tube off"
             rf"|(?:ignore|disregard|omit|leave\s+(?:off|out))(?=\s+(?:the|that)\b)"  # not "ignore pricing"
             rf"|(?:do\s+not|don'?t|no\s+longer)\s+need)\s+"
+            # ("scratch what I said about the angle": a statement taken back, not the angle)
+            rf"(?!what\s+(?:i|we)\s+(?:said|wrote|told|mentioned)\b)"
             rf"(?:the\s+|that\s+)?"
             rf"{_SIZED_REF}{_END}",
         ),

@@ -247,7 +247,10 @@ def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:
     """A paragraph asking for several whole items (each with its count and size) in its sentences
     or clauses, one pair per piece; an item told over several sentences stays whole."""
     spans = prose.pieces(text, block.start, block.end)
-    if sum(1 for a, b in spans if _DIGIT.search(text, a, b)) < 2:
+    sized = [(a, b) for a, b in spans if _DIGIT.search(text, a, b)]
+    if len(sized) == 1 and len(spans) > 1:
+        return _one_sized_sentence(text, block, sized[0])
+    if len(sized) < 2:
         return None  # a whole item has a size, so a digit: fewer than two such pieces split nothing
     pairs = _told_on(
         text,
@@ -269,6 +272,18 @@ def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:
         whole.item.flags.append(MERGED_FLAG)
         return [(block, whole)]
     return None
+
+
+def _one_sized_sentence(text: str, block: Block, span: tuple[int, int]) -> list[tuple[Block, Parsed]] | None:
+    """The one sentence with a size, when it is a whole item and the paragraph read whole is not
+    ("scratch what I said about the angle. … Please add 15 pcs of the 2x2x3/16 angle, 20' lengths.":
+    the angle named first, the item after)."""
+    sub = Block(span[0], span[1], "bullet", block.heading, metric=block.metric)
+    parsed = parse_block(text, sub)
+    if not _full_item(parsed):
+        return None
+    whole = parse_block(text, block).item.evidence.values()
+    return [(sub, parsed)] if any(found.start < span[0] for found in whole) else None
 
 
 def _told_on(text: str, pairs: list[tuple[Block, Parsed]]) -> list[tuple[Block, Parsed]]:

@@ -40,7 +40,7 @@ _APPROVAL = re.compile(
     r"(?:ship|order|enter|bill)\s+(?:it\s+|this\s+|them\s+)?against\s+(?:our\s+|the\s+|po\b)|"
     # the quoted order again, changed only as said: "same as last order but …", "rest the same"
     r"same\s+as\s+(?:the\s+|my\s+|our\s+)?(?:last|previous|before|below)|"
-    r"(?:rest|everything\s+else|all\s+else)\s+(?:is\s+|stays\s+|remains\s+)?(?:the\s+same|as[\s-]is|per\b|fine|good|ok)|"
+    r"(?:rest|everything\s+else|all\s+else)(?:\s+on\s+the\s+(?:list|quote|order|po))?\s+(?:is\s+|stays\s+|remains\s+)?(?:the\s+same|as[\s-]is|per\b|fine|good|ok)|"
     # passed on to someone who can act: "can someone else grab this?", "could you handle the below"
     r"(?:can|could|would)\s+(?:some\s*one|any\s*one|you)(?:\s+else)?\s+(?:please\s+)?"
     r"(?:grab|handle|take|enter|process|fill|pick\s+up|look\s+after)\s+(?:this|that|it|the\s+(?:below|order)))\b",
