@@ -799,3 +799,14 @@ def test_forwarded_texts_with_a_correction_and_an_item_held_beside_one_wanted() 
         (3, "5086", "sheet"),
         (4, "316", "bar_round"),
     ]
+
+
+def test_a_sentence_begun_by_then_before_its_count_asks_for_its_item() -> None:
+    text = (
+        "It's all food contact area so everything has to be 304 stainless.\n\n"
+        "Then two sheets with a #4 finish, 0.060 thick, 48 by 120, for the guards.\n"
+    )
+    lines = extract(build_document("prose.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in lines] == [
+        (2, "304", "sheet", {"thickness": 0.06, "width": 48.0, "length": 120.0})
+    ]

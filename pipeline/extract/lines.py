@@ -125,9 +125,13 @@ def _one_request(body: str, parsed: Parsed, counted_first: bool) -> bool:
     one = "\n" not in sentence.strip() and len(sentence) <= _SENTENCE_MAX and within
     counted = counted_first or (
         (count := parsed.item.evidence.get("quantity")) is not None
-        and not body[lead : count.start - origin].strip(" \t>-*•")
+        and _CONNECTIVE.fullmatch(body[lead : count.start - origin].strip(" \t>-*•")) is not None
     )
     return one and (counted or cues.asks_for_goods(sentence))
+
+
+# what may stand before a sentence's count: "Then two sheets …", "Also 4 pcs …", "And 6 of …"
+_CONNECTIVE = re.compile(r"(?:(?:and\s+)?(?:then|also|plus|next)|and|oh\s+and)?[,:]?", re.IGNORECASE)
 
 
 def _not_asked_for(text: str, block: Block, parsed: Parsed) -> bool:
