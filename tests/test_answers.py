@@ -643,3 +643,27 @@ def test_answers_inline_after_the_writers_name_in_capitals() -> None:
         (12, "sheet", None),
         (5, "bar_round", 0.875),
     ]
+
+
+def test_answers_by_item_number_under_a_greeting_sentence_with_commas() -> None:
+    """ "Please find our prices below, all ex-stock, delivery 3-5 working days." is a sentence, not
+    a table's header over "Item 1: …"; "8 pcs cut to 1500mm rather than full 6m lengths" recounts
+    and recuts the line."""
+    text = (
+        "Thanks for the quick turnaround. We'll proceed as follows:\n\n"
+        "Item 1 - OK as quoted\nItem 2 - please increase to 6 bars\n"
+        "Item 3 - OK, but please supply as 8 pcs cut to 1500mm rather than full 6m lengths\n\n"
+        "Please take this as our order, PO no. CE-PO-7781.\n\n"
+        "-----Original Message-----\nFrom: Mark Sheridan <ms@northgatemetals.com>\n"
+        "Sent: 18 March 2025 16:47\nSubject: RE: Enquiry CE-2025/114\n\n"
+        "Please find our prices below, all ex-stock, delivery 3-5 working days.\n\n"
+        "Item 1: S355J2+N plate 20mm x 1250 x 2500 - 3 plates - EUR 1,128.00 each\n"
+        "Item 2: 1.4404 (316L) round bar 40mm dia x 3m - 4 bars - EUR 342.60 each\n"
+        "Item 3: S235JR equal angle 50 x 50 x 5mm x 6m - 2 lengths - EUR 48.30 each\n"
+    )
+    lines = extract(build_document("items.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, round(line.dimensions["length"], 1)) for line in lines] == [
+        (3, "plate", 98.4),
+        (6, "bar_round", 118.1),
+        (8, "angle", 59.1),
+    ]

@@ -215,8 +215,10 @@ def apply_answer(lines: list[LineItem], line: LineItem, answer: str) -> list[Lin
         return [kept for kept in lines if kept is not line]
     rest = said if counted is None else said[: counted.start()] + said[counted.end() :]
     # "yes A36 fine, 20' lengths", "8.2, 20' also": a grade or a size a clause, each one applied
-    changed = _changed_item(line, said, counted) or any(
-        [_given_grade(line, clause) | _given_size(line, clause) for clause in _clauses(rest)]
+    changed = (
+        _changed_item(line, said, counted)
+        or any([_given_grade(line, clause) | _given_size(line, clause) for clause in _clauses(rest)])
+        or _cut_to(line, rest)
     )
     if counted and (count := _count(line, counted)):
         if count != line.quantity:
@@ -228,6 +230,24 @@ def apply_answer(lines: list[LineItem], line: LineItem, answer: str) -> list[Lin
     elif not changed and _CHANGE_WORD.search(said) and UNREAD_CHANGE not in line.flags:
         line.flags.append(UNREAD_CHANGE)
     return lines
+
+
+# "supply as 8 pcs cut to 1500mm rather than full 6m lengths": the pieces' new length, its unit written
+_CUT_TO = re.compile(
+    r"\bcut\s+(?:to|at|@)\s+(?P<size>\d[\d\s/.,'\"-]*\s*(?:mm|cm|m|in|inch(?:es)?|ft|feet|'|\")?)", re.I
+)
+
+
+def _cut_to(line: LineItem, said: str) -> bool:
+    """The length an answer cuts the line's pieces to, applied."""
+    cut = _CUT_TO.search(said)
+    lengths = [length for length in find_lengths(cut["size"]) if length.unit] if cut else []
+    if len(lengths) != 1 or lengths[0].inches == line.dimensions.get("length"):
+        return False
+    before = line.dimensions.get("length")
+    note_change(line, f'length was {before:g}"' if before else "length added")
+    line.dimensions["length"] = round(lengths[0].inches, 6)
+    return True
 
 
 def _count(line: LineItem, counted: re.Match[str]) -> float | None:

@@ -298,12 +298,18 @@ def _layout(text: str) -> str:
     return "aligned"
 
 
+# a sentence's end: a lower-case word and a full stop (not a header's "Ext." or "Descr.")
+_SENTENCE_END = re.compile(r"(?<![\w.])[a-z]{4,}\.$")
+
+
 def read_header(text: str) -> Table | None:
     """The table whose header is ``text`` (one line), if it names at least two known columns and
     something an item is read from (a description, a grade, a size or a quantity)."""
     stripped = text.strip(" \t>")
     if not stripped or len(stripped) > 300 or (":" in stripped.rstrip(":") and "|" not in stripped):
         return None
+    if _SENTENCE_END.search(stripped):
+        return None  # "Please find our prices below, all ex-stock, delivery 3-5 working days."
     layout = _layout(text)
     cells = split_cells(text, layout) if layout == "aligned" else []
     # "Line Qty UM Description     Unit    Ext": a PDF ran the first columns together, so its rows
