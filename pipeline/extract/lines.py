@@ -279,15 +279,15 @@ def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:
 
 
 def _one_sized_sentence(text: str, block: Block, span: tuple[int, int]) -> list[tuple[Block, Parsed]] | None:
-    """The one sentence with a size, when it is a whole item and the paragraph read whole is not
-    ("scratch what I said about the angle. … Please add 15 pcs of the 2x2x3/16 angle, 20' lengths.":
-    the angle named first, the item after)."""
+    """The one sentence with a size, when it is a whole item and a form or grade named before it
+    would start the paragraph's item sentences early ("scratch what I said about the angle. …
+    Please add 15 pcs of the 2x2x3/16 angle, 20' lengths.": the angle named first, the item after)."""
+    before = text[block.start : span[0]]
+    if first_match(before, FORM_WORDS) is None and not find_grades(before):
+        return None  # the item read whole starts in the sized sentence: it is read as it is
     sub = Block(span[0], span[1], "bullet", block.heading, metric=block.metric)
     parsed = parse_block(text, sub)
-    if not _full_item(parsed):
-        return None
-    whole = parse_block(text, block).item.evidence.values()
-    return [(sub, parsed)] if any(found.start < span[0] for found in whole) else None
+    return [(sub, parsed)] if _full_item(parsed) else None
 
 
 def _told_on(text: str, pairs: list[tuple[Block, Parsed]]) -> list[tuple[Block, Parsed]]:

@@ -299,7 +299,7 @@ def _layout(text: str) -> str:
 
 
 # a sentence's end: a lower-case word and a full stop (not a header's "Ext." or "Descr.")
-_SENTENCE_END = re.compile(r"(?<![\w.])[a-z]{4,}\.$")
+_PROSE_END = re.compile(r"(?<![\w.])[a-z]{4,}\.$")
 
 
 def read_header(text: str) -> Table | None:
@@ -308,7 +308,7 @@ def read_header(text: str) -> Table | None:
     stripped = text.strip(" \t>")
     if not stripped or len(stripped) > 300 or (":" in stripped.rstrip(":") and "|" not in stripped):
         return None
-    if _SENTENCE_END.search(stripped):
+    if _PROSE_END.search(stripped):
         return None  # "Please find our prices below, all ex-stock, delivery 3-5 working days."
     layout = _layout(text)
     cells = split_cells(text, layout) if layout == "aligned" else []
