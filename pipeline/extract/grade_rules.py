@@ -26,10 +26,11 @@ from pipeline.catalog.grades import GRADES
 from pipeline.extract.vocabulary import FAMILY_ALTERNATION, FORM_ALTERNATION
 
 # not inside a longer token; a slash only between two grades ("A53B/A106B"), not "1/2" or "3/16"
-_BEFORE = r"(?<![\w.\-$#])(?:(?<!/)|(?=[A-Z]{1,2}\d))"
+# or after a Werkstoff number ("1.4404/316L": one grade in two standards)
+_BEFORE = r"(?<![\w.\-$#])(?:(?<!/)|(?=[A-Z]{1,2}\d)|(?<=\d\.\d{4}/))"
 # not a size, count or part of a longer token ("304 pieces", "1018x", "6061.5", "316/")
 _AFTER = (
-    r"(?![\w]|/(?![A-Z]{1,2}\d)|\.\d)"
+    r"(?![\w]|(?<!\d\.\d{4})/(?![A-Z]{1,2}\d)|\.\d)"
     r"(?:(?<!\d)|(?!\s*(?:\"|''|”|mm\b|in\b|inch|pcs|pieces|ft\b|feet|%|°)))"
 )
 _PREFIX = r"(?:(?:AISI|SAE|ASTM|UNS|Type|Alloy|SS|T)[\s-]?)?"

@@ -43,6 +43,7 @@ _OTHER_LABELS = re.compile(
     r"sent|^cc$|attn|address|phone|e-?mail|tel|fax|spec|heat|treat|coating|plating|marking|packag|inspect|"
     r"weld|machin|surface|rough|environment|service|temperature|line$|^item$|^no\.?$|^#$|part|weight|"
     r"tough|impact|strength|pressure|load|torque|energy|budget|elevation|capacity|assemblies|"
+    r"number$|\bnr\.?$|\bno\.?$|"  # "Your material number: SS-TU-316L-60.3", "Drawing no.:"
     # a quoted message's header in other languages: "Von:", "Gesendet:", "Betreff:", "Objet:" …
     r"^von$|gesendet|^an$|betreff|^van$|verzonden|^aan$|onderwerp|envoy|^objet$|enviado|^para$|asunto|"
     r"^da$|^de$|inviato|oggetto|^od$|wys[łl]ane|^temat$"
@@ -65,7 +66,7 @@ _LABELLED_AMOUNT = re.compile(
 )
 _CODES_AND_DATES = re.compile(
     r"(?<![\w-])(?!(?:AW|EN|UNS|SAE|AISI|ASTM|ASME|DIN|ISO|SUS|SA)-)(?=[A-Z]{2,6}-(?:[A-Z]{1,6}-|[A-Z0-9-]*\d{3}))"
-    r"[A-Z]{2,6}(?:-[A-Z0-9]+){2,}(?![\w-])|"
+    r"[A-Z]{2,6}(?:-[A-Z0-9]+){2,}(?:\.\d+)?(?![\w-])|"  # also "SS-TU-316L-60.3"
     # a part number of letters and digits, then a size code: "HEX12L14-1250", "RB4140-0200",
     # "AL6061-ANG-2X2X125"
     r"(?<![\w-])[A-Z]{2,6}\d[A-Z0-9]*-\d{3,}(?![\w-])|"

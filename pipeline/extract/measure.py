@@ -127,7 +127,7 @@ class Measured:
 _NOT_SIZE_BEFORE = re.compile(
     r"(?:\b(?:job|po|p/o|no|nos|number|item|line|rev|dwg|drawing|quote|ref|part|order|invoice|project|acct|"
     r"account|tag|lot|heat|spec|ams|astm|mil|din|iso|en|bs|uns|aisi|sae|hrc|rc|grade|gr|type|class)\.?|[$#@:])"
-    r"\s*$",
+    r"\s*$|\d-$",  # "EN 10217-7", "job 24-1187": the tail of a code
     re.IGNORECASE,
 )
 _NOT_SIZE_AFTER = re.compile(
@@ -138,6 +138,16 @@ _NOT_SIZE_AFTER = re.compile(
 _LIST_MARKER = re.compile(r"^[\s>*•-]*$")  # "1. Stainless steel 304 sheet": the item's number
 MAX_BARE_INCHES = 48.0
 _SIZE_FRACTION = re.compile(r"(?:\d+[ -])?\d+/(?:2|4|8|16|32|64)")  # 11/16, 1-1/2: a size, never a count
+_FRACTION = re.compile(r"(?:\d+[ -])?\d+/\d+")
+_HARDNESS_AFTER = re.compile(r"\s*(?:H?RC|HRB|HB|BHN)\b", re.IGNORECASE)
+
+
+def _no_size_fraction(text: str, length: Length) -> bool:
+    """A unitless fraction no ruler has ("SHIP 10/11", a date) or a hardness range ("28/32 RC")."""
+    written = text[length.start : length.end]
+    if length.unit is not None or not _FRACTION.fullmatch(written):
+        return False
+    return not _SIZE_FRACTION.fullmatch(written) or _HARDNESS_AFTER.match(text, length.end) is not None
 
 
 def _bare(text: str, length: Length) -> bool:
@@ -413,7 +423,7 @@ def measure(
         unit, inches = length.unit, length.inches
         if unit is None and field is not None and field.unit:
             unit, inches = field.unit, to_inches(length.inches, field.unit)
-        if inches <= 0:
+        if inches <= 0 or _no_size_fraction(text, length):
             continue  # "0 hex" names no size
         bare = (
             unit is None
