@@ -61,3 +61,17 @@ def test_a_standards_number_and_the_buyers_material_number_are_no_sizes() -> Non
 def test_a_grade_printed_in_two_standards_is_read() -> None:
     (line,) = _lines("Please quote 5 pcs sheet 1.4404/316L 2,0 x 1250 x 2500 mm 2B")
     assert line.grade == "316L" and line.form == "sheet" and line.quantity == 5
+
+
+def test_a_header_cell_of_two_columns_set_one_space_apart_is_split() -> None:
+    text = (
+        "Line Qty Ordered  Part Number / Description                Job #      Due Date   Unit Cost\n"
+        "---- -----------  ---------------------------------------  ---------  --------   -----------\n"
+        "1       4.00 EA   MAT-AL6061-050                           24117-01   03/18/24   $96.40 /EA\n"
+        "                  6061-T6 AL PLATE .500 X 12.00 X 24.00\n"
+        "2       3.00 EA   MAT-4140HT-200                           24117-01   03/18/24   $241.15 /EA\n"
+        "                  4140 HT ROUND BAR 2.000 DIA X 12 FT\n"
+    )
+    assert [(line.line_no, line.grade, line.quantity) for line in _lines(text)] == [
+        (1, "6061", 4), (2, "4140", 3)
+    ]  # fmt: skip

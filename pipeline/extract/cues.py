@@ -226,13 +226,17 @@ def asks_for_papers(text: str) -> bool:
 # a spreadsheet row's status: "have in stock", "N/A - have", "have stock", "HAVE - dont send"
 _ROW_ON_HAND = re.compile(
     r"(?<!you\s)(?<!u\s)(?<!if\s)\bhave\s+(?:in\s+)?stock\b(?!\s*\?)|\bn/a\s*[-–—:]?\s*(?:have|in\s+stock)\b|"
-    r"\bhave\s*[-–—,]\s*(?:don'?t|do\s+not)\s+(?:send|ship|need)\b|\b(?:don'?t|do\s+not)\s+send\b",
+    r"\bhave\s*[-–—,]\s*(?:don'?t|do\s+not)\s+(?:send|ship|need)\b|\b(?:don'?t|do\s+not)\s+send\b|"
+    # a fabricator's list: supplied by another trade, cut from the shop's own stock, already built
+    r"\b(?:by|from)\s+others\b|\b(?:supplied|furnished)\s+by\s+(?:customer|owner|client|us)\b|"
+    r"\bfrom\s+(?:our\s+|shop\s+)?stock\b|\bexisting\b|\bnot\s+in\s+scope\b|\bN\.?I\.?C\.?(?!\w)",
     re.IGNORECASE,
 )
 
 
 def row_not_ordered(row: str) -> bool:
-    """Whether a table's row is marked as had, not ordered ("have in stock", "N/A - have")."""
+    """Whether a table's row is marked as had or got elsewhere, not ordered ("have in stock", "N/A -
+    have", "BY OTHERS", "FROM STOCK")."""
     return _ROW_ON_HAND.search(row) is not None
 
 

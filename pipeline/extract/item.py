@@ -56,6 +56,8 @@ _CERTIFICATE_TYPE = re.compile(
     r"\b(?:(?:EN|DIN|ISO|BS)\s*)?10204(?:\s*[:/-]\s*\d{4})?\b|(?<![\d.,])[23]\.[12](?![\d,]|\.\d|\s*(?:mm|\"|in\b|x\b|×|'))",
     re.IGNORECASE,
 )
+# a sentence's lead-in before a colon, not a field's label: "Per the general notes: W shapes A992, …"
+_LEAD_IN = re.compile(r"(?:as\s+)?per\s|according\s+to\s|as\s+(?:shown|noted)\s")
 _LABEL_DOT = re.compile(r"\b(?:dia|diam|thk|od|lg|len|sp)(?P<dot>\.)(?=\d)", re.IGNORECASE)
 # an amount after its label, inline in a portal's line ("Qty 2  UOM EA  Price 610.00  Total 1,220.00"),
 # and a numbered label ("Dimension 1: 2.5", "Item 3:"): no size or count of the item
@@ -187,7 +189,11 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     fields = _relative(block.fields, offset)
     mask = _Mask(raw)
     for field in fields:
-        if field.label not in DIMENSION_LABELS and _OTHER_LABELS.search(field.label):
+        if (
+            field.label not in DIMENSION_LABELS
+            and _OTHER_LABELS.search(field.label)
+            and not _LEAD_IN.match(field.label)
+        ):
             _hide_other_field(mask, raw, field)
     for before, after in itertools.pairwise(fields):
         gap = raw[before.end - 1 : after.start + 1]

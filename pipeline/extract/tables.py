@@ -346,6 +346,7 @@ def read_header(text: str) -> Table | None:
             else column
             for column in columns
         ]
+    columns = _count_by_number(columns)
     columns = _assemblies_column(columns)
     known = [column.role for column in columns if column.role]
     if len(columns) < 2 or len(known) < 2 or len(known) * 3 < len(columns) * 2:
@@ -353,6 +354,23 @@ def read_header(text: str) -> Table | None:
     if not _ITEM_ROLES.intersection(known) or len(set(known)) < 2:
         return None
     return Table(tuple(columns), layout)
+
+
+_NUMBER_OF = frozenset({"no", "no.", "nos", "nos.", "nr", "nr.", "number"})
+
+
+def _count_by_number(columns: list[_Column]) -> list[_Column]:
+    """ "Pos  No.  Profile" with no quantity column (Tekla's part list): the "No." after the
+    position is the number of pieces, not a second line number."""
+    roles = [column.role for column in columns]
+    if "qty" in roles or roles.count("line") < 2 or columns[0].role != "line":
+        return columns
+    return [
+        replace(column, role="qty")
+        if index and column.role == "line" and column.label in _NUMBER_OF
+        else column
+        for index, column in enumerate(columns)
+    ]
 
 
 _FEET_HEADERS = frozenset({"ft", "feet", "ft.", "'"})
@@ -366,15 +384,22 @@ def _words_apart(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int
     "UNIT PRICE" name one each."""
     spans: list[tuple[int, int]] = []
     for start, end in cells:
-        words = [(start + word.start(), start + word.end()) for word in re.finditer(r"\S+", text[start:end])]
-        roles = [_role(text[a:b]) for a, b in words]
+        # runs of words naming one column: "Line Qty Ordered" is "Line" and "Qty Ordered"
+        runs: list[tuple[int, int, str | None]] = []
+        for word in re.finditer(r"\S+", text[start:end]):
+            a, b, role = start + word.start(), start + word.end(), _role(word[0])
+            if runs and role in (None, runs[-1][2]):
+                runs[-1] = (runs[-1][0], b, runs[-1][2])
+            else:
+                runs.append((a, b, role))
+        roles = [role for _, _, role in runs]
         apart = (
-            len(words) >= 2
+            len(runs) >= 2
             and _role(text[start:end]) is None
             and set(roles) <= _SHORT_ROLES
             and len(set(roles)) == len(roles)
         )
-        spans += words if apart else [(start, end)]
+        spans += [(a, b) for a, b, _ in runs] if apart else [(start, end)]
     return spans
 
 

@@ -1,0 +1,48 @@
+"""Fabricators' part lists and take-offs: Tekla's "Pos  No." columns, rows got elsewhere ("BY
+OTHERS", "FROM STOCK", "EXISTING TO REMAIN") and grades stated per shape in the general notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.ingest.document import build_document
+from pipeline.models import LineItem
+
+
+def _lines(text: str) -> list[LineItem]:
+    return extract(build_document("takeoff.txt", text.encode(), text)).lines
+
+
+_TEKLA = (
+    "PART LIST\n"
+    "Pos      No.   Profile              Grade      Length          Weight(lbs)   Remark\n"
+    "B1       4     W10X22               A992       18'-6\"             1628.0\n"
+    "C1       4     HSS6X6X3/8           A500-B     14'-2\"             1557.2\n"
+    "PL1      4     PL1/2X10             A36        1'-0\"                68.1\n"
+)
+
+
+def test_the_number_after_the_position_is_the_count_not_the_weight() -> None:
+    lines = _lines(_TEKLA)
+    assert [(line.form, line.quantity, line.uom) for line in lines] == [
+        ("beam_i", 4, "EA"), ("tube_square", 4, "EA"), ("plate", 4, "EA")
+    ]  # fmt: skip
+    assert lines[0].dimensions["length"] == 222
+
+
+@pytest.mark.parametrize("status", ["FROM STOCK", "BY OTHERS", "EXISTING TO REMAIN", "supplied by customer"])
+def test_a_row_got_elsewhere_is_not_ordered(status: str) -> None:
+    text = _TEKLA + f"L1      16    L3X3X1/4             A36        0'-8\"                52.3     {status}\n"
+    assert [line.form for line in _lines(text)] == ["beam_i", "tube_square", "plate"]
+
+
+def test_grades_per_shape_after_a_lead_in_apply_to_each_shape() -> None:
+    text = (
+        "Per the general notes: W shapes A992, HSS A500 Gr C, angles and channels A36.\n\n"
+        "MARK    SIZE              QTY   LENGTH     NOTES\n"
+        "B1      W12x26            3     24'-0\"\n"
+        "C2      HSS4x4x1/4        6     10'-8\"\n"
+        "L1      L3x3x1/4          8     5'-4\"      lintels\n"
+    )
+    assert [line.grade for line in _lines(text)] == ["A992", "A500", "A36"]
