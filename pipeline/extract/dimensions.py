@@ -85,7 +85,8 @@ _METRIC_SHAPES = (
     ),
     ("channel", re.compile(r"\b(?:UPN|UPE|PFC|ISMC|ISLC|UNP|NPU|U)\s?(?P<a>\d{2,3})\b")),  # NPU: Turkish
     # and, in Britain and Australia, by the depth first: 150PFC, 200UB25.4, 203x133x25 UB
-    ("channel", re.compile(r"\b(?P<a>\d{2,3})\s?(?:[x×]\s?\d{2,3}\s?)?PFC\b")),  # "150PFC", "150x75 PFC"
+    # "150PFC", "150x75 PFC" (depth, then flange) — but "15 x 100 PFC" is fifteen of the 100PFC
+    ("channel", re.compile(r"\b(?P<a>\d{2,3})\s?(?:[x×]\s?(?P<flange>\d{2,3})\s?)?PFC\b")),
     ("beam_i", re.compile(r"\b(?P<a>\d{2,3})\s?[x×]\s?\d{2,3}\s?[x×]\s?\d{2,3}(?:\.\d+)?\s?(?:UB|UC)\b")),
     ("beam_i", re.compile(r"\b(?P<a>\d{2,3})\s?(?:UB|UC)(?:\s?\d{1,3}(?:\.\d)?)?\b")),
 )
@@ -110,6 +111,13 @@ def structural_shape(text: str) -> tuple[str, Sized] | None:
         return None
     for form, regex in _METRIC_SHAPES:
         match = regex.search(text)
+        if (
+            match
+            and "flange" in regex.groupindex
+            and match["flange"]
+            and int(match["flange"]) > int(match["a"])
+        ):
+            match = regex.search(text, match.start("flange"))  # a flange is never wider than the depth
         if match:
             sized = Sized()
             depth = float(
@@ -303,6 +311,8 @@ def infer_form(labels: set[str], sizes: list[float], in_lengths: bool = False) -
         return "angle"
     if not sizes:
         return None
+    if _sides_wall_and_length(sizes):
+        return "tube_square" if sizes[0] == sizes[1] else "tube_rectangular"
     thickness, *others = sorted(sizes)
     if (
         others
@@ -312,3 +322,12 @@ def infer_form(labels: set[str], sizes: list[float], in_lengths: bool = False) -
     ):
         return "bar_rectangular"
     return "sheet" if thickness < PLATE_FROM_INCHES else "plate"
+
+
+def _sides_wall_and_length(sizes: list[float]) -> bool:
+    """ "40x40x2, 6 m", "50 x 30 x 3 x 6000": two sides of a few inches, a thin wall written last,
+    then a length — a hollow section (a sheet is written thickness first, and is wider)."""
+    if len(sizes) != 4:
+        return False
+    first, second, wall, length = sizes
+    return max(first, second) <= 12 and wall * 4 <= min(first, second) and length >= 4 * max(first, second)

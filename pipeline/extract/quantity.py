@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from pipeline.extract.blocks import Field
-from pipeline.extract.vocabulary import FORM_ALTERNATION
+from pipeline.extract.vocabulary import CJK_COUNTERS, FORM_ALTERNATION
 
 _SMALL = [
     *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
@@ -43,7 +43,8 @@ PIECES = (
     # "20 fogli", "10 barre", "8 barras", "4 chapas", "10 lengtes": Italian, Spanish, Portuguese, Dutch
     r"fogli|lastre|barre|barras|chapas|tubos|lengtes|"
     # Vietnamese classifiers: "30 tấm" (sheets), "50 cây" (lengths), "4 cái" (pieces)
-    r"unid\.?|stuks|sztuk|(?<=\s)st\.?|tấm|cây|cái|p[çc]s\.?|pe[çc]as)"
+    r"unid\.?|stuks|sztuk|(?<=\s)st\.?|tấm|cây|cái|p[çc]s\.?|pe[çc]as|"
+    rf"{CJK_COUNTERS})"
 )
 _FEET = r"(?:feet|ft\.?|foot)"
 _APPROX = r"(?P<approx>(?:about|around|approx\.?|approximately|roughly|maybe|~|est\.?|estimated)\s*)?"
@@ -206,6 +207,14 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "FT",
         "footage",
     ),
+    # "Trubka 33,7 x 3,2 S235JRH ....... 120 m": more metres than a length is stocked in, at the end
+    # after a dash or leaders, is how much
+    (
+        rf"(?:\s[-–—]|(?<!\.)\.{{3}}|…|(?<!\s)\s\s)\s*{_APPROX}(?P<n>[2-9]\d|[1-9]\d{{2,3}})\s*(?:m|mtrs?|metres?|meters?)"
+        r"\s*(?:total\s*)?[.;]?\s*$",
+        "M",
+        "metres",
+    ),
     # "a sheet of 10 ga", "an 8' length" — not "cut to a length of 36""
     (
         rf"\b(?P<n>an?)\s+(?:single\s+|full\s+|whole\s+)?(?:lengths?(?!\s+of\s+\d)|{PIECES})(?![\w])",
@@ -214,7 +223,8 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     # "2\" sch 80 pipe x 21' , 2": a count alone after the item's last size, its unit marked
     (r"(?<=['\"”])\s*,\s*(?P<n>\d{1,3})\s*\.?\s*$", "EA", "after_size"),
-    (r"(?<![\w./-])(?P<n>\d{1,4})\s*@", "EA", "at"),  # not the 4 of "4x4x1/4 @ 20'"
+    # not the 4 of "4x4x1/4 @ 20'", nor a grade's number ("150UB18.0 Gr 300 @ 9.0m")
+    (r"(?<![\w./-])(?<!\bgr\s)(?<!\bgr\.\s)(?<!\bgrade\s)(?P<n>\d{1,4})\s*@", "EA", "at"),
     (
         rf"\b(?:need|needs|require|requires|ordering|want|send|ship|supply)\s+(?:us\s+|me\s+)?{_APPROX}"
         rf"(?P<n>{_C})\b{_NOT_A_SIZE}",
@@ -226,7 +236,8 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     # the form (not "4 x 8 sheet")
     (
         r"^[\s>]*(?:[-*•]\s*|\d{1,3}(?:\.\s+|\)\s*))?(?P<n>\d{1,4})\s*[x×](?:[ \t]{4,}(?=\S)|\s+"
-        r"(?=[A-Za-z]|\d{2,3}[A-Za-z]{2,}|\d+(?:[.,]\d+)?\s*mm\s+(?:plate|sheet|flat|round|bar|angle)\b|"
+        r"(?=[A-Za-z]|\d{2,3}[A-Za-z]{2,}|\d{2,3}\s(?:PFC|UB|UC|TFB|WB|WC)\b|"  # "15 x 100 PFC"
+        r"\d+(?:[.,]\d+)?\s*mm\s+(?:plate|sheet|flat|round|bar|angle)\b|"
         # "12 x 100x100x5.0 SHS": a section's sizes, then its designation
         r"\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?){1,2}\s*(?:SHS|RHS|CHS|EA|UA|PFC|UB|UC)\b)"
         r"(?!(?:mm|in|ft|m)\b))",

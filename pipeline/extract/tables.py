@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.extract import collapsed, cues
-from pipeline.extract.vocabulary import FORM_WORDS, first_match
+from pipeline.extract.vocabulary import CJK_COUNTERS, FORM_WORDS, first_match
 
 # (role, header words that name it), first match wins: "unit price" is a price, not a unit
 _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
@@ -90,7 +90,7 @@ _ROLE_HEADERS: tuple[tuple[str, str], ...] = (
         "size",
         r"size|sizes|dimensions?|dims|dimension\s*\(.*\)|abmessung(?:en)?|misura|medidas?|dimensiones|"
         r"rozm[ěe]ry?|dimensiuni|afmetingen?|dimensjon|m[åa]l|boyut(?:lar)?|"
-        r"规格|寸法|규격|尺寸",
+        r"规格|寸法|サイズ|규격|尺寸",
     ),
     (
         "weight",
@@ -217,6 +217,8 @@ def role_of(header: str) -> str | None:
     if _COUNT_AT_LENGTH.fullmatch(words):
         return "cuts"  # "QTY @ LENGTH" holding "2 @ 18'-4\"": a count of pieces cut to a length
     words = re.sub(r"\s*\([^)]*\)", "", UNIT_HINT.sub("", words)) or words
+    if two := _TWO_SCRIPTS.fullmatch(words):  # "数量 Qty", "品名 Description": one name in two languages
+        return _role(two[1]) or _role(two[2])
     parts = re.split(r"\s*[/-]\s*", words) if re.search(r"\w[/-]\w|\s[/-]\s", words) else []
     roles = [_role(part) for part in parts]  # "Part Number / Description", "Alloy-Temper"
     if "description" in roles:
@@ -224,6 +226,10 @@ def role_of(header: str) -> str | None:
     if len(set(roles) & _DIMENSION_ROLES) >= 2:
         return "size"  # "Thk/OD", "Width/Wall": which one, the item's form tells
     return _role(words) or next((role for role in roles if role), None) or _role_within(words)
+
+
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"  # kana, CJK ideographs, Hangul
+_TWO_SCRIPTS = re.compile(rf"([{_CJK}]+)\s+([A-Za-z][A-Za-z .#']*)")
 
 
 # Long ERP headers ("Unit of Measure Code", "Direct Unit Cost Excl. VAT", "Expected Receipt Date",
@@ -528,7 +534,9 @@ def _aligned_cells(table: Table, text: str) -> list[tuple[int, int, int]]:
 
 
 _COUNT_OR_AMOUNT = re.compile(r"[$€£]?\d[\d,]*(?:\.\d+)?")
-_COUNT_CELL = re.compile(r"\(\d+\)|[x×]\s?\d+|\d+\s*(?:off|ea|pcs?|pc)\.?", re.IGNORECASE)
+_COUNT_CELL = re.compile(
+    rf"\(\d+\)|[x×]\s?\d+|\d+\s*(?:off|ea|pcs?|pc)\.?|\d+\s*(?:{CJK_COUNTERS})(?:\s*pcs?)?", re.IGNORECASE
+)
 _DATE = re.compile(
     r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[- ][A-Za-z]{3,9}[- ]\d{2,4}|"
     r"[A-Za-z]{3,9}\.? \d{1,2}"

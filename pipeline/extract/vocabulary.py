@@ -78,6 +78,9 @@ def table(entries: tuple[tuple[str, str] | tuple[str, str, tuple[str, ...]], ...
     )
 
 
+# Chinese, Japanese and Korean counters after a count: "5 张" (sheets), "10本" (lengths), "6 根", "3개"
+CJK_COUNTERS = "枚|本|個|件|张|張|根|支|块|塊|条|條|片|套|개|장"
+
 _FAMILIES: tuple[tuple[str, str], ...] = (
     (r"stainless(?:\s+steel)?|s/s|ss|inox", "stainless_steel"),
     (r"alumin(?:um|ium)|alum", "aluminum"),
@@ -106,15 +109,16 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"rura\s+kwadratowa|profil\s+zamkni[eę]ty|方管|角パイプ|각관|"  # Chinese, Japanese, Korean
         # Romanian, Vietnamese, French, Czech, Turkish
         r"(?:țeav|ţeav|teav)[ăa]\s+p[ăa]trat[ăa]|h[ộo]p\s+vu[ôo]ng|tubes?\s+carr[ée]s?|(?:čt|ct)vercov[áa]\s+trubka|"
-        r"kare\s+profil|"
-        r"kokers?|firkantr[øo]r|kvadratr[øo]r|fyrkantr[öo]r",  # Dutch koker; Danish, Norwegian, Swedish
+        r"kare\s+profil|kutu\s+profil|"
+        # Dutch koker; Danish, Norwegian, Swedish
+        r"koker(?:profiel(?:en)?|s)?|firkantr[øo]r|kvadratr[øo]r|fyrkantr[öo]r",
         "tube_square",
     ),
     (
         r"rect(?:angular|\.)?\s+tub(?:e|es|ing)|rhs|tubo\s+rettang\w*|rechteckrohr|tubo\s+rectang\w*|"
         r"rura\s+prostok[aą]tna|(?:țeav|ţeav|teav)[ăa]\s+rectangular[ăa]?|h[ộo]p\s+ch[ữu]\s+nh[ậa]t|"
         r"tubes?\s+rectangulaires?|"
-        r"obd[ée]ln[íi]kov[áa]\s+trubka|dikd[öo]rtgen\s+profil",
+        r"obd[ée]ln[íi]kov[áa]\s+trubka|dikd[öo]rtgen\s+profil|jekl[ay]?",  # Czech "jekl": a hollow section
         "tube_rectangular",
     ),
     (
@@ -134,7 +138,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (
         r"square\s+(?:bars?|stock)|sq\.?\s+bars?|vierkant(?:stahl|stab|e)?|barras?\s+cuadradas?|barras?\s+quadradas?|quadr(?:o|at[oi])|"
         r"barres?\s+carr[ée]es?|"  # French
-        r"pr[eę]t\s+kwadratowy|"
+        r"pr[eę]t\s+kwadratowy|ty[čc]\s+(?:čt|ct)vercov[áa]|"
         r"squares?(?!\s+(?:feet|foot|ft|inch|in|edges?|ends?|cut|corners?|to|up)\b)|cuadrad[oa]s?|"
         r"sq(?!\s*(?:\.|ft|feet|foot|in|inch|inches|mm|m|meters?|yds?|tub|hss)\b)",
         "bar_square",
@@ -168,7 +172,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (
         r"angles?|angels?|angle\s+iron|l-shaped|l-angles?|ang|winkel\w*|hoek(?:profiel|staal|ijzer)\w*|angolar\w*|ángulos?|angulos?|corni[èe]res?|"
         r"cantoneiras?|"
-        r"k[ąa]townik|角钢|山形鋼|앵글",
+        r"k[ąa]townik|l[-\s]profil(?:e|y)?|角钢|山形鋼|앵글",
         "angle",
     ),
     (

@@ -1,0 +1,73 @@
+"""Order rows written the way metric and Asian customers write them: profiles named in their own
+language, a section with no name read from its sizes, metres bought, CJK headers and counters,
+and Australian sections counted with "x"."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.ingest.document import build_document
+from pipeline.models import LineItem
+
+MM = 1 / 25.4
+
+
+def _lines(text: str) -> list[LineItem]:
+    return extract(build_document("order.txt", text.encode(), text)).lines
+
+
+def _one(text: str) -> LineItem:
+    (line,) = _lines("Please quote:\n" + text)
+    return line
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("5) 12 st. kokerprofiel 40x40x2 1.4301 6m", "tube_square"),  # Dutch
+        ("3. Jekl 50x30x3 S235JRH, 6 m ..................... 12 ks", "tube_rectangular"),  # Czech
+        ("4. L profil 70x70x7 S235JR, 6 m .................. 8 ks", "angle"),
+        ("6. Tyč čtvercová 20x20 S235JR, 6 m ............... 10 ks", "bar_square"),
+    ],
+)
+def test_a_profile_named_in_the_customers_language(text: str, form: str) -> None:
+    line = _one(text)
+    assert line.form == form and line.dimensions["length"] == pytest.approx(6000 * MM)
+
+
+def test_two_sides_a_thin_wall_and_a_length_with_no_name_are_a_hollow_section() -> None:
+    line = _one("2- Kutu 40x40x3 S235JRH 6 mt - 25 adet")
+    assert line.form == "tube_square" and line.quantity == 25 and "form_inferred" in line.flags
+    assert line.dimensions["wall_thickness"] == pytest.approx(3 * MM, abs=1e-4)
+
+
+def test_more_metres_than_a_stock_length_at_the_end_are_how_much() -> None:
+    line = _one("5. Trubka 33,7 x 3,2 S235JRH ..................... 120 m")
+    assert line.form == "tube_round" and line.uom == "FT" and line.quantity == pytest.approx(393.7, abs=0.1)
+    assert "length" not in line.dimensions
+
+
+def test_a_chinese_table_with_bilingual_headers_and_counters() -> None:
+    text = (
+        "序号 | 品名 Description        | 材质 Grade         | 规格 Size            | 数量 Qty\n"
+        "1    | 钢板 Steel plate        | Q235B              | 16 x 2000 x 8000 mm  | 5 张 pcs\n"
+        "2    | H型钢 H-beam HW200x200  | Q355B              | L=12 m               | 6 根 pcs\n"
+    )
+    assert [(line.form, line.quantity) for line in _lines(text)] == [("plate", 5), ("beam_i", 6)]
+
+
+def test_a_japanese_table_whose_counts_carry_counters() -> None:
+    text = (
+        "No.  品名               材質          サイズ                      数量\n"
+        "1.   鋼板               SS400         t9 x 1219 x 2438            5枚\n"
+        "2.   丸棒               SUS304        φ25 x 2000L                 10本\n"
+    )
+    assert [(line.form, line.quantity) for line in _lines(text)] == [("plate", 5), ("bar_round", 10)]
+
+
+def test_australian_sections_counted_with_an_x() -> None:
+    beam, channel = _lines("6 x 150UB18.0 Gr 300 @ 9.0m\n15 x 100 PFC @ 12m\n")
+    assert (beam.form, beam.quantity, beam.grade) == ("beam_i", 6, "Gr300")
+    assert (channel.form, channel.quantity) == ("channel", 15)
+    assert channel.dimensions["height"] == pytest.approx(100 * MM)
