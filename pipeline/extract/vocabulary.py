@@ -109,7 +109,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"rura\s+kwadratowa|profil\s+zamkni[eę]ty|方管|角パイプ|각관|"  # Chinese, Japanese, Korean
         # Romanian, Vietnamese, French, Czech, Turkish
         r"(?:țeav|ţeav|teav)[ăa]\s+p[ăa]trat[ăa]|h[ộo]p\s+vu[ôo]ng|tubes?\s+carr[ée]s?|(?:čt|ct)vercov[áa]\s+trubka|"
-        r"kare\s+profil|kutu\s+profil|"
+        r"kare\s+profil|kutu\s+profil|jekl[ay]?|"  # Turkish; Czech "jekl", any hollow section
         # Dutch koker; Danish, Norwegian, Swedish
         r"koker(?:profiel(?:en)?|s)?|firkantr[øo]r|kvadratr[øo]r|fyrkantr[öo]r",
         "tube_square",
@@ -118,7 +118,7 @@ _FORMS: tuple[tuple[str, str], ...] = (
         r"rect(?:angular|\.)?\s+tub(?:e|es|ing)|rhs|tubo\s+rettang\w*|rechteckrohr|tubo\s+rectang\w*|"
         r"rura\s+prostok[aą]tna|(?:țeav|ţeav|teav)[ăa]\s+rectangular[ăa]?|h[ộo]p\s+ch[ữu]\s+nh[ậa]t|"
         r"tubes?\s+rectangulaires?|"
-        r"obd[ée]ln[íi]kov[áa]\s+trubka|dikd[öo]rtgen\s+profil|jekl[ay]?",  # Czech "jekl": a hollow section
+        r"obd[ée]ln[íi]kov[áa]\s+trubka|dikd[öo]rtgen\s+profil",
         "tube_rectangular",
     ),
     (
