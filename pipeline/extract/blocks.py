@@ -29,7 +29,9 @@ _CAPS_HEADING = re.compile(r"^[ \t>]*[A-Z][A-Z0-9 &/(),'#.+-]{3,}:?[ \t]*$")
 _RULED_HEADING = re.compile(
     r"^[ \t>]*(?:-{2,}|={2,}|\*{2,}|#{2,})[ \t]*\S.*?\S[ \t]*(?:-{2,}|={2,}|\*{2,}|#{2,})[ \t]*$"
 )  # "--- 304 ---"
-_COLON = re.compile(r"[ \t]*:[ \t]+(?=\S)")
+# a colon and a space; or the full-width colon, which needs none ("品名：钢板", and a web form's label
+# joined to its value, see ``stacked_fields``)
+_COLON = re.compile(r"[ \t]*(?::[ \t]+|：[ \t]*)(?=\S)")
 _LAST_SEPARATOR = re.compile(r"[,;|][ \t]*|[ \t]{2,}")  # PDFs separate fields by runs of spaces
 # a label has no sentence inside it ("Confirmed. Please enter: 8 pcs …" is prose, not a field)
 _LABEL = re.compile(r"[A-Za-z](?:[A-Za-z0-9/&#()'-]|\.(?!\s)|[ \t](?=\S)){0,40}")
@@ -130,7 +132,7 @@ def line_fields(text: str, line_start: int, line_end: int) -> list[Field]:
     run of spaces, and is at most five words without a sentence in it."""
     fields: list[Field] = []
     body = text[line_start:line_end]
-    if ":" not in body:
+    if ":" not in body and "：" not in body:
         return fields
     lead = _BULLET.match(body) or _NUMBERED.match(body)
     offset = lead.end() if lead else len(body) - len(body.lstrip(" \t>"))

@@ -582,15 +582,31 @@ def _same_as_above(lines: list[LineItem]) -> None:
 
 def _repeats_listed(line: LineItem, lines: list[LineItem], told: list[LineItem]) -> bool:
     """Whether a line read from prose only repeats one the list or table gives ("please cut the
-    1/2" square to 38-1/2" (180 pcs)" over the stock list's "SQ 1/2 … 180  38-1/2"")."""
+    1/2" square to 38-1/2" (180 pcs)" over the stock list's "SQ 1/2 … 180  38-1/2"") or speaks of
+    it ("saw the 4140 to 12"")."""
     sizes = sorted(round(value, 3) for value in line.dimensions.values())
-    return bool(sizes) and any(
-        other.form == line.form
-        and sorted(round(value, 3) for value in other.dimensions.values()) == sizes
-        and line.quantity in (None, other.quantity)
-        for other in lines
-        if other not in told
-    )
+    for other in lines:
+        if other is line or not sizes:
+            continue
+        listed = sorted(round(value, 3) for value in other.dimensions.values())
+        if (
+            other not in told
+            and other.form == line.form
+            and listed == sizes
+            and line.quantity in (None, other.quantity)
+        ):
+            return True
+        # "If you can saw the 4140 to 12" that saves me a step": a note on the 4140 ordered, with no
+        # count of its own and no size that line lacks
+        if (
+            line.quantity is None
+            and other.quantity is not None
+            and line.grade is not None
+            and line.grade == other.grade
+            and set(sizes) <= set(listed)
+        ):
+            return True
+    return False
 
 
 def _cut_paragraph(text: str, block: Block) -> list[LineItem]:

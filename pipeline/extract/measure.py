@@ -213,7 +213,7 @@ def _label(text: str, length: Length, counted: bool = False) -> str | None:
     return _label_before(window)
 
 
-_NEXT_LABEL = re.compile(r"[ \t]*:")
+_NEXT_LABEL = re.compile(r"[ \t]*[:：]")
 _COUNTED_LENGTHS = re.compile(r"\s*lengths\b(?!\s+each)", re.IGNORECASE)
 _LENGTH_IS = re.compile(r"(?<![\w.])L\s?=\s*$", re.IGNORECASE)
 
