@@ -75,3 +75,32 @@ def test_a_header_cell_of_two_columns_set_one_space_apart_is_split() -> None:
     assert [(line.line_no, line.grade, line.quantity) for line in _lines(text)] == [
         (1, "6061", 4), (2, "4140", 3)
     ]  # fmt: skip
+
+
+def test_a_portals_rows_of_one_cell_a_line_with_material_descriptions_in_capitals() -> None:
+    text = (
+        "Line # | No. | Part # / Description | Type | Qty (Unit) | Need By | Unit Price\n\n"
+        "20\nMAT-110352\nANGLE,A36,3 X 3 X 1/4,20 FT LG\nMaterial\n10.000 (EA)\n21 Jun 2024\n$61.20 USD\n\n"
+        "30\nMAT-301977\nPLATE,A572 GR 50,1/2 IN X 48 IN X 96 IN\nMaterial\n2.000 (EA)\n"
+        "21 Jun 2024\n$1,188.00 USD\n"
+    )
+    assert [(line.form, line.quantity, line.dimensions) for line in _lines(text)] == [
+        ("angle", 10, {"leg1": 3, "leg2": 3, "thickness": 0.25, "length": 240}),
+        ("plate", 2, {"thickness": 0.5, "width": 48, "length": 96}),
+    ]
+
+
+def test_an_outlines_numbers_are_no_sizes() -> None:
+    text = (
+        "  1  Q4 Material\n\n"
+        "  1.1  HEX BAR, SS 316/316L, 7/8 IN A/F X 12 FT\n       Quantity: 4 each\n\n"
+        "  1.2  ROUND BAR, 4140 Q&T, 3 IN DIA, CUT TO 18 IN\n       Quantity: 3 each\n"
+    )
+    assert [line.dimensions for line in _lines(text)] == [
+        {"across_flats": 0.875, "length": 144}, {"diameter": 3, "length": 18}
+    ]  # fmt: skip
+
+
+def test_a_nominal_pipe_size_before_a_comma_and_its_schedule() -> None:
+    (line,) = _lines('PIPE,CS,A106 GR B,SMLS,4" NPS,SCH 80,PE,20 FT LG - 6 EA')
+    assert line.dimensions["nominal_size"] == 4 and line.dimensions["outer_diameter"] == 4.5

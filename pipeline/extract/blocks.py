@@ -26,6 +26,7 @@ _NUMBERED = re.compile(
 _BULLET = re.compile(r"^[ \t>]*(?:[-*•–·▪]|[a-h][.)])[ \t]+")
 _BOLD_HEADING = re.compile(r"^[ \t>]*(?:[-*][ \t]+)?\*\*[^*\n]+\*\*[ \t]*:?[ \t]*$")
 _CAPS_HEADING = re.compile(r"^[ \t>]*[A-Z][A-Z0-9 &/(),'#.+-]{3,}:?[ \t]*$")
+_SIZE_CHAIN = re.compile(r"\d\s*(?:IN\.?|FT\.?|MM|\"|')?\s*[xX×]\s*\d")  # "1/2 IN X 48 IN"
 _RULED_HEADING = re.compile(
     r"^[ \t>]*(?:-{2,}|={2,}|\*{2,}|#{2,})[ \t]*\S.*?\S[ \t]*(?:-{2,}|={2,}|\*{2,}|#{2,})[ \t]*$"
 )  # "--- 304 ---"
@@ -104,7 +105,10 @@ def _heads_sizes(lines: list[_Line], index: int) -> bool:
 
 def _is_heading(line: _Line) -> bool:
     text = line.text
-    if _BOLD_HEADING.match(text) or (_CAPS_HEADING.match(text) and sum(c.isalpha() for c in text) > 3):
+    # "ANGLE,A36,3 X 3 X 1/4,20 FT LG", a material master's description, is an item, not a heading
+    described = "," in text and _SIZE_CHAIN.search(text) is not None
+    capitals = _CAPS_HEADING.match(text) and sum(c.isalpha() for c in text) > 3 and not described
+    if _BOLD_HEADING.match(text) or capitals:
         return not _NUMBERED.match(text)
     if _RULED_HEADING.match(text):
         return True

@@ -1,10 +1,11 @@
-"""Marks a typed list lays out with, read as the gaps they stand for: dot leaders
+"""Marks a typed list lays out with, read as what they stand for: dot leaders
 ("1-1/4 rd .......... (16) @ 4-1/8\"", "… × 12′ ...... 3": then a count), arrowed side notes
-("(4) @ 11\"   <-- last time these came at 10-7/8"), whose sizes are not the item's, and the quotes
-around a CSV row's cells ("304","#4","Sheet": not 304 inches).
+("(4) @ 11\"   <-- last time these came at 10-7/8"), whose sizes are not the item's, the quotes
+around a CSV row's cells ("304","#4","Sheet": not 304 inches), and an outline's numbers ("1.1",
+"1.2": not 1.1 inches).
 
-They are written as spaces of the same length, so every position in the text stays put (the
-customer's own words are still shown from the original text).
+Each is written over with spaces (an outline's number with a list's) of the same length, so every
+position in the text stays put (the customer's own words are still shown from the original text).
 """
 
 from __future__ import annotations
@@ -30,7 +31,28 @@ def without_layout_marks(text: str) -> str:
         text = _ARROWED_NOTE.sub(lambda match: " " * len(match.group()), text)
     if '","' in text:
         text = _QUOTED_ROW.sub(_unquoted, text)
+    if "." in text:
+        text = _outline_numbers(text)
     return text
+
+
+# "1.1  HEX BAR, SS 316/316L, 7/8 IN A/F X 12 FT": an outline's number, set apart by spaces
+_OUTLINE = re.compile(r"^([ \t>]*)(\d{1,2})\.(\d{1,2})(?=[ \t]{2,}\S)", re.MULTILINE)
+
+
+def _outline_numbers(text: str) -> str:
+    """An outline's numbers ("1.1", "1.2", … under "1  Q4 Material") written as a list's ("1.", "2.")
+    — not a size such as "1.5  HEX BAR": at least two lines numbered in turn under one number."""
+    found = list(_OUTLINE.finditer(text))
+    numbered = {(match[2], int(match[3])) for match in found}
+    chars = list(text)
+    for match in found:
+        major, minor = match[2], int(match[3])
+        if (major, minor - 1) in numbered or (major, minor + 1) in numbered:
+            written = match.group()[len(match[1]) :]
+            start = match.start() + len(match[1])
+            chars[start : match.end()] = f"{minor}.".rjust(len(written))
+    return "".join(chars)
 
 
 _ESCAPED_QUOTE = re.compile(r'(?<=[^,"])""(?=[^,\n])')

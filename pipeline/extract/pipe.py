@@ -33,7 +33,7 @@ _NPS = r"(?P<nps>\d+(?:[ -]\d/\d)?|\d/\d|\d+\.\d+|\d*[½¼¾])"  # a nominal siz
 # (no tab between the size and its schedule: a tab parts two cells, "3<tab>Sch 40 pipe 1-1/2"")
 _SCHEDULE = re.compile(
     rf"(?:\bNPS\s*)?{_NPS}[^\S\t]*(?:\"|”|in\b\.?|inch(?:es)?)?[^\S\t]*"
-    r"(?:NPS|NB|nominal|IPS)?[^\S\t]*(?:pipe\s*,?\s*|tube\s*,?\s*)?"
+    r"(?:(?:NPS|NB|nominal|IPS)[^\S\t]*,?)?[^\S\t]*(?:pipe\s*,?\s*|tube\s*,?\s*)?"  # '4" NPS,SCH 80'
     r"(?:sch(?:edule)?\.?\s*|\b|(?<=\d)(?=(?:STD|XXS|XXH|XS|XH)\b))"  # "PIPE1-1/2STD": glued on
     r"(?P<sch>10S?|40S?|80S?|160|STD|XXS|XXH|XS|XH)\b",
     re.IGNORECASE,

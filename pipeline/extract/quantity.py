@@ -124,8 +124,8 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     # "… 1250x2500 - n. 20 fogli", "… barre da 3 mt - n. 10": Italian "n." (number), after the item
     (rf"[-–—,:]\s*n[.º°]\s*(?P<n>\d{{1,4}})\b{_NOT_A_SIZE}", "EA", "numero"),
-    (  # an ERP order table row: "[line] 20 FT 4130 tube …", "1 12 PCS …"
-        rf"^[\s>]*(?:\d{{1,3}}\s+)?(?P<n>{_C})\s+(?P<erp>FT|LF|EA|PCS?)\b(?!\s*(?:x\b|×|long|lengths?|each))",
+    (  # an ERP order table row: "[line] 20 FT 4130 tube …", "1 12 PCS …", a portal's "6.000 (EA)"
+        rf"^[\s>]*(?:\d{{1,3}}\s+)?(?P<n>{_C})\s+\(?(?P<erp>FT|LF|EA|PCS?)\b\)?(?!\s*(?:x\b|×|long|lengths?|each))",
         "EA",
         "erp",
     ),
