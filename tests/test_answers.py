@@ -667,3 +667,46 @@ def test_answers_by_item_number_under_a_greeting_sentence_with_commas() -> None:
         (6, "bar_round", 118.1),
         (8, "angle", 59.1),
     ]
+
+
+_QUOTE = """
+On Thu, Aug 1, 2024 at 11:18 AM, Priya Nair <pnair@supplier.example> wrote:
+> Quote Q-3391:
+>
+> 1. 6061-T6 flat bar 1/4" x 2" x 12' - 20 pcs @ $42.10
+> 2. 5052-H32 sheet .080" x 48" x 96" - 15 sh @ $118.60
+> 3. 3003-H14 sheet .040" x 48" x 120" - 10 sh @ $71.90
+> 4. 6061-T6 round bar 25 mm (0.984") x 1000 mm - 4 pcs @ $19.40
+"""
+
+
+def test_rows_naming_quoted_lines_change_those_lines_and_keep_the_rest() -> None:
+    text = (
+        "Subject: Re: Aluminium quote\n\nHi Priya, couple changes:\n\n"
+        "- 5052 sheet: can we do .090 instead of .080? same 15 sheets\n"
+        "- 3003: only need 5 sheets now\n"
+        '- the 25mm round - switch to 1" dia if you have it, still 1 m lengths, 4 pcs\n\n'
+        "All else fine.\n\nMarc\n" + _QUOTE
+    )
+    rows = _rows(_extract(text))
+    assert [(quantity, grade) for quantity, grade, _, _ in rows] == [
+        (20, "6061"), (15, "5052"), (5, "3003"), (4, "6061")
+    ]  # fmt: skip
+    assert rows[1][3]["thickness"] == 0.09 and rows[3][3]["diameter"] == 1.0
+
+
+def test_an_item_added_to_this_order_keeps_the_quoted_lines() -> None:
+    text = (
+        "Subject: RE: Quote Q-3391\n\n"
+        "One more - please add 4 sheets 11 ga A1011 HR 60 x 120 to this. Same PO.\n" + _QUOTE
+    )
+    assert [quantity for quantity, *_ in _rows(_extract(text))] == [20, 15, 10, 4, 4]
+
+
+def test_a_numbered_line_switched_to_another_grade() -> None:
+    text = (
+        "Subject: RE: Quote Q-3391\n\nTwo changes:\nline 2 qty goes to 40 sheets\n"
+        "line 3 switch from 3003 to 5052, same size & qty\n" + _QUOTE
+    )
+    rows = _rows(_extract(text))
+    assert [(quantity, grade) for quantity, grade, _, _ in rows][1:3] == [(40, "5052"), (10, "5052")]

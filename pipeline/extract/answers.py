@@ -48,6 +48,7 @@ _NEW_COUNT = re.compile(
     rf"\b(?:(?:make|bump|drop|cut|raise|lower|reduce|increase|change|up|go)(?:\s+(?:it|that|them|this|the\s+qty))?"
     rf"\s+to|make\s+(?:it|that|them|this)|(?:qty|quantity)(?:\s+(?:to|is|of))?|need|want|take|order|send|"
     rf"go\s+with|same(?:\s+(?:qty|quantity))?\s*\(?|still|cambiar\s+(?:la\s+cantidad\s+)?a)\s*[:=]?\s*(?P<n>{_COUNT})"
+    r"(?!\s*(?:m|mm|ft|feet|foot|in|inch(?:es)?|dia)\b|\s*(?:['\"”/x×]|\.\d))"  # "still 1 m lengths": a size
     rf"|(?<![\w/.-])(?P<m>{_COUNT})\s*{PIECES}\b|\b(?P<k>{_COUNT})\s+of\s+(?:them|those|these)\b",
     re.IGNORECASE,
 )
@@ -217,6 +218,7 @@ def apply_answer(lines: list[LineItem], line: LineItem, answer: str) -> list[Lin
     # "yes A36 fine, 20' lengths", "8.2, 20' also": a grade or a size a clause, each one applied
     changed = (
         _changed_item(line, said, counted)
+        or _switched_grade(line, rest)
         or any([_given_grade(line, clause) | _given_size(line, clause) for clause in _clauses(rest)])
         or _cut_to(line, rest)
     )
@@ -306,6 +308,24 @@ def _given_grade(line: LineItem, said: str) -> bool:
     """The grade an answer opens with ("A572 Gr 50", "A500C, and bump it to 10"), in place of the
     line's."""
     found = find_grades(said)
+    if not found or found[0].start > 2 or found[0].grade == line.grade:
+        return False
+    note_change(line, f"grade was {line.grade}")
+    line.grade, line.material = found[0].grade, found[0].family or line.material
+    return True
+
+
+# "switch from 1018 to 1045, same size & qty", "change it to 316L": the grade it goes to
+_SWITCH = re.compile(
+    r"\b(?:switch|change|swap|go)(?:e?s|ed)?\s+(?:it\s+|that\s+)?(?:from\s+\S+\s+)?to\s+(?P<new>[^,.;\n]+)",
+    re.IGNORECASE,
+)
+
+
+def _switched_grade(line: LineItem, said: str) -> bool:
+    """The grade an answer switches the line to, in place of the line's."""
+    switch = _SWITCH.search(said)
+    found = find_grades(switch["new"]) if switch else []
     if not found or found[0].start > 2 or found[0].grade == line.grade:
         return False
     note_change(line, f"grade was {line.grade}")

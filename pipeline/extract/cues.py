@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# a grade or a number, with a unit if one is written: 4140, 8.000", 6 pcs, 316L
-_TOKEN = r"(?:[A-Za-z]{0,3}\d[\w.\-/]*(?:\s?(?:\"|”|in\b|inch(?:es)?|mm|pcs|pieces|ft|feet|sheets|bars))?)"
+# a grade or a number, with a unit if one is written: 4140, 8.000", 6 pcs, 316L, .090
+_TOKEN = (
+    r"(?:(?:[A-Za-z]{0,3}\d|(?<![\w.])\.\d)[\w.\-/]*"
+    r"(?:\s?(?:\"|”|in\b|inch(?:es)?|mm|pcs|pieces|ft|feet|sheets|bars))?)"
+)
 
 # needles: words one of which must be in the text for any of these phrases to be there
 _ALTERNATE_NEEDLES = ("available", "accept", "consider", "take", "substitut", "use", "alternat", "equ", "if ")
@@ -31,9 +34,9 @@ _SUPERSEDED = tuple(
             rf"\b(?:change|switch|swap|replace)\s+(?:the\s+)?(?P<old>{_TOKEN})\s+(?:to|with|for)\s+(?P<new>{_TOKEN})",
             ("change", "switch", "swap", "replace"),
         ),
-        (rf"(?P<new>\b{_TOKEN}),?\s*\bnot\s+(?P<old>{_TOKEN})", ("not",)),
+        (rf"(?P<new>(?<![\w.]){_TOKEN}),?\s*\bnot\s+(?P<old>{_TOKEN})", ("not",)),
         (
-            rf"(?:(?P<new>\b{_TOKEN})\s+)?\b(?:instead\s+of|rather\s+than|replac(?:es|ing))\s+(?:the\s+)?"
+            rf"(?:(?P<new>(?<![\w.]){_TOKEN})\s+)?\b(?:instead\s+of|rather\s+than|replac(?:es|ing))\s+(?:the\s+)?"
             rf"(?P<old>{_TOKEN})",
             ("instead", "rather", "replac"),
         ),

@@ -541,7 +541,8 @@ def _all_numbered(text: str, lines: list[LineItem], ref: str) -> list[LineItem |
     return [numbered_line(text, lines, number) for number in numbers]
 
 
-def _target(text: str, lines: list[LineItem], ref: str) -> LineItem | None:
+def named_line(text: str, lines: list[LineItem], ref: str) -> LineItem | None:
+    """The one line ``ref`` names: by its number, its place, or its grade, form and sizes."""
     if by_number := LINE_LABEL.fullmatch(ref.strip()):
         return numbered_line(text, lines, int(by_number["n"]))
     if by_place := _ORDINAL_LINE.fullmatch(ref.strip()):  # "the 2nd line", "the third item"
@@ -575,7 +576,7 @@ def swapped(text: str, lines: list[LineItem], edit: Edit) -> tuple[list[LineItem
     """``lines`` with the line a swap names ("Line 2 - change to W10x22, keep 3 pcs") replaced by the
     item written after it to the end of its line, which keeps the grade the old line had when it
     names none, and the edit stretched over that item; ``None`` when no line or no item is named."""
-    old = _target(text, lines, edit.ref)
+    old = named_line(text, lines, edit.ref)
     end = text.find("\n", edit.end)
     end = len(text) if end < 0 else end
     written = parse_block(text, Block(edit.end, end, "bullet", ""))  # "W10x22, keep 3 pcs, … 30' not 40'"
@@ -698,12 +699,12 @@ def apply_edits(text: str, lines: list[LineItem], edits: list[Edit]) -> tuple[li
             continue
         if edit.kind == "swap":
             continue  # the caller, who reads the item written after it, swaps the line (``swapped``)
-        line = _target(text, kept, edit.ref)
+        line = named_line(text, kept, edit.ref)
         if edit.kind == "like" and line is not None:
             copies.append(_like(line, edit))  # added last: the other edits still count the rows as numbered
             continue
         if line is None:
-            if edit.kind != "remove" or _target(text, lines, edit.ref) is None:
+            if edit.kind != "remove" or named_line(text, lines, edit.ref) is None:
                 unapplied.append(edit)  # (a line struck that a selection already left out is gone)
         elif edit.kind == "remove":
             kept.remove(line)

@@ -19,7 +19,7 @@ from pipeline.extract.answers import (
     numbered_answers,
     split_answers,
 )
-from pipeline.extract.edits import Edit, apply_edits, find_edits, fits, numbered_line, swapped
+from pipeline.extract.edits import Edit, apply_edits, find_edits, fits, named_line, numbered_line, swapped
 from pipeline.extract.item import LINE_LABEL
 from pipeline.extract.lines import lines_in, read_lines
 from pipeline.extract.revisions import UNREAD_CHANGE, apply_changes, mark_revisions
@@ -102,6 +102,33 @@ def _only_a_change(line: LineItem) -> bool:
     """A line read from words that only change a quoted one: a revision, and no count of its own
     (a line with neither size nor count, "make sure the bus bar is C110", is a note on one too)."""
     return (bool(line.revisions) and line.quantity is None) or not (line.dimensions or line.quantity)
+
+
+def _said_added(text: str, thread: Thread, lines: list[LineItem]) -> bool:
+    """Whether each of ``lines`` is written in the paragraph where the newest message says it adds
+    to the order ("One more - please add 4 sheets …"), not elsewhere ("please add induction
+    hardening" under a restated order)."""
+    adds = [match.start() for a, b in thread.current for match in _ADDS.finditer(text, a, b)]
+    return all(
+        line.span is not None
+        and any("\n\n" not in text[min(at, line.span.start) : max(at, line.span.start)] for at in adds)
+        for line in lines
+    )
+
+
+def _restates(lines: list[LineItem], quoted: list[LineItem]) -> bool:
+    """Whether one of ``lines`` speaks of a quoted line: its form, and no size that line lacks
+    ("The IPE 240 we take 7 stuks", a corrected list's "C110 bus bar 1/4 x 4 x 12'")."""
+    return any(
+        line.form == earlier.form
+        and line.dimensions
+        and all(
+            any(abs(value - size) < 1e-3 for size in earlier.dimensions.values())
+            for value in line.dimensions.values()
+        )
+        for line in lines
+        for earlier in quoted
+    )
 
 
 def _renumbered(lines: list[LineItem]) -> list[LineItem]:
@@ -305,6 +332,43 @@ def _answered_order(text: str, thread: Thread) -> tuple[list[LineItem], Message]
     return _renumbered(lines + [line for line in added if line.dimensions]), quoted
 
 
+# "- 5052 sheet: can we do .090 instead of .080?", "- the 25mm round - switch to 1\" dia": a
+# quoted line named, then what changes about it, a row each
+_NAMED_ANSWER = re.compile(
+    r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?P<ref>[^:\n]{2,40}?)(?::|[ \t][-–—])[ \t]+(?P<answer>[^\n]+)$",
+    re.MULTILINE,
+)
+
+
+_LISTED_ROW = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
+
+
+def _named_order(text: str, thread: Thread) -> tuple[list[LineItem], Message] | None:
+    """The quoted order with each row of the newest message that names one of its lines and says
+    what changes about it applied to that line ("- 3003: only need 5 sheets now"); ``None`` unless
+    every row of the message's list is such a row, naming exactly one quoted line."""
+    rows = [row for a, b in thread.current for row in _NAMED_ANSWER.finditer(text, a, b)]
+    listed = [row for a, b in thread.current for row in _LISTED_ROW.finditer(text, a, b)]
+    if not rows or len(rows) != len(listed) or any(find_edits(text, a, b) for a, b in thread.current):
+        return None  # a row adding an item, or an edit the edits module reads: not answers by name
+    if (quoted := _quoted_order(text, thread)) is None:
+        return None
+    lines = quoted[0]
+    targets = []
+    for row in rows:
+        line = named_line(text, lines, row["ref"])
+        if line is None:
+            return None
+        targets.append((line, row.start("answer"), row.end("answer")))
+    answered = _answered(text, lines, targets)
+    if answered is None:
+        return None
+    for line, a, b in targets:
+        if line in answered:
+            apply_changes([line], text[a:b])  # ".090 instead of .080"
+    return answered, quoted[1]
+
+
 def _as_noted(text: str, lines: list[LineItem], spans: tuple[tuple[int, int], ...]) -> list[LineItem]:
     """``lines`` less those a note beside them removes ("Sl. No. 5 stands deleted", "please cancel
     the angle", "scratch the 3/4 square bar, make that 12 pcs of the 5/8 …"), and with the count or
@@ -412,6 +476,8 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
     text = document.text
     if thread.history and (answered := _answered_order(text, thread)) is not None:
         return *answered, []
+    if thread.history and (named := _named_order(text, thread)) is not None:
+        return *named, []
     edited = _edited_order(text, thread, message_spans(document, thread)) if thread.history else None
     if edited is not None:
         return *edited, []
@@ -425,10 +491,16 @@ def extract_lines(document: Document, thread: Thread) -> tuple[list[LineItem], M
         and all(_only_a_change(line) for line in lines)
     ):
         lines = []  # "the AR400 needs to be 1/2" not 3/8". Rest is per his email below.": a change
-    if lines and thread.history and _ADDS.search(own_text) and _APPROVAL.search(own_text):
-        # "Please also add 2 pcs … Rest as-is.": the quoted order and the items added to it
+    if lines and thread.history and _ADDS.search(own_text):
+        # "Please also add 2 pcs … Rest as-is.", "One more - please add 4 sheets … to this": the
+        # quoted order and the items added to it (not a corrected list, "… and forgot the hex",
+        # which restates the lines it keeps)
         quoted = _quoted_order(text, thread)
-        if quoted is not None:
+        added = quoted is not None and (
+            _APPROVAL.search(own_text)
+            or (_said_added(text, thread, lines) and not _restates(lines, quoted[0]))
+        )
+        if quoted is not None and added:
             # "1.250 is fine on the 7075": a quoted line the writer speaks of may have changed
             rest = _rest(text, list(thread.current), lines)
             for line in quoted[0]:

@@ -81,9 +81,12 @@ def _change_grade(lines: list[LineItem], old: str, new: str) -> bool:
 
 
 def _change_number(lines: list[LineItem], old: str, new: str) -> None:
-    """A quantity ("10, not 6") or, when the number has a unit, a size ("8.5\", not 8\")."""
+    """A quantity ("10, not 6") or, when the number has a unit or is written as a size, a size
+    ("8.5\", not 8\"", ".090 instead of .080")."""
     old_lengths, new_lengths = find_lengths(old), find_lengths(new)
-    if old_lengths and new_lengths and (old_lengths[0].unit or new_lengths[0].unit):
+    # a unit, a leading point or a fraction: a size (".090 instead of .080"), never a count
+    sized = any(re.match(r"\.\d|\d+/\d", value.strip()) for value in (old, new))
+    if old_lengths and new_lengths and (old_lengths[0].unit or new_lengths[0].unit or sized):
         for line in lines:
             for name, value in line.dimensions.items():
                 if abs(value - old_lengths[0].inches) < 1e-6:
