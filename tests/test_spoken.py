@@ -301,3 +301,18 @@ def test_a_grade_said_before_grade_b_or_a_quantity_even_if_not_stocked() -> None
         ("A36", "bar_rectangular", 6),
         ("A53", "tube_round", 3),
     ]
+
+
+def test_an_item_counted_by_what_it_is_for_in_the_next_sentence() -> None:
+    text = (
+        "For the posts he wants square tubing, 1-1/2 inch by 1-1/2 inch, 11 gauge. Four posts, and he "
+        "would like each one cut at 42 inches if you are able to cut it.\n"
+    )
+    (line,) = extract(build_document("note.txt", text.encode(), text)).lines
+    assert (line.form, line.quantity, line.dimensions["length"]) == ("tube_square", 4, 42)
+
+
+def test_a_count_of_pieces_opening_a_row_is_no_count_of_the_row_before() -> None:
+    text = '1. 3 pcs    1/4" A36 plate 60" x 120"\n2. 10 shts  14 ga CR sheet A1008 CS 48" x 120"\n'
+    lines = extract(build_document("list.txt", text.encode(), text)).lines
+    assert [line.quantity for line in lines] == [3, 10]

@@ -267,8 +267,17 @@ def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:
         each := _OF_EACH.search(text, block.start, block.end)
     ):
         _count_each(pairs, each)
-    if sum(1 for _, parsed in pairs if _full_item(parsed)) >= 2:
+    whole = [(sub, parsed) for sub, parsed in pairs if _full_item(parsed)]
+    if len(whole) >= 2:
         return pairs
+    counted = whole[0][1].item.evidence.get("quantity") if len(whole) == 1 else None
+    if counted is not None and any(
+        (lead := _LEAD_COUNT.match(text, a))
+        and a <= counted.start < lead.end()
+        and "\n" not in text[block.start : a]
+        for a, _ in spans[1:]
+    ):
+        return pairs  # one item told over sentences, its count opening one of them ("Four posts, …")
     if sum(1 for sub, _ in pairs if _CROSS_SECTION.search(text, sub.start, sub.end)) >= 2:
         # "… tube 1-1/2 OD x .095 wall? need 3 sticks. also 1.75 x .120 wall 2 sticks": sizes of two
         # items in one reading, which a person must part
@@ -308,6 +317,16 @@ def _told_on(text: str, pairs: list[tuple[Block, Parsed]]) -> list[tuple[Block, 
                 end += 1
         block = replace(head, end=pairs[end - 1][0].end)
         joined = parse_block(text, block) if end > index + 1 else None
+        if (
+            joined is not None
+            and not joined.has_quantity
+            and (lead := _LEAD_COUNT.match(text, pairs[index + 1][0].start))
+        ):
+            # "Four posts, and he would like each cut at 42 inches": the count the sentence opens with
+            joined.item.quantity, joined.item.uom = parse_count(lead["n"]), "EA"
+            joined.item.evidence["quantity"] = Span(lead.start("n"), lead.end("n"))
+            joined.item.flags = [flag for flag in joined.item.flags if flag != "missing_quantity"]
+            joined = replace(joined, has_quantity=joined.item.quantity is not None)
         # the same item, counted now ("also 1.75 x .120 wall 2 sticks" after a round tube is a tube
         # of its own, which read together would make one rectangular tube)
         if joined is not None and joined.item.form == parsed.item.form and joined.has_quantity:
@@ -319,6 +338,14 @@ def _told_on(text: str, pairs: list[tuple[Block, Parsed]]) -> list[tuple[Block, 
     return told
 
 
+# a sentence opening with a count of things named by their use, not a count of pieces ("10 shts"
+# starts an item): "Four posts, …", "Six of them please"
+_LEAD_COUNT = re.compile(
+    rf"(?:(?:i|we|he|she|they)\s+(?:will\s+|would\s+|'ll\s+)?(?:need|want|take)s?\s+)?(?:probably\s+|maybe\s+)?"
+    rf"(?P<n>\d{{1,3}}|{WORD_NUMBER})\s+(?:of\s+(?:them|those|these)\b|(?!{PIECES}(?!\w))[a-z]{{3,}}s\b)"
+    r"(?<!inches)(?<!feet)(?<!weeks)(?<!days)(?<!months)(?<!hours)(?<!years)(?<!times)",
+    re.IGNORECASE,
+)
 _COUNT_NOUN_ONLY = re.compile(
     rf"\b(?:\d+|{WORD_NUMBER})\s+(?:bars|sticks|lengths|pieces|pcs)\b", re.IGNORECASE
 )
@@ -330,8 +357,8 @@ def _tells_on(text: str, block: Block, parsed: Parsed) -> bool:
     if parsed.has_material or parsed.non_catalog:
         return False
     full = parse_block(text, block, candidates_only=False)
-    if not full.has_quantity:
-        return False
+    if not full.has_quantity:  # "Four posts, and he would like each cut at 42 inches."
+        return not full.has_form and _LEAD_COUNT.match(text, block.start) is not None
     form = full.item.evidence.get("form")
     # "2 bars", "3 sticks": a count's noun, not an item's form
     counted_noun = (
