@@ -46,3 +46,28 @@ def test_grades_per_shape_after_a_lead_in_apply_to_each_shape() -> None:
         "L1      L3x3x1/4          8     5'-4\"      lintels\n"
     )
     assert [line.grade for line in _lines(text)] == ["A992", "A500", "A36"]
+
+
+def test_a_row_whose_item_cell_is_blank_is_the_item_above_at_its_own_count_and_length() -> None:
+    text = (
+        "Mark\tQty\tSize\tLength\tNotes\n"
+        "B1\t4\tW8x31 A992\t14'-6\"\t\n"
+        "B2\t2\t\t9'-3\"\t\n"
+        "S1\t6\tC6x8.2 A36\t4'-10\"\t\n"
+        "S2\t8\t\t3'-0\"\tHAVE - do not ship\n"
+    )
+    lines = _lines(text)
+    assert [(line.form, line.quantity, line.dimensions["length"]) for line in lines] == [
+        ("beam_i", 4, 174), ("beam_i", 2, 111), ("channel", 6, 58)
+    ]  # fmt: skip
+    assert "item_from_row_above" in lines[1].flags and lines[1].grade == "A992"
+
+
+def test_full_sticks_asked_for_above_the_list_give_its_lines_their_length() -> None:
+    text = (
+        "Cut list is below so you can see what its for but DONT cut anything. Just send full 20'\n"
+        "sticks:\n\n"
+        "  L3x3x1/4      3 sticks\n"
+        "  C4x5.4        3 sticks\n"
+    )
+    assert [line.dimensions.get("length") for line in _lines(text)] == [240, 240]

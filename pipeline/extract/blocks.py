@@ -122,6 +122,12 @@ def _is_heading(line: _Line) -> bool:
     )
 
 
+def _wrapped_on(before: _Line, line: _Line) -> bool:
+    """A sentence's last words wrapped onto the next line ("… Just send full 20'" over "sticks:"),
+    not a heading of its own: the line before ends mid-sentence and this one goes on in lower case."""
+    return before.text.rstrip()[-1:] not in ".:!?" and line.text.lstrip(" \t>")[:1].islower()
+
+
 def _cells(line: _Line) -> list[tuple[int, int]]:
     """Spans of the cells of a ``a | b | c`` table line (see ``tables.split_cells``)."""
     return [(line.start + a, line.start + b) for a, b in tables.split_cells(line.text, "pipe")]
@@ -286,7 +292,7 @@ def split_blocks(text: str, start: int, end: int) -> list[Block]:
             while (
                 j < len(lines)
                 and not lines[j].blank
-                and not _is_heading(lines[j])
+                and (not _is_heading(lines[j]) or _wrapped_on(lines[j - 1], lines[j]))
                 and not (_NUMBERED.match(lines[j].text) or _BULLET.match(lines[j].text))
                 and tables.read_header(lines[j].text) is None
             ):

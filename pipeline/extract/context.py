@@ -207,11 +207,11 @@ def apply_forms_stated(lines: list[LineItem], stated: list[tuple[int, str]]) -> 
             line.flags.remove("form_inferred")
 
 
-# "bars of 6 m", "in 20' lengths", "barras de 3 m", "barre da 6 m", "lengths of 6000 mm": a cut
+# "bars of 6 m", "in 20' lengths", "full 20' sticks", "barras de 3 m", "lengths of 6000 mm": a cut
 # length said once for the items after it
 _LENGTH_STATED = re.compile(
     r"\b(?:bars?|barras?|barre|lengths?|stangen|sticks?)\s+(?:of|de|da|à|a|von)\s+(?P<a>\d[\d.,]*\s*(?:m|mm|ft|')(?!\w))"
-    r"|\b(?:in\s+)?(?P<b>\d[\d.,]*\s*(?:m|ft|'|-foot|-ft))\s+lengths?\b",
+    r"|\b(?:in\s+)?(?P<b>\d[\d.,]*\s*(?:m|ft|'|-foot|-ft))\s+(?:lengths?|sticks?|joints?)\b",
     re.IGNORECASE,
 )
 _TAKES_LENGTH = frozenset(

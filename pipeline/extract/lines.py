@@ -26,6 +26,7 @@ from pipeline.models import Alternate, LineItem, Span
 
 # a line with a number and a size written on it: only such lines can each be a whole item
 MERGED_FLAG = "items_merged"
+ROW_ABOVE_FLAG = "item_from_row_above"
 _DIGIT = re.compile(r"\d")
 _LISTED = re.compile(r"[ \t>]*(?:[-*•–·▪]|\d{1,3}[.)]|[a-h][.)])[ \t]+")  # "- ", "2) ", "b. "
 _SIZED_LINE = re.compile(r"\d.*(?:\bx\b|×|\"|\bmm\b|\bdia|\bOD\b|'|\bft\b|\bin\b|\bga\b)", re.IGNORECASE)
@@ -186,6 +187,42 @@ def _none_ordered(text: str, block: Block) -> bool:
             and cues.row_not_ordered(text[block.start : block.end])
         )
     )
+
+
+_NAMING_CELLS = frozenset({"size", "description", "material", "grade", "form"})
+
+
+def _under_merged_cell(
+    text: str, block: Block, parsed: Parsed, previous: Block, above: LineItem
+) -> LineItem | None:
+    """A table's row whose item cell is blank, merged with the one above in the sheet it was pasted
+    from: the item of the row above, at this row's count and length; ``None`` for any other row."""
+    if (
+        block.kind != "row"
+        or previous.kind != "row"
+        or above.span is None
+        or above.span.start != previous.start
+        or parsed.has_material
+        or parsed.has_form
+        or _none_ordered(text, block)
+    ):
+        return None
+    parsed = parse_block(text, block, candidates_only=False)  # (a candidate only was read so far)
+    if not parsed.has_quantity or set(parsed.item.dimensions) != {"length"}:
+        return None
+    labels = {field.label for field in block.fields}
+    if not ({field.label for field in previous.fields} - labels) & _NAMING_CELLS:
+        return None
+    line = copy.deepcopy(above)
+    line.quantity, line.uom = parsed.item.quantity, parsed.item.uom
+    line.dimensions["length"] = parsed.item.dimensions["length"]
+    line.span, line.source_text, line.evidence = (
+        parsed.item.span,
+        parsed.item.source_text,
+        dict(parsed.item.evidence),
+    )
+    line.flags = [*above.flags, *([] if ROW_ABOVE_FLAG in above.flags else [ROW_ABOVE_FLAG])]
+    return line
 
 
 def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
@@ -748,6 +785,13 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
         if block.kind == "paragraph" and (cut_lines := _cut_paragraph(text, block)):
             lines += cut_lines  # "Posts - 1-1/2" sch 40 pipe" over "P1  (26) @ 3'-6"", no blank line between
             continue
+        if (
+            index
+            and lines
+            and (merged := _under_merged_cell(text, block, parsed, pairs[index - 1][0], lines[-1]))
+        ):
+            lines.append(merged)  # "B2  2  [blank]  9'-3\"" under "B1  4  W8x31 A992  14'-6\""
+            continue
         if _is_line(parsed, block, listed, text) and not _not_asked_for(text, block, parsed):
             lines.append(parsed.item)
             if block.kind in ("paragraph", "spec"):
@@ -771,6 +815,7 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
             lengths += context.lengths_stated(text, block.start, block.end)
         elif not (parsed.has_material or parsed.has_form):
             orphans.append(block)
+            lengths += context.lengths_stated(text, block.start, block.end)  # "Just send full 20' sticks:"
     headings = _headings(text, spans, pairs)
     for a, b in headings:
         statements += context.statements_in(text, a, b, section=True)
