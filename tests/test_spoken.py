@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.extract import extract
+from pipeline.extract.cues import is_on_hand
 from pipeline.extract.spoken import digits_for_sizes
 from pipeline.ingest.document import build_document
 
@@ -316,3 +317,13 @@ def test_a_count_of_pieces_opening_a_row_is_no_count_of_the_row_before() -> None
     text = '1. 3 pcs    1/4" A36 plate 60" x 120"\n2. 10 shts  14 ga CR sheet A1008 CS 48" x 120"\n'
     lines = extract(build_document("list.txt", text.encode(), text)).lines
     assert [line.quantity for line in lines] == [3, 10]
+
+
+def test_a_thirty_second_of_an_inch_is_no_inch() -> None:
+    text = "Some copper sheet. 110 copper, about a thirty-second of an inch thick. Two pieces, 36 by 96."
+    (line,) = extract(build_document("note.txt", text.encode(), text)).lines
+    assert line.dimensions["thickness"] == 1 / 32 and line.quantity == 2
+
+
+def test_sizes_on_the_shelf_are_things_had() -> None:
+    assert is_on_hand("We've got plenty of 3/8 AR on the shelf but it's too thin for this spot.")

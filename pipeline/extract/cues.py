@@ -206,8 +206,9 @@ _KEPT = re.compile(
 # "we already have the HSS and the 1/2\" plate in stock", "still have plenty of the 3/8 flat on hand":
 # goods the customer has, not goods asked for
 _ON_HAND = re.compile(
-    r"\b(?:we|i)\s+(?:already\s+|still\s+)?(?:have|got)\s+(?:enough|plenty|some|the|that|those|all)\b"
-    r"[^.;\n]{0,60}?\b(?:in\s+stock|on\s+hand|in\s+the\s+(?:yard|shop|rack)|left(?:\s+over)?)\b",
+    r"\b(?:we|i)(?:'ve|\s+have)?\s+(?:already\s+|still\s+)?(?:have|got)\s+(?:enough|plenty|some|the|that|those|all)\b"
+    r"[^.;\n]{0,60}?\b(?:in\s+stock|on\s+hand|in\s+the\s+(?:yard|shop|rack)|on\s+the\s+(?:shelf|rack|floor)|"
+    r"left(?:\s+over)?)\b",
     re.IGNORECASE,
 )
 

@@ -46,6 +46,10 @@ _FRACTIONS = {
     "seven eighths": "7/8", "sixteenth": "1/16", "one sixteenth": "1/16", "three sixteenths": "3/16",
     "five sixteenths": "5/16", "seven sixteenths": "7/16", "nine sixteenths": "9/16",
     "eleven sixteenths": "11/16", "thirteen sixteenths": "13/16", "fifteen sixteenths": "15/16",
+    "thirty second": "1/32", "thirty-second": "1/32", "one thirty second": "1/32",
+    "one thirty-second": "1/32",
+    "three thirty seconds": "3/32", "three thirty-seconds": "3/32", "five thirty seconds": "5/32",
+    "five thirty-seconds": "5/32", "sixty fourth": "1/64", "sixty-fourth": "1/64",
 }  # fmt: skip
 _FRACTION = "|".join(
     sorted((re.escape(name).replace(r"\ ", r"\s+") for name in _FRACTIONS), key=len, reverse=True)
@@ -54,7 +58,8 @@ _NUMBER = re.compile(
     rf"\b(?:(?P<whole>{_WHOLE})(?:\s+and\s+(?:a\s+|one\s+)?(?P<part>{_FRACTION}))?|(?:a\s+)?(?P<frac>{_FRACTION}))"
     # what follows a size: a unit, "by", a form — perhaps after a grade ("three sixteenths a36 plate")
     rf"(?=\s*(?:-\s*)?(?:[a-z]{{0,2}}\d{{2,4}}[a-z]?\s+(?=plate\b|sheet\b|flat\b|round\b|angle\b))?"
-    rf"(?:inch(?:es)?\b|quote\b|in\b|foot\b|feet\b|ft\b|footers?\b|gauge\b|ga\b|wall\b|thick\b|od\b|id\b|"
+    rf"(?:inch(?:es)?\b|of\s+an\s+inch\b|quote\b|in\b|foot\b|feet\b|ft\b|footers?\b|gauge\b|ga\b|wall\b|thick\b|"
+    rf"od\b|id\b|"
     rf"dia(?:meter)?\b|by\s|long\b|wide\b|square\b|round\b|hex\b|inch\s|x\s|plate\b|sheet\b|flat\b|angle\b|"
     rf"schedule\b|sch\b|(?:{_WHOLE})\s+(?:foot|feet|ft)\b))",  # "one and one eighth twelve foot"
     re.IGNORECASE,
@@ -67,9 +72,10 @@ _FRACTION_BEFORE_MATERIAL = re.compile(
     rf"(?:plate|sheet|flat|round|angle|bar|rod|tub(?:e|ing)|pipe|square|hex)\b)",
     re.IGNORECASE,
 )
-# "a foot long each", "an inch thick": one unit of a size, said with the article
+# "a foot long each", "an inch thick": one unit of a size, said with the article (not "a
+# thirty-second of an inch thick")
 _ONE_UNIT = re.compile(
-    r"\b(?P<a>an?)(?=\s+(?:foot|inch)\s+(?:long|thick|wide|dia(?:meter)?|square|round|hex|od)\b)",
+    r"(?<!\bof\s)\b(?P<a>an?)(?=\s+(?:foot|inch)\s+(?:long|thick|wide|dia(?:meter)?|square|round|hex|od)\b)",
     re.IGNORECASE,
 )
 # "and for pieces of …", ", to sheets of …": voice typing's "four" and "two" before a count noun
@@ -96,7 +102,7 @@ _AFTER_BY = re.compile(  # a fraction first: "by three sixteenths" is 3/16, not 
     rf"(?<=\sby\s)(?:(?:a\s+)?(?P<frac>{_FRACTION})\b|(?P<whole>{_WHOLE})\b)", re.IGNORECASE
 )
 _HAS_WORD = re.compile(
-    rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?|zero|comma)\b|(?-i:\b[A-Z] [A-Z]\b)"
+    rf"\b(?:{_WHOLE}|half|quarter|eighths?|sixteenths?|seconds?|fourths?|zero|comma)\b|(?-i:\b[A-Z] [A-Z]\b)"
     r"|\ban?\s+(?:foot|inch)\b|[\d\"]\s+by\s+\d"  # "1/4 by 3": digits, said with "by"
     r"|\d/\d{1,2}(?:ths|nds)\b",
     re.IGNORECASE,
