@@ -242,3 +242,20 @@ def test_a_portal_lines_labelled_amounts_are_no_count() -> None:
         (2, {"thickness": 0.125, "width": 60.0, "length": 120.0}),
         (1, {"thickness": 0.5, "width": 48.0, "length": 96.0}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "count"),
+    [
+        ("a dozen", 12),
+        ("half a dozen", 6),
+        ("a half dozen", 6),
+        ("a dozen and a half", 18),
+        ("two dozen", 24),
+    ],
+)
+def test_dozens_said_in_words(said: str, count: int) -> None:
+    assert parse_count(said) == count
+    text = f"{said} sticks of 1018 round 1/2 inch"
+    (line,) = extract(build_document("note.txt", text.encode(), text)).lines
+    assert line.quantity == count

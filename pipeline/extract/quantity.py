@@ -21,8 +21,10 @@ _SMALL = [
     *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
 ]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-WORD_NUMBER = (
-    rf"(?:(?:a|one|{'|'.join(_SMALL[2:10])})\s+hundred|an?\s+dozen|dozen|"
+WORD_NUMBER = (  # (dozens first: "half a dozen" is 6, "a dozen and a half" 18, "two dozen" 24)
+    rf"(?:(?:an?\s+)?dozen\s+and\s+a\s+half|half\s+an?\s+dozen|(?:an?\s+)?half[\s-]dozen|"
+    rf"(?:{'|'.join(_SMALL[2:10])})\s+dozen|"
+    rf"(?:a|one|{'|'.join(_SMALL[2:10])})\s+hundred|an?\s+dozen|dozen|"
     rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(reversed(_SMALL[1:]))})"
 )
 _DIGIT_COUNT = (
@@ -335,7 +337,8 @@ def count_before(text: str, start: int) -> float | None:
 
 
 def parse_count(text: str) -> float | None:
-    """``"12"`` → 12, ``"1,000"`` → 1000, ``"twelve"`` → 12, ``"twenty-five"`` → 25, ``"a dozen"`` → 12."""
+    """``"12"`` → 12, ``"1,000"`` → 1000, ``"twelve"`` → 12, ``"twenty-five"`` → 25, ``"a dozen"`` → 12,
+    ``"half a dozen"`` → 6."""
     words = text.lower().replace("-", " ").split()
     if not words:
         return None
@@ -343,8 +346,10 @@ def parse_count(text: str) -> float | None:
         return 1.0
     if re.fullmatch(r"[\d,]+(?:\.\d+)?|\d{1,3}(?: \d{3})+", text.strip()):
         return float(text.replace(",", "").replace(" ", ""))
-    if words[-1] == "dozen":
-        return 12.0
+    if "dozen" in words:  # "a dozen", "half a dozen", "a dozen and a half", "two dozen"
+        if "half" in words:
+            return 6.0 if words.index("half") < words.index("dozen") else 18.0
+        return 12.0 * (_SMALL.index(words[0]) if words[0] in _SMALL[2:10] else 1)
     if words[-1] == "hundred":
         return 100.0 * (1 if words[0] in ("a", "one") else _SMALL.index(words[0]))
     total = 0
