@@ -24,14 +24,20 @@ _QUANTITY_LINE = re.compile(
 _NAMING_ROLES = frozenset({"description", "grade", "size", "form"})
 
 
-def rows_from_stacked_cells(text: str) -> str:
-    """``text`` with each table written one cell per line joined back into tab-separated rows."""
-    if text.count("\n") < 2 * _MIN_COLUMNS or not _QUANTITY_LINE.search(text):
-        return text
+def lines_and_starts(text: str) -> tuple[list[str], list[int]]:
+    """The lines of ``text`` and where each starts: where a newline is written over in place."""
     lines = text.split("\n")
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
+    return lines, starts
+
+
+def rows_from_stacked_cells(text: str) -> str:
+    """``text`` with each table written one cell per line joined back into tab-separated rows."""
+    if text.count("\n") < 2 * _MIN_COLUMNS or not _QUANTITY_LINE.search(text):
+        return text
+    lines, starts = lines_and_starts(text)
     joined = list(text)
     # each short line's role as a column name, read once (most lines are prose, longer than a name)
     named = [

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.stacked_cells import lines_and_starts
 from pipeline.extract.tables import role_of
 
 # "Item 2 - Grade", "Size (thickness / diameter)", "Alloy / Temper": a field's name alone on its line
@@ -33,10 +34,7 @@ def fields_from_stacked_labels(text: str) -> str:
     and the fields of one item run together."""
     if text.count("\n\n") < _MIN_FIELDS:
         return text
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    lines, starts = lines_and_starts(text)
     fields = _fields(lines)
     if len(fields) < _MIN_FIELDS:
         return text
