@@ -327,3 +327,12 @@ def test_a_thirty_second_of_an_inch_is_no_inch() -> None:
 
 def test_sizes_on_the_shelf_are_things_had() -> None:
     assert is_on_hand("We've got plenty of 3/8 AR on the shelf but it's too thin for this spot.")
+
+
+def test_a_size_the_customer_has_on_the_shelf_is_not_the_items() -> None:
+    text = (
+        "Need AR400 plate, half inch. Not full sheets, two pieces cut to 36 x 60. We've got plenty of "
+        "3/8 AR on the shelf but it's too thin for this spot.\n"
+    )
+    (line,) = extract(build_document("note.txt", text.encode(), text)).lines
+    assert (line.quantity, line.dimensions["thickness"]) == (2, 0.5)

@@ -321,6 +321,12 @@ def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:
         whole = parse_block(text, block)
         whole.item.flags.append(MERGED_FLAG)
         return [(block, whole)]
+    told = list(spans)
+    while len(told) > 1 and cues.is_on_hand(text[told[-1][0] : told[-1][1]]):
+        told.pop()  # "… two pieces cut to 36 x 60. We've got plenty of 3/8 AR on the shelf": not its size
+    if len(told) < len(spans):
+        sub = replace(block, end=told[-1][1])
+        return [(sub, parse_block(text, sub))]
     return None
 
 
