@@ -13,7 +13,7 @@ import re
 
 from pipeline.extract.blocks import Block
 from pipeline.extract.edits import Edit, find_edits, replace_named
-from pipeline.extract.grades import find_grades
+from pipeline.extract.grades import GradeHit, find_grades
 from pipeline.extract.item import parse_block
 from pipeline.extract.plausible import outside_stock
 from pipeline.extract.quantity import PIECES, parse_count
@@ -307,12 +307,7 @@ def _likeness(old: list[float], new: list[float]) -> tuple[int, float]:
 def _given_grade(line: LineItem, said: str) -> bool:
     """The grade an answer opens with ("A572 Gr 50", "A500C, and bump it to 10"), in place of the
     line's."""
-    found = find_grades(said)
-    if not found or found[0].start > 2 or found[0].grade == line.grade:
-        return False
-    note_change(line, f"grade was {line.grade}")
-    line.grade, line.material = found[0].grade, found[0].family or line.material
-    return True
+    return _regraded(line, find_grades(said))
 
 
 # "switch from 1018 to 1045, same size & qty", "change it to 316L": the grade it goes to
@@ -325,7 +320,11 @@ _SWITCH = re.compile(
 def _switched_grade(line: LineItem, said: str) -> bool:
     """The grade an answer switches the line to, in place of the line's."""
     switch = _SWITCH.search(said)
-    found = find_grades(switch["new"]) if switch else []
+    return _regraded(line, find_grades(switch["new"]) if switch else [])
+
+
+def _regraded(line: LineItem, found: list[GradeHit]) -> bool:
+    """``line`` given the grade an answer opens with (the first hit, at its start), when it differs."""
     if not found or found[0].start > 2 or found[0].grade == line.grade:
         return False
     note_change(line, f"grade was {line.grade}")

@@ -41,7 +41,7 @@ _OTHER_LABELS = re.compile(
     r"hardness|finish|condition|toleran|flatness|straightness|edge|test|cert|deliver|ship|price|cost|lead|"
     r"terms|payment|depth|pattern|clean|application|note|customer|date|priority|project|from|^to$|subject|"
     r"sent|^cc$|attn|address|phone|e-?mail|tel|fax|spec|heat|treat|coating|plating|marking|packag|inspect|"
-    r"weld|machin|surface|rough|environment|service|temperature|line$|^item$|^no\.?$|^#$|part|weight|"
+    r"weld|machin|surface|rough|environment|service|temperature|line$|^item$|^#$|part|weight|"
     r"tough|impact|strength|pressure|load|torque|energy|budget|elevation|capacity|assemblies|"
     r"number$|\bnr\.?$|\bno\.?$|"  # "Your material number: SS-TU-316L-60.3", "Drawing no.:"
     # a quoted message's header in other languages: "Von:", "Gesendet:", "Betreff:", "Objet:" …

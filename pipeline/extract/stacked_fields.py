@@ -2,11 +2,11 @@
 fields apart by blank lines ("Item 1 - Shape" over "Round Bar", then "Item 1 - Size" over "2-1/2"
 dia"), as WordPress, HubSpot and most site builders write a submission.
 
-Each label is joined to its value with a full-width colon (which, unlike ":", needs no space
-after it to end a label) and the fields of one item into one block — a
-newline becomes ":" or a space, so every position in the text stays put — and the item reader
-reads them as the "Label: value" lines it knows. Fields of different items ("Item 1 - …",
-"Item 2 - …") stay apart.
+Each label is joined to its value with a full-width colon (which, unlike ":", needs no space after
+it to end a label), an "Item 1 - " before a label is blanked, and the fields of one item run into
+one block — a newline becomes "：" or a space, so every position in the text stays put — and the
+item reader reads them as the "Label: value" lines it knows. Fields of different items ("Item 1 -
+…", "Item 2 - …") stay apart.
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ _LABEL = re.compile(
     r"[ \t]*(?:item\s*#?\s*(?P<item>\d{1,2})\s*[-–:.)]?\s*)?(?P<name>[A-Za-z][A-Za-z /()#.'-]{0,40}?)[ \t]*",
     re.IGNORECASE,
 )
-FIELD_COLON = "："
-_ITEM_PREFIX = re.compile(r"[ \t]*item\s*#?\s*\d{1,2}\s*[-–:.)]?\s*", re.IGNORECASE)
+_FIELD_COLON = "："
 _ITEM_ROLES = frozenset(
     {"qty", "size", "form", "grade", "description", "thickness", "width", "length", "diameter"}
 )
@@ -40,7 +39,7 @@ def fields_from_stacked_labels(text: str) -> str:
         return text
     joined = list(text)
     for index in _contact_fields(lines):  # "Company" over "Tri-County Hydraulic Repair"
-        joined[starts[index] + len(lines[index])] = FIELD_COLON
+        joined[starts[index] + len(lines[index])] = _FIELD_COLON
     groups: list[list[tuple[int, str | None]]] = []
     for index, item in fields:
         previous = groups[-1][-1] if groups else None
@@ -49,10 +48,10 @@ def fields_from_stacked_labels(text: str) -> str:
     for group in groups:
         if len(group) < _MIN_FIELDS:
             continue
-        for index, _ in group:
-            joined[starts[index] + len(lines[index])] = FIELD_COLON  # label, then its value
-            if prefix := _ITEM_PREFIX.match(lines[index]):  # "Item 1 - ": the block is item 1's
-                joined[starts[index] : starts[index] + prefix.end()] = " " * prefix.end()
+        for index, item in group:
+            joined[starts[index] + len(lines[index])] = _FIELD_COLON  # label, then its value
+            if item is not None and (label := _LABEL.fullmatch(lines[index])):  # "Item 1 - ": the block's
+                joined[starts[index] : starts[index] + label.start("name")] = " " * label.start("name")
         for index, _ in group[:-1]:
             joined[starts[index + 1] + len(lines[index + 1])] = " "  # the blank line after the value
     return "".join(joined)
