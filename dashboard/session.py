@@ -26,6 +26,8 @@ from typing import Generic, TypeVar
 
 import panel as pn
 
+from dashboard.panel_private import server_loop
+
 Schedule = Callable[[Callable[[], None]], None]
 Item = TypeVar("Item")
 
@@ -34,9 +36,9 @@ def session_scheduler(delay_s: float = 0.0) -> Schedule | None:
     """A thread-safe way to run functions on the current session (after ``delay_s``); None outside
     a server."""
     doc = pn.state.curdoc
-    if doc is None or doc.session_context is None:
+    loop = server_loop(doc)
+    if loop is None:
         return None
-    loop = doc.session_context.server_context.application_context.io_loop
 
     def add_next_tick(fn: Callable[[], None]) -> None:
         if doc.session_context is not None:  # None once the session is destroyed

@@ -14,23 +14,17 @@ and nothing else; everything else is set when the pane is rendered and does not 
 from __future__ import annotations
 
 import panel as pn
-from bokeh.model import Model
+
+from dashboard.panel_private import ContentUpdates
 
 
-class _ContentUpdates:
-    """Mixin for Panel's markup panes: a content update sends the new content only."""
-
-    def _update(self, ref: str, model: Model) -> None:
-        model.update(**self._process_param_change({"object": self.object}))
-
-
-class HTML(_ContentUpdates, pn.pane.HTML):
+class HTML(ContentUpdates, pn.pane.HTML):
     """``pn.pane.HTML`` for content that changes while the page is open."""
 
 
-class Markdown(_ContentUpdates, pn.pane.Markdown):
+class Markdown(ContentUpdates, pn.pane.Markdown):
     """``pn.pane.Markdown`` for content that changes while the page is open."""
 
 
-class Alert(_ContentUpdates, pn.pane.Alert):
+class Alert(ContentUpdates, pn.pane.Alert):
     """``pn.pane.Alert`` for content that changes while the page is open."""

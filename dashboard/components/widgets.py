@@ -9,30 +9,26 @@ changes that arrive while the server is busy still coalesce, as Panel keeps only
 
 from __future__ import annotations
 
-import typing as t
-
 import panel as pn
 
+from dashboard.panel_private import at_once
 
+
+@at_once("value", "value_input")
 class SearchInput(pn.widgets.TextInput):
     """A text input that searches as the user types."""
 
-    _priority_changes: t.ClassVar[list[str]] = ["value", "value_input"]
 
-
+@at_once("value")
 class FacetChoice(pn.widgets.MultiChoice):
     """A multiple choice that filters results as soon as a value is picked."""
 
-    _priority_changes: t.ClassVar[list[str]] = ["value"]
 
-
+@at_once("value")
 class FilterCheckbox(pn.widgets.Checkbox):
     """A checkbox that filters results as soon as it is ticked."""
 
-    _priority_changes: t.ClassVar[list[str]] = ["value"]
 
-
+@at_once("value", "filename", "mime_type")
 class UploadInput(pn.widgets.FileInput):
     """A file input whose files start their jobs as soon as they arrive (all in one message)."""
-
-    _priority_changes: t.ClassVar[list[str]] = ["value", "filename", "mime_type"]
