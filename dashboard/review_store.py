@@ -6,9 +6,9 @@ action passes the version on screen as ``expected_version``. Nothing lives only 
 so a reload, another tab or a restart shows the same orders.
 
 The queue follows changes two ways: the job service's watch (a job that finished here brings
-its order within a fraction of a second, coalesced like the process page's job list) and a
-modest poll of ``OrderService.last_change`` for changes made elsewhere (another tab, the CLI,
-another process), which costs one indexed query when nothing changed.
+its order within a fraction of a second, coalesced like the process page's job list) and the
+process's one ``LedgerWatch`` of ``OrderService.last_change`` and the stopped jobs, for changes
+made elsewhere (another tab, the CLI, another process).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import param
 from dashboard.access import LOCAL, AccessDeniedError, User
 from dashboard.decisions import Decisions
 from dashboard.jobs import JobService
+from dashboard.ledger_watch import LedgerWatch, shared_watch
 from dashboard.notify import notify
 from dashboard.session import Coalescer, session_scheduler
 from pipeline.erp.exporter import ExportInProgressError, Submission
@@ -33,7 +34,6 @@ from pipeline.ledger import JobRecord
 from pipeline.orders import AuditEntry, OrderConflictError, OrderError, OrderService, StoredOrder
 
 QUEUE_LIMIT = 200
-POLL_MS = 2_000  # changes made outside this process show within this; ours show at once
 WATCH_DELAY_S = 0.25
 # What the queue's filter offers: label -> order status (None: every order). "Failed" lists the
 # jobs that made no order, so nothing accepted is missing from the desk's view.
@@ -48,6 +48,14 @@ FILTERS: dict[str, str | None] = {
     "Failed": "failed",
     "All": None,
 }
+
+
+def orders_watch(orders: OrderService) -> LedgerWatch:
+    """The process's watch of what the queue shows: any order's change, any job stopping."""
+    ledger = orders.ledger
+    return shared_watch(
+        "orders", str(ledger.path), lambda: (orders.last_change(), ledger.count(STOPPED_STATUSES))
+    )
 
 
 @dataclass(frozen=True)
@@ -106,7 +114,7 @@ class ReviewStore(param.Parameterized):
     def __init__(self, **params: Any) -> None:
         super().__init__(**params)
         self._seen = -1
-        self._unwatch: Callable[[], None] | None = None
+        self._unwatch: list[Callable[[], None]] = []
         self.refresh()
         if self.order_id:
             self.open(self.order_id)
@@ -115,17 +123,16 @@ class ReviewStore(param.Parameterized):
             self._follow(schedule)
 
     def _follow(self, schedule: Callable[[Callable[[], None]], None]) -> None:
+        changes = Coalescer(schedule, lambda _batch: self.poll(), key=lambda _what: "queue")
         if self.service is not None:
-            jobs = Coalescer(schedule, lambda _batch: self.poll(), key=lambda _job_id: "queue")
-            self._unwatch = self.service.watch(jobs.put)
-        pn.state.add_periodic_callback(self.poll, period=POLL_MS)
+            self._unwatch.append(self.service.watch(changes.put))
+        self._unwatch.append(orders_watch(self.orders).listen(lambda: changes.put("ledger")))
         pn.state.on_session_destroyed(lambda _context: self.close())
 
     def close(self) -> None:
-        """Stop following job changes (the session is gone)."""
-        if self._unwatch is not None:
-            self._unwatch()
-            self._unwatch = None
+        """Stop following job and ledger changes (the session is gone)."""
+        while self._unwatch:
+            self._unwatch.pop()()
 
     # -- reading -----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -143,7 +150,8 @@ class ReviewStore(param.Parameterized):
                 )
 
     def poll(self) -> None:
-        """Refresh if any order changed since the last look (one cheap query otherwise)."""
+        """Refresh if any order changed since the last look (one cheap query otherwise); the
+        failed jobs' list is read again every time."""
         if self.orders.last_change() != self._seen or self.filter == "Failed":
             self.refresh()
 

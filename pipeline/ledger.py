@@ -288,6 +288,12 @@ class Ledger:
         rows = self.connection().execute(sql, (*params, limit)).fetchall()
         return [_job_record(row) for row in rows]
 
+    def count(self, statuses: Sequence[JobStatus]) -> int:
+        """How many jobs have one of ``statuses`` (an index lookup: cheap enough to poll)."""
+        marks = ", ".join("?" * len(statuses))
+        sql = f"SELECT count(*) FROM jobs WHERE status IN ({marks})"
+        return self.connection().execute(sql, tuple(statuses)).fetchone()[0]
+
     def recover(self) -> list[str]:
         """Mark running jobs whose process is gone as interrupted; returns their ids.
 

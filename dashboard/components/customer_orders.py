@@ -1,7 +1,7 @@
 """The customer's recent orders, beside the order under review.
 
 Read from the ledger (``pipeline.orders.history``) whenever the open order or the queue changes,
-so an order approved or exported elsewhere shows its new status within the queue's poll. Each
+so an order approved or exported elsewhere shows its new status as soon as the queue does. Each
 row links to ``/review?order=…``. Customer names, PO numbers and RFQ numbers come from emails:
 every one is escaped.
 """
