@@ -547,19 +547,25 @@ _BAR_SIZES = re.compile(
     rf"(?:\s*[x×]\s*(?P<c>{NUMBER})(?![\d/.]))?(?P<after>\s*[^\s\d]*)",
     re.IGNORECASE,
 )
+# … or right before it, perhaps past a material word: "C110 1/4\" x 2\" bar", "1/8 x 1 copper bar"
+_SIZES_BEFORE_BAR = re.compile(
+    rf"(?<![\d/.])(?P<a>{NUMBER})\s*{_INCH_MARK}?\s*[x×]\s*(?P<b>{NUMBER})(?![\d/.])\s*(?P<mark>{_INCH_MARK})?"
+    rf"(?:\s*[x×]\s*(?P<c>{NUMBER})(?![\d/.]))?(?P<after>)\s+(?:[A-Za-z]+\s+)?$",
+    re.IGNORECASE,
+)
 _FEET_LATER = re.compile(r"(?<![\d./])\d{1,2}\s*(?:'|’|ft\b|feet|foot)", re.IGNORECASE)
 _LENGTH_AFTER = re.compile(r"\s*(?:'|’|ft|feet|foot|long|lg|lengths?|mm)", re.IGNORECASE)
 
 
 def _flat_by_its_sizes(form: tuple[str, int, int], text: str) -> str | None:
     """A bare "bar" read as round, sized by a thickness, a width and a length ("bar 1/8 x 1 x
-    12'"): a flat bar, "sure"; by two sizes that may be a width ("bar 1/4 x 2"), "guessed"; "1018
-    bar 1 x 12'" and "bar 2 x 36"" are round, a diameter and a length (``None``) — unless a length
-    in feet is said apart."""
+    12'"): a flat bar, "sure"; by two sizes that may be a width ("bar 1/4 x 2", "1/4 x 2 bar"),
+    "guessed"; "1018 bar 1 x 12'" and "bar 2 x 36"" are round, a diameter and a length (``None``)
+    — unless a length in feet is said apart."""
     name, start, end = form
     if name != "bar_round" or not _BARE_BAR.fullmatch(text[start:end].strip()):
         return None
-    sizes = _BAR_SIZES.match(text, end)
+    sizes = _BAR_SIZES.match(text, end) or _SIZES_BEFORE_BAR.search(text, max(0, start - 40), start)
     if sizes is None:
         return None
     thickness, width = parse_number(sizes["a"]) or 0.0, parse_number(sizes["b"]) or 0.0
@@ -567,7 +573,8 @@ def _flat_by_its_sizes(form: tuple[str, int, int], text: str) -> str | None:
         return "sure" if 0 < thickness <= width else None
     written_as_length = sizes["mark"] is not None or _LENGTH_AFTER.match(sizes["after"])
     # "Copper bar, C101, 3/8\" x 3\", two 12' pieces": its length said apart, the 3" is a width
-    length_apart = _FEET_LATER.search(text, sizes.end(), sizes.end() + 40) is not None
+    after = max(sizes.end(), end)
+    length_apart = _FEET_LATER.search(text, after, after + 40) is not None
     if written_as_length and not length_apart:
         return None
     return "guessed" if 0 < thickness < width <= FLAT_BAR_MAX_WIDTH else None

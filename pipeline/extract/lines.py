@@ -493,7 +493,9 @@ def _read_blocks(text: str, spans: list[tuple[int, int]]) -> list[tuple[Block, P
                 several = _split_prose(text, block) if block.kind != "row" and one_line else None
                 pairs += several or [(block, parse_block(text, block))]  # "- 4 sticks of … and a sheet of …"
                 continue
-            lines = _split_paragraph(text, block) if "\n" in text[block.start : block.end] else []
+            # a paragraph its mail client wrapped is read by sentences, not by lines
+            broken = "\n" in text[block.start : block.end] and not prose.wrapped(text, block.start, block.end)
+            lines = _split_paragraph(text, block) if broken else []
             if len(lines) > 1:  # a line of them may itself ask for several items, sentence by sentence
                 pairs += [pair for sub, one in lines for pair in _split_prose(text, sub) or [(sub, one)]]
             else:

@@ -15,7 +15,7 @@ from pipeline.extract.quantity import PIECES, WORD_NUMBER
 
 # a sentence ends at . ! ? or ; before a space and a capital, a digit or a quote, or after a word
 # before a word, as typed in lower case ("… a36. also price on") — not in "1.5", "dia. 2" or
-# "approx. 40"
+# "approx. 40"; and at the end of a line, unless the mail client wrapped it there (``wrapped``)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z0-9\"(])|(?<=[a-z0-9])[.!?](?=\s+[a-z]{2})|\n")
 _ABBREVIATION = re.compile(
     r"\b(?:dia|approx|no|ea|pcs?|gr|min|max|nom|ft|in|st|vs|ca|sch|cal|ga)$", re.IGNORECASE
@@ -91,10 +91,49 @@ _COUNTED = re.compile(
 )
 
 
+# a mail client wraps a long sentence where its next word would pass the width (72 to 80 columns):
+# such a paragraph's lines run near its widest one, and the text goes on across the wrap
+_WRAP_WIDTHS = range(60, 83)  # narrower: a list typed line by line; wider: lines the client never wrapped
+_WRAP_SLACK = 20  # a wrapped line is at most this much shorter than the widest
+_GOES_ON = re.compile(r"(?:,|\b(?:and|or|of|the|a|an|with|for|to|in|on|at|by|x|plus|some|about))$", re.I)
+_ALIGNED = re.compile(r"\S(?: {2,}|\t)\S")  # columns set apart by spaces: a table's rows, not prose
+_STOPPED = re.compile(r"[.!?:;]$")
+_OPENS_ITEM = re.compile(rf"[-*•]|\(?\d+\)?[.)]\s|\(?\d+\)\s|(?:\d+|{WORD_NUMBER})\s+{PIECES}(?!\w)", re.I)
+
+
+def wrapped(text: str, start: int, end: int) -> set[int]:
+    """The newlines of ``text[start:end]`` a mail client put inside a sentence ("… and 5 sheets of
+    10 gauge hot" over "rolled, 4' x 10'. Then …"): the line is near the paragraph's width, its next
+    word would not have fitted, the line ends on a comma or a joining word or the next goes on in lower
+    case, and the next line does not open an item of its own."""
+    lines = text[start:end].split("\n")
+    width = max(len(line.rstrip()) for line in lines)
+    if len(lines) < 2 or width not in _WRAP_WIDTHS or any(_ALIGNED.search(line.strip()) for line in lines):
+        return set()
+    wraps, position = set(), start
+    for line, after in itertools.pairwise(lines):
+        position += len(line)
+        body, words = line.rstrip(), after.split()
+        if (
+            words
+            and len(body) >= width - _WRAP_SLACK
+            and len(body) + 1 + len(words[0]) > width
+            and not _STOPPED.search(body)
+            and (_GOES_ON.search(body) or words[0][:1].islower())
+            and not _OPENS_ITEM.match(after.lstrip(" \t>"))
+        ):
+            wraps.add(position)
+        position += 1
+    return wraps
+
+
 def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences and clauses of ``text[start:end]``, as spans without their outer spaces."""
     cuts = {start, end}
+    wraps = wrapped(text, start, end)
     for match in _SENTENCE_END.finditer(text, start, end):
+        if match.start() in wraps:
+            continue
         abbreviation = _ABBREVIATION.search(text, max(start, match.start() - 8), match.start())
         if not abbreviation or (
             _UNIT_ABBREVIATION.fullmatch(abbreviation.group()) and _NEXT_SENTENCE.match(text, match.end())
