@@ -100,3 +100,33 @@ def test_a_list_titled_per_assembly_is_multiplied_and_what_follows_it_is_not() -
         (28, "angle", True),
         (6, "channel", False),
     ]
+
+
+def test_a_list_per_trailer_is_multiplied_but_not_the_item_said_apart() -> None:
+    text = (
+        "Cut to length. List is PER TRAILER, we're building 4 units so multiply\n out.\n\n"
+        "C5x6.7 A36 side rails ............ 2 @ 14'-0\"\n"
+        "PL 3/8 x 4 x 6 A36 spring hanger tabs  8 pcs\n\n"
+        "Separate from the trailers - 1 full 20' stick of L3x3x1/4 A36 for the jig, just one.\n"
+    )
+    lines = extract(build_document("trailers.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form, FLAG in line.flags) for line in lines] == [
+        (8, "channel", True),
+        (32, "plate", True),  # "spring hanger" says what the plate is for: it is no spring
+        (1, "angle", False),
+    ]
+    assert lines[2].dimensions["length"] == 240
+
+
+def test_a_cut_list_per_assembly_under_the_sticks_ordered_leaves_them_as_counted() -> None:
+    text = (
+        "Building 4 more gates this spring. Don't cut anything, just send full 20' sticks:\n\n"
+        "  L2x2x1/4      5 sticks\n"
+        "  2x2x3/16 sq tube  3 sticks\n\n"
+        "Angle and tube all A36. Plus 1 sheet 11 ga HR 48 x 96.\n\n"
+        "cut list (per gate)\n"
+        "  L2x2x1/4  - 2 @ 6'-2\", 2 @ 3'-0\"\n"
+    )
+    lines = extract(build_document("gates.txt", text.encode(), text)).lines
+    ordered = [(line.quantity, line.form) for line in lines if FLAG not in line.flags]
+    assert ordered[:3] == [(5, "angle"), (3, "tube_square"), (1, "sheet")]  # the sheet after the statement

@@ -33,7 +33,7 @@ def extract(document: Document) -> Extraction:
     reading = replace(document, text=digits_for_sizes(drawing_notation(written)))
     lines, source, unread = extract_lines(reading, thread)
     said = [*message_spans(reading, thread), *([(source.start, source.end)] if source else [])]
-    assemblies.multiply(lines, "\n\n".join(reading.text[a:b] for a, b in said))
+    assemblies.multiply(lines, reading.text, said)
     for line in lines:
         read_thousandths(line)  # "sixty five wall": .065, once the line's sizes are final
     if reading.text != document.text:  # the customer's own words, not the digits read

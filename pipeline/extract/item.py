@@ -643,6 +643,7 @@ def _qualified(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
 
 _TALK_BEFORE = 40  # characters
 _PURPOSE = re.compile(r"\bfor\b", re.IGNORECASE)
+_SIZES_AFTER = re.compile(r"\d\s*[\"”]?\s*[x×]\s*\.?\d")
 
 
 def _non_catalog(words: Words, block: Block, offset: int, text: str) -> bool:
@@ -650,7 +651,8 @@ def _non_catalog(words: Words, block: Block, offset: int, text: str) -> bool:
 
     A bold title ("**Reinforcement Brackets**") names what the customer makes from the metal
     listed under it, so it does not count; nor does a word after the form that says what the
-    metal is for ("… 3/16 angle 20' for the frame the liners bolt to").
+    metal is for ("… 3/16 angle 20' for the frame the liners bolt to"), or one after the form and
+    its sizes ("PL 1/4 x 4 x 4 spring hanger tabs").
     """
     title = (block.title[0] - offset, block.title[1] - offset) if block.title else (0, 0)
     # a word well before the form the item names is the talk around it ("this is Carl from Bayou
@@ -658,6 +660,9 @@ def _non_catalog(words: Words, block: Block, offset: int, text: str) -> bool:
     before = words.form[1] - _TALK_BEFORE if words.form else -1
     purpose = _PURPOSE.search(text, words.form[2]) if words.form else None
     after = purpose.start() if purpose else len(text)
+    # … or a word after the form and its sizes: "PL 1/4 x 4 x 4 A36 spring hanger tabs  6 pcs"
+    sized = _SIZES_AFTER.search(text, words.form[2], after) if words.form else None
+    after = sized.end() if sized else after
     if any(
         not (title[0] <= start < title[1]) and before <= start < after for _, start, _ in words.non_catalog
     ):

@@ -307,6 +307,20 @@ def _split_prose(text: str, block: Block) -> list[tuple[Block, Parsed]] | None:
     whole = [(sub, parsed) for sub, parsed in pairs if _full_item(parsed)]
     if len(whole) >= 2:
         return pairs
+    others = [(sub, parsed) for sub, parsed in pairs if sub is not whole[0][0]] if len(whole) == 1 else []
+    universal = [bool(context.universal_statements(text, sub.start, sub.end)) for sub, _ in others]
+    if any(universal) and all(
+        sub.end <= whole[0][0].start
+        and not (parsed.has_quantity or parsed.has_sizes)
+        and (said_of_all or not (parsed.has_material or parsed.has_form))
+        for (sub, parsed), said_of_all in zip(others, universal, strict=True)
+    ):
+        # "Angle, channel and flat all A36. Plus 1 sheet 10 ga HR 48 x 120.": a statement about the
+        # items, then an item of its own; the statement stays a paragraph, read as one
+        return [
+            pair if pair[0] is whole[0][0] else (replace(pair[0], kind="paragraph"), pair[1])
+            for pair in pairs
+        ]
     counted = whole[0][1].item.evidence.get("quantity") if len(whole) == 1 else None
     if counted is not None and any(
         (lead := _LEAD_COUNT.match(text, a))

@@ -225,6 +225,14 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     ),
     # "2\" sch 80 pipe x 21' , 2": a count alone after the item's last size, its unit marked
     (r"(?<=['\"”])\s*,\s*(?P<n>\d{1,3})\s*\.?\s*$", "EA", "after_size"),
+    # "1 full 20' stick", "6 20ft lengths": a stock length between the count and its noun (read
+    # after the counts nearer their nouns)
+    (
+        rf"{_GUARD}{_APPROX}(?P<n>{_C})\s+(?:full\s+|whole\s+)?"
+        rf"(?=\d{{1,2}}\s*(?:'|’|ft\b|foot\b|feet\b)\s*{PIECES}(?![\w]))",
+        "EA",
+        "pieces",
+    ),
     # not the 4 of "4x4x1/4 @ 20'", nor a grade's number ("150UB18.0 Gr 300 @ 9.0m")
     (r"(?<![\w./-])(?<!\bgr\s)(?<!\bgr\.\s)(?<!\bgrade\s)(?P<n>\d{1,4})\s*@", "EA", "at"),
     (
