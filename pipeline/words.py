@@ -53,7 +53,7 @@ REASONS: dict[str, str] = {
     "grade_not_in_catalog": "a grade we don't stock",
     "grade_other_standard": "grade written in another standard",
     "grade_from_context": "grade taken from elsewhere in the email",
-    "item_from_row_above": "item taken from the row above (a blank cell of a pasted sheet)",
+    "item_from_row_above": "item or grade taken from the row above (a blank cell of a pasted sheet)",
     "revised_in_thread": "changed earlier in the thread",
     "shared_size": "one size given for several grades",
     "heavier_ok": "heavier is acceptable",

@@ -71,3 +71,20 @@ def test_full_sticks_asked_for_above_the_list_give_its_lines_their_length() -> N
         "  C4x5.4        3 sticks\n"
     )
     assert [line.dimensions.get("length") for line in _lines(text)] == [240, 240]
+
+
+def test_a_grade_cell_left_blank_under_a_merged_cell_takes_the_grade_above_flagged() -> None:
+    text = (
+        "Material for job 2210 below.\n\n"
+        "Grade       Description      Qty    Length\n"
+        "A36         PL 1/4 x 6        10    1'-0\"\n"
+        "            L2x2x1/4           4    20'\n"
+        "6061-T6     FB 1/4 x 2         3    12'\n"
+        "            SQ TUBE 2x2x1/8    5    24'\n"
+    )
+    lines = _lines(text)
+    assert [(line.grade, line.form, line.quantity) for line in lines] == [
+        ("A36", "plate", 10), ("A36", "angle", 4), ("6061", "bar_rectangular", 3), ("6061", "tube_square", 5)
+    ]  # fmt: skip
+    assert ["item_from_row_above" in line.flags for line in lines] == [False, True, False, True]
+    assert all("missing_grade" not in line.flags for line in lines)

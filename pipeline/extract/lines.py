@@ -225,6 +225,31 @@ def _under_merged_cell(
     return line
 
 
+_GRADE_CELLS = frozenset({"material", "grade"})
+
+
+def _grade_from_row_above(block: Block, item: LineItem, graded: tuple[Block, LineItem] | None) -> None:
+    """A table's row whose grade cell is blank, merged with the one above in the sheet it was
+    pasted from ("A36  PL 3/8 x 8  12" over "     PL 1/2 x 10  8"): the grade of the row above,
+    flagged. Only a first column groups rows so; a blank cell further right is just blank."""
+    if graded is None or graded[0].fields[0].label not in _GRADE_CELLS:
+        return
+    above = graded[1]
+    if (
+        above.grade is None
+        or item.grade is not None
+        or item.material not in (None, above.material)
+        or {field.label for field in block.fields} & _GRADE_CELLS
+    ):
+        return
+    item.grade, item.material, item.temper = above.grade, above.material, above.temper
+    if "grade" in above.evidence:
+        item.evidence["grade"] = above.evidence["grade"]
+    item.flags = [flag for flag in item.flags if flag != "missing_grade"]
+    if ROW_ABOVE_FLAG not in item.flags:
+        item.flags.append(ROW_ABOVE_FLAG)
+
+
 def _split_paragraph(text: str, block: Block) -> list[tuple[Block, Parsed]]:
     """A paragraph whose lines are whole items (a PDF's order table), or a group's (see
     ``cutlist.group_head``), gives one block per line."""
@@ -781,6 +806,7 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
     skipped: list[Block] = []  # not read as a line, though it looks like one
     told: list[LineItem] = []  # lines read from prose or a labelled note, not from a list or table
     grouped, heads = _groups(text, pairs)
+    graded_row: tuple[Block, LineItem] | None = None  # the last table row with its grade cell filled
     for index, (block, parsed) in enumerate(pairs):
         body = text[block.start : block.end]
         if index in heads or (block.kind in ("row", "bullet") and cues.is_charge(body)):
@@ -814,8 +840,14 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
         ):
             lines.append(merged)  # "B2  2  [blank]  9'-3\"" under "B1  4  W8x31 A992  14'-6\""
             continue
+        if block.kind != "row":
+            graded_row = None
         if _is_line(parsed, block, listed, text) and not _not_asked_for(text, block, parsed):
             lines.append(parsed.item)
+            if block.kind == "row":
+                _grade_from_row_above(block, parsed.item, graded_row)
+                if {field.label for field in block.fields} & _GRADE_CELLS:
+                    graded_row = (block, parsed.item)
             if block.kind in ("paragraph", "spec"):
                 told.append(parsed.item)
             # "all hot rolled A36 two sticks of …": said of the items after it too
