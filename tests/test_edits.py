@@ -802,3 +802,23 @@ def test_a_statement_taken_back_then_an_item_added_to_the_quoted_list() -> None:
         (12, "bar_round"),
         (15, "angle"),
     ]
+
+
+def test_a_quoted_sheet_is_read_by_its_columns_and_a_new_length_applied_to_the_line_named() -> None:
+    text = (
+        "Kim -- changes per Rev B:\n\n"
+        "- W10x22 now 25' lengths, qty stays 4\n"
+        "- HSS 4x4x1/4 goes to 6 pcs\n\n"
+        "Thanks, Lou\n\n"
+        "From: Lou Park <lou@parkframing.example>\nSent: Monday, June 2, 2025 9:10 AM\n"
+        "Subject: beams for the canopy\n\n"
+        "> Qty\tShape\tGrade\tLength\n"
+        "> 4\tW10x22\tA992\t20'\n"
+        "> 3\tHSS 4x4x1/4\tA500 Gr C\t20'\n"
+        "> 12\tPL 1/2 x 8 x 8\tA36\t\n"
+    )
+    result = extract(build_document("reply.txt", text.encode(), text))
+    assert [(line.quantity, line.form, line.dimensions.get("length")) for line in result.lines] == [
+        (4, "beam_i", 300), (6, "tube_square", 240), (12, "plate", 8)
+    ]  # fmt: skip
+    assert result.lines[0].revisions == ['length was 240"']

@@ -187,11 +187,21 @@ def _table_blocks(lines: list[_Line], heading: str) -> list[Block]:
     return blocks
 
 
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+
+
+def _unquoted(text: str) -> str:
+    """A line with its reply quote marks ("> ", ">> ") blanked: a quoted table's columns stand
+    where they stood, the marks being no cell of it."""
+    return _QUOTE_MARKS.sub(lambda marks: " " * len(marks.group()), text)
+
+
 def _header(lines: list[_Line], index: int) -> tables.Table | None:
     """The table headed by ``lines[index]``, with the labels of a header row above it if any."""
     above = lines[index - 1] if index and not lines[index - 1].blank else None
-    merged = tables.header_under(above.text, lines[index].text) if above is not None else None
-    return merged or tables.read_header(lines[index].text)
+    text = _unquoted(lines[index].text)
+    merged = tables.header_under(_unquoted(above.text), text) if above is not None else None
+    return merged or tables.read_header(text)
 
 
 def _row_block(row: tables.Row, heading: str) -> Block:
@@ -264,7 +274,9 @@ def split_blocks(text: str, start: int, end: int) -> list[Block]:
         if line.blank:
             i += 1
         elif (table := _header(lines, i)) is not None and (
-            rows := tables.read_rows(table, [(later.start, later.text) for later in lines[i + 1 :]])
+            rows := tables.read_rows(
+                table, [(later.start, _unquoted(later.text)) for later in lines[i + 1 :]]
+            )
         )[0]:
             blocks += [_row_block(row, heading) for row in rows[0]]
             i += 1 + rows[1]

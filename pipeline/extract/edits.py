@@ -319,6 +319,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?P<new>\d{{1,2}}\s*(?P<feet>'|ft\b|feet|foot))\s+(?:is|'s|are|works)\s+(?:ok(?:ay)?|fine|good\s+)?"
             rf"\s*(?:on|for)\s+the\s+{_REF}{_END}",
         ),
+        (  # "- W12x26 now 35' lengths, qty stays 6": a listed line, then its new length
+            "replace",
+            rf"(?m:^)[ \t>*•-]*(?:the\s+)?{_REF}\s+(?:now|goes\s+to|changes\s+to)\s+"
+            rf"(?P<new>\d{{1,2}}\s*(?P<feet>'|’|ft\b|feet\b|foot\b))(?:\s*(?:lengths?|long|lg)\b)?{_END}",
+        ),
         (  # "on 4 make it 10 sticks instead of 6": a line by its number, then its count
             "quantity",
             rf"\bon\s+(?P<numbered>)(?P<ref>(?:(?:line|item)\s*)?#?\d{{1,2}})\s*,?\s+(?:make\s+it|change\s+(?:it\s+)?to|go\s+(?:to|with))"
