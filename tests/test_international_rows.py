@@ -71,3 +71,18 @@ def test_australian_sections_counted_with_an_x() -> None:
     assert (beam.form, beam.quantity, beam.grade) == ("beam_i", 6, "Gr300")
     assert (channel.form, channel.quantity) == ("channel", 15)
     assert channel.dimensions["height"] == pytest.approx(100 * MM)
+
+
+def test_the_french_long_abbreviation_labels_the_length_after_it_not_the_size_before() -> None:
+    text = (
+        "Bonjour,\nMerci de nous livrer :\n"
+        "- 2 plats S355J2 100 x 20 long. 6000\n"
+        "- 4 tubes carrés 40 x 40 x 3 mm long. 6000\n"
+    )
+    flat, tube = _lines(text)
+    assert flat.form == "bar_rectangular" and flat.dimensions == pytest.approx(
+        {"thickness": 20 * MM, "width": 100 * MM, "length": 6000 * MM}, rel=1e-5
+    )
+    assert tube.dimensions == pytest.approx(
+        {"side": 40 * MM, "wall_thickness": 3 * MM, "length": 6000 * MM}, rel=1e-5
+    )

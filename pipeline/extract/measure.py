@@ -25,7 +25,8 @@ _LABEL_AFTER = (
     ("diameter_if_unit", r"(?:round|rd)\b"),  # '2" round' is a diameter; "1 round bar" is a count
     ("wall_thickness", r"(?:wall|wt)\b|(?<=\d)(?-i:W)\b|(?<=\.\d\d)w\b|(?<=\.\d\d\d)w\b"),  # ".120W", ".095w"
     ("across_flats", r"(?:hex|across\s+flats|A/F|AF)\b"),
-    ("length", r"(?:long|length|lg|lengths|lengths?\s+each)\b"),
+    # (not the French label of the size after it: "40 x 3 mm long. 6000")
+    ("length", r"(?:long(?!\.\s*\d)|length|lg|lengths|lengths?\s+each)\b"),
     ("width", r"(?:wide|width)\b"),
     ("height", r"(?:high|height|tall|deep)\b"),
     ("side", r"(?:sq(?:uare)?)\b"),
@@ -206,16 +207,20 @@ def _label(text: str, length: Length, counted: bool = False) -> str | None:
             return "diameter"
     line_start = text.rfind("\n", max(0, length.start - 40), length.start) + 1
     window = text[max(line_start, length.start - 40) : length.start]
-    if _SPENT_LABEL.search(window):
-        return None  # "1/16 thick 4 x 10": "thick" was said of the 1/16, after it
     if _LENGTH_IS.search(window):
         return "length"  # "L=6000", "L = 12 m" (not the "L" of an angle, "L 50x50x5")
+    if _LONG_ABBREVIATED.search(window) and re.match(r"\d{3,}", text[length.start : length.end]):
+        return "length"  # "100 x 20 long. 6000" (French), not "… x 20 long. 6 pcs"
+    if _SPENT_LABEL.search(window):
+        return None  # "1/16 thick 4 x 10": "thick" was said of the 1/16, after it
     return _label_before(window)
 
 
 _NEXT_LABEL = re.compile(r"[ \t]*[:：]")
 _COUNTED_LENGTHS = re.compile(r"\s*lengths\b(?!\s+each)", re.IGNORECASE)
-_LENGTH_IS = re.compile(r"(?<![\w.])L\s?=\s*$", re.IGNORECASE)
+# "L=6000", "Länge 6000", "longueur: 6000": a length's label, in other languages too
+_LENGTH_IS = re.compile(r"(?<![\w.])(?:L\s?=|(?:longueur|länge|lunghezza|largo)\s*[:=]?)\s*$", re.IGNORECASE)
+_LONG_ABBREVIATED = re.compile(r"(?<![\w.])long\.\s*$", re.IGNORECASE)
 
 
 def _field_of(fields: tuple[Field, ...], position: int) -> Field | None:
