@@ -60,6 +60,13 @@ from pipeline.ingest.document import build_document
         ("Chapa inox AISI 316L, 3 mm x 1500 x 3000 mm, acabamento 2B – 4 chapas", 4, "EA"),  # any noun
         ("a couple sheets - make it 4 - of .125 5052 4x8.", 4, "EA"),  # corrected as written
         ("Rohr 60,3 x 4,0 S355J2H - 60 lfm (laufende Meter)", 60, "M"),
+        # one piece said with its article: sized, small, or a chunk of something sized
+        ("a 3 foot piece of 3/4 round for the safety chain loops", 1, "EA"),
+        ("what would a 6x6 piece of half inch plate run me?", 1, "EA"),
+        ("and a chunk of 2 inch plate about 6 by 6 for a base plate", 1, "EA"),
+        ("also a small piece of 3/8 plate", 1, "EA"),
+        ("Separate from the trailers - 1 full 20' stick of L2x2x3/16 A36", 1, "EA"),
+        ("need 6 20ft lengths of black pipe", 6, "EA"),
     ],
 )
 def test_quantity_forms(text: str, value: float, uom: str) -> None:
@@ -77,6 +84,8 @@ def test_quantity_forms(text: str, value: float, uom: str) -> None:
         "16 ga sheet",
         "1/2 inch plate",
         "hardness 28-32 HRC",
+        "the formatting is a little off, sorry",  # "off" counts pieces only after a number
+        "had patched it with a chunk of mild steel",  # a chunk of nothing sized is no count
     ],
 )
 def test_lengths_and_sizes_are_not_quantities(text: str) -> None:

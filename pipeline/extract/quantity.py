@@ -217,9 +217,14 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
         "M",
         "metres",
     ),
-    # "a sheet of 10 ga", "an 8' length" — not "cut to a length of 36""
+    # "a sheet of 10 ga", "an 8' length", "a small piece of 3/8 plate", "a chunk of 2 inch plate", "a 3
+    # foot piece of 3/4 round" (its length stays a size) — not "cut to a length of 36""
     (
-        rf"\b(?P<n>an?)\s+(?:single\s+|full\s+|whole\s+)?(?:lengths?(?!\s+of\s+\d)|{PIECES})(?![\w])",
+        rf"\b(?P<n>an?)\s+(?:(?:single|full|whole)\s+|(?:small|short|big|large)\s+(?!off\b|ea\b|each\b))?"
+        rf"(?:(?:lengths?(?!\s+of\s+\d)|{PIECES}|(?:chunk|hunk)(?=\s+of\s+(?:[a-z]+\s+)?\d))(?![\w])"
+        rf"|(?=\d{{1,2}}\s*(?:'|’|\"|”|ft\b|foot\b|feet\b|inch\b|in\b)[\s-]*(?:long\s+)?(?:piece|length|stick|bar)s?\b)"
+        # "a 6x6 piece of half inch plate"
+        rf"|(?=\d{{1,2}}\s*[x×]\s*\d{{1,2}}\s*(?:\"|”|in\b)?\s+(?:piece|chunk|blank)\b))",
         "EA",
         "single",
     ),
