@@ -14,7 +14,6 @@ import imaplib
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -30,6 +29,7 @@ import psutil
 import pytest
 
 from pipeline.config import InboxSettings
+from tests.ports import free_port
 from tests.ui.emails import ITEMS
 
 USER, PASSWORD = "desk", "s3cret-for-tests"
@@ -72,12 +72,6 @@ service anvil {{
   chroot =
 }}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass

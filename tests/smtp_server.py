@@ -11,7 +11,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from pipeline.config import AcknowledgeSettings
-from tests.mail_server import free_port
+from tests.ports import free_port
 
 FROM = "ACME Metals Sales Desk <orders@desk.example>"
 

@@ -26,7 +26,7 @@ from jupyter_client.jsonutil import json_default
 from jupyter_client.session import Session
 from tornado.websocket import websocket_connect
 
-from tests.ui.harness import free_port
+from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = "02_explore_the_catalog.ipynb"
