@@ -822,3 +822,31 @@ def test_a_quoted_sheet_is_read_by_its_columns_and_a_new_length_applied_to_the_l
         (4, "beam_i", 300), (6, "tube_square", 240), (12, "plate", 8)
     ]  # fmt: skip
     assert result.lines[0].revisions == ['length was 240"']
+
+
+def test_a_quote_priced_by_the_foot_and_a_reply_that_changes_its_count_in_pounds_and_a_tubes_section() -> (
+    None
+):
+    text = (
+        "Dale,\n\nClose - two tweaks, then book it on PO 5521:\n\n"
+        "- the flat bar, make it 600 lbs instead of 400\n"
+        "- DOM tube go to 2.25 OD x .120 wall, same footage\n\n"
+        "Rest as quoted.\n\n"
+        "On Mon, Mar 3, 2025 at 9:12 AM Desk <desk@supplier.example> wrote:\n"
+        "> 1. 1045 TGP round 1-1/4\" - 120 ft (random 12' lengths) - $4.10/ft\n"
+        "> 2. A36 HR flat 3/8 x 3 - 400 lbs - $0.92/lb\n"
+        "> 3. A513 T5 DOM tube 2 OD x .120 wall - 48 ft - $6.20/ft\n"
+    )
+    lines = extract(build_document("reply.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.uom, line.form, dict(line.dimensions)) for line in lines] == [
+        (120, "FT", "bar_round", {"diameter": 1.25}),  # a run priced by the foot: the footage ordered
+        (600, "LB", "bar_rectangular", {"thickness": 0.375, "width": 3.0}),
+        (48, "FT", "tube_round", {"outer_diameter": 2.25, "wall_thickness": 0.12}),
+    ]
+    assert lines[2].revisions == ['outer diameter was 2"']
+
+
+def test_the_length_a_tube_comes_in_is_no_footage_though_priced_by_the_foot() -> None:
+    text = "Please quote:\n\n1. 304 tube 1-1/2\" OD x .065 wall, 20' lengths, $9.20/ft\n"
+    (line,) = extract(build_document("quote.txt", text.encode(), text)).lines
+    assert (line.quantity, line.dimensions["length"]) == (None, 240)

@@ -123,6 +123,12 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "quantity",
             rf"\b(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}(?:\s*{PIECES})?\s+(?:of|on|for)\s+(?:the\s+)?{_REF}{_END}",
         ),
+        (  # "- the flat bar, make it 800 lbs instead of 500": a listed line named, then its new count
+            "quantity",
+            rf"(?m:^)[ \t>*•-]*(?![ \t>*•-]*(?:item|line|pos|row)\b)(?:the\s+)?{_REF},?\s+"
+            rf"(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}\s*"
+            rf"(?P<unit>{PIECES}(?!\w)|lbs?\b|pounds\b|#|ft\b|feet\b|')?\s*,?\s+(?:instead\s+of|not|rather\s+than)\s+\d{{1,4}}\b",
+        ),
         (  # "Go 14 pcs on the flat bar (not 10)"
             "quantity",
             rf"\bgo\s+(?:with\s+)?{_COUNT}\s*{PIECES}\s+(?:of|on|for)\s+(?:the\s+)?{_REF}{_END}",
@@ -324,6 +330,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?m:^)[ \t>*•-]*(?:the\s+)?{_REF}\s+(?:now|goes\s+to|changes\s+to)\s+"
             rf"(?P<new>\d{{1,2}}\s*(?P<feet>'|’|ft\b|feet\b|foot\b))(?:\s*(?:lengths?|long|lg)\b)?{_END}",
         ),
+        (  # "- DOM tube go to 1.75 OD x .120 wall, same footage": a listed line, then its new section
+            "replace",
+            rf"(?m:^)[ \t>*•-]*(?:the\s+)?{_REF}\s+(?:go(?:es)?\s+to|change[sd]?\s+to)\s+"
+            rf"(?P<new>{_SIZE}\s*(?:\"|”|od\b)?\s*[x×]\s*{_SIZE}\s*(?:\"|”)?(?:\s*wall\b)?)(?=\s*(?:[,.;\n]|$))",
+        ),
         (  # "on 4 make it 10 sticks instead of 6": a line by its number, then its count
             "quantity",
             rf"\bon\s+(?P<numbered>)(?P<ref>(?:(?:line|item)\s*)?#?\d{{1,2}})\s*,?\s+(?:make\s+it|change\s+(?:it\s+)?to|go\s+(?:to|with))"
@@ -411,7 +422,8 @@ def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> 
             groups = match.groupdict()
             count = _TIMES.get(groups["n"].lower()) if kind == "times" else None
             count = count or (parse_count(groups["n"]) if groups.get("n") else None)
-            if kind == "quantity" and (count or 0) >= 100 and not _PIECES_AFTER.match(text, match.end()):
+            big = (count or 0) >= 100 and not groups.get("unit")
+            if kind == "quantity" and big and not _PIECES_AFTER.match(text, match.end()):
                 continue  # "change the 316L to 316": a grade, not 316 pieces
             ref = match["ref"].strip()
             if kind == "more" and (total := _TOTAL.match(text, match.end())):
@@ -610,6 +622,18 @@ def replace_named(line: LineItem, edit: Edit) -> bool:
     old_sizes, new_sizes = _sizes(edit.ref), _sizes(new) or [parse_number(new) or 0.0]
     if not new_sizes[0]:
         return False
+    section = [name for name in line.dimensions if name != "length"]
+    if len(new_sizes) == len(section) > 1 and not old_sizes and edit.measure is None:
+        # "DOM tube go to 1.75 OD x .120 wall": the whole section again, in the line's order
+        changed = [
+            (name, size)
+            for name, size in zip(section, new_sizes, strict=True)
+            if not _same(size, line.dimensions[name])
+        ]
+        for name, size in changed:
+            note_change(line, f'{name.replace("_", " ")} was {line.dimensions[name]:g}"')
+            line.dimensions[name] = size
+        return bool(changed)
     if len(new_sizes) > 1:  # "3x3x3/8 not 1/4": the one size of the chain that changes
         new_sizes = [
             size for size in new_sizes if not any(_same(size, value) for value in line.dimensions.values())

@@ -238,7 +238,7 @@ def parse_block(text: str, block: Block, line_no: int = 0, *, candidates_only: b
     quantity_found = _read_sizes_and_quantity(
         item, raw, mask, fields, sized, offset, block.counted, block.metric
     )
-    quantity_found = quantity_found or _weighed(item, raw, fields, offset)
+    quantity_found = quantity_found or _weighed(item, raw, fields, offset) or _footage(item, raw, offset)
     _times_assemblies(item, raw, fields)
     for start, end in clauses:
         _add_alternate(item, raw, start, end, offset)
@@ -285,6 +285,34 @@ def _sheet_or_plate(item: LineItem, raw: str, offset: int) -> None:
 _WEIGHT_CELL = re.compile(
     r"\s*(?P<approx>~|ca\.?|approx\.?)?\s*(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
 )
+
+
+_PER_FOOT = re.compile(r"(?:/|\bper\s+)(?:ft|foot|lf)\b", re.IGNORECASE)
+_IN_FEET = re.compile(r"(?:'|’|\bft\b|\bfeet\b|\bfoot\b)", re.IGNORECASE)
+LONGEST_STOCK = 60 * 12.0  # inches: no bar, tube or section is sold in longer lengths
+LONGEST_PRICED = 30 * 12.0  # inches: priced by the foot, a longer run of feet is the footage ordered
+_STOCK_LENGTH_AFTER = re.compile(
+    r"['’]?\s*(?:ft\.?|feet|foot)?\s*(?:lengths?|long|lg|sticks?|bars?)\b", re.IGNORECASE
+)
+
+
+def _footage(item: LineItem, raw: str, offset: int) -> bool:
+    """An item with no count and a length in feet that is the footage ordered: a run priced by the
+    foot ("1018 round 1\" - 200 ft (random 12' lengths) - $2.95/ft"), or longer than any stock
+    length — not one said to be the length it comes in ("20' lengths")."""
+    length, span = item.dimensions.get("length"), item.evidence.get("length")
+    if item.quantity is not None or length is None or span is None:
+        return False
+    if not _IN_FEET.search(raw, span.start - offset, span.end - offset + 1):
+        return False
+    if _STOCK_LENGTH_AFTER.match(raw, span.end - offset):
+        return False  # "20' lengths, $9.20/ft": the length it comes in, priced by the foot
+    if length <= (LONGEST_PRICED if _PER_FOOT.search(raw) else LONGEST_STOCK):
+        return False
+    item.quantity, item.uom = round(length / 12, 4), "FT"
+    del item.dimensions["length"]
+    item.evidence["quantity"] = item.evidence.pop("length")
+    return True
 
 
 def _weighed(item: LineItem, raw: str, fields: tuple[Field, ...], offset: int) -> bool:
