@@ -143,8 +143,9 @@ _INCH_UNITS = frozenset(unit for unit, factor in UNIT_TO_INCHES.items() if facto
 
 
 # after "10' 6\"", what ends a length ("long", a comma, the line's end), not a size's ("OD", "x 2")
-_LENGTH_ENDS = re.compile(
-    r"\s*(?:$|\n|[,;)]|\+|(?:long|lg|lgths?|lengths?|ea(?:ch)?|pcs?|cut)\b)", re.IGNORECASE
+_LENGTH_ENDS = re.compile(  # … or a column's gap, or a dash before a note ("21' 6"      main rails")
+    r"(?:[ \t]{2,}|\t|\s+[-–—]\s)|\s*(?:$|\n|[,;)]|\+|(?:long|lg|lgths?|lengths?|ea(?:ch)?|pcs?|cut)\b)",
+    re.IGNORECASE,
 )
 
 

@@ -116,6 +116,9 @@ def test_feet_and_inches_written_together_are_one_length() -> None:
     # a space between them where a length ends ("long", the line's end): one length, not 10 feet
     assert [length.inches for length in find_lengths("cut to 10' 6\" long, please")] == [126]
     assert [length.inches for length in find_lengths("bars 10' 6\"")] == [126]
+    # … or where a column's gap or a dash sets a note apart
+    assert [length.inches for length in find_lengths("@ 21' 6\"      main rails")] == [258]
+    assert [length.inches for length in find_lengths("@ 21' 6\" - main rails")] == [258]
 
 
 def test_feet_in_canadian_french() -> None:
