@@ -86,3 +86,19 @@ def test_the_french_long_abbreviation_labels_the_length_after_it_not_the_size_be
     assert tube.dimensions == pytest.approx(
         {"side": 40 * MM, "wall_thickness": 3 * MM, "length": 6000 * MM}, rel=1e-5
     )
+
+
+def test_a_numbered_item_over_its_cuts_gives_a_line_per_cut_in_millimetres() -> None:
+    text = (
+        "Please supply, cut to length, all 1.4301:\n\n"
+        "Item 1:  RHS 60 x 40 x 3\n"
+        "         L = 1500 mm   x  6 pcs\n"
+        "         L =  820 mm   x 10 pcs\n\n"
+        "Item 2:  Flat bar 50 x 8\n"
+        "         L =  250 mm   x 24 pcs\n"
+    )
+    lines = _lines(text)
+    assert [(line.form, line.quantity, round(line.dimensions["length"] / MM)) for line in lines] == [
+        ("tube_rectangular", 6, 1500), ("tube_rectangular", 10, 820), ("bar_rectangular", 24, 250)
+    ]  # fmt: skip
+    assert lines[0].dimensions["wall_thickness"] == pytest.approx(3 * MM, rel=1e-5)

@@ -21,10 +21,10 @@ from pipeline.units import find_lengths
 _GIVEN_BY_PIECE = frozenset({"missing_quantity"})
 
 
-def template(text: str, start: int, end: int) -> LineItem | None:
+def template(text: str, start: int, end: int, metric: bool = False) -> LineItem | None:
     """The item a heading names, if it names one whole but for its count (a heading naming no
-    material or form is read no further)."""
-    parsed = parse_block(text, Block(start, end, "bullet", ""))
+    material or form is read no further); ``metric``: its message's unitless sizes are mm."""
+    parsed = parse_block(text, Block(start, end, "bullet", "", metric=metric))
     if (parsed.has_material or parsed.has_form) and parsed.has_sizes and not parsed.has_quantity:
         return parsed.item
     return None

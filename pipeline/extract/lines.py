@@ -658,13 +658,13 @@ def _cut_list(text: str, headings: list[tuple[int, int]], orphans: list[Block]) 
     """The pieces of cut lists: counts and lengths under a heading that names the item."""
     found: list[LineItem] = []
     for index, (a, b) in enumerate(headings):
-        head = cutlist.template(text, a, b)
+        until = headings[index + 1][0] if index + 1 < len(headings) else len(text)
+        under = [block for block in orphans if b <= block.start < until]
+        head = cutlist.template(text, a, b, any(block.metric for block in under))
         if head is None:
             continue
-        until = headings[index + 1][0] if index + 1 < len(headings) else len(text)
-        for block in orphans:
-            if b <= block.start < until:
-                found += cutlist.pieces(text, head, block)
+        for block in under:
+            found += cutlist.pieces(text, head, block)
     return found
 
 
@@ -736,7 +736,9 @@ def _cut_paragraph(text: str, block: Block) -> list[LineItem]:
         cut = cutlist.pieces(text, head, piece) if head is not None else []
         if cut and all("length" in line.evidence and line.evidence["length"].start >= start for line in cut):
             found += cut
-        elif (named := cutlist.template(text, start, end)) is not None and (head is None or found):
+        elif (named := cutlist.template(text, start, end, block.metric)) is not None and (
+            head is None or found
+        ):
             head = named
         else:
             return []
@@ -830,7 +832,7 @@ def read_lines(text: str, spans: list[tuple[int, int]]) -> Reading:
         if cut_lines := cutlist.cuts_on_line(text, block):
             lines += cut_lines  # "304 sq tube 1-1/2 x 1-1/2 x .065 wall: 8 @ 30\", 4 @ 60-1/4\""
             continue
-        if block.kind == "paragraph" and (cut_lines := _cut_paragraph(text, block)):
+        if (block.kind == "paragraph" or "\n" in body.strip()) and (cut_lines := _cut_paragraph(text, block)):
             lines += cut_lines  # "Posts - 1-1/2" sch 40 pipe" over "P1  (26) @ 3'-6"", no blank line between
             continue
         if (
