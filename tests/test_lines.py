@@ -810,3 +810,12 @@ def test_a_sentence_begun_by_then_before_its_count_asks_for_its_item() -> None:
     assert [(line.quantity, line.grade, line.form, dict(line.dimensions)) for line in lines] == [
         (2, "304", "sheet", {"thickness": 0.06, "width": 48.0, "length": 120.0})
     ]
+
+
+def test_one_more_item_said_with_also_its_count_after_it_is_a_line_but_not_the_things_got() -> None:
+    text = (
+        "Hi,\n\nAlso 1-1/2\" sch 40 galvanized pipe, 3 full 21' lengths, for the gate frames.\n\n"
+        "Also the 2 sheets of 5/8 plate we picked up Tuesday were fine.\n\nThanks\n"
+    )
+    (line,) = extract(build_document("also.txt", text.encode(), text)).lines
+    assert (line.quantity, line.form, line.dimensions["length"]) == (3, "tube_round", 252)

@@ -128,9 +128,14 @@ def _one_request(body: str, parsed: Parsed, counted_first: bool) -> bool:
         (count := parsed.item.evidence.get("quantity")) is not None
         and _CONNECTIVE.fullmatch(body[lead : count.start - origin].strip(" \t>-*•")) is not None
     )
-    return one and (counted or cues.asks_for_goods(sentence))
+    # "Also 1-1/2\" sch 40 pipe, 3 full 21' lengths": one more item, its count after it
+    added = "quantity" in parsed.item.evidence and _ALSO.match(sentence) is not None
+    return one and (counted or added or cues.asks_for_goods(sentence))
 
 
+_ALSO = re.compile(
+    r"[ \t>*•-]*(?:and\s+)?(?:also|plus)\b(?!\s+the\b)", re.IGNORECASE
+)  # not "Also the 2 sheets we got …"
 # what may stand before a sentence's count: "Then two sheets …", "Also 4 pcs …", "And 6 of …"
 _CONNECTIVE = re.compile(r"(?:(?:and\s+)?(?:then|also|plus|next)|and|oh\s+and)?[,:]?", re.IGNORECASE)
 
