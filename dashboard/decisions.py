@@ -1,4 +1,4 @@
-"""Approve and export orders over the HTTP API (``dashboard/api_orders.py``): the approver check,
+"""Approve and export orders over the HTTP API (``dashboard/api/orders.py``): the approver check,
 then the review API, with the signed-in user's name as the audit's actor.
 
 The review page checks the same rule (``User.require_approver``) in ``ReviewStore``.

@@ -4,7 +4,7 @@ A page's content reaches the browser only over its WebSocket, so when a browser 
 refuses the upgrade the page stays blank under its header. Every page loads ``/live-check.js``
 (a plain script, before any of Panel's): it opens a WebSocket to ``/ws-check``, which accepts and
 closes at once, and when that socket closes without having opened — or has not opened within
-``CHECK_TIMEOUT_MS`` — it sends the browser to ``/desk?live=refused`` (``dashboard.plain_desk``),
+``CHECK_TIMEOUT_MS`` — it sends the browser to ``/desk?live=refused`` (``dashboard.api.plain_desk``),
 which needs neither WebSockets nor JavaScript.
 """
 

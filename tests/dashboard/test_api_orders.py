@@ -12,7 +12,8 @@ from dataclasses import replace
 import pytest
 from tornado.httpclient import AsyncHTTPClient
 
-from dashboard import api, api_orders, jobs
+from dashboard import api, jobs
+from dashboard.api import orders as api_orders
 from dashboard.jobs import JobService
 from pipeline.config import ErpSettings, Settings
 from pipeline.context import open_order_service, open_runner

@@ -22,7 +22,7 @@ from dashboard.access import requests as credentials
 from dashboard.access.addresses import trusted_networks
 from dashboard.access.login import HashedAuthProvider
 from dashboard.access.throttle import VerifiedCredentials
-from dashboard.api_jobs import JobsHandler
+from dashboard.api.jobs import JobsHandler
 from dashboard.jobs import JobService
 from pipeline.errors import ConfigError
 from tests.dashboard.served import served

@@ -15,8 +15,9 @@ import panel as pn
 import pytest
 from tornado.httpclient import AsyncHTTPClient
 
-from dashboard import api_orders, jobs
+from dashboard import jobs
 from dashboard.access import AccessDeniedError, User
+from dashboard.api import orders as api_orders
 from dashboard.components import OrdersQueue, ReviewWorkspace
 from dashboard.decisions import Decisions
 from dashboard.review_store import ReviewStore

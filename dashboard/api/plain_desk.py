@@ -13,8 +13,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from dashboard.api_base import PageHandler
-from dashboard.api_jobs import JobsHandler
+from dashboard.api.base import PageHandler
+from dashboard.api.jobs import JobsHandler
 from dashboard.status_page import PAGE_CSS
 from pipeline.job_status import is_active
 from pipeline.ledger import JobRecord

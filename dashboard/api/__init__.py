@@ -14,21 +14,21 @@ here shows up in every open page and the reverse:
 - ``POST /api/jobs/<id>/retry`` → 202 for an interrupted or failed job, 409 otherwise.
 - ``GET /jobs/<id>`` a small HTML status page that refreshes itself until the job ends.
 - ``GET|POST /desk`` the desk without WebSockets or JavaScript: an upload form and the job list
-  (``dashboard.plain_desk``), where the pages send a browser whose WebSocket is refused
+  (``dashboard.api.plain_desk``), where the pages send a browser whose WebSocket is refused
   (``dashboard.live_check``, which also serves ``/live-check.js`` and ``/ws-check``).
 - ``GET /api/health`` → ``{"status": "ok"}`` once the job service is up, 503 ``{"status": "ledger
   not writable"}`` while the last write to the ledger failed (a full disk, a read-only folder); to
   a signed-in caller also ``stages``, ``load`` (sessions, subscriptions, watchers, jobs in flight)
   and the ledger's ``error``.
-- ``POST /api/orders/<id>/approve|export`` see ``dashboard.api_orders`` (approvers only).
-- ``GET /api/mailbox`` each mailbox's state (``dashboard.api_mailbox``).
+- ``POST /api/orders/<id>/approve|export`` see ``dashboard.api.orders`` (approvers only).
+- ``GET /api/mailbox`` each mailbox's state (``dashboard.api.mailbox``).
 
 With login on (``dashboard.access``) every route but health wants ``Authorization: Bearer <API
 token>``, HTTP Basic credentials or the page's login cookie, else 401 (the status page sends the
 browser to the login form instead). Uploads over the size limits get 413 (``dashboard.uploads``).
 
 ``ROUTES`` is what ``panel serve --plugins dashboard.api`` and ``dashboard.server`` mount (the
-order routes included); see ``dashboard.api_base`` for errors and credentials.
+order routes included); see ``dashboard.api.base`` for errors and credentials.
 """
 
 from __future__ import annotations
@@ -37,9 +37,12 @@ import asyncio
 
 from bokeh.server.tornado import BokehTornado
 
-from dashboard import api_mailbox, api_orders, live_check, plain_desk
-from dashboard.api_base import ApiHandler, PageHandler
-from dashboard.api_jobs import JobsHandler
+from dashboard import live_check
+from dashboard.api import mailbox as api_mailbox
+from dashboard.api import orders as api_orders
+from dashboard.api import plain_desk
+from dashboard.api.base import ApiHandler, PageHandler
+from dashboard.api.jobs import JobsHandler
 from dashboard.job_report import event_json, job_json, job_links
 from dashboard.status_page import status_page_html
 from pipeline.errors import OrderDeskError

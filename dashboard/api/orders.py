@@ -28,7 +28,7 @@ from typing import Any
 from tornado.web import HTTPError
 
 from dashboard.access import AccessDeniedError
-from dashboard.api_base import ApiHandler
+from dashboard.api.base import ApiHandler
 from dashboard.decisions import Decisions
 from pipeline.erp.adapter import ErpError
 from pipeline.errors import OrderDeskError

@@ -5,7 +5,7 @@ errors) and the newest messages set aside for a person (``needs_person``)."""
 from __future__ import annotations
 
 from dashboard import mailbox
-from dashboard.api_base import ApiHandler
+from dashboard.api.base import ApiHandler
 from dashboard.mailbox_status import mailbox_status
 
 

@@ -1,6 +1,6 @@
 """``/api/jobs``: ``POST`` uploads (one job per file), ``GET`` the recent jobs; see ``dashboard.api``.
 
-``JobsHandler.accept_upload`` is also what the plain page's form posts to (``dashboard.plain_desk``).
+``JobsHandler.accept_upload`` is also what the plain page's form posts to (``dashboard.api.plain_desk``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 from tornado.httputil import HTTPFile, HTTPInputError, ParseMultipartConfig, parse_body_arguments
 from tornado.web import HTTPError, stream_request_body
 
-from dashboard.api_base import ApiHandler
+from dashboard.api.base import ApiHandler
 from dashboard.job_report import job_links
 from dashboard.uploads import received_before, request_too_big, within_limits
 from pipeline.events import utc_now
