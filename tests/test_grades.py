@@ -95,6 +95,10 @@ def test_aliases_of_the_same_grade_map_to_the_canonical_name(text: str, grade: s
         ("10mm 250 grade plate, 2400 x 1200", "250 grade", "carbon_steel", True),  # Australian usage
         ("schedule ten 316 L twenty foot lengths", "316L", "stainless_steel", False),  # said apart
         ("EN AW-6060 T6 tube", "6060", "aluminum", False),
+        ("EN AW-6005A T6 flat bar", "6005A", "aluminum", False),  # EN's variants end in A
+        ("1050A-H14 sheet", "1050A", "aluminum", False),
+        ("4 K1045 rd 32 x 6m", "K1045", "carbon_steel", True),  # Australian bright bar
+        ("10 75x10 flat 250gr x 6m", "250gr", "carbon_steel", True),
         ("AR600 plate", "AR600", "carbon_steel", False),
         ("Nitronic 50 round bar", "Nitronic 50", "stainless_steel", False),
     ],

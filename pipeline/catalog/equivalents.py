@@ -53,19 +53,21 @@ _EQUIVALENT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("E250|E250BR", "A36", "IS 2062"),
     ("SS400", "A36", "JIS G3101"),
     ("Q235|Q235A|Q235B|Q235C|Q235D", "A36", "GB/T 700"),
-    ("AS/NZS 3678-250|3678-250|3678 Grade 250|Gr250|Grade 250|250 Grade", "A36", "AS/NZS 3678"),
+    ("AS/NZS 3678-250|3678-250|3678 Grade 250|Gr250|Grade 250|250 Grade|250gr", "A36", "AS/NZS 3678"),
     # A572-50 (345 MPa) meets these yields; A36 (250 MPa) does not
     ("S275JR|S275J0|S275J2|S275|1.0044", "A572", "EN 10025"),
     ("S355JR|S355J2|S355J0|S355K2|S355|1.0045|1.0577", "A572", "EN 10025"),
     ("St52|St52-3", "A572", "DIN 17100"),  # S355's name before EN 10025
     ("Q345|Q345B|Q345C|Q345D|Q355|Q355B|Q355C|Q355D", "A572", "GB/T 1591"),
     ("44W|300W|50W|350W|G40.21-44W|G40.21-300W|G40.21-50W|G40.21-350W", "A572", "CSA G40.21"),
-    ("AS/NZS 3678-350|3678-350|3678 Grade 350|Gr350|Grade 350|350 Grade", "A572", "AS/NZS 3678"),
+    ("AS/NZS 3678-350|3678-350|3678 Grade 350|Gr350|Grade 350|350 Grade|350gr", "A572", "AS/NZS 3678"),
     ("300PLUS|AS/NZS 3679-300|3679-300|AS/NZS 3679.1-300|3679.1-300|Gr300|Grade 300", "A572", "AS/NZS 3679"),
     ("C350L0|C450L0", "A500", "AS/NZS 1163"),
     ("STKR400|STKR490", "A500", "JIS G3466"),  # square and rectangular hollow sections
     ("300WA|350WA", "A572", "SANS 1431"),
     ("E350|E350BR|E350C|E300|E300BR", "A572", "IS 2062"),
+    ("K1045|CS1045", "1045", "AS 1442"),  # Australian bright bar: K, a killed steel
+    ("K1020|CS1020", "1020", "AS 1442"),
     ("EN24|EN24T|817M40", "4340", "BS 970"),
     ("EN19|EN19T|709M40", "4140", "BS 970"),
     ("EN1APb|230M07Pb", "12L14", "BS 970"),

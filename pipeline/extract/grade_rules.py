@@ -422,12 +422,12 @@ def _written_as_grade() -> list[GradeRule]:
     """Numbers written as a grade but not in the tables above: kept as written."""
     aluminum = (  # "6082-T6", "6101 aluminum", "aluminium 6101", "AL 6082"
         r"(?:(?<=aluminum\s)|(?<=aluminium\s)|(?<=\bal\s)|(?<=\balum\s))(?P<h>[1-8]\d{3})"
-        r"|(?P<g>[1-8]\d{3})(?=-(?:T\d|H\d\d)|\s+alumin)"
+        r"|(?P<g>[1-8]\d{3}A?)(?=-(?:T\d|H\d\d)|\s+alumin)"  # (EN's variants end in A: "1050A-H14")
     )
     stainless = ("stainless", "ss")
     return [
         rule(
-            rf"(?:EN\s?)?AW[-\s]?(?P<g>[1-8]\d{{3}}){_TEMPER}",
+            rf"(?:EN\s?)?AW[-\s]?(?P<g>[1-8]\d{{3}}A?){_TEMPER}",
             None,
             "aluminum",
             needles=("aw",),
