@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extract import extract
 from pipeline.extract.edits import find_edits
 from pipeline.ingest.document import build_document
@@ -850,3 +852,22 @@ def test_the_length_a_tube_comes_in_is_no_footage_though_priced_by_the_foot() ->
     text = "Please quote:\n\n1. 304 tube 1-1/2\" OD x .065 wall, 20' lengths, $9.20/ft\n"
     (line,) = extract(build_document("quote.txt", text.encode(), text)).lines
     assert (line.quantity, line.dimensions["length"]) == (None, 240)
+
+
+def test_a_reply_naming_lines_by_section_letters_and_a_count_that_must_now_be_more() -> None:
+    text = (
+        "Hi Johan,\n\nClient changed the scope, please revise:\n"
+        "- Drop the PFC completely, they re-use the existing ones\n"
+        "- Angle must now be 30 lengths not 20\n\n"
+        "Rest stays the same.\n\nThabo\n\n"
+        "-----Original Message-----\nFrom: Johan <johan@randmetals.example>\nSubject: RE: RFQ 2291\n\n"
+        "Pricing attached. Ex stock on all items except the bright bar (3 working days).\n\n"
+        "-----Original Message-----\nFrom: Thabo\nSubject: RFQ 2291\n\n"
+        "Pls quote:\n"
+        "1. 20 x 50x50x5 angle S355JR 6m\n"
+        "2. 8 x 152x76 PFC S355JR 6m\n"
+        "3. 12 x EN8 bright bar Ø25 x 3m\n"
+    )
+    lines = extract(build_document("reply.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [(30, "angle"), (12, "bar_round")]
+    assert lines[0].dimensions["leg1"] == pytest.approx(50 / 25.4, rel=1e-5)  # "20 x" counts the angles

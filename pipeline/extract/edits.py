@@ -103,11 +103,11 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (  # "We'll take everything except the channel", "all but the angle"
             "remove",
-            rf"\b(?:everything|all(?:\s+of\s+it)?)\s+(?:except|but)\s+(?:for\s+)?(?:the\s+)?{_REF}{_END}",
+            rf"(?<!\bon\s)\b(?:everything|all(?:\s+of\s+it)?)\s+(?:except|but)\s+(?:for\s+)?(?:the\s+)?{_REF}{_END}",
         ),
-        (  # "we order all the items except the round bar"
+        (  # "we order all the items except the round bar" (not "ex stock on all items except the bar")
             "remove",
-            rf"\ball\s+(?:of\s+)?(?:the\s+)?(?:items?|lines?|positions?)\s+(?:except|but)\s+(?:for\s+)?(?:the\s+)?{_REF}{_END}",
+            rf"(?<!\bon\s)\ball\s+(?:of\s+)?(?:the\s+)?(?:items?|lines?|positions?)\s+(?:except|but)\s+(?:for\s+)?(?:the\s+)?{_REF}{_END}",
         ),
         (  # "o item 3 (barra 316) favor desconsiderar", "Pos. 2 entfällt": a numbered line struck
             "remove",
@@ -258,9 +258,10 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:make\s+it|change\s+(?:it\s+)?to|should\s+be|to\s+be)\s+{_NEW_SIZE}\s*(?:{_MEASURE})?"
             rf"(?=\s*(?:,?\s*(?:not|instead\s+of)\s+(?P<old>{_SIZE})|[.;,!\n]|$))",
         ),
-        (  # "the hex should be 10 pcs"
+        (  # "the hex should be 10 pcs", "- Angle must now be 30 lengths not 20"
             "quantity",
-            rf"\bthe\s+{_REF}\s+(?:should|needs?\s+to|has\s+to|must)\s+be\s+{_COUNT}\s*{PIECES}",
+            rf"(?:\bthe\s+|(?m:^)[ \t>*•-]*(?![ \t>*•-]*(?:item|line|pos|row)\b)){_REF}\s+"
+            rf"(?:should|needs?\s+to|has\s+to|must)\s+(?:now\s+)?be\s+{_COUNT}\s*{PIECES}",
         ),
         (  # "- flat bar up to 40 pcs", "- angle same, 24 pcs": a restated line's new (or same) count
             "quantity",
@@ -459,6 +460,14 @@ def _sizes(text: str) -> list[float]:
     return [length.inches for length in find_lengths(text)]
 
 
+# sections named by their standard's letters, not a form word: "drop the PFC", "the UB"
+_SECTION_FORMS = {
+    "PFC": "channel", "UPN": "channel", "UPE": "channel", "UB": "beam_i", "UC": "beam_i", "IPE": "beam_i",
+    "HEA": "beam_i", "HEB": "beam_i",
+}  # fmt: skip
+_SECTION_NAME = re.compile(rf"\b(?P<name>{'|'.join(_SECTION_FORMS)})s?\b", re.IGNORECASE)
+
+
 def fits(line: LineItem, ref: str) -> int | None:
     """How well ``ref`` names ``line`` (features that agree), or ``None`` if one disagrees."""
     score = 0
@@ -474,6 +483,8 @@ def fits(line: LineItem, ref: str) -> int | None:
             return None
         score += 1
     form = first_match(ref, FORM_WORDS)
+    if form is None and (section := _SECTION_NAME.search(ref)) is not None:
+        form = (_SECTION_FORMS[section["name"].upper()], section.start(), section.end())  # "drop the PFC"
     if form is not None:
         if line.form == form[0]:
             score += 2

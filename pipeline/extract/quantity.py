@@ -163,7 +163,8 @@ _RULE_TABLE: tuple[tuple[str, str, str], ...] = (
     # "24 foot lengths, 15 of them", "two of each"
     (rf"{_GUARD}{_APPROX}(?P<n>{_C})\s+of\s+(?:them|those|these|each)\b", "EA", "of_them"),
     # "8 x 75x10 FL 300PLUS 6m": a count set apart by " x " before a size written tight
-    (r"^[\s>]*(?:[-*•]\s*)?(?P<n>\d{1,3})\s+[x×]\s+(?=\d+(?:[.,]\d+)?[x×]\d)", "EA", "times"),
+    # (a numbered row's too: "1. 20 x 50x50x5 angle S355JR 6m")
+    (r"^[\s>]*(?:[-*•]\s*|\d{1,2}[.)]\s+)?(?P<n>\d{1,3})\s+[x×]\s+(?=\d+(?:[.,]\d+)?[x×]\d)", "EA", "times"),
     # "10x 2x2 sq tub 11ga": a count with its "x" written tight, then the size
     (r"^[\s>]*(?:[-*•]\s*)?(?P<n>\d{1,4})[x×]\s+(?=\d)", "EA", "times"),
     # "2 x 6m lengths", "4 x 20' sticks", "4 20 foot sticks": a count of lengths (before "(approx.
