@@ -871,3 +871,14 @@ def test_a_reply_naming_lines_by_section_letters_and_a_count_that_must_now_be_mo
     lines = extract(build_document("reply.txt", text.encode(), text)).lines
     assert [(line.quantity, line.form) for line in lines] == [(30, "angle"), (12, "bar_round")]
     assert lines[0].dimensions["leg1"] == pytest.approx(50 / 25.4, rel=1e-5)  # "20 x" counts the angles
+
+
+def test_a_line_that_needs_to_go_to_a_new_section_takes_the_size_the_chain_does_not_repeat() -> None:
+    result = _extract("Looks good. Angle needs to go to 3 x 3 x 3/8, same qty.")
+    assert _rows(result)[1] == (
+        8,
+        "A36",
+        "angle",
+        {"leg1": 3.0, "leg2": 3.0, "thickness": 0.375, "length": 240.0},
+    )
+    assert result.lines[1].revisions == ['thickness was 0.25"']

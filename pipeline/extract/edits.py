@@ -331,10 +331,12 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?m:^)[ \t>*•-]*(?:the\s+)?{_REF}\s+(?:now|goes\s+to|changes\s+to)\s+"
             rf"(?P<new>\d{{1,2}}\s*(?P<feet>'|’|ft\b|feet\b|foot\b))(?:\s*(?:lengths?|long|lg)\b)?{_END}",
         ),
-        (  # "- DOM tube go to 1.75 OD x .120 wall, same footage": a listed line, then its new section
+        (  # "- DOM tube go to 1.75 OD x .120 wall, same footage", "HSS needs to go to 4x4x5/16": a line
+            # (listed, or opening its sentence), then its new section
             "replace",
-            rf"(?m:^)[ \t>*•-]*(?:the\s+)?{_REF}\s+(?:go(?:es)?\s+to|change[sd]?\s+to)\s+"
-            rf"(?P<new>{_SIZE}\s*(?:\"|”|od\b)?\s*[x×]\s*{_SIZE}\s*(?:\"|”)?(?:\s*wall\b)?)(?=\s*(?:[,.;\n]|$))",
+            rf"(?:(?m:^)|(?<=[.!?]\s))[ \t>*•-]*(?:the\s+)?{_REF}\s+"
+            rf"(?:(?:needs?|has)\s+to\s+|should\s+|must\s+)?(?:go(?:es)?\s+to|change[sd]?\s+to)\s+(?P<new>{_SIZE}\s*(?:\"|”|od\b)?"
+            rf"(?:\s*[x×]\s*{_SIZE}\s*(?:\"|”)?){{1,2}}(?:\s*wall\b)?)(?=\s*(?:[,.;\n]|$))",
         ),
         (  # "on 4 make it 10 sticks instead of 6": a line by its number, then its count
             "quantity",
@@ -645,6 +647,19 @@ def replace_named(line: LineItem, edit: Edit) -> bool:
             note_change(line, f'{name.replace("_", " ")} was {line.dimensions[name]:g}"')
             line.dimensions[name] = size
         return bool(changed)
+    if len(new_sizes) > 1 and not old_sizes and edit.measure is None:
+        # "HSS needs to go to 4x4x5/16": a square's side said twice; the one size of the section
+        # the chain does not repeat is the one it changes
+        unmatched = [
+            name for name in section if not any(_same(size, line.dimensions[name]) for size in new_sizes)
+        ]
+        fresh = {
+            size for size in new_sizes if not any(_same(size, line.dimensions[name]) for name in section)
+        }
+        if len(unmatched) == 1 and len(fresh) == 1:
+            note_change(line, f'{unmatched[0].replace("_", " ")} was {line.dimensions[unmatched[0]]:g}"')
+            line.dimensions[unmatched[0]] = fresh.pop()
+            return True
     if len(new_sizes) > 1:  # "3x3x3/8 not 1/4": the one size of the chain that changes
         new_sizes = [
             size for size in new_sizes if not any(_same(size, value) for value in line.dimensions.values())
