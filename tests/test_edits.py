@@ -882,3 +882,10 @@ def test_a_line_that_needs_to_go_to_a_new_section_takes_the_size_the_chain_does_
         {"leg1": 3.0, "leg2": 3.0, "thickness": 0.375, "length": 240.0},
     )
     assert result.lines[1].revisions == ['thickness was 0.25"']
+
+
+def test_a_numbered_line_changed_with_a_pronoun_and_one_called_by_its_number() -> None:
+    result = _extract(
+        "Go ahead. Line 1, bump it to 9 pcs instead of 5. Drop number 2. On number 3 make it 4."
+    )
+    assert [(line.quantity, line.form) for line in result.lines] == [(9, "plate"), (4, "bar_round")]

@@ -340,7 +340,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (  # "on 4 make it 10 sticks instead of 6": a line by its number, then its count
             "quantity",
-            rf"\bon\s+(?P<numbered>)(?P<ref>(?:(?:line|item)\s*)?#?\d{{1,2}})\s*,?\s+(?:make\s+it|change\s+(?:it\s+)?to|go\s+(?:to|with))"
+            rf"\bon\s+(?P<numbered>)(?P<ref>(?:(?:line|item|number)\s*)?#?\d{{1,2}})\s*,?\s+(?:make\s+it|change\s+(?:it\s+)?to|go\s+(?:to|with))"
             rf"\s+{_COUNT}\b(?!\s*(?:\"|”|in\b|inch|mm|ft|feet|'|/|x\b|-\d|\.\d))",
         ),
         (  # "Make #1 3 pcs tho", "change line 2 to 6 pcs": a line by its number, then its count
@@ -408,6 +408,9 @@ class Edit:
     measure: str | None = None  # what the new size measures, when the edit says ("1/4 wall")
 
 
+_PRONOUN = re.compile(r"it|that|this|them|those|these|one", re.IGNORECASE)
+
+
 def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> list[Edit]:
     """The edits (of ``kinds``, else of any kind) written in ``text[start:end]``, in reading order,
     none overlapping."""
@@ -422,13 +425,15 @@ def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> 
                 continue  # "change the grade from 4140 to 4340": cues.superseded reads those
             if re.search(r"\b(?:instead\s+of|rather\s+than)\b", match["ref"], re.IGNORECASE):
                 continue  # "make it 8 pcs instead of 6": a count said again, no line named
+            if _PRONOUN.fullmatch(match["ref"].strip()):
+                continue  # "Line 2, bump it to 12 sheets": "it" names no line; the number before does
             groups = match.groupdict()
             count = _TIMES.get(groups["n"].lower()) if kind == "times" else None
             count = count or (parse_count(groups["n"]) if groups.get("n") else None)
             big = (count or 0) >= 100 and not groups.get("unit")
             if kind == "quantity" and big and not _PIECES_AFTER.match(text, match.end()):
                 continue  # "change the 316L to 316": a grade, not 316 pieces
-            ref = match["ref"].strip()
+            ref = re.sub(r"^(?:number|no\.?)\s*(?=#?\d)", "line ", match["ref"].strip(), flags=re.IGNORECASE)
             if kind == "more" and (total := _TOTAL.match(text, match.end())):
                 kind, count = "quantity", parse_count(total["n"])  # "up 2 more so 6 total"
             numbered = kind == "remove" or groups.get("numbered") is not None
