@@ -67,3 +67,18 @@ def test_a_bar_sized_before_its_word_is_a_flat_bar_when_its_length_is_said_apart
     assert read(text) == [
         (3, "C11000", "bar_rectangular", {"thickness": 0.25, "width": 2.0, "length": 144.0})
     ]
+
+
+def test_once_a_paragraph_shows_it_was_wrapped_a_break_after_a_number_is_a_wrap_too() -> None:
+    text = (
+        "Hello,\n\n"
+        "We need 5 sheets of 10 gauge hot rolled, 4' x 10', and then 3 sheets of .125\n"
+        "5052-H32 aluminum, 48 x 144, plus 2 sheets of 3/16 A36 plate, 48 x 96 for the\n"
+        "fender brackets.\n\nThanks\n"
+    )
+    assert [(quantity, form) for quantity, _, form, _ in read(text)] == [
+        (5, "sheet"),
+        (3, "sheet"),
+        (2, "plate"),
+    ]
+    assert read(text)[1][3] == {"thickness": 0.125, "width": 48.0, "length": 144.0}

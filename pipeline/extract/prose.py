@@ -104,13 +104,15 @@ _OPENS_ITEM = re.compile(rf"[-*•]|\(?\d+\)?[.)]\s|\(?\d+\)\s|(?:\d+|{WORD_NUMB
 def wrapped(text: str, start: int, end: int) -> set[int]:
     """The newlines of ``text[start:end]`` a mail client put inside a sentence ("… and 5 sheets of
     10 gauge hot" over "rolled, 4' x 10'. Then …"): the line is near the paragraph's width, its next
-    word would not have fitted, the line ends on a comma or a joining word or the next goes on in lower
-    case, and the next line does not open an item of its own."""
+    word would not have fitted, no sentence ends there and the next line opens no item of its own.
+    The paragraph must show it was wrapped: one such line at least ends on a comma or a joining word,
+    or goes on in lower case; then its others ("… aluminum .125" over "5052-H32, 48 x 144.") are
+    wraps too."""
     lines = text[start:end].split("\n")
     width = max(len(line.rstrip()) for line in lines)
     if len(lines) < 2 or width not in _WRAP_WIDTHS or any(_ALIGNED.search(line.strip()) for line in lines):
         return set()
-    wraps, position = set(), start
+    wraps, position, shown = set(), start, False
     for line, after in itertools.pairwise(lines):
         position += len(line)
         body, words = line.rstrip(), after.split()
@@ -119,12 +121,12 @@ def wrapped(text: str, start: int, end: int) -> set[int]:
             and len(body) >= width - _WRAP_SLACK
             and len(body) + 1 + len(words[0]) > width
             and not _STOPPED.search(body)
-            and (_GOES_ON.search(body) or words[0][:1].islower())
             and not _OPENS_ITEM.match(after.lstrip(" \t>"))
         ):
             wraps.add(position)
+            shown = shown or bool(_GOES_ON.search(body) or words[0][:1].islower())
         position += 1
-    return wraps
+    return wraps if shown else set()
 
 
 def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
