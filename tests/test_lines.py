@@ -819,3 +819,14 @@ def test_one_more_item_said_with_also_its_count_after_it_is_a_line_but_not_the_t
     )
     (line,) = extract(build_document("also.txt", text.encode(), text)).lines
     assert (line.quantity, line.form, line.dimensions["length"]) == (3, "tube_round", 252)
+
+
+def test_a_lower_case_run_on_splits_at_a_sheet_of_and_at_oh_after_feet() -> None:
+    text = (
+        "need a few things next week. ten sticks of half inch round hot roll 20 ft, a sheet of 14 gauge "
+        "4x10, and 3 sticks 1/4 x 2 flat 20 ft. oh and 4 sticks of 2x2x1/4 angle.\n\nthx\n"
+    )
+    lines = extract(build_document("runon.txt", text.encode(), text)).lines
+    assert [(line.quantity, line.form) for line in lines] == [
+        (10, "bar_round"), (1, "sheet"), (3, "bar_rectangular"), (4, "angle")
+    ]  # fmt: skip

@@ -23,7 +23,9 @@ _ABBREVIATION = re.compile(
 # "… x 12 ft. Also the shop next door …": a unit's full stop before a capitalised word ends the
 # sentence too (not "dia. 2", "Gr. B")
 _UNIT_ABBREVIATION = re.compile(r"ea|pcs?|ft|in", re.IGNORECASE)
-_NEXT_SENTENCE = re.compile(r"\s+[A-Z][a-z]+\b")
+_NEXT_SENTENCE = re.compile(
+    r"\s+(?:[A-Z][a-z]+|oh|also|plus)\b"
+)  # (typed in lower case: "… 20 ft. oh and …")
 _ABOUT = r"(?:(?:about|around|approx\.?|roughly|maybe)\s+)?"  # "and about 40 ft of …"
 _SIZE = r"(?:\d+(?:[ -]\d+/\d+|/\d+|\.\d+)?|\.\d+)"
 _GRADE = r"(?:[A-Za-z]{1,3}\d{2,4}[A-Za-z]?|\d{4}(?:-[A-Za-z]\d{1,4})?|[23]\d{2}L?)"  # AR400, 6061-T6, 304L
@@ -54,7 +56,7 @@ _NEW_COUNT = re.compile(
     rf"\s+(?:and|plus|also),\s+(?=(?:[a-z']+\s+){{0,4}}[a-z']+,\s+(?:\d+|{WORD_NUMBER})\s*{PIECES}(?!\w))|"
     # "three sheets of .063 4x8, two sheets of .090 4x10": a comma, then a new count of something;
     # "(4) 20-foot beams, (2) 16-foot beams": a comma, then a count in parentheses
-    rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+of\s)|,\s+(?=\(\d{{1,4}}\)\s)|"
+    rf",\s+(?=(?:\d+|{WORD_NUMBER}|an?)\s+{PIECES}\s+of\s)|,\s+(?=\(\d{{1,4}}\)\s)|"
     # "…square tube 24 ft, 3 sheets 5052 .063 4x8": a count, then a grade or a size of its own (not
     # "…x 12 ft, 8 pcs", the count of the item before)
     rf",\s+(?=(?:\d+|{WORD_NUMBER})\s+{PIECES}\s+(?:[A-Za-z]{{0,2}}\d{{3,4}}[A-Za-z]?\b|\.\d|\d+/\d"
