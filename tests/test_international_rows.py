@@ -102,3 +102,18 @@ def test_a_numbered_item_over_its_cuts_gives_a_line_per_cut_in_millimetres() -> 
         ("tube_rectangular", 6, 1500), ("tube_rectangular", 10, 820), ("bar_rectangular", 24, 250)
     ]  # fmt: skip
     assert lines[0].dimensions["wall_thickness"] == pytest.approx(3 * MM, rel=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("text", "legs"),
+    [("8 no. EA 50x50x6 S275 6m", (50, 50)), ("4 no. RSA 75x50x6 S275 6m", (75, 50))],
+)
+def test_a_british_angle_named_before_its_millimetre_sizes(text: str, legs: tuple[int, int]) -> None:
+    line = _one(text)
+    assert line.form == "angle" and line.quantity in (8, 4)
+    assert (round(line.dimensions["leg1"] / MM), round(line.dimensions["leg2"] / MM)) == legs
+
+
+def test_a_count_of_each_before_inch_sizes_is_no_british_angle() -> None:
+    line = _one("10 EA 1/4 x 2 flat bar A36 20ft")
+    assert (line.form, line.quantity) == ("bar_rectangular", 10)

@@ -49,7 +49,7 @@ _LB_PER_FT_PER_KG_PER_M = 0.671969
 # every designation starts so, or names its depth before PFC, UB or UC: one quick look first
 # (typed in lower case on a phone, written tight: "w8x31", "c6x8.2", "l2x2x1/4")
 _SHAPE_HINT = re.compile(
-    r"[WSICLAENBMU]\s?\d|[wcl]\d|\d\s?(?:PFC|UB|UC|EA|UA)\b|\d\s?(?:#|lbs?\s?/\s?ft|plf)"
+    r"[WSICLAENBMU]\s?\d|RSA\s?\d|[wcl]\d|\d\s?(?:PFC|UB|UC|EA|UA)\b|\d\s?(?:#|lbs?\s?/\s?ft|plf)"
 )
 # a channel or beam named by its word, then its depth and weight: "CHANNEL AA 6061-T6 3 X 1.41#/FT"
 # (the Aluminum Association's), "I-beam 4 x 7.7 lb/ft"
@@ -67,10 +67,15 @@ _SHAPES = (
             rf"\b(?:L\s?|ISA\s?|l)(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\s*[x×X]\s*(?P<c>{NUMBER})"
         ),
     ),
-    # Britain's and Australia's equal and unequal angles, size first: "100x100x10 EA", "75x50x6 UA"
+    # Britain's and Australia's equal and unequal angles, size first: "100x100x10 EA", "75x50x6 UA";
+    # or after, in millimetres ("EA 50x50x6", not the "10 EA 2x2x1/4" of a count)
     (
         "angle",
         re.compile(rf"\b(?P<a>{NUMBER})\s*[x×X]\s*(?P<b>{NUMBER})\s*[x×X]\s*(?P<c>{NUMBER})\s?(?:EA|UA)\b"),
+    ),
+    (
+        "angle",
+        re.compile(r"\b(?:EA|UA|RSA)\s?(?P<a>\d{2,3})\s*[x×X]\s*(?P<b>\d{2,3})\s*[x×X]\s*(?P<c>\d{1,2})\b"),
     ),
 )
 # European, British and Indian sections are named by their depth in millimetres: IPE 200, HEA 160,
