@@ -830,3 +830,27 @@ def test_a_lower_case_run_on_splits_at_a_sheet_of_and_at_oh_after_feet() -> None
     assert [(line.quantity, line.form) for line in lines] == [
         (10, "bar_round"), (1, "sheet"), (3, "bar_rectangular"), (4, "angle")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "dimensions"),
+    [
+        # a flat bar's sizes past a note in brackets after "bar"
+        (
+            'Product Description: Copper bar, C101 (OFHC), 1" x 4" x 12" long, Qty 2',
+            "bar_rectangular",
+            {"thickness": 1.0, "width": 4.0, "length": 12.0},
+        ),
+        # the sizes in a code its label names are no sizes of the item
+        (
+            'C260 Brass Sheet .040" x 12" x 24"  qty 4  SKU 4120-C260SH-0040-12X24',
+            "sheet",
+            {"thickness": 0.04, "width": 12.0, "length": 24.0},
+        ),
+    ],
+)
+def test_sizes_read_past_a_bracketed_note_and_not_from_a_labelled_code(
+    text: str, form: str, dimensions: dict[str, float]
+) -> None:
+    (line,) = extract(build_document("shop.txt", text.encode(), text)).lines
+    assert (line.form, line.dimensions) == (form, dimensions)

@@ -73,6 +73,8 @@ _CODES_AND_DATES = re.compile(
     # "AL6061-ANG-2X2X125"
     r"(?<![\w-])[A-Z]{2,6}\d[A-Z0-9]*-\d{3,}(?![\w-])|"
     r"(?<![\w-])[A-Z]{2,6}\d{3,5}-[A-Z]{2,6}-[A-Z0-9]*\d[A-Z0-9]*(?![\w-])|"
+    # a code its label names: "SKU 4120-C260SH-0040-12X24", "P/N: 88-1204-B"
+    r"\b(?:SKU|P/N|PN|MPN)\s*[:#]?\s*[A-Z0-9][\w./-]*\d[\w./-]*|"
     r"\b\d{1,2}[-/ ](?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[-/ ]\d{2,4}\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|(?<![\w.-])\d{3}[-.]\d{3}[-.]\d{4}\b|"
@@ -570,8 +572,8 @@ def _spelled_out(form: tuple[str, int, int], text: str) -> tuple[str, int, int]:
 _BARE_BAR = re.compile(r"bars?|bar\s+stock", re.IGNORECASE)
 _INCH_MARK = r"(?:\"|”|in\b\.?)"
 # a size chain right after the word: "1/8 x 1 x 12'", "1/4 x 2", "1 x 12' long"
-_BAR_SIZES = re.compile(
-    rf"[\s:,-]*(?P<a>{NUMBER})(?![\d/.])\s*{_INCH_MARK}?\s*[x×]\s*(?P<b>{NUMBER})(?![\d/.])\s*(?P<mark>{_INCH_MARK})?"
+_BAR_SIZES = re.compile(  # (past a note in brackets: "Copper bar, C101 (OFHC), 1\" x 4\" x 12\" long")
+    rf"[\s:,-]*(?:\([^)\n]{{0,15}}\)[\s:,-]*)?(?P<a>{NUMBER})(?![\d/.])\s*{_INCH_MARK}?\s*[x×]\s*(?P<b>{NUMBER})(?![\d/.])\s*(?P<mark>{_INCH_MARK})?"
     rf"(?:\s*[x×]\s*(?P<c>{NUMBER})(?![\d/.]))?(?P<after>\s*[^\s\d]*)",
     re.IGNORECASE,
 )
