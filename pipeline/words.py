@@ -55,6 +55,7 @@ REASONS: dict[str, str] = {
     "grade_from_context": "grade taken from elsewhere in the email",
     "item_from_row_above": "item or grade taken from the row above (a blank cell of a pasted sheet)",
     "revised_in_thread": "changed earlier in the thread",
+    "lines_combined": "the same part and length on several lines: their counts added",
     "shared_size": "one size given for several grades",
     "heavier_ok": "heavier is acceptable",
     "multiple_ship_to": "more than one ship-to address",

@@ -36,11 +36,15 @@ def test_the_reading_with_fewer_doubts_is_kept_and_equivalent_grades_are_one_all
     assert "alternates_offered" not in rows[0][3]  # "1.4404 (316L)": one alloy in two standards
 
 
-def test_the_same_item_twice_in_one_list_is_kept_twice() -> None:
+def test_the_same_item_twice_in_one_list_keeps_both_counts() -> None:
     text = (
         "- 2 pcs A36 plate 1/2 x 12 x 12\n- 3 pcs A36 flat 1/4 x 2 x 20'\n- 2 pcs A36 plate 1/2 x 12 x 12\n"
     )
-    assert len(_lines(text)) == 3  # not a list said twice: an odd count, nothing dropped
+    # not a list said twice: an odd count, nothing dropped — one line of the part, its counts added
+    assert [(quantity, form, flags) for quantity, _, form, flags in _lines(text)] == [
+        (4, "plate", ["lines_combined"]),
+        (3, "bar_rectangular", []),
+    ]
 
 
 def test_a_french_flat_bar_is_a_flat_bar() -> None:

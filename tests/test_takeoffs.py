@@ -88,3 +88,28 @@ def test_a_grade_cell_left_blank_under_a_merged_cell_takes_the_grade_above_flagg
     ]  # fmt: skip
     assert ["item_from_row_above" in line.flags for line in lines] == [False, True, False, True]
     assert all("missing_grade" not in line.flags for line in lines)
+
+
+def test_marks_of_one_part_and_length_in_one_list_are_one_line_their_counts_added() -> None:
+    text = (
+        "Cut list for the canopy, PO 8812:\n\n"
+        "MARK  QTY  SIZE                 LENGTH\n"
+        "C1    4    HSS 4x4x1/4 A500B    10'-2\"\n"
+        "C2    2    HSS 4x4x1/4 A500B    10'-2\"   (holes differ, we drill)\n"
+        "B1    3    W8x18 A992           14'-0\"\n\n"
+        "Thanks\n"
+    )
+    lines = _lines(text)
+    assert [(line.line_no, line.form, line.quantity) for line in lines] == [
+        (1, "tube_square", 6),
+        (2, "beam_i", 3),
+    ]
+    assert "lines_combined" in lines[0].flags and "lines_combined" not in lines[1].flags
+
+
+def test_a_list_said_again_elsewhere_in_the_message_is_not_added_to_itself() -> None:
+    text = (
+        "Please enter our order:\n\n1) 20 pcs 1018 CD round 3/8\" x 12'\n\n"
+        "From my request below:\n\n20 - 1018 CD round 3/8\" x 12'\n"
+    )
+    assert [line.quantity for line in _lines(text)] == [20]  # (read once: not 40)

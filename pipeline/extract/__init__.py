@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.extract import assemblies
+from pipeline.extract import assemblies, combined
 from pipeline.extract.header import extract_header
 from pipeline.extract.layout_marks import without_layout_marks
 from pipeline.extract.notation import drawing_notation
@@ -34,6 +34,7 @@ def extract(document: Document) -> Extraction:
     lines, source, unread = extract_lines(reading, thread)
     said = [*message_spans(reading, thread), *([(source.start, source.end)] if source else [])]
     assemblies.multiply(lines, reading.text, said)
+    lines = combined.combine(lines, reading.text)
     for line in lines:
         read_thousandths(line)  # "sixty five wall": .065, once the line's sizes are final
     if reading.text != document.text:  # the customer's own words, not the digits read
