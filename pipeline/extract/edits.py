@@ -42,9 +42,11 @@ _COUNT = r"(?P<n>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 _NUMBERS = re.compile(r"#?\d{1,2}(?:\s*(?:,|\band\b|&)\s*#?\d{1,2})+")  # line numbers alone: "2 and 4"
 # after a list of line numbers: the whole list, and no size ("skip 2 and 3/4 round")
 _NOT_SIZES = r"(?!\s*(?:,|\band\b|&)\s*#?\d)(?!\s*(?:[\"'/x×-]|\.\d|pcs\b|pieces|ea\b|mm\b|in\b|ft\b))"
-_EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in (
+# Each edit: its kind, its pattern and, for a pattern that would otherwise be tried at every line
+# start, a word it cannot match without (looked for once per reply, not at every position).
+_EDITS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE), re.compile(needs[0], re.IGNORECASE) if needs else None)
+    for kind, pattern, *needs in (
         (  # "Line 4: drop it, we found a drop in the rack", "Item 4 - hold for now"
             "remove",
             r"\b(?P<ref>(?:line|item|pos(?:ition)?)\.?\s*#?\s*\d{1,3})\s*[:,-]\s*(?:please\s+)?"
@@ -128,6 +130,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?m:^)[ \t>*•-]*(?![ \t>*•-]*(?:item|line|pos|row)\b)(?:the\s+)?{_REF},?\s+"
             rf"(?:make|change)\s+(?:it|that)\s+(?:to\s+)?{_COUNT}\s*"
             rf"(?P<unit>{PIECES}(?!\w)|lbs?\b|pounds\b|#|ft\b|feet\b|')?\s*,?\s+(?:instead\s+of|not|rather\s+than)\s+\d{{1,4}}\b",
+            r"\b(?:make|change)\s+(?:it|that)\b",
         ),
         (  # "Go 14 pcs on the flat bar (not 10)"
             "quantity",
@@ -262,6 +265,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "quantity",
             rf"(?:\bthe\s+|(?m:^)[ \t>*•-]*(?![ \t>*•-]*(?:item|line|pos|row)\b)){_REF}\s+"
             rf"(?:should|needs?\s+to|has\s+to|must)\s+(?:now\s+)?be\s+{_COUNT}\s*{PIECES}",
+            r"\b(?:should|needs?|has|must)\s+(?:to\s+)?(?:now\s+)?be\b",
         ),
         (  # "- flat bar up to 40 pcs", "- angle same, 24 pcs": a restated line's new (or same) count
             "quantity",
@@ -330,6 +334,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "replace",
             rf"(?m:^)[ \t>*•-]*(?:the\s+)?{_REF}\s+(?:now|goes\s+to|changes\s+to)\s+"
             rf"(?P<new>\d{{1,2}}\s*(?P<feet>'|’|ft\b|feet\b|foot\b))(?:\s*(?:lengths?|long|lg)\b)?{_END}",
+            r"\b(?:now|goes\s+to|changes\s+to)\s+\d",
         ),
         (  # "- DOM tube go to 1.75 OD x .120 wall, same footage", "HSS needs to go to 4x4x5/16": a line
             # (listed, or opening its sentence), then its new section
@@ -337,6 +342,7 @@ _EDITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:(?m:^)|(?<=[.!?]\s))[ \t>*•-]*(?:the\s+)?{_REF}\s+"
             rf"(?:(?:needs?|has)\s+to\s+|should\s+|must\s+)?(?:go(?:es)?\s+to|change[sd]?\s+to)\s+(?P<new>{_SIZE}\s*(?:\"|”|od\b)?"
             rf"(?:\s*[x×]\s*{_SIZE}\s*(?:\"|”)?){{1,2}}(?:\s*wall\b)?)(?=\s*(?:[,.;\n]|$))",
+            r"\b(?:go(?:es)?|change[sd]?)\s+to\s+\.?\d",
         ),
         (  # "on 4 make it 10 sticks instead of 6": a line by its number, then its count
             "quantity",
@@ -415,8 +421,8 @@ def find_edits(text: str, start: int, end: int, kinds: tuple[str, ...] = ()) -> 
     """The edits (of ``kinds``, else of any kind) written in ``text[start:end]``, in reading order,
     none overlapping."""
     found: list[Edit] = []
-    for kind, regex in _EDITS:
-        if kinds and kind not in kinds:
+    for kind, regex, needed in _EDITS:
+        if (kinds and kind not in kinds) or (needed is not None and not needed.search(text, start, end)):
             continue
         for match in regex.finditer(text, start, end):
             if any(match.start() < edit.end and edit.start < match.end() for edit in found):
