@@ -151,6 +151,9 @@ class LineItem:
 class Extraction:
     header: OrderHeader
     lines: list[LineItem]
+    # the item lines the message wrote, before lines of one part and length were combined: what the
+    # order-size limit counts (``pipeline.extract.combined``)
+    lines_written: int = 0
 
 
 @dataclass(frozen=True)

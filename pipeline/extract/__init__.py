@@ -34,6 +34,7 @@ def extract(document: Document) -> Extraction:
     lines, source, unread = extract_lines(reading, thread)
     said = [*message_spans(reading, thread), *([(source.start, source.end)] if source else [])]
     assemblies.multiply(lines, reading.text, said)
+    lines_written = len(lines)
     lines = combined.combine(lines, reading.text)
     for line in lines:
         read_thousandths(line)  # "sixty five wall": .065, once the line's sizes are final
@@ -45,4 +46,4 @@ def extract(document: Document) -> Extraction:
     header.unread = list(
         dict.fromkeys(" ".join(document.text[span.start : span.end].split()) for span in unread)
     )
-    return Extraction(header=header, lines=lines)
+    return Extraction(header=header, lines=lines, lines_written=lines_written)

@@ -263,9 +263,11 @@ def test_a_worker_killed_while_it_sends_an_event_leaves_the_next_worker_a_clear_
 
 
 def _long_email() -> bytes:
-    """An order whose job emits about 1,200 events (some 400 kB): more than a pipe holds."""
+    """An order whose job emits about 1,200 events (some 400 kB): more than a pipe holds. Each line
+    is a part of its own (its length), or the lines of one part would be read as one."""
     return b"Please ship:\n" + b"".join(
-        b"%d. Stainless Steel 304 Sheet - 4ft x 8ft x 0.125in thick - Quantity: %d sheets\n" % (n, n)
+        b"%d. Stainless Steel 304 Sheet - 48in x %din x 0.125in thick - Quantity: %d sheets\n"
+        % (n, 20 + n, n)
         for n in range(1, 400)
     )
 
